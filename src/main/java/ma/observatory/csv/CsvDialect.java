@@ -1,0 +1,88 @@
+package ma.observatory.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * How one file is written. Files come either as the contract says (UTF-8, comma, decimal point) or
+ * as a French-locale Excel saves them (semicolon, decimal comma, often Windows-1252), so each file
+ * is sniffed on its own.
+ *
+ * @param delimiter    ',' or ';'
+ * @param charset      UTF-8 or windows-1252
+ * @param bom          the file starts with a UTF-8 byte order mark
+ * @param decimalComma numbers may use a comma as decimal separator (semicolon files)
+ */
+public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean decimalComma) {
+
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int SNIFF_BYTES = 64 * 1024;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    public static CsvDialect detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        boolean bom = head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM);
+        Charset charset = bom || isUtf8(head, head.length == SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String text = new String(head, charset);
+        char delimiter = headerDelimiter(text);
+        return new CsvDialect(delimiter, charset, bom, delimiter == ';');
+    }
+
+    /** Counts separators in the first line, outside quotes; a tie goes to the contract's comma. */
+    static char headerDelimiter(String text) {
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static boolean isUtf8(byte[] bytes, boolean truncated) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int length = bytes.length;
+        if (truncated) {
+            // The sniffed block may end in the middle of a multi-byte character: drop its tail.
+            int back = 0;
+            while (back < 3 && length - back - 1 >= 0 && (bytes[length - back - 1] & 0xC0) == 0x80) {
+                back++;
+            }
+            length = Math.max(0, length - back - 1);
+        }
+        try {
+            decoder.decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** For the About sheet and logs: "UTF-8 with BOM, ';' separated, decimal comma". */
+    public String describe() {
+        return charset.name() + (bom ? " with BOM" : "") + ", '" + delimiter + "' separated"
+                + (decimalComma ? ", decimal comma" : "");
+    }
+}

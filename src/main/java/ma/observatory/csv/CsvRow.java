@@ -1,0 +1,171 @@
+package ma.observatory.csv;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ma.observatory.period.Period;
+
+/**
+ * Typed, checked access to the values of one data line. Every accessor records a problem instead
+ * of throwing, so a row collects all its faults and is rejected once, with each value named.
+ */
+public final class CsvRow {
+
+    private final String file;
+    private final long line;
+    private final List<String> values;
+    private final Map<CsvColumn, Integer> index;
+    private final NumberParser numbers;
+    private final SeenKeys seenKeys;
+    private final List<RowProblem> rejects = new ArrayList<>(2);
+    private final List<RowProblem> warnings = new ArrayList<>(1);
+
+    CsvRow(String file, long line, List<String> values, Map<CsvColumn, Integer> index, NumberParser numbers,
+           SeenKeys seenKeys) {
+        this.seenKeys = seenKeys;
+        this.file = file;
+        this.line = line;
+        this.values = values;
+        this.index = index;
+        this.numbers = numbers;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    /** The trimmed text of a column; empty when the cell is empty or the optional column is absent. */
+    public String text(CsvColumn column) {
+        Integer i = index.get(column);
+        if (i == null || i >= values.size()) {
+            return "";
+        }
+        String v = values.get(i);
+        return v == null ? "" : v.strip();
+    }
+
+    /** The text of a column that must not be empty. */
+    public String requiredText(CsvColumn column) {
+        String v = text(column);
+        if (v.isEmpty()) {
+            reject(column, v, "is empty; a value is required");
+        }
+        return v;
+    }
+
+    /** A count or amount: empty means not available ({@code null}); otherwise a number &ge; 0. */
+    public Double number(CsvColumn column) {
+        String v = text(column);
+        try {
+            Double d = numbers.parse(v);
+            if (d != null && d < 0) {
+                reject(column, v, "is negative; counts and amounts must be 0 or more");
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            reject(column, v, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A figure that may be negative (a published change); empty means not available. */
+    public Double signedNumber(CsvColumn column) {
+        String v = text(column);
+        try {
+            return numbers.parse(v);
+        } catch (NumberFormatException e) {
+            reject(column, v, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A required number: like {@link #number} but an empty cell is a problem. */
+    public Double requiredNumber(CsvColumn column) {
+        if (text(column).isEmpty()) {
+            reject(column, "", "is empty; a number is required");
+            return null;
+        }
+        return number(column);
+    }
+
+    /** A code from a closed list, matched case-insensitively. */
+    public <E extends Enum<E> & Vocabulary> E code(CsvColumn column, Class<E> type) {
+        String v = text(column);
+        for (E e : type.getEnumConstants()) {
+            if (e.code().equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        reject(column, v, "is not one of " + Arrays.stream(type.getEnumConstants())
+                .map(Vocabulary::code).collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    public Period period(CsvColumn column) {
+        String v = text(column);
+        try {
+            return Period.parse(v);
+        } catch (IllegalArgumentException e) {
+            reject(column, v, "is not a period: expected YYYY, YYYY-Qn or YYYY-MM");
+            return null;
+        }
+    }
+
+    /** An ISO date; empty gives {@code null} (check {@link #requiredText} first if required). */
+    public LocalDate date(CsvColumn column) {
+        String v = text(column);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            reject(column, v, "is not a date: expected YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /**
+     * Checks that the row's key (the values of the columns that identify it) has not appeared on
+     * an earlier line of the file. Call it once the key columns are known to be valid.
+     */
+    public void requireUniqueKey(CsvColumn... keyColumns) {
+        StringBuilder key = new StringBuilder();
+        for (CsvColumn c : keyColumns) {
+            key.append(text(c).toLowerCase()).append('\u001F');
+        }
+        if (!seenKeys.add(key.toString())) {
+            StringBuilder shown = new StringBuilder();
+            for (CsvColumn c : keyColumns) {
+                shown.append(shown.isEmpty() ? "" : ", ").append(c.header()).append('=').append(text(c));
+            }
+            reject(null, shown.toString(), "this key already appears on an earlier line of the file");
+        }
+    }
+
+    public void reject(CsvColumn column, String value, String reason) {
+        rejects.add(new RowProblem(file, line, column == null ? "" : column.header(), value, reason));
+    }
+
+    public void warn(CsvColumn column, String value, String reason) {
+        warnings.add(new RowProblem(file, line, column == null ? "" : column.header(), value, reason));
+    }
+
+    public boolean hasProblems() {
+        return !rejects.isEmpty();
+    }
+
+    List<RowProblem> rejects() {
+        return rejects;
+    }
+
+    List<RowProblem> warnings() {
+        return warnings;
+    }
+}

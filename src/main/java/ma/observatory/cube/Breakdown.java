@@ -1,0 +1,84 @@
+package ma.observatory.cube;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A row's dimensions other than period and geo, as {@code name=value} pairs in the order of the
+ * input file's columns: {@code area=urban, sex=female, age_group=15-24}. Its text form is the
+ * {@code breakdown} column of the Indicators table, so it is also the key values are matched on.
+ */
+public record Breakdown(List<Pair> pairs) {
+
+    public static final Breakdown NONE = new Breakdown(List.of());
+
+    public record Pair(String name, String value) {
+    }
+
+    public Breakdown {
+        pairs = List.copyOf(pairs);
+    }
+
+    public static Breakdown of(String... nameValues) {
+        List<Pair> list = new ArrayList<>(nameValues.length / 2);
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            list.add(new Pair(nameValues[i], nameValues[i + 1]));
+        }
+        return new Breakdown(list);
+    }
+
+    /** Parses the text form; a pair without '=' is invalid. */
+    public static Breakdown parse(String text) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        List<Pair> list = new ArrayList<>();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not a name=value pair");
+            }
+            list.add(new Pair(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
+        }
+        return new Breakdown(list);
+    }
+
+    public String get(String name) {
+        for (Pair p : pairs) {
+            if (p.name.equals(name)) {
+                return p.value;
+            }
+        }
+        return null;
+    }
+
+    /** The same breakdown with one dimension set to another value (added at the end if absent). */
+    public Breakdown with(String name, String value) {
+        List<Pair> list = new ArrayList<>(pairs.size() + 1);
+        boolean replaced = false;
+        for (Pair p : pairs) {
+            if (p.name.equals(name)) {
+                list.add(new Pair(name, value));
+                replaced = true;
+            } else {
+                list.add(p);
+            }
+        }
+        if (!replaced) {
+            list.add(new Pair(name, value));
+        }
+        return new Breakdown(list);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Pair p : pairs) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(p.name).append('=').append(p.value);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package ma.observatory.cube;
+
+import java.util.List;
+
+import ma.observatory.csv.CsvDataset;
+
+/** An input file whose rows are counts summed into cells. */
+public interface CountDataset extends CsvDataset {
+
+    /** Names of the summed measures, in the order of {@link StagedRow#measures()}. */
+    List<String> measures();
+
+    /** Short name used as the dataset key in the staging tables, e.g. {@code labour_force}. */
+    String key();
+}

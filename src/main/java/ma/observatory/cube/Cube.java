@@ -1,0 +1,214 @@
+package ma.observatory.cube;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ma.observatory.csv.RowProblem;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.period.Period;
+
+/**
+ * The summed counts of one dataset at the reported places, with every total the input lacks
+ * derived by adding up its parts (never by averaging rates). Held in memory: its size is the
+ * number of output cells, not the number of input rows.
+ *
+ * <p>Where the input gives a total and its parts, the input's total wins; a difference beyond the
+ * soft-rule tolerance (0.5 unit and 0.2 %) is reported as a warning.
+ */
+public final class Cube {
+
+    public record Key(Period period, String geo, Breakdown breakdown) {
+    }
+
+    private static final double ABSOLUTE_TOLERANCE = 0.5;
+    private static final double RELATIVE_TOLERANCE = 0.002;
+
+    private final CountDataset dataset;
+    private final Map<Key, Double[]> values = new HashMap<>();
+    private final Map<Key, String> sources = new HashMap<>();
+    private final List<RowProblem> warnings = new ArrayList<>();
+
+    private Cube(CountDataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** An empty cube, for building one by hand (tests, or datasets staged elsewhere). */
+    public static Cube empty(CountDataset dataset) {
+        return new Cube(dataset);
+    }
+
+    /**
+     * Loads the staged cells of a dataset and resolves places: a reported place keeps its own rows
+     * when it has some, else gets the sum of its finer rows and of its reported children, provided
+     * every child has the cell (a partial sum would pass for a total).
+     */
+    public static Cube load(JdbcTemplate jdbc, long runId, CountDataset dataset, GeoReference geo) {
+        Cube cube = new Cube(dataset);
+        Map<Key, Double[]> rollup = new HashMap<>();
+        Map<Key, String> rollupSources = new HashMap<>();
+        List<String> measures = dataset.measures();
+        jdbc.query("SELECT period, geo, origin, dims, measure, total, missing, source FROM cell"
+                + " WHERE run_id = ? AND dataset = ?", rs -> {
+            Key key = new Key(Period.parse(rs.getString(1)), rs.getString(2), Breakdown.parse(rs.getString(4)));
+            boolean direct = "direct".equals(rs.getString(3));
+            Map<Key, Double[]> target = direct ? cube.values : rollup;
+            Double[] v = target.computeIfAbsent(key, k -> new Double[measures.size()]);
+            int m = measures.indexOf(rs.getString(5));
+            v[m] = rs.getLong(7) > 0 ? null : rs.getDouble(6);
+            (direct ? cube.sources : rollupSources).putIfAbsent(key, rs.getString(8));
+        }, runId, dataset.key());
+        cube.resolvePlaces(geo, rollup, rollupSources);
+        return cube;
+    }
+
+    private void resolvePlaces(GeoReference geo, Map<Key, Double[]> rollup, Map<Key, String> rollupSources) {
+        Map<String, Map<Key, Double[]>> byPlace = new HashMap<>();
+        for (var e : values.entrySet()) {
+            byPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+        }
+        Map<String, Map<Key, Double[]>> rollupByPlace = new HashMap<>();
+        for (var e : rollup.entrySet()) {
+            rollupByPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+        }
+        for (String place : geo.reportedBottomUp()) {
+            List<String> children = geo.reportedChildren(place);
+            Map<Slot, Double[]> derived = new LinkedHashMap<>();
+            Map<Slot, String> derivedSource = new HashMap<>();
+            Map<Slot, Integer> childCount = new HashMap<>();
+            for (var e : rollupByPlace.getOrDefault(place, Map.of()).entrySet()) {
+                Slot s = Slot.of(e.getKey());
+                derived.put(s, e.getValue().clone());
+                derivedSource.put(s, rollupSources.get(e.getKey()));
+            }
+            for (String child : children) {
+                for (var e : byPlace.getOrDefault(child, Map.of()).entrySet()) {
+                    Slot s = Slot.of(e.getKey());
+                    Double[] acc = derived.get(s);
+                    derived.put(s, acc == null ? e.getValue().clone() : add(acc, e.getValue()));
+                    derivedSource.putIfAbsent(s, sources.get(e.getKey()));
+                    childCount.merge(s, 1, Integer::sum);
+                }
+            }
+            for (var e : derived.entrySet()) {
+                Slot s = e.getKey();
+                int given = childCount.getOrDefault(s, 0);
+                if (given > 0 && given < children.size()) {
+                    continue; // some regions lack this cell: their sum is not the national figure
+                }
+                Key key = new Key(s.period, place, s.breakdown);
+                put(key, e.getValue(), derivedSource.get(s),
+                        "the sum over the places it contains", byPlace);
+            }
+        }
+    }
+
+    private record Slot(Period period, Breakdown breakdown) {
+        static Slot of(Key k) {
+            return new Slot(k.period(), k.breakdown());
+        }
+    }
+
+    /**
+     * Adds a derived total where the input has none; where it has one, keeps it and warns when the
+     * two disagree.
+     */
+    private void put(Key key, Double[] derived, String source, String how, Map<String, Map<Key, Double[]>> byPlace) {
+        Double[] given = values.get(key);
+        if (given == null) {
+            values.put(key, derived);
+            sources.put(key, source);
+            if (byPlace != null) {
+                byPlace.computeIfAbsent(key.geo(), g -> new HashMap<>()).put(key, derived);
+            }
+            return;
+        }
+        for (int m = 0; m < given.length; m++) {
+            if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
+                warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
+                        key.period() + ", " + key.geo() + (key.breakdown().pairs().isEmpty() ? "" : ", " + key.breakdown())
+                                + ": the total given in the file (" + format(given[m]) + ") differs from " + how + " ("
+                                + format(derived[m]) + "); the total given is used"));
+            }
+        }
+    }
+
+    static boolean differs(double a, double b) {
+        double diff = Math.abs(a - b);
+        return diff > ABSOLUTE_TOLERANCE && diff > RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static Double[] add(Double[] acc, Double[] more) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = acc[i] == null || more[i] == null ? null : acc[i] + more[i];
+        }
+        return acc;
+    }
+
+    /**
+     * Derives the total of one dimension where the input lacks it.
+     *
+     * @param dimension  e.g. {@code area}
+     * @param total      the value that means "all", e.g. {@code total} or {@code 15+}
+     * @param partition  given the values present besides the total, the ones that add up to the
+     *                   total, or an empty list when they do not cover it
+     */
+    public void deriveTotals(String dimension, String total, Function<Set<String>, List<String>> partition) {
+        Map<Key, Map<String, Key>> groups = new LinkedHashMap<>();
+        for (Key k : values.keySet()) {
+            String v = k.breakdown().get(dimension);
+            if (v != null && !v.equals(total)) {
+                Key group = new Key(k.period(), k.geo(), k.breakdown().with(dimension, total));
+                groups.computeIfAbsent(group, g -> new TreeMap<>()).put(v, k);
+            }
+        }
+        for (var g : groups.entrySet()) {
+            List<String> parts = partition.apply(g.getValue().keySet());
+            if (parts.isEmpty()) {
+                continue;
+            }
+            Double[] sum = null;
+            String source = null;
+            for (String part : parts) {
+                Key k = g.getValue().get(part);
+                sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
+                source = source == null ? sources.get(k) : source;
+            }
+            put(g.getKey(), sum, source, "the sum of its " + dimension + " groups", null);
+        }
+    }
+
+    public Double get(Key key, String measure) {
+        Double[] v = values.get(key);
+        return v == null ? null : v[dataset.measures().indexOf(measure)];
+    }
+
+    public Set<Key> keys() {
+        return values.keySet();
+    }
+
+    public String source(Key key) {
+        return sources.get(key);
+    }
+
+    public List<RowProblem> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** For tests and hand-built cubes: sets the measures of one cell as the input would give them. */
+    public void put(Key key, String source, Double... measures) {
+        values.put(key, measures.clone());
+        sources.put(key, source);
+    }
+}

@@ -1,0 +1,12 @@
+package ma.observatory.employment;
+
+import ma.observatory.csv.Vocabulary;
+
+public enum Area implements Vocabulary {
+    TOTAL, URBAN, RURAL;
+
+    @Override
+    public String code() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,206 @@
+package ma.observatory.employment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ma.observatory.cube.Cube;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.Ratios;
+import ma.observatory.indicator.Reconciler;
+import ma.observatory.indicator.Reconciliation;
+import ma.observatory.period.PeriodRange;
+
+import static ma.observatory.indicator.Indicator.*;
+
+/**
+ * The employment indicators (ILO conventions as the HCP applies them). Every rate is a ratio of
+ * summed counts: totals missing from the input are first derived by adding up their parts, so a
+ * national rate is never an average of regional rates.
+ */
+public final class EmploymentIndicators {
+
+    /** A rate, its numerator and denominator measures, and the ids of its change and gap. */
+    private record Rate(Indicator id, String numerator, String denominator, Indicator change, Indicator gap) {
+    }
+
+    private static final List<Rate> RATES = List.of(
+            new Rate(EMPLOYMENT_ACTIVITY_RATE, "labour_force", "population",
+                    EMPLOYMENT_ACTIVITY_RATE_CHANGE, EMPLOYMENT_ACTIVITY_RATE_GAP),
+            new Rate(EMPLOYMENT_EMPLOYMENT_RATE, "employed", "population",
+                    EMPLOYMENT_EMPLOYMENT_RATE_CHANGE, EMPLOYMENT_EMPLOYMENT_RATE_GAP),
+            new Rate(EMPLOYMENT_UNEMPLOYMENT_RATE, "unemployed", "labour_force",
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, EMPLOYMENT_UNEMPLOYMENT_RATE_GAP),
+            new Rate(EMPLOYMENT_UNDEREMPLOYMENT_RATE, "underemployed", "employed",
+                    EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE, EMPLOYMENT_UNDEREMPLOYMENT_RATE_GAP));
+
+    private static final Map<String, Indicator> LEVELS = Map.of(
+            "population", EMPLOYMENT_POPULATION, "labour_force", EMPLOYMENT_LABOUR_FORCE,
+            "employed", EMPLOYMENT_EMPLOYED, "unemployed", EMPLOYMENT_UNEMPLOYED,
+            "underemployed", EMPLOYMENT_UNDEREMPLOYED);
+
+    /** The pairs each gap compares: dimension, first value, second value. */
+    private static final List<String[]> GAPS = List.of(
+            new String[] {"sex", "female", "male"},
+            new String[] {"area", "urban", "rural"},
+            new String[] {"age_group", AgeGroups.YOUTH, AgeGroups.ALL});
+
+    public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
+    }
+
+    private EmploymentIndicators() {
+    }
+
+    /** Completes the labour force cube with the totals its input lacks. */
+    public static void deriveLabourForceTotals(Cube labourForce) {
+        labourForce.deriveTotals("area", "total", both("urban", "rural"));
+        labourForce.deriveTotals("sex", "total", both("male", "female"));
+        labourForce.deriveTotals("age_group", AgeGroups.ALL, AgeGroups::partitionOfAll);
+    }
+
+    /** Completes the sector cube: the total is the four main sectors, plus "other" when given. */
+    public static void deriveSectorTotals(Cube sectors) {
+        sectors.deriveTotals("sector", "total", present -> {
+            if (!present.containsAll(List.of("agriculture", "industry", "construction", "services"))) {
+                return List.of();
+            }
+            return present.stream().sorted().toList();
+        });
+    }
+
+    private static java.util.function.Function<Set<String>, List<String>> both(String a, String b) {
+        return present -> present.contains(a) && present.contains(b) ? List.of(a, b) : List.of();
+    }
+
+    /**
+     * @param labourForce completed cube of labour_force.csv
+     * @param sectors     completed cube of employment_by_sector.csv
+     * @param published   published employment figures
+     */
+    public static Result compute(Cube labourForce, Cube sectors, List<PublishedFigure> published, PeriodRange range,
+                                 GeoReference geo) {
+        PeriodRange staged = range.withPreviousYear();
+        List<IndicatorValue> base = new ArrayList<>();
+        for (Cube.Key key : labourForce.keys()) {
+            String source = labourForce.source(key);
+            for (var level : LEVELS.entrySet()) {
+                add(base, level.getValue(), key, labourForce.get(key, level.getKey()), source);
+            }
+            for (Rate rate : RATES) {
+                add(base, rate.id, key, Ratios.percent(labourForce.get(key, rate.numerator),
+                        labourForce.get(key, rate.denominator)), source);
+            }
+        }
+        for (Cube.Key key : sectors.keys()) {
+            Double employed = sectors.get(key, "employed");
+            Cube.Key total = new Cube.Key(key.period(), key.geo(), key.breakdown().with("sector", "total"));
+            Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), key.breakdown());
+            add(base, EMPLOYMENT_NET_JOB_CREATION, key, Ratios.difference(employed, sectors.get(before, "employed")),
+                    sectors.source(key));
+            if (!key.equals(total)) {
+                add(base, EMPLOYMENT_SECTOR_SHARE, key, Ratios.percent(employed, sectors.get(total, "employed")),
+                        sectors.source(key));
+            }
+        }
+        Set<Indicator> derivedIds = new java.util.HashSet<>();
+        for (Rate r : RATES) {
+            derivedIds.add(r.change);
+            derivedIds.add(r.gap);
+        }
+        List<PublishedFigure> publishedBase = new ArrayList<>();
+        List<PublishedFigure> publishedDerived = new ArrayList<>();
+        for (PublishedFigure f : published) {
+            (derivedIds.contains(f.indicator()) ? publishedDerived : publishedBase).add(f);
+        }
+        Reconciler.Result first = Reconciler.reconcile(base, publishedBase, staged, geo);
+
+        // Changes and gaps are taken over the completed series, published figures included, so a
+        // year known only from a publication still gets its change.
+        Map<String, IndicatorValue> rates = new HashMap<>();
+        for (IndicatorValue v : first.values()) {
+            rates.put(v.key(), v);
+        }
+        List<IndicatorValue> derived = new ArrayList<>();
+        for (IndicatorValue v : first.values()) {
+            Rate rate = rateOf(v.indicator());
+            if (rate == null || v.value() == null) {
+                continue;
+            }
+            IndicatorValue before = rates.get(new IndicatorValue(v.indicator(), v.period().previousYear(), v.geo(),
+                    v.breakdown(), null, Basis.COMPUTED, null).key());
+            if (before != null && before.value() != null) {
+                derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
+                        v.value() - before.value(), Basis.COMPUTED, sourceOf(v, before)));
+            }
+            for (String[] gap : GAPS) {
+                if (gap[1].equals(v.breakdown().get(gap[0]))) {
+                    IndicatorValue other = rates.get(new IndicatorValue(v.indicator(), v.period(), v.geo(),
+                            v.breakdown().with(gap[0], gap[2]), null, Basis.COMPUTED, null).key());
+                    if (other != null && other.value() != null) {
+                        derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(),
+                                v.breakdown().with(gap[0], gap[1] + " minus " + gap[2]),
+                                v.value() - other.value(), Basis.COMPUTED, sourceOf(v, other)));
+                    }
+                }
+            }
+        }
+        Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, staged, geo);
+
+        List<IndicatorValue> values = new ArrayList<>();
+        for (IndicatorValue v : first.values()) {
+            if (range.contains(v.period())) {
+                values.add(v);
+            }
+        }
+        for (IndicatorValue v : second.values()) {
+            if (range.contains(v.period())) {
+                values.add(v);
+            }
+        }
+        List<Reconciliation> checks = new ArrayList<>();
+        for (Reconciliation r : first.checks()) {
+            if (range.contains(r.period())) {
+                checks.add(r);
+            }
+        }
+        for (Reconciliation r : second.checks()) {
+            if (range.contains(r.period())) {
+                checks.add(r);
+            }
+        }
+        return new Result(values, checks);
+    }
+
+    private static Rate rateOf(Indicator id) {
+        for (Rate r : RATES) {
+            if (r.id == id) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+            return a.source();
+        }
+        return "difference of " + describe(a) + " and " + describe(b);
+    }
+
+    private static String describe(IndicatorValue v) {
+        return v.period() + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": " + v.source())
+                + ")";
+    }
+
+    private static void add(List<IndicatorValue> out, Indicator id, Cube.Key key, Double value, String source) {
+        if (value != null) {
+            out.add(new IndicatorValue(id, key.period(), key.geo(), key.breakdown(), value, Basis.COMPUTED, source));
+        }
+    }
+}

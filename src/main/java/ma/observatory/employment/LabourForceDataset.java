@@ -1,0 +1,83 @@
+package ma.observatory.employment;
+
+import java.util.List;
+
+import ma.observatory.csv.CsvColumn;
+import ma.observatory.csv.CsvRow;
+import ma.observatory.cube.CountDataset;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.period.Period;
+
+import static ma.observatory.employment.LabourForceColumn.*;
+
+/** {@code employment/labour_force.csv}: the labour force survey counts and their row rules. */
+public final class LabourForceDataset implements CountDataset {
+
+    public static final LabourForceDataset INSTANCE = new LabourForceDataset();
+    public static final List<String> MEASURES =
+            List.of("population", "labour_force", "employed", "unemployed", "underemployed");
+
+    /** Soft rule: labour force = employed + unemployed within 0.5 thousand or 0.2 %. */
+    private static final double SOFT_ABSOLUTE = 0.5;
+    private static final double SOFT_RELATIVE = 0.002;
+
+    @Override
+    public String file() {
+        return "employment/labour_force.csv";
+    }
+
+    @Override
+    public String key() {
+        return "labour_force";
+    }
+
+    @Override
+    public List<? extends CsvColumn> columns() {
+        return List.of(LabourForceColumn.values());
+    }
+
+    @Override
+    public List<String> measures() {
+        return MEASURES;
+    }
+
+    public static LabourForceRecord map(CsvRow row, GeoReference geo) {
+        Period period = row.period(PERIOD);
+        String place = row.requiredText(GEO);
+        if (!place.isEmpty() && !geo.knows(place)) {
+            row.reject(GEO, place, "is not a code of reference/geo.csv");
+        }
+        Area area = row.code(AREA, Area.class);
+        Sex sex = row.code(SEX, Sex.class);
+        String age = AgeGroups.normalise(row.text(AGE_GROUP));
+        if (age == null) {
+            row.reject(AGE_GROUP, row.text(AGE_GROUP), "is not an age group: expected 15+ or a band such as 15-24 or 45+");
+        }
+        Double population = row.number(POPULATION);
+        Double labourForce = row.number(LABOUR_FORCE);
+        Double employed = row.number(EMPLOYED);
+        Double unemployed = row.number(UNEMPLOYED);
+        Double underemployed = row.number(UNDEREMPLOYED);
+        if (employed != null && labourForce != null && employed > labourForce) {
+            row.reject(EMPLOYED, row.text(EMPLOYED), "is larger than labour_force (" + row.text(LABOUR_FORCE) + ")");
+        }
+        if (labourForce != null && population != null && labourForce > population) {
+            row.reject(LABOUR_FORCE, row.text(LABOUR_FORCE), "is larger than population (" + row.text(POPULATION) + ")");
+        }
+        if (unemployed != null && labourForce != null && unemployed > labourForce) {
+            row.reject(UNEMPLOYED, row.text(UNEMPLOYED), "is larger than labour_force (" + row.text(LABOUR_FORCE) + ")");
+        }
+        if (labourForce != null && employed != null && unemployed != null) {
+            double diff = Math.abs(labourForce - (employed + unemployed));
+            if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
+                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), "differs from employed + unemployed ("
+                        + (employed + unemployed) + ") by more than 0.5 thousand and 0.2 %; the row is kept");
+            }
+        }
+        if (!row.hasProblems()) {
+            row.requireUniqueKey(PERIOD, GEO, AREA, SEX, AGE_GROUP);
+        }
+        return new LabourForceRecord(period, place, area, sex, age, population, labourForce, employed, unemployed,
+                underemployed, row.text(SOURCE));
+    }
+}

@@ -1,0 +1,12 @@
+package ma.observatory.employment;
+
+import ma.observatory.csv.Vocabulary;
+
+public enum Sex implements Vocabulary {
+    TOTAL, MALE, FEMALE;
+
+    @Override
+    public String code() {
+        return name().toLowerCase();
+    }
+}

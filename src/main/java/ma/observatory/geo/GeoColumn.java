@@ -1,0 +1,18 @@
+package ma.observatory.geo;
+
+import ma.observatory.csv.CsvColumn;
+
+/** Columns of {@code reference/geo.csv}. */
+public enum GeoColumn implements CsvColumn {
+    CODE, NAME_FR, NAME_EN, LEVEL, PARENT;
+
+    @Override
+    public String header() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public boolean required() {
+        return true;
+    }
+}

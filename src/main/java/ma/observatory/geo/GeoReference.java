@@ -1,0 +1,110 @@
+package ma.observatory.geo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The geography tree and the levels the workbook reports (country and region by default). A row
+ * at a finer level (province, commune) is summed into its nearest reported ancestor.
+ */
+public final class GeoReference {
+
+    private final Map<String, Place> places = new LinkedHashMap<>();
+    private final Set<String> reportedLevels;
+    private final Map<String, String> target = new HashMap<>();
+    private final Map<String, Integer> fileOrder = new HashMap<>();
+
+    public GeoReference(Collection<Place> places, Set<String> reportedLevels) {
+        for (Place p : places) {
+            this.places.put(p.code(), p);
+            fileOrder.putIfAbsent(p.code(), fileOrder.size());
+        }
+        this.reportedLevels = Set.copyOf(reportedLevels);
+    }
+
+    public boolean knows(String code) {
+        return places.containsKey(code);
+    }
+
+    public Place place(String code) {
+        return places.get(code);
+    }
+
+    public boolean isReported(String code) {
+        Place p = places.get(code);
+        return p != null && reportedLevels.contains(p.level());
+    }
+
+    /**
+     * Where a row of this place is counted: the place itself when its level is reported, else its
+     * nearest reported ancestor; {@code null} when it has none (the row is outside the report).
+     */
+    public String reportedPlaceFor(String code) {
+        return target.computeIfAbsent(code, c -> {
+            Place p = places.get(c);
+            int guard = 0;
+            while (p != null && !reportedLevels.contains(p.level()) && guard++ < 50) {
+                p = places.get(p.parent());
+            }
+            return p == null || !reportedLevels.contains(p.level()) ? "" : p.code();
+        });
+    }
+
+    /** The reported place directly above a reported place (a region's country), or {@code null}. */
+    public String reportedParent(String code) {
+        Place p = places.get(code);
+        if (p == null || p.parent() == null || p.parent().isBlank()) {
+            return null;
+        }
+        String t = reportedPlaceFor(p.parent());
+        return t.isEmpty() ? null : t;
+    }
+
+    /** Reported places whose reported parent is the given place, in file order. */
+    public List<String> reportedChildren(String code) {
+        List<String> children = new ArrayList<>();
+        for (Place p : places.values()) {
+            if (reportedLevels.contains(p.level()) && code.equals(reportedParent(p.code()))) {
+                children.add(p.code());
+            }
+        }
+        return children;
+    }
+
+    /** Reported places ordered from the finest level up, so children are resolved before parents. */
+    public List<String> reportedBottomUp() {
+        List<String> codes = new ArrayList<>();
+        for (Place p : places.values()) {
+            if (reportedLevels.contains(p.level())) {
+                codes.add(p.code());
+            }
+        }
+        codes.sort(Comparator.comparingInt(this::depth).reversed());
+        return codes;
+    }
+
+    private int depth(String code) {
+        int d = 0;
+        Place p = places.get(code);
+        while (p != null && p.parent() != null && !p.parent().isBlank() && d < 50) {
+            p = places.get(p.parent());
+            d++;
+        }
+        return d;
+    }
+
+    /** Position in the reference file, used to order tables (country first, then regions in order). */
+    public int order(String code) {
+        return fileOrder.getOrDefault(code, Integer.MAX_VALUE);
+    }
+
+    public Collection<Place> places() {
+        return places.values();
+    }
+}

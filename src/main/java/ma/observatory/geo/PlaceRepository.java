@@ -1,0 +1,48 @@
+package ma.observatory.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import ma.observatory.csv.Parsed;
+
+/** The geography reference as read for a run. */
+@Repository
+public class PlaceRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PlaceRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void deleteRun(long runId) {
+        jdbc.update("DELETE FROM place WHERE run_id = ?", runId);
+    }
+
+    /** Saves places with their line in the file; a code given twice keeps its first line. */
+    public void save(long runId, List<Parsed<Place>> places) {
+        List<Object[]> rows = new ArrayList<>(places.size());
+        for (Parsed<Place> parsed : places) {
+            Place p = parsed.item();
+            rows.add(new Object[] {runId, p.code(), p.nameFr(), p.nameEn(), p.level(), p.parent(), parsed.line()});
+        }
+        jdbc.batchUpdate("MERGE INTO place t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(40)),"
+                + " CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)),"
+                + " CAST(? AS BIGINT))) AS v (run_id, code, name_fr, name_en, level, parent, line)"
+                + " ON t.run_id = v.run_id AND t.code = v.code"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (v.run_id, v.code, v.name_fr, v.name_en, v.level, v.parent, v.line)",
+                rows);
+    }
+
+    public GeoReference load(long runId, Set<String> reportedLevels) {
+        List<Place> places = jdbc.query("SELECT code, name_fr, name_en, level, parent FROM place WHERE run_id = ?"
+                        + " ORDER BY line",
+                (rs, i) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                runId);
+        return new GeoReference(places, reportedLevels);
+    }
+}

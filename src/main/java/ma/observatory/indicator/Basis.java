@@ -1,0 +1,10 @@
+package ma.observatory.indicator;
+
+/** Where a value comes from: computed by the job from counts, or taken as an office published it. */
+public enum Basis {
+    COMPUTED, PUBLISHED;
+
+    public String code() {
+        return name().toLowerCase();
+    }
+}

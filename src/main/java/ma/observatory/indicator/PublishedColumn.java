@@ -1,0 +1,18 @@
+package ma.observatory.indicator;
+
+import ma.observatory.csv.CsvColumn;
+
+/** Columns of {@code published.csv}. */
+public enum PublishedColumn implements CsvColumn {
+    INDICATOR, PERIOD, GEO, BREAKDOWN, VALUE, UNIT, SOURCE;
+
+    @Override
+    public String header() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public boolean required() {
+        return true;
+    }
+}

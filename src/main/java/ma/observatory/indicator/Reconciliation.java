@@ -1,0 +1,18 @@
+package ma.observatory.indicator;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.period.Period;
+
+/**
+ * A computed value next to the published one for the same key: how an economist sees whether the
+ * shipped counts reproduce the official figures.
+ *
+ * @param line the line of the figure in {@code published.csv}
+ */
+public record Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
+                             double published, boolean flagged, long line) {
+
+    public double difference() {
+        return computed - published;
+    }
+}

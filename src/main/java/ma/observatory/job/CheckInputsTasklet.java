@@ -1,0 +1,102 @@
+package ma.observatory.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvFile;
+import ma.observatory.csv.InputContractException;
+import ma.observatory.csv.RowProblem;
+import ma.observatory.staging.StagingRepository;
+
+/**
+ * First step: every file the run needs is there and has the columns the contract requires, before
+ * a single row is imported; each file's checksum is recorded, so a restart can tell whether the
+ * input changed since.
+ */
+class CheckInputsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckInputsTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final StagingRepository staging;
+    private final List<CsvDataset> shared;
+    private final List<Domain> domains;
+
+    CheckInputsTasklet(JdbcTemplate jdbc, StagingRepository staging, List<CsvDataset> shared, List<Domain> domains) {
+        this.jdbc = jdbc;
+        this.staging = staging;
+        this.shared = shared;
+        this.domains = domains;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution,
+                                org.springframework.batch.core.scope.context.ChunkContext chunkContext) throws IOException {
+        var step = contribution.getStepExecution();
+        RunParameters run = RunParameters.of(step);
+        long runId = RunParameters.runId(step);
+        Path inputDir = run.inputDir();
+        if (!Files.isDirectory(inputDir)) {
+            throw new InputContractException("The input folder " + inputDir.toAbsolutePath()
+                    + " does not exist: give the folder holding the CSV files with --input-dir.");
+        }
+        jdbc.update("DELETE FROM input_file WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND line <= 1", runId);
+        for (CsvDataset dataset : needed(run)) {
+            Path path = inputDir.resolve(dataset.file());
+            if (dataset.optional() && !Files.exists(path)) {
+                jdbc.update("INSERT INTO input_file (run_id, file, present) VALUES (?, ?, FALSE)", runId, dataset.file());
+                log.info("{} is not there (optional): nothing published is used from it", dataset.file());
+                continue;
+            }
+            try (CsvFile file = CsvFile.open(inputDir, dataset)) {
+                for (String unknown : file.unknownColumns()) {
+                    staging.addProblems(runId, "warning", List.of(new RowProblem(dataset.file(), 1, unknown, "",
+                            "this column is not part of the contract and is ignored")));
+                }
+                jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect) VALUES (?, ?, TRUE, ?, ?)",
+                        runId, dataset.file(), sha256(path), file.dialect().describe());
+                log.info("{}: {}", dataset.file(), file.dialect().describe());
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private List<CsvDataset> needed(RunParameters run) {
+        List<CsvDataset> list = new java.util.ArrayList<>(shared);
+        for (Domain d : domains) {
+            if (run.runs(d.name())) {
+                list.addAll(d.datasets());
+            }
+        }
+        return list;
+    }
+
+    static String sha256(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package ma.observatory.job;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvItemReader;
+import ma.observatory.geo.GeoDataset;
+import ma.observatory.geo.Place;
+import ma.observatory.geo.PlaceRepository;
+import ma.observatory.geo.PlaceWriter;
+import ma.observatory.indicator.IndicatorRepository;
+import ma.observatory.indicator.PublishedDataset;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.PublishedWriter;
+import ma.observatory.report.ReportTasklet;
+import ma.observatory.staging.StagingRepository;
+
+/**
+ * The job: check the inputs, import the reference and the published figures, run each domain
+ * (import, check reject rates, compute indicators) side by side, then write the workbook. Nothing
+ * is written to {@code reports/} before every earlier step has succeeded.
+ */
+@Configuration
+public class ObservatoryJobConfiguration {
+
+    public static final String JOB_NAME = "labourMarketReport";
+
+    @Bean
+    StagingRepository stagingRepository(JdbcTemplate jdbc) {
+        return new StagingRepository(jdbc);
+    }
+
+    @Bean
+    IndicatorRepository indicatorRepository(JdbcTemplate jdbc) {
+        return new IndicatorRepository(jdbc);
+    }
+
+    @Bean
+    Job labourMarketReport(JobRepository jobRepository, PlatformTransactionManager tx, List<Domain> domains,
+                           JdbcTemplate jdbc, StagingRepository staging, ImportSteps importSteps,
+                           CsvItemReader<Place> placeReader, PlaceWriter placeWriter,
+                           CsvItemReader<PublishedFigure> publishedReader, PublishedWriter publishedWriter,
+                           ReportTasklet reportTasklet) {
+        List<CsvDataset> shared = List.of(GeoDataset.INSTANCE, PublishedDataset.INSTANCE);
+        Step checkInputs = new StepBuilder("checkInputs", jobRepository)
+                .tasklet(new CheckInputsTasklet(jdbc, staging, shared, domains), tx).build();
+        Step importPlaces = importSteps.step("importPlaces", placeReader, placeWriter);
+        Step importPublished = importSteps.step("importPublished", publishedReader, publishedWriter);
+        Step checkSharedRejects = new StepBuilder("checkSharedRejects", jobRepository)
+                .tasklet(new RejectRateGate(jdbc, shared), tx).build();
+
+        List<Flow> domainFlows = new ArrayList<>();
+        for (Domain domain : domains) {
+            domainFlows.add(domainFlow(domain, jobRepository, tx, jdbc));
+        }
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("domain-");
+        Flow allDomains = new FlowBuilder<SimpleFlow>("domains").split(executor)
+                .add(domainFlows.toArray(Flow[]::new)).build();
+        Step writeReport = new StepBuilder("writeReport", jobRepository).tasklet(reportTasklet, tx).build();
+
+        Flow main = new FlowBuilder<SimpleFlow>("main")
+                .start(checkInputs).next(importPlaces).next(importPublished).next(checkSharedRejects)
+                .next(allDomains).next(writeReport)
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository).start(main).end().build();
+    }
+
+    private Flow domainFlow(Domain domain, JobRepository jobRepository, PlatformTransactionManager tx,
+                            JdbcTemplate jdbc) {
+        DomainDecider decider = new DomainDecider(domain.name());
+        FlowBuilder<SimpleFlow> steps = new FlowBuilder<>(domain.name() + "Steps");
+        for (int i = 0; i < domain.importSteps().size(); i++) {
+            steps = i == 0 ? steps.start(domain.importSteps().get(i)) : steps.next(domain.importSteps().get(i));
+        }
+        Step gate = new StepBuilder("check" + capitalised(domain.name()) + "Rejects", jobRepository)
+                .tasklet(new RejectRateGate(jdbc, domain.datasets()), tx).build();
+        SimpleFlow work = steps.next(gate).next(domain.indicatorStep()).build();
+        return new FlowBuilder<SimpleFlow>(domain.name())
+                .start(decider).on(DomainDecider.SKIP).end()
+                .from(decider).on(DomainDecider.RUN).to(work)
+                .end();
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @Bean
+    @StepScope
+    CsvItemReader<Place> placeReader(@Value("#{stepExecution}") StepExecution step) {
+        return new CsvItemReader<>("placeReader", RunParameters.of(step).inputDir(), GeoDataset.INSTANCE,
+                GeoDataset::map);
+    }
+
+    @Bean
+    @StepScope
+    PlaceWriter placeWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+                            PlaceRepository places) {
+        return new PlaceWriter(RunParameters.runId(step), staging, places);
+    }
+
+    @Bean
+    @StepScope
+    CsvItemReader<PublishedFigure> publishedReader(@Value("#{stepExecution}") StepExecution step,
+                                                   PlaceRepository places) {
+        RunParameters run = RunParameters.of(step);
+        var geo = places.load(RunParameters.runId(step), run.geoLevels());
+        return new CsvItemReader<>("publishedReader", run.inputDir(), PublishedDataset.INSTANCE,
+                row -> PublishedDataset.map(row, geo));
+    }
+
+    @Bean
+    @StepScope
+    PublishedWriter publishedWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+                                    IndicatorRepository indicators) {
+        return new PublishedWriter(RunParameters.runId(step), staging, indicators);
+    }
+}

@@ -1,0 +1,66 @@
+package ma.observatory.job;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.InputContractException;
+
+/**
+ * Stops the run when too many rows of a file were rejected: past {@code --max-reject-rate}, the
+ * file is more likely wrong as a whole (a shifted column, a wrong export) than dirty in places, and
+ * a workbook built from the rest would mislead.
+ */
+class RejectRateGate implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(RejectRateGate.class);
+    private static final int SHOWN = 10;
+
+    private final JdbcTemplate jdbc;
+    private final List<CsvDataset> datasets;
+
+    RejectRateGate(JdbcTemplate jdbc, List<CsvDataset> datasets) {
+        this.jdbc = jdbc;
+        this.datasets = datasets;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = contribution.getStepExecution();
+        RunParameters run = RunParameters.of(step);
+        long runId = RunParameters.runId(step);
+        for (CsvDataset dataset : datasets) {
+            List<Map<String, Object>> rows = jdbc.queryForList(
+                    "SELECT rows_read, rows_rejected FROM input_file WHERE run_id = ? AND file = ? AND present",
+                    runId, dataset.file());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            long read = ((Number) rows.get(0).get("ROWS_READ")).longValue();
+            long rejected = ((Number) rows.get(0).get("ROWS_REJECTED")).longValue();
+            if (read > 0 && rejected > run.maxRejectRate() * read) {
+                jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ? AND file = ?"
+                                + " AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
+                        rs -> {
+                            log.error("  {} line {}, column {}, value '{}': {}", dataset.file(), rs.getLong(1),
+                                    rs.getString(2), rs.getString(3), rs.getString(4));
+                        }, runId, dataset.file());
+                throw new InputContractException(String.format(Locale.ROOT,
+                        "%d of the %d rows of %s were rejected (%.1f %%), more than the %.1f %% allowed by"
+                                + " --max-reject-rate: nothing was written; correct the rows listed above"
+                                + " (all of them are in the log file) and run again.",
+                        rejected, read, dataset.file(), 100.0 * rejected / read, 100.0 * run.maxRejectRate()));
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,109 @@
+package ma.observatory.period;
+
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A statistical period: a year ({@code 2024}), a quarter ({@code 2024-Q2}) or a month
+ * ({@code 2024-05}). Immutable; compared by its start, then by its length (a year before its first
+ * quarter before its first month), which is the order a reader expects in a table.
+ */
+public record Period(Granularity granularity, int year, int index) implements Comparable<Period> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:[Qq]([1-4])|(\\d{2})))?");
+
+    public enum Granularity {
+        YEAR(12), QUARTER(3), MONTH(1);
+
+        private final int months;
+
+        Granularity(int months) {
+            this.months = months;
+        }
+
+        public int months() {
+            return months;
+        }
+    }
+
+    public Period {
+        int max = switch (granularity) {
+            case YEAR -> 1;
+            case QUARTER -> 4;
+            case MONTH -> 12;
+        };
+        if (index < 1 || index > max || year < 1000 || year > 9999) {
+            throw new IllegalArgumentException("not a valid period: " + granularity + " " + year + "/" + index);
+        }
+    }
+
+    public static Period year(int year) {
+        return new Period(Granularity.YEAR, year, 1);
+    }
+
+    public static Period quarter(int year, int quarter) {
+        return new Period(Granularity.QUARTER, year, quarter);
+    }
+
+    public static Period month(int year, int month) {
+        return new Period(Granularity.MONTH, year, month);
+    }
+
+    /**
+     * Parses {@code YYYY}, {@code YYYY-Qn} or {@code YYYY-MM}.
+     *
+     * @throws IllegalArgumentException with a message a user can act on
+     */
+    public static Period parse(String text) {
+        String s = text == null ? "" : text.trim();
+        Matcher m = FORMAT.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + s + "' is not a period: expected YYYY, YYYY-Qn or YYYY-MM");
+        }
+        int year = Integer.parseInt(m.group(1));
+        if (m.group(2) != null) {
+            return quarter(year, Integer.parseInt(m.group(2)));
+        }
+        if (m.group(3) != null) {
+            int month = Integer.parseInt(m.group(3));
+            if (month < 1 || month > 12) {
+                throw new IllegalArgumentException("'" + s + "' is not a period: month must be 01 to 12");
+            }
+            return month(year, month);
+        }
+        return year(year);
+    }
+
+    public YearMonth firstMonth() {
+        return YearMonth.of(year, (index - 1) * granularity.months() + 1);
+    }
+
+    public YearMonth lastMonth() {
+        return firstMonth().plusMonths(granularity.months() - 1L);
+    }
+
+    /** The same period one year earlier: what a year-on-year change compares with. */
+    public Period previousYear() {
+        return new Period(granularity, year - 1, index);
+    }
+
+    public Period plusYears(int years) {
+        return new Period(granularity, year + years, index);
+    }
+
+    @Override
+    public int compareTo(Period other) {
+        int c = firstMonth().compareTo(other.firstMonth());
+        return c != 0 ? c : Integer.compare(other.granularity.months(), granularity.months());
+    }
+
+    @Override
+    public String toString() {
+        return switch (granularity) {
+            case YEAR -> Integer.toString(year);
+            case QUARTER -> year + "-Q" + index;
+            case MONTH -> String.format("%d-%02d", year, index);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package ma.observatory.period;
+
+import java.time.YearMonth;
+
+/**
+ * An inclusive range of months given by two periods. A period belongs to the range when it lies
+ * wholly inside it: with {@code --from=2023-01 --to=2025-06}, the year 2025 does not belong.
+ */
+public record PeriodRange(Period from, Period to) {
+
+    public PeriodRange {
+        if (from.firstMonth().isAfter(to.lastMonth())) {
+            throw new IllegalArgumentException("the range starts (" + from + ") after it ends (" + to + ")");
+        }
+    }
+
+    /** The nightly window: January five years before this year, to the end of the previous month. */
+    public static PeriodRange nightlyWindow(YearMonth currentMonth) {
+        YearMonth last = currentMonth.minusMonths(1);
+        return new PeriodRange(Period.month(currentMonth.getYear() - 5, 1),
+                Period.month(last.getYear(), last.getMonthValue()));
+    }
+
+    public YearMonth firstMonth() {
+        return from.firstMonth();
+    }
+
+    public YearMonth lastMonth() {
+        return to.lastMonth();
+    }
+
+    public boolean contains(Period p) {
+        return !p.firstMonth().isBefore(firstMonth()) && !p.lastMonth().isAfter(lastMonth());
+    }
+
+    /**
+     * The range extended one year back, so that a period at the start of the range still finds the
+     * period it is compared with year on year.
+     */
+    public PeriodRange withPreviousYear() {
+        YearMonth start = firstMonth().minusYears(1);
+        return new PeriodRange(Period.month(start.getYear(), start.getMonthValue()), to);
+    }
+
+    /** Used in file names: {@code 2021-01_2026-10}. */
+    @Override
+    public String toString() {
+        return from + "_" + to;
+    }
+}

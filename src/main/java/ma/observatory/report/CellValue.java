@@ -1,0 +1,40 @@
+package ma.observatory.report;
+
+/** A value in a report table: text, a number, a link, or one of the shorthand symbols. */
+public sealed interface CellValue {
+
+    /** Shown as {@code [x]}: the figure is not available. */
+    CellValue NOT_AVAILABLE = new Symbol("[x]");
+    /** Shown as {@code [z]}: the figure does not apply to this row. */
+    CellValue NOT_APPLICABLE = new Symbol("[z]");
+
+    static CellValue text(String text) {
+        return text == null ? new Text("") : new Text(text);
+    }
+
+    /** A number, or {@code [x]} when it is missing: a missing figure is never shown as 0. */
+    static CellValue number(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? NOT_AVAILABLE : new Number(value);
+    }
+
+    static CellValue number(long value) {
+        return new Number(value);
+    }
+
+    record Text(String text) implements CellValue {
+    }
+
+    record Number(double value) implements CellValue {
+    }
+
+    record Symbol(String shorthand) implements CellValue {
+    }
+
+    /** A link to another sheet of the workbook (its A1 cell). */
+    record SheetLink(String text, String sheetName) implements CellValue {
+    }
+
+    /** A link to a web page; only {@code http} and {@code https} addresses become links. */
+    record WebLink(String text, String url) implements CellValue {
+    }
+}

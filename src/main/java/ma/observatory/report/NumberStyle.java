@@ -1,0 +1,20 @@
+package ma.observatory.report;
+
+/** Display formats for numbers. Values keep full precision; only their display is rounded. */
+public enum NumberStyle {
+    TEXT("@"),
+    INTEGER("#,##0"),
+    DECIMAL("#,##0.0"),
+    CHANGE("+0.0;-0.0;0.0"),
+    PRECISE("#,##0.0##");
+
+    private final String excelFormat;
+
+    NumberStyle(String excelFormat) {
+        this.excelFormat = excelFormat;
+    }
+
+    public String excelFormat() {
+        return excelFormat;
+    }
+}

@@ -1,0 +1,387 @@
+package ma.observatory.report;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.employment.AgeGroups;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.PlaceRepository;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorRepository;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Reconciliation;
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+
+import static ma.observatory.indicator.Indicator.*;
+
+/**
+ * Builds the report model of a run from what the earlier steps stored: the layout of the workbook
+ * lives here, the POI details in {@link XlsxRenderer}.
+ */
+@Component
+public class ReportBuilder {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JdbcTemplate jdbc;
+    private final IndicatorRepository indicators;
+    private final PlaceRepository places;
+
+    public ReportBuilder(JdbcTemplate jdbc, IndicatorRepository indicators, PlaceRepository places) {
+        this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.places = places;
+    }
+
+    public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
+        long runId = execution.getJobInstanceId();
+        Messages m = new Messages(run.language());
+        GeoReference geo = places.load(runId, run.geoLevels());
+        List<IndicatorValue> values = new ArrayList<>(indicators.values(runId));
+        values.sort(Comparator.comparing((IndicatorValue v) -> v.indicator().ordinal())
+                .thenComparing(IndicatorValue::period)
+                .thenComparingInt(v -> geo.order(v.geo()))
+                .thenComparing(v -> v.breakdown().toString()));
+
+        List<ReportSheet> body = new ArrayList<>();
+        if (run.runs("employment")) {
+            body.add(employmentSheet(m, values, geo));
+            body.add(sectorSheet(m, values, geo));
+        }
+        body.add(dataSheet(m, values));
+        body.add(qualitySheet(m, runId));
+        body.add(filesSheet(m, runId));
+        body.add(aboutSheet(m, execution, run));
+
+        ReportSheet notes = notesSheet(m);
+        List<ReportSheet> sheets = new ArrayList<>();
+        sheets.add(coverSheet(m, execution, run, runId));
+        List<ReportSheet> listed = new ArrayList<>();
+        listed.add(notes);
+        listed.addAll(body);
+        sheets.add(contentsSheet(m, listed));
+        sheets.addAll(listed);
+        // Pinned to the range's end so that the same inputs give the same file properties.
+        var created = run.range().lastMonth().atEndOfMonth().atStartOfDay(ZoneId.of("UTC")).toInstant();
+        return new ReportWorkbook(m.get("report.title"), run.language(), created, sheets);
+    }
+
+    private ReportSheet coverSheet(Messages m, org.springframework.batch.core.job.JobExecution execution,
+                                   RunParameters run, long runId) {
+        List<String> files = jdbc.queryForList("SELECT file FROM input_file WHERE run_id = ? AND present ORDER BY file",
+                String.class, runId);
+        LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
+        List<String> lines = List.of(
+                m.get("cover.period", run.range().from(), run.range().to()),
+                m.get("cover.made", STAMP.format(started)),
+                m.get("cover.contents"),
+                m.get("cover.files", String.join(", ", files)),
+                m.get("cover.sources"),
+                m.get("cover.shorthand.x"),
+                m.get("cover.shorthand.z"),
+                m.get("cover.basis"),
+                m.get("cover.units"));
+        return new ReportSheet(m.get("sheet.cover"), m.get("report.title"), lines, null);
+    }
+
+    private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (ReportSheet s : listed) {
+            rows.add(List.of(new CellValue.SheetLink(s.name(), s.name()), CellValue.text(s.title())));
+        }
+        return new ReportSheet(m.get("sheet.contents"), m.get("contents.title"), List.of(m.get("contents.intro")),
+                new ReportTable("Contents", List.of(
+                        new ReportColumn(m.get("contents.sheet"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("contents.holds"), NumberStyle.TEXT)), rows));
+    }
+
+    private ReportSheet notesSheet(Messages m) {
+        List<List<CellValue>> rows = new ArrayList<>();
+        int n = 1;
+        for (String key : List.of("note.basis", "note.ratios", "note.published", "note.oldbase")) {
+            rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.NOT_APPLICABLE, CellValue.text(m.get(key)),
+                    CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
+        }
+        for (Indicator i : Indicator.values()) {
+            rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
+                    CellValue.text(label(m, i)), CellValue.text(i.unit().text()),
+                    CellValue.text(m.get("indicator." + i.id() + ".definition")),
+                    CellValue.text(String.join(", ", i.files()))));
+        }
+        return new ReportSheet(m.get("sheet.notes"), m.get("notes.title"), List.of(m.get("notes.intro")),
+                new ReportTable("Notes", List.of(
+                        new ReportColumn(m.get("notes.note"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.id"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.label"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.unit"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.definition"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.files"), NumberStyle.TEXT)), rows));
+    }
+
+    private static String label(Messages m, Indicator i) {
+        return m.get("indicator." + i.id() + ".label");
+    }
+
+    /** One row per period, place and group; levels and rates side by side. */
+    private ReportSheet employmentSheet(Messages m, List<IndicatorValue> values, GeoReference geo) {
+        List<Indicator> columns = List.of(EMPLOYMENT_POPULATION, EMPLOYMENT_LABOUR_FORCE, EMPLOYMENT_EMPLOYED,
+                EMPLOYMENT_UNEMPLOYED, EMPLOYMENT_UNDEREMPLOYED, EMPLOYMENT_ACTIVITY_RATE, EMPLOYMENT_EMPLOYMENT_RATE,
+                EMPLOYMENT_UNEMPLOYMENT_RATE, EMPLOYMENT_UNDEREMPLOYMENT_RATE, EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE);
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(values, columns, List.of("area", "sex", "age_group"));
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : sorted(grid, geo).entrySet()) {
+            RowKey k = e.getKey();
+            List<CellValue> row = new ArrayList<>();
+            row.add(CellValue.text(k.period.toString()));
+            row.add(CellValue.text(k.geo));
+            row.add(CellValue.text(geo.place(k.geo) == null ? k.geo : geo.place(k.geo).name(m.language())));
+            row.add(CellValue.text(m.getOr("area." + k.breakdown.get("area"), k.breakdown.get("area"))));
+            row.add(CellValue.text(m.getOr("sex." + k.breakdown.get("sex"), k.breakdown.get("sex"))));
+            row.add(CellValue.text(k.breakdown.get("age_group")));
+            addValues(row, e.getValue(), columns);
+            row.add(CellValue.text(basis(m, e.getValue())));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
+        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
+        for (Indicator i : columns) {
+            cols.add(new ReportColumn(heading(m, i), style(i)));
+        }
+        cols.add(new ReportColumn(m.get("col.basis"), NumberStyle.TEXT));
+        return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
+                List.of(m.get("employment.intro")), new ReportTable("Employment", cols, rows));
+    }
+
+    private ReportSheet sectorSheet(Messages m, List<IndicatorValue> values, GeoReference geo) {
+        List<Indicator> columns = List.of(EMPLOYMENT_EMPLOYED, EMPLOYMENT_NET_JOB_CREATION, EMPLOYMENT_SECTOR_SHARE);
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(values, columns, List.of("sector"));
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : sorted(grid, geo).entrySet()) {
+            RowKey k = e.getKey();
+            List<CellValue> row = new ArrayList<>();
+            row.add(CellValue.text(k.period.toString()));
+            row.add(CellValue.text(k.geo));
+            row.add(CellValue.text(geo.place(k.geo) == null ? k.geo : geo.place(k.geo).name(m.language())));
+            row.add(CellValue.text(m.getOr("sector." + k.breakdown.get("sector"), k.breakdown.get("sector"))));
+            addValues(row, e.getValue(), columns);
+            if ("total".equals(k.breakdown.get("sector"))) {
+                row.set(row.size() - 1, CellValue.NOT_APPLICABLE);
+            }
+            row.add(CellValue.text(basis(m, e.getValue())));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
+        cols.add(new ReportColumn(m.get("col.sector"), NumberStyle.TEXT));
+        for (Indicator i : columns) {
+            cols.add(new ReportColumn(heading(m, i), style(i)));
+        }
+        cols.add(new ReportColumn(m.get("col.basis"), NumberStyle.TEXT));
+        return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
+                new ReportTable("Sectors", cols, rows));
+    }
+
+    private static List<ReportColumn> keyColumns(Messages m) {
+        return List.of(new ReportColumn(m.get("col.period"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.geo"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.place"), NumberStyle.TEXT));
+    }
+
+    private static String heading(Messages m, Indicator i) {
+        return label(m, i) + " (" + m.getOr("unit." + i.unit().name(), i.unit().text()) + ")";
+    }
+
+    private static NumberStyle style(Indicator i) {
+        return switch (i.unit()) {
+            case POINTS -> NumberStyle.CHANGE;
+            case PERCENT, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
+            default -> NumberStyle.INTEGER;
+        };
+    }
+
+    private static void addValues(List<CellValue> row, Map<Indicator, IndicatorValue> cells, List<Indicator> columns) {
+        for (Indicator i : columns) {
+            IndicatorValue v = cells.get(i);
+            row.add(CellValue.number(v == null ? null : v.value()));
+        }
+    }
+
+    private static String basis(Messages m, Map<Indicator, IndicatorValue> cells) {
+        List<String> published = new ArrayList<>();
+        for (IndicatorValue v : cells.values()) {
+            if (v.basis() == Basis.PUBLISHED) {
+                published.add(label(m, v.indicator()));
+            }
+        }
+        return published.isEmpty() ? m.get("basis.computed") : m.get("basis.published.some", String.join(", ", published));
+    }
+
+    private record RowKey(Period period, String geo, Breakdown breakdown) {
+    }
+
+    /** Values keyed by row; only rows whose breakdown has exactly the given dimensions. */
+    private static Map<RowKey, Map<Indicator, IndicatorValue>> grid(List<IndicatorValue> values, List<Indicator> columns,
+                                                                    List<String> dims) {
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>();
+        for (IndicatorValue v : values) {
+            if (!columns.contains(v.indicator()) || v.breakdown().pairs().size() != dims.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int d = 0; d < dims.size(); d++) {
+                match &= v.breakdown().pairs().get(d).name().equals(dims.get(d));
+            }
+            if (match) {
+                grid.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
+                        .put(v.indicator(), v);
+            }
+        }
+        return grid;
+    }
+
+    private static Map<RowKey, Map<Indicator, IndicatorValue>> sorted(Map<RowKey, Map<Indicator, IndicatorValue>> grid,
+                                                                      GeoReference geo) {
+        Map<RowKey, Map<Indicator, IndicatorValue>> out = new TreeMap<>(Comparator
+                .comparing(RowKey::period)
+                .thenComparingInt((RowKey k) -> geo.order(k.geo))
+                .thenComparing((RowKey k) -> dimOrder(k.breakdown)));
+        out.putAll(grid);
+        return out;
+    }
+
+    /** Totals first, then the usual order of each dimension; age bands by their lower bound. */
+    private static String dimOrder(Breakdown b) {
+        StringBuilder sb = new StringBuilder();
+        for (Breakdown.Pair p : b.pairs()) {
+            String v = p.value();
+            String rank = switch (v) {
+                case "total", AgeGroups.ALL -> "0";
+                case "urban", "male", "agriculture" -> "1";
+                case "rural", "female", "industry" -> "2";
+                case "construction" -> "3";
+                case "services" -> "4";
+                case "other" -> "5";
+                default -> v.matches("\\d+.*") ? "1" + String.format("%03d", Integer.parseInt(v.replaceAll("\\D.*", ""))) : "9" + v;
+            };
+            sb.append(rank).append('|');
+        }
+        return sb.toString();
+    }
+
+    private ReportSheet dataSheet(Messages m, List<IndicatorValue> values) {
+        List<List<CellValue>> rows = new ArrayList<>(values.size());
+        for (IndicatorValue v : values) {
+            rows.add(List.of(CellValue.text(v.indicator().id()), CellValue.text(v.period().toString()),
+                    CellValue.text(v.geo()), CellValue.text(v.breakdown().toString()),
+                    v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
+                    CellValue.text(v.indicator().unit().text()), CellValue.text(v.basis().code()),
+                    CellValue.text(v.source())));
+        }
+        // The Indicators table keeps English headers whatever the language: formulas and scripts use them.
+        List<ReportColumn> cols = new ArrayList<>();
+        for (String h : List.of("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source")) {
+            cols.add(new ReportColumn(h, h.equals("value") ? NumberStyle.PRECISE : NumberStyle.TEXT));
+        }
+        return new ReportSheet(m.get("sheet.data"), m.get("data.title"), List.of(m.get("data.intro")),
+                new ReportTable("Indicators", cols, rows));
+    }
+
+    private ReportSheet qualitySheet(Messages m, long runId) {
+        List<List<CellValue>> rows = new ArrayList<>();
+        jdbc.query("SELECT kind, file, line, col, val, reason FROM row_problem WHERE run_id = ?"
+                + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason", rs -> {
+                    rows.add(List.of(CellValue.text(m.get("quality." + rs.getString(1))), CellValue.text(rs.getString(2)),
+                            rs.getLong(3) == 0 ? CellValue.NOT_APPLICABLE : CellValue.number(rs.getLong(3)),
+                            CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)), CellValue.text(rs.getString(6)),
+                            CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
+                }, runId);
+        for (Reconciliation r : indicators.reconciliations(runId)) {
+            rows.add(List.of(CellValue.text(m.get(r.flagged() ? "quality.differs" : "quality.matches")),
+                    CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
+                    CellValue.text(Double.toString(r.published())),
+                    CellValue.text(r.indicator().id() + ", " + r.period() + ", " + r.geo()
+                            + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown())),
+                    CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference())));
+        }
+        List<ReportColumn> cols = List.of(
+                new ReportColumn(m.get("quality.kind"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.file"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.line"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("quality.column"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.value"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.reason"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.computed"), NumberStyle.PRECISE),
+                new ReportColumn(m.get("quality.published"), NumberStyle.PRECISE),
+                new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));
+        return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"), List.of(m.get("quality.intro")),
+                new ReportTable("DataQuality", cols, rows));
+    }
+
+    private ReportSheet filesSheet(Messages m, long runId) {
+        List<List<CellValue>> rows = new ArrayList<>();
+        jdbc.query("SELECT file, present, dialect, sha256, rows_read, rows_rejected, rows_outside FROM input_file"
+                + " WHERE run_id = ? ORDER BY file", rs -> {
+                    boolean present = rs.getBoolean(2);
+                    long read = rs.getLong(5);
+                    long rejected = rs.getLong(6);
+                    long outside = rs.getLong(7);
+                    rows.add(List.of(CellValue.text(rs.getString(1)),
+                            CellValue.text(m.get(present ? "files.present" : "files.absent")),
+                            present ? CellValue.text(rs.getString(3)) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.text(rs.getString(4)) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.number(read) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.number(read - rejected - outside) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.number(rejected) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.number(outside) : CellValue.NOT_APPLICABLE));
+                }, runId);
+        List<ReportColumn> cols = List.of(
+                new ReportColumn(m.get("files.file"), NumberStyle.TEXT),
+                new ReportColumn(m.get("files.state"), NumberStyle.TEXT),
+                new ReportColumn(m.get("files.dialect"), NumberStyle.TEXT),
+                new ReportColumn("SHA-256", NumberStyle.TEXT),
+                new ReportColumn(m.get("files.read"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("files.kept"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("files.rejected"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("files.outside"), NumberStyle.INTEGER));
+        return new ReportSheet(m.get("sheet.files"), m.get("files.title"), List.of(m.get("files.intro")),
+                new ReportTable("InputFiles", cols, rows));
+    }
+
+    private ReportSheet aboutSheet(Messages m, org.springframework.batch.core.job.JobExecution execution,
+                                   RunParameters run) {
+        Map<String, String> items = new LinkedHashMap<>();
+        items.put(m.get("about.run"), Long.toString(execution.getJobInstanceId()));
+        items.put(m.get("about.execution"), Long.toString(execution.getId()));
+        items.put(m.get("about.started"), execution.getStartTime() == null ? "" : STAMP.format(execution.getStartTime()));
+        items.put(m.get("about.written"), STAMP.format(LocalDateTime.now()));
+        items.put("--from", run.range().from().toString());
+        items.put("--to", run.range().to().toString());
+        items.put("--input-dir", run.inputDir().toString());
+        items.put("--output-dir", run.outputDir().toString());
+        items.put("--lang", run.language());
+        items.put("--only", String.join(",", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()));
+        items.put("--max-reject-rate", Double.toString(run.maxRejectRate()));
+        items.put("--geo-levels", String.join(",", run.geoLevels().stream().sorted().toList()));
+        String version = ReportBuilder.class.getPackage().getImplementationVersion();
+        items.put(m.get("about.version"), version == null ? "development build" : version);
+        List<List<CellValue>> rows = new ArrayList<>();
+        items.forEach((k, v) -> rows.add(List.of(CellValue.text(k), CellValue.text(v))));
+        return new ReportSheet(m.get("sheet.about"), m.get("about.title"), List.of(m.get("about.intro")),
+                new ReportTable("AboutThisRun", List.of(new ReportColumn(m.get("about.item"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("about.value"), NumberStyle.TEXT)), rows));
+    }
+}

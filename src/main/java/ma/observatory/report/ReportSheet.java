@@ -1,0 +1,21 @@
+package ma.observatory.report;
+
+import java.util.List;
+
+/**
+ * One sheet: a title in A1, a few lines of text under it, then at most one table.
+ *
+ * @param name   sheet tab name (at most 31 characters, unique in the workbook)
+ * @param title  written in A1
+ * @param lines  text lines written under the title, one per row, before the table (may be empty)
+ * @param table  the sheet's table, or {@code null} for a text-only sheet
+ */
+public record ReportSheet(String name, String title, List<String> lines, ReportTable table) {
+
+    public ReportSheet {
+        if (name.length() > 31) {
+            throw new IllegalArgumentException("Excel sheet names are limited to 31 characters: " + name);
+        }
+        lines = List.copyOf(lines);
+    }
+}

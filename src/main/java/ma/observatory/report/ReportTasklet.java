@@ -1,0 +1,40 @@
+package ma.observatory.report;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import ma.observatory.job.RunParameters;
+
+/** Last step: builds the report model from the run's values and writes the workbook atomically. */
+@Component
+public class ReportTasklet implements Tasklet {
+
+    /** Key of the workbook path in the job execution context, for the list of runs. */
+    public static final String REPORT_PATH = "report.path";
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final ReportBuilder builder;
+
+    public ReportTasklet(ReportBuilder builder) {
+        this.builder = builder;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var step = contribution.getStepExecution();
+        RunParameters run = RunParameters.of(step);
+        Path target = run.outputDir().resolve("labour-market-report_" + run.range() + ".xlsx");
+        ReportWorkbook model = builder.build(step.getJobExecution(), run);
+        new XlsxRenderer().render(model, target);
+        step.getJobExecution().getExecutionContext().putString(REPORT_PATH, target.toString());
+        log.info("Workbook written: {}", target.toAbsolutePath());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,538 @@
+package ma.observatory.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFTableColumn;
+import org.apache.poi.xssf.usermodel.XSSFTableStyleInfo;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+
+/**
+ * Renders a {@link ReportWorkbook} as an {@code .xlsx} file with Apache POI's streaming workbook.
+ *
+ * <p>Each sheet holds its title in A1 (bold, larger), the {@link ReportSheet#lines() lines} one per
+ * row in column A, one empty row, then the table: a bold, wrapped header row frozen in place and the
+ * data rows, marked up as an Excel table named after {@link ReportTable#name()} (style
+ * {@value #TABLE_STYLE}, banded rows, filter buttons). Rows are streamed: only a window of
+ * {@value #DEFAULT_ROW_WINDOW} rows (by default) and the first {@value #WIDTH_SAMPLE_ROWS} rows of
+ * each table (used to size the columns) are held in memory, and each table's rows are iterated
+ * exactly once.
+ *
+ * <p>Rules worth knowing:
+ * <ul>
+ * <li>Text is always written as a text cell, never as a formula, even when it starts with
+ *     {@code = + - @}.</li>
+ * <li>Column headings become the Excel table's column names, which Excel requires to be unique
+ *     (ignoring case) and not blank: a repeated heading gets {@code " (2)"}, {@code " (3)"}… appended
+ *     and a blank one becomes {@code "Column N"}, in the header cell as well.</li>
+ * <li>A table with no rows is written with one empty data row (first cell an empty string), because
+ *     an Excel table needs at least one data row.</li>
+ * <li>A {@link CellValue.WebLink} becomes a hyperlink only for an {@code http://} or
+ *     {@code https://} address that is a valid URI; anything else is written as plain text. Excel
+ *     keeps at most {@value #MAX_LINKS_PER_SHEET} hyperlinks per sheet, so further links on the same
+ *     sheet are written as plain text.</li>
+ * <li>A number that is NaN or infinite is shown as {@code [x]}, like a missing one.</li>
+ * <li>Text longer than Excel's 32,767-character cell limit is cut and ends with {@code "…"}.</li>
+ * <li>The file is written through {@link AtomicFiles}: the previous file stays in place if rendering
+ *     fails. The same model (with the same pinned {@link ReportWorkbook#created()}) gives the same
+ *     bytes.</li>
+ * </ul>
+ */
+public final class XlsxRenderer {
+
+    /** Rows of a sheet kept in memory by SXSSF before they are flushed to its temporary file. */
+    public static final int DEFAULT_ROW_WINDOW = 200;
+    /** Rows of each table (after the header) whose content sizes the columns. */
+    static final int WIDTH_SAMPLE_ROWS = 2_000;
+    /** Excel's limit on hyperlinks in one worksheet. */
+    static final int MAX_LINKS_PER_SHEET = 65_530;
+    static final String CREATOR = "Labour Market Observatory";
+    static final String TABLE_STYLE = "TableStyleMedium2";
+
+    private static final int MIN_WIDTH_CHARS = 8;
+    private static final int MAX_WIDTH_CHARS = 60;
+    /** Room, in characters, for the filter button Excel draws in each header cell. */
+    private static final int FILTER_BUTTON_CHARS = 3;
+    private static final int WIDTH_PADDING_CHARS = 2;
+    private static final float LINE_HEIGHT_POINTS = 15f;
+    private static final short TITLE_FONT_POINTS = 14;
+    private static final float TITLE_ROW_HEIGHT_POINTS = 20f;
+    private static final int MAX_TEXT_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int LAST_ROW_INDEX = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+    /** Table names Excel rejects because they read as cell references (A1, R1C1, R, C). */
+    private static final Pattern CELL_REFERENCE_LIKE =
+            Pattern.compile("(?i)[a-z]{1,3}[0-9]+|r[0-9]*c[0-9]*|r[0-9]*|c[0-9]*");
+
+    private final int rowWindow;
+
+    public XlsxRenderer() {
+        this(DEFAULT_ROW_WINDOW);
+    }
+
+    /** @param rowWindow rows per sheet kept in memory before they are flushed to a temporary file */
+    public XlsxRenderer(int rowWindow) {
+        if (rowWindow < 1) {
+            throw new IllegalArgumentException("row window must be at least 1: " + rowWindow);
+        }
+        this.rowWindow = rowWindow;
+    }
+
+    /**
+     * Writes the workbook to {@code target}, replacing any previous file atomically.
+     *
+     * @throws IllegalArgumentException if the model cannot be written as a valid workbook (no sheets,
+     *         duplicate or invalid sheet/table names, a table without columns, a row with the wrong
+     *         number of values, a link to a sheet that does not exist, more rows than Excel allows)
+     * @throws IOException if the file cannot be written; the previous file is then unchanged
+     */
+    public void render(ReportWorkbook model, Path target) throws IOException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(model.created(), "model.created() must be pinned");
+        List<ReportSheet> sheets = model.sheets();
+        if (sheets == null || sheets.isEmpty()) {
+            throw new IllegalArgumentException("a workbook needs at least one sheet");
+        }
+        Set<String> sheetNames = checkNames(sheets);
+
+        // No temp-file compression (faster; the files are deleted by close()), inline strings.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, rowWindow, false, false)) {
+            setProperties(workbook, model);
+            Styles styles = new Styles(workbook);
+            for (ReportSheet sheet : sheets) {
+                new SheetWriter(workbook, styles, sheetNames, sheet).write();
+            }
+            workbook.setActiveSheet(0);
+            workbook.setSelectedTab(0);
+            workbook.setFirstVisibleTab(0);
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                workbook.getSheetAt(i).setSelected(i == 0);
+            }
+            AtomicFiles.write(target, workbook::write);
+        }
+    }
+
+    /** Checks sheet and table names up front, so a bad model fails before any row is read. */
+    private static Set<String> checkNames(List<ReportSheet> sheets) {
+        Set<String> sheetNames = new HashSet<>();
+        Set<String> tableNames = new HashSet<>();
+        for (ReportSheet sheet : sheets) {
+            WorkbookUtil.validateSheetName(sheet.name());
+            if (!sheetNames.add(sheet.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("duplicate sheet name (Excel ignores case): " + sheet.name());
+            }
+            ReportTable table = sheet.table();
+            if (table == null) {
+                continue;
+            }
+            if (!tableNames.add(table.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("duplicate table name (Excel ignores case): " + table.name());
+            }
+            if (CELL_REFERENCE_LIKE.matcher(table.name()).matches()) {
+                throw new IllegalArgumentException("Excel rejects table names that read as a cell reference: "
+                        + table.name());
+            }
+            if (table.columns().isEmpty()) {
+                throw new IllegalArgumentException("table " + table.name() + " has no columns");
+            }
+        }
+        return sheetNames;
+    }
+
+    private static void setProperties(SXSSFWorkbook workbook, ReportWorkbook model) {
+        POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+        core.setTitle(model.title());
+        core.setCreator(CREATOR);
+        // dcterms:created is stored to the second; without it POI would write "now" and the bytes would vary.
+        core.setCreated(Optional.of(Date.from(model.created().truncatedTo(ChronoUnit.SECONDS))));
+        core.setModified(Optional.empty());
+        core.getUnderlyingProperties().setLanguageProperty(Optional.ofNullable(model.language()));
+    }
+
+    /** Column headings made valid as Excel table column names: unique ignoring case and not blank. */
+    static List<String> tableColumnNames(List<ReportColumn> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String heading = columns.get(i).heading();
+            String base = heading == null || heading.isBlank() ? "Column " + (i + 1) : clip(heading);
+            String name = base;
+            for (int n = 2; !seen.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = base + " (" + n + ")";
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    static String clip(String text) {
+        if (text.length() <= MAX_TEXT_LENGTH) {
+            return text;
+        }
+        int end = MAX_TEXT_LENGTH - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /** Length in characters of the longest line of the text. */
+    private static int longestLine(String text) {
+        int longest = 0;
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                return Math.max(longest, text.length() - start);
+            }
+            longest = Math.max(longest, end - start);
+            start = end + 1;
+        }
+    }
+
+    /** Lines the text takes when wrapped at word boundaries in a cell {@code width} characters wide. */
+    private static int wrappedLines(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int length = word.length();
+                if (used > 0 && used + 1 + length > width) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + length;
+                while (used > width) { // a word longer than the cell breaks mid-word
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Cell styles, created once per workbook (Excel allows about 64,000 in a file). */
+    private static final class Styles {
+        enum Key { TITLE, HEADER, SYMBOL, LINK }
+
+        private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
+        private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
+
+        Styles(SXSSFWorkbook workbook) {
+            Font titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints(TITLE_FONT_POINTS);
+            CellStyle title = workbook.createCellStyle();
+            title.setFont(titleFont);
+            byKey.put(Key.TITLE, title);
+
+            Font headerFont = workbook.createFont();
+            headerFont.setBold(true);
+            CellStyle header = workbook.createCellStyle();
+            header.setFont(headerFont);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            byKey.put(Key.HEADER, header);
+
+            CellStyle symbol = workbook.createCellStyle();
+            symbol.setAlignment(HorizontalAlignment.RIGHT);
+            byKey.put(Key.SYMBOL, symbol);
+
+            Font linkFont = workbook.createFont();
+            linkFont.setUnderline(Font.U_SINGLE);
+            linkFont.setColor(IndexedColors.BLUE.getIndex());
+            CellStyle link = workbook.createCellStyle();
+            link.setFont(linkFont);
+            byKey.put(Key.LINK, link);
+
+            for (NumberStyle numberStyle : NumberStyle.values()) {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat(numberStyle.excelFormat()));
+                byNumberStyle.put(numberStyle, style);
+            }
+        }
+
+        CellStyle get(Key key) {
+            return byKey.get(key);
+        }
+
+        CellStyle number(NumberStyle numberStyle) {
+            return byNumberStyle.get(numberStyle == null ? NumberStyle.DECIMAL : numberStyle);
+        }
+    }
+
+    /** Writes one sheet; holds the per-sheet state (row index, hyperlink count). */
+    private static final class SheetWriter {
+        private final SXSSFWorkbook workbook;
+        private final Styles styles;
+        private final Set<String> sheetNames;
+        private final ReportSheet model;
+        private final SXSSFSheet sheet;
+        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        private int links;
+
+        SheetWriter(SXSSFWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model) {
+            this.workbook = workbook;
+            this.styles = styles;
+            this.sheetNames = sheetNames;
+            this.model = model;
+            this.sheet = workbook.createSheet(model.name());
+        }
+
+        void write() {
+            int rowIndex = 0;
+            Row titleRow = sheet.createRow(rowIndex++);
+            titleRow.setHeightInPoints(TITLE_ROW_HEIGHT_POINTS);
+            Cell title = titleRow.createCell(0);
+            title.setCellValue(clip(Objects.requireNonNullElse(model.title(), "")));
+            title.setCellStyle(styles.get(Styles.Key.TITLE));
+            for (String line : model.lines()) {
+                sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(Objects.requireNonNullElse(line, "")));
+            }
+            if (model.table() != null) {
+                writeTable(model.table(), rowIndex + 1); // one empty row between the text and the table
+            }
+        }
+
+        private void writeTable(ReportTable table, int headerRowIndex) {
+            List<ReportColumn> columns = table.columns();
+            List<String> names = tableColumnNames(columns);
+            int columnCount = columns.size();
+
+            // Read ahead a bounded sample to size the columns before the header row is flushed.
+            Iterator<List<CellValue>> rows = table.rows().iterator();
+            List<List<CellValue>> sample = new ArrayList<>();
+            while (sample.size() < WIDTH_SAMPLE_ROWS && rows.hasNext()) {
+                sample.add(checkRow(table, rows.next(), sample.size()));
+            }
+            int[] widths = columnWidths(names, columns, sample);
+
+            Row header = sheet.createRow(headerRowIndex);
+            int headerLines = 1;
+            for (int c = 0; c < columnCount; c++) {
+                Cell cell = header.createCell(c);
+                cell.setCellValue(names.get(c));
+                cell.setCellStyle(styles.get(Styles.Key.HEADER));
+                headerLines = Math.max(headerLines,
+                        wrappedLines(names.get(c), Math.max(1, widths[c] - FILTER_BUTTON_CHARS)));
+                sheet.setColumnWidth(c, (widths[c] + WIDTH_PADDING_CHARS) * 256);
+            }
+            if (headerLines > 1) {
+                header.setHeightInPoints(headerLines * LINE_HEIGHT_POINTS);
+            }
+            sheet.createFreezePane(0, headerRowIndex + 1);
+
+            int rowIndex = headerRowIndex + 1;
+            int rowNumber = 0;
+            for (List<CellValue> values : sample) {
+                writeRow(table, rowIndex++, values);
+                rowNumber++;
+            }
+            sample.clear();
+            while (rows.hasNext()) {
+                writeRow(table, rowIndex++, checkRow(table, rows.next(), rowNumber++));
+            }
+            if (rowNumber == 0) {
+                // An Excel table needs at least one data row: write an empty one.
+                sheet.createRow(rowIndex++).createCell(0).setCellValue("");
+            }
+            markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
+                    new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
+        }
+
+        private static List<CellValue> checkRow(ReportTable table, List<CellValue> values, int rowNumber) {
+            if (values == null || values.size() != table.columns().size()) {
+                throw new IllegalArgumentException("table " + table.name() + ", row " + (rowNumber + 1) + ": expected "
+                        + table.columns().size() + " values, got " + (values == null ? "null" : values.size()));
+            }
+            return values;
+        }
+
+        /** Width of each column in characters, from the headings and the sampled rows. */
+        private int[] columnWidths(List<String> names, List<ReportColumn> columns, List<List<CellValue>> sample) {
+            int[] lengths = new int[columns.size()];
+            for (int c = 0; c < lengths.length; c++) {
+                lengths[c] = longestLine(names.get(c)) + FILTER_BUTTON_CHARS;
+            }
+            for (List<CellValue> values : sample) {
+                for (int c = 0; c < lengths.length; c++) {
+                    lengths[c] = Math.max(lengths[c], displayLength(values.get(c), columns.get(c).format()));
+                }
+            }
+            for (int c = 0; c < lengths.length; c++) {
+                lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), MAX_WIDTH_CHARS);
+            }
+            return lengths;
+        }
+
+        private int displayLength(CellValue value, NumberStyle numberStyle) {
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof CellValue.Text text) {
+                return text.text() == null ? 0 : longestLine(text.text());
+            }
+            if (value instanceof CellValue.Number number) {
+                if (!Double.isFinite(number.value())) {
+                    return ((CellValue.Symbol) CellValue.NOT_AVAILABLE).shorthand().length();
+                }
+                CellStyle style = styles.number(numberStyle);
+                return formatter.formatRawCellContents(number.value(), style.getDataFormat(),
+                        style.getDataFormatString()).length();
+            }
+            if (value instanceof CellValue.Symbol symbol) {
+                return symbol.shorthand() == null ? 0 : symbol.shorthand().length();
+            }
+            if (value instanceof CellValue.SheetLink link) {
+                return longestLine(linkText(link.text(), link.sheetName()));
+            }
+            if (value instanceof CellValue.WebLink link) {
+                return longestLine(linkText(link.text(), link.url()));
+            }
+            return 0;
+        }
+
+        private void writeRow(ReportTable table, int rowIndex, List<CellValue> values) {
+            if (rowIndex > LAST_ROW_INDEX) {
+                throw new IllegalArgumentException("table " + table.name() + " on sheet " + model.name()
+                        + " does not fit in Excel's " + (LAST_ROW_INDEX + 1) + " rows");
+            }
+            Row row = sheet.createRow(rowIndex);
+            for (int c = 0; c < values.size(); c++) {
+                CellValue value = values.get(c);
+                if (value != null) {
+                    writeCell(row.createCell(c), value, table.columns().get(c).format());
+                }
+            }
+        }
+
+        private void writeCell(Cell cell, CellValue value, NumberStyle numberStyle) {
+            if (value instanceof CellValue.Text text) {
+                cell.setCellValue(clip(Objects.requireNonNullElse(text.text(), "")));
+            } else if (value instanceof CellValue.Number number) {
+                if (Double.isFinite(number.value())) {
+                    cell.setCellValue(number.value());
+                    cell.setCellStyle(styles.number(numberStyle));
+                } else {
+                    writeCell(cell, CellValue.NOT_AVAILABLE, numberStyle);
+                }
+            } else if (value instanceof CellValue.Symbol symbol) {
+                cell.setCellValue(clip(Objects.requireNonNullElse(symbol.shorthand(), "")));
+                cell.setCellStyle(styles.get(Styles.Key.SYMBOL));
+            } else if (value instanceof CellValue.SheetLink link) {
+                writeSheetLink(cell, link);
+            } else if (value instanceof CellValue.WebLink link) {
+                writeWebLink(cell, link);
+            } else {
+                throw new IllegalArgumentException("unsupported cell value: " + value);
+            }
+        }
+
+        private void writeSheetLink(Cell cell, CellValue.SheetLink link) {
+            String sheetName = link.sheetName();
+            if (sheetName == null || !sheetNames.contains(sheetName.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("sheet " + model.name() + " links to a sheet that does not exist: "
+                        + sheetName);
+            }
+            cell.setCellValue(clip(linkText(link.text(), sheetName)));
+            if (links < MAX_LINKS_PER_SHEET) {
+                Hyperlink hyperlink = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+                hyperlink.setAddress(sheetAddress(sheetName));
+                cell.setHyperlink(hyperlink);
+                cell.setCellStyle(styles.get(Styles.Key.LINK));
+                links++;
+            }
+        }
+
+        private void writeWebLink(Cell cell, CellValue.WebLink link) {
+            String url = link.url() == null ? "" : link.url().strip();
+            cell.setCellValue(clip(linkText(link.text(), url)));
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (links < MAX_LINKS_PER_SHEET && (lower.startsWith("http://") || lower.startsWith("https://"))) {
+                Hyperlink hyperlink = workbook.getCreationHelper().createHyperlink(HyperlinkType.URL);
+                try {
+                    hyperlink.setAddress(url); // POI checks that the address is a valid URI
+                } catch (IllegalArgumentException notAUri) {
+                    return; // plain text
+                }
+                cell.setHyperlink(hyperlink);
+                cell.setCellStyle(styles.get(Styles.Key.LINK));
+                links++;
+            }
+        }
+
+        private static String linkText(String text, String fallback) {
+            return text == null || text.isEmpty() ? Objects.requireNonNullElse(fallback, "") : text;
+        }
+
+        static String sheetAddress(String sheetName) {
+            return "'" + sheetName.replace("'", "''") + "'!A1";
+        }
+
+        /**
+         * Marks the written range up as an Excel table. The table is created on the XSSF sheet behind
+         * the streaming sheet; that sheet holds no rows, so POI cannot read the column names from the
+         * header cells and they are set here.
+         */
+        private void markUpTable(ReportTable table, List<String> names, AreaReference area) {
+            XSSFSheet xssfSheet = workbook.getXSSFWorkbook().getSheet(sheet.getSheetName());
+            XSSFTable xssfTable = xssfSheet.createTable(area);
+            xssfTable.setName(table.name());
+            xssfTable.setDisplayName(table.name());
+            List<XSSFTableColumn> tableColumns = xssfTable.getColumns();
+            if (tableColumns.size() != names.size()) {
+                throw new IllegalStateException("POI created " + tableColumns.size() + " table columns for "
+                        + names.size() + " headings in table " + table.name());
+            }
+            for (int c = 0; c < names.size(); c++) {
+                // Table column names store line breaks escaped, as POI's own updateHeaders() does.
+                tableColumns.get(c).setName(names.get(c).replace("\n", "_x000a_").replace("\r", "_x000d_"));
+            }
+            xssfTable.setStyleName(TABLE_STYLE);
+            XSSFTableStyleInfo style = (XSSFTableStyleInfo) xssfTable.getStyle();
+            style.setShowRowStripes(true);
+            style.setShowColumnStripes(false);
+            style.setFirstColumn(false);
+            style.setLastColumn(false);
+            CTTable ctTable = xssfTable.getCTTable();
+            String ref = area.formatAsString();
+            if (!ctTable.isSetAutoFilter()) {
+                ctTable.addNewAutoFilter();
+            }
+            ctTable.getAutoFilter().setRef(ref);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package ma.observatory.run;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+
+/**
+ * The command line, checked before Spring starts so that a typo gets a plain sentence and exit
+ * code 2 in a fraction of a second. Every option becomes the Spring property
+ * {@code observatory.<name>}, so it can also be set in {@code application.properties} or the
+ * environment.
+ */
+public final class CommandLine {
+
+    static final Set<String> VALUE_OPTIONS = Set.of("from", "to", "input-dir", "output-dir", "db", "lang",
+            "max-reject-rate", "schedule-cron", "zone", "only", "geo-levels");
+    static final Set<String> FLAGS = Set.of("restart", "list-runs", "schedule", "help");
+
+    private final Map<String, String> options;
+
+    private CommandLine(Map<String, String> options) {
+        this.options = options;
+    }
+
+    /** @throws BadCommandLineException with the sentence to show */
+    public static CommandLine parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new BadCommandLineException("'" + arg + "' is not an option: options look like --from=2024-01 (see --help).");
+            }
+            String body = arg.substring(2);
+            int eq = body.indexOf('=');
+            String name = eq < 0 ? body : body.substring(0, eq);
+            if (name.startsWith("spring.") || name.startsWith("logging.") || name.startsWith("observatory.")) {
+                options.put(name, eq < 0 ? "true" : body.substring(eq + 1));
+                continue;
+            }
+            if (FLAGS.contains(name)) {
+                if (eq >= 0) {
+                    throw new BadCommandLineException("--" + name + " takes no value.");
+                }
+                options.put(name, "true");
+            } else if (VALUE_OPTIONS.contains(name)) {
+                if (eq < 0 || body.substring(eq + 1).isBlank()) {
+                    throw new BadCommandLineException("--" + name + " needs a value, e.g. --" + name + "=" + example(name) + ".");
+                }
+                options.put(name, body.substring(eq + 1).strip());
+            } else {
+                throw new BadCommandLineException("--" + name + " is not an option of this program (see --help).");
+            }
+        }
+        CommandLine line = new CommandLine(options);
+        line.validate();
+        return line;
+    }
+
+    private static String example(String name) {
+        return switch (name) {
+            case "from" -> "2023-01";
+            case "to" -> "2025-12";
+            case "lang" -> "en";
+            case "only" -> "employment,tourism";
+            case "max-reject-rate" -> "0.05";
+            default -> "...";
+        };
+    }
+
+    private void validate() {
+        if (options.containsKey("from")) {
+            period("from");
+        }
+        if (options.containsKey("to")) {
+            period("to");
+        }
+        if (options.containsKey("from") && options.containsKey("to")) {
+            try {
+                new PeriodRange(period("from"), period("to"));
+            } catch (IllegalArgumentException e) {
+                throw new BadCommandLineException("--from=" + options.get("from") + " comes after --to=" + options.get("to") + ".");
+            }
+        }
+        String lang = options.get("lang");
+        if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
+            throw new BadCommandLineException("--lang must be fr or en, not '" + lang + "'.");
+        }
+        String rate = options.get("max-reject-rate");
+        if (rate != null) {
+            try {
+                double r = Double.parseDouble(rate);
+                if (!(r >= 0 && r <= 1)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new BadCommandLineException("--max-reject-rate must be a share between 0 and 1 (0.01 = 1 %), not '" + rate + "'.");
+            }
+        }
+        String only = options.get("only");
+        if (only != null) {
+            for (String d : only.split(",")) {
+                if (!RunParameters.ALL_DOMAINS.contains(d.strip())) {
+                    throw new BadCommandLineException("--only takes employment, outsourcing and/or tourism, not '" + d.strip() + "'.");
+                }
+            }
+        }
+    }
+
+    private Period period(String name) {
+        try {
+            return Period.parse(options.get(name));
+        } catch (IllegalArgumentException e) {
+            throw new BadCommandLineException("--" + name + "=" + options.get(name)
+                    + " is not a period: write YYYY, YYYY-Qn or YYYY-MM (e.g. 2024, 2024-Q3, 2024-07).");
+        }
+    }
+
+    public boolean has(String flag) {
+        return options.containsKey(flag);
+    }
+
+    /** The options as Spring properties: {@code --db=x} becomes {@code observatory.db=x}. */
+    public Map<String, Object> springProperties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        options.forEach((k, v) -> {
+            if (k.contains(".")) {
+                props.put(k, v);
+            } else if (VALUE_OPTIONS.contains(k)) {
+                props.put("observatory." + k, v);
+            }
+        });
+        return props;
+    }
+
+    /** The range asked for, or the nightly window ending last month. */
+    public PeriodRange range(YearMonth now) {
+        PeriodRange window = PeriodRange.nightlyWindow(now);
+        Period from = options.containsKey("from") ? period("from") : window.from();
+        Period to = options.containsKey("to") ? period("to") : window.to();
+        try {
+            return new PeriodRange(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new BadCommandLineException("the range " + from + " to " + to + " is empty: give both --from and --to.");
+        }
+    }
+
+    public static List<String> usage() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Usage: java -jar target/labour-observatory.jar [options]");
+        lines.add("  --from=YYYY|YYYY-Qn|YYYY-MM --to=...   range (default: January five years ago to last month)");
+        lines.add("  --input-dir=data  --output-dir=reports  --db=var/observatory-db");
+        lines.add("  --lang=fr|en  --only=employment,outsourcing,tourism  --max-reject-rate=0.01");
+        lines.add("Exit codes: 0 done; 1 the run failed (restartable); 2 bad command line; 3 input contract broken.");
+        return lines;
+    }
+
+    public static final class BadCommandLineException extends RuntimeException {
+        public BadCommandLineException(String message) {
+            super(message);
+        }
+    }
+}

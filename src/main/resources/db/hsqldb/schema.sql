@@ -1,0 +1,93 @@
+-- What the steps hand to each other. Every table is keyed by the run (the job instance id), so a
+-- step that reruns from scratch replaces its own rows and never duplicates them; the values of
+-- every past run stay queryable. CACHED tables keep large stagings off the heap.
+
+CREATE CACHED TABLE IF NOT EXISTS input_file (
+    run_id        BIGINT        NOT NULL,
+    file          VARCHAR(300)  NOT NULL,
+    present       BOOLEAN       NOT NULL,
+    sha256        VARCHAR(64),
+    dialect       VARCHAR(100),
+    rows_read     BIGINT        DEFAULT 0 NOT NULL,
+    rows_rejected BIGINT        DEFAULT 0 NOT NULL,
+    rows_outside  BIGINT        DEFAULT 0 NOT NULL,
+    PRIMARY KEY (run_id, file)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS place (
+    run_id   BIGINT        NOT NULL,
+    code     VARCHAR(40)   NOT NULL,
+    name_fr  VARCHAR(200),
+    name_en  VARCHAR(200),
+    level    VARCHAR(40)   NOT NULL,
+    parent   VARCHAR(40),
+    line     BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, code)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS cell (
+    run_id   BIGINT        NOT NULL,
+    dataset  VARCHAR(60)   NOT NULL,
+    period   VARCHAR(10)   NOT NULL,
+    geo      VARCHAR(40)   NOT NULL,
+    origin   VARCHAR(10)   NOT NULL,
+    dims     VARCHAR(400)  NOT NULL,
+    measure  VARCHAR(60)   NOT NULL,
+    total    DOUBLE        NOT NULL,
+    missing  BIGINT        NOT NULL,
+    source   VARCHAR(4000),
+    PRIMARY KEY (run_id, dataset, period, geo, origin, dims, measure)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS row_problem (
+    run_id   BIGINT        NOT NULL,
+    kind     VARCHAR(10)   NOT NULL,
+    file     VARCHAR(300)  NOT NULL,
+    line     BIGINT        NOT NULL,
+    col      VARCHAR(200),
+    val      VARCHAR(1000),
+    reason   VARCHAR(2000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS row_problem_run ON row_problem (run_id, file);
+
+CREATE CACHED TABLE IF NOT EXISTS published (
+    run_id     BIGINT        NOT NULL,
+    indicator  VARCHAR(100)  NOT NULL,
+    period     VARCHAR(10)   NOT NULL,
+    geo        VARCHAR(40)   NOT NULL,
+    breakdown  VARCHAR(400)  NOT NULL,
+    val        DOUBLE,
+    unit       VARCHAR(40)   NOT NULL,
+    source     VARCHAR(4000) NOT NULL,
+    line       BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, indicator, period, geo, breakdown)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS indicator_value (
+    run_id     BIGINT        NOT NULL,
+    domain     VARCHAR(20)   NOT NULL,
+    indicator  VARCHAR(100)  NOT NULL,
+    period     VARCHAR(10)   NOT NULL,
+    geo        VARCHAR(40)   NOT NULL,
+    breakdown  VARCHAR(400)  NOT NULL,
+    val        DOUBLE,
+    unit       VARCHAR(40)   NOT NULL,
+    basis      VARCHAR(10)   NOT NULL,
+    source     VARCHAR(4000),
+    PRIMARY KEY (run_id, indicator, period, geo, breakdown)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS reconciliation (
+    run_id     BIGINT        NOT NULL,
+    domain     VARCHAR(20)   NOT NULL,
+    indicator  VARCHAR(100)  NOT NULL,
+    period     VARCHAR(10)   NOT NULL,
+    geo        VARCHAR(40)   NOT NULL,
+    breakdown  VARCHAR(400)  NOT NULL,
+    computed   DOUBLE        NOT NULL,
+    published  DOUBLE        NOT NULL,
+    unit       VARCHAR(40)   NOT NULL,
+    flagged    BOOLEAN       NOT NULL,
+    line       BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, indicator, period, geo, breakdown)
+);

@@ -1,0 +1,438 @@
+package ma.observatory.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFTableColumn;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxRendererTest {
+
+    private static final Instant CREATED = Instant.parse("2026-03-31T22:15:30Z");
+
+    private final XlsxRenderer renderer = new XlsxRenderer();
+
+    /** Cover (text only), Contents (links), "Labour market" (numbers, symbols, formula-like text). */
+    static ReportWorkbook sampleModel() {
+        ReportSheet cover = new ReportSheet("Cover", "Labour market report, 2024-Q1 to 2025-Q4",
+                List.of("This workbook covers unemployment, outsourcing and tourism.",
+                        "A very long introduction line that must not make column A wide, because intro lines are"
+                                + " allowed to overflow into the empty cells to their right."),
+                null);
+        ReportTable contents = new ReportTable("Contents",
+                List.of(new ReportColumn("Sheet", NumberStyle.TEXT), new ReportColumn("Source", NumberStyle.TEXT)),
+                List.of(
+                        List.of(new CellValue.SheetLink("Labour market", "Labour market"),
+                                new CellValue.WebLink("Statistics office", "https://www.example.org/lfs?q=1")),
+                        List.of(new CellValue.SheetLink("Back to cover", "Cover"),
+                                new CellValue.WebLink("Click me", "javascript:alert(1)")),
+                        List.of(CellValue.text("Upper-case scheme"),
+                                new CellValue.WebLink("Upper", "HTTP://EXAMPLE.ORG/"))));
+        ReportTable labour = new ReportTable("Unemployment",
+                List.of(new ReportColumn("Area", NumberStyle.TEXT),
+                        new ReportColumn("Unemployment rate (%)", NumberStyle.DECIMAL),
+                        new ReportColumn("Change (points)", NumberStyle.CHANGE),
+                        new ReportColumn("Unemployed persons", NumberStyle.INTEGER),
+                        new ReportColumn("Note", NumberStyle.TEXT)),
+                List.of(
+                        List.of(CellValue.text("urban"), CellValue.number(16.94), CellValue.number(-0.25),
+                                CellValue.number(1_234_567L), CellValue.text("=1+1")),
+                        List.of(CellValue.text("rural"), CellValue.number((Double) null), CellValue.NOT_APPLICABLE,
+                                CellValue.number(98_765L), CellValue.text("+SUM(1;2)")),
+                        List.of(CellValue.text("national"), CellValue.number(13.1), CellValue.number(0.4),
+                                CellValue.number(1_333_332L), CellValue.text("@cmd"))));
+        return new ReportWorkbook("Labour market report", "en", CREATED, List.of(cover,
+                new ReportSheet("Contents", "Contents", List.of("Links to every sheet."), contents),
+                new ReportSheet("Labour market", "Unemployment rate by area", List.of("Source: LFS.", "[x] = not available"),
+                        labour)));
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class SampleWorkbook {
+
+        XSSFWorkbook book;
+        Path file;
+
+        @BeforeAll
+        void render(@TempDir Path dir) throws IOException {
+            file = dir.resolve("out/report.xlsx");
+            new XlsxRenderer().render(sampleModel(), file);
+            try (InputStream in = Files.newInputStream(file)) {
+                book = new XSSFWorkbook(in);
+            }
+        }
+
+        @AfterAll
+        void close() throws IOException {
+            book.close();
+        }
+
+        @Test
+        void sheetsTitlesAndLines() {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            assertThat(book.getSheetName(0)).isEqualTo("Cover");
+            assertThat(book.getSheetName(2)).isEqualTo("Labour market");
+            XSSFSheet cover = book.getSheetAt(0);
+            XSSFCell title = cover.getRow(0).getCell(0);
+            assertThat(title.getStringCellValue()).isEqualTo("Labour market report, 2024-Q1 to 2025-Q4");
+            assertThat(book.getFontAt(title.getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(book.getFontAt(title.getCellStyle().getFontIndex()).getFontHeightInPoints())
+                    .isGreaterThan((short) 11);
+            assertThat(cover.getRow(1).getCell(0).getStringCellValue()).startsWith("This workbook covers");
+            assertThat(cover.getRow(2).getCell(0).getStringCellValue()).startsWith("A very long");
+            assertThat(cover.getLastRowNum()).isEqualTo(2);
+            assertThat(cover.getTables()).isEmpty();
+            assertThat(book.getSheetAt(2).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Unemployment rate by area");
+        }
+
+        @Test
+        void tableIsMarkedUpWithNameAreaAndColumnNames() {
+            XSSFSheet sheet = book.getSheet("Labour market");
+            assertThat(sheet.getTables()).hasSize(1);
+            XSSFTable table = sheet.getTables().get(0);
+            assertThat(table.getName()).isEqualTo("Unemployment");
+            assertThat(table.getDisplayName()).isEqualTo("Unemployment");
+            // title, 2 lines, empty row, header on row 5 (index 4), 3 data rows
+            assertThat(table.getArea().formatAsString()).isEqualTo("A5:E8");
+            assertThat(table.getColumns()).extracting(XSSFTableColumn::getName).containsExactly("Area",
+                    "Unemployment rate (%)", "Change (points)", "Unemployed persons", "Note");
+            assertThat(table.getStyleName()).isEqualTo("TableStyleMedium2");
+            assertThat(table.getStyle().isShowRowStripes()).isTrue();
+            assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo("A5:E8");
+            XSSFRow header = sheet.getRow(4);
+            for (int c = 0; c < 5; c++) {
+                assertThat(header.getCell(c).getStringCellValue()).isEqualTo(table.getColumns().get(c).getName());
+                assertThat(header.getCell(c).getCellStyle().getWrapText()).isTrue();
+                assertThat(book.getFontAt(header.getCell(c).getCellStyle().getFontIndex()).getBold()).isTrue();
+            }
+            assertThat((Object) sheet.getRow(3)).isNull(); // the empty row between the text and the table
+            assertThat(book.getSheet("Contents").getTables().get(0).getArea().formatAsString()).isEqualTo("A4:B7");
+            assertThat(book.getTable("Contents")).isNotNull();
+        }
+
+        @Test
+        void numbersAreNumericWithTheColumnFormat() {
+            XSSFRow urban = book.getSheet("Labour market").getRow(5);
+            assertThat(urban.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(urban.getCell(1).getNumericCellValue()).isEqualTo(16.94);
+            assertThat(urban.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+            assertThat(urban.getCell(2).getNumericCellValue()).isEqualTo(-0.25);
+            assertThat(urban.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("+0.0;-0.0;0.0");
+            assertThat(urban.getCell(3).getNumericCellValue()).isEqualTo(1_234_567d);
+            assertThat(urban.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            // one style per number format, not one per cell
+            assertThat(urban.getCell(1).getCellStyle().getIndex())
+                    .isEqualTo(book.getSheet("Labour market").getRow(7).getCell(1).getCellStyle().getIndex());
+        }
+
+        @Test
+        void symbolsAreRightAlignedText() {
+            XSSFRow rural = book.getSheet("Labour market").getRow(6);
+            assertThat(rural.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(rural.getCell(1).getStringCellValue()).isEqualTo("[x]");
+            assertThat(rural.getCell(1).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+            assertThat(rural.getCell(2).getStringCellValue()).isEqualTo("[z]");
+            assertThat(rural.getCell(2).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+        }
+
+        @Test
+        void formulaLikeTextStaysText() {
+            XSSFSheet sheet = book.getSheet("Labour market");
+            assertThat(sheet.getRow(5).getCell(4).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(5).getCell(4).getStringCellValue()).isEqualTo("=1+1");
+            assertThat(sheet.getRow(6).getCell(4).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(4).getStringCellValue()).isEqualTo("+SUM(1;2)");
+            assertThat(sheet.getRow(7).getCell(4).getCellType()).isEqualTo(CellType.STRING);
+        }
+
+        @Test
+        void hyperlinks() {
+            XSSFSheet sheet = book.getSheet("Contents");
+            XSSFCell toSheet = sheet.getRow(4).getCell(0);
+            assertThat(toSheet.getStringCellValue()).isEqualTo("Labour market");
+            XSSFHyperlink sheetLink = toSheet.getHyperlink();
+            assertThat(sheetLink.getType()).isEqualTo(HyperlinkType.DOCUMENT);
+            assertThat(sheetLink.getAddress()).isEqualTo("'Labour market'!A1");
+            assertThat(book.getFontAt(toSheet.getCellStyle().getFontIndex()).getUnderline()).isNotZero();
+            assertThat(sheet.getRow(5).getCell(0).getHyperlink().getAddress()).isEqualTo("'Cover'!A1");
+
+            XSSFCell web = sheet.getRow(4).getCell(1);
+            assertThat(web.getStringCellValue()).isEqualTo("Statistics office");
+            assertThat(web.getHyperlink().getType()).isEqualTo(HyperlinkType.URL);
+            assertThat(web.getHyperlink().getAddress()).isEqualTo("https://www.example.org/lfs?q=1");
+
+            XSSFCell script = sheet.getRow(5).getCell(1);
+            assertThat(script.getStringCellValue()).isEqualTo("Click me");
+            assertThat(script.getHyperlink()).isNull();
+
+            XSSFCell upper = sheet.getRow(6).getCell(1);
+            assertThat(upper.getHyperlink().getAddress()).isEqualTo("HTTP://EXAMPLE.ORG/");
+            assertThat(sheet.getHyperlinkList()).hasSize(4);
+        }
+
+        @Test
+        void frozenHeaderAndNoMergedCells() {
+            PaneInformation pane = book.getSheet("Labour market").getPaneInformation();
+            assertThat(pane).isNotNull();
+            assertThat(pane.isFreezePane()).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 5);
+            assertThat(pane.getVerticalSplitPosition()).isZero();
+            assertThat(book.getSheet("Contents").getPaneInformation().getHorizontalSplitPosition())
+                    .isEqualTo((short) 4);
+            for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                assertThat(book.getSheetAt(i).getNumMergedRegions()).isZero();
+            }
+        }
+
+        @Test
+        void opensOnTheFirstSheet() {
+            assertThat(book.getActiveSheetIndex()).isZero();
+            assertThat(book.getFirstVisibleTab()).isZero();
+            assertThat(book.getSheetAt(0).isSelected()).isTrue();
+            assertThat(book.getSheetAt(1).isSelected()).isFalse();
+            assertThat(book.getSheetAt(2).isSelected()).isFalse();
+        }
+
+        @Test
+        void documentProperties() {
+            var core = book.getProperties().getCoreProperties();
+            assertThat(core.getTitle()).isEqualTo("Labour market report");
+            assertThat(core.getCreator()).isEqualTo("Labour Market Observatory");
+            assertThat(core.getCreated()).isEqualTo(Date.from(CREATED));
+            assertThat(core.getModified()).isNull();
+            assertThat(core.getUnderlyingProperties().getLanguageProperty()).contains("en");
+        }
+
+        @Test
+        void columnWidthsComeFromTheTable() {
+            XSSFSheet cover = book.getSheet("Cover");
+            XSSFSheet labour = book.getSheet("Labour market");
+            // column A of the table sheet: "national" (8) vs heading "Area" + filter button -> minimum width
+            assertThat(labour.getColumnWidth(0)).isLessThan(12 * 256);
+            // intro lines do not widen column A
+            assertThat(cover.getColumnWidth(0)).isLessThan(20 * 256);
+            // heading "Unemployment rate (%)" (21 chars) fits on one line
+            assertThat(labour.getColumnWidth(1)).isGreaterThanOrEqualTo(21 * 256);
+        }
+
+        @Test
+        void noStrayFilesNextToTheTarget() throws IOException {
+            try (var files = Files.list(file.getParent())) {
+                assertThat(files).containsExactly(file);
+            }
+        }
+    }
+
+    @Test
+    void tableWithoutRowsIsStillAValidTable(@TempDir Path dir) throws IOException {
+        ReportTable empty = new ReportTable("Changes",
+                List.of(new ReportColumn("Indicator", NumberStyle.TEXT), new ReportColumn("Before", NumberStyle.DECIMAL),
+                        new ReportColumn("After", NumberStyle.DECIMAL)),
+                List.of());
+        Path file = dir.resolve("empty.xlsx");
+        renderer.render(new ReportWorkbook("t", "fr", CREATED,
+                List.of(new ReportSheet("Changes", "Changes since the last run", List.of(), empty))), file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            XSSFTable table = sheet.getTables().get(0);
+            assertThat(table.getName()).isEqualTo("Changes");
+            assertThat(table.getArea().formatAsString()).isEqualTo("A3:C4"); // header + one empty data row
+            assertThat(table.getColumns()).extracting(XSSFTableColumn::getName)
+                    .containsExactly("Indicator", "Before", "After");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEmpty();
+            assertThat(sheet.getRow(3).getCell(1)).isNull();
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void duplicateAndBlankHeadingsAreMadeUnique(@TempDir Path dir) throws IOException {
+        ReportTable table = new ReportTable("Dup",
+                List.of(new ReportColumn("Value", NumberStyle.INTEGER), new ReportColumn("Value", NumberStyle.INTEGER),
+                        new ReportColumn("value", NumberStyle.INTEGER), new ReportColumn(" ", NumberStyle.INTEGER)),
+                List.of(List.of(CellValue.number(1L), CellValue.number(2L), CellValue.number(3L), CellValue.number(4L))));
+        Path file = dir.resolve("dup.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
+                file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            List<String> expected = List.of("Value", "Value (2)", "value (3)", "Column 4");
+            assertThat(sheet.getTables().get(0).getColumns()).extracting(XSSFTableColumn::getName)
+                    .containsExactlyElementsOf(expected);
+            for (int c = 0; c < expected.size(); c++) {
+                assertThat(sheet.getRow(2).getCell(c).getStringCellValue()).isEqualTo(expected.get(c));
+            }
+        }
+    }
+
+    @Test
+    void sameModelGivesIdenticalBytes(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("a.xlsx");
+        Path second = dir.resolve("b.xlsx");
+        renderer.render(sampleModel(), first);
+        Thread.sleep(1_100); // anything stamped with the wall clock would now differ
+        renderer.render(sampleModel(), second);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void textIsWrittenInlineAndNeverAsFormula(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.xlsx");
+        renderer.render(sampleModel(), file);
+        String sheetXml = zipEntry(file, "xl/worksheets/sheet3.xml");
+        assertThat(sheetXml).contains("=1+1").doesNotContain("<f>").doesNotContain("<mergeCells");
+        assertThat(sheetXml).contains("<tableParts");
+    }
+
+    @Test
+    @Timeout(30)
+    void largeTableIsStreamedAndReadOnce(@TempDir Path dir) throws IOException {
+        int rowCount = 60_000;
+        AtomicInteger iterations = new AtomicInteger();
+        Iterable<List<CellValue>> rows = () -> {
+            if (iterations.incrementAndGet() > 1) {
+                throw new IllegalStateException("rows iterated more than once");
+            }
+            return new Iterator<>() {
+                int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < rowCount;
+                }
+
+                @Override
+                public List<CellValue> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    int n = i++;
+                    return List.of(CellValue.text("row " + n), CellValue.number((double) n / 10),
+                            n % 7 == 0 ? CellValue.NOT_AVAILABLE : CellValue.number((long) n));
+                }
+            };
+        };
+        ReportTable table = new ReportTable("Indicators", List.of(new ReportColumn("Key", NumberStyle.TEXT),
+                new ReportColumn("Value", NumberStyle.DECIMAL), new ReportColumn("Count", NumberStyle.INTEGER)), rows);
+        Path file = dir.resolve("big.xlsx");
+        long start = System.nanoTime();
+        renderer.render(new ReportWorkbook("big", "en", CREATED, List.of(new ReportSheet("Data", "Data", List.of(), table))),
+                file);
+        long renderMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(iterations).hasValue(1);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(1 + 1 + rowCount); // title, header, rows
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + rowCount);
+            assertThat(sheet.getTables().get(0).getArea().formatAsString()).isEqualTo("A3:C" + (3 + rowCount));
+            XSSFRow last = sheet.getRow(2 + rowCount);
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("row " + (rowCount - 1));
+            assertThat(last.getCell(1).getNumericCellValue()).isEqualTo((rowCount - 1) / 10d);
+            assertThat(book.getNumCellStyles()).isLessThan(20);
+        }
+        assertThat(renderMillis).as("render time in ms").isLessThan(10_000);
+    }
+
+    @Test
+    void invalidModelFailsAndLeavesThePreviousFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.xlsx");
+        Files.write(file, "previous".getBytes(StandardCharsets.UTF_8));
+        ReportTable broken = new ReportTable("Broken", List.of(new ReportColumn("Link", NumberStyle.TEXT)),
+                List.of(List.of(new CellValue.SheetLink("Nowhere", "No such sheet"))));
+        ReportWorkbook model = new ReportWorkbook("t", "en", CREATED,
+                List.of(new ReportSheet("S", "T", List.of(), broken)));
+        assertThatThrownBy(() -> renderer.render(model, file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No such sheet");
+        assertThat(Files.readString(file)).isEqualTo("previous");
+
+        ReportTable ragged = new ReportTable("Ragged",
+                List.of(new ReportColumn("A", NumberStyle.TEXT), new ReportColumn("B", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.text("only one"))));
+        assertThatThrownBy(() -> renderer.render(new ReportWorkbook("t", "en", CREATED,
+                List.of(new ReportSheet("S", "T", List.of(), ragged))), file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Ragged");
+
+        ReportTable first = new ReportTable("Same", List.of(new ReportColumn("A", NumberStyle.TEXT)), List.of());
+        ReportTable second = new ReportTable("SAME", List.of(new ReportColumn("A", NumberStyle.TEXT)), List.of());
+        assertThatThrownBy(() -> renderer.render(new ReportWorkbook("t", "en", CREATED,
+                List.of(new ReportSheet("S1", "T", List.of(), first), new ReportSheet("S2", "T", List.of(), second))),
+                file)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate table name");
+        assertThat(Files.readString(file)).isEqualTo("previous");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void longHeadingsWrapAndWidthIsCapped(@TempDir Path dir) throws IOException {
+        String longHeading = "Number of jobs relocated abroad by outsourcing companies, all sectors combined (thousands)";
+        String longText = "x".repeat(200);
+        ReportTable table = new ReportTable("Wide", List.of(new ReportColumn(longHeading, NumberStyle.PRECISE),
+                new ReportColumn("Comment", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.number(1.5), CellValue.text(longText))));
+        Path file = dir.resolve("wide.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
+                file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getColumnWidth(0)).isLessThanOrEqualTo(62 * 256);
+            assertThat(sheet.getColumnWidth(1)).isLessThanOrEqualTo(62 * 256);
+            assertThat(sheet.getRow(2).getHeightInPoints()).isGreaterThan(15f); // two lines of heading
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo(longText);
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0##");
+        }
+    }
+
+    private static XSSFWorkbook open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /**
+     * Reads a part through the zip's central directory. SXSSF's default Zip64 mode writes 8-byte sizes in
+     * the data descriptors without a Zip64 extra field (apache/poi#1018), which
+     * {@code java.util.zip.ZipInputStream} misreads; Excel, LibreOffice and POI itself read it fine.
+     */
+    private static String zipEntry(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(name);
+            assertThat(entry).as("part %s", name).isNotNull();
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
