@@ -2,6 +2,8 @@ package ma.observatory.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -33,7 +35,10 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
             head = in.readNBytes(SNIFF_BYTES);
         }
         boolean bom = head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM);
-        Charset charset = bom || isUtf8(head, head.length == SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        boolean truncated = head.length == SNIFF_BYTES;
+        // A Windows-1252 accent may first appear far below the sniffed block: then the whole file is checked.
+        Charset charset = bom || isUtf8(head, truncated) && (!truncated || isUtf8(file))
+                ? StandardCharsets.UTF_8 : WINDOWS_1252;
         String text = new String(head, charset);
         char delimiter = headerDelimiter(text);
         return new CsvDialect(delimiter, charset, bom, delimiter == ';');
@@ -74,6 +79,22 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
         }
         try {
             decoder.decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Decodes the whole file as UTF-8, streaming: {@code false} at the first malformed byte. */
+    private static boolean isUtf8(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] buffer = new char[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // decoding is the check
+            }
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -129,13 +129,23 @@ public final class CsvFile implements Closeable {
             if (record == null) {
                 return null;
             }
-            if (record.size() == 1 && record.get(0).isBlank()) {
+            if (isBlank(record)) {
                 continue;
             }
             CsvRow row = new CsvRow(dataset.file(), lastLine, Arrays.asList(record.values()), index, numbers, seenKeys);
             checkWidth(row, record);
             return row;
         }
+    }
+
+    /** An empty line, or one of separators and spaces only (French Excel saves formatted empty rows as ";;;;"). */
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record.values()) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private CSVRecord nextRecord() {
@@ -151,7 +161,7 @@ public final class CsvFile implements Closeable {
             position = record.getCharacterPosition();
             return record;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InputContractException("The file " + dataset.file() + " is damaged after line " + consumedLines
+            throw new InputContractException("The file " + dataset.file() + " is damaged at line " + (consumedLines + 1)
                     + " (" + rootMessage(e) + "): a quoted field is probably never closed or the file was cut short;"
                     + " fix the file and run again.", e);
         }

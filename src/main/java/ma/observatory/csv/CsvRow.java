@@ -1,5 +1,6 @@
 package ma.observatory.csv;
 
+import java.util.Locale;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public final class CsvRow {
     public void requireUniqueKey(CsvColumn... keyColumns) {
         StringBuilder key = new StringBuilder();
         for (CsvColumn c : keyColumns) {
-            key.append(text(c).toLowerCase()).append('\u001F');
+            key.append(text(c).toLowerCase(Locale.ROOT)).append('\u001F');
         }
         if (!seenKeys.add(key.toString())) {
             StringBuilder shown = new StringBuilder();

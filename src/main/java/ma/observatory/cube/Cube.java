@@ -35,6 +35,10 @@ public final class Cube {
     private final Map<Key, Double[]> values = new HashMap<>();
     private final Map<Key, String> sources = new HashMap<>();
     private final List<RowProblem> warnings = new ArrayList<>();
+    // Kept from load so that totals derived later by deriveTotals reach the places above too.
+    private GeoReference geo;
+    private Map<Key, Double[]> rollup = Map.of();
+    private Map<Key, String> rollupSources = Map.of();
 
     private Cube(CountDataset dataset) {
         this.dataset = dataset;
@@ -65,11 +69,19 @@ public final class Cube {
             v[m] = rs.getLong(7) > 0 ? null : rs.getDouble(6);
             (direct ? cube.sources : rollupSources).putIfAbsent(key, rs.getString(8));
         }, runId, dataset.key());
-        cube.resolvePlaces(geo, rollup, rollupSources);
+        cube.geo = geo;
+        cube.rollup = rollup;
+        cube.rollupSources = rollupSources;
+        cube.resolvePlaces(false);
         return cube;
     }
 
-    private void resolvePlaces(GeoReference geo, Map<Key, Double[]> rollup, Map<Key, String> rollupSources) {
+    /**
+     * @param fillOnly only add the cells a place lacks, without comparing again the ones it has: used
+     *                 after {@link #deriveTotals}, when a region's total derived from its areas
+     *                 completes the set of regions a national total needs
+     */
+    private void resolvePlaces(boolean fillOnly) {
         Map<String, Map<Key, Double[]>> byPlace = new HashMap<>();
         for (var e : values.entrySet()) {
             byPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
@@ -104,6 +116,9 @@ public final class Cube {
                     continue; // some regions lack this cell: their sum is not the national figure
                 }
                 Key key = new Key(s.period, place, s.breakdown);
+                if (fillOnly && values.containsKey(key)) {
+                    continue;
+                }
                 put(key, e.getValue(), derivedSource.get(s),
                         "the sum over the places it contains", byPlace);
             }
@@ -186,6 +201,9 @@ public final class Cube {
                 source = source == null ? sources.get(k) : source;
             }
             put(g.getKey(), sum, source, "the sum of its " + dimension + " groups", null);
+        }
+        if (geo != null) {
+            resolvePlaces(true);
         }
     }
 

@@ -45,8 +45,9 @@ public final class AgeGroups {
     private static boolean tile(int from, Collection<String> present, List<String> chosen) {
         for (String band : present) {
             Matcher m = BAND.matcher(band);
-            if (!m.matches() || Integer.parseInt(m.group(1)) != from || band.equals(ALL)) {
-                continue;
+            if (!m.matches() || Integer.parseInt(m.group(1)) != from || band.equals(ALL)
+                    || m.group(2) != null && Integer.parseInt(m.group(2)) < from) {
+                continue; // a band ending before it starts would ask for a band at 'from' again, forever
             }
             chosen.add(band);
             if (m.group(2) == null || tile(Integer.parseInt(m.group(2)) + 1, present, chosen)) {

@@ -1,5 +1,6 @@
 package ma.observatory.employment;
 
+import java.util.Locale;
 import ma.observatory.csv.Vocabulary;
 
 public enum Area implements Vocabulary {
@@ -7,6 +8,6 @@ public enum Area implements Vocabulary {
 
     @Override
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

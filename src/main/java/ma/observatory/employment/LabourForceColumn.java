@@ -1,5 +1,6 @@
 package ma.observatory.employment;
 
+import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code employment/labour_force.csv}; counts in thousands of persons. */
@@ -16,7 +17,7 @@ public enum LabourForceColumn implements CsvColumn {
 
     @Override
     public String header() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ma.observatory.employment;
 
+import java.util.Locale;
 import ma.observatory.csv.Vocabulary;
 
 /** Sectors of activity as the HCP groups them; {@code other} holds "activités mal désignées". */
@@ -8,6 +9,6 @@ public enum Sector implements Vocabulary {
 
     @Override
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package ma.observatory.employment;
 
+import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code employment/employment_by_sector.csv}; employed in thousands of persons. */
@@ -14,7 +15,7 @@ public enum SectorColumn implements CsvColumn {
 
     @Override
     public String header() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

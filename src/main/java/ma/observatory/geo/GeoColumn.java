@@ -1,5 +1,6 @@
 package ma.observatory.geo;
 
+import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code reference/geo.csv}. */
@@ -8,7 +9,7 @@ public enum GeoColumn implements CsvColumn {
 
     @Override
     public String header() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ma.observatory.geo;
 
+import java.util.Locale;
 import java.util.List;
 
 import ma.observatory.csv.CsvColumn;
@@ -23,7 +24,7 @@ public final class GeoDataset implements CsvDataset {
 
     public static Place map(CsvRow row) {
         String code = row.requiredText(GeoColumn.CODE);
-        String level = row.requiredText(GeoColumn.LEVEL).toLowerCase();
+        String level = row.requiredText(GeoColumn.LEVEL).toLowerCase(Locale.ROOT);
         if (!code.isEmpty()) {
             row.requireUniqueKey(GeoColumn.CODE);
         }

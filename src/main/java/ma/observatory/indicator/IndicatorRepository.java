@@ -1,5 +1,6 @@
 package ma.observatory.indicator;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public class IndicatorRepository {
                         + " FROM indicator_value WHERE run_id = ?",
                 (rs, i) -> new IndicatorValue(Indicator.byId(rs.getString(1)), Period.parse(rs.getString(2)),
                         rs.getString(3), Breakdown.parse(rs.getString(4)), (Double) rs.getObject(5),
-                        Basis.valueOf(rs.getString(6).toUpperCase()), rs.getString(7)),
+                        Basis.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getString(7)),
                 runId);
         return list;
     }

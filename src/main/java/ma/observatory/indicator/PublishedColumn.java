@@ -1,5 +1,6 @@
 package ma.observatory.indicator;
 
+import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code published.csv}. */
@@ -8,7 +9,7 @@ public enum PublishedColumn implements CsvColumn {
 
     @Override
     public String header() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

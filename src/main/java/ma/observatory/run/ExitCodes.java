@@ -11,7 +11,8 @@ public final class ExitCodes {
     public static final int BAD_COMMAND_LINE = 2;
     public static final int INPUT_CONTRACT = 3;
 
-    private static final Logger log = LoggerFactory.getLogger(ExitCodes.class);
+    /** Outside the console's logger tree: the sentence is printed once, and logged to the file. */
+    private static final Logger log = LoggerFactory.getLogger("exit");
 
     private ExitCodes() {
     }

@@ -47,7 +47,8 @@ public class RunLauncher {
                 set(env.getRequiredProperty("observatory.geo-levels")),
                 LocalDateTime.now(zone));
         log.info("Run over {} to {}: {} from {} into {}", run.range().from(), run.range().to(),
-                String.join(", ", run.domains()), run.inputDir(), run.outputDir());
+                String.join(", ", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()), run.inputDir(),
+                run.outputDir());
         JobExecution execution = jobOperator.start(job, run.toJobParameters());
         return outcome(execution);
     }

@@ -1,0 +1,204 @@
+package ma.observatory.csv;
+
+import static ma.observatory.csv.CsvTestSupport.LABOUR_FORCE;
+import static ma.observatory.csv.CsvTestSupport.LF_HEADER;
+import static ma.observatory.csv.CsvTestSupport.geo;
+import static ma.observatory.csv.CsvTestSupport.lines;
+import static ma.observatory.csv.CsvTestSupport.readLabourForce;
+import static ma.observatory.csv.CsvTestSupport.write;
+import static ma.observatory.csv.CsvTestSupport.writeUtf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import ma.observatory.employment.LabourForceDataset;
+import ma.observatory.employment.LabourForceRecord;
+
+class CsvFileHeaderTest {
+
+    private static final String ROW = "2024,MA,total,total,15+,100,50,45,5,,HCP";
+
+    @TempDir
+    Path dir;
+
+    private static CsvFile open(Path dir) {
+        return CsvFile.open(dir, LabourForceDataset.INSTANCE);
+    }
+
+    @Test
+    void missingRequiredColumnNamesTheFileAndTheColumn() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER.replace("unemployed,", ""), "2024,MA,total,total,15+,100,50,45,,HCP"));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv")
+                .hasMessageContaining("'unemployed'")
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void missingOptionalColumnIsFine() {
+        writeUtf8(dir, LABOUR_FORCE, lines("period,geo,area,sex,age_group,population,labour_force,employed,unemployed",
+                "2024,MA,total,total,15+,100,50,45,5"));
+
+        List<Parsed<LabourForceRecord>> parsed = readLabourForce(dir);
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejected()).isFalse();
+            assertThat(p.item().underemployed()).isNull();
+            assertThat(p.item().source()).isEmpty();
+        });
+    }
+
+    @Test
+    void duplicatedColumnIsAContractBreach() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER + ",Employed", ROW + ",45"));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv")
+                .hasMessageContaining("'employed'")
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void headerNamesMatchWhateverTheCaseAndSurroundingSpaces() {
+        writeUtf8(dir, LABOUR_FORCE, lines(
+                " PERIOD , Geo,AREA ,  sex,Age_Group,Population,LABOUR_FORCE ,\tEmployed,\" unemployed \",UnderEmployed,SOURCE",
+                ROW));
+
+        List<Parsed<LabourForceRecord>> parsed = readLabourForce(dir);
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejects()).isEmpty();
+            assertThat(p.item().geo()).isEqualTo("MA");
+            assertThat(p.item().unemployed()).isEqualTo(5.0);
+            assertThat(p.item().source()).isEqualTo("HCP");
+        });
+    }
+
+    @Test
+    void columnsMayComeInAnyOrder() {
+        writeUtf8(dir, LABOUR_FORCE, lines(
+                "source,unemployed,employed,labour_force,population,age_group,sex,area,geo,period",
+                "HCP,5,45,50,100,15+,male,urban,MA-05,2023-Q4"));
+
+        List<Parsed<LabourForceRecord>> parsed = readLabourForce(dir);
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejects()).isEmpty();
+            assertThat(p.item().geo()).isEqualTo("MA-05");
+            assertThat(p.item().population()).isEqualTo(100.0);
+            assertThat(p.item().unemployed()).isEqualTo(5.0);
+        });
+    }
+
+    @Test
+    void unknownExtraColumnIsReportedAndTheRestReadsFine() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER + ",Comment", ROW + ",provisional figure",
+                "2024,MA-01,total,total,15+,10,5,4,1,,HCP,"));
+
+        try (CsvFile file = open(dir)) {
+            assertThat(file.unknownColumns()).singleElement().asString().isEqualToIgnoringCase("comment");
+        }
+        List<Parsed<LabourForceRecord>> parsed = readLabourForce(dir);
+        assertThat(parsed).hasSize(2).noneMatch(Parsed::rejected);
+        assertThat(parsed).extracting(p -> p.item().source()).containsExactly("HCP", "HCP");
+    }
+
+    @Test
+    void trailingSeparatorOnTheHeaderIsTolerated() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER + ",", ROW + ",", ROW.replace("MA,", "MA-02,")));
+
+        try (CsvFile file = open(dir)) {
+            assertThat(file.unknownColumns()).isEmpty();
+        }
+        assertThat(readLabourForce(dir)).hasSize(2).noneMatch(Parsed::rejected);
+    }
+
+    @Test
+    void emptyFileSaysItIsEmpty() {
+        write(dir, LABOUR_FORCE, new byte[0]);
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv")
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void fileWithOnlyABomSaysItIsEmpty() {
+        write(dir, LABOUR_FORCE, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv")
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void fileWithOnlyBlankLinesSaysItIsEmpty() {
+        write(dir, LABOUR_FORCE, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void headerOnlyGivesNoRows() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER));
+
+        assertThat(readLabourForce(dir)).isEmpty();
+    }
+
+    @Test
+    void missingFileNamesTheFile() {
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv")
+                .hasMessageContaining("missing");
+
+        var reader = CsvTestSupport.labourForceReader(dir);
+        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv");
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheFileIsMissingToo() throws Exception {
+        Files.createDirectories(dir.resolve(LABOUR_FORCE));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv");
+    }
+
+    @Test
+    void optionalDatasetAbsentReadsNothing() {
+        CsvDataset optional = new CsvDataset() {
+            @Override
+            public String file() {
+                return "published.csv";
+            }
+
+            @Override
+            public List<? extends CsvColumn> columns() {
+                return LabourForceDataset.INSTANCE.columns();
+            }
+
+            @Override
+            public boolean optional() {
+                return true;
+            }
+        };
+        var reader = new CsvItemReader<>("optional", dir, optional, row -> LabourForceDataset.map(row, geo()));
+        ExecutionContext context = new ExecutionContext();
+
+        reader.open(context);
+        assertThat(reader.read()).isNull();
+        reader.update(context);
+        reader.close();
+        assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isZero();
+    }
+}

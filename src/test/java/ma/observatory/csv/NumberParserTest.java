@@ -1,0 +1,97 @@
+package ma.observatory.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NumberParserTest {
+
+    private final NumberParser point = new NumberParser(false);
+    private final NumberParser comma = new NumberParser(true);
+
+    @Test
+    void plainDecimalPoint() {
+        assertThat(point.parse("1234.5")).isEqualTo(1234.5);
+        assertThat(point.parse("0")).isEqualTo(0.0);
+        assertThat(point.parse("+7")).isEqualTo(7.0);
+        assertThat(point.parse("-3.25")).isEqualTo(-3.25); // sign is the caller's business (CsvRow.number)
+    }
+
+    @Test
+    void surroundingWhitespaceIsIgnored() {
+        assertThat(point.parse(" 12 ")).isEqualTo(12.0);
+        assertThat(point.parse("\t12\t")).isEqualTo(12.0);
+    }
+
+    @Test
+    void emptyOrNullIsNotAvailable() {
+        assertThat(point.parse("")).isNull();
+        assertThat(point.parse("   ")).isNull();
+        assertThat(point.parse(null)).isNull();
+        assertThat(comma.parse("")).isNull();
+    }
+
+    @Test
+    void negativeZeroFoldsIntoPositiveZero() {
+        Double v = point.parse("-0");
+        // Double.equals tells 0.0 from -0.0, so this fails for a negative zero
+        assertThat(v).isEqualTo(0.0);
+        assertThat(Double.doubleToRawLongBits(v)).isZero();
+        assertThat(point.parse("-0.000")).isEqualTo(0.0);
+        assertThat(comma.parse("-0,0")).isEqualTo(0.0);
+    }
+
+    @Test
+    void decimalCommaOnlyWhenTheDialectSaysSo() {
+        assertThat(comma.parse("1,5")).isEqualTo(1.5);
+        assertThat(comma.parse("1.5")).isEqualTo(1.5); // a point is still understood
+        assertThatThrownBy(() -> point.parse("1,5")).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("decimal point");
+    }
+
+    @Test
+    void thousandsSeparatorsAsSpaces() {
+        assertThat(comma.parse("1 234,5")).isEqualTo(1234.5);        // normal space
+        assertThat(comma.parse("1\u00A0234,5")).isEqualTo(1234.5);   // no-break space
+        assertThat(comma.parse("1\u202F234,5")).isEqualTo(1234.5);   // narrow no-break space (JDK 17 CLDR)
+        assertThat(comma.parse("12 345 678,25")).isEqualTo(12345678.25);
+        assertThat(point.parse("1 234.5")).isEqualTo(1234.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1 23", "12 34,5", "1  234", "1 2345", " 1 234 5"})
+    void spacesOnlyBetweenGroupsOfThree(String s) {
+        assertThatThrownBy(() -> comma.parse(s)).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("groups of three");
+    }
+
+    @Test
+    void pointAsThousandsSeparatorIsRejected() {
+        assertThatThrownBy(() -> comma.parse("1.234,5")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> point.parse("1,234.5")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12,5abc", "12a", "abc", "NaN", "Infinity", "-Infinity", "1e3", "1E3", "1e400",
+            "0x1F", "1.", ".5", ",5", "1..2", "1,2,3", "--1", "+-1", "1-", "12 %", "€12", "12d", "12f", "١٢"})
+    void rejectsAnythingButAPlainNumber(String s) {
+        assertThatThrownBy(() -> comma.parse(s)).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> point.parse(s)).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void veryLongDigitStrings() {
+        String thirty = "123456789012345678901234567890";
+        assertThat(point.parse(thirty)).isEqualTo(1.2345678901234568E29);
+        assertThat(point.parse("0." + "0".repeat(50) + "1")).isEqualTo(1e-51);
+        assertThat(point.parse("0".repeat(1000) + "42")).isEqualTo(42.0);
+        String huge = "9".repeat(400); // beyond Double.MAX_VALUE
+        assertThatThrownBy(() -> point.parse(huge)).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("too large");
+        assertThatThrownBy(() -> point.parse("1" + "0".repeat(100_000))).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("too large");
+    }
+}

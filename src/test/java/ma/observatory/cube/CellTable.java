@@ -1,0 +1,86 @@
+package ma.observatory.cube;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.Place;
+
+/**
+ * The {@code cell} staging table in a private in-memory HSQLDB, created from the real
+ * {@code db/hsqldb/schema.sql}, so that {@link Cube#load} and its place resolution run for real.
+ */
+public final class CellTable implements AutoCloseable {
+
+    public static final long RUN = 7;
+
+    private final JdbcTemplate jdbc;
+
+    public CellTable() {
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:hsqldb:mem:cells-" + UUID.randomUUID(), "SA", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/hsqldb/schema.sql")).execute(ds);
+        this.jdbc = new JdbcTemplate(ds);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** Rows of the place itself. */
+    public CellTable direct(CountDataset dataset, String period, String geo, Breakdown breakdown, String source,
+                            Double... measures) {
+        return cell(RUN, dataset, period, geo, "direct", breakdown, source, measures);
+    }
+
+    /** The sum of finer rows staged into their nearest reported ancestor {@code geo}. */
+    public CellTable rollup(CountDataset dataset, String period, String geo, Breakdown breakdown, String source,
+                            Double... measures) {
+        return cell(RUN, dataset, period, geo, "rollup", breakdown, source, measures);
+    }
+
+    /** One staged cell per measure, as the staging writer leaves them: a null measure counts one missing row. */
+    public CellTable cell(long run, CountDataset dataset, String period, String geo, String origin,
+                          Breakdown breakdown, String source, Double... measures) {
+        List<String> names = dataset.measures();
+        if (measures.length != names.size()) {
+            throw new IllegalArgumentException("expected " + names + ", got " + Arrays.toString(measures));
+        }
+        for (int m = 0; m < names.size(); m++) {
+            jdbc.update("INSERT INTO cell (run_id, dataset, period, geo, origin, dims, measure, total, missing, source)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?)", run, dataset.key(), period, geo, origin,
+                    breakdown.toString(), names.get(m), Objects.requireNonNullElse(measures[m], 0.0),
+                    measures[m] == null ? 1 : 0, source);
+        }
+        return this;
+    }
+
+    public Cube load(CountDataset dataset, GeoReference geo) {
+        return Cube.load(jdbc, RUN, dataset, geo);
+    }
+
+    /** Morocco and the given regions under it, reported at country and region level, plus finer places. */
+    public static GeoReference morocco(String... regions) {
+        List<Place> places = new java.util.ArrayList<>();
+        places.add(new Place("MA", "Maroc", "Morocco", "country", ""));
+        for (String r : regions) {
+            places.add(new Place(r, r, r, "region", "MA"));
+        }
+        places.add(new Place("MA-01-01", "Tanger-Assilah", "Tangier-Assilah", "province", "MA-01"));
+        places.add(new Place("MA-01-02", "Tétouan", "Tetouan", "province", "MA-01"));
+        return new GeoReference(places, Set.of("country", "region"));
+    }
+
+    @Override
+    public void close() {
+        jdbc.execute("SHUTDOWN");
+    }
+}

@@ -1,0 +1,355 @@
+package ma.observatory.cube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.csv.RowProblem;
+import ma.observatory.employment.LabourForceDataset;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.period.Period;
+
+/**
+ * Measures are given in the order of {@link LabourForceDataset#MEASURES}: population, labour_force,
+ * employed, unemployed, underemployed.
+ */
+class CubeTest {
+
+    private static final LabourForceDataset LF = LabourForceDataset.INSTANCE;
+    private static final Period Y2024 = Period.year(2024);
+    private static final Breakdown TOTAL = Breakdown.of("area", "total", "sex", "total", "age_group", "15+");
+    private static final Breakdown URBAN = TOTAL.with("area", "urban");
+    private static final Breakdown RURAL = TOTAL.with("area", "rural");
+
+    private final CellTable cells = new CellTable();
+
+    @AfterEach
+    void shutDown() {
+        cells.close();
+    }
+
+    private static Cube.Key key(String geo, Breakdown b) {
+        return new Cube.Key(Y2024, geo, b);
+    }
+
+    /** The total of area is urban + rural, when both are there. */
+    private static Function<Set<String>, List<String>> byArea() {
+        return present -> present.contains("urban") && present.contains("rural") ? List.of("urban", "rural") : List.of();
+    }
+
+    // ---- hand-built cubes: put, get, deriveTotals ----
+
+    @Test
+    void putAndGetByMeasureName() {
+        Cube cube = Cube.empty(LF);
+        cube.put(key("MA", TOTAL), "HCP", 1000.0, 500.0, 400.0, 100.0, null);
+
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(500.0);
+        assertThat(cube.get(key("MA", TOTAL), "underemployed")).isNull();
+        assertThat(cube.get(key("MA-01", TOTAL), "labour_force")).isNull();
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP");
+        assertThat(cube.keys()).containsExactly(key("MA", TOTAL));
+    }
+
+    @Test
+    void aMissingTotalIsTheSumOfItsParts() {
+        Cube cube = Cube.empty(LF);
+        cube.put(key("MA", URBAN), "HCP urban", 600.0, 250.0, 210.0, 40.0, 20.0);
+        cube.put(key("MA", RURAL), "HCP rural", 400.0, 150.0, 140.0, 10.0, null);
+
+        cube.deriveTotals("area", "total", byArea());
+
+        // 600 + 400 = 1000; 250 + 150 = 400; 210 + 140 = 350; 40 + 10 = 50; 20 + missing = missing
+        assertThat(cube.get(key("MA", TOTAL), "population")).isEqualTo(1000.0);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0);
+        assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(350.0);
+        assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(50.0);
+        assertThat(cube.get(key("MA", TOTAL), "underemployed")).isNull();
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP urban"); // the first part the partition names
+        assertThat(cube.warnings()).isEmpty();
+        // the parts are untouched by the summing
+        assertThat(cube.get(key("MA", URBAN), "labour_force")).isEqualTo(250.0);
+    }
+
+    @Test
+    void noTotalIsDerivedFromPartsThatDoNotCoverIt() {
+        Cube cube = Cube.empty(LF);
+        cube.put(key("MA", URBAN), "HCP", 600.0, 250.0, 210.0, 40.0, 20.0);
+
+        cube.deriveTotals("area", "total", byArea());
+
+        assertThat(cube.keys()).containsExactly(key("MA", URBAN));
+    }
+
+    @Test
+    void totalsAreDerivedSeparatelyForEachPeriodPlaceAndOtherDimensions() {
+        Cube cube = Cube.empty(LF);
+        Breakdown female = TOTAL.with("sex", "female");
+        cube.put(key("MA", female.with("area", "urban")), "s", 300.0, 100.0, 80.0, 20.0, 5.0);
+        cube.put(key("MA", female.with("area", "rural")), "s", 200.0, 50.0, 45.0, 5.0, 5.0);
+        cube.put(new Cube.Key(Period.year(2023), "MA", female.with("area", "urban")), "s", 290.0, 90.0, 80.0, 10.0, 5.0);
+        cube.put(new Cube.Key(Period.year(2023), "MA", female.with("area", "rural")), "s", 210.0, 60.0, 50.0, 10.0, 5.0);
+
+        cube.deriveTotals("area", "total", byArea());
+
+        // 2024 female: 100 + 50 = 150; 2023 female: 90 + 60 = 150, unemployed 10 + 10 = 20
+        assertThat(cube.get(key("MA", female), "labour_force")).isEqualTo(150.0);
+        assertThat(cube.get(key("MA", female), "unemployed")).isEqualTo(25.0);
+        assertThat(cube.get(new Cube.Key(Period.year(2023), "MA", female), "unemployed")).isEqualTo(20.0);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isNull();
+    }
+
+    @Test
+    void theTotalGivenWinsAndADifferenceBeyondBothTolerancesIsAWarning() {
+        Cube cube = Cube.empty(LF);
+        cube.put(key("MA", URBAN), "HCP", 600.0, 250.0, 210.0, 40.0, 20.0);
+        cube.put(key("MA", RURAL), "HCP", 400.0, 150.0, 140.0, 10.0, 10.0);
+        // parts sum to 1000, 400, 350, 50, 30
+        // population 1000.4: 0.4 apart, within 0.5 -> no warning
+        // labour force 410: 10 apart, > 0.5 and > 0.2 % of 410 = 0.82 -> warning
+        // employed 350.6: 0.6 apart, > 0.5 but < 0.2 % of 350.6 = 0.7012 -> no warning
+        // unemployed given as missing: nothing to compare
+        // underemployed 31: 1 apart, > 0.5 and > 0.2 % of 31 = 0.062 -> warning
+        cube.put(key("MA", TOTAL), "HCP total", 1000.4, 410.0, 350.6, null, 31.0);
+
+        cube.deriveTotals("area", "total", byArea());
+
+        assertThat(cube.get(key("MA", TOTAL), "population")).isEqualTo(1000.4);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
+        assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(350.6);
+        assertThat(cube.get(key("MA", TOTAL), "unemployed")).isNull();
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP total");
+        assertThat(cube.warnings()).extracting(RowProblem::column).containsExactly("labour_force", "underemployed");
+        RowProblem w = cube.warnings().get(0);
+        assertThat(w.file()).isEqualTo("employment/labour_force.csv");
+        assertThat(w.value()).isEqualTo("410");
+        assertThat(w.reason()).isEqualTo("2024, MA, area=total, sex=total, age_group=15+: the total given in the file"
+                + " (410) differs from the sum of its area groups (400); the total given is used");
+    }
+
+    @Test
+    void differsNeedsBothTheAbsoluteAndTheRelativeToleranceExceeded() {
+        assertThat(Cube.differs(100.0, 100.5)).isFalse(); // 0.5 is not beyond 0.5
+        assertThat(Cube.differs(100.0, 100.6)).isTrue(); // 0.6 > 0.5 and > 0.2 % of 100.6 = 0.2012
+        assertThat(Cube.differs(1000.0, 1001.0)).isFalse(); // 1 > 0.5 but < 0.2 % of 1001 = 2.002
+        assertThat(Cube.differs(1000.0, 1002.1)).isTrue(); // 2.1 > 0.5 and > 0.2 % of 1002.1 = 2.0042
+        assertThat(Cube.differs(1002.1, 1000.0)).isTrue(); // symmetric
+    }
+
+    // ---- Cube.load over the real cell table: place resolution ----
+
+    @Test
+    void loadReadsTheCellsOfItsRunAndDatasetOnly() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP ENE 2024", 200.0, 100.0, 90.0, 10.0, null)
+                .cell(CellTable.RUN + 1, LF, "2024", "MA-01", "direct", URBAN, "other run", 1.0, 1.0, 1.0, 0.0, 0.0)
+                .cell(CellTable.RUN, SectorDatasetStub.INSTANCE, "2024", "MA-01", "direct", URBAN, "other dataset",
+                        5.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        Cube.Key region = key("MA-01", TOTAL);
+        assertThat(cube.get(region, "population")).isEqualTo(200.0);
+        assertThat(cube.get(region, "labour_force")).isEqualTo(100.0);
+        assertThat(cube.get(region, "employed")).isEqualTo(90.0);
+        assertThat(cube.get(region, "unemployed")).isEqualTo(10.0);
+        assertThat(cube.get(region, "underemployed")).isNull(); // a row left it empty: not 0
+        assertThat(cube.source(region)).isEqualTo("HCP ENE 2024");
+        // MA-01 is Morocco's only region and has the cell, so Morocco gets it too
+        assertThat(cube.keys()).containsExactlyInAnyOrder(region, key("MA", TOTAL));
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(100.0);
+        assertThat(cube.warnings()).isEmpty();
+    }
+
+    @Test
+    void aCountryWithoutRowsIsTheSumOfItsRegionsNotTheirMeanRate() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // 200 + 500 = 700; 100 + 300 = 400; 90 + 240 = 330; 10 + 60 = 70; 9 + 24 = 33
+        Cube.Key national = key("MA", TOTAL);
+        assertThat(cube.get(national, "population")).isEqualTo(700.0);
+        assertThat(cube.get(national, "labour_force")).isEqualTo(400.0);
+        assertThat(cube.get(national, "employed")).isEqualTo(330.0);
+        assertThat(cube.get(national, "unemployed")).isEqualTo(70.0);
+        assertThat(cube.get(national, "underemployed")).isEqualTo(33.0);
+        assertThat(cube.source(national)).isEqualTo("HCP");
+    }
+
+    @Test
+    void aRegionWithoutRowsIsTheSumOfItsProvinces() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        // the staging writer has already summed the two provinces of MA-01 into one rollup cell of MA-01:
+        // MA-01-01 (120, 60, 54, 6, 3) + MA-01-02 (80, 40, 36, 4, 2)
+        cells.rollup(LF, "2024", "MA-01", TOTAL, "HCP provinces", 200.0, 100.0, 90.0, 10.0, 5.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA-01", TOTAL), "labour_force")).isEqualTo(100.0);
+        assertThat(cube.get(key("MA-01", TOTAL), "underemployed")).isEqualTo(5.0);
+        assertThat(cube.source(key("MA-01", TOTAL))).isEqualTo("HCP provinces");
+        // and on up to the country, MA-01 being its only region
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(100.0);
+        assertThat(cube.keys()).noneMatch(k -> k.geo().startsWith("MA-01-"));
+    }
+
+    @Test
+    void aRegionsOwnRowsWinOverTheSumOfItsProvinces() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP region", 200.0, 100.0, 90.0, 10.0, 5.0)
+                // provinces: labour force 100.4 (0.4 apart, fine), unemployed 12 (2 apart > 0.5 and > 0.2 % of 12)
+                .rollup(LF, "2024", "MA-01", TOTAL, "HCP provinces", 200.0, 100.4, 88.4, 12.0, 5.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA-01", TOTAL), "labour_force")).isEqualTo(100.0);
+        assertThat(cube.get(key("MA-01", TOTAL), "unemployed")).isEqualTo(10.0);
+        assertThat(cube.source(key("MA-01", TOTAL))).isEqualTo("HCP region");
+        // employed 90 vs 88.4: 1.6 > 0.5 and > 0.2 % of 90 = 0.18 -> warning too
+        assertThat(cube.warnings()).extracting(RowProblem::column).containsExactlyInAnyOrder("employed", "unemployed");
+        assertThat(cube.warnings()).extracting(RowProblem::reason)
+                .anyMatch(r -> r.equals("2024, MA-01, area=total, sex=total, age_group=15+: the total given in the file"
+                        + " (10) differs from the sum over the places it contains (12); the total given is used"));
+    }
+
+    @Test
+    void aCountrysOwnRowWinsOverItsRegionsWithAWarningWhenTheyDisagree() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA", TOTAL, "HCP national", 700.0, 410.0, 330.0, 70.0, 33.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // labour force: 410 given vs 100 + 300 = 400; 10 > 0.5 and > 0.2 % of 410 = 0.82
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP national");
+        assertThat(cube.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.column()).isEqualTo("labour_force");
+            assertThat(w.reason()).contains("(410) differs from the sum over the places it contains (400)");
+        });
+    }
+
+    @Test
+    void noCountryFigureFromPartOfItsRegions() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02", "MA-03");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // MA-03 has no row: 100 + 300 would pass for the national labour force
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isNull();
+        assertThat(cube.keys()).extracting(Cube.Key::geo).containsOnly("MA-01", "MA-02");
+    }
+
+    @Test
+    void theCountryGetsEachCellThatAllItsRegionsHave() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024", "MA-01", URBAN, "HCP", 120.0, 70.0, 62.0, 8.0, 6.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0);
+        // only MA-01 has an urban cell
+        assertThat(cube.get(key("MA", URBAN), "labour_force")).isNull();
+    }
+
+    @Test
+    void finerRowsStagedStraightIntoTheCountryAddToItsRegions() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .rollup(LF, "2024", "MA", TOTAL, "HCP", 50.0, 20.0, 18.0, 2.0, 1.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // 100 + 20 = 120
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(120.0);
+    }
+
+    @Test
+    void periodsAreResolvedSeparately() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024-Q1", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024-Q1", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024-Q2", "MA-01", TOTAL, "HCP", 200.0, 110.0, 90.0, 20.0, 9.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(new Cube.Key(Period.quarter(2024, 1), "MA", TOTAL), "unemployed")).isEqualTo(70.0);
+        assertThat(cube.get(new Cube.Key(Period.quarter(2024, 2), "MA", TOTAL), "unemployed")).isNull();
+    }
+
+    @Test
+    void aRegionTotalDerivedFromItsAreasCompletesTheCountry() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", URBAN, "HCP", 300.0, 200.0, 160.0, 40.0, 16.0)
+                .direct(LF, "2024", "MA-02", RURAL, "HCP", 200.0, 100.0, 80.0, 20.0, 8.0);
+
+        Cube cube = cells.load(LF, geo);
+        // at load MA-02 has no total yet, so MA has none either
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isNull();
+
+        cube.deriveTotals("area", "total", byArea());
+
+        // MA-02 total: 200 + 100 = 300; MA total: 100 + 300 = 400, unemployed 10 + (40 + 20) = 70
+        assertThat(cube.get(key("MA-02", TOTAL), "labour_force")).isEqualTo(300.0);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0);
+        assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(70.0);
+        // MA-01 has no urban row
+        assertThat(cube.get(key("MA", URBAN), "labour_force")).isNull();
+        assertThat(cube.warnings()).isEmpty();
+    }
+
+    @Test
+    void derivingTotalsAfterLoadDoesNotRepeatAWarning() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA", TOTAL, "HCP national", 700.0, 410.0, 330.0, 70.0, 33.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("area", "total", byArea());
+        cube.deriveTotals("area", "total", byArea());
+
+        // 410 against 100 + 300 = 400, said once
+        assertThat(cube.warnings()).hasSize(1);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
+    }
+
+    /** A second dataset under another key, to show that load reads one dataset only. */
+    private enum SectorDatasetStub implements CountDataset {
+        INSTANCE;
+
+        @Override
+        public List<String> measures() {
+            return List.of("employed");
+        }
+
+        @Override
+        public String key() {
+            return "employment_by_sector";
+        }
+
+        @Override
+        public String file() {
+            return "employment/employment_by_sector.csv";
+        }
+
+        @Override
+        public List<? extends ma.observatory.csv.CsvColumn> columns() {
+            return List.of();
+        }
+    }
+}

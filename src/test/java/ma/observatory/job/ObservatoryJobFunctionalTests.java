@@ -1,0 +1,243 @@
+package ma.observatory.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.ObservatoryApplication;
+import ma.observatory.WorkbookReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Runs the whole job, as the command line does, on the small fixture files and reads the workbook
+ * back. Every expected number is worked out by hand in a comment from
+ * {@code src/test/resources/fixtures/small}.
+ */
+class ObservatoryJobFunctionalTests {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/small");
+    private static final String TOTAL = "area=total, sex=total, age_group=15+";
+
+    @TempDir
+    Path work;
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+
+    private Outcome run(Path input, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--input-dir=" + input, "--output-dir=" + work.resolve("reports"), "--db=" + work.resolve("db/observatory"),
+                "--logging.file.name=" + work.resolve("logs/observatory.log"), "--from=2023", "--to=2024"));
+        args.addAll(List.of(extra));
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ObservatoryApplication.run(args.toArray(String[]::new));
+            return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private Path workbook() {
+        return work.resolve("reports/labour-market-report_2023_2024.xlsx");
+    }
+
+    private Path copyOfFixtures() throws IOException {
+        Path copy = work.resolve("input");
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(FIXTURES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> rows, String indicator, String period, String geo,
+                                            String breakdown) {
+        return rows.stream()
+                .filter(r -> r.get("indicator").equals(indicator) && r.get("period").equals(period)
+                        && r.get("geo").equals(geo) && r.get("breakdown").equals(breakdown))
+                .findFirst().orElseThrow(() -> new AssertionError("no value " + indicator + " " + period + " " + geo
+                        + " " + breakdown));
+    }
+
+    @Test
+    void computesIndicatorsFromCountsAndWritesTheWorkbook() throws IOException {
+        Outcome outcome = run(FIXTURES);
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.sheetNames()).startsWith("Couverture", "Sommaire", "Notes")
+                    .contains("Emploi", "Emploi par secteur", "Données", "Qualité des données", "À propos de ce traitement");
+            assertThat(book.headers("Indicators"))
+                    .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");
+            List<Map<String, Object>> values = book.rows("Indicators");
+
+            // 2024, Morocco: unemployed 55+20+(30+35)+15 = 155 over labour force 510+395+(150+155)+200 = 1410.
+            // MA-02's urban row is the sum of its two communes. The mean of the regional rates,
+            // (75/905 + 80/505)/2 = 12.07 %, would be wrong.
+            Map<String, Object> rate2024 = find(values, "employment.unemployment_rate", "2024", "MA", TOTAL);
+            assertThat((Double) rate2024.get("value")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
+            assertThat(rate2024.get("basis")).isEqualTo("computed");
+            assertThat(rate2024.get("unit")).isEqualTo("%");
+
+            // Region MA-02 in 2024: unemployed 30+35+15 = 80 over 150+155+200 = 505.
+            assertThat((Double) find(values, "employment.unemployment_rate", "2024", "MA-02", TOTAL).get("value"))
+                    .isCloseTo(100.0 * 80 / 505, within(1e-9));
+
+            // 2023: 140 / 1400 = 10 %; its change uses the published 2022 rate of 9.5: +0.5 point.
+            assertThat((Double) find(values, "employment.unemployment_rate_change_pp", "2023", "MA", TOTAL).get("value"))
+                    .isCloseTo(0.5, within(1e-9));
+            // 2024 change: 155/1410 - 10 % = 0.99290780... points.
+            assertThat((Double) find(values, "employment.unemployment_rate_change_pp", "2024", "MA", TOTAL).get("value"))
+                    .isCloseTo(100.0 * 155 / 1410 - 10.0, within(1e-9));
+
+            // No count by sex: the published women's activity rate is used and marked so.
+            Map<String, Object> women = find(values, "employment.activity_rate", "2024", "MA",
+                    "area=total, sex=female, age_group=15+");
+            assertThat(women.get("value")).isEqualTo(20.0);
+            assertThat(women.get("basis")).isEqualTo("published");
+
+            // 2022 is outside the range: used for the change, not shown.
+            assertThat(values).noneMatch(r -> r.get("period").equals("2022"));
+
+            // Sectors: total 2024 = 290+210+105+520 = 1125, 2023 = 1100: +25; services share 520/1125.
+            assertThat((Double) find(values, "employment.net_job_creation", "2024", "MA", "sector=total").get("value"))
+                    .isCloseTo(25.0, within(1e-9));
+            assertThat((Double) find(values, "employment.net_job_creation", "2024", "MA", "sector=agriculture")
+                    .get("value")).isCloseTo(-10.0, within(1e-9));
+            assertThat((Double) find(values, "employment.sector_share", "2024", "MA", "sector=services").get("value"))
+                    .isCloseTo(100.0 * 520 / 1125, within(1e-9));
+
+            // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
+            List<Map<String, Object>> employment = book.rows("Employment");
+            Map<String, Object> national = employment.stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")
+                            && r.get("Milieu").equals("ensemble") && r.get("Sexe").equals("ensemble"))
+                    .findFirst().orElseThrow();
+            assertThat((Double) national.get("Taux de chômage (%)")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
+            assertThat(national.get("Population de 15 ans et plus (milliers de personnes)"))
+                    .isEqualTo(1010.0 + 790 + 300 + 310 + 400);
+
+            // Computed against published: 10.99 vs 11.0 agrees; urban 120/815 = 14.72 vs 12.0 is flagged.
+            List<Map<String, Object>> quality = book.rows("DataQuality");
+            assertThat(quality).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("conforme à la publication");
+                assertThat(r.get("Motif ou chiffre").toString()).contains("employment.unemployment_rate, 2024, MA, " + TOTAL);
+            });
+            assertThat(quality).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("écart avec la publication");
+                assertThat((Double) r.get("Calculé")).isCloseTo(100.0 * 120 / 815, within(1e-9));
+                assertThat((Double) r.get("Publié")).isEqualTo(12.0);
+            });
+        }
+    }
+
+    @Test
+    void englishWorkbookKeepsTheIndicatorsTableAsItIs() throws IOException {
+        assertThat(run(FIXTURES, "--lang=en").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.sheetNames()).startsWith("Cover", "Contents", "Notes")
+                    .contains("Employment", "Data", "Data quality", "About this run");
+            assertThat(book.headers("Indicators"))
+                    .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");
+            assertThat(book.rows("Employment")).anySatisfy(r -> assertThat(r.get("Area")).isEqualTo("urban"));
+        }
+    }
+
+    @Test
+    void aMissingColumnStopsTheRunWithExitCode3AndKeepsThePreviousWorkbook() throws IOException {
+        Path input = copyOfFixtures();
+        assertThat(run(input).exitCode()).isZero();
+        byte[] before = Files.readAllBytes(workbook());
+
+        Path file = input.resolve("employment/labour_force.csv");
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList()); // drop "source"
+        Files.write(file, Files.readAllLines(file).stream()
+                .map(l -> l.replaceFirst("unemployed,underemployed", "underemployed")).toList());
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("employment/labour_force.csv").contains("'unemployed'");
+        assertThat(Files.readAllBytes(workbook())).isEqualTo(before);
+        try (Stream<Path> left = Files.list(workbook().getParent())) {
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly(workbook().getFileName().toString());
+        }
+    }
+
+    @Test
+    void tooManyRejectedRowsStopTheRunBeforeAnythingIsWritten() throws IOException {
+        Path input = copyOfFixtures();
+        Files.writeString(input.resolve("employment/labour_force.csv"),
+                "2024,MA-01,suburban,total,15+,10,5,4,1,,bad area\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Outcome outcome = run(input);
+
+        // One rejected row of ten is 10 %, over the default 1 %.
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("1 of the 10 rows of employment/labour_force.csv were rejected");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
+    void rejectedRowsWithinTheAllowedRateAreListedWithTheirLine() throws IOException {
+        Path input = copyOfFixtures();
+        Files.writeString(input.resolve("employment/labour_force.csv"),
+                "2024,MA-01,suburban,total,15+,10,5,4,1,,bad area\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(run(input, "--max-reject-rate=0.2").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("ligne rejetée");
+                assertThat(r.get("Fichier")).isEqualTo("employment/labour_force.csv");
+                assertThat(r.get("Ligne")).isEqualTo(11.0);
+                assertThat(r.get("Colonne")).isEqualTo("area");
+                assertThat(r.get("Valeur")).isEqualTo("suburban");
+            });
+            // The rejected row adds nothing: the national 2024 rate is unchanged.
+            assertThat((Double) find(book.rows("Indicators"), "employment.unemployment_rate", "2024", "MA", TOTAL)
+                    .get("value")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
+        }
+    }
+
+    @Test
+    void aBadCommandLineIsRefusedWithExitCode2() {
+        Outcome outcome = run(FIXTURES, "--lang=de");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("--lang must be fr or en");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
+    void aMissingRequiredFileIsNamed() throws IOException {
+        Path input = copyOfFixtures();
+        Files.delete(input.resolve("employment/employment_by_sector.csv"));
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("employment/employment_by_sector.csv is missing");
+    }
+}

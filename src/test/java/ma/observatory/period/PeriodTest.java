@@ -1,0 +1,92 @@
+package ma.observatory.period;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PeriodTest {
+
+    @Test
+    void parsesAYearAQuarterAndAMonth() {
+        assertThat(Period.parse("2024")).isEqualTo(Period.year(2024));
+        assertThat(Period.parse("2024-Q2")).isEqualTo(Period.quarter(2024, 2));
+        assertThat(Period.parse("2024-05")).isEqualTo(Period.month(2024, 5));
+    }
+
+    @Test
+    void parsingToleratesSurroundingBlanksAndALowerCaseQ() {
+        assertThat(Period.parse(" 2024-q3 ")).isEqualTo(Period.quarter(2024, 3));
+    }
+
+    @Test
+    void formatsBackToTheInputSpelling() {
+        for (String text : List.of("2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12")) {
+            assertThat(Period.parse(text)).hasToString(text);
+        }
+        // A month is always written on two digits: 2024-5 would not parse back.
+        assertThat(Period.month(2024, 5)).hasToString("2024-05");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "24", "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2024-1", "2024-M01", "2024/05",
+            "2024-05-01", "Q1-2024", "abcd"})
+    void rejectsTextThatIsNotAPeriod(String text) {
+        assertThatThrownBy(() -> Period.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a period");
+    }
+
+    @Test
+    void rejectsNullWithTheSameMessage() {
+        assertThatThrownBy(() -> Period.parse(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected YYYY, YYYY-Qn or YYYY-MM");
+    }
+
+    @Test
+    void aMonthOutOfRangeSaysWhatIsExpected() {
+        assertThatThrownBy(() -> Period.parse("2024-13")).hasMessageContaining("month must be 01 to 12");
+    }
+
+    @Test
+    void firstAndLastMonths() {
+        // Q3 = months (3-1)*3+1 = 7 to 7+3-1 = 9
+        assertThat(Period.quarter(2024, 3).firstMonth()).isEqualTo(YearMonth.of(2024, 7));
+        assertThat(Period.quarter(2024, 3).lastMonth()).isEqualTo(YearMonth.of(2024, 9));
+        assertThat(Period.year(2024).firstMonth()).isEqualTo(YearMonth.of(2024, 1));
+        assertThat(Period.year(2024).lastMonth()).isEqualTo(YearMonth.of(2024, 12));
+        assertThat(Period.month(2024, 2).lastMonth()).isEqualTo(YearMonth.of(2024, 2));
+    }
+
+    @Test
+    void previousYearKeepsTheGranularity() {
+        assertThat(Period.parse("2024").previousYear()).isEqualTo(Period.year(2023));
+        assertThat(Period.parse("2024-Q1").previousYear()).isEqualTo(Period.quarter(2023, 1));
+        assertThat(Period.parse("2024-01").previousYear()).isEqualTo(Period.month(2023, 1));
+        assertThat(Period.parse("2024-12").plusYears(2)).isEqualTo(Period.month(2026, 12));
+    }
+
+    @Test
+    void aYearComesBeforeItsFirstQuarterWhichComesBeforeItsFirstMonth() {
+        List<Period> periods = new ArrayList<>(List.of(Period.parse("2024-02"), Period.parse("2024-01"),
+                Period.parse("2024-Q2"), Period.parse("2024-Q1"), Period.parse("2024"), Period.parse("2023-12"),
+                Period.parse("2023")));
+        Collections.shuffle(periods, new java.util.Random(42));
+        Collections.sort(periods);
+        assertThat(periods).extracting(Period::toString)
+                .containsExactly("2023", "2023-12", "2024", "2024-Q1", "2024-01", "2024-02", "2024-Q2");
+    }
+
+    @Test
+    void compareToIsConsistentWithEquals() {
+        assertThat(Period.parse("2024-Q1").compareTo(Period.quarter(2024, 1))).isZero();
+        assertThat(Period.year(2024).compareTo(Period.quarter(2024, 1))).isNegative();
+        assertThat(Period.month(2024, 1).compareTo(Period.quarter(2024, 1))).isPositive();
+    }
+}
