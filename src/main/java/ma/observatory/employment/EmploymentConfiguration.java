@@ -18,7 +18,6 @@ import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.job.Domain;
 import ma.observatory.job.ImportSteps;
-import ma.observatory.job.RunParameters;
 import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.StagingRepository;
 
@@ -44,39 +43,27 @@ public class EmploymentConfiguration {
     @Bean
     @StepScope
     CsvItemReader<LabourForceRecord> labourForceReader(@Value("#{stepExecution}") StepExecution step,
-                                                       PlaceRepository places) {
-        RunParameters run = RunParameters.of(step);
-        var geo = places.load(RunParameters.runId(step), run.geoLevels());
-        return new CsvItemReader<>("labourForceReader", run.inputDir(), LabourForceDataset.INSTANCE,
-                row -> LabourForceDataset.map(row, geo));
+                                                       ImportSteps importSteps) {
+        return importSteps.reader(step, LabourForceDataset.INSTANCE, LabourForceDataset::map);
     }
 
     @Bean
     @StepScope
     CellStagingWriter<LabourForceRecord> labourForceWriter(@Value("#{stepExecution}") StepExecution step,
-                                                           PlaceRepository places, StagingRepository staging) {
-        RunParameters run = RunParameters.of(step);
-        long runId = RunParameters.runId(step);
-        return new CellStagingWriter<>(runId, LabourForceDataset.INSTANCE, places.load(runId, run.geoLevels()),
-                run.range(), staging);
+                                                           ImportSteps importSteps) {
+        return importSteps.cellWriter(step, LabourForceDataset.INSTANCE);
     }
 
     @Bean
     @StepScope
-    CsvItemReader<SectorRecord> sectorReader(@Value("#{stepExecution}") StepExecution step, PlaceRepository places) {
-        RunParameters run = RunParameters.of(step);
-        var geo = places.load(RunParameters.runId(step), run.geoLevels());
-        return new CsvItemReader<>("sectorReader", run.inputDir(), SectorDataset.INSTANCE,
-                row -> SectorDataset.map(row, geo));
+    CsvItemReader<SectorRecord> sectorReader(@Value("#{stepExecution}") StepExecution step, ImportSteps importSteps) {
+        return importSteps.reader(step, SectorDataset.INSTANCE, SectorDataset::map);
     }
 
     @Bean
     @StepScope
-    CellStagingWriter<SectorRecord> sectorWriter(@Value("#{stepExecution}") StepExecution step, PlaceRepository places,
-                                                 StagingRepository staging) {
-        RunParameters run = RunParameters.of(step);
-        long runId = RunParameters.runId(step);
-        return new CellStagingWriter<>(runId, SectorDataset.INSTANCE, places.load(runId, run.geoLevels()),
-                run.range(), staging);
+    CellStagingWriter<SectorRecord> sectorWriter(@Value("#{stepExecution}") StepExecution step,
+                                                 ImportSteps importSteps) {
+        return importSteps.cellWriter(step, SectorDataset.INSTANCE);
     }
 }

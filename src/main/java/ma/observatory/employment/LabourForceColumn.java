@@ -1,6 +1,5 @@
 package ma.observatory.employment;
 
-import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code employment/labour_force.csv}; counts in thousands of persons. */
@@ -13,11 +12,6 @@ public enum LabourForceColumn implements CsvColumn {
 
     LabourForceColumn(boolean required) {
         this.required = required;
-    }
-
-    @Override
-    public String header() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

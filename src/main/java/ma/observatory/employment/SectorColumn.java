@@ -1,6 +1,5 @@
 package ma.observatory.employment;
 
-import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code employment/employment_by_sector.csv}; employed in thousands of persons. */
@@ -11,11 +10,6 @@ public enum SectorColumn implements CsvColumn {
 
     SectorColumn(boolean required) {
         this.required = required;
-    }
-
-    @Override
-    public String header() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,16 +1,10 @@
 package ma.observatory.geo;
 
-import java.util.Locale;
 import ma.observatory.csv.CsvColumn;
 
 /** Columns of {@code reference/geo.csv}. */
 public enum GeoColumn implements CsvColumn {
     CODE, NAME_FR, NAME_EN, LEVEL, PARENT;
-
-    @Override
-    public String header() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public boolean required() {

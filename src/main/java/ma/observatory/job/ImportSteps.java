@@ -6,11 +6,25 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import ma.observatory.csv.CsvItemReader;
-import ma.observatory.csv.Parsed;
-import ma.observatory.staging.ImportWriter;
+import org.springframework.batch.core.step.StepExecution;
 
-/** Builds every import step the same way: reader, writer, chunk size, one transaction per chunk. */
+import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvItemReader;
+import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Parsed;
+import ma.observatory.cube.CountDataset;
+import ma.observatory.cube.Stageable;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.PlaceRepository;
+import ma.observatory.staging.CellStagingWriter;
+import ma.observatory.staging.ImportWriter;
+import ma.observatory.staging.StagingRepository;
+
+/**
+ * Builds every import step the same way: reader, writer, chunk size, one transaction per chunk.
+ * Its {@code reader} and {@code cellWriter} are called from {@code @StepScope} bean methods, so
+ * each step gets the run's input folder, geography and range from its job parameters.
+ */
 @Component
 public class ImportSteps {
 
@@ -22,10 +36,36 @@ public class ImportSteps {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
+    private final PlaceRepository places;
+    private final StagingRepository staging;
 
-    public ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    public ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       PlaceRepository places, StagingRepository staging) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
+        this.places = places;
+        this.staging = staging;
+    }
+
+    /** Maps a row with the run's geography at hand, to check its place codes. */
+    @FunctionalInterface
+    public interface GeoRowMapper<T> {
+        T map(CsvRow row, GeoReference geo);
+    }
+
+    /** The reader of a dataset for the step being started. */
+    public <T> CsvItemReader<T> reader(StepExecution step, CsvDataset dataset, GeoRowMapper<T> mapper) {
+        RunParameters run = RunParameters.of(step);
+        GeoReference geo = places.load(RunParameters.runId(step), run.geoLevels());
+        String name = step.getStepName() + "Reader";
+        return new CsvItemReader<>(name, run.inputDir(), dataset, row -> mapper.map(row, geo));
+    }
+
+    /** The writer summing a count dataset into cells, for the step being started. */
+    public <T extends Stageable> CellStagingWriter<T> cellWriter(StepExecution step, CountDataset dataset) {
+        RunParameters run = RunParameters.of(step);
+        long runId = RunParameters.runId(step);
+        return new CellStagingWriter<>(runId, dataset, places.load(runId, run.geoLevels()), run.range(), staging);
     }
 
     public <T> Step step(String name, CsvItemReader<T> reader, ImportWriter<T> writer) {

@@ -106,7 +106,8 @@ public class ObservatoryJobConfiguration {
     @Bean
     @StepScope
     CsvItemReader<Place> placeReader(@Value("#{stepExecution}") StepExecution step) {
-        return new CsvItemReader<>("placeReader", RunParameters.of(step).inputDir(), GeoDataset.INSTANCE,
+        // The geography is what the other readers check against: it is read without one.
+        return new CsvItemReader<>("importPlacesReader", RunParameters.of(step).inputDir(), GeoDataset.INSTANCE,
                 GeoDataset::map);
     }
 
@@ -120,11 +121,8 @@ public class ObservatoryJobConfiguration {
     @Bean
     @StepScope
     CsvItemReader<PublishedFigure> publishedReader(@Value("#{stepExecution}") StepExecution step,
-                                                   PlaceRepository places) {
-        RunParameters run = RunParameters.of(step);
-        var geo = places.load(RunParameters.runId(step), run.geoLevels());
-        return new CsvItemReader<>("publishedReader", run.inputDir(), PublishedDataset.INSTANCE,
-                row -> PublishedDataset.map(row, geo));
+                                                   ImportSteps importSteps) {
+        return importSteps.reader(step, PublishedDataset.INSTANCE, PublishedDataset::map);
     }
 
     @Bean
