@@ -91,3 +91,53 @@ CREATE CACHED TABLE IF NOT EXISTS reconciliation (
     line       BIGINT        NOT NULL,
     PRIMARY KEY (run_id, indicator, period, geo, breakdown)
 );
+
+CREATE CACHED TABLE IF NOT EXISTS target (
+    run_id          BIGINT        NOT NULL,
+    indicator       VARCHAR(100)  NOT NULL,
+    geo             VARCHAR(40)   NOT NULL,
+    target_period   VARCHAR(10)   NOT NULL,
+    target_value    DOUBLE        NOT NULL,
+    unit            VARCHAR(40)   NOT NULL,
+    baseline_period VARCHAR(10),
+    baseline_value  DOUBLE,
+    source          VARCHAR(4000),
+    line            BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, indicator, geo, target_period)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS relocation_event (
+    run_id              BIGINT        NOT NULL,
+    line                BIGINT        NOT NULL,
+    announced_on        DATE          NOT NULL,
+    effective_on        DATE,
+    client              VARCHAR(300),
+    provider            VARCHAR(300),
+    origin_country      VARCHAR(2)    NOT NULL,
+    destination_country VARCHAR(2)    NOT NULL,
+    jobs                DOUBLE,
+    status              VARCHAR(20)   NOT NULL,
+    origin_city         VARCHAR(200),
+    destination_city    VARCHAR(200),
+    language            VARCHAR(40),
+    source              VARCHAR(4000),
+    PRIMARY KEY (run_id, line)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS regulation (
+    run_id            BIGINT        NOT NULL,
+    id                VARCHAR(100)  NOT NULL,
+    country           VARCHAR(2)    NOT NULL,
+    title             VARCHAR(1000) NOT NULL,
+    effective_on      DATE          NOT NULL,
+    segment           VARCHAR(20)   NOT NULL,
+    client_country    VARCHAR(10)   NOT NULL,
+    activity          VARCHAR(20)   NOT NULL,
+    adopted_on        DATE,
+    loss_rate_low     DOUBLE,
+    loss_rate_central DOUBLE,
+    loss_rate_high    DOUBLE,
+    source            VARCHAR(4000),
+    line              BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, id)
+);

@@ -118,6 +118,25 @@ public final class CsvRow {
         }
     }
 
+    /**
+     * An ISO 3166-1 alpha-2 country code, returned in upper case; with {@code totalAllowed} the
+     * word {@code total} (all countries) is accepted too and returned in lower case.
+     */
+    public String country(CsvColumn column, boolean totalAllowed) {
+        String v = text(column);
+        if (totalAllowed && v.equalsIgnoreCase("total")) {
+            return "total";
+        }
+        String code = v.toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            reject(column, v, "is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR, BE)"
+                    + (totalAllowed ? " or total" : ""));
+        }
+        return code;
+    }
+
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
+
     /** An ISO date; empty gives {@code null} (check {@link #requiredText} first if required). */
     public LocalDate date(CsvColumn column) {
         String v = text(column);

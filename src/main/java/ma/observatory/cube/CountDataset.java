@@ -12,4 +12,13 @@ public interface CountDataset extends CsvDataset {
 
     /** Short name used as the dataset key in the staging tables, e.g. {@code labour_force}. */
     String key();
+
+    /**
+     * Whether the rows' places are codes of {@code reference/geo.csv}, summed up into the reported
+     * levels. Files keyed by country (outsourcing jobs by destination country) keep their codes as
+     * they are.
+     */
+    default boolean placesFromReference() {
+        return true;
+    }
 }

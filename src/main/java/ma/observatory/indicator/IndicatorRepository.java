@@ -25,7 +25,7 @@ public class IndicatorRepository {
         List<Object[]> rows = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
             rows.add(new Object[] {runId, domain, v.indicator().id(), v.period().toString(), v.geo(),
-                    v.breakdown().toString(), v.value(), v.indicator().unit().text(), v.basis().code(), v.source()});
+                    v.breakdown().toString(), v.value(), v.unit().text(), v.basis().code(), v.source()});
         }
         jdbc.batchUpdate("INSERT INTO indicator_value (run_id, domain, indicator, period, geo, breakdown, val, unit,"
                 + " basis, source) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
@@ -65,13 +65,13 @@ public class IndicatorRepository {
 
     /** All values of a run, in the order of the Indicators table. */
     public List<IndicatorValue> values(long runId) {
-        List<IndicatorValue> list = jdbc.query("SELECT indicator, period, geo, breakdown, val, basis, source"
+        return jdbc.query("SELECT indicator, period, geo, breakdown, val, basis, source, unit"
                         + " FROM indicator_value WHERE run_id = ?",
                 (rs, i) -> new IndicatorValue(Indicator.byId(rs.getString(1)), Period.parse(rs.getString(2)),
                         rs.getString(3), Breakdown.parse(rs.getString(4)), (Double) rs.getObject(5),
-                        Basis.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getString(7)),
+                        Basis.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getString(7),
+                        Unit.fromText(rs.getString(8))),
                 runId);
-        return list;
     }
 
     public List<Reconciliation> reconciliations(long runId) {

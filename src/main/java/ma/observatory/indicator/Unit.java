@@ -9,7 +9,10 @@ public enum Unit {
     MAD("MAD"),
     MAD_MILLION("MAD million"),
     COUNT("count"),
-    FLAG("1 or 0");
+    NIGHTS("nights"),
+    FLAG("1 or 0"),
+    /** A target's projection: in the unit of the target it projects (each value says which). */
+    AS_TARGET("unit of the target");
 
     private final String text;
 

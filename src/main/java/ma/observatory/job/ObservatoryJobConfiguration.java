@@ -30,6 +30,10 @@ import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.PublishedDataset;
 import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.PublishedWriter;
+import ma.observatory.indicator.Target;
+import ma.observatory.indicator.TargetDataset;
+import ma.observatory.indicator.TargetRepository;
+import ma.observatory.indicator.TargetWriter;
 import ma.observatory.report.ReportTasklet;
 import ma.observatory.staging.StagingRepository;
 
@@ -58,12 +62,14 @@ public class ObservatoryJobConfiguration {
                            JdbcTemplate jdbc, StagingRepository staging, ImportSteps importSteps,
                            CsvItemReader<Place> placeReader, PlaceWriter placeWriter,
                            CsvItemReader<PublishedFigure> publishedReader, PublishedWriter publishedWriter,
+                           CsvItemReader<Target> targetReader, TargetWriter targetWriter,
                            ReportTasklet reportTasklet) {
-        List<CsvDataset> shared = List.of(GeoDataset.INSTANCE, PublishedDataset.INSTANCE);
+        List<CsvDataset> shared = List.of(GeoDataset.INSTANCE, PublishedDataset.INSTANCE, TargetDataset.INSTANCE);
         Step checkInputs = new StepBuilder("checkInputs", jobRepository)
                 .tasklet(new CheckInputsTasklet(jdbc, staging, shared, domains), tx).build();
         Step importPlaces = importSteps.step("importPlaces", placeReader, placeWriter);
         Step importPublished = importSteps.step("importPublished", publishedReader, publishedWriter);
+        Step importTargets = importSteps.step("importTargets", targetReader, targetWriter);
         Step checkSharedRejects = new StepBuilder("checkSharedRejects", jobRepository)
                 .tasklet(new RejectRateGate(jdbc, shared), tx).build();
 
@@ -77,7 +83,8 @@ public class ObservatoryJobConfiguration {
         Step writeReport = new StepBuilder("writeReport", jobRepository).tasklet(reportTasklet, tx).build();
 
         Flow main = new FlowBuilder<SimpleFlow>("main")
-                .start(checkInputs).next(importPlaces).next(importPublished).next(checkSharedRejects)
+                .start(checkInputs).next(importPlaces).next(importPublished).next(importTargets)
+                .next(checkSharedRejects)
                 .next(allDomains).next(writeReport)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository).start(main).end().build();
@@ -123,6 +130,19 @@ public class ObservatoryJobConfiguration {
     CsvItemReader<PublishedFigure> publishedReader(@Value("#{stepExecution}") StepExecution step,
                                                    ImportSteps importSteps) {
         return importSteps.reader(step, PublishedDataset.INSTANCE, PublishedDataset::map);
+    }
+
+    @Bean
+    @StepScope
+    CsvItemReader<Target> targetReader(@Value("#{stepExecution}") StepExecution step, ImportSteps importSteps) {
+        return importSteps.reader(step, TargetDataset.INSTANCE, TargetDataset::map);
+    }
+
+    @Bean
+    @StepScope
+    TargetWriter targetWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+                              TargetRepository targets) {
+        return new TargetWriter(RunParameters.runId(step), staging, targets);
     }
 
     @Bean

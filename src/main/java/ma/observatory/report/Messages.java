@@ -1,34 +1,54 @@
 package ma.observatory.report;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Labels in the report's language, from {@code messages_fr} / {@code messages_en}. */
+/**
+ * Labels in the report's language: the shared ones from {@code messages_fr} / {@code messages_en},
+ * each domain's from its own bundle ({@code messages_outsourcing_fr}...), so that a domain's words
+ * live beside nothing else's.
+ */
 public final class Messages {
 
-    private final ResourceBundle bundle;
+    private static final List<String> BUNDLES = List.of("messages", "messages_outsourcing", "messages_tourism");
+
+    private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
 
     public Messages(String language) {
         this.locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
-        this.bundle = ResourceBundle.getBundle("messages", locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        for (String name : BUNDLES) {
+            bundles.add(ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
     }
 
+    /** @throws MissingResourceException when no bundle has the key: a label is missing, a bug */
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        String pattern = find(key);
+        if (pattern == null) {
+            throw new MissingResourceException("no label '" + key + "' for language " + locale, "Messages", key);
+        }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     /** A label that may be absent (a vocabulary value nobody translated): the code itself then. */
     public String getOr(String key, String fallback) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback;
+        String value = find(key);
+        return value == null ? fallback : value;
+    }
+
+    private String find(String key) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
         }
+        return null;
     }
 
     public String language() {

@@ -8,24 +8,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import ma.observatory.cube.Breakdown;
-import ma.observatory.employment.AgeGroups;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
-import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Reconciliation;
 import ma.observatory.job.RunParameters;
-import ma.observatory.period.Period;
-
-import static ma.observatory.indicator.Indicator.*;
 
 /**
  * Builds the report model of a run from what the earlier steps stored: the layout of the workbook
@@ -39,11 +32,14 @@ public class ReportBuilder {
     private final JdbcTemplate jdbc;
     private final IndicatorRepository indicators;
     private final PlaceRepository places;
+    private final List<DomainSheets> domainSheets;
 
-    public ReportBuilder(JdbcTemplate jdbc, IndicatorRepository indicators, PlaceRepository places) {
+    public ReportBuilder(JdbcTemplate jdbc, IndicatorRepository indicators, PlaceRepository places,
+                         List<DomainSheets> domainSheets) {
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.places = places;
+        this.domainSheets = domainSheets;
     }
 
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
@@ -56,10 +52,14 @@ public class ReportBuilder {
                 .thenComparingInt(v -> geo.order(v.geo()))
                 .thenComparing(v -> v.breakdown().toString()));
 
+        ReportContext context = new ReportContext(runId, run, m, geo, values, jdbc);
         List<ReportSheet> body = new ArrayList<>();
-        if (run.runs("employment")) {
-            body.add(employmentSheet(m, values, geo));
-            body.add(sectorSheet(m, values, geo));
+        for (String domain : RunParameters.ALL_DOMAINS) {
+            for (DomainSheets sheets : domainSheets) {
+                if (sheets.domain().equals(domain) && run.runs(domain)) {
+                    body.addAll(sheets.sheets(context));
+                }
+            }
         }
         body.add(dataSheet(m, values));
         body.add(qualitySheet(m, runId));
@@ -117,7 +117,7 @@ public class ReportBuilder {
         }
         for (Indicator i : Indicator.values()) {
             rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
-                    CellValue.text(label(m, i)), CellValue.text(i.unit().text()),
+                    CellValue.text(WideTables.label(m, i)), CellValue.text(i.unit().text()),
                     CellValue.text(m.get("indicator." + i.id() + ".definition")),
                     CellValue.text(String.join(", ", i.files()))));
         }
@@ -131,164 +131,13 @@ public class ReportBuilder {
                         new ReportColumn(m.get("notes.files"), NumberStyle.TEXT)), rows));
     }
 
-    private static String label(Messages m, Indicator i) {
-        return m.get("indicator." + i.id() + ".label");
-    }
-
-    /** One row per period, place and group; levels and rates side by side. */
-    private ReportSheet employmentSheet(Messages m, List<IndicatorValue> values, GeoReference geo) {
-        List<Indicator> columns = List.of(EMPLOYMENT_POPULATION, EMPLOYMENT_LABOUR_FORCE, EMPLOYMENT_EMPLOYED,
-                EMPLOYMENT_UNEMPLOYED, EMPLOYMENT_UNDEREMPLOYED, EMPLOYMENT_ACTIVITY_RATE, EMPLOYMENT_EMPLOYMENT_RATE,
-                EMPLOYMENT_UNEMPLOYMENT_RATE, EMPLOYMENT_UNDEREMPLOYMENT_RATE, EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE);
-        Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(values, columns, List.of("area", "sex", "age_group"));
-        List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : sorted(grid, geo).entrySet()) {
-            RowKey k = e.getKey();
-            List<CellValue> row = new ArrayList<>();
-            row.add(CellValue.text(k.period.toString()));
-            row.add(CellValue.text(k.geo));
-            row.add(CellValue.text(geo.place(k.geo) == null ? k.geo : geo.place(k.geo).name(m.language())));
-            row.add(CellValue.text(m.getOr("area." + k.breakdown.get("area"), k.breakdown.get("area"))));
-            row.add(CellValue.text(m.getOr("sex." + k.breakdown.get("sex"), k.breakdown.get("sex"))));
-            row.add(CellValue.text(k.breakdown.get("age_group")));
-            addValues(row, e.getValue(), columns);
-            row.add(CellValue.text(basis(m, e.getValue())));
-            rows.add(row);
-        }
-        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
-        for (Indicator i : columns) {
-            cols.add(new ReportColumn(heading(m, i), style(i)));
-        }
-        cols.add(new ReportColumn(m.get("col.basis"), NumberStyle.TEXT));
-        return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
-                List.of(m.get("employment.intro")), new ReportTable("Employment", cols, rows));
-    }
-
-    private ReportSheet sectorSheet(Messages m, List<IndicatorValue> values, GeoReference geo) {
-        List<Indicator> columns = List.of(EMPLOYMENT_EMPLOYED, EMPLOYMENT_NET_JOB_CREATION, EMPLOYMENT_SECTOR_SHARE);
-        Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(values, columns, List.of("sector"));
-        List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : sorted(grid, geo).entrySet()) {
-            RowKey k = e.getKey();
-            List<CellValue> row = new ArrayList<>();
-            row.add(CellValue.text(k.period.toString()));
-            row.add(CellValue.text(k.geo));
-            row.add(CellValue.text(geo.place(k.geo) == null ? k.geo : geo.place(k.geo).name(m.language())));
-            row.add(CellValue.text(m.getOr("sector." + k.breakdown.get("sector"), k.breakdown.get("sector"))));
-            addValues(row, e.getValue(), columns);
-            if ("total".equals(k.breakdown.get("sector"))) {
-                row.set(row.size() - 1, CellValue.NOT_APPLICABLE);
-            }
-            row.add(CellValue.text(basis(m, e.getValue())));
-            rows.add(row);
-        }
-        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.sector"), NumberStyle.TEXT));
-        for (Indicator i : columns) {
-            cols.add(new ReportColumn(heading(m, i), style(i)));
-        }
-        cols.add(new ReportColumn(m.get("col.basis"), NumberStyle.TEXT));
-        return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
-                new ReportTable("Sectors", cols, rows));
-    }
-
-    private static List<ReportColumn> keyColumns(Messages m) {
-        return List.of(new ReportColumn(m.get("col.period"), NumberStyle.TEXT),
-                new ReportColumn(m.get("col.geo"), NumberStyle.TEXT),
-                new ReportColumn(m.get("col.place"), NumberStyle.TEXT));
-    }
-
-    private static String heading(Messages m, Indicator i) {
-        return label(m, i) + " (" + m.getOr("unit." + i.unit().name(), i.unit().text()) + ")";
-    }
-
-    private static NumberStyle style(Indicator i) {
-        return switch (i.unit()) {
-            case POINTS -> NumberStyle.CHANGE;
-            case PERCENT, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
-            default -> NumberStyle.INTEGER;
-        };
-    }
-
-    private static void addValues(List<CellValue> row, Map<Indicator, IndicatorValue> cells, List<Indicator> columns) {
-        for (Indicator i : columns) {
-            IndicatorValue v = cells.get(i);
-            row.add(CellValue.number(v == null ? null : v.value()));
-        }
-    }
-
-    private static String basis(Messages m, Map<Indicator, IndicatorValue> cells) {
-        List<String> published = new ArrayList<>();
-        for (IndicatorValue v : cells.values()) {
-            if (v.basis() == Basis.PUBLISHED) {
-                published.add(label(m, v.indicator()));
-            }
-        }
-        return published.isEmpty() ? m.get("basis.computed") : m.get("basis.published.some", String.join(", ", published));
-    }
-
-    private record RowKey(Period period, String geo, Breakdown breakdown) {
-    }
-
-    /** Values keyed by row; only rows whose breakdown has exactly the given dimensions. */
-    private static Map<RowKey, Map<Indicator, IndicatorValue>> grid(List<IndicatorValue> values, List<Indicator> columns,
-                                                                    List<String> dims) {
-        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>();
-        for (IndicatorValue v : values) {
-            if (!columns.contains(v.indicator()) || v.breakdown().pairs().size() != dims.size()) {
-                continue;
-            }
-            boolean match = true;
-            for (int d = 0; d < dims.size(); d++) {
-                match &= v.breakdown().pairs().get(d).name().equals(dims.get(d));
-            }
-            if (match) {
-                grid.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
-                        .put(v.indicator(), v);
-            }
-        }
-        return grid;
-    }
-
-    private static Map<RowKey, Map<Indicator, IndicatorValue>> sorted(Map<RowKey, Map<Indicator, IndicatorValue>> grid,
-                                                                      GeoReference geo) {
-        Map<RowKey, Map<Indicator, IndicatorValue>> out = new TreeMap<>(Comparator
-                .comparing(RowKey::period)
-                .thenComparingInt((RowKey k) -> geo.order(k.geo))
-                .thenComparing((RowKey k) -> dimOrder(k.breakdown)));
-        out.putAll(grid);
-        return out;
-    }
-
-    /** Totals first, then the usual order of each dimension; age bands by their lower bound. */
-    private static String dimOrder(Breakdown b) {
-        StringBuilder sb = new StringBuilder();
-        for (Breakdown.Pair p : b.pairs()) {
-            String v = p.value();
-            String rank = switch (v) {
-                case "total", AgeGroups.ALL -> "0";
-                case "urban", "male", "agriculture" -> "1";
-                case "rural", "female", "industry" -> "2";
-                case "construction" -> "3";
-                case "services" -> "4";
-                case "other" -> "5";
-                default -> v.matches("\\d+.*") ? "1" + String.format("%03d", Integer.parseInt(v.replaceAll("\\D.*", ""))) : "9" + v;
-            };
-            sb.append(rank).append('|');
-        }
-        return sb.toString();
-    }
-
     private ReportSheet dataSheet(Messages m, List<IndicatorValue> values) {
         List<List<CellValue>> rows = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
             rows.add(List.of(CellValue.text(v.indicator().id()), CellValue.text(v.period().toString()),
                     CellValue.text(v.geo()), CellValue.text(v.breakdown().toString()),
                     v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
-                    CellValue.text(v.indicator().unit().text()), CellValue.text(v.basis().code()),
+                    CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
                     CellValue.text(v.source())));
         }
         // The Indicators table keeps English headers whatever the language: formulas and scripts use them.

@@ -50,10 +50,10 @@ public class RunLauncher {
                 String.join(", ", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()), run.inputDir(),
                 run.outputDir());
         JobExecution execution = jobOperator.start(job, run.toJobParameters());
-        return outcome(execution);
+        return outcome(execution, env.getProperty("logging.file.name", "var/logs/observatory.log"));
     }
 
-    static int outcome(JobExecution execution) {
+    static int outcome(JobExecution execution, String logFile) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return ExitCodes.OK;
         }
@@ -66,7 +66,7 @@ public class RunLauncher {
         }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
-                + ": nothing new was written and the previous workbook is unchanged; see var/logs/observatory.log"
+                + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then run the same command again.");
         return ExitCodes.RUN_FAILED;
     }

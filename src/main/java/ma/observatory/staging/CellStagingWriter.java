@@ -49,7 +49,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         long outside = 0;
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
-            String target = geo.reportedPlaceFor(row.geo());
+            String target = dataset.placesFromReference() ? geo.reportedPlaceFor(row.geo()) : row.geo();
             if (!staged.contains(row.period()) || target.isEmpty()) {
                 outside++;
                 continue;

@@ -1,0 +1,84 @@
+package ma.observatory.employment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import ma.observatory.indicator.Indicator;
+import ma.observatory.report.CellValue;
+import ma.observatory.report.DomainSheets;
+import ma.observatory.report.Messages;
+import ma.observatory.report.ReportColumn;
+import ma.observatory.report.ReportContext;
+import ma.observatory.report.ReportSheet;
+import ma.observatory.report.ReportTable;
+import ma.observatory.report.WideTables;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.report.WideTables.*;
+
+/** The employment sheets: labour force by area, sex and age; employment by sector. */
+@Component
+class EmploymentSheets implements DomainSheets {
+
+    private static final List<Indicator> LABOUR_COLUMNS = List.of(EMPLOYMENT_POPULATION, EMPLOYMENT_LABOUR_FORCE,
+            EMPLOYMENT_EMPLOYED, EMPLOYMENT_UNEMPLOYED, EMPLOYMENT_UNDEREMPLOYED, EMPLOYMENT_ACTIVITY_RATE,
+            EMPLOYMENT_EMPLOYMENT_RATE, EMPLOYMENT_UNEMPLOYMENT_RATE, EMPLOYMENT_UNDEREMPLOYMENT_RATE,
+            EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE);
+    private static final List<Indicator> SECTOR_COLUMNS = List.of(EMPLOYMENT_EMPLOYED, EMPLOYMENT_NET_JOB_CREATION,
+            EMPLOYMENT_SECTOR_SHARE);
+
+    @Override
+    public String domain() {
+        return "employment";
+    }
+
+    @Override
+    public List<ReportSheet> sheets(ReportContext context) {
+        return List.of(labourForce(context), sectors(context));
+    }
+
+    private ReportSheet labourForce(ReportContext context) {
+        Messages m = context.messages();
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : grid(context, LABOUR_COLUMNS, List.of("area", "sex", "age_group")).entrySet()) {
+            List<CellValue> row = keyCells(context, e.getKey());
+            row.add(dimension(m, e.getKey(), "area"));
+            row.add(dimension(m, e.getKey(), "sex"));
+            row.add(CellValue.text(e.getKey().breakdown().get("age_group")));
+            addValues(row, e.getValue(), LABOUR_COLUMNS);
+            row.add(basis(m, e.getValue()));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
+        cols.add(new ReportColumn(m.get("col.area"), ma.observatory.report.NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.sex"), ma.observatory.report.NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.age"), ma.observatory.report.NumberStyle.TEXT));
+        LABOUR_COLUMNS.forEach(i -> cols.add(column(m, i)));
+        cols.add(basisColumn(m));
+        return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
+                List.of(m.get("employment.intro")), new ReportTable("Employment", cols, rows));
+    }
+
+    private ReportSheet sectors(ReportContext context) {
+        Messages m = context.messages();
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : grid(context, SECTOR_COLUMNS, List.of("sector")).entrySet()) {
+            List<CellValue> row = keyCells(context, e.getKey());
+            row.add(dimension(m, e.getKey(), "sector"));
+            addValues(row, e.getValue(), SECTOR_COLUMNS);
+            if ("total".equals(e.getKey().breakdown().get("sector"))) {
+                row.set(row.size() - 1, CellValue.NOT_APPLICABLE); // a share of itself says nothing
+            }
+            row.add(basis(m, e.getValue()));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
+        cols.add(new ReportColumn(m.get("col.sector"), ma.observatory.report.NumberStyle.TEXT));
+        SECTOR_COLUMNS.forEach(i -> cols.add(WideTables.column(m, i)));
+        cols.add(basisColumn(m));
+        return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
+                new ReportTable("Sectors", cols, rows));
+    }
+}

@@ -1,0 +1,61 @@
+package ma.observatory.indicator;
+
+import java.util.List;
+
+import ma.observatory.csv.CsvColumn;
+import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvRow;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.period.Period;
+
+import static ma.observatory.indicator.TargetColumn.*;
+
+/** {@code targets.csv}: optional; official objectives the workbook measures progress against. */
+public final class TargetDataset implements CsvDataset {
+
+    public static final TargetDataset INSTANCE = new TargetDataset();
+
+    @Override
+    public String file() {
+        return "targets.csv";
+    }
+
+    @Override
+    public List<? extends CsvColumn> columns() {
+        return List.of(TargetColumn.values());
+    }
+
+    @Override
+    public boolean optional() {
+        return true;
+    }
+
+    public static Target map(CsvRow row, GeoReference geo) {
+        String id = row.requiredText(INDICATOR);
+        Indicator indicator = id.isEmpty() ? null : Indicator.byId(id);
+        if (indicator == null && !id.isEmpty()) {
+            row.reject(INDICATOR, id, "is not an indicator id of the catalogue (see the Notes sheet)");
+        }
+        String place = row.requiredText(GEO);
+        if (!place.isEmpty() && !geo.knows(place)) {
+            row.reject(GEO, place, "is not a code of reference/geo.csv");
+        }
+        Period targetPeriod = row.period(TARGET_PERIOD);
+        Double value = row.requiredNumber(TARGET_VALUE);
+        String unit = row.requiredText(UNIT);
+        if (indicator != null && !unit.isEmpty() && !indicator.unit().text().equalsIgnoreCase(unit)) {
+            row.reject(UNIT, unit, "does not match the unit of " + indicator.id() + ", which is '"
+                    + indicator.unit().text() + "'");
+        }
+        Period baselinePeriod = row.text(BASELINE_PERIOD).isEmpty() ? null : row.period(BASELINE_PERIOD);
+        Double baselineValue = row.number(BASELINE_VALUE);
+        if (targetPeriod != null && baselinePeriod != null && baselinePeriod.compareTo(targetPeriod) >= 0) {
+            row.reject(BASELINE_PERIOD, row.text(BASELINE_PERIOD), "must come before target_period");
+        }
+        if (!row.hasProblems()) {
+            row.requireUniqueKey(INDICATOR, GEO, TARGET_PERIOD);
+        }
+        return new Target(indicator, place, targetPeriod, value == null ? 0 : value, baselinePeriod, baselineValue,
+                row.text(SOURCE), row.line());
+    }
+}

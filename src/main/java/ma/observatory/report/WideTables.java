@@ -1,0 +1,149 @@
+package ma.observatory.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.period.Period;
+
+/**
+ * Turns long indicator values into the wide tables economists read: one row per period, place and
+ * breakdown, one column per indicator. Shared by the domains' sheets.
+ */
+public final class WideTables {
+
+    private WideTables() {
+    }
+
+    /** The key of a wide row. */
+    public record RowKey(Period period, String geo, Breakdown breakdown) {
+    }
+
+    /**
+     * Values of the given indicators keyed by row, restricted to rows whose breakdown has exactly
+     * the given dimensions in that order; rows sorted by period, place (reference order), then
+     * totals first.
+     */
+    public static Map<RowKey, Map<Indicator, IndicatorValue>> grid(ReportContext context, List<Indicator> columns,
+                                                                  List<String> dims) {
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new TreeMap<>(Comparator
+                .comparing(RowKey::period)
+                .thenComparingInt((RowKey k) -> context.geo().order(k.geo()))
+                .thenComparing(RowKey::geo)
+                .thenComparing((RowKey k) -> dimOrder(k.breakdown())));
+        for (IndicatorValue v : context.values()) {
+            if (!columns.contains(v.indicator()) || !hasDims(v.breakdown(), dims)) {
+                continue;
+            }
+            grid.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
+                    .put(v.indicator(), v);
+        }
+        return grid;
+    }
+
+    private static boolean hasDims(Breakdown b, List<String> dims) {
+        if (b.pairs().size() != dims.size()) {
+            return false;
+        }
+        for (int d = 0; d < dims.size(); d++) {
+            if (!b.pairs().get(d).name().equals(dims.get(d))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Totals first, then the usual order of each dimension; age bands by their lower bound. */
+    static String dimOrder(Breakdown b) {
+        StringBuilder sb = new StringBuilder();
+        for (Breakdown.Pair p : b.pairs()) {
+            String v = p.value();
+            String rank = switch (v) {
+                case "total", "15+" -> "0";
+                case "urban", "male", "agriculture", "foreign", "in", "low" -> "1";
+                case "rural", "female", "industry", "mre", "out", "central" -> "2";
+                case "construction", "high" -> "3";
+                case "services" -> "4";
+                case "other" -> "5";
+                default -> v.matches("\\d+.*")
+                        ? "1" + String.format("%03d", Integer.parseInt(v.replaceAll("\\D.*", "")))
+                        : "9" + v;
+            };
+            sb.append(rank).append('|');
+        }
+        return sb.toString();
+    }
+
+    /** Period, geo code and place name: the first columns of every wide table. */
+    public static List<ReportColumn> keyColumns(Messages m) {
+        return List.of(new ReportColumn(m.get("col.period"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.geo"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.place"), NumberStyle.TEXT));
+    }
+
+    public static List<CellValue> keyCells(ReportContext context, RowKey k) {
+        List<CellValue> row = new ArrayList<>();
+        row.add(CellValue.text(k.period().toString()));
+        row.add(CellValue.text(k.geo()));
+        row.add(CellValue.text(context.placeName(k.geo())));
+        return row;
+    }
+
+    /** A dimension value in the report's language, e.g. {@code area.urban} → "urbain". */
+    public static CellValue dimension(Messages m, RowKey k, String dim) {
+        String value = k.breakdown().get(dim);
+        return CellValue.text(m.getOr(dim + "." + value, value));
+    }
+
+    public static String label(Messages m, Indicator i) {
+        return m.get("indicator." + i.id() + ".label");
+    }
+
+    /** "Unemployment rate (%)": the label with its unit, as a column heading. */
+    public static String heading(Messages m, Indicator i) {
+        return label(m, i) + " (" + m.getOr("unit." + i.unit().name(), i.unit().text()) + ")";
+    }
+
+    public static ReportColumn column(Messages m, Indicator i) {
+        return new ReportColumn(heading(m, i), style(i));
+    }
+
+    public static NumberStyle style(Indicator i) {
+        return switch (i.unit()) {
+            case POINTS -> NumberStyle.CHANGE;
+            case PERCENT, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
+            case AS_TARGET -> NumberStyle.PRECISE;
+            default -> NumberStyle.INTEGER;
+        };
+    }
+
+    public static void addValues(List<CellValue> row, Map<Indicator, IndicatorValue> cells, List<Indicator> columns) {
+        for (Indicator i : columns) {
+            IndicatorValue v = cells.get(i);
+            row.add(CellValue.number(v == null ? null : v.value()));
+        }
+    }
+
+    public static ReportColumn basisColumn(Messages m) {
+        return new ReportColumn(m.get("col.basis"), NumberStyle.TEXT);
+    }
+
+    /** "computed", or "published: <labels>" naming the values taken from publications. */
+    public static CellValue basis(Messages m, Map<Indicator, IndicatorValue> cells) {
+        List<String> published = new ArrayList<>();
+        for (IndicatorValue v : cells.values()) {
+            if (v.basis() == Basis.PUBLISHED) {
+                published.add(label(m, v.indicator()));
+            }
+        }
+        return CellValue.text(published.isEmpty() ? m.get("basis.computed")
+                : m.get("basis.published.some", String.join(", ", published)));
+    }
+}
