@@ -21,10 +21,19 @@ public sealed interface CellValue {
         return new Number(value);
     }
 
+    /** A number shown with its own format, for a column whose rows hold different units. */
+    static CellValue number(Double value, NumberStyle style) {
+        return value == null || value.isNaN() || value.isInfinite() ? NOT_AVAILABLE : new Number(value, style);
+    }
+
     record Text(String text) implements CellValue {
     }
 
-    record Number(double value) implements CellValue {
+    /** @param style the display format, or {@code null} for the column's */
+    record Number(double value, NumberStyle style) implements CellValue {
+        public Number(double value) {
+            this(value, null);
+        }
     }
 
     record Symbol(String shorthand) implements CellValue {

@@ -27,6 +27,8 @@ import ma.observatory.job.RunParameters;
 @Component
 public class ReportBuilder {
 
+    /** The country the headlines are about. */
+    private static final String COUNTRY = "MA";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcTemplate jdbc;
@@ -70,6 +72,7 @@ public class ReportBuilder {
         List<ReportSheet> sheets = new ArrayList<>();
         sheets.add(coverSheet(m, execution, run, runId));
         List<ReportSheet> listed = new ArrayList<>();
+        listed.add(SummarySheet.build(context, COUNTRY));
         listed.add(notes);
         listed.addAll(body);
         sheets.add(contentsSheet(m, listed));

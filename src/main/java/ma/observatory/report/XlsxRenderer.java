@@ -409,7 +409,7 @@ public final class XlsxRenderer {
                 if (!Double.isFinite(number.value())) {
                     return ((CellValue.Symbol) CellValue.NOT_AVAILABLE).shorthand().length();
                 }
-                CellStyle style = styles.number(numberStyle);
+                CellStyle style = styles.number(number.style() != null ? number.style() : numberStyle);
                 return formatter.formatRawCellContents(number.value(), style.getDataFormat(),
                         style.getDataFormatString()).length();
             }
@@ -445,7 +445,7 @@ public final class XlsxRenderer {
             } else if (value instanceof CellValue.Number number) {
                 if (Double.isFinite(number.value())) {
                     cell.setCellValue(number.value());
-                    cell.setCellStyle(styles.number(numberStyle));
+                    cell.setCellStyle(styles.number(number.style() != null ? number.style() : numberStyle));
                 } else {
                     writeCell(cell, CellValue.NOT_AVAILABLE, numberStyle);
                 }

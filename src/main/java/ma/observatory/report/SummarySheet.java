@@ -1,0 +1,140 @@
+package ma.observatory.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.period.Period;
+
+import static ma.observatory.indicator.Indicator.*;
+
+/**
+ * The page an economist quotes from: for each headline figure, its latest value in the range
+ * (annual where there is one), its change and its source. Which figures are headlines is decided
+ * here, in one list, for all three domains.
+ */
+final class SummarySheet {
+
+    /**
+     * A headline: an indicator, the breakdowns that qualify (one row each), and the indicator
+     * holding its change, if any.
+     */
+    private record Headline(Indicator indicator, Predicate<Breakdown> breakdown, Indicator change) {
+    }
+
+    private static Predicate<Breakdown> is(String text) {
+        return b -> b.toString().equals(text);
+    }
+
+    private static Predicate<Breakdown> has(String name) {
+        return b -> b.get(name) != null;
+    }
+
+    private static final String ALL_PEOPLE = "area=total, sex=total, age_group=15+";
+    private static final String ALL_ARRIVALS = "visitor_type=total, market=total";
+
+    private static final List<Headline> HEADLINES = List.of(
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=female, age_group=15+"),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=total, age_group=15-24"),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_ACTIVITY_RATE, is(ALL_PEOPLE), EMPLOYMENT_ACTIVITY_RATE_CHANGE),
+            new Headline(EMPLOYMENT_EMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_EMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_NET_JOB_CREATION, is("sector=total"), null),
+            new Headline(OUTSOURCING_JOBS, is("segment=total, client_country=total, activity=total"),
+                    OUTSOURCING_JOBS_CHANGE),
+            new Headline(OUTSOURCING_JOBS, is("segment=crm, client_country=total, activity=total"),
+                    OUTSOURCING_JOBS_CHANGE),
+            new Headline(OUTSOURCING_RELOCATED_IN, is("origin_country=total"), null),
+            new Headline(OUTSOURCING_RELOCATED_OUT, is("destination_country=total"), null),
+            new Headline(OUTSOURCING_RELOCATED_NET, is("counterpart_country=total"), null),
+            new Headline(OUTSOURCING_PIPELINE_JOBS, has("direction"), null),
+            new Headline(OUTSOURCING_JOBS_AT_RISK, has("scenario"), null),
+            new Headline(TOURISM_ARRIVALS, is(ALL_ARRIVALS), TOURISM_ARRIVALS_CHANGE),
+            new Headline(TOURISM_RECEIPTS, is(ALL_ARRIVALS), TOURISM_RECEIPTS_CHANGE),
+            new Headline(TOURISM_DIRECT_JOBS, is(""), TOURISM_DIRECT_JOBS_CHANGE),
+            new Headline(TOURISM_TARGET_PROGRESS, has("target"), null),
+            new Headline(TOURISM_TARGET_REQUIRED_CAGR, has("target"), null),
+            new Headline(TOURISM_TARGET_ON_TRACK, has("target"), null));
+
+    private SummarySheet() {
+    }
+
+    static ReportSheet build(ReportContext context, String country) {
+        Messages m = context.messages();
+        Map<String, IndicatorValue> byKey = new HashMap<>();
+        for (IndicatorValue v : context.values()) {
+            byKey.put(v.key(), v);
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (Headline h : HEADLINES) {
+            if (!context.run().runs(h.indicator().domain())) {
+                continue;
+            }
+            for (IndicatorValue v : latestPerBreakdown(context.values(), h, country)) {
+                IndicatorValue change = h.change() == null ? null : byKey.get(
+                        new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
+                rows.add(List.of(
+                        CellValue.text(WideTables.label(m, v.indicator())),
+                        CellValue.text(v.breakdown().toString()),
+                        CellValue.text(context.placeName(v.geo())),
+                        CellValue.text(v.period().toString()),
+                        CellValue.number(v.value(), styleOf(v)),
+                        CellValue.text(m.getOr("unit." + v.unit().name(), v.unit().text())),
+                        h.change() == null ? CellValue.NOT_APPLICABLE
+                                : CellValue.number(change == null ? null : change.value(), NumberStyle.CHANGE),
+                        h.change() == null ? CellValue.NOT_APPLICABLE
+                                : CellValue.text(m.getOr("unit." + h.change().unit().name(), h.change().unit().text())),
+                        CellValue.text(m.get("basis." + v.basis().code())),
+                        CellValue.text(v.source())));
+            }
+        }
+        List<ReportColumn> cols = List.of(
+                new ReportColumn(m.get("summary.indicator"), NumberStyle.TEXT),
+                new ReportColumn(m.get("summary.breakdown"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.place"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.period"), NumberStyle.TEXT),
+                new ReportColumn(m.get("summary.value"), NumberStyle.DECIMAL),
+                new ReportColumn(m.get("summary.unit"), NumberStyle.TEXT),
+                new ReportColumn(m.get("summary.change"), NumberStyle.CHANGE),
+                new ReportColumn(m.get("summary.change.unit"), NumberStyle.TEXT),
+                new ReportColumn(m.get("col.basis"), NumberStyle.TEXT),
+                new ReportColumn(m.get("summary.source"), NumberStyle.TEXT));
+        return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"),
+                List.of(m.get("summary.intro", context.run().range().from(), context.run().range().to())),
+                new ReportTable("Summary", cols, rows));
+    }
+
+    /** Whole numbers for counts of people and money, one decimal for rates and shares. */
+    private static NumberStyle styleOf(IndicatorValue v) {
+        return switch (v.unit()) {
+            case PERCENT, POINTS, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
+            default -> NumberStyle.INTEGER;
+        };
+    }
+
+    /**
+     * For each qualifying breakdown at the country: the value of the latest year, or of the latest
+     * period when the indicator has no annual value.
+     */
+    private static List<IndicatorValue> latestPerBreakdown(List<IndicatorValue> values, Headline h, String country) {
+        Map<Breakdown, IndicatorValue> latest = new java.util.LinkedHashMap<>();
+        Comparator<IndicatorValue> better = Comparator
+                .comparing((IndicatorValue v) -> v.period().granularity() == Period.Granularity.YEAR)
+                .thenComparing(IndicatorValue::period);
+        for (IndicatorValue v : values) {
+            if (v.indicator() == h.indicator() && v.geo().equals(country) && v.value() != null
+                    && h.breakdown().test(v.breakdown())) {
+                latest.merge(v.breakdown(), v, (a, b) -> better.compare(a, b) >= 0 ? a : b);
+            }
+        }
+        return new ArrayList<>(latest.values());
+    }
+}
