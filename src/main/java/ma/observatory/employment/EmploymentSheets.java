@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 
 import ma.observatory.indicator.Indicator;
 import ma.observatory.report.CellValue;
+import ma.observatory.report.ChartTables;
+import ma.observatory.report.NumberStyle;
+import ma.observatory.report.ReportChart;
 import ma.observatory.report.DomainSheets;
 import ma.observatory.report.Messages;
 import ma.observatory.report.ReportColumn;
@@ -36,7 +39,62 @@ class EmploymentSheets implements DomainSheets {
 
     @Override
     public List<ReportSheet> sheets(ReportContext context) {
-        return List.of(labourForce(context), sectors(context));
+        return List.of(labourForce(context), sectors(context), unemploymentChart(context), groupsChart(context),
+                netJobsChart(context));
+    }
+
+    private static final String COUNTRY = "MA";
+
+    /** Unemployment rate over time: the country, its towns and its countryside. */
+    private ReportSheet unemploymentChart(ReportContext context) {
+        Messages m = context.messages();
+        List<ChartTables.Series> series = List.of(
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
+                        m.get("chart.series.national")),
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=urban, sex=total, age_group=15+",
+                        m.get("chart.series.urban")),
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=rural, sex=total, age_group=15+",
+                        m.get("chart.series.rural")));
+        return chartSheet(context, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment", series,
+                ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+    }
+
+    /** Unemployment of women and of the young against everyone's. */
+    private ReportSheet groupsChart(ReportContext context) {
+        Messages m = context.messages();
+        List<ChartTables.Series> series = List.of(
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=female, age_group=15+",
+                        m.get("chart.series.women")),
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15-24",
+                        m.get("chart.series.youth")),
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
+                        m.get("chart.series.all")));
+        return chartSheet(context, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups", series,
+                ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+    }
+
+    /** Net job creation, sector by sector, as bars. */
+    private ReportSheet netJobsChart(ReportContext context) {
+        Messages m = context.messages();
+        List<ChartTables.Series> series = new ArrayList<>();
+        for (String sector : List.of("agriculture", "industry", "construction", "services", "total")) {
+            series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
+                    m.get("sector." + sector)));
+        }
+        return chartSheet(context, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation", series,
+                ReportChart.Kind.BAR, m.get("chart.axis.thousands"));
+    }
+
+    private ReportSheet chartSheet(ReportContext context, String sheetKey, String chartKey, String tableName,
+                                   List<ChartTables.Series> series, ReportChart.Kind kind, String valueAxis) {
+        Messages m = context.messages();
+        ReportTable table = ChartTables.yearly(context, tableName, COUNTRY, m.get("col.period"), series,
+                NumberStyle.DECIMAL);
+        ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
+                ChartTables.seriesColumns(series), m.get(chartKey + ".description"));
+        return new ReportSheet(m.get(sheetKey), m.get(chartKey + ".title"),
+                List.of(m.get(chartKey + ".intro"), m.get("chart.alt", m.get(chartKey + ".description"))), table,
+                List.of(chart));
     }
 
     private ReportSheet labourForce(ReportContext context) {
@@ -52,9 +110,9 @@ class EmploymentSheets implements DomainSheets {
             rows.add(row);
         }
         List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.area"), ma.observatory.report.NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.sex"), ma.observatory.report.NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.age"), ma.observatory.report.NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
         LABOUR_COLUMNS.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
@@ -75,7 +133,7 @@ class EmploymentSheets implements DomainSheets {
             rows.add(row);
         }
         List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.sector"), ma.observatory.report.NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.sector"), NumberStyle.TEXT));
         SECTOR_COLUMNS.forEach(i -> cols.add(WideTables.column(m, i)));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),

@@ -82,6 +82,11 @@ public final class XlsxRenderer {
     static final String TABLE_STYLE = "TableStyleMedium2";
 
     private static final int MIN_WIDTH_CHARS = 8;
+    private static final int HEADING_LINES = 3;
+    /** Sheets up to this many rows are printed on one page; longer ones one page wide at most. */
+    private static final int ONE_PAGE_ROWS = 60;
+    /** Text lines under a title are cut into rows of at most this many characters. */
+    static final int TEXT_LINE_CHARS = 110;
     private static final int MAX_WIDTH_CHARS = 60;
     /** Room, in characters, for the filter button Excel draws in each header cell. */
     private static final int FILTER_BUTTON_CHARS = 3;
@@ -208,6 +213,40 @@ public final class XlsxRenderer {
         return text.substring(0, end) + "…";
     }
 
+    /**
+     * Splits a text line at spaces into parts of at most {@code width} characters: a sheet's notes
+     * stay readable on screen and in print without merged or over-wide cells.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                parts.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) {
+                current.append(' ');
+            }
+            current.append(word);
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+
+    /**
+     * Width a heading needs when it may wrap onto up to {@value #HEADING_LINES} lines: long headings
+     * with their units ("Population aged 15+ (thousand persons)") would otherwise make every
+     * numeric column as wide as a sentence.
+     */
+    static int headingWidth(String heading) {
+        int longestWord = 0;
+        for (String word : heading.split("[ \n]")) {
+            longestWord = Math.max(longestWord, word.length());
+        }
+        return Math.max(longestWord, (longestLine(heading) + HEADING_LINES - 1) / HEADING_LINES);
+    }
+
     /** Length in characters of the longest line of the text. */
     private static int longestLine(String text) {
         int longest = 0;
@@ -246,7 +285,7 @@ public final class XlsxRenderer {
 
     /** Cell styles, created once per workbook (Excel allows about 64,000 in a file). */
     private static final class Styles {
-        enum Key { TITLE, HEADER, SYMBOL, LINK }
+        enum Key { TITLE, HEADER, HEADER_NUMBER, SYMBOL, LINK }
 
         private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
         private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
@@ -266,6 +305,10 @@ public final class XlsxRenderer {
             header.setWrapText(true);
             header.setVerticalAlignment(VerticalAlignment.TOP);
             byKey.put(Key.HEADER, header);
+            CellStyle headerNumber = workbook.createCellStyle();
+            headerNumber.cloneStyleFrom(header);
+            headerNumber.setAlignment(HorizontalAlignment.RIGHT);
+            byKey.put(Key.HEADER_NUMBER, headerNumber);
 
             CellStyle symbol = workbook.createCellStyle();
             symbol.setAlignment(HorizontalAlignment.RIGHT);
@@ -320,10 +363,28 @@ public final class XlsxRenderer {
             title.setCellValue(clip(Objects.requireNonNullElse(model.title(), "")));
             title.setCellStyle(styles.get(Styles.Key.TITLE));
             for (String line : model.lines()) {
-                sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(Objects.requireNonNullElse(line, "")));
+                for (String part : wrap(Objects.requireNonNullElse(line, ""), TEXT_LINE_CHARS)) {
+                    sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(part));
+                }
             }
             if (model.table() != null) {
                 writeTable(model.table(), rowIndex + 1); // one empty row between the text and the table
+            }
+            setUpPrinting(sheet.getLastRowNum() + 1);
+        }
+
+        /**
+         * Printed or turned into PDF, a sheet comes out landscape on A4; a short sheet (cover, a chart
+         * and its table) on one page. Long tables are not shrunk to fit: LibreOffice reads "as many
+         * pages high as needed" as one page and would print them unreadably small.
+         */
+        private void setUpPrinting(int rows) {
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            if (rows <= ONE_PAGE_ROWS) {
+                sheet.setFitToPage(true);
+                sheet.getPrintSetup().setFitWidth((short) 1);
+                sheet.getPrintSetup().setFitHeight((short) 1);
             }
         }
 
@@ -345,7 +406,9 @@ public final class XlsxRenderer {
             for (int c = 0; c < columnCount; c++) {
                 Cell cell = header.createCell(c);
                 cell.setCellValue(names.get(c));
-                cell.setCellStyle(styles.get(Styles.Key.HEADER));
+                // Numbers are right-aligned: so are their headings, to sit above them.
+                cell.setCellStyle(styles.get(columns.get(c).format() == NumberStyle.TEXT
+                        ? Styles.Key.HEADER : Styles.Key.HEADER_NUMBER));
                 headerLines = Math.max(headerLines,
                         wrappedLines(names.get(c), Math.max(1, widths[c] - FILTER_BUTTON_CHARS)));
                 sheet.setColumnWidth(c, (widths[c] + WIDTH_PADDING_CHARS) * 256);
@@ -354,16 +417,27 @@ public final class XlsxRenderer {
                 header.setHeightInPoints(headerLines * LINE_HEIGHT_POINTS);
             }
             sheet.createFreezePane(0, headerRowIndex + 1);
+            sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
 
             int rowIndex = headerRowIndex + 1;
             int rowNumber = 0;
+            // Charts need their values as a cache beside the cell references: rows flushed by SXSSF
+            // can no longer be read back, so chart tables keep theirs (they are small).
+            List<List<CellValue>> kept = model.charts().isEmpty() ? null : new ArrayList<>();
             for (List<CellValue> values : sample) {
                 writeRow(table, rowIndex++, values);
                 rowNumber++;
+                if (kept != null) {
+                    kept.add(values);
+                }
             }
             sample.clear();
             while (rows.hasNext()) {
-                writeRow(table, rowIndex++, checkRow(table, rows.next(), rowNumber++));
+                List<CellValue> values = checkRow(table, rows.next(), rowNumber++);
+                writeRow(table, rowIndex++, values);
+                if (kept != null) {
+                    kept.add(values);
+                }
             }
             if (rowNumber == 0) {
                 // An Excel table needs at least one data row: write an empty one.
@@ -371,6 +445,9 @@ public final class XlsxRenderer {
             }
             markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
+            if (kept != null && !kept.isEmpty()) {
+                new ChartDrawer(sheet, headerRowIndex, columnCount).draw(model.charts(), names, kept);
+            }
         }
 
         private static List<CellValue> checkRow(ReportTable table, List<CellValue> values, int rowNumber) {
@@ -385,7 +462,7 @@ public final class XlsxRenderer {
         private int[] columnWidths(List<String> names, List<ReportColumn> columns, List<List<CellValue>> sample) {
             int[] lengths = new int[columns.size()];
             for (int c = 0; c < lengths.length; c++) {
-                lengths[c] = longestLine(names.get(c)) + FILTER_BUTTON_CHARS;
+                lengths[c] = headingWidth(names.get(c)) + FILTER_BUTTON_CHARS;
             }
             for (List<CellValue> values : sample) {
                 for (int c = 0; c < lengths.length; c++) {

@@ -1,0 +1,151 @@
+package ma.observatory.report;
+
+import java.util.List;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+
+/**
+ * Draws a sheet's charts with POI's XDDF API, one under the other to the right of the table. The
+ * series refer to the table's cells, with the values as a cache, so Excel and LibreOffice both
+ * draw them at once and redraw them when a reader edits a cell.
+ */
+final class ChartDrawer {
+
+    private static final int CHART_WIDTH_COLUMNS = 10;
+    private static final int CHART_HEIGHT_ROWS = 20;
+
+    private final SXSSFSheet sheet;
+    private final int headerRow;
+    private final int tableColumns;
+
+    ChartDrawer(SXSSFSheet sheet, int headerRow, int tableColumns) {
+        this.sheet = sheet;
+        this.headerRow = headerRow;
+        this.tableColumns = tableColumns;
+    }
+
+    void draw(List<ReportChart> charts, List<String> headings, List<List<CellValue>> rows) {
+        // SXSSF's own drawing cannot make charts: draw on the XSSF drawing behind it.
+        sheet.createDrawingPatriarch();
+        XSSFDrawing drawing = sheet.getDrawingPatriarch();
+        int top = headerRow;
+        for (ReportChart chart : charts) {
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, tableColumns + 1, top,
+                    tableColumns + 1 + CHART_WIDTH_COLUMNS, top + CHART_HEIGHT_ROWS);
+            drawOne(drawing.createChart(anchor), chart, headings, rows);
+            top += CHART_HEIGHT_ROWS + 1;
+        }
+    }
+
+    private void drawOne(XSSFChart chart, ReportChart spec, List<String> headings, List<List<CellValue>> rows) {
+        chart.setTitleText(spec.title());
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr()
+                .setDescr(spec.description());
+        chart.getGraphicFrame().setName(spec.title());
+
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        categories.setTitle(spec.categoryAxis());
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+        values.setTitle(spec.valueAxis());
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+
+        int first = headerRow + 1;
+        int last = headerRow + rows.size();
+        String[] labels = new String[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            labels[r] = text(rows.get(r).get(spec.categoryColumn()));
+        }
+        XDDFCategoryDataSource categoryData = XDDFDataSourcesFactory.fromArray(labels,
+                range(first, last, spec.categoryColumn()));
+
+        XDDFChartData data = chart.createData(spec.kind() == ReportChart.Kind.BAR ? ChartTypes.BAR : ChartTypes.LINE,
+                categories, values);
+        int index = 0;
+        for (int column : spec.seriesColumns()) {
+            Double[] points = new Double[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                points[r] = rows.get(r).get(column) instanceof CellValue.Number n ? n.value() : null;
+            }
+            XDDFNumericalDataSource<Double> series = XDDFDataSourcesFactory.fromArray(points,
+                    range(first, last, column));
+            XDDFChartData.Series s = data.addSeries(categoryData, series);
+            s.setTitle(headings.get(column), new CellReference(sheet.getSheetName(), headerRow, column, true, true));
+            style(s, index++);
+        }
+        if (data instanceof XDDFBarChartData bar) {
+            bar.setBarDirection(BarDirection.COL);
+            bar.setVaryColors(false);
+        }
+        chart.plot(data);
+    }
+
+    /**
+     * Colours from the Okabe-Ito palette, which readers with colour-blindness can tell apart; lines
+     * also differ by their markers, so that no meaning rests on colour alone.
+     */
+    private static final String[] PALETTE = {"0072B2", "D55E00", "009E73", "E69F00", "CC79A7", "56B4E9", "000000"};
+    private static final MarkerStyle[] MARKERS = {MarkerStyle.CIRCLE, MarkerStyle.SQUARE, MarkerStyle.TRIANGLE,
+            MarkerStyle.DIAMOND, MarkerStyle.X, MarkerStyle.STAR, MarkerStyle.PLUS};
+
+    private static void style(XDDFChartData.Series series, int index) {
+        XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(rgb(PALETTE[index % PALETTE.length])));
+        XDDFShapeProperties shape = series.getShapeProperties() == null ? new XDDFShapeProperties()
+                : series.getShapeProperties();
+        if (series instanceof XDDFLineChartData.Series line) {
+            XDDFLineProperties stroke = new XDDFLineProperties();
+            stroke.setFillProperties(fill);
+            stroke.setWidth(2.25);
+            shape.setLineProperties(stroke);
+            line.setShapeProperties(shape);
+            line.setMarkerStyle(MARKERS[index % MARKERS.length]);
+            line.setSmooth(false);
+        } else {
+            shape.setFillProperties(fill);
+            series.setShapeProperties(shape);
+        }
+    }
+
+    private static byte[] rgb(String hex) {
+        return new byte[] {(byte) Integer.parseInt(hex.substring(0, 2), 16),
+                (byte) Integer.parseInt(hex.substring(2, 4), 16), (byte) Integer.parseInt(hex.substring(4, 6), 16)};
+    }
+
+    private String range(int firstRow, int lastRow, int column) {
+        return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(sheet.getSheetName(), true);
+    }
+
+    private static String text(CellValue value) {
+        if (value instanceof CellValue.Text t) {
+            return t.text();
+        }
+        if (value instanceof CellValue.Number n) {
+            return Double.toString(n.value());
+        }
+        return value instanceof CellValue.Symbol s ? s.shorthand() : "";
+    }
+}
