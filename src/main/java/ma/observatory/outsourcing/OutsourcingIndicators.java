@@ -1,0 +1,380 @@
+package ma.observatory.outsourcing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.Cube;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.Ratios;
+import ma.observatory.indicator.Reconciler;
+import ma.observatory.indicator.Reconciliation;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+
+import static ma.observatory.indicator.Indicator.*;
+
+/**
+ * The outsourcing indicators: jobs of the sector and their change over a year; the jobs that
+ * relocation events moved into and out of Morocco; the jobs each regulation exposes and puts at
+ * risk. Every geo code is a country (ISO alpha-2). A job count that a source does not give is
+ * never read as 0: a sum that needs it is not available.
+ */
+public final class OutsourcingIndicators {
+
+    /** The country whose relocations are counted. */
+    public static final String MOROCCO = "MA";
+    public static final String TOTAL = "total";
+
+    private static final Set<Indicator> CHANGES = Set.of(OUTSOURCING_JOBS_CHANGE);
+    private static final Set<Indicator> RELOCATIONS = Set.of(OUTSOURCING_RELOCATED_IN, OUTSOURCING_RELOCATED_OUT,
+            OUTSOURCING_RELOCATED_NET, OUTSOURCING_RELOCATION_EVENTS, OUTSOURCING_PIPELINE_JOBS);
+    private static final Set<Indicator> EXPOSURES = Set.of(OUTSOURCING_JOBS_EXPOSED, OUTSOURCING_JOBS_AT_RISK);
+    private static final int MAX_SOURCE = 4000;
+
+    public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
+    }
+
+    /** Whether the jobs of a relocation moved into Morocco or out of it. */
+    public enum Direction {
+        IN, OUT;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How an event is treated by a run, in the order the reasons are checked. */
+    public enum Counting {
+        /** Neither side is Morocco. */
+        NOT_MOROCCO,
+        CANCELLED,
+        /** Effective within the range's months: counted in the calendar year of effective_on. */
+        COUNTED,
+        /** Announced, effective after the range, or announced within it on a date not yet published. */
+        PIPELINE,
+        /**
+         * Announced before the range and never dated since: nothing says it is still coming, so it is
+         * listed but not counted as pending.
+         */
+        UNDATED,
+        /** Effective before the range; or after it with status effective; or announced after it ended. */
+        OUTSIDE_RANGE;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * An event as a run sees it.
+     *
+     * @param direction {@code null} when the event does not involve Morocco
+     * @param year      the calendar year it is counted in, {@code null} unless {@link Counting#COUNTED}
+     */
+    public record Classified(RelocationEvent event, Counting counting, Direction direction, Integer year) {
+
+        /** The other country of the move: where jobs came from, or where they went. */
+        public String counterpart() {
+            return direction == Direction.IN ? event.originCountry() : event.destinationCountry();
+        }
+    }
+
+    private OutsourcingIndicators() {
+    }
+
+    /**
+     * Completes the jobs cube: all segments from crm + bpo + ito + kpo when the four are given; all
+     * activities from inbound + outbound + back_office when the three are given. All client
+     * countries are never derived: the list of client countries is open-ended, so no set of them is
+     * known to be complete.
+     */
+    public static void deriveSectorJobsTotals(Cube jobs) {
+        jobs.deriveTotals("activity", TOTAL, all(Activity.PARTS));
+        jobs.deriveTotals("segment", TOTAL, all(Segment.PARTS));
+    }
+
+    private static java.util.function.Function<Set<String>, List<String>> all(List<String> parts) {
+        return present -> present.containsAll(parts) ? parts : List.of();
+    }
+
+    /**
+     * Where an event stands in a run. An event is counted when it takes effect within the range's
+     * months, in the calendar year of its effective_on, also when the range ends inside that year
+     * (a run to 2026-10 counts an event effective 2026-01-01 in 2026). An announced event whose
+     * date has come within the range is counted like an effective one.
+     */
+    public static Classified classify(RelocationEvent e, PeriodRange range) {
+        Direction direction = MOROCCO.equals(e.destinationCountry()) ? Direction.IN
+                : MOROCCO.equals(e.originCountry()) ? Direction.OUT : null;
+        if (direction == null) {
+            return new Classified(e, Counting.NOT_MOROCCO, null, null);
+        }
+        if (e.status() == RelocationStatus.CANCELLED) {
+            return new Classified(e, Counting.CANCELLED, direction, null);
+        }
+        LocalDate first = range.firstMonth().atDay(1);
+        LocalDate last = range.lastMonth().atEndOfMonth();
+        LocalDate effective = e.effectiveOn();
+        if (effective != null && !effective.isBefore(first) && !effective.isAfter(last)) {
+            return new Classified(e, Counting.COUNTED, direction, effective.getYear());
+        }
+        if (e.status() == RelocationStatus.ANNOUNCED && !e.announcedOn().isAfter(last)) {
+            if (effective != null && effective.isAfter(last)) {
+                return new Classified(e, Counting.PIPELINE, direction, null);
+            }
+            if (effective == null) {
+                return new Classified(e, e.announcedOn().isBefore(first) ? Counting.UNDATED : Counting.PIPELINE,
+                        direction, null);
+            }
+        }
+        return new Classified(e, Counting.OUTSIDE_RANGE, direction, null);
+    }
+
+    /**
+     * @param jobs        completed cube of sector_jobs.csv (all periods up to the range's end)
+     * @param events      the relocation events, in file order
+     * @param regulations the regulations, in file order
+     * @param published   published outsourcing figures
+     */
+    public static Result compute(Cube jobs, List<RelocationEvent> events, List<Regulation> regulations,
+                                 List<PublishedFigure> published, PeriodRange range, GeoReference geo) {
+        List<PublishedFigure> publishedBase = new ArrayList<>();
+        List<PublishedFigure> publishedChanges = new ArrayList<>();
+        List<PublishedFigure> publishedRelocations = new ArrayList<>();
+        List<PublishedFigure> publishedExposures = new ArrayList<>();
+        for (PublishedFigure f : published) {
+            (CHANGES.contains(f.indicator()) ? publishedChanges
+                    : RELOCATIONS.contains(f.indicator()) ? publishedRelocations
+                    : EXPOSURES.contains(f.indicator()) ? publishedExposures : publishedBase).add(f);
+        }
+        PeriodRange staged = range.withPreviousYear();
+
+        List<IndicatorValue> levels = new ArrayList<>();
+        for (Cube.Key key : jobs.keys()) {
+            if (staged.contains(key.period())) {
+                add(levels, OUTSOURCING_JOBS, key.period(), key.geo(), key.breakdown(), jobs.get(key, "jobs"),
+                        jobs.source(key));
+            }
+        }
+        Reconciler.Result first = Reconciler.reconcile(levels, publishedBase, staged, geo);
+
+        // The change is taken over the completed series, so a year known only from a publication
+        // still gets its change.
+        Map<String, IndicatorValue> byKey = new HashMap<>();
+        for (IndicatorValue v : first.values()) {
+            byKey.put(v.key(), v);
+        }
+        List<IndicatorValue> changes = new ArrayList<>();
+        for (IndicatorValue v : first.values()) {
+            if (v.indicator() != OUTSOURCING_JOBS || v.value() == null) {
+                continue;
+            }
+            IndicatorValue before = byKey.get(new IndicatorValue(v.indicator(), v.period().previousYear(), v.geo(),
+                    v.breakdown(), null, Basis.COMPUTED, null).key());
+            if (before != null) {
+                add(changes, OUTSOURCING_JOBS_CHANGE, v.period(), v.geo(), v.breakdown(),
+                        Ratios.percentChange(v.value(), before.value()), sourceOf(v, before));
+            }
+        }
+        Reconciler.Result second = Reconciler.reconcile(changes, publishedChanges, staged, geo);
+        Reconciler.Result third = Reconciler.reconcile(relocations(events, range), publishedRelocations, range, geo);
+        Reconciler.Result fourth = Reconciler.reconcile(exposures(jobs, regulations), publishedExposures, range, geo);
+
+        List<IndicatorValue> values = new ArrayList<>();
+        List<Reconciliation> checks = new ArrayList<>();
+        for (Reconciler.Result r : List.of(first, second)) {
+            r.values().stream().filter(v -> range.contains(v.period())).forEach(values::add);
+            r.checks().stream().filter(c -> range.contains(c.period())).forEach(checks::add);
+        }
+        // Relocation years cut by the range's end, and exposures measured before the range, are
+        // shown as they are (see classify and exposures).
+        for (Reconciler.Result r : List.of(third, fourth)) {
+            values.addAll(r.values());
+            checks.addAll(r.checks());
+        }
+        return new Result(values, checks);
+    }
+
+    /** Jobs and events of one year, direction and country; jobs not available once one event lacks them. */
+    private static final class Tally {
+        private double jobs;
+        private boolean missing;
+        private int events;
+        private final List<Long> lines = new ArrayList<>();
+
+        void add(RelocationEvent e) {
+            events++;
+            lines.add(e.line());
+            if (e.jobs() == null) {
+                missing = true;
+            } else {
+                jobs += e.jobs();
+            }
+        }
+
+        /** No event is a true 0; an event whose jobs are not published makes the sum not available. */
+        Double jobs() {
+            return missing ? null : jobs;
+        }
+    }
+
+    private static final class YearTallies {
+        final Map<String, Tally> in = new TreeMap<>();
+        final Map<String, Tally> out = new TreeMap<>();
+        final Tally inTotal = new Tally();
+        final Tally outTotal = new Tally();
+    }
+
+    static List<IndicatorValue> relocations(List<RelocationEvent> events, PeriodRange range) {
+        Map<Integer, YearTallies> years = new TreeMap<>();
+        Tally pipelineIn = new Tally();
+        Tally pipelineOut = new Tally();
+        for (RelocationEvent e : events) {
+            Classified c = classify(e, range);
+            if (c.counting() == Counting.COUNTED) {
+                YearTallies y = years.computeIfAbsent(c.year(), k -> new YearTallies());
+                boolean in = c.direction() == Direction.IN;
+                (in ? y.in : y.out).computeIfAbsent(c.counterpart(), k -> new Tally()).add(e);
+                (in ? y.inTotal : y.outTotal).add(e);
+            } else if (c.counting() == Counting.PIPELINE) {
+                (c.direction() == Direction.IN ? pipelineIn : pipelineOut).add(e);
+            }
+        }
+        List<IndicatorValue> values = new ArrayList<>();
+        for (var entry : years.entrySet()) {
+            Period year = Period.year(entry.getKey());
+            YearTallies y = entry.getValue();
+            // Both directions' totals are given for every year with an event, so that net = in - out
+            // can be checked on the Data sheet; no event in a direction is 0 jobs, not a gap.
+            add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", TOTAL),
+                    y.inTotal.jobs(), lines(y.inTotal));
+            add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO, Breakdown.of("destination_country", TOTAL),
+                    y.outTotal.jobs(), lines(y.outTotal));
+            add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", TOTAL),
+                    Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(y.inTotal, y.outTotal));
+            add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "in"),
+                    (double) y.inTotal.events, lines(y.inTotal));
+            add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "out"),
+                    (double) y.outTotal.events, lines(y.outTotal));
+            for (var in : y.in.entrySet()) {
+                add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", in.getKey()),
+                        in.getValue().jobs(), lines(in.getValue()));
+            }
+            for (var out : y.out.entrySet()) {
+                add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO,
+                        Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(), lines(out.getValue()));
+            }
+            Set<String> counterparts = new TreeSet<>(y.in.keySet());
+            counterparts.addAll(y.out.keySet());
+            for (String country : counterparts) {
+                Tally in = y.in.getOrDefault(country, new Tally());
+                Tally out = y.out.getOrDefault(country, new Tally());
+                add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", country),
+                        Ratios.difference(in.jobs(), out.jobs()), lines(in, out));
+            }
+        }
+        Period end = Period.year(range.lastMonth().getYear());
+        if (pipelineIn.events > 0) {
+            add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "in"), pipelineIn.jobs(),
+                    lines(pipelineIn));
+        }
+        if (pipelineOut.events > 0) {
+            add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "out"),
+                    pipelineOut.jobs(), lines(pipelineOut));
+        }
+        return values;
+    }
+
+    private static String lines(Tally... tallies) {
+        List<Long> all = new ArrayList<>();
+        for (Tally t : tallies) {
+            all.addAll(t.lines);
+        }
+        all.sort(Comparator.naturalOrder());
+        if (all.isEmpty()) {
+            return RelocationDataset.INSTANCE.file() + ": no event";
+        }
+        StringBuilder sb = new StringBuilder(RelocationDataset.INSTANCE.file())
+                .append(all.size() == 1 ? ", line " : ", lines ");
+        for (int i = 0; i < all.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(all.get(i));
+        }
+        return clip(sb.toString());
+    }
+
+    /**
+     * For each regulation and each country with jobs: the jobs of the slice the regulation names
+     * (segment, client country, activity) in the latest period that ends before the regulation
+     * takes effect, and those jobs times each loss rate given. Not limited to the range: the
+     * exposure is "the latest known before it takes effect", whenever that was.
+     */
+    static List<IndicatorValue> exposures(Cube jobs, List<Regulation> regulations) {
+        List<IndicatorValue> values = new ArrayList<>();
+        for (Regulation reg : regulations) {
+            Breakdown slice = reg.jobs();
+            Map<String, Cube.Key> latest = new TreeMap<>();
+            for (Cube.Key key : jobs.keys()) {
+                if (!key.breakdown().equals(slice) || jobs.get(key, "jobs") == null
+                        || !key.period().lastMonth().atEndOfMonth().isBefore(reg.effectiveOn())) {
+                    continue;
+                }
+                latest.merge(key.geo(), key, (a, b) -> LATEST_FIRST.compare(a, b) <= 0 ? a : b);
+            }
+            Breakdown byRegulation = Breakdown.of("regulation", reg.id());
+            for (Cube.Key key : latest.values()) {
+                double exposed = jobs.get(key, "jobs");
+                String jobsSource = SectorJobsDataset.INSTANCE.file() + " " + key.period() + ": "
+                        + (jobs.source(key) == null ? "" : jobs.source(key));
+                add(values, OUTSOURCING_JOBS_EXPOSED, key.period(), key.geo(), byRegulation, exposed, jobsSource);
+                for (var rate : reg.lossRates().entrySet()) {
+                    add(values, OUTSOURCING_JOBS_AT_RISK, key.period(), key.geo(),
+                            byRegulation.with("scenario", rate.getKey()), exposed * rate.getValue(),
+                            "jobs exposed: " + jobsSource + " | loss rate (" + RegulationDataset.INSTANCE.file()
+                                    + ", " + reg.id() + "): " + (reg.source() == null ? "" : reg.source()));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The latest period by its end; at the same end, the longest (a year before its last quarter). */
+    private static final Comparator<Cube.Key> LATEST_FIRST = Comparator
+            .comparing((Cube.Key k) -> k.period().lastMonth()).reversed()
+            .thenComparing(k -> k.period().granularity().months(), Comparator.reverseOrder());
+
+    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+            return a.source();
+        }
+        return clip("change between " + describe(b) + " and " + describe(a));
+    }
+
+    private static String describe(IndicatorValue v) {
+        return v.period() + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": "
+                + v.source()) + ")";
+    }
+
+    private static String clip(String s) {
+        return Text.clip(s, MAX_SOURCE);
+    }
+
+    private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown breakdown,
+                            Double value, String source) {
+        if (value != null) {
+            out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, clip(source)));
+        }
+    }
+}

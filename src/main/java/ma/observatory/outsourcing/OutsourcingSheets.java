@@ -1,0 +1,296 @@
+package ma.observatory.outsourcing;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.outsourcing.OutsourcingIndicators.Classified;
+import ma.observatory.outsourcing.OutsourcingIndicators.Counting;
+import ma.observatory.outsourcing.OutsourcingIndicators.Direction;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.report.CellValue;
+import ma.observatory.report.DomainSheets;
+import ma.observatory.report.Messages;
+import ma.observatory.report.NumberStyle;
+import ma.observatory.report.ReportColumn;
+import ma.observatory.report.ReportContext;
+import ma.observatory.report.ReportSheet;
+import ma.observatory.report.ReportTable;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.outsourcing.OutsourcingIndicators.MOROCCO;
+import static ma.observatory.outsourcing.OutsourcingIndicators.TOTAL;
+import static ma.observatory.report.WideTables.*;
+
+/**
+ * The outsourcing sheets: jobs of the sector; every relocation event and how the run counts it;
+ * relocations by year and counterpart country; the jobs each regulation exposes and puts at risk.
+ */
+@Component
+class OutsourcingSheets implements DomainSheets {
+
+    private static final List<Indicator> JOBS_COLUMNS = List.of(OUTSOURCING_JOBS, OUTSOURCING_JOBS_CHANGE);
+    private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
+
+    @Override
+    public String domain() {
+        return "outsourcing";
+    }
+
+    @Override
+    public List<ReportSheet> sheets(ReportContext context) {
+        List<Classified> events = new ArrayList<>();
+        PeriodRange range = context.run().range();
+        for (RelocationEvent e : new RelocationRepository(context.jdbc()).events(context.runId())) {
+            events.add(OutsourcingIndicators.classify(e, range));
+        }
+        return List.of(jobs(context), relocations(context, events), relocationsByYear(context, events),
+                exposure(context));
+    }
+
+    // ---- (a) jobs ----
+
+    private ReportSheet jobs(ReportContext context) {
+        Messages m = context.messages();
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : grid(context, JOBS_COLUMNS, JOBS_DIMS).entrySet()) {
+            RowKey k = e.getKey();
+            List<CellValue> row = new ArrayList<>();
+            row.add(CellValue.text(k.period().toString()));
+            row.add(CellValue.text(k.geo()));
+            row.add(CellValue.text(context.placeName(k.geo())));
+            row.add(dimension(m, k, "segment"));
+            row.add(dimension(m, k, "client_country"));
+            row.add(dimension(m, k, "activity"));
+            addValues(row, e.getValue(), JOBS_COLUMNS);
+            row.add(basis(m, e.getValue()));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>();
+        cols.add(text(m.get("col.period")));
+        cols.add(text(m.get("outsourcing.col.country_code")));
+        cols.add(text(m.get("outsourcing.col.country")));
+        cols.add(text(m.get("outsourcing.col.segment")));
+        cols.add(text(m.get("outsourcing.col.client_country")));
+        cols.add(text(m.get("outsourcing.col.activity")));
+        cols.add(column(m, OUTSOURCING_JOBS));
+        cols.add(new ReportColumn(heading(m, OUTSOURCING_JOBS_CHANGE), NumberStyle.CHANGE));
+        cols.add(basisColumn(m));
+        return new ReportSheet(m.get("sheet.outsourcing.jobs"), m.get("outsourcing.jobs.title"),
+                List.of(m.get("outsourcing.jobs.intro")), new ReportTable("OutsourcingJobs", cols, rows));
+    }
+
+    // ---- (b) every event ----
+
+    private ReportSheet relocations(ReportContext context, List<Classified> events) {
+        Messages m = context.messages();
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (Classified c : events) {
+            RelocationEvent e = c.event();
+            rows.add(List.of(date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
+                    CellValue.text(e.provider()), CellValue.text(e.originCountry()),
+                    CellValue.text(e.destinationCountry()), CellValue.number(e.jobs()),
+                    CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
+                    c.year() == null ? CellValue.NOT_APPLICABLE : CellValue.text(Integer.toString(c.year())),
+                    CellValue.text(m.get("outsourcing.counting." + c.counting().code())),
+                    CellValue.text(e.source())));
+        }
+        List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.announced_on")),
+                text(m.get("outsourcing.col.effective_on")), text(m.get("outsourcing.col.client")),
+                text(m.get("outsourcing.col.provider")), text(m.get("outsourcing.col.origin")),
+                text(m.get("outsourcing.col.destination")),
+                new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
+                text(m.get("outsourcing.col.status")), text(m.get("outsourcing.col.counted_year")),
+                text(m.get("outsourcing.col.counting")), text(m.get("outsourcing.col.source")));
+        PeriodRange range = context.run().range();
+        return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
+                List.of(m.get("outsourcing.relocations.intro"),
+                        m.get("outsourcing.relocations.counting", range.firstMonth().toString(),
+                                range.lastMonth().toString())),
+                new ReportTable("Relocations", cols, rows));
+    }
+
+    private static CellValue date(LocalDate d) {
+        return d == null ? CellValue.NOT_AVAILABLE : CellValue.text(d.toString());
+    }
+
+    // ---- (c) by year and counterpart ----
+
+    private ReportSheet relocationsByYear(ReportContext context, List<Classified> events) {
+        Messages m = context.messages();
+        // Events counted, by year and counterpart country: [into Morocco, out of Morocco].
+        Map<Integer, Map<String, int[]>> counted = new TreeMap<>();
+        int[] pipeline = new int[2];
+        for (Classified c : events) {
+            int d = c.direction() == Direction.IN ? 0 : 1;
+            if (c.counting() == Counting.COUNTED) {
+                Map<String, int[]> year = counted.computeIfAbsent(c.year(), y -> new TreeMap<>());
+                year.computeIfAbsent(TOTAL, k -> new int[2])[d]++;
+                year.computeIfAbsent(c.counterpart(), k -> new int[2])[d]++;
+            } else if (c.counting() == Counting.PIPELINE) {
+                pipeline[d]++;
+            }
+        }
+        Map<String, IndicatorValue> values = new HashMap<>();
+        for (IndicatorValue v : context.values()) {
+            if (v.geo().equals(MOROCCO) && (v.indicator() == OUTSOURCING_RELOCATED_IN
+                    || v.indicator() == OUTSOURCING_RELOCATED_OUT || v.indicator() == OUTSOURCING_RELOCATED_NET
+                    || v.indicator() == OUTSOURCING_PIPELINE_JOBS)) {
+                values.put(v.key(), v);
+                String country = v.breakdown().pairs().isEmpty() ? null : v.breakdown().pairs().get(0).value();
+                if (v.indicator() != OUTSOURCING_PIPELINE_JOBS && v.breakdown().pairs().size() == 1
+                        && v.period().granularity() == Period.Granularity.YEAR) {
+                    // A published figure with no event behind it still gets its row.
+                    counted.computeIfAbsent(v.period().year(), y -> new TreeMap<>())
+                            .computeIfAbsent(country, k -> new int[2]);
+                }
+            }
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var year : counted.entrySet()) {
+            Period period = Period.year(year.getKey());
+            List<String> countries = new ArrayList<>(year.getValue().keySet());
+            countries.remove(TOTAL);
+            countries.add(0, TOTAL);
+            for (String country : countries) {
+                int[] n = year.getValue().getOrDefault(country, new int[2]);
+                List<CellValue> row = new ArrayList<>();
+                row.add(CellValue.text(period.toString()));
+                row.add(CellValue.text(TOTAL.equals(country) ? m.get("outsourcing.counterpart.total") : country));
+                row.add(jobs(values, OUTSOURCING_RELOCATED_IN, period, "origin_country", country, n[0]));
+                row.add(jobs(values, OUTSOURCING_RELOCATED_OUT, period, "destination_country", country, n[1]));
+                IndicatorValue net = values.get(key(OUTSOURCING_RELOCATED_NET, period, "counterpart_country", country));
+                row.add(CellValue.number(net == null ? null : net.value()));
+                row.add(CellValue.number((long) n[0] + n[1]));
+                rows.add(row);
+            }
+        }
+        List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.year")),
+                text(m.get("outsourcing.col.counterpart")),
+                new ReportColumn(m.get("outsourcing.col.jobs_in"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("outsourcing.col.jobs_out"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("outsourcing.col.jobs_net"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("outsourcing.col.events"), NumberStyle.INTEGER));
+        Period end = Period.year(context.run().range().lastMonth().getYear());
+        NumberFormat format = NumberFormat.getIntegerInstance(m.language().equals("en") ? Locale.ENGLISH
+                : Locale.FRENCH);
+        return new ReportSheet(m.get("sheet.outsourcing.relocations_by_year"),
+                m.get("outsourcing.relocations_by_year.title"),
+                List.of(m.get("outsourcing.relocations_by_year.intro"),
+                        m.get("outsourcing.relocations_by_year.pipeline", context.run().range().lastMonth().toString(),
+                                pipelineJobs(values, end, "in", pipeline[0], format), pipeline[0],
+                                pipelineJobs(values, end, "out", pipeline[1], format), pipeline[1])),
+                new ReportTable("RelocationsByYear", cols, rows));
+    }
+
+    /** Jobs moved one way: 0 when no event went that way, [x] when one did without a published number. */
+    private static CellValue jobs(Map<String, IndicatorValue> values, Indicator id, Period year, String dim,
+                                  String country, int events) {
+        IndicatorValue v = values.get(key(id, year, dim, country));
+        if (v != null) {
+            return CellValue.number(v.value());
+        }
+        return events == 0 ? CellValue.number(0L) : CellValue.NOT_AVAILABLE;
+    }
+
+    private static String pipelineJobs(Map<String, IndicatorValue> values, Period end, String direction, int events,
+                                       NumberFormat format) {
+        IndicatorValue v = values.get(key(OUTSOURCING_PIPELINE_JOBS, end, "direction", direction));
+        if (v != null && v.value() != null) {
+            return format.format(v.value());
+        }
+        return events == 0 ? "0" : "[x]";
+    }
+
+    private static String key(Indicator id, Period period, String dim, String value) {
+        return new IndicatorValue(id, period, MOROCCO, Breakdown.of(dim, value), null,
+                Basis.COMPUTED, null).key();
+    }
+
+    // ---- (d) regulations ----
+
+    private ReportSheet exposure(ReportContext context) {
+        Messages m = context.messages();
+        Map<String, List<IndicatorValue>> exposed = new HashMap<>();
+        Map<String, IndicatorValue> atRisk = new HashMap<>();
+        for (IndicatorValue v : context.values()) {
+            String regulation = v.breakdown().get("regulation");
+            if (regulation == null) {
+                continue;
+            }
+            if (v.indicator() == OUTSOURCING_JOBS_EXPOSED && v.breakdown().pairs().size() == 1) {
+                exposed.computeIfAbsent(regulation, r -> new ArrayList<>()).add(v);
+            } else if (v.indicator() == OUTSOURCING_JOBS_AT_RISK && v.breakdown().get("scenario") != null) {
+                atRisk.put(v.period() + "|" + v.geo() + "|" + v.breakdown(), v);
+            }
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (Regulation reg : new RegulationRepository(context.jdbc()).regulations(context.runId())) {
+            List<IndicatorValue> exposures = new ArrayList<>(exposed.getOrDefault(reg.id(), List.of()));
+            exposures.sort(Comparator.comparingInt((IndicatorValue v) -> context.geo().order(v.geo()))
+                    .thenComparing(IndicatorValue::geo));
+            List<IndicatorValue> each = exposures.isEmpty() ? Collections.singletonList(null) : exposures;
+            Map<String, Double> rates = reg.lossRates();
+            for (IndicatorValue exposure : each) {
+                List<String> scenarios = rates.isEmpty() ? Collections.singletonList(null)
+                        : new ArrayList<>(rates.keySet());
+                for (String scenario : scenarios) {
+                    List<CellValue> row = new ArrayList<>();
+                    row.add(CellValue.text(reg.id()));
+                    row.add(CellValue.text(reg.title()));
+                    row.add(CellValue.text(reg.effectiveOn().toString()));
+                    row.add(CellValue.text(slice(m, reg)));
+                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.geo()));
+                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.period().toString()));
+                    row.add(CellValue.number(exposure == null ? null : exposure.value()));
+                    row.add(scenario == null ? CellValue.NOT_AVAILABLE
+                            : CellValue.text(m.getOr("scenario." + scenario, scenario)));
+                    Double rate = scenario == null ? null : rates.get(scenario);
+                    row.add(CellValue.number(rate == null ? null : 100.0 * rate));
+                    IndicatorValue risk = exposure == null || scenario == null ? null
+                            : atRisk.get(exposure.period() + "|" + exposure.geo() + "|"
+                                    + Breakdown.of("regulation", reg.id(), "scenario", scenario));
+                    row.add(CellValue.number(risk == null ? null : risk.value()));
+                    row.add(CellValue.text(reg.source()));
+                    rows.add(row);
+                }
+            }
+        }
+        List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
+                text(m.get("outsourcing.col.title")), text(m.get("outsourcing.col.regulation_effective_on")),
+                text(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.country_code")),
+                text(m.get("outsourcing.col.jobs_period")),
+                new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
+                text(m.get("outsourcing.col.scenario")),
+                new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),
+                new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
+                text(m.get("outsourcing.col.rate_source")));
+        return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
+                List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
+    }
+
+    /** The jobs a regulation applies to, in words: "CRM (call centres), all client countries, all activities". */
+    private static String slice(Messages m, Regulation reg) {
+        return m.getOr("segment." + reg.segment().code(), reg.segment().code()) + ", "
+                + m.getOr("client_country." + reg.clientCountry(), reg.clientCountry()) + ", "
+                + m.getOr("activity." + reg.activity().code(), reg.activity().code());
+    }
+
+    private static ReportColumn text(String heading) {
+        return new ReportColumn(heading, NumberStyle.TEXT);
+    }
+}

@@ -1,0 +1,197 @@
+package ma.observatory.outsourcing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.ObservatoryApplication;
+import ma.observatory.WorkbookReader;
+
+/**
+ * Runs the whole job for the outsourcing domain, as the command line does, on
+ * {@code src/test/resources/fixtures/outsourcing}, over the nightly window of a run in November
+ * 2026 (2021-01 to 2026-10), and reads the workbook back. Expected numbers are worked out by hand
+ * from the fixture files in the comments.
+ */
+class OutsourcingJobFunctionalTests {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/outsourcing");
+    private static final String X = "[x]";
+    private static final String Z = "[z]";
+
+    @TempDir
+    Path work;
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+
+    private Outcome run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--input-dir=" + FIXTURES,
+                "--output-dir=" + work.resolve("reports"), "--db=" + work.resolve("db/observatory"),
+                "--logging.file.name=" + work.resolve("logs/observatory.log"), "--from=2021-01", "--to=2026-10",
+                "--only=outsourcing"));
+        args.addAll(List.of(extra));
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ObservatoryApplication.run(args.toArray(String[]::new));
+            return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private Path workbook() {
+        return work.resolve("reports/labour-market-report_2021-01_2026-10.xlsx");
+    }
+
+    private static Optional<Map<String, Object>> find(List<Map<String, Object>> rows, String indicator, String period,
+                                                      String geo, String breakdown) {
+        return rows.stream().filter(r -> r.get("indicator").equals(indicator) && r.get("period").equals(period)
+                && r.get("geo").equals(geo) && r.get("breakdown").equals(breakdown)).findFirst();
+    }
+
+    private static Object value(List<Map<String, Object>> rows, String indicator, String period, String geo,
+                                String breakdown) {
+        return find(rows, indicator, period, geo, breakdown).orElseThrow(() -> new AssertionError("no value "
+                + indicator + " " + period + " " + geo + " " + breakdown)).get("value");
+    }
+
+    @Test
+    void computesTheOutsourcingIndicatorsAndWritesTheirSheets() throws IOException {
+        Outcome outcome = run();
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.sheetNames()).contains("Emplois externalisation", "Délocalisations",
+                    "Délocalisations par année", "Exposition réglementaire").doesNotContain("Emploi");
+            List<Map<String, Object>> values = book.rows("Indicators");
+
+            // Jobs: 2025 all segments = 100,000 + 20,000 + 25,000 + 5,000 = 150,000 (derived);
+            // change on 2024's 148,500: 100 * (150,000 / 148,500 - 1) = 1.0101 %.
+            assertThat(value(values, "outsourcing.jobs", "2025", "MA",
+                    "segment=total, client_country=total, activity=total")).isEqualTo(150_000.0);
+            assertThat((Double) value(values, "outsourcing.jobs_change_pct", "2025", "MA",
+                    "segment=total, client_country=total, activity=total"))
+                    .isCloseTo(100.0 * (150_000.0 / 148_500.0 - 1), within(1e-9));
+            assertThat(value(values, "outsourcing.jobs", "2025", "TN",
+                    "segment=crm, client_country=FR, activity=outbound")).isEqualTo(8_000.0);
+            // 2004 is before the range and 2027 after it: neither is shown.
+            assertThat(values).noneMatch(r -> r.get("indicator").equals("outsourcing.jobs")
+                    && (r.get("period").equals("2004") || r.get("period").equals("2027")));
+
+            // TotalEnergies, effective 1 Jan 2026: counted in 2026 in a run to 2026-10.
+            assertThat(value(values, "outsourcing.relocated_jobs_in", "2026", "MA", "origin_country=BE"))
+                    .isEqualTo(163.0);
+            assertThat(value(values, "outsourcing.relocated_jobs_net", "2026", "MA", "counterpart_country=total"))
+                    .isEqualTo(163.0);
+            // Orange/SFR, announced in 2010 and never dated since: listed, not pending.
+            assertThat(find(values, "outsourcing.pipeline_jobs", "2026", "MA", "direction=in")).isEmpty();
+            // 2024: the ES event has no jobs: counted as an event, its jobs not available (no value at all).
+            assertThat(value(values, "outsourcing.relocation_events", "2024", "MA", "direction=in")).isEqualTo(1.0);
+            assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=total")).isEmpty();
+            assertThat(value(values, "outsourcing.relocated_jobs_out", "2024", "MA", "destination_country=SN"))
+                    .isEqualTo(70.0);
+            assertThat(value(values, "outsourcing.relocated_jobs_net", "2024", "MA", "counterpart_country=SN"))
+                    .isEqualTo(-70.0);
+            // The cancelled event (FR, 400 jobs) and the FR -> TN move are never counted.
+            assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=FR")).isEmpty();
+
+            // The opt-in law: 2025 call-centre jobs 100,000 x 0.10 / 0.125 / 0.15.
+            String law = "regulation=fr-2025-594";
+            assertThat(value(values, "outsourcing.jobs_exposed", "2025", "MA", law)).isEqualTo(100_000.0);
+            assertThat(value(values, "outsourcing.jobs_at_risk", "2025", "MA", law + ", scenario=low"))
+                    .isEqualTo(10_000.0);
+            assertThat(value(values, "outsourcing.jobs_at_risk", "2025", "MA", law + ", scenario=central"))
+                    .isEqualTo(12_500.0);
+            assertThat(value(values, "outsourcing.jobs_at_risk", "2025", "MA", law + ", scenario=high"))
+                    .isEqualTo(15_000.0);
+
+            List<Map<String, Object>> jobs = book.rows("OutsourcingJobs");
+            assertThat(jobs).anySatisfy(r -> {
+                assertThat(r.get("Période")).isEqualTo("2025");
+                assertThat(r.get("Code pays")).isEqualTo("MA");
+                assertThat(r.get("Pays")).isEqualTo("Maroc");
+                assertThat(r.get("Segment")).isEqualTo("tous segments");
+                assertThat(r.get("Emplois de l’externalisation (personnes)")).isEqualTo(150_000.0);
+            });
+            assertThat(jobs).anySatisfy(r -> {
+                assertThat(r.get("Pays")).isEqualTo("TN"); // not in geo.csv: its code
+                assertThat(r.get("Pays client")).isEqualTo("FR");
+                assertThat(r.get("Activité")).isEqualTo("appels sortants");
+                assertThat(r.get("Emplois de l’externalisation, variation (%)")).isEqualTo(X);
+            });
+
+            List<Map<String, Object>> events = book.rows("Relocations");
+            assertThat(events).extracting(r -> r.get("Client (donneur d’ordre)")).containsExactly("TotalEnergies",
+                    "Engie", "Orange; SFR", "Client ES", "Client C", "Client N", "Client O");
+            assertThat(events).extracting(r -> r.get("Comptée ou pourquoi pas")).containsExactly("comptée",
+                    "hors de la période couverte",
+                    "annoncée avant la période, date d’effet jamais publiée : non comptée comme en attente", "comptée",
+                    "annulée",
+                    "ne concerne pas le Maroc", "comptée");
+            assertThat(events).extracting(r -> r.get("Comptée en (année)")).containsExactly("2026", Z, Z, "2024", Z, Z,
+                    "2024");
+            assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
+            assertThat(events.get(3).get("Emplois (personnes)")).isEqualTo(X);
+            assertThat(events.get(0).get("Emplois (personnes)")).isEqualTo(163.0);
+
+            List<Map<String, Object>> byYear = book.rows("RelocationsByYear");
+            // 2024: in [x] (the ES event has no jobs), out 70 (SN), net [x]; 2 events.
+            assertThat(byYear.get(0)).containsValues("2024", "tous pays", X, 70.0, 2.0);
+            assertThat(byYear).extracting(r -> r.get("Pays partenaire"))
+                    .containsExactly("tous pays", "ES", "SN", "tous pays", "BE");
+            Map<String, Object> sn = byYear.get(2);
+            assertThat(sn.get("Emplois entrants (personnes)")).isEqualTo(0.0); // no event that way: a true 0
+            assertThat(sn.get("Solde entrants − sortants (personnes)")).isEqualTo(-70.0);
+            assertThat(byYear.get(3)).containsValues("2026", 163.0, 0.0, 1.0);
+
+            List<Map<String, Object>> exposure = book.rows("RegulationExposure");
+            assertThat(exposure).extracting(r -> r.get("Scénario")).containsExactly("bas", "central", "haut");
+            assertThat(exposure).extracting(r -> r.get("Emplois menacés (personnes)"))
+                    .containsExactly(10_000.0, 12_500.0, 15_000.0);
+            assertThat(exposure).extracting(r -> r.get("Taux de perte (%)")).containsExactly(10.0, 12.5, 15.0);
+            assertThat(exposure).allSatisfy(r -> {
+                assertThat(r.get("Période des emplois utilisés")).isEqualTo("2025");
+                assertThat(r.get("Emplois exposés (personnes)")).isEqualTo(100_000.0);
+                assertThat(r.get("Entrée en vigueur")).isEqualTo("2026-08-11");
+            });
+
+            // 2027 is after the range: read, not kept.
+            assertThat(book.rows("InputFiles")).anySatisfy(r -> {
+                assertThat(r.get("Fichier")).isEqualTo("outsourcing/sector_jobs.csv");
+                assertThat(r.values()).contains(9.0, 1.0);
+            });
+        }
+    }
+
+    @Test
+    void englishLabels() throws IOException {
+        Outcome outcome = run("--lang=en");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.sheetNames()).contains("Outsourcing jobs", "Relocations", "Relocations by year",
+                    "Exposure to regulations");
+            assertThat(book.rows("Relocations")).extracting(r -> r.get("Counted, or why not")).contains("counted",
+                    "announced before the range, effective date never published: not counted as pending", "cancelled",
+                    "outside the range",
+                    "not involving Morocco");
+            assertThat(book.rows("RegulationExposure")).extracting(r -> r.get("Scenario"))
+                    .containsExactly("low", "central", "high");
+        }
+    }
+}
