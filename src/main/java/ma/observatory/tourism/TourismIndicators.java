@@ -1,0 +1,413 @@
+package ma.observatory.tourism;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.Cube;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.Ratios;
+import ma.observatory.indicator.Reconciler;
+import ma.observatory.indicator.Reconciliation;
+import ma.observatory.indicator.Target;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.tourism.ArrivalsDataset.ARRIVALS_MEASURE;
+import static ma.observatory.tourism.ArrivalsDataset.OVERNIGHT_STAYS_MEASURE;
+import static ma.observatory.tourism.ArrivalsDataset.RECEIPTS_MEASURE;
+import static ma.observatory.tourism.TourismJobsDataset.DIRECT_JOBS_MEASURE;
+
+/**
+ * The tourism indicators: arrivals, overnight stays and receipts as given, their year-on-year
+ * change, year-to-date sums, MRE and market shares, receipts per arrival, direct jobs; and, for
+ * each official target, how far the latest actual value is from it and whether the recent trend
+ * reaches it. Pure computation: cubes, published figures and targets in, values out.
+ */
+public final class TourismIndicators {
+
+    public static final String TOTAL = "total";
+    /** All visitors from all markets: the breakdown of the national headline series. */
+    public static final Breakdown ALL_ARRIVALS = ArrivalsRecord.breakdown(TOTAL, TOTAL);
+    /** Years over which the trend of a target's series is measured. */
+    static final int TRAILING_YEARS = 3;
+    /**
+     * A projection counts as reaching its target when it is not below it by more than this share
+     * of the target: equality must survive the rounding of {@code pow}.
+     */
+    static final double REACH_TOLERANCE = 1e-9;
+    private static final int SOURCE_LIMIT = 4000;
+
+    /** Levels read from the arrivals file, by measure. */
+    private static final List<Map.Entry<String, Indicator>> ARRIVALS_LEVELS = List.of(
+            Map.entry(ARRIVALS_MEASURE, TOURISM_ARRIVALS), Map.entry(OVERNIGHT_STAYS_MEASURE, TOURISM_OVERNIGHT_STAYS),
+            Map.entry(RECEIPTS_MEASURE, TOURISM_RECEIPTS));
+
+    /** Year-on-year changes, in %, of the levels that have one. */
+    private static final Map<Indicator, Indicator> CHANGES = Map.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_CHANGE,
+            TOURISM_RECEIPTS, TOURISM_RECEIPTS_CHANGE, TOURISM_DIRECT_JOBS, TOURISM_DIRECT_JOBS_CHANGE);
+
+    /** Indicators worked out from other values (second pass), not from the counts themselves. */
+    private static final Set<Indicator> DERIVED = Set.of(TOURISM_ARRIVALS_CHANGE, TOURISM_RECEIPTS_CHANGE,
+            TOURISM_DIRECT_JOBS_CHANGE, TOURISM_DIRECT_JOBS_CREATED, TOURISM_JOBS_CREATED);
+
+    private static final Set<Indicator> TARGET_INDICATORS = Set.of(TOURISM_TARGET_PROGRESS,
+            TOURISM_TARGET_REQUIRED_CAGR, TOURISM_TARGET_PROJECTION, TOURISM_TARGET_ON_TRACK);
+
+    public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
+    }
+
+    private TourismIndicators() {
+    }
+
+    // ---------------------------------------------------------------- totals
+
+    /**
+     * Completes the arrivals cube: {@code visitor_type=total} is foreign + MRE where the file gives
+     * both, for each market. A total row the file gives keeps its figures (a difference beyond the
+     * tolerance is a warning) and gets those it leaves empty from foreign + MRE (see
+     * {@link Cube#deriveTotals}): a year published only by visitor type still gets its total.
+     * Markets are never summed into
+     * {@code market=total}: the files list only some markets.
+     */
+    public static void deriveArrivalsTotals(Cube arrivals) {
+        arrivals.deriveTotals("visitor_type", TOTAL,
+                present -> present.contains("foreign") && present.contains("mre") ? List.of("foreign", "mre")
+                        : List.of());
+    }
+
+    // ---------------------------------------------------------------- indicators
+
+    /**
+     * @param arrivals  completed cube of {@code tourism/arrivals.csv} (see {@link #deriveArrivalsTotals})
+     * @param jobs      cube of {@code tourism/jobs.csv}
+     * @param published published tourism figures
+     * @param targets   tourism targets, in file order
+     * @param range     the run's range: only values of periods wholly inside it are returned; the
+     *                  year before is read for changes
+     */
+    public static Result compute(Cube arrivals, Cube jobs, List<PublishedFigure> published, List<Target> targets,
+                                 PeriodRange range, GeoReference geo) {
+        PeriodRange staged = range.withPreviousYear();
+        List<IndicatorValue> base = new ArrayList<>();
+        for (Cube.Key key : arrivals.keys()) {
+            arrivalIndicators(arrivals, key, base);
+        }
+        for (Cube.Key key : jobs.keys()) {
+            add(base, TOURISM_DIRECT_JOBS, key.period(), key.geo(), key.breakdown(),
+                    jobs.get(key, DIRECT_JOBS_MEASURE), jobs.source(key));
+        }
+
+        List<PublishedFigure> publishedBase = new ArrayList<>();
+        List<PublishedFigure> publishedDerived = new ArrayList<>();
+        List<PublishedFigure> publishedTargets = new ArrayList<>();
+        for (PublishedFigure f : published) {
+            if (TARGET_INDICATORS.contains(f.indicator())) {
+                publishedTargets.add(f);
+            } else if (DERIVED.contains(f.indicator())) {
+                publishedDerived.add(f);
+            } else {
+                publishedBase.add(f);
+            }
+        }
+        Reconciler.Result first = Reconciler.reconcile(base, publishedBase, staged, geo);
+
+        // Changes and jobs created are taken over the completed series, published figures
+        // included, so a year known only from a publication still gets its change.
+        Map<String, IndicatorValue> levels = index(first.values());
+        List<IndicatorValue> derived = new ArrayList<>();
+        for (IndicatorValue v : first.values()) {
+            Indicator change = CHANGES.get(v.indicator());
+            if (change == null || v.value() == null) {
+                continue;
+            }
+            IndicatorValue before = levels.get(keyOf(v.indicator(), v.period().previousYear(), v.geo(),
+                    v.breakdown()));
+            if (before != null) {
+                Double pct = Ratios.percentChange(v.value(), before.value());
+                if (pct != null) {
+                    derived.add(new IndicatorValue(change, v.period(), v.geo(), v.breakdown(), pct, Basis.COMPUTED,
+                            sourceOf(v, before)));
+                }
+            }
+        }
+        derived.addAll(directJobsCreated(first.values(), targets));
+        Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, staged, geo);
+
+        Map<String, IndicatorValue> series = index(first.values());
+        series.putAll(index(second.values()));
+        List<IndicatorValue> progress = new ArrayList<>();
+        for (Target t : targets) {
+            progress.addAll(targetValues(t, series, range));
+        }
+        Reconciler.Result third = Reconciler.reconcile(progress, publishedTargets, staged, geo);
+
+        List<IndicatorValue> values = new ArrayList<>();
+        List<Reconciliation> checks = new ArrayList<>();
+        for (Reconciler.Result r : List.of(first, second, third)) {
+            for (IndicatorValue v : r.values()) {
+                if (range.contains(v.period())) {
+                    values.add(v);
+                }
+            }
+            for (Reconciliation c : r.checks()) {
+                if (range.contains(c.period())) {
+                    checks.add(c);
+                }
+            }
+        }
+        return new Result(values, checks);
+    }
+
+    /** The values one cell of the arrivals cube gives, alone or with its neighbours. */
+    private static void arrivalIndicators(Cube cube, Cube.Key key, List<IndicatorValue> out) {
+        String source = cube.source(key);
+        Breakdown b = key.breakdown();
+        for (var level : ARRIVALS_LEVELS) {
+            add(out, level.getValue(), key.period(), key.geo(), b, cube.get(key, level.getKey()), source);
+        }
+        Double arrivals = cube.get(key, ARRIVALS_MEASURE);
+        String visitorType = b.get("visitor_type");
+        String market = b.get("market");
+        if (b.equals(ALL_ARRIVALS)) {
+            Double receipts = cube.get(key, RECEIPTS_MEASURE);
+            Double perArrival = receipts == null || arrivals == null || arrivals == 0.0 ? null
+                    : receipts * 1e6 / arrivals;
+            add(out, TOURISM_RECEIPTS_PER_ARRIVAL, key.period(), key.geo(), b, perArrival, source);
+        }
+        if ("mre".equals(visitorType)) {
+            Double all = cube.get(withDim(key, "visitor_type", TOTAL), ARRIVALS_MEASURE);
+            add(out, TOURISM_MRE_SHARE, key.period(), key.geo(), Breakdown.of("market", market),
+                    Ratios.percent(arrivals, all), source);
+        }
+        if (market != null && !TOTAL.equals(market)) {
+            Double allMarkets = cube.get(withDim(key, "market", TOTAL), ARRIVALS_MEASURE);
+            add(out, TOURISM_MARKET_SHARE, key.period(), key.geo(), b, Ratios.percent(arrivals, allMarkets), source);
+        }
+        if (key.period().granularity() == Period.Granularity.MONTH) {
+            add(out, TOURISM_ARRIVALS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, ARRIVALS_MEASURE),
+                    source);
+            add(out, TOURISM_RECEIPTS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, RECEIPTS_MEASURE),
+                    source);
+        }
+    }
+
+    /**
+     * The sum of a measure from January to the key's month, same place and breakdown; not
+     * available as soon as one month is missing (a partial sum would pass for the cumulative).
+     */
+    static Double yearToDate(Cube cube, Cube.Key month, String measure) {
+        double sum = 0;
+        for (int m = 1; m <= month.period().index(); m++) {
+            Double v = cube.get(new Cube.Key(Period.month(month.period().year(), m), month.geo(), month.breakdown()),
+                    measure);
+            if (v == null) {
+                return null;
+            }
+            sum += v;
+        }
+        return sum;
+    }
+
+    /**
+     * Direct jobs created since each baseline that a {@code tourism.direct_jobs_created} target
+     * names: direct jobs of a later period of the same length minus those of the baseline, with
+     * the breakdown {@code baseline=<period>}.
+     */
+    private static List<IndicatorValue> directJobsCreated(List<IndicatorValue> levels, List<Target> targets) {
+        Set<Period> baselines = new LinkedHashSet<>();
+        for (Target t : targets) {
+            if (t.indicator() == TOURISM_DIRECT_JOBS_CREATED && t.baselinePeriod() != null) {
+                baselines.add(t.baselinePeriod());
+            }
+        }
+        Map<String, IndicatorValue> byKey = index(levels);
+        List<IndicatorValue> out = new ArrayList<>();
+        for (Period baseline : baselines) {
+            for (IndicatorValue v : levels) {
+                if (v.indicator() != TOURISM_DIRECT_JOBS || v.value() == null || !v.breakdown().equals(Breakdown.NONE)
+                        || v.period().granularity() != baseline.granularity() || v.period().compareTo(baseline) <= 0) {
+                    continue;
+                }
+                IndicatorValue start = byKey.get(keyOf(TOURISM_DIRECT_JOBS, baseline, v.geo(), Breakdown.NONE));
+                if (start != null && start.value() != null) {
+                    out.add(new IndicatorValue(TOURISM_DIRECT_JOBS_CREATED, v.period(), v.geo(),
+                            baselineBreakdown(baseline), v.value() - start.value(), Basis.COMPUTED,
+                            sourceOf(v, start)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    /**
+     * The breakdown of the series a target is measured against, or {@code null} when the
+     * indicator has no national series to follow.
+     */
+    static Breakdown actualBreakdown(Target t) {
+        if (t.indicator() == null) {
+            return null;
+        }
+        return switch (t.indicator()) {
+            case TOURISM_ARRIVALS, TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_CHANGE, TOURISM_OVERNIGHT_STAYS,
+                 TOURISM_RECEIPTS, TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_PER_ARRIVAL ->
+                    ALL_ARRIVALS;
+            case TOURISM_MRE_SHARE -> Breakdown.of("market", TOTAL);
+            case TOURISM_DIRECT_JOBS, TOURISM_DIRECT_JOBS_CHANGE -> Breakdown.NONE;
+            case TOURISM_DIRECT_JOBS_CREATED, TOURISM_JOBS_CREATED ->
+                    t.baselinePeriod() == null ? Breakdown.NONE : baselineBreakdown(t.baselinePeriod());
+            default -> null;
+        };
+    }
+
+    static Breakdown baselineBreakdown(Period baseline) {
+        return Breakdown.of("baseline", baseline.toString());
+    }
+
+    /** {@code target=tourism.arrivals 2026}: how every value about a target is keyed. */
+    public static Breakdown targetBreakdown(Target t) {
+        return Breakdown.of("target", t.label());
+    }
+
+    /**
+     * The actual value a target is measured against: the latest annual value of its series at its
+     * place that the run may report (its year not after the range's last year) — or, for a target
+     * whose year has passed, the value of that year itself, when known: a 2023 milestone is judged
+     * on 2023, not on what came after.
+     */
+    static IndicatorValue latestActual(Target t, Map<String, IndicatorValue> series, PeriodRange range) {
+        Breakdown b = actualBreakdown(t);
+        if (b == null) {
+            return null;
+        }
+        IndicatorValue latest = null;
+        for (IndicatorValue v : series.values()) {
+            if (v.indicator() == t.indicator() && v.geo().equals(t.geo()) && v.breakdown().equals(b)
+                    && v.period().granularity() == Period.Granularity.YEAR && v.value() != null
+                    && !v.period().lastMonth().isAfter(range.lastMonth())
+                    && (latest == null || v.period().compareTo(latest.period()) > 0)) {
+                latest = v;
+            }
+        }
+        if (latest != null && latest.period().year() > t.targetPeriod().year()) {
+            IndicatorValue atTarget = series.get(keyOf(t.indicator(), Period.year(t.targetPeriod().year()), t.geo(), b));
+            if (atTarget != null && atTarget.value() != null) {
+                return atTarget;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Progress, growth needed, projection and on-track flag of one target, each keyed by
+     * {@code target=<id> <target period>}, at the target's place, for the year of the latest actual.
+     * Nothing when the series has no annual value yet.
+     */
+    static List<IndicatorValue> targetValues(Target t, Map<String, IndicatorValue> series, PeriodRange range) {
+        List<IndicatorValue> out = new ArrayList<>();
+        IndicatorValue actual = latestActual(t, series, range);
+        if (actual == null) {
+            return out;
+        }
+        double a = actual.value();
+        double target = t.targetValue();
+        int actualYear = actual.period().year();
+        int targetYear = t.targetPeriod().year();
+        Period period = actual.period();
+        Breakdown b = targetBreakdown(t);
+        String source = targetSource(t, actual);
+
+        add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
+        Double onTrack;
+        if (targetYear > actualYear) {
+            int years = targetYear - actualYear;
+            add(out, TOURISM_TARGET_REQUIRED_CAGR, period, t.geo(), b, Ratios.cagrPercent(a, target, years), source);
+            IndicatorValue start = series.get(keyOf(t.indicator(), Period.year(actualYear - TRAILING_YEARS), t.geo(),
+                    actualBreakdown(t)));
+            Double trend = start == null ? null : Ratios.cagrPercent(start.value(), a, TRAILING_YEARS);
+            Double projection = trend == null ? null : a * Math.pow(1.0 + trend / 100.0, years);
+            if (projection != null && Double.isFinite(projection)) {
+                out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
+                        capped(source + " | trend: " + TRAILING_YEARS + "-year compound growth from "
+                                + start.period() + " (" + start.basis().code() + ")"),
+                        t.indicator().unit()));
+                onTrack = reaches(projection, target) ? 1.0 : 0.0;
+            } else {
+                onTrack = null; // without a trend there is no telling
+            }
+        } else {
+            // The target year has passed: compare that year's actual with the target itself.
+            onTrack = reaches(a, target) ? 1.0 : 0.0;
+        }
+        add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
+        return out;
+    }
+
+    /** {@code value >= target}, exact equality included despite floating-point rounding. */
+    static boolean reaches(double value, double target) {
+        return value >= target || target - value <= REACH_TOLERANCE * Math.abs(target);
+    }
+
+    private static String targetSource(Target t, IndicatorValue actual) {
+        String text = "target: targets.csv line " + t.line() + (blank(t.source()) ? "" : ", " + t.source())
+                + " | latest actual " + actual.period() + " (" + actual.basis().code() + ")"
+                + (blank(actual.source()) ? "" : ": " + actual.source());
+        return capped(text);
+    }
+
+    /** Sources are stored in a column of {@value #SOURCE_LIMIT} characters. */
+    private static String capped(String text) {
+        return text == null || text.length() <= SOURCE_LIMIT ? text : text.substring(0, SOURCE_LIMIT - 1) + "…";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Cube.Key withDim(Cube.Key key, String dim, String value) {
+        return new Cube.Key(key.period(), key.geo(), key.breakdown().with(dim, value));
+    }
+
+    static String keyOf(Indicator id, Period period, String geo, Breakdown b) {
+        return new IndicatorValue(id, period, geo, b, null, Basis.COMPUTED, null).key();
+    }
+
+    private static Map<String, IndicatorValue> index(List<IndicatorValue> values) {
+        Map<String, IndicatorValue> map = new HashMap<>();
+        for (IndicatorValue v : values) {
+            map.put(v.key(), v);
+        }
+        return map;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+            return a.source();
+        }
+        return capped("from " + describe(a) + " and " + describe(b));
+    }
+
+    private static String describe(IndicatorValue v) {
+        return v.period() + " (" + v.basis().code() + (blank(v.source()) ? "" : ": " + v.source()) + ")";
+    }
+
+    private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown b,
+                            Double value, String source) {
+        if (value != null && Double.isFinite(value)) {
+            out.add(new IndicatorValue(id, period, geo, b, value, Basis.COMPUTED, source));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package ma.observatory.tourism;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Target;
+import ma.observatory.indicator.TargetRepository;
+import ma.observatory.indicator.Unit;
+import ma.observatory.period.Period;
+import ma.observatory.report.CellValue;
+import ma.observatory.report.DomainSheets;
+import ma.observatory.report.Messages;
+import ma.observatory.report.NumberStyle;
+import ma.observatory.report.ReportColumn;
+import ma.observatory.report.ReportContext;
+import ma.observatory.report.ReportSheet;
+import ma.observatory.report.ReportTable;
+import ma.observatory.report.WideTables;
+import ma.observatory.report.WideTables.RowKey;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.report.WideTables.*;
+
+/** The tourism sheets: arrivals by visitor type and market; progress towards the official targets. */
+@Component
+class TourismSheets implements DomainSheets {
+
+    /** The columns of the arrivals table, in order; MRE share sits on the all-visitors row of its market. */
+    static final List<Indicator> ARRIVAL_COLUMNS = List.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_CHANGE,
+            TOURISM_ARRIVALS_YTD, TOURISM_OVERNIGHT_STAYS, TOURISM_RECEIPTS, TOURISM_RECEIPTS_PER_ARRIVAL,
+            TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE);
+    private static final List<String> DIMS = List.of("visitor_type", "market");
+    private static final String TOTAL = TourismIndicators.TOTAL;
+
+    private final TargetRepository targets;
+
+    TourismSheets(TargetRepository targets) {
+        this.targets = targets;
+    }
+
+    @Override
+    public String domain() {
+        return TourismIndicatorsTasklet.DOMAIN;
+    }
+
+    @Override
+    public List<ReportSheet> sheets(ReportContext context) {
+        return List.of(arrivals(context), targets(context, targets.targets(context.runId(), domain())));
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    ReportSheet arrivals(ReportContext context) {
+        Messages m = context.messages();
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(context, ARRIVAL_COLUMNS, DIMS);
+        // The MRE share of a market (breakdown market=XX) goes on that market's all-visitors row.
+        for (IndicatorValue v : context.values()) {
+            if (v.indicator() == TOURISM_MRE_SHARE && v.breakdown().pairs().size() == 1
+                    && v.breakdown().get("market") != null) {
+                RowKey k = new RowKey(v.period(), v.geo(), ArrivalsRecord.breakdown(TOTAL, v.breakdown().get("market")));
+                grid.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(TOURISM_MRE_SHARE, v);
+            }
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : grid.entrySet()) {
+            RowKey k = e.getKey();
+            if (!ArrivalsDataset.COUNTRY.equals(k.geo())) {
+                continue; // the arrivals files are national; other places stay on the Data sheet
+            }
+            Map<Indicator, IndicatorValue> cells = e.getValue();
+            String visitorType = k.breakdown().get("visitor_type");
+            String market = k.breakdown().get("market");
+            List<CellValue> row = new ArrayList<>();
+            row.add(CellValue.text(k.period().toString()));
+            row.add(dimension(m, k, "visitor_type"));
+            row.add(CellValue.text(marketName(m, market)));
+            row.add(CellValue.text(market));
+            for (Indicator i : ARRIVAL_COLUMNS) {
+                boolean applies = switch (i) {
+                    case TOURISM_ARRIVALS_YTD -> k.period().granularity() == Period.Granularity.MONTH;
+                    case TOURISM_RECEIPTS_PER_ARRIVAL -> k.breakdown().equals(TourismIndicators.ALL_ARRIVALS);
+                    case TOURISM_MRE_SHARE -> TOTAL.equals(visitorType);
+                    case TOURISM_MARKET_SHARE -> !TOTAL.equals(market); // a share of itself says nothing
+                    default -> true;
+                };
+                IndicatorValue v = cells.get(i);
+                row.add(applies ? CellValue.number(v == null ? null : v.value()) : CellValue.NOT_APPLICABLE);
+            }
+            row.add(basis(m, cells));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>();
+        cols.add(new ReportColumn(m.get("col.period"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.visitor_type"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.market"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.market_code"), NumberStyle.TEXT));
+        for (Indicator i : ARRIVAL_COLUMNS) {
+            cols.add(i == TOURISM_ARRIVALS_CHANGE ? new ReportColumn(heading(m, i), NumberStyle.CHANGE) : column(m, i));
+        }
+        cols.add(basisColumn(m));
+        return new ReportSheet(m.get("sheet.tourism.arrivals"), m.get("tourism.arrivals.title"),
+                List.of(m.get("tourism.arrivals.intro"), m.get("tourism.arrivals.intro.shares")),
+                new ReportTable("TourismArrivals", cols, rows));
+    }
+
+    /** "France" / "France", "all markets" / "tous marchés", or the code when Java does not know it. */
+    static String marketName(Messages m, String market) {
+        if (market == null || TOTAL.equals(market)) {
+            return m.get("tourism.market.total");
+        }
+        Locale language = "en".equals(m.language()) ? Locale.ENGLISH : Locale.FRENCH;
+        String name = new Locale("", market).getDisplayCountry(language);
+        return name == null || name.isBlank() ? market : name;
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    ReportSheet targets(ReportContext context, List<Target> list) {
+        Messages m = context.messages();
+        Map<String, IndicatorValue> byKey = new HashMap<>();
+        Map<String, IndicatorValue> byTarget = new HashMap<>();
+        for (IndicatorValue v : context.values()) {
+            byKey.put(v.key(), v);
+            if (v.breakdown().get("target") != null) {
+                byTarget.put(v.indicator().id() + '|' + v.geo() + '|' + v.breakdown(), v);
+            }
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (Target t : list) {
+            if (t.indicator() == null) {
+                continue;
+            }
+            Breakdown b = TourismIndicators.targetBreakdown(t);
+            IndicatorValue progress = byTarget.get(TOURISM_TARGET_PROGRESS.id() + '|' + t.geo() + '|' + b);
+            IndicatorValue required = byTarget.get(TOURISM_TARGET_REQUIRED_CAGR.id() + '|' + t.geo() + '|' + b);
+            IndicatorValue projection = byTarget.get(TOURISM_TARGET_PROJECTION.id() + '|' + t.geo() + '|' + b);
+            IndicatorValue onTrack = byTarget.get(TOURISM_TARGET_ON_TRACK.id() + '|' + t.geo() + '|' + b);
+            Period actualPeriod = firstPeriod(progress, onTrack, required, projection);
+            Breakdown actualBreakdown = TourismIndicators.actualBreakdown(t);
+            IndicatorValue actual = actualPeriod == null || actualBreakdown == null ? null
+                    : byKey.get(TourismIndicators.keyOf(t.indicator(), actualPeriod, t.geo(), actualBreakdown));
+            Unit unit = t.indicator().unit();
+            NumberStyle style = styleOf(unit);
+            int targetYear = t.targetPeriod().year();
+            // Growth needed, trend and projection apply only while the target year is ahead.
+            Boolean ahead = actualPeriod == null ? null : targetYear > actualPeriod.year();
+
+            List<CellValue> row = new ArrayList<>();
+            row.add(CellValue.text(WideTables.label(m, t.indicator())));
+            row.add(CellValue.text(t.indicator().id()));
+            row.add(CellValue.text(context.placeName(t.geo())));
+            row.add(CellValue.text(t.targetPeriod().toString()));
+            row.add(CellValue.number(t.targetValue(), style));
+            row.add(CellValue.text(m.getOr("unit." + unit.name(), unit.text())));
+            row.add(t.baselinePeriod() == null ? CellValue.NOT_AVAILABLE : CellValue.text(t.baselinePeriod().toString()));
+            row.add(CellValue.number(t.baselineValue(), style));
+            row.add(CellValue.number(actual == null ? null : actual.value(), style));
+            row.add(actualPeriod == null ? CellValue.NOT_AVAILABLE : CellValue.text(Integer.toString(actualPeriod.year())));
+            row.add(actual == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get("basis." + actual.basis().code())));
+            row.add(CellValue.number(valueOf(progress)));
+            row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE : CellValue.number(valueOf(required)));
+            row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
+                    : CellValue.number(trend(actual, projection, targetYear)));
+            row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
+                    : CellValue.number(valueOf(projection), style));
+            Double flag = valueOf(onTrack);
+            row.add(flag == null ? CellValue.NOT_AVAILABLE
+                    : CellValue.text(m.get(flag == 1.0 ? "tourism.yes" : "tourism.no")));
+            row.add(flag == null ? CellValue.NOT_AVAILABLE : CellValue.number(flag.longValue()));
+            row.add(CellValue.text(t.source()));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>();
+        cols.add(new ReportColumn(m.get("tourism.col.indicator"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.indicator_id"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.place"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.target_year"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.target_value"), NumberStyle.INTEGER));
+        cols.add(new ReportColumn(m.get("tourism.col.unit"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.baseline_year"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.baseline_value"), NumberStyle.INTEGER));
+        cols.add(new ReportColumn(m.get("tourism.col.actual"), NumberStyle.INTEGER));
+        cols.add(new ReportColumn(m.get("tourism.col.actual_year"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.actual_basis"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.progress"), NumberStyle.DECIMAL));
+        cols.add(new ReportColumn(m.get("tourism.col.required"), NumberStyle.DECIMAL));
+        cols.add(new ReportColumn(m.get("tourism.col.trend"), NumberStyle.DECIMAL));
+        cols.add(new ReportColumn(m.get("tourism.col.projection"), NumberStyle.INTEGER));
+        cols.add(new ReportColumn(m.get("tourism.col.on_track"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.on_track_flag"), NumberStyle.INTEGER));
+        cols.add(new ReportColumn(m.get("tourism.col.source"), NumberStyle.TEXT));
+        return new ReportSheet(m.get("sheet.tourism.targets"), m.get("tourism.targets.title"),
+                List.of(m.get("tourism.targets.intro"), m.get("tourism.targets.intro.projection"),
+                        m.get("tourism.targets.intro.shorthand")),
+                new ReportTable("TourismTargets", cols, rows));
+    }
+
+    /**
+     * The trailing growth the projection used, in % per year, read back from it: projection =
+     * actual × (1 + g)^(target year − actual year).
+     */
+    static Double trend(IndicatorValue actual, IndicatorValue projection, int targetYear) {
+        if (actual == null || projection == null || actual.value() == null || projection.value() == null
+                || actual.value() <= 0 || projection.value() < 0) {
+            return null;
+        }
+        int years = targetYear - actual.period().year();
+        return years <= 0 ? null : 100.0 * (Math.pow(projection.value() / actual.value(), 1.0 / years) - 1.0);
+    }
+
+    private static Period firstPeriod(IndicatorValue... values) {
+        for (IndicatorValue v : values) {
+            if (v != null) {
+                return v.period();
+            }
+        }
+        return null;
+    }
+
+    private static Double valueOf(IndicatorValue v) {
+        return v == null ? null : v.value();
+    }
+
+    /** Whole numbers for counts of people and money, one decimal for rates and amounts in MAD. */
+    private static NumberStyle styleOf(Unit unit) {
+        return switch (unit) {
+            case PERCENT, POINTS, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
+            default -> NumberStyle.INTEGER;
+        };
+    }
+}

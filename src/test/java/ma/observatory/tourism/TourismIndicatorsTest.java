@@ -1,0 +1,394 @@
+package ma.observatory.tourism;
+
+import static ma.observatory.indicator.Indicator.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.CellTable;
+import ma.observatory.cube.Cube;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.Target;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+
+/**
+ * Arrivals measures are given in the order arrivals, overnight_stays, receipts_mad_million;
+ * every expected value is worked out by hand in the comment next to it.
+ */
+class TourismIndicatorsTest {
+
+    static final GeoReference GEO = CellTable.morocco("MA-01", "MA-02");
+    static final Breakdown ALL = Breakdown.of("visitor_type", "total", "market", "total");
+
+    // ---- helpers, shared with the target tests ----
+
+    static PeriodRange range(String from, String to) {
+        return new PeriodRange(Period.parse(from), Period.parse(to));
+    }
+
+    static Breakdown arrivalsOf(String visitorType, String market) {
+        return Breakdown.of("visitor_type", visitorType, "market", market);
+    }
+
+    static Cube arrivals() {
+        return Cube.empty(ArrivalsDataset.INSTANCE);
+    }
+
+    static Cube jobs() {
+        return Cube.empty(TourismJobsDataset.INSTANCE);
+    }
+
+    /** One cell of the arrivals cube at Morocco: arrivals, overnight stays, receipts (MAD million). */
+    static void put(Cube cube, String period, Breakdown b, Double arrivals, Double nights, Double receipts) {
+        cube.put(new Cube.Key(Period.parse(period), "MA", b), "src " + period + " " + b, arrivals, nights, receipts);
+    }
+
+    static void arrivals(Cube cube, String period, Breakdown b, double arrivals) {
+        put(cube, period, b, arrivals, null, null);
+    }
+
+    static void directJobs(Cube cube, String period, double jobs) {
+        cube.put(new Cube.Key(Period.parse(period), "MA", Breakdown.NONE), "jobs " + period, jobs);
+    }
+
+    static PublishedFigure published(Indicator id, String period, Breakdown b, double value) {
+        return new PublishedFigure(id, Period.parse(period), "MA", b, value, "office " + period, 10);
+    }
+
+    static TourismIndicators.Result compute(Cube arrivals, Cube jobs, PeriodRange range, List<Target> targets,
+                                            PublishedFigure... published) {
+        TourismIndicators.deriveArrivalsTotals(arrivals);
+        return TourismIndicators.compute(arrivals, jobs, List.of(published), targets, range, GEO);
+    }
+
+    static TourismIndicators.Result compute(Cube arrivals, PeriodRange range, PublishedFigure... published) {
+        return compute(arrivals, jobs(), range, List.of(), published);
+    }
+
+    static Optional<IndicatorValue> find(TourismIndicators.Result r, Indicator id, String period, Breakdown b) {
+        List<IndicatorValue> found = r.values().stream().filter(v -> v.indicator() == id
+                && v.period().equals(Period.parse(period)) && v.geo().equals("MA") && v.breakdown().equals(b)).toList();
+        assertThat(found).as("values for " + id.id() + " " + period + " " + b).hasSizeLessThan(2);
+        return found.stream().findFirst();
+    }
+
+    static double value(TourismIndicators.Result r, Indicator id, String period, Breakdown b) {
+        return find(r, id, period, b).orElseThrow(() -> new AssertionError("no " + id.id() + " " + period + " " + b))
+                .value();
+    }
+
+    // ---- levels and changes ----
+
+    @Test
+    void levelsAreGivenAsInTheFileAndChangesCompareWithTheSamePeriodAYearEarlier() {
+        Cube cube = arrivals();
+        put(cube, "2023", ALL, 14_500_000.0, null, 105_000.0);
+        put(cube, "2024", ALL, 17_400_000.0, 30_000_000.0, 112_500.0);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        assertThat(value(r, TOURISM_ARRIVALS, "2024", ALL)).isEqualTo(17_400_000.0);
+        assertThat(value(r, TOURISM_OVERNIGHT_STAYS, "2024", ALL)).isEqualTo(30_000_000.0);
+        assertThat(value(r, TOURISM_RECEIPTS, "2024", ALL)).isEqualTo(112_500.0);
+        // (17.4 - 14.5) / 14.5 = 2.9 / 14.5 = +20 %
+        assertThat(value(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL)).isCloseTo(20.0, within(1e-9));
+        // (112,500 - 105,000) / 105,000 = 7,500 / 105,000 = +7.142857 %
+        assertThat(value(r, TOURISM_RECEIPTS_CHANGE, "2024", ALL)).isCloseTo(100.0 * 7_500 / 105_000, within(1e-9));
+        // 2023 is read for the change only: outside the range, not reported.
+        assertThat(r.values()).noneMatch(v -> v.period().equals(Period.year(2023)));
+        // No overnight stays in 2023: no value, never 0.
+        assertThat(find(r, TOURISM_OVERNIGHT_STAYS, "2023", ALL)).isEmpty();
+    }
+
+    @Test
+    void monthlyChangeComparesWithTheSameMonthAndMarketChangesByMarket() {
+        Cube cube = arrivals();
+        arrivals(cube, "2023-01", arrivalsOf("foreign", "FR"), 110_335);
+        arrivals(cube, "2024-01", arrivalsOf("foreign", "FR"), 122_330);
+        arrivals(cube, "2023-12", arrivalsOf("foreign", "FR"), 200_000); // not the comparison of 2024-01
+
+        var r = compute(cube, range("2024-01", "2024-01"));
+
+        // (122,330 - 110,335) / 110,335 = 11,995 / 110,335 = +10.8714 %
+        assertThat(value(r, TOURISM_ARRIVALS_CHANGE, "2024-01", arrivalsOf("foreign", "FR")))
+                .isCloseTo(100.0 * 11_995 / 110_335, within(1e-9));
+    }
+
+    @Test
+    void noChangeWithoutTheYearBefore() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024", ALL, 17_400_000);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        assertThat(find(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL)).isEmpty();
+    }
+
+    // ---- year to date ----
+
+    @Test
+    void yearToDateSumsJanuaryToTheMonthWhenEveryMonthIsPresent() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 1_000_000);
+        arrivals(cube, "2024-02", ALL, 1_100_000);
+        arrivals(cube, "2024-03", ALL, 1_200_000);
+        arrivals(cube, "2024-01", arrivalsOf("foreign", "FR"), 122_330);
+        arrivals(cube, "2024-02", arrivalsOf("foreign", "FR"), 184_556);
+
+        var r = compute(cube, range("2024-01", "2024-12"));
+
+        // January alone is its own year to date.
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-01", ALL)).isEqualTo(1_000_000.0);
+        // 1.0 + 1.1 = 2.1 million
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-02", ALL)).isEqualTo(2_100_000.0);
+        // 1.0 + 1.1 + 1.2 = 3.3 million
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL)).isEqualTo(3_300_000.0);
+        // Same breakdown only: France's foreign tourists 122,330 + 184,556 = 306,886.
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-02", arrivalsOf("foreign", "FR"))).isEqualTo(306_886.0);
+        // Annual periods have no year to date.
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_ARRIVALS_YTD)
+                .allMatch(v -> v.period().granularity() == Period.Granularity.MONTH);
+    }
+
+    @Test
+    void yearToDateIsNotWrittenWhenOneMonthIsMissing() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 1_000_000);
+        // February missing
+        arrivals(cube, "2024-03", ALL, 1_200_000);
+        arrivals(cube, "2024-04", ALL, 1_300_000);
+        put(cube, "2024-05", ALL, null, null, 9_000.0); // May given, but only its receipts
+
+        var r = compute(cube, range("2024-01", "2024-12"));
+
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-01", ALL)).isPresent();
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL)).as("February missing").isEmpty();
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-04", ALL)).as("February missing").isEmpty();
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-05", ALL)).as("no arrivals in May").isEmpty();
+        // The months themselves are reported as given.
+        assertThat(value(r, TOURISM_ARRIVALS, "2024-03", ALL)).isEqualTo(1_200_000.0);
+    }
+
+    @Test
+    void yearToDateUsesMonthsOfTheYearBeforeTheRangeStarts() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 1_000_000);
+        arrivals(cube, "2024-02", ALL, 1_100_000);
+        arrivals(cube, "2024-03", ALL, 1_200_000);
+
+        var r = compute(cube, range("2024-03", "2024-12"));
+
+        // January and February are staged (year before the range start), not reported: 3.3 million.
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL)).isEqualTo(3_300_000.0);
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-02", ALL)).isEmpty();
+    }
+
+    // ---- shares and ratios ----
+
+    @Test
+    void mreShareIsMreArrivalsOverAllArrivalsOfTheSameMarket() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024", arrivalsOf("total", "total"), 17_400_000);
+        arrivals(cube, "2024", arrivalsOf("mre", "total"), 8_600_000);
+        arrivals(cube, "2024", arrivalsOf("total", "FR"), 5_000_000);
+        arrivals(cube, "2024", arrivalsOf("mre", "FR"), 3_000_000);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        // 8.6 / 17.4 = 49.4253 %
+        assertThat(value(r, TOURISM_MRE_SHARE, "2024", Breakdown.of("market", "total")))
+                .isCloseTo(100.0 * 8.6 / 17.4, within(1e-9));
+        // 3 / 5 = 60 %
+        assertThat(value(r, TOURISM_MRE_SHARE, "2024", Breakdown.of("market", "FR"))).isCloseTo(60.0, within(1e-9));
+    }
+
+    @Test
+    void visitorTotalIsForeignPlusMreWhenTheFileLacksIt() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024", arrivalsOf("foreign", "total"), 8_800_000);
+        arrivals(cube, "2024", arrivalsOf("mre", "total"), 8_600_000);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        // 8.8 + 8.6 = 17.4 million; MRE share 8.6 / 17.4
+        assertThat(value(r, TOURISM_ARRIVALS, "2024", ALL)).isEqualTo(17_400_000.0);
+        assertThat(value(r, TOURISM_MRE_SHARE, "2024", Breakdown.of("market", "total")))
+                .isCloseTo(100.0 * 8.6 / 17.4, within(1e-9));
+    }
+
+    @Test
+    void aTotalRowGivingOnlyReceiptsGetsItsArrivalsFromForeignPlusMre() {
+        // As 2015 in the shipped file: receipts on the total row, arrivals only by visitor type.
+        Cube cube = arrivals();
+        put(cube, "2015", ALL, null, null, 61_150.0);
+        arrivals(cube, "2015", arrivalsOf("foreign", "total"), 5_151_404);
+        arrivals(cube, "2015", arrivalsOf("mre", "total"), 5_025_058);
+
+        var r = compute(cube, range("2015", "2015"));
+
+        // 5,151,404 + 5,025,058 = 10,176,462; the receipts stay as given.
+        assertThat(value(r, TOURISM_ARRIVALS, "2015", ALL)).isEqualTo(10_176_462.0);
+        assertThat(value(r, TOURISM_RECEIPTS, "2015", ALL)).isEqualTo(61_150.0);
+    }
+
+    @Test
+    void aTotalGivenInTheFileWinsOverForeignPlusMreWithAWarning() {
+        Cube cube = arrivals();
+        arrivals(cube, "2025-07", ALL, 2_700_000);
+        arrivals(cube, "2025-07", arrivalsOf("foreign", "total"), 875_000);
+        arrivals(cube, "2025-07", arrivalsOf("mre", "total"), 1_800_000);
+
+        var r = compute(cube, range("2025-07", "2025-07"));
+
+        // 875,000 + 1,800,000 = 2,675,000: 25,000 apart, beyond 0.2 % of 2.7 million (5,400).
+        assertThat(value(r, TOURISM_ARRIVALS, "2025-07", ALL)).isEqualTo(2_700_000.0);
+        assertThat(cube.warnings()).singleElement().satisfies(w -> assertThat(w.reason()).contains("2675000"));
+    }
+
+    @Test
+    void marketsAreNeverAddedUpIntoAllMarkets() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024", arrivalsOf("total", "FR"), 5_000_000);
+        arrivals(cube, "2024", arrivalsOf("total", "ES"), 3_000_000);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        assertThat(find(r, TOURISM_ARRIVALS, "2024", ALL)).isEmpty();
+        assertThat(find(r, TOURISM_MARKET_SHARE, "2024", arrivalsOf("total", "FR"))).isEmpty();
+    }
+
+    @Test
+    void receiptsPerArrivalIsReceiptsInMadOverArrivalsForAllVisitorsFromAllMarkets() {
+        Cube cube = arrivals();
+        put(cube, "2024", ALL, 17_400_000.0, null, 112_500.0);
+        put(cube, "2024", arrivalsOf("total", "FR"), 5_000_000.0, null, 30_000.0);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        // 112,500 MAD million x 1e6 / 17,400,000 = 6,465.517 MAD per arrival
+        assertThat(value(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2024", ALL)).isCloseTo(112_500e6 / 17_400_000,
+                within(1e-6));
+        assertThat(value(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2024", ALL)).isCloseTo(6_465.517, within(1e-3));
+        // Only for the national total.
+        assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2024", arrivalsOf("total", "FR"))).isEmpty();
+    }
+
+    @Test
+    void noReceiptsPerArrivalWhenArrivalsAreNotAvailable() {
+        Cube cube = arrivals();
+        put(cube, "2021", ALL, null, null, 34_300.0);
+
+        var r = compute(cube, range("2021", "2021"));
+
+        assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2021", ALL)).isEmpty();
+        assertThat(find(r, TOURISM_ARRIVALS, "2021", ALL)).isEmpty();
+    }
+
+    @Test
+    void marketShareIsTheMarketOverAllMarketsOfTheSameVisitorType() {
+        Cube cube = arrivals();
+        arrivals(cube, "2023", ALL, 14_500_000);
+        arrivals(cube, "2023", arrivalsOf("total", "FR"), 4_880_000);
+        arrivals(cube, "2025-02", arrivalsOf("foreign", "total"), 800_000);
+        arrivals(cube, "2025-02", arrivalsOf("foreign", "ES"), 110_209);
+        arrivals(cube, "2025-02", arrivalsOf("foreign", "FR"), 215_179);
+
+        var r = compute(cube, range("2023", "2025"));
+
+        // 4.88 / 14.5 = 33.655 %
+        assertThat(value(r, TOURISM_MARKET_SHARE, "2023", arrivalsOf("total", "FR")))
+                .isCloseTo(100.0 * 4.88 / 14.5, within(1e-9));
+        // 110,209 / 800,000 = 13.776 %; 215,179 / 800,000 = 26.897 %
+        assertThat(value(r, TOURISM_MARKET_SHARE, "2025-02", arrivalsOf("foreign", "ES")))
+                .isCloseTo(100.0 * 110_209 / 800_000, within(1e-9));
+        assertThat(value(r, TOURISM_MARKET_SHARE, "2025-02", arrivalsOf("foreign", "FR")))
+                .isCloseTo(100.0 * 215_179 / 800_000, within(1e-9));
+        // No share of all markets in itself.
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_MARKET_SHARE)
+                .noneMatch(v -> "total".equals(v.breakdown().get("market")));
+    }
+
+    @Test
+    void marketShareNeedsAllMarketsOfTheSameVisitorType() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 992_541);                       // all visitors
+        arrivals(cube, "2024-01", arrivalsOf("foreign", "FR"), 122_330); // foreign only
+
+        var r = compute(cube, range("2024-01", "2024-01"));
+
+        // Foreign tourists from France over ALL visitors would mix two populations.
+        assertThat(find(r, TOURISM_MARKET_SHARE, "2024-01", arrivalsOf("foreign", "FR"))).isEmpty();
+    }
+
+    // ---- jobs ----
+
+    @Test
+    void directJobsAndTheirChange() {
+        Cube jobs = jobs();
+        directJobs(jobs, "2022", 802_000);
+        directJobs(jobs, "2023", 827_000);
+
+        var r = compute(arrivals(), jobs, range("2023", "2023"), List.of());
+
+        assertThat(value(r, TOURISM_DIRECT_JOBS, "2023", Breakdown.NONE)).isEqualTo(827_000.0);
+        // (827,000 - 802,000) / 802,000 = 25,000 / 802,000 = +3.117 %
+        assertThat(value(r, TOURISM_DIRECT_JOBS_CHANGE, "2023", Breakdown.NONE))
+                .isCloseTo(100.0 * 25_000 / 802_000, within(1e-9));
+    }
+
+    // ---- published figures ----
+
+    @Test
+    void publishedFiguresFillGapsAndAreReconciledWithComputedOnes() {
+        Cube cube = arrivals();
+        put(cube, "2023", ALL, 14_500_000.0, null, null);
+        put(cube, "2024", ALL, 17_400_000.0, null, null);
+        arrivals(cube, "2024", arrivalsOf("mre", "total"), 8_600_000);
+
+        var r = compute(cube, range("2023", "2024"),
+                published(TOURISM_ARRIVALS_CHANGE, "2023", ALL, 34),              // no 2022 count: used
+                published(TOURISM_ARRIVALS_CHANGE, "2024", ALL, 20),              // computed 20 %: agrees
+                published(TOURISM_MRE_SHARE, "2024", Breakdown.of("market", "total"), 49), // 49.43: flagged
+                published(TOURISM_ARRIVALS_YTD, "2024-11", ALL, 15_900_000));     // no months: used
+
+        IndicatorValue change2023 = find(r, TOURISM_ARRIVALS_CHANGE, "2023", ALL).orElseThrow();
+        assertThat(change2023.value()).isEqualTo(34.0);
+        assertThat(change2023.basis()).isEqualTo(Basis.PUBLISHED);
+        IndicatorValue change2024 = find(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL).orElseThrow();
+        assertThat(change2024.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-11", ALL).orElseThrow().basis()).isEqualTo(Basis.PUBLISHED);
+
+        assertThat(r.checks()).hasSize(2);
+        assertThat(r.checks()).filteredOn(c -> c.indicator() == TOURISM_ARRIVALS_CHANGE).singleElement()
+                .satisfies(c -> assertThat(c.flagged()).isFalse());
+        // 8.6 / 17.4 = 49.425 % against 49: 0.425 point apart, over 0.1
+        assertThat(r.checks()).filteredOn(c -> c.indicator() == TOURISM_MRE_SHARE).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.computed()).isCloseTo(100.0 * 8.6 / 17.4, within(1e-9));
+                    assertThat(c.flagged()).isTrue();
+                });
+    }
+
+    @Test
+    void aPublishedLevelGetsItsChangeComputed() {
+        Cube cube = arrivals();
+        put(cube, "2023", ALL, 14_500_000.0, null, null);
+
+        var r = compute(cube, range("2024", "2024"), published(TOURISM_ARRIVALS, "2024", ALL, 17_400_000));
+
+        IndicatorValue change = find(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL).orElseThrow();
+        assertThat(change.value()).isCloseTo(20.0, within(1e-9));
+        assertThat(change.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(change.source()).contains("published").contains("computed");
+    }
+}

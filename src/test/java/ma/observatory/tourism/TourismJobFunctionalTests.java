@@ -1,0 +1,178 @@
+package ma.observatory.tourism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.ObservatoryApplication;
+import ma.observatory.WorkbookReader;
+
+/**
+ * Runs the whole job on {@code src/test/resources/fixtures/tourism} with {@code --only=tourism}
+ * over 2021–2024 and reads the workbook back. Every expected number is worked out by hand from
+ * those files in the comment next to it.
+ */
+class TourismJobFunctionalTests {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/tourism");
+    private static final String ALL = "visitor_type=total, market=total";
+
+    @TempDir
+    Path work;
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+
+    private Outcome run(Path input, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--input-dir=" + input, "--output-dir=" + work.resolve("reports"), "--db=" + work.resolve("db/obs"),
+                "--logging.file.name=" + work.resolve("logs/observatory.log"), "--from=2021", "--to=2024",
+                "--only=tourism", "--max-reject-rate=0.1"));
+        args.addAll(List.of(extra));
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ObservatoryApplication.run(args.toArray(String[]::new));
+            return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private Path workbook() {
+        return work.resolve("reports/labour-market-report_2021_2024.xlsx");
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> rows, String indicator, String period,
+                                            String breakdown) {
+        return rows.stream()
+                .filter(r -> r.get("indicator").equals(indicator) && r.get("period").equals(period)
+                        && r.get("geo").equals("MA") && r.get("breakdown").equals(breakdown))
+                .findFirst().orElseThrow(() -> new AssertionError("no value " + indicator + " " + period + " "
+                        + breakdown));
+    }
+
+    private static boolean has(List<Map<String, Object>> rows, String indicator, String period, String breakdown) {
+        return rows.stream().anyMatch(r -> r.get("indicator").equals(indicator) && r.get("period").equals(period)
+                && r.get("breakdown").equals(breakdown));
+    }
+
+    private static double number(Map<String, Object> row) {
+        return (Double) row.get("value");
+    }
+
+    @Test
+    void importsTheTourismFilesComputesIndicatorsAndTargetsAndWritesTheirSheets() throws IOException {
+        Outcome outcome = run(FIXTURES, "--lang=en");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.sheetNames()).contains("Tourism arrivals", "Tourism targets")
+                    .doesNotContain("Employment");
+            List<Map<String, Object>> values = book.rows("Indicators");
+
+            // 2023 has receipts on its total row and arrivals only by visitor type: 6 + 7 = 13 million.
+            Map<String, Object> arrivals2023 = find(values, "tourism.arrivals", "2023", ALL);
+            assertThat(number(arrivals2023)).isEqualTo(13_000_000.0);
+            assertThat(arrivals2023.get("basis")).isEqualTo("computed");
+            assertThat(arrivals2023.get("unit")).isEqualTo("persons");
+            // 2024: (16 - 13) / 13 = +23.08 %, against the published 23: agrees within 0.1 point.
+            assertThat(number(find(values, "tourism.arrivals_change_pct", "2024", ALL)))
+                    .isCloseTo(300.0 / 13, within(1e-9));
+            // 112,000 MAD million / 16 million arrivals = 7,000 MAD
+            assertThat(number(find(values, "tourism.receipts_per_arrival", "2024", ALL))).isCloseTo(7_000, within(1e-9));
+            // MRE 8 of 16 million: 50 %; 2022 only as published (48 %).
+            assertThat(number(find(values, "tourism.mre_share", "2024", "market=total"))).isCloseTo(50, within(1e-9));
+            Map<String, Object> mre2022 = find(values, "tourism.mre_share", "2022", "market=total");
+            assertThat(number(mre2022)).isEqualTo(48.0);
+            assertThat(mre2022.get("basis")).isEqualTo("published");
+            // France: 4 of 16 million = 25 %
+            assertThat(number(find(values, "tourism.market_share", "2024", "visitor_type=total, market=FR")))
+                    .isCloseTo(25, within(1e-9));
+            // Year to date: 1.0 + 1.1 + 1.2 = 3.3 million to March; April missing, so none for May.
+            assertThat(number(find(values, "tourism.arrivals_ytd", "2024-03", ALL))).isEqualTo(3_300_000.0);
+            assertThat(has(values, "tourism.arrivals_ytd", "2024-05", ALL)).isFalse();
+            // Direct jobs created since 2023: 840,000 - 800,000 = 40,000.
+            assertThat(number(find(values, "tourism.direct_jobs_created", "2024", "baseline=2023")))
+                    .isEqualTo(40_000.0);
+            // 2019 is neither in the range nor the year before it; 2020 is not reported.
+            assertThat(values).noneMatch(r -> r.get("period").equals("2019") || r.get("period").equals("2020"));
+
+            // The 2026 target: latest actual 16 million (2024), 4 million in 2021.
+            String target = "target=tourism.arrivals 2026";
+            // 16 / 17.5 = 91.43 %
+            assertThat(number(find(values, "tourism.target_progress_pct", "2024", target)))
+                    .isCloseTo(100 * 16 / 17.5, within(1e-9));
+            // (17.5 / 16)^(1/2) - 1 = 4.5825 %
+            assertThat(number(find(values, "tourism.target_required_cagr_pct", "2024", target)))
+                    .isCloseTo(100 * (Math.sqrt(17.5 / 16) - 1), within(1e-9));
+            // trend (16 / 4)^(1/3) = 4^(1/3) a year; 16 million x 4^(2/3) = 40.317 million, in persons
+            Map<String, Object> projection = find(values, "tourism.target_projection", "2024", target);
+            assertThat(number(projection)).isCloseTo(16e6 * Math.pow(4, 2.0 / 3), within(1e-3));
+            assertThat(projection.get("unit")).isEqualTo("persons");
+            assertThat(number(find(values, "tourism.target_on_track", "2024", target))).isEqualTo(1.0);
+
+            List<Map<String, Object>> targets = book.rows("TourismTargets");
+            assertThat(targets).hasSize(3);
+            assertThat(targets.get(0).get("Growth per year needed (%)")).isEqualTo("[z]");
+            assertThat(targets.get(0).get("On track")).isEqualTo("yes");
+            assertThat(targets.get(1).get("Latest actual value")).isEqualTo(16_000_000.0);
+            assertThat(targets.get(1).get("Year of the latest actual")).isEqualTo("2024");
+            // Jobs: 40,000 of 80,000 = 50 %; no jobs created known for 2021: no trend, no verdict.
+            assertThat((Double) targets.get(2).get("Share of the target reached (%)")).isCloseTo(50, within(1e-9));
+            assertThat(targets.get(2).get("Projection for the target year")).isEqualTo("[x]");
+            assertThat(targets.get(2).get("On track")).isEqualTo("[x]");
+
+            List<Map<String, Object>> arrivals = book.rows("TourismArrivals");
+            assertThat(arrivals).anySatisfy(r -> {
+                assertThat(r.get("Period")).isEqualTo("2024");
+                assertThat(r.get("Market")).isEqualTo("France");
+                assertThat(r.get("Tourist arrivals (persons)")).isEqualTo(4_000_000.0);
+            });
+
+            // The bad visitor type is a rejected row, listed with its file and line (header = line 1).
+            List<Map<String, Object>> quality = book.rows("DataQuality");
+            assertThat(quality).anySatisfy(r -> {
+                assertThat(r.get("File")).isEqualTo("tourism/arrivals.csv");
+                assertThat(r.get("Line")).isEqualTo(15.0);
+                assertThat(r.get("Column")).isEqualTo("visitor_type");
+                assertThat(r.get("Value")).isEqualTo("tourists");
+            });
+        }
+    }
+
+    @Test
+    void aMissingTourismFileStopsTheRunWithExitCode3() throws IOException {
+        Path input = work.resolve("input");
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            for (Path p : files.toList()) {
+                Path target = input.resolve(FIXTURES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.endsWith("jobs.csv")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("tourism/jobs.csv");
+        assertThat(workbook()).doesNotExist();
+    }
+}

@@ -1,0 +1,211 @@
+package ma.observatory.tourism;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.tourism.TourismIndicatorsTest.ALL;
+import static ma.observatory.tourism.TourismIndicatorsTest.GEO;
+import static ma.observatory.tourism.TourismIndicatorsTest.arrivals;
+import static ma.observatory.tourism.TourismIndicatorsTest.arrivalsOf;
+import static ma.observatory.tourism.TourismIndicatorsTest.jobs;
+import static ma.observatory.tourism.TourismIndicatorsTest.put;
+import static ma.observatory.tourism.TourismIndicatorsTest.range;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.cube.Cube;
+import ma.observatory.indicator.Target;
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.report.CellValue;
+import ma.observatory.report.Messages;
+import ma.observatory.report.ReportContext;
+import ma.observatory.report.ReportSheet;
+
+/** The two tourism sheets, laid out from computed values: labels, [x] and [z], never 0 for missing. */
+class TourismSheetsTest {
+
+    private static final PeriodRange RANGE = range("2020", "2024");
+    private static final Target T2023 = new Target(TOURISM_ARRIVALS, "MA", Period.year(2023), 13_500_000, null, null,
+            "milestone", 2);
+    private static final Target T2026 = new Target(TOURISM_ARRIVALS, "MA", Period.year(2026), 17_500_000, null, null,
+            "roadmap", 3);
+    private static final Target JOBS = new Target(TOURISM_DIRECT_JOBS_CREATED, "MA", Period.year(2026), 80_000,
+            Period.year(2023), null, "roadmap jobs", 4);
+    private static final List<Target> TARGETS = List.of(T2023, T2026, JOBS);
+
+    private final TourismSheets sheets = new TourismSheets(null);
+
+    /** 2020: 10 million; 2023: 14.5; 2024: 17.4 (8.6 MRE), receipts 112,500; February 2024 by market. */
+    private static ReportContext context(String language) {
+        Cube cube = arrivals();
+        put(cube, "2020", ALL, 10_000_000.0, null, null);
+        put(cube, "2021", ALL, 12_000_000.0, null, null);
+        put(cube, "2023", ALL, 14_500_000.0, null, null);
+        put(cube, "2024", ALL, 17_400_000.0, null, 112_500.0);
+        put(cube, "2024", arrivalsOf("mre", "total"), 8_600_000.0, null, null);
+        put(cube, "2024-01", arrivalsOf("foreign", "FR"), 122_330.0, null, null);
+        put(cube, "2024-02", arrivalsOf("foreign", "FR"), 184_556.0, null, null);
+        var result = TourismIndicatorsTest.compute(cube, jobs(), RANGE, TARGETS);
+        RunParameters run = new RunParameters(RANGE, Path.of("data"), Path.of("reports"), language, Set.of("tourism"),
+                0.01, Set.of("country", "region"), LocalDateTime.of(2025, 1, 1, 2, 0));
+        return new ReportContext(1, run, new Messages(language), GEO, result.values(), null);
+    }
+
+    /** The table's rows as heading → cell maps. */
+    private static List<Map<String, CellValue>> rows(ReportSheet sheet) {
+        List<Map<String, CellValue>> rows = new ArrayList<>();
+        for (List<CellValue> row : sheet.table().rows()) {
+            assertThat(row).hasSameSizeAs(sheet.table().columns());
+            Map<String, CellValue> map = new LinkedHashMap<>();
+            for (int c = 0; c < row.size(); c++) {
+                map.put(sheet.table().columns().get(c).heading(), row.get(c));
+            }
+            rows.add(map);
+        }
+        return rows;
+    }
+
+    private static double number(CellValue v) {
+        assertThat(v).isInstanceOf(CellValue.Number.class);
+        return ((CellValue.Number) v).value();
+    }
+
+    private static CellValue text(String s) {
+        return CellValue.text(s);
+    }
+
+    @Test
+    void arrivalsSheetInEnglish() {
+        ReportSheet sheet = sheets.arrivals(context("en"));
+
+        assertThat(sheet.name()).isEqualTo("Tourism arrivals").hasSizeLessThanOrEqualTo(31);
+        assertThat(sheet.table().name()).isEqualTo("TourismArrivals");
+        List<Map<String, CellValue>> rows = rows(sheet);
+        Map<String, CellValue> all2024 = rows.stream().filter(r -> r.get("Period").equals(text("2024"))
+                && r.get("Visitor type").equals(text("all visitors"))).findFirst().orElseThrow();
+        assertThat(all2024.get("Market")).isEqualTo(text("all markets"));
+        assertThat(all2024.get("Market code")).isEqualTo(text("total"));
+        assertThat(number(all2024.get("Tourist arrivals (persons)"))).isEqualTo(17_400_000.0);
+        // (17.4 - 14.5) / 14.5 = +20 %
+        assertThat(number(all2024.get("Tourist arrivals, change (%)"))).isCloseTo(20.0, within(1e-9));
+        assertThat(all2024.get("Tourist arrivals, year to date (persons)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(all2024.get("Overnight stays (nights)")).isEqualTo(CellValue.NOT_AVAILABLE);
+        // 112,500e6 / 17.4e6 = 6,465.5 MAD
+        assertThat(number(all2024.get("Receipts per arrival (MAD)"))).isCloseTo(112_500e6 / 17.4e6, within(1e-6));
+        // 8.6 / 17.4 = 49.43 %, on the all-visitors row of all markets
+        assertThat(number(all2024.get("Share of Moroccans living abroad (%)"))).isCloseTo(100 * 8.6 / 17.4,
+                within(1e-9));
+        assertThat(all2024.get("Share of the market (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(all2024.get("Basis")).isEqualTo(text("computed"));
+
+        Map<String, CellValue> france = rows.stream().filter(r -> r.get("Period").equals(text("2024-02"))
+                && r.get("Market code").equals(text("FR"))).findFirst().orElseThrow();
+        assertThat(france.get("Market")).isEqualTo(text("France"));
+        assertThat(france.get("Visitor type")).isEqualTo(text("foreign tourists"));
+        // 122,330 + 184,556 = 306,886
+        assertThat(number(france.get("Tourist arrivals, year to date (persons)"))).isEqualTo(306_886.0);
+        assertThat(france.get("Receipts per arrival (MAD)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(france.get("Share of Moroccans living abroad (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        // no count of all foreign tourists for February: not available, never 0
+        assertThat(france.get("Share of the market (%)")).isEqualTo(CellValue.NOT_AVAILABLE);
+        assertThat(france.get("Tourist arrivals, change (%)")).isEqualTo(CellValue.NOT_AVAILABLE);
+    }
+
+    @Test
+    void arrivalsSheetInFrenchNamesMarketsInFrench() {
+        ReportSheet sheet = sheets.arrivals(context("fr"));
+
+        assertThat(sheet.name()).isEqualTo("Arrivées touristiques");
+        assertThat(sheet.title()).doesNotContain("'");
+        assertThat(rows(sheet)).anySatisfy(r -> {
+            assertThat(r.get("Marché émetteur")).isEqualTo(text("France"));
+            assertThat(r.get("Type de visiteurs")).isEqualTo(text("touristes étrangers"));
+        });
+        assertThat(rows(sheet)).anySatisfy(r -> assertThat(r.get("Marché émetteur")).isEqualTo(text("tous marchés")));
+    }
+
+    @Test
+    void targetsSheetInEnglish() {
+        ReportSheet sheet = sheets.targets(context("en"), TARGETS);
+
+        assertThat(sheet.name()).isEqualTo("Tourism targets");
+        assertThat(sheet.table().name()).isEqualTo("TourismTargets");
+        List<Map<String, CellValue>> rows = rows(sheet);
+        assertThat(rows).hasSize(3);
+
+        // 2026: latest actual 17.4 million in 2024; trend from 2021 (12 million): (17.4 / 12)^(1/3) = 1.45^(1/3)
+        Map<String, CellValue> ahead = rows.get(1);
+        assertThat(ahead.get("Indicator")).isEqualTo(text("Tourist arrivals"));
+        assertThat(ahead.get("Target year")).isEqualTo(text("2026"));
+        assertThat(number(ahead.get("Target value"))).isEqualTo(17_500_000.0);
+        assertThat(ahead.get("Unit")).isEqualTo(text("persons"));
+        assertThat(ahead.get("Baseline year")).isEqualTo(CellValue.NOT_AVAILABLE);
+        assertThat(number(ahead.get("Latest actual value"))).isEqualTo(17_400_000.0);
+        assertThat(ahead.get("Year of the latest actual")).isEqualTo(text("2024"));
+        assertThat(ahead.get("Basis of the latest actual")).isEqualTo(text("computed"));
+        // 17.4 / 17.5 = 99.43 %
+        assertThat(number(ahead.get("Share of the target reached (%)"))).isCloseTo(100 * 17.4 / 17.5, within(1e-9));
+        // (17.5 / 17.4)^(1/2) - 1 = 0.2869 %
+        assertThat(number(ahead.get("Growth per year needed (%)")))
+                .isCloseTo(100 * (Math.sqrt(17.5 / 17.4) - 1), within(1e-9));
+        // 1.45^(1/3) - 1 = 13.185 %
+        assertThat(number(ahead.get("Growth per year over the last three years (%)")))
+                .isCloseTo(100 * (Math.cbrt(1.45) - 1), within(1e-9));
+        // 17.4 x 1.45^(2/3) = 22.313 million
+        assertThat(number(ahead.get("Projection for the target year")))
+                .isCloseTo(17.4e6 * Math.pow(1.45, 2.0 / 3), within(1e-3));
+        assertThat(ahead.get("On track")).isEqualTo(text("yes"));
+        assertThat(number(ahead.get("On track (1 or 0)"))).isEqualTo(1.0);
+        assertThat(ahead.get("Source of the target")).isEqualTo(text("roadmap"));
+
+        // 2023: the target year is past: nothing needed, nothing projected ([z]); reached.
+        Map<String, CellValue> past = rows.get(0);
+        assertThat(past.get("Growth per year needed (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(past.get("Growth per year over the last three years (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(past.get("Projection for the target year")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(past.get("On track")).isEqualTo(text("yes"));
+
+        // Jobs created since 2023: no jobs file figures at all, so everything is [x], never 0.
+        Map<String, CellValue> jobs = rows.get(2);
+        assertThat(jobs.get("Baseline year")).isEqualTo(text("2023"));
+        for (String h : List.of("Latest actual value", "Year of the latest actual", "Share of the target reached (%)",
+                "Growth per year needed (%)", "Growth per year over the last three years (%)",
+                "Projection for the target year", "On track", "On track (1 or 0)")) {
+            assertThat(jobs.get(h)).as(h).isEqualTo(CellValue.NOT_AVAILABLE);
+        }
+    }
+
+    @Test
+    void targetsSheetInFrenchSaysOuiOrNon() {
+        Target far = new Target(TOURISM_ARRIVALS, "MA", Period.year(2030), 60_000_000, null, null, "ambition", 5);
+        ReportSheet sheet = sheets.targets(contextWith(far), List.of(T2026, far));
+
+        assertThat(sheet.name()).isEqualTo("Objectifs touristiques");
+        List<Map<String, CellValue>> rows = rows(sheet);
+        assertThat(rows.get(0).get("En bonne voie")).isEqualTo(text("oui"));
+        // 17.4 x 1.45^(6/3) = 36.58 million < 60: off track
+        assertThat(rows.get(1).get("En bonne voie")).isEqualTo(text("non"));
+        assertThat(number(rows.get(1).get("En bonne voie (1 ou 0)"))).isEqualTo(0.0);
+        assertThat(rows.get(1).get("Unité")).isEqualTo(text("personnes"));
+    }
+
+    private static ReportContext contextWith(Target extra) {
+        Cube cube = arrivals();
+        put(cube, "2021", ALL, 12_000_000.0, null, null);
+        put(cube, "2024", ALL, 17_400_000.0, null, null);
+        var result = TourismIndicatorsTest.compute(cube, jobs(), RANGE, List.of(T2026, extra));
+        RunParameters run = new RunParameters(RANGE, Path.of("data"), Path.of("reports"), "fr", Set.of("tourism"),
+                0.01, Set.of("country", "region"), LocalDateTime.of(2025, 1, 1, 2, 0));
+        return new ReportContext(1, run, new Messages("fr"), GEO, result.values(), null);
+    }
+}

@@ -1,0 +1,296 @@
+package ma.observatory.tourism;
+
+import static ma.observatory.indicator.Indicator.*;
+import static ma.observatory.tourism.TourismIndicatorsTest.ALL;
+import static ma.observatory.tourism.TourismIndicatorsTest.arrivals;
+import static ma.observatory.tourism.TourismIndicatorsTest.directJobs;
+import static ma.observatory.tourism.TourismIndicatorsTest.find;
+import static ma.observatory.tourism.TourismIndicatorsTest.jobs;
+import static ma.observatory.tourism.TourismIndicatorsTest.published;
+import static ma.observatory.tourism.TourismIndicatorsTest.put;
+import static ma.observatory.tourism.TourismIndicatorsTest.range;
+import static ma.observatory.tourism.TourismIndicatorsTest.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.Cube;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.Target;
+import ma.observatory.indicator.Unit;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+
+/**
+ * Progress towards targets: share reached, growth needed, projection at the trailing three-year
+ * growth, on track. Every expected value is worked out by hand in the comment next to it.
+ */
+class TourismTargetsTest {
+
+    private static Target target(Indicator id, int year, double value) {
+        return new Target(id, "MA", Period.year(year), value, null, null, "roadmap " + year, 3);
+    }
+
+    private static Target target(Indicator id, int year, double value, int baseline) {
+        return new Target(id, "MA", Period.year(year), value, Period.year(baseline), null, "roadmap " + year, 4);
+    }
+
+    private static Breakdown of(Target t) {
+        return Breakdown.of("target", t.label());
+    }
+
+    /** Annual national arrivals, year by year from {@code firstYear}; {@code null} = no row. */
+    private static Cube arrivalsFrom(int firstYear, Double... millions) {
+        Cube cube = arrivals();
+        for (int i = 0; i < millions.length; i++) {
+            if (millions[i] != null) {
+                put(cube, Integer.toString(firstYear + i), ALL, millions[i] * 1e6, null, null);
+            }
+        }
+        return cube;
+    }
+
+    private static TourismIndicators.Result run(Cube arrivals, PeriodRange range, Target... targets) {
+        return TourismIndicatorsTest.compute(arrivals, jobs(), range, List.of(targets));
+    }
+
+    @Test
+    void growthNeededFromTheLatestActualToTheTarget() {
+        // 14.5 million in 2023; 17.5 million targeted for 2026.
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+        var r = run(arrivalsFrom(2023, 14.5), range("2023", "2023"), t);
+
+        // 14.5 / 17.5 = 82.857 % of the target reached
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2023", of(t))).isCloseTo(100.0 * 14.5 / 17.5, within(1e-9));
+        // (17.5 / 14.5)^(1/3) - 1 = 1.2068966^(1/3) - 1 = 6.46904 % a year for three years
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(t))).isCloseTo(6.469042607881903, within(1e-9));
+        // Nothing three years earlier: no trend, no projection, no telling whether on track.
+        assertThat(find(r, TOURISM_TARGET_PROJECTION, "2023", of(t))).isEmpty();
+        assertThat(find(r, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEmpty();
+    }
+
+    @Test
+    void targetValuesAreKeyedByTheTargetAndDatedByTheLatestActual() {
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+        var r = run(arrivalsFrom(2022, 10.9, 14.5, 17.4), range("2022", "2024"), t);
+
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.period()).isEqualTo(Period.year(2024));
+                    assertThat(v.geo()).isEqualTo("MA");
+                    assertThat(v.breakdown().toString()).isEqualTo("target=tourism.arrivals 2026");
+                    assertThat(v.source()).contains("targets.csv line 3").contains("roadmap 2026")
+                            .contains("latest actual 2024");
+                });
+    }
+
+    @Test
+    void projectionAtTheTrailingThreeYearGrowth() {
+        // 2020: 10 million; 2023: 14.5 million. Trailing growth g: (1 + g)^3 = 14.5 / 10 = 1.45.
+        Target t2026 = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+        Target t2030 = target(TOURISM_ARRIVALS, 2030, 40_000_000);
+        var r = run(arrivalsFrom(2020, 10.0, null, null, 14.5), range("2020", "2023"), t2026, t2030);
+
+        // 2026 is three years on: 14.5 x 1.45 = 21.025 million >= 17.5: on track
+        IndicatorValue p2026 = find(r, TOURISM_TARGET_PROJECTION, "2023", of(t2026)).orElseThrow();
+        assertThat(p2026.value()).isCloseTo(21_025_000, within(1e-3));
+        assertThat(p2026.unit()).as("in the unit of the target").isEqualTo(Unit.PERSONS);
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(t2026))).isEqualTo(1.0);
+        // 2030 is seven years on: 14.5 x 1.45^(7/3) = 34.5059 million < 40: off track
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(t2030)))
+                .isCloseTo(14.5e6 * Math.pow(1.45, 7.0 / 3), within(1e-3))
+                .isCloseTo(34_505_898.5, within(1.0));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(t2030))).isEqualTo(0.0);
+        // Growth needed for 2030: (40 / 14.5)^(1/7) - 1 = 15.59 %
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(t2030)))
+                .isCloseTo(100.0 * (Math.pow(40 / 14.5, 1.0 / 7) - 1), within(1e-9));
+    }
+
+    @Test
+    void projectionOfReceiptsIsInMadMillion() {
+        Cube cube = arrivals();
+        put(cube, "2021", ALL, null, null, 34_300.0);
+        put(cube, "2024", ALL, null, null, 112_500.0);
+        Target t = target(TOURISM_RECEIPTS, 2026, 120_000);
+
+        var r = run(cube, range("2021", "2024"), t);
+
+        // (112,500 / 34,300)^(1/3) = 1.485774 a year; 112,500 x 1.485774^2 = 248,346.5 MAD million
+        IndicatorValue p = find(r, TOURISM_TARGET_PROJECTION, "2024", of(t)).orElseThrow();
+        assertThat(p.value()).isCloseTo(112_500 * Math.pow(112_500 / 34_300.0, 2.0 / 3), within(1e-6))
+                .isCloseTo(248_346.5, within(0.1));
+        assertThat(p.unit()).isEqualTo(Unit.MAD_MILLION);
+        // 112,500 / 120,000 = 93.75 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(t))).isCloseTo(93.75, within(1e-9));
+    }
+
+    @Test
+    void aProjectionExactlyEqualToTheTargetIsOnTrack() {
+        // No growth over three years (12 million in 2020 and 2023): the projection is 12 million.
+        Target exact = target(TOURISM_ARRIVALS, 2026, 12_000_000);
+        Target justAbove = target(TOURISM_ARRIVALS, 2027, 12_000_001);
+        var r = run(arrivalsFrom(2020, 12.0, null, null, 12.0), range("2020", "2023"), exact, justAbove);
+
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(exact))).isEqualTo(12_000_000.0);
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(exact))).isEqualTo(1.0);
+        // Growth needed: none.
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(exact))).isEqualTo(0.0);
+        // One person short: off track.
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(justAbove))).isEqualTo(0.0);
+    }
+
+    @Test
+    void equalityHoldsDespiteTheRoundingOfTheGrowthRate() {
+        // 10 million in 2020, 17.28 million in 2023: +20 % a year (1.2^3 = 1.728). Three years on
+        // the projection is 17.28 x 1.728 = 29.85984 million exactly in arithmetic, but
+        // pow(1.728, 1/3)^3 computes to 29,859,839.999999996: still on track.
+        Target t = target(TOURISM_ARRIVALS, 2026, 29_859_840);
+        var r = run(arrivalsFrom(2020, 10.0, null, null, 17.28), range("2020", "2023"), t);
+
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(t))).isCloseTo(29_859_840, within(1e-6));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEqualTo(1.0);
+        // The growth the sheet reads back from the projection: 20 % a year.
+        assertThat(TourismSheets.trend(find(r, TOURISM_ARRIVALS, "2023", ALL).orElseThrow(),
+                find(r, TOURISM_TARGET_PROJECTION, "2023", of(t)).orElseThrow(), 2026))
+                .isCloseTo(20.0, within(1e-9));
+    }
+
+    @Test
+    void aPastTargetYearIsJudgedOnThatYearsActual() {
+        // Actuals: 2022 10.9 M, 2023 14.5 M, 2024 17.4 M.
+        Target reached = target(TOURISM_ARRIVALS, 2023, 13_500_000);
+        Target missed = target(TOURISM_ARRIVALS, 2024, 20_000_000);
+        Target exactly = target(TOURISM_ARRIVALS, 2022, 10_900_000);
+        var r = run(arrivalsFrom(2021, null, 10.9, 14.5, 17.4), range("2021", "2024"), reached, missed, exactly);
+
+        // The 2023 milestone is judged on 2023, not on 2024: 14.5 / 13.5 = 107.41 %, reached.
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2023", of(reached))).isCloseTo(100.0 * 14.5 / 13.5, within(1e-9));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(reached))).isEqualTo(1.0);
+        // 17.4 / 20 = 87 % in the target year 2024: missed.
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(missed))).isCloseTo(87.0, within(1e-9));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2024", of(missed))).isEqualTo(0.0);
+        // Exactly equal, in 2022, counts as reached.
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2022", of(exactly))).isEqualTo(1.0);
+        // No growth needed and no projection for a year that is not ahead.
+        for (Target t : List.of(reached, missed, exactly)) {
+            String year = t.targetPeriod().toString();
+            assertThat(find(r, TOURISM_TARGET_REQUIRED_CAGR, year, of(t))).isEmpty();
+            assertThat(find(r, TOURISM_TARGET_PROJECTION, year, of(t))).isEmpty();
+        }
+    }
+
+    @Test
+    void theLatestActualIsTheLatestAnnualValueInTheRange() {
+        Cube cube = arrivalsFrom(2023, 14.5, 17.4, 19.8);
+        put(cube, "2025-07", ALL, 2_700_000.0, null, null); // a month is not an annual actual
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        // The range ends in June 2025: the year 2025 is not wholly inside, 2024 is the latest.
+        var r = run(cube, range("2024-01", "2025-06"), t);
+
+        // 17.4 / 17.5 = 99.43 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(t))).isCloseTo(100.0 * 17.4 / 17.5, within(1e-9));
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS)
+                .extracting(IndicatorValue::period).containsExactly(Period.year(2024));
+    }
+
+    @Test
+    void theLatestActualMayBeAPublishedValue() {
+        Cube cube = arrivalsFrom(2021, 4.0);
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = TourismIndicatorsTest.compute(cube, jobs(), range("2021", "2024"), List.of(t),
+                published(TOURISM_ARRIVALS, "2024", ALL, 16_000_000));
+
+        // 16 / 17.5 = 91.43 %; trend from the 4 million counted in 2021: (16 / 4)^(1/3) = 4^(1/3)
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(t))).isCloseTo(100.0 * 16 / 17.5, within(1e-9));
+        // 16 million x 4^(2/3) = 40.317 million
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2024", of(t)))
+                .isCloseTo(16e6 * Math.pow(4, 2.0 / 3), within(1e-3));
+        assertThat(find(r, TOURISM_TARGET_PROGRESS, "2024", of(t)).orElseThrow().source())
+                .contains("latest actual 2024 (published)");
+    }
+
+    @Test
+    void noActualNoTargetValues() {
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = run(arrivals(), range("2023", "2024"), t);
+
+        assertThat(r.values()).isEmpty();
+    }
+
+    @Test
+    void directJobsCreatedAreCountedFromTheBaselineYear() {
+        Cube jobs = jobs();
+        directJobs(jobs, "2022", 802_000);
+        directJobs(jobs, "2023", 827_000);
+        directJobs(jobs, "2025", 860_000);
+        Target t = target(TOURISM_DIRECT_JOBS_CREATED, 2026, 80_000, 2023);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs, range("2022", "2025"), List.of(t));
+
+        Breakdown sinceBaseline = Breakdown.of("baseline", "2023");
+        // 860,000 - 827,000 = 33,000 created since 2023
+        assertThat(value(r, TOURISM_DIRECT_JOBS_CREATED, "2025", sinceBaseline)).isEqualTo(33_000.0);
+        // none reported for the baseline itself nor before it
+        assertThat(find(r, TOURISM_DIRECT_JOBS_CREATED, "2023", sinceBaseline)).isEmpty();
+        assertThat(find(r, TOURISM_DIRECT_JOBS_CREATED, "2022", sinceBaseline)).isEmpty();
+        // 33,000 / 80,000 = 41.25 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2025", of(t))).isCloseTo(41.25, within(1e-9));
+        // one year to go: 80,000 / 33,000 - 1 = 142.42 %
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2025", of(t)))
+                .isCloseTo(100.0 * (80_000.0 / 33_000 - 1), within(1e-9));
+        // no jobs created known for 2022 (before the baseline): no trend, no projection
+        assertThat(find(r, TOURISM_TARGET_PROJECTION, "2025", of(t))).isEmpty();
+    }
+
+    @Test
+    void directJobsCreatedAreNotAvailableWithoutTheBaselineYear() {
+        Cube jobs = jobs();
+        directJobs(jobs, "2025", 860_000);
+        Target t = target(TOURISM_DIRECT_JOBS_CREATED, 2026, 80_000, 2023);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs, range("2023", "2025"), List.of(t));
+
+        assertThat(r.values()).noneMatch(v -> v.indicator() == TOURISM_DIRECT_JOBS_CREATED);
+        assertThat(r.values()).noneMatch(v -> v.breakdown().get("target") != null);
+    }
+
+    @Test
+    void jobsCreatedHaveOnlyTheirPublishedValues() {
+        Target t = target(TOURISM_JOBS_CREATED, 2026, 200_000, 2023);
+        PublishedFigure jobsCreated = published(TOURISM_JOBS_CREATED, "2025", Breakdown.of("baseline", "2023"),
+                150_000);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs(), range("2024", "2025"), List.of(t), jobsCreated);
+
+        IndicatorValue actual = find(r, TOURISM_JOBS_CREATED, "2025", Breakdown.of("baseline", "2023")).orElseThrow();
+        assertThat(actual.basis()).isEqualTo(Basis.PUBLISHED);
+        // 150,000 / 200,000 = 75 %; one year to go: 200 / 150 - 1 = 33.33 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2025", of(t))).isCloseTo(75.0, within(1e-9));
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2025", of(t))).isCloseTo(100.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void directJobsTargetFollowsTheSeriesWithoutBreakdown() {
+        Cube jobs = jobs();
+        directJobs(jobs, "2020", 700_000);
+        directJobs(jobs, "2023", 827_000);
+        Target t = target(TOURISM_DIRECT_JOBS, 2026, 1_000_000);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs, range("2020", "2023"), List.of(t));
+
+        // (827 / 700)^(1/3) per year for three years: 827,000 x 827/700 = 977,041.4 < 1,000,000: off track
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(t)))
+                .isCloseTo(827_000.0 * 827 / 700, within(1e-3));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEqualTo(0.0);
+    }
+}
