@@ -21,4 +21,12 @@ public interface CountDataset extends CsvDataset {
     default boolean placesFromReference() {
         return true;
     }
+
+    /**
+     * How many years before the run's range are staged too: one for year-on-year changes; more
+     * where an indicator looks further back (a three-year trend, a regulation's latest known jobs).
+     */
+    default int yearsOfHistory() {
+        return 1;
+    }
 }

@@ -132,8 +132,8 @@ public final class Cube {
     }
 
     /**
-     * Adds a derived total where the input has none; where it has one, keeps it and warns when the
-     * two disagree.
+     * Adds a derived total where the input has none; where it has one, keeps its figures, warns
+     * when they disagree with the derived ones, and fills those it leaves empty.
      */
     private void put(Key key, Double[] derived, String source, String how, Map<String, Map<Key, Double[]>> byPlace) {
         Double[] given = values.get(key);
@@ -146,7 +146,10 @@ public final class Cube {
             return;
         }
         for (int m = 0; m < given.length; m++) {
-            if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
+            if (given[m] == null && derived[m] != null) {
+                // The file gives the total row but leaves this figure empty: the parts supply it.
+                given[m] = derived[m];
+            } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
                         key.period() + ", " + key.geo() + (key.breakdown().pairs().isEmpty() ? "" : ", " + key.breakdown())
                                 + ": the total given in the file (" + format(given[m]) + ") differs from " + how + " ("

@@ -38,7 +38,12 @@ public record PeriodRange(Period from, Period to) {
      * period it is compared with year on year.
      */
     public PeriodRange withPreviousYear() {
-        YearMonth start = firstMonth().minusYears(1);
+        return withYearsBefore(1);
+    }
+
+    /** The range extended {@code years} years back. */
+    public PeriodRange withYearsBefore(int years) {
+        YearMonth start = firstMonth().minusYears(years);
         return new PeriodRange(Period.month(start.getYear(), start.getMonthValue()), to);
     }
 

@@ -27,14 +27,15 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final PeriodRange staged;
 
     /**
-     * @param range the run's range; one more year is staged before it for year-on-year changes
+     * @param range the run's range; {@link CountDataset#yearsOfHistory()} more years are staged
+     *              before it, for the indicators that compare with the past
      */
     public CellStagingWriter(long runId, CountDataset dataset, GeoReference geo, PeriodRange range,
                              StagingRepository staging) {
         super(runId, dataset.file(), staging);
         this.dataset = dataset;
         this.geo = geo;
-        this.staged = range.withPreviousYear();
+        this.staged = range.withYearsBefore(dataset.yearsOfHistory());
     }
 
     @Override

@@ -113,7 +113,7 @@ class CubeTest {
         // population 1000.4: 0.4 apart, within 0.5 -> no warning
         // labour force 410: 10 apart, > 0.5 and > 0.2 % of 410 = 0.82 -> warning
         // employed 350.6: 0.6 apart, > 0.5 but < 0.2 % of 350.6 = 0.7012 -> no warning
-        // unemployed given as missing: nothing to compare
+        // unemployed given as missing: the parts fill it in, 40 + 10 = 50
         // underemployed 31: 1 apart, > 0.5 and > 0.2 % of 31 = 0.062 -> warning
         cube.put(key("MA", TOTAL), "HCP total", 1000.4, 410.0, 350.6, null, 31.0);
 
@@ -122,7 +122,7 @@ class CubeTest {
         assertThat(cube.get(key("MA", TOTAL), "population")).isEqualTo(1000.4);
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
         assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(350.6);
-        assertThat(cube.get(key("MA", TOTAL), "unemployed")).isNull();
+        assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(50.0);
         assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP total");
         assertThat(cube.warnings()).extracting(RowProblem::column).containsExactly("labour_force", "underemployed");
         RowProblem w = cube.warnings().get(0);

@@ -152,6 +152,76 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void outsourcingAndTourismComeOutOfTheSameRun() throws IOException {
+        Outcome outcome = run(FIXTURES);
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<Map<String, Object>> values = book.rows("Indicators");
+            String all = "segment=total, client_country=total, activity=total";
+            // 100 * (148,500 / 130,000 - 1) = 14.2307... %
+            assertThat((Double) find(values, "outsourcing.jobs_change_pct", "2024", "MA", all).get("value"))
+                    .isCloseTo(100.0 * (148_500.0 / 130_000.0 - 1), within(1e-9));
+            // The Belgian move effective 2024-01-01 counts in 2024; the cancelled one never does.
+            assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=BE").get("value"))
+                    .isEqualTo(163.0);
+            assertThat(values).noneMatch(r -> r.get("indicator").equals("outsourcing.relocated_jobs_in")
+                    && r.get("period").equals("2023"));
+            // Announced in 2024, effective 2025: pending at the end of the range.
+            assertThat(find(values, "outsourcing.pipeline_jobs", "2024", "MA", "direction=in").get("value"))
+                    .isEqualTo(50.0);
+            // The opt-in law: 100,000 call-centre jobs in 2024 at 10 / 12.5 / 15 %.
+            for (var scenario : Map.of("low", 10_000.0, "central", 12_500.0, "high", 15_000.0).entrySet()) {
+                assertThat((Double) find(values, "outsourcing.jobs_at_risk", "2024", "MA",
+                        "regulation=fr-2025-594, scenario=" + scenario.getKey()).get("value"))
+                        .isCloseTo(scenario.getValue(), within(1e-6));
+            }
+
+            String arrivals = "visitor_type=total, market=total";
+            // 2024 total = foreign 8.8 M + MRE 8.6 M = 17.4 M, +20 % on 14.5 M.
+            assertThat(find(values, "tourism.arrivals", "2024", "MA", arrivals).get("value")).isEqualTo(17_400_000.0);
+            assertThat((Double) find(values, "tourism.arrivals_change_pct", "2024", "MA", arrivals).get("value"))
+                    .isCloseTo(20.0, within(1e-9));
+            assertThat((Double) find(values, "tourism.mre_share", "2024", "MA", "market=total").get("value"))
+                    .isCloseTo(100.0 * 8.6 / 17.4, within(1e-9));
+            // 112,500 MAD million / 17.4 M arrivals = 6,465.52 MAD
+            assertThat((Double) find(values, "tourism.receipts_per_arrival", "2024", "MA", arrivals).get("value"))
+                    .isCloseTo(112_500e6 / 17_400_000, within(1e-6));
+            // Target 17.5 M in 2026 from 17.4 M in 2024: 99.43 % reached, (17.5/17.4)^(1/2) - 1 a year needed;
+            // trend 2021-2024 (17.4/3.7)^(1/3) - 1 = 67.5 % a year: projected far above, on track.
+            String target = "target=tourism.arrivals 2026";
+            assertThat((Double) find(values, "tourism.target_progress_pct", "2024", "MA", target).get("value"))
+                    .isCloseTo(100.0 * 17.4 / 17.5, within(1e-9));
+            assertThat((Double) find(values, "tourism.target_required_cagr_pct", "2024", "MA", target).get("value"))
+                    .isCloseTo(100.0 * (Math.sqrt(17.5 / 17.4) - 1), within(1e-9));
+            double trend = Math.pow(17.4 / 3.7, 1.0 / 3) - 1;
+            Map<String, Object> projection = find(values, "tourism.target_projection", "2024", "MA", target);
+            assertThat((Double) projection.get("value")).isCloseTo(17_400_000 * Math.pow(1 + trend, 2), within(1e-3));
+            assertThat(projection.get("unit")).isEqualTo("persons");
+            assertThat(find(values, "tourism.target_on_track", "2024", "MA", target).get("value")).isEqualTo(1.0);
+
+            // The Summary puts the headline figures of all three domains on one page.
+            assertThat(book.rows("Summary")).extracting(r -> r.get("Indicateur"))
+                    .contains("Taux de chômage", "Emplois de l’externalisation", "Emplois menacés",
+                            "Arrivées touristiques", "Part de l’objectif atteinte");
+        }
+    }
+
+    @Test
+    void onlyRunsTheDomainsAskedFor() throws IOException {
+        Path input = copyOfFixtures();
+        Files.delete(input.resolve("tourism/arrivals.csv")); // not needed when tourism is left out
+
+        Outcome outcome = run(input, "--only=employment,outsourcing");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("Indicators")).noneMatch(r -> r.get("indicator").toString().startsWith("tourism."))
+                    .anyMatch(r -> r.get("indicator").toString().startsWith("outsourcing."));
+        }
+    }
+
+    @Test
     void englishWorkbookKeepsTheIndicatorsTableAsItIs() throws IOException {
         assertThat(run(FIXTURES, "--lang=en").exitCode()).isZero();
 
