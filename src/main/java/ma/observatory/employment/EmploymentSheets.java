@@ -55,7 +55,7 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.urban")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=rural, sex=total, age_group=15+",
                         m.get("chart.series.rural")));
-        return chartSheet(context, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment", series,
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment", series,
                 ReportChart.Kind.LINE, m.get("chart.axis.rate"));
     }
 
@@ -69,7 +69,7 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.youth")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
                         m.get("chart.series.all")));
-        return chartSheet(context, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups", series,
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups", series,
                 ReportChart.Kind.LINE, m.get("chart.axis.rate"));
     }
 
@@ -81,20 +81,8 @@ class EmploymentSheets implements DomainSheets {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
                     m.get("sector." + sector)));
         }
-        return chartSheet(context, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation", series,
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation", series,
                 ReportChart.Kind.BAR, m.get("chart.axis.thousands"));
-    }
-
-    private ReportSheet chartSheet(ReportContext context, String sheetKey, String chartKey, String tableName,
-                                   List<ChartTables.Series> series, ReportChart.Kind kind, String valueAxis) {
-        Messages m = context.messages();
-        ReportTable table = ChartTables.yearly(context, tableName, COUNTRY, m.get("col.period"), series,
-                NumberStyle.DECIMAL);
-        ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
-                ChartTables.seriesColumns(series), m.get(chartKey + ".description"));
-        return new ReportSheet(m.get(sheetKey), m.get(chartKey + ".title"),
-                List.of(m.get(chartKey + ".intro"), m.get("chart.alt", m.get(chartKey + ".description"))), table,
-                List.of(chart));
     }
 
     private ReportSheet labourForce(ReportContext context) {

@@ -23,6 +23,8 @@ import ma.observatory.outsourcing.OutsourcingIndicators.Direction;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.report.CellValue;
+import ma.observatory.report.ChartTables;
+import ma.observatory.report.ReportChart;
 import ma.observatory.report.DomainSheets;
 import ma.observatory.report.Messages;
 import ma.observatory.report.NumberStyle;
@@ -59,7 +61,44 @@ class OutsourcingSheets implements DomainSheets {
             events.add(OutsourcingIndicators.classify(e, range));
         }
         return List.of(jobs(context), relocations(context, events), relocationsByYear(context, events),
-                exposure(context));
+                exposure(context), jobsChart(context), relocationsChart(context));
+    }
+
+    /** Outsourcing jobs over time: the whole sector and its call centres. */
+    private ReportSheet jobsChart(ReportContext context) {
+        Messages m = context.messages();
+        List<ChartTables.Series> series = List.of(
+                new ChartTables.Series(OUTSOURCING_JOBS, "segment=total, client_country=total, activity=total",
+                        m.get("outsourcing.chart.series.all")),
+                new ChartTables.Series(OUTSOURCING_JOBS, "segment=crm, client_country=total, activity=total",
+                        m.get("outsourcing.chart.series.crm")));
+        return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.jobs", "outsourcing.chart.jobs",
+                "ChartOutsourcingJobs", series, ReportChart.Kind.LINE, m.get("outsourcing.chart.axis.persons"));
+    }
+
+    /** Jobs moved into Morocco by year, one bar series per origin country. */
+    private ReportSheet relocationsChart(ReportContext context) {
+        Messages m = context.messages();
+        java.util.TreeSet<String> origins = new java.util.TreeSet<>();
+        for (IndicatorValue v : context.values()) {
+            String origin = v.breakdown().get("origin_country");
+            if (v.indicator() == OUTSOURCING_RELOCATED_IN && origin != null && !TOTAL.equals(origin)) {
+                origins.add(origin);
+            }
+        }
+        List<ChartTables.Series> series = new ArrayList<>();
+        Locale locale = Locale.forLanguageTag(m.language());
+        for (String origin : origins) {
+            series.add(new ChartTables.Series(OUTSOURCING_RELOCATED_IN, "origin_country=" + origin,
+                    new Locale("", origin).getDisplayCountry(locale) + " (" + origin + ")"));
+        }
+        if (series.isEmpty()) {
+            series.add(new ChartTables.Series(OUTSOURCING_RELOCATED_IN, "origin_country=total",
+                    m.get("outsourcing.counterpart.total")));
+        }
+        return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
+                "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
+                m.get("outsourcing.chart.axis.persons"));
     }
 
     // ---- (a) jobs ----

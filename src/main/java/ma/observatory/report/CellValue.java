@@ -7,6 +7,11 @@ public sealed interface CellValue {
     CellValue NOT_AVAILABLE = new Symbol("[x]");
     /** Shown as {@code [z]}: the figure does not apply to this row. */
     CellValue NOT_APPLICABLE = new Symbol("[z]");
+    /**
+     * An empty cell: only in the small tables charts are drawn from, where a missing year must be a
+     * gap in the line; the sheet says that an empty cell there means [x].
+     */
+    CellValue GAP = new Gap();
 
     static CellValue text(String text) {
         return text == null ? new Text("") : new Text(text);
@@ -37,6 +42,9 @@ public sealed interface CellValue {
     }
 
     record Symbol(String shorthand) implements CellValue {
+    }
+
+    record Gap() implements CellValue {
     }
 
     /** A link to another sheet of the workbook (its A1 cell). */

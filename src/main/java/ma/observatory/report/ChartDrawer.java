@@ -15,8 +15,8 @@ import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
@@ -67,7 +67,57 @@ final class ChartDrawer {
         chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr()
                 .setDescr(spec.description());
         chart.getGraphicFrame().setName(spec.title());
+        if (spec.kind() == ReportChart.Kind.LINE) {
+            drawLines(chart, spec, headings, rows);
+        } else {
+            drawBars(chart, spec, headings, rows);
+        }
+    }
 
+    /**
+     * Lines over time. A year without a figure is an empty cell in the chart's table and a gap in
+     * its line (Excel and LibreOffice would plot a text cell such as [x] as a zero).
+     */
+    private void drawLines(XSSFChart chart, ReportChart spec, List<String> headings, List<List<CellValue>> rows) {
+        XDDFCategoryAxis years = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        years.setTitle(spec.categoryAxis());
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+        values.setTitle(spec.valueAxis());
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+        int first = headerRow + 1;
+        int last = headerRow + rows.size();
+        XDDFCategoryDataSource categoryData = XDDFDataSourcesFactory.fromArray(labels(rows, spec.categoryColumn()),
+                range(first, last, spec.categoryColumn()));
+        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, years, values);
+        data.setVaryColors(false);
+        int index = 0;
+        for (int column : spec.seriesColumns()) {
+            XDDFChartData.Series s = data.addSeries(categoryData,
+                    XDDFDataSourcesFactory.fromArray(points(rows, column), range(first, last, column)));
+            s.setTitle(headings.get(column), new CellReference(sheet.getSheetName(), headerRow, column, true, true));
+            style(s, index++);
+        }
+        chart.plot(data);
+        chart.displayBlanksAs(DisplayBlanks.GAP);
+    }
+
+    private static String[] labels(List<List<CellValue>> rows, int column) {
+        String[] labels = new String[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            labels[r] = text(rows.get(r).get(column));
+        }
+        return labels;
+    }
+
+    private static Double[] points(List<List<CellValue>> rows, int column) {
+        Double[] points = new Double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            points[r] = number(rows.get(r).get(column));
+        }
+        return points;
+    }
+
+    private void drawBars(XSSFChart chart, ReportChart spec, List<String> headings, List<List<CellValue>> rows) {
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
         categories.setTitle(spec.categoryAxis());
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
@@ -76,32 +126,23 @@ final class ChartDrawer {
 
         int first = headerRow + 1;
         int last = headerRow + rows.size();
-        String[] labels = new String[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            labels[r] = text(rows.get(r).get(spec.categoryColumn()));
-        }
-        XDDFCategoryDataSource categoryData = XDDFDataSourcesFactory.fromArray(labels,
+        XDDFCategoryDataSource categoryData = XDDFDataSourcesFactory.fromArray(labels(rows, spec.categoryColumn()),
                 range(first, last, spec.categoryColumn()));
-
-        XDDFChartData data = chart.createData(spec.kind() == ReportChart.Kind.BAR ? ChartTypes.BAR : ChartTypes.LINE,
-                categories, values);
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+        data.setBarDirection(BarDirection.COL);
+        data.setVaryColors(false);
         int index = 0;
         for (int column : spec.seriesColumns()) {
-            Double[] points = new Double[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                points[r] = rows.get(r).get(column) instanceof CellValue.Number n ? n.value() : null;
-            }
-            XDDFNumericalDataSource<Double> series = XDDFDataSourcesFactory.fromArray(points,
-                    range(first, last, column));
-            XDDFChartData.Series s = data.addSeries(categoryData, series);
+            XDDFChartData.Series s = data.addSeries(categoryData,
+                    XDDFDataSourcesFactory.fromArray(points(rows, column), range(first, last, column)));
             s.setTitle(headings.get(column), new CellReference(sheet.getSheetName(), headerRow, column, true, true));
             style(s, index++);
         }
-        if (data instanceof XDDFBarChartData bar) {
-            bar.setBarDirection(BarDirection.COL);
-            bar.setVaryColors(false);
-        }
         chart.plot(data);
+    }
+
+    private static Double number(CellValue value) {
+        return value instanceof CellValue.Number n ? n.value() : null;
     }
 
     /**
@@ -144,7 +185,7 @@ final class ChartDrawer {
             return t.text();
         }
         if (value instanceof CellValue.Number n) {
-            return Double.toString(n.value());
+            return n.value() == Math.rint(n.value()) ? Long.toString((long) n.value()) : Double.toString(n.value());
         }
         return value instanceof CellValue.Symbol s ? s.shorthand() : "";
     }

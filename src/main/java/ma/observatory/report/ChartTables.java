@@ -24,7 +24,10 @@ public final class ChartTables {
     private ChartTables() {
     }
 
-    /** A table with the period in column 0 and each series after it; years where none has a value are left out. */
+    /**
+     * A table with the year in column 0 (a number, for the chart's time axis) and each series after
+     * it; years where no series has a value are left out.
+     */
     public static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                                      List<Series> series, NumberStyle style) {
         Map<String, Double> values = new HashMap<>();
@@ -43,18 +46,35 @@ public final class ChartTables {
         List<List<CellValue>> rows = new ArrayList<>();
         for (Period year : years) {
             List<CellValue> row = new ArrayList<>();
-            row.add(CellValue.text(year.toString()));
+            row.add(CellValue.number((double) year.year(), NumberStyle.YEAR));
             for (Series s : series) {
-                row.add(CellValue.number(values.get(year + "|" + s.heading())));
+                Double value = values.get(year + "|" + s.heading());
+                row.add(value == null ? CellValue.GAP : CellValue.number(value));
             }
             rows.add(row);
         }
         List<ReportColumn> columns = new ArrayList<>();
-        columns.add(new ReportColumn(periodHeading, NumberStyle.TEXT));
+        columns.add(new ReportColumn(periodHeading, NumberStyle.YEAR));
         for (Series s : series) {
             columns.add(new ReportColumn(s.heading(), style));
         }
         return new ReportTable(name, columns, rows);
+    }
+
+    /**
+     * A sheet holding a yearly table and the chart drawn from it. Its texts come from the message
+     * keys {@code <chartKey>.title}, {@code .intro} and {@code .description}; the description is
+     * also written under the title, for readers who cannot see the chart.
+     */
+    public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
+                                    String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis) {
+        Messages m = context.messages();
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, NumberStyle.DECIMAL);
+        ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
+                seriesColumns(series), m.get(chartKey + ".description"));
+        return new ReportSheet(m.get(sheetKey), m.get(chartKey + ".title"),
+                List.of(m.get(chartKey + ".intro"), m.get("chart.gaps"),
+                        m.get("chart.alt", m.get(chartKey + ".description"))), table, List.of(chart));
     }
 
     /** Column indexes 1..n: every series of a {@link #yearly} table. */

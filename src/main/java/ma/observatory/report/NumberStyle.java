@@ -6,7 +6,9 @@ public enum NumberStyle {
     INTEGER("#,##0"),
     DECIMAL("#,##0.0"),
     CHANGE("+0.0;-0.0;0.0"),
-    PRECISE("#,##0.0##");
+    PRECISE("#,##0.0##"),
+    /** A year stored as a number (so that charts can draw over it), shown without a separator. */
+    YEAR("0");
 
     private final String excelFormat;
 

@@ -120,7 +120,7 @@ public class ReportBuilder {
         }
         for (Indicator i : Indicator.values()) {
             rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
-                    CellValue.text(WideTables.label(m, i)), CellValue.text(i.unit().text()),
+                    CellValue.text(WideTables.label(m, i)), CellValue.text(m.getOr("unit." + i.unit().name(), i.unit().text())),
                     CellValue.text(m.get("indicator." + i.id() + ".definition")),
                     CellValue.text(String.join(", ", i.files()))));
         }

@@ -526,6 +526,8 @@ public final class XlsxRenderer {
                 } else {
                     writeCell(cell, CellValue.NOT_AVAILABLE, numberStyle);
                 }
+            } else if (value instanceof CellValue.Gap) {
+                cell.setBlank();
             } else if (value instanceof CellValue.Symbol symbol) {
                 cell.setCellValue(clip(Objects.requireNonNullElse(symbol.shorthand(), "")));
                 cell.setCellStyle(styles.get(Styles.Key.SYMBOL));

@@ -20,6 +20,7 @@ import ma.observatory.report.CellValue;
 import ma.observatory.report.DomainSheets;
 import ma.observatory.report.Messages;
 import ma.observatory.report.NumberStyle;
+import ma.observatory.report.ReportChart;
 import ma.observatory.report.ReportColumn;
 import ma.observatory.report.ReportContext;
 import ma.observatory.report.ReportSheet;
@@ -40,6 +41,7 @@ class TourismSheets implements DomainSheets {
             TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE);
     private static final List<String> DIMS = List.of("visitor_type", "market");
     private static final String TOTAL = TourismIndicators.TOTAL;
+    private static final String COUNTRY = ArrivalsDataset.COUNTRY;
 
     private final TargetRepository targets;
 
@@ -54,7 +56,60 @@ class TourismSheets implements DomainSheets {
 
     @Override
     public List<ReportSheet> sheets(ReportContext context) {
-        return List.of(arrivals(context), targets(context, targets.targets(context.runId(), domain())));
+        List<Target> list = targets.targets(context.runId(), domain());
+        return List.of(arrivals(context), targets(context, list), arrivalsAgainstTargets(context, list));
+    }
+
+    /**
+     * Arrivals year by year, with the official targets and their projections at the years they
+     * are set for: one line and two sets of points on the same axis.
+     */
+    ReportSheet arrivalsAgainstTargets(ReportContext context, List<Target> list) {
+        Messages m = context.messages();
+        Breakdown all = Breakdown.of("visitor_type", TOTAL, "market", TOTAL);
+        java.util.TreeMap<Integer, Double[]> years = new java.util.TreeMap<>();
+        for (IndicatorValue v : context.values()) {
+            if (v.indicator() == TOURISM_ARRIVALS && v.geo().equals(COUNTRY) && v.breakdown().equals(all)
+                    && v.period().granularity() == Period.Granularity.YEAR && v.value() != null) {
+                years.computeIfAbsent(v.period().year(), y -> new Double[3])[0] = v.value();
+            }
+        }
+        for (Target t : list) {
+            if (t.indicator() != TOURISM_ARRIVALS || !t.geo().equals(COUNTRY)) {
+                continue;
+            }
+            Double[] row = years.computeIfAbsent(t.targetPeriod().year(), y -> new Double[3]);
+            row[1] = t.targetValue();
+            for (IndicatorValue v : context.values()) {
+                if (v.indicator() == TOURISM_TARGET_PROJECTION
+                        && v.breakdown().equals(TourismIndicators.targetBreakdown(t))) {
+                    row[2] = v.value();
+                }
+            }
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        if (!years.isEmpty()) {
+            for (int y = years.firstKey(); y <= years.lastKey(); y++) {
+                Double[] v = years.getOrDefault(y, new Double[3]);
+                rows.add(List.of(CellValue.number((double) y, NumberStyle.YEAR), gapOr(v[0]), gapOr(v[1]),
+                        gapOr(v[2])));
+            }
+        }
+        ReportTable table = new ReportTable("ChartArrivalsTargets", List.of(
+                new ReportColumn(m.get("col.period"), NumberStyle.YEAR),
+                new ReportColumn(m.get("tourism.chart.series.arrivals"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("tourism.chart.series.target"), NumberStyle.INTEGER),
+                new ReportColumn(m.get("tourism.chart.series.projection"), NumberStyle.INTEGER)), rows);
+        ReportChart chart = new ReportChart(ReportChart.Kind.LINE, m.get("tourism.chart.targets.title"),
+                m.get("chart.axis.year"), m.get("tourism.chart.axis.persons"), 0, List.of(1, 2, 3),
+                m.get("tourism.chart.targets.description"));
+        return new ReportSheet(m.get("sheet.tourism.chart.targets"), m.get("tourism.chart.targets.title"),
+                List.of(m.get("tourism.chart.targets.intro"), m.get("chart.gaps"),
+                        m.get("chart.alt", m.get("tourism.chart.targets.description"))), table, List.of(chart));
+    }
+
+    private static CellValue gapOr(Double value) {
+        return value == null ? CellValue.GAP : CellValue.number(value);
     }
 
     // ---------------------------------------------------------------- arrivals
