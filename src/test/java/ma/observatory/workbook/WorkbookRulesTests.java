@@ -1,0 +1,252 @@
+package ma.observatory.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFGraphicFrame;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every sheet of the workbooks built from the shipped data, in both languages, and checks the
+ * layout rules of SPEC §6 (the UK Analysis Function's guidance for statistics in spreadsheets) as
+ * a reader would meet them.
+ */
+class WorkbookRulesTests {
+
+    private static final Pattern NOTE = Pattern.compile("\\[note (\\d+)]");
+    private static final Set<String> SHORTHAND = Set.of("[x]", "[z]");
+
+    @TempDir
+    static Path work;
+    private static Path french;
+    private static Path english;
+
+    @BeforeAll
+    static void buildBoth() {
+        french = ShippedWorkbooks.build(work, "fr");
+        english = ShippedWorkbooks.build(work, "en");
+    }
+
+    private static XSSFWorkbook open(String language) throws IOException {
+        try (InputStream in = Files.newInputStream("fr".equals(language) ? french : english)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void everySheetFollowsTheLayoutRules(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            assertThat(book.getActiveSheetIndex()).as("opens on the Cover").isZero();
+            Set<String> tableNames = new HashSet<>();
+            for (int s = 0; s < book.getNumberOfSheets(); s++) {
+                XSSFSheet sheet = book.getSheetAt(s);
+                String where = language + " / " + sheet.getSheetName();
+                assertThat(sheet.getSheetName().length()).as(where).isLessThanOrEqualTo(31);
+                Cell title = sheet.getRow(0).getCell(0);
+                assertThat(title.getStringCellValue()).as(where + ": title in A1").isNotBlank();
+                assertThat(book.getFontAt(title.getCellStyle().getFontIndex()).getBold()).as(where).isTrue();
+                assertThat(sheet.getNumMergedRegions()).as(where + ": no merged cells").isZero();
+                if (s == 0) {
+                    assertThat(sheet.getTables()).as(where + ": the cover is text").isEmpty();
+                    continue;
+                }
+                assertThat(sheet.getTables()).as(where + ": one table per sheet").hasSize(1);
+                XSSFTable table = sheet.getTables().get(0);
+                assertThat(tableNames.add(table.getName().toLowerCase())).as(where + ": unique table name").isTrue();
+                checkTable(sheet, table, where);
+            }
+        }
+    }
+
+    private static void checkTable(XSSFSheet sheet, XSSFTable table, String where) {
+        int header = table.getStartRowIndex();
+        assertThat(sheet.getPaneInformation()).as(where + ": frozen header").isNotNull();
+        assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(where + ": frozen header")
+                .isEqualTo((short) (header + 1));
+        boolean chartTable = table.getName().startsWith("Chart");
+        List<String> headings = new ArrayList<>();
+        for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+            String heading = sheet.getRow(header).getCell(c).getStringCellValue();
+            assertThat(heading).as(where + ": column heading").isNotBlank();
+            headings.add(heading);
+            assertThat(sheet.getColumnWidth(c)).as(where + ": width set from the content")
+                    .isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
+        }
+        for (int r = header + 1; r <= table.getEndRowIndex(); r++) {
+            Row row = sheet.getRow(r);
+            assertThat(row).as(where + ": no blank row inside the table, row " + (r + 1)).isNotNull();
+            boolean anything = false;
+            for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null || cell.getCellType() == CellType.BLANK) {
+                    assertThat(chartTable || table.getEndRowIndex() == header + 1)
+                            .as(where + ": an empty cell is only a gap in a chart table, row " + (r + 1)
+                                    + " column " + headings.get(c - table.getStartColIndex()))
+                            .isTrue();
+                    continue;
+                }
+                anything = true;
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    assertThat(cell.getCellStyle().getDataFormatString()).as(where + ": numbers carry a format")
+                            .isNotEqualTo("General");
+                }
+                assertThat(cell.getCellType()).as(where + ": no formula").isNotEqualTo(CellType.FORMULA);
+            }
+            assertThat(anything || table.getEndRowIndex() == header + 1).as(where + ": row " + (r + 1) + " is empty")
+                    .isTrue();
+        }
+        checkColumnsAreNumbersOrShorthand(sheet, table, headings, where);
+    }
+
+    /** A column that holds numbers holds only numbers and the shorthand: never "0" for missing, never text. */
+    private static void checkColumnsAreNumbersOrShorthand(XSSFSheet sheet, XSSFTable table, List<String> headings,
+                                                          String where) {
+        for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+            boolean numeric = false;
+            List<String> texts = new ArrayList<>();
+            for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                Cell cell = sheet.getRow(r).getCell(c);
+                if (cell == null) {
+                    continue;
+                }
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    numeric = true;
+                } else if (cell.getCellType() == CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }
+            String heading = headings.get(c - table.getStartColIndex());
+            boolean mixedUnits = "Indicators".equals(table.getName()) || "Summary".equals(table.getName())
+                    || "DataQuality".equals(table.getName());
+            if (numeric && !mixedUnits) {
+                assertThat(texts).as(where + ": column " + heading + " mixes numbers with text")
+                        .allMatch(SHORTHAND::contains);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void contentsLinksToEverySheet(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFSheet contents = book.getSheetAt(1);
+            Set<String> linked = new HashSet<>();
+            for (XSSFHyperlink link : contents.getHyperlinkList()) {
+                assertThat(link.getType()).isEqualTo(HyperlinkType.DOCUMENT);
+                String target = link.getLocation().replaceAll("^'|'!A1$|!A1$", "").replace("''", "'");
+                assertThat(book.getSheet(target)).as("link to " + target).isNotNull();
+                linked.add(target);
+            }
+            for (int s = 2; s < book.getNumberOfSheets(); s++) {
+                assertThat(linked).as(language + ": Contents links to every sheet").contains(book.getSheetName(s));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void everyNoteReferredToIsListedOnTheNotesSheet(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            Set<String> listed = new HashSet<>();
+            XSSFTable notes = null;
+            for (var sheet : book) {
+                for (XSSFTable t : ((XSSFSheet) sheet).getTables()) {
+                    if (t.getName().equals("Notes")) {
+                        notes = t;
+                    }
+                }
+            }
+            assertThat(notes).isNotNull();
+            for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
+                listed.add(notes.getXSSFSheet().getRow(r).getCell(notes.getStartColIndex()).getStringCellValue());
+            }
+            for (var sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.STRING) {
+                            Matcher m = NOTE.matcher(cell.getStringCellValue());
+                            while (m.find()) {
+                                assertThat(listed).as(language + ": " + m.group() + " on " + sheet.getSheetName())
+                                        .contains(m.group());
+                            }
+                        }
+                    }
+                }
+            }
+            String cover = coverText(book);
+            assertThat(cover).contains("[x]").contains("[z]");
+        }
+    }
+
+    private static String coverText(XSSFWorkbook book) {
+        StringBuilder text = new StringBuilder();
+        for (Row row : book.getSheetAt(0)) {
+            for (Cell cell : row) {
+                text.append(cell.toString()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void holdsNativeChartsWithTitlesAxesAndADescription(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            int charts = 0;
+            for (var sheet : book) {
+                XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
+                if (drawing == null) {
+                    continue;
+                }
+                for (XSSFChart chart : drawing.getCharts()) {
+                    charts++;
+                    String where = language + " / " + sheet.getSheetName();
+                    assertThat(chart.getTitleText().getString()).as(where + ": chart title").isNotBlank();
+                    assertThat(chart.getAxes()).as(where + ": two axes").hasSize(2);
+                    var xml = chart.getCTChart().getPlotArea().xmlText();
+                    assertThat(xml).as(where + ": axis titles").contains("<c:title>");
+                    assertThat(xml).as(where + ": series drawn from the sheet's cells").contains("<c:f>");
+                }
+            }
+            assertThat(charts).as(language + ": native charts").isGreaterThanOrEqualTo(4);
+            int described = 0;
+            for (var sheet : book) {
+                XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
+                for (var shape : drawing == null ? List.<org.apache.poi.xssf.usermodel.XSSFShape>of() : drawing.getShapes()) {
+                    if (shape instanceof XSSFGraphicFrame frame) {
+                        assertThat(frame.getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr().getDescr())
+                                .as(language + " / " + sheet.getSheetName()
+                                        + ": a text description for readers who cannot see the chart")
+                                .isNotBlank();
+                        described++;
+                    }
+                }
+            }
+            assertThat(described).isEqualTo(charts);
+        }
+    }
+}
