@@ -34,8 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
  */
 final class ChartDrawer {
 
-    private static final int CHART_WIDTH_COLUMNS = 10;
-    private static final int CHART_HEIGHT_ROWS = 20;
+    static final int CHART_WIDTH_COLUMNS = 10;
+    static final int CHART_HEIGHT_ROWS = 20;
 
     private final SXSSFSheet sheet;
     private final int headerRow;

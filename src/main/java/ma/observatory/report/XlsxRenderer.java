@@ -346,6 +346,8 @@ public final class XlsxRenderer {
         private final SXSSFSheet sheet;
         private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
         private int links;
+        /** Row below the last chart, so that the print area holds the charts whole. */
+        private int chartsBottomRow;
 
         SheetWriter(SXSSFWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model) {
             this.workbook = workbook;
@@ -373,12 +375,20 @@ public final class XlsxRenderer {
             setUpPrinting(sheet.getLastRowNum() + 1);
         }
 
+        /** Last column that prints: the table's and its charts' (long text overflowing past them does not). */
+        private int printedColumns() {
+            int columns = model.table() == null ? 1 : model.table().columns().size();
+            return model.charts().isEmpty() ? columns : columns + 1 + ChartDrawer.CHART_WIDTH_COLUMNS;
+        }
+
         /**
          * Printed or turned into PDF, a sheet comes out landscape on A4; a short sheet (cover, a chart
          * and its table) on one page. Long tables are not shrunk to fit: LibreOffice reads "as many
          * pages high as needed" as one page and would print them unreadably small.
          */
         private void setUpPrinting(int rows) {
+            int lastRow = Math.max(rows - 1, chartsBottomRow);
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns() - 1, 0, lastRow);
             sheet.getPrintSetup().setLandscape(true);
             sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
             if (rows <= ONE_PAGE_ROWS) {
@@ -445,6 +455,7 @@ public final class XlsxRenderer {
             }
             markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
+            chartsBottomRow = headerRowIndex + model.charts().size() * (ChartDrawer.CHART_HEIGHT_ROWS + 1);
             if (kept != null && !kept.isEmpty()) {
                 new ChartDrawer(sheet, headerRowIndex, columnCount).draw(model.charts(), names, kept);
             }
