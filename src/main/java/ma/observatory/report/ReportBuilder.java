@@ -149,7 +149,8 @@ public class ReportBuilder {
             cols.add(new ReportColumn(h, h.equals("value") ? NumberStyle.PRECISE : NumberStyle.TEXT));
         }
         return new ReportSheet(m.get("sheet.data"), m.get("data.title"), List.of(m.get("data.intro")),
-                new ReportTable("Indicators", cols, rows));
+                new ReportTable("Indicators", cols, rows,
+                        new ReportTable.Overflow(values.size(), m.get("data.overflow"))));
     }
 
     private ReportSheet qualitySheet(Messages m, long runId) {

@@ -8,14 +8,31 @@ import java.util.List;
  *
  * @param name    Excel table name: unique in the workbook, letters, digits and underscores
  * @param columns headings (with units) and display formats
- * @param rows    the rows; each row holds one value per column, see {@link CellValue}
+ * @param rows     the rows; each row holds one value per column, see {@link CellValue}
+ * @param overflow what to do when the table may not fit in a sheet, or {@code null} when it always fits
  */
-public record ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows) {
+public record ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows,
+                          Overflow overflow) {
+
+    /**
+     * A table that may pass Excel's 1,048,576 rows: when it does, it is written in full to a CSV file
+     * beside the workbook, the sheet holds the rows that fit, and a line under the title says so.
+     *
+     * @param expectedRows how many rows the table has
+     * @param note         the line, a {@link java.text.MessageFormat} pattern: {0} rows in all, {1} on
+     *                     the sheet, {2} the CSV file's name
+     */
+    public record Overflow(long expectedRows, String note) {
+    }
 
     public ReportTable {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("not a valid Excel table name: " + name);
         }
         columns = List.copyOf(columns);
+    }
+
+    public ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows) {
+        this(name, columns, rows, null);
     }
 }

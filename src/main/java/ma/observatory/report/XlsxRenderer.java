@@ -39,6 +39,8 @@ import org.apache.poi.xssf.usermodel.XSSFTableColumn;
 import org.apache.poi.xssf.usermodel.XSSFTableStyleInfo;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
 
+import ma.observatory.csv.SpreadsheetSafeText;
+
 /**
  * Renders a {@link ReportWorkbook} as an {@code .xlsx} file with Apache POI's streaming workbook.
  *
@@ -101,6 +103,7 @@ public final class XlsxRenderer {
             Pattern.compile("(?i)[a-z]{1,3}[0-9]+|r[0-9]*c[0-9]*|r[0-9]*|c[0-9]*");
 
     private final int rowWindow;
+    private final int lastRowIndex;
 
     public XlsxRenderer() {
         this(DEFAULT_ROW_WINDOW);
@@ -108,10 +111,16 @@ public final class XlsxRenderer {
 
     /** @param rowWindow rows per sheet kept in memory before they are flushed to a temporary file */
     public XlsxRenderer(int rowWindow) {
+        this(rowWindow, LAST_ROW_INDEX);
+    }
+
+    /** @param lastRowIndex the last row a sheet may use: Excel's, or a small one to test overflow */
+    XlsxRenderer(int rowWindow, int lastRowIndex) {
         if (rowWindow < 1) {
             throw new IllegalArgumentException("row window must be at least 1: " + rowWindow);
         }
         this.rowWindow = rowWindow;
+        this.lastRowIndex = Math.min(lastRowIndex, LAST_ROW_INDEX);
     }
 
     /**
@@ -137,7 +146,7 @@ public final class XlsxRenderer {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
             for (ReportSheet sheet : sheets) {
-                new SheetWriter(workbook, styles, sheetNames, sheet).write();
+                new SheetWriter(workbook, styles, sheetNames, sheet, target, lastRowIndex, model.language()).write();
             }
             workbook.setActiveSheet(0);
             workbook.setSelectedTab(0);
@@ -345,16 +354,23 @@ public final class XlsxRenderer {
         private final ReportSheet model;
         private final SXSSFSheet sheet;
         private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        private final Path target;
+        private final int lastRowIndex;
+        private final String language;
         private int links;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
 
-        SheetWriter(SXSSFWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model) {
+        SheetWriter(SXSSFWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model, Path target,
+                    int lastRowIndex, String language) {
             this.workbook = workbook;
             this.styles = styles;
             this.sheetNames = sheetNames;
             this.model = model;
             this.sheet = workbook.createSheet(model.name());
+            this.target = target;
+            this.lastRowIndex = lastRowIndex;
+            this.language = language;
         }
 
         void write() {
@@ -364,15 +380,43 @@ public final class XlsxRenderer {
             Cell title = titleRow.createCell(0);
             title.setCellValue(clip(Objects.requireNonNullElse(model.title(), "")));
             title.setCellStyle(styles.get(Styles.Key.TITLE));
+            List<String> parts = new ArrayList<>();
             for (String line : model.lines()) {
-                for (String part : wrap(Objects.requireNonNullElse(line, ""), TEXT_LINE_CHARS)) {
-                    sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(part));
-                }
+                parts.addAll(wrap(Objects.requireNonNullElse(line, ""), TEXT_LINE_CHARS));
+            }
+            Path overflowCsv = overflowFile(parts);
+            for (String part : parts) {
+                sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(part));
             }
             if (model.table() != null) {
-                writeTable(model.table(), rowIndex + 1); // one empty row between the text and the table
+                writeTable(model.table(), rowIndex + 1, overflowCsv); // one empty row before the table
             }
             setUpPrinting(sheet.getLastRowNum() + 1);
+        }
+
+        /**
+         * Whether the table will pass the sheet's last row; if so, the note saying where all its rows
+         * are is added to the lines, and the CSV file to write is returned.
+         */
+        private Path overflowFile(List<String> parts) {
+            ReportTable table = model.table();
+            if (table == null || table.overflow() == null) {
+                return null;
+            }
+            String base = target.getFileName().toString().replaceFirst("\\.xlsx$", "");
+            Path csv = target.resolveSibling(base + "_" + table.name() + ".csv");
+            int noteRows = 3; // the note wraps onto at most a few rows
+            long capacity = lastRowIndex - (1L + parts.size() + noteRows + 1);
+            if (table.overflow().expectedRows() <= capacity) {
+                return null;
+            }
+            long onSheet = lastRowIndex - (1L + parts.size() + 1);
+            String text = new java.text.MessageFormat(table.overflow().note(), Locale.forLanguageTag(
+                    language == null ? "en" : language)).format(new Object[] {table.overflow().expectedRows(),
+                            onSheet - noteRows, csv.getFileName().toString()});
+            List<String> note = wrap(text, TEXT_LINE_CHARS);
+            parts.addAll(note.subList(0, Math.min(note.size(), noteRows)));
+            return csv;
         }
 
         /** Last column that prints: the table's and its charts' (long text overflowing past them does not). */
@@ -398,7 +442,7 @@ public final class XlsxRenderer {
             }
         }
 
-        private void writeTable(ReportTable table, int headerRowIndex) {
+        private void writeTable(ReportTable table, int headerRowIndex, Path overflowCsv) {
             List<ReportColumn> columns = table.columns();
             List<String> names = tableColumnNames(columns);
             int columnCount = columns.size();
@@ -434,20 +478,28 @@ public final class XlsxRenderer {
             // Charts need their values as a cache beside the cell references: rows flushed by SXSSF
             // can no longer be read back, so chart tables keep theirs (they are small).
             List<List<CellValue>> kept = model.charts().isEmpty() ? null : new ArrayList<>();
+            List<List<CellValue>> firstRows = overflowCsv == null ? List.of() : new ArrayList<>(sample);
             for (List<CellValue> values : sample) {
-                writeRow(table, rowIndex++, values);
+                if (overflowCsv == null || rowIndex <= lastRowIndex) {
+                    writeRow(table, rowIndex++, values);
+                }
                 rowNumber++;
                 if (kept != null) {
                     kept.add(values);
                 }
             }
             sample.clear();
-            while (rows.hasNext()) {
-                List<CellValue> values = checkRow(table, rows.next(), rowNumber++);
-                writeRow(table, rowIndex++, values);
-                if (kept != null) {
-                    kept.add(values);
+            if (overflowCsv == null) {
+                while (rows.hasNext()) {
+                    List<CellValue> values = checkRow(table, rows.next(), rowNumber++);
+                    writeRow(table, rowIndex++, values);
+                    if (kept != null) {
+                        kept.add(values);
+                    }
                 }
+            } else {
+                rowIndex = writeWithOverflow(table, names, rows, firstRows, rowIndex, overflowCsv);
+                rowNumber = rowIndex - headerRowIndex - 1;
             }
             if (rowNumber == 0) {
                 // An Excel table needs at least one data row: write an empty one.
@@ -459,6 +511,64 @@ public final class XlsxRenderer {
             if (kept != null && !kept.isEmpty()) {
                 new ChartDrawer(sheet, headerRowIndex, columnCount).draw(model.charts(), names, kept);
             }
+        }
+
+        /**
+         * Writes the rows that fit on the sheet and every row to a CSV file beside the workbook, moved
+         * into place atomically. Text is neutralised the way spreadsheet users expect, so that a
+         * value starting with = + - @ stays text when the CSV is opened.
+         *
+         * @return the index of the row after the last one written on the sheet
+         */
+        private int writeWithOverflow(ReportTable table, List<String> names, Iterator<List<CellValue>> rows,
+                                      List<List<CellValue>> firstRows, int rowIndex, Path csv) {
+            int[] next = {rowIndex};
+            try {
+                AtomicFiles.write(csv, out -> {
+                    var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+                    writer.write('\uFEFF'); // a BOM, so that Excel reads the file as UTF-8
+                    var printer = new org.apache.commons.csv.CSVPrinter(writer,
+                            org.apache.commons.csv.CSVFormat.RFC4180);
+                    printer.printRecord(names);
+                    for (List<CellValue> values : firstRows) {
+                        printer.printRecord(csvFields(values));
+                    }
+                    int number = firstRows.size();
+                    while (rows.hasNext()) {
+                        List<CellValue> values = checkRow(table, rows.next(), number++);
+                        printer.printRecord(csvFields(values));
+                        if (next[0] <= lastRowIndex) {
+                            writeRow(table, next[0]++, values);
+                        }
+                    }
+                    printer.flush();
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return next[0];
+        }
+
+        private static List<String> csvFields(List<CellValue> values) {
+            List<String> fields = new ArrayList<>(values.size());
+            for (CellValue v : values) {
+                String field;
+                if (v instanceof CellValue.Number n) {
+                    field = Double.isFinite(n.value()) ? Double.toString(n.value()) : "";
+                } else if (v instanceof CellValue.Symbol symbol) {
+                    field = symbol.shorthand();
+                } else if (v instanceof CellValue.Text t) {
+                    field = SpreadsheetSafeText.neutralise(t.text());
+                } else if (v instanceof CellValue.SheetLink l) {
+                    field = SpreadsheetSafeText.neutralise(l.text());
+                } else if (v instanceof CellValue.WebLink l) {
+                    field = SpreadsheetSafeText.neutralise(linkText(l.text(), l.url()));
+                } else {
+                    field = "";
+                }
+                fields.add(field);
+            }
+            return fields;
         }
 
         private static List<CellValue> checkRow(ReportTable table, List<CellValue> values, int rowNumber) {
@@ -514,9 +624,9 @@ public final class XlsxRenderer {
         }
 
         private void writeRow(ReportTable table, int rowIndex, List<CellValue> values) {
-            if (rowIndex > LAST_ROW_INDEX) {
+            if (rowIndex > lastRowIndex) {
                 throw new IllegalArgumentException("table " + table.name() + " on sheet " + model.name()
-                        + " does not fit in Excel's " + (LAST_ROW_INDEX + 1) + " rows");
+                        + " does not fit in Excel's " + (lastRowIndex + 1) + " rows");
             }
             Row row = sheet.createRow(rowIndex);
             for (int c = 0; c < values.size(); c++) {
