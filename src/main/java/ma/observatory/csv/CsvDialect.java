@@ -2,11 +2,11 @@ package ma.observatory.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,6 +76,13 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
                 back++;
             }
             length = Math.max(0, length - back - 1);
+        } else {
+            // A UTF-8 file cut short by a failed copy may end in the middle of a character: that
+            // last character is lost, but the file is still UTF-8 when what comes before says so.
+            int tail = incompleteTail(bytes, length);
+            if (tail > 0 && hasNonAscii(bytes, length - tail)) {
+                length -= tail;
+            }
         }
         try {
             decoder.decode(ByteBuffer.wrap(bytes, 0, length));
@@ -85,19 +92,67 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
         }
     }
 
-    /** Decodes the whole file as UTF-8, streaming: {@code false} at the first malformed byte. */
+    /**
+     * Length of the incomplete UTF-8 sequence that ends {@code bytes[0..length)} (a lead byte
+     * followed by fewer continuation bytes than it announces), or 0.
+     */
+    static int incompleteTail(byte[] bytes, int length) {
+        for (int back = 1; back <= 3 && length - back >= 0; back++) {
+            int b = bytes[length - back] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: the lead byte is further back
+            }
+            int needed = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            return needed > back ? back : 0;
+        }
+        return 0;
+    }
+
+    private static boolean hasNonAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Decodes the whole file as UTF-8, streaming: {@code false} at the first malformed byte. An
+     * incomplete character at the very end (a file cut short) does not count against it.
+     */
     private static boolean isUtf8(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
-            char[] buffer = new char[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // decoding is the check
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        boolean nonAscii = false;
+        try (InputStream stream = Files.newInputStream(file)) {
+            while (true) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                if (n > 0) {
+                    in.position(in.position() + n);
+                }
+                in.flip();
+                CoderResult result;
+                do {
+                    result = decoder.decode(in, out, false);
+                    for (int i = 0; i < out.position() && !nonAscii; i++) {
+                        nonAscii = out.get(i) >= 0x80;
+                    }
+                    out.clear();
+                } while (result.isOverflow());
+                if (result.isError()) {
+                    return false;
+                }
+                in.compact();
+                if (n < 0) {
+                    // what the decoder left is an incomplete character, if anything
+                    return in.position() == 0
+                            || nonAscii && incompleteTail(in.array(), in.position()) == in.position();
+                }
             }
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
         }
     }
 

@@ -1,8 +1,8 @@
 package ma.observatory.csv;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,11 +24,24 @@ import org.apache.commons.io.input.BOMInputStream;
 /**
  * An open input file: dialect sniffed, header checked against its dataset, records streamed with
  * their line numbers. The one place where Commons CSV is configured.
+ *
+ * <p>Memory is bounded whatever the file holds: a field longer than {@code maxFieldChars}
+ * characters (64 KiB by default) makes its row a rejected row that gives the real length, and a line
+ * whose values and separators together exceed {@value #RECORD_TO_FIELD_RATIO} times that is rejected as
+ * too long; in both cases the parser only ever holds the allowed part (see {@link BoundedCsvReader}).
  */
 public final class CsvFile implements Closeable {
 
+    /** Default longest field, in characters: 64 KiB. */
+    public static final int DEFAULT_MAX_FIELD_CHARS = 64 * 1024;
+    /** A whole line (values and separators) may hold this many times the longest field. */
+    public static final int RECORD_TO_FIELD_RATIO = 16;
+    private static final int PREVIEW_CHARS = 40;
+
     private final CsvDataset dataset;
     private final CsvDialect dialect;
+    private final BoundedCsvReader bounded;
+    private final int maxFieldChars;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Map<CsvColumn, Integer> index;
@@ -39,10 +52,17 @@ public final class CsvFile implements Closeable {
     private long consumedLines;
     private int headerWidth;
     private long position;
+    private long recordIndex = -1;
+    private long droppedLineBreaks;
+    private long droppedChars;
+    private BoundedCsvReader.Overflow overflow;
 
-    private CsvFile(CsvDataset dataset, CsvDialect dialect, CSVParser parser) {
+    private CsvFile(CsvDataset dataset, CsvDialect dialect, BoundedCsvReader bounded, int maxFieldChars,
+                    CSVParser parser) {
         this.dataset = dataset;
         this.dialect = dialect;
+        this.bounded = bounded;
+        this.maxFieldChars = maxFieldChars;
         this.parser = parser;
         this.records = parser.iterator();
         this.numbers = new NumberParser(dialect.decimalComma());
@@ -52,38 +72,116 @@ public final class CsvFile implements Closeable {
     }
 
     /**
-     * Opens the file of a dataset under an input directory and checks its header.
+     * Opens the file of a dataset under an input directory and checks its header, with fields of at
+     * most {@link #DEFAULT_MAX_FIELD_CHARS} characters.
      *
      * @throws InputContractException when the file is missing, unreadable or its header breaks the contract
      */
     public static CsvFile open(Path inputDir, CsvDataset dataset) {
+        return open(inputDir, dataset, DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /**
+     * Opens the file of a dataset under an input directory and checks its header.
+     *
+     * @param maxFieldChars the longest field accepted, in characters; a longer one rejects its row
+     * @throws InputContractException when the file is missing, unreadable or its header breaks the contract
+     */
+    public static CsvFile open(Path inputDir, CsvDataset dataset, int maxFieldChars) {
+        if (maxFieldChars < 1) {
+            throw new IllegalArgumentException("maxFieldChars must be at least 1: " + maxFieldChars);
+        }
         Path path = inputDir.resolve(dataset.file());
         if (!Files.isRegularFile(path)) {
             throw new InputContractException("The file " + dataset.file() + " is missing from " + inputDir
                     + ": put the file there (or leave its domain out with --only) and run again.");
         }
         try {
+            refuseWhatIsNotText(path, dataset);
             CsvDialect dialect = CsvDialect.detect(path);
-            var in = BOMInputStream.builder().setPath(path).get();
-            var reader = new BufferedReader(new InputStreamReader(in, dialect.charset()), 1 << 16);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(dialect.delimiter())
                     .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
-            return new CsvFile(dataset, dialect, CSVParser.builder().setReader(reader).setFormat(format).get());
+            InputStream in = BOMInputStream.builder().setPath(path).get();
+            CSVParser parser;
+            BoundedCsvReader bounded;
+            try {
+                bounded = new BoundedCsvReader(new InputStreamReader(in, dialect.charset()), dialect.delimiter(),
+                        maxFieldChars, (long) maxFieldChars * RECORD_TO_FIELD_RATIO);
+                parser = CSVParser.builder().setReader(bounded).setFormat(format).get();
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+            return new CsvFile(dataset, dialect, bounded, maxFieldChars, parser);
         } catch (IOException e) {
             throw new InputContractException("The file " + dataset.file() + " cannot be read (" + e.getMessage()
                     + "): check that it is a CSV file and that the job may read it.", e);
         }
     }
 
+    /**
+     * Files saved in a form that is not CSV text would otherwise end with a puzzling "no column
+     * 'period'": say what they are and how to save them instead.
+     */
+    private static void refuseWhatIsNotText(Path path, CsvDataset dataset) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(4);
+        }
+        String what = null;
+        if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
+            what = "is saved as UTF-16 (Excel's \"Unicode Text\"), not as CSV";
+        } else if (startsWith(head, 'P', 'K', 3, 4)) {
+            what = "is an Excel workbook (.xlsx) or another ZIP archive, not a CSV file";
+        } else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
+            what = "is an old Excel workbook (.xls), not a CSV file";
+        }
+        if (what != null) {
+            throw new InputContractException("The file " + dataset.file() + " " + what
+                    + ": open it in Excel and save it as \"CSV UTF-8 (comma delimited)\", then run again.");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void readHeader() {
         CSVRecord header = nextRecord();
+        if (overflow != null) {
+            close();
+            throw new InputContractException("The file " + dataset.file() + " does not start with a header line:"
+                    + (overflow.field() >= 0
+                    ? " its first line holds a field of " + overflow.fieldChars() + " characters, more than the "
+                    + maxFieldChars + " allowed"
+                    : " its first line is " + overflow.recordChars() + " characters long, more than the "
+                    + (long) maxFieldChars * RECORD_TO_FIELD_RATIO + " allowed")
+                    + "; is it a binary file or text without line breaks? Save it as CSV with the header ("
+                    + headerList() + ") on the first line and run again.");
+        }
         if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
             close();
             throw new InputContractException("The file " + dataset.file()
                     + " is empty: its first line must be the header (" + headerList() + ").");
+        }
+        for (String name : header.values()) {
+            if (name.indexOf('\0') >= 0) {
+                close();
+                throw new InputContractException("The file " + dataset.file() + " has NUL characters in its header"
+                        + " (line 1): it is probably saved as UTF-16 (Excel's \"Unicode Text\") or is not a text file;"
+                        + " save it as \"CSV UTF-8 (comma delimited)\" and run again.");
+            }
         }
         Map<String, Integer> positions = new LinkedHashMap<>();
         headerWidth = header.size();
@@ -129,12 +227,61 @@ public final class CsvFile implements Closeable {
             if (record == null) {
                 return null;
             }
-            if (isBlank(record)) {
+            if (overflow == null && isBlank(record)) {
                 continue;
             }
             CsvRow row = new CsvRow(dataset.file(), lastLine, Arrays.asList(record.values()), index, numbers, seenKeys);
-            checkWidth(row, record);
+            if (overflow != null) {
+                rejectOverflow(row, record, overflow);
+            } else {
+                checkWidth(row, record);
+                warnUndecodable(row);
+            }
             return row;
+        }
+    }
+
+    /** The row of a record that {@link BoundedCsvReader} had to cut: rejected with the real length. */
+    private void rejectOverflow(CsvRow row, CSVRecord record, BoundedCsvReader.Overflow o) {
+        if (o.field() >= 0) {
+            CsvColumn column = columnAt(o.field());
+            String value = o.field() < record.size() ? record.get(o.field()) : "";
+            row.reject(column, preview(value), (column == null ? "field " + (o.field() + 1) + " of the line: " : "")
+                    + "the field is too long: " + o.fieldChars() + " characters, more than the " + maxFieldChars
+                    + " a field may hold (a quote closed much later than intended, or text pasted by mistake?)");
+        } else {
+            row.reject(null, preview(record.size() > 0 ? record.get(0) : ""), "the line is too long: "
+                    + o.recordChars() + " characters of values and separators, more than the "
+                    + (long) maxFieldChars * RECORD_TO_FIELD_RATIO + " a line may hold (a separator repeated"
+                    + " by mistake, or text pasted without line breaks?)");
+        }
+    }
+
+    private CsvColumn columnAt(int position) {
+        for (Map.Entry<CsvColumn, Integer> e : index.entrySet()) {
+            if (e.getValue() == position) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String preview(String value) {
+        return value.length() <= PREVIEW_CHARS ? value : value.substring(0, PREVIEW_CHARS) + "…";
+    }
+
+    /**
+     * Bytes the charset cannot decode come out as U+FFFD; the row is kept (the rest of it is fine)
+     * but the user is told, as a file cut in the middle of a character or mixing encodings shows so.
+     */
+    private void warnUndecodable(CsvRow row) {
+        for (CsvColumn column : dataset.columns()) {
+            String value = row.text(column);
+            if (value.indexOf('\uFFFD') >= 0) {
+                row.warn(column, value, "holds bytes that are not valid " + dialect.charset().name()
+                        + " (shown as \uFFFD): the file may have been cut short or mixes encodings; the row is kept");
+                return;
+            }
         }
     }
 
@@ -150,21 +297,46 @@ public final class CsvFile implements Closeable {
 
     private CSVRecord nextRecord() {
         try {
+            overflow = null;
             if (!records.hasNext()) {
                 return null;
             }
             CSVRecord record = records.next();
+            recordIndex++;
+            position = record.getCharacterPosition() + droppedChars;
+            overflow = bounded.overflowOf(recordIndex);
+            if (overflow != null) {
+                droppedLineBreaks += overflow.droppedLineBreaks();
+                droppedChars += overflow.droppedChars();
+            }
             // A record starts on the line after the last one the previous record consumed; quoted
-            // fields may span lines, so the parser's own count is read after each record.
+            // fields may span lines, so the parser's own count is read after each record (plus the
+            // line breaks the bounded reader dropped from too long fields, which the parser never saw).
             lastLine = consumedLines + 1;
-            consumedLines = parser.getCurrentLineNumber();
-            position = record.getCharacterPosition();
+            consumedLines = parser.getCurrentLineNumber() + droppedLineBreaks;
             return record;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InputContractException("The file " + dataset.file() + " is damaged at line " + (consumedLines + 1)
-                    + " (" + rootMessage(e) + "): a quoted field is probably never closed or the file was cut short;"
-                    + " fix the file and run again.", e);
+            String detail;
+            if (bounded.unclosedQuoteLine() > 0) {
+                detail = unclosedQuote();
+            } else if (String.valueOf(rootMessage(e)).contains("between encapsulated token and delimiter")) {
+                detail = "text follows the closing quote of a value; a quote inside a quoted value must be doubled (\"\")";
+            } else {
+                detail = rootMessage(e) + "; a quoted field is probably never closed or the file was cut short";
+            }
+            throw damaged(consumedLines + 1, detail, e);
         }
+    }
+
+    private String unclosedQuote() {
+        return "a quoted field that opens on line " + bounded.unclosedQuoteLine() + " is never closed: the file ends "
+                + bounded.unclosedQuoteChars() + " characters after its opening quote; the file was probably cut short"
+                + " or a closing quote is missing";
+    }
+
+    private InputContractException damaged(long line, String detail, Exception cause) {
+        return new InputContractException("The file " + dataset.file() + " is damaged at line " + line
+                + " (" + detail + "): fix the file and run again.", cause);
     }
 
     /**
@@ -200,6 +372,11 @@ public final class CsvFile implements Closeable {
 
     public List<String> unknownColumns() {
         return List.copyOf(unknownColumns);
+    }
+
+    /** The longest field accepted, in characters. */
+    public int maxFieldChars() {
+        return maxFieldChars;
     }
 
     /** Characters consumed so far, for progress reports. */

@@ -23,17 +23,31 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
     private final Path inputDir;
     private final CsvDataset dataset;
     private final RowMapper<T> mapper;
+    private final int maxFieldChars;
     private CsvFile file;
     private long rowsRead;
     private long fileChars;
     private long startedAt;
     private long lastProgress;
 
+    /** A reader accepting fields of up to {@link CsvFile#DEFAULT_MAX_FIELD_CHARS} characters. */
     public CsvItemReader(String name, Path inputDir, CsvDataset dataset, RowMapper<T> mapper) {
+        this(name, inputDir, dataset, mapper, CsvFile.DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /**
+     * @param maxFieldChars the longest field accepted, in characters; a longer one makes its row a
+     *                      rejected row giving the field's length, and memory stays bounded
+     */
+    public CsvItemReader(String name, Path inputDir, CsvDataset dataset, RowMapper<T> mapper, int maxFieldChars) {
+        if (maxFieldChars < 1) {
+            throw new IllegalArgumentException("maxFieldChars must be at least 1: " + maxFieldChars);
+        }
         this.name = name;
         this.inputDir = inputDir;
         this.dataset = dataset;
         this.mapper = mapper;
+        this.maxFieldChars = maxFieldChars;
     }
 
     /** Data lines handed out and committed; one reader per step, so the key needs no prefix. */
@@ -46,7 +60,7 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
             log.info("{} is absent: nothing to read", dataset.file());
             return;
         }
-        file = CsvFile.open(inputDir, dataset);
+        file = CsvFile.open(inputDir, dataset, maxFieldChars);
         try {
             fileChars = Math.max(1, Files.size(path));
         } catch (java.io.IOException e) {

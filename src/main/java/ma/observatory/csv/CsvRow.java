@@ -40,6 +40,11 @@ public final class CsvRow {
         return line;
     }
 
+    /** The values as read, untrimmed (for tests of the reading itself). */
+    List<String> values() {
+        return values;
+    }
+
     /** The trimmed text of a column; empty when the cell is empty or the optional column is absent. */
     public String text(CsvColumn column) {
         Integer i = index.get(column);
