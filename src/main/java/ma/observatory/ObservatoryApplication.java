@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import ma.observatory.run.CommandLine;
 import ma.observatory.run.CommandLine.BadCommandLineException;
+import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
+import ma.observatory.run.DatabaseAccess.DatabaseException;
 import ma.observatory.run.ExitCodes;
 import ma.observatory.run.RunLauncher;
 
@@ -17,11 +19,17 @@ import ma.observatory.run.RunLauncher;
 @SpringBootApplication
 public class ObservatoryApplication {
 
+    /** A logger outside the console's tree: the details go to the log file, the console gets one sentence. */
+    private static final String FILE_ONLY = "exit";
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the program as the command line asks and returns the process exit code. */
+    /**
+     * Runs the program as the command line asks and returns the process exit code. With
+     * {@code --schedule} it returns only once the program is asked to stop (SIGTERM, Ctrl-C).
+     */
     public static int run(String... args) {
         CommandLine commandLine;
         try {
@@ -34,25 +42,57 @@ public class ObservatoryApplication {
             CommandLine.usage().forEach(System.out::println);
             return ExitCodes.OK;
         }
-        for (String later : List.of("restart", "list-runs", "schedule")) {
-            if (commandLine.has(later)) {
-                System.err.println("--" + later + " is not available in this version yet: run the job without it.");
-                return ExitCodes.BAD_COMMAND_LINE;
-            }
-        }
         List<String> springArgs = new ArrayList<>();
         commandLine.springProperties().forEach((k, v) -> springArgs.add("--" + k + "=" + v));
-        try (ConfigurableApplicationContext context = new SpringApplication(ObservatoryApplication.class)
-                .run(springArgs.toArray(String[]::new))) {
-            return context.getBean(RunLauncher.class).launch(commandLine);
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(ObservatoryApplication.class).run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            return startFailure(e, logFile(commandLine));
+        }
+        try (context) {
+            return context.getBean(RunLauncher.class).execute(commandLine);
         } catch (BadCommandLineException e) {
             System.err.println(e.getMessage());
             return ExitCodes.BAD_COMMAND_LINE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.RUN_FAILED;
         } catch (Exception e) {
-            LoggerFactory.getLogger(ObservatoryApplication.class).error("The job could not run", e);
-            System.err.println("The job could not start (" + e.getMessage() + "): see var/logs/observatory.log;"
-                    + " if another run is using the database, wait for it to end.");
+            LoggerFactory.getLogger(FILE_ONLY).error("The job could not run", e);
+            System.err.println("The job could not run (" + rootMessage(e) + "): see " + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }
+    }
+
+    /** The application could not start: most often the database is held by another process. */
+    private static int startFailure(RuntimeException e, String logFile) {
+        LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DatabaseBusyException busy) {
+                System.err.println(busy.getMessage());
+                return ExitCodes.BUSY;
+            }
+            if (t instanceof DatabaseException failure) {
+                System.err.println(failure.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
+        }
+        System.err.println("The program could not start (" + rootMessage(e) + "): see " + logFile
+                + "; if another run is using the database, wait for it to end.");
+        return ExitCodes.RUN_FAILED;
+    }
+
+    private static String logFile(CommandLine commandLine) {
+        Object file = commandLine.springProperties().get("logging.file.name");
+        return file == null ? "var/logs/observatory.log" : file.toString();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 }

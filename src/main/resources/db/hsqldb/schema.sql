@@ -141,3 +141,16 @@ CREATE CACHED TABLE IF NOT EXISTS regulation (
     line              BIGINT        NOT NULL,
     PRIMARY KEY (run_id, id)
 );
+
+-- Operations (issue #5): which process is running which range right now. A second run of the same
+-- range is refused while the row is there; a row whose process has died marks a run to recover.
+-- Removed when the run ends; small, hence a MEMORY table.
+CREATE TABLE IF NOT EXISTS run_claim (
+    range_key     VARCHAR(40)   NOT NULL,
+    pid           BIGINT        NOT NULL,
+    process_start VARCHAR(40)   NOT NULL,
+    role          VARCHAR(20)   NOT NULL,
+    claimed_at    TIMESTAMP     NOT NULL,
+    execution_id  BIGINT,
+    PRIMARY KEY (range_key)
+);

@@ -27,7 +27,7 @@ import ma.observatory.staging.StagingRepository;
  * a single row is imported; each file's checksum is recorded, so a restart can tell whether the
  * input changed since.
  */
-class CheckInputsTasklet implements Tasklet {
+public class CheckInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CheckInputsTasklet.class);
 
@@ -86,7 +86,8 @@ class CheckInputsTasklet implements Tasklet {
         return list;
     }
 
-    static String sha256(Path path) throws IOException {
+    /** The file's SHA-256 in lower-case hex, as recorded in {@code input_file} (and compared by {@code --restart}). */
+    public static String sha256(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

@@ -13,6 +13,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,8 @@ import ma.observatory.staging.StagingRepository;
 public class ObservatoryJobConfiguration {
 
     public static final String JOB_NAME = "labourMarketReport";
+    /** The last step: the stop on SIGTERM lets it finish (see run/RunRegistry#requestStop). */
+    public static final String WRITE_REPORT_STEP = "writeReport";
 
     @Bean
     StagingRepository stagingRepository(JdbcTemplate jdbc) {
@@ -63,7 +67,7 @@ public class ObservatoryJobConfiguration {
                            CsvItemReader<Place> placeReader, PlaceWriter placeWriter,
                            CsvItemReader<PublishedFigure> publishedReader, PublishedWriter publishedWriter,
                            CsvItemReader<Target> targetReader, TargetWriter targetWriter,
-                           ReportTasklet reportTasklet) {
+                           ReportTasklet reportTasklet, ObjectProvider<JobExecutionListener> listeners) {
         List<CsvDataset> shared = List.of(GeoDataset.INSTANCE, PublishedDataset.INSTANCE, TargetDataset.INSTANCE);
         Step checkInputs = new StepBuilder("checkInputs", jobRepository)
                 .tasklet(new CheckInputsTasklet(jdbc, staging, shared, domains), tx).build();
@@ -80,14 +84,17 @@ public class ObservatoryJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("domain-");
         Flow allDomains = new FlowBuilder<SimpleFlow>("domains").split(executor)
                 .add(domainFlows.toArray(Flow[]::new)).build();
-        Step writeReport = new StepBuilder("writeReport", jobRepository).tasklet(reportTasklet, tx).build();
+        Step writeReport = new StepBuilder(WRITE_REPORT_STEP, jobRepository).tasklet(reportTasklet, tx).build();
 
         Flow main = new FlowBuilder<SimpleFlow>("main")
                 .start(checkInputs).next(importPlaces).next(importPublished).next(importTargets)
                 .next(checkSharedRejects)
                 .next(allDomains).next(writeReport)
                 .build();
-        return new JobBuilder(JOB_NAME, jobRepository).start(main).end().build();
+        JobBuilder builder = new JobBuilder(JOB_NAME, jobRepository);
+        // e.g. the run tracker of the operations layer: which execution runs in which process
+        listeners.orderedStream().forEach(builder::listener);
+        return builder.start(main).end().build();
     }
 
     private Flow domainFlow(Domain domain, JobRepository jobRepository, PlatformTransactionManager tx,

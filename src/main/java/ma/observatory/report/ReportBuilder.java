@@ -73,6 +73,7 @@ public class ReportBuilder {
         sheets.add(coverSheet(m, execution, run, runId));
         List<ReportSheet> listed = new ArrayList<>();
         listed.add(SummarySheet.build(context, COUNTRY));
+        listed.add(ChangesSheet.build(context));
         listed.add(notes);
         listed.addAll(body);
         sheets.add(contentsSheet(m, listed));
@@ -230,7 +231,7 @@ public class ReportBuilder {
         items.put("--max-reject-rate", Double.toString(run.maxRejectRate()));
         items.put("--geo-levels", String.join(",", run.geoLevels().stream().sorted().toList()));
         String version = ReportBuilder.class.getPackage().getImplementationVersion();
-        items.put(m.get("about.version"), version == null ? "development build" : version);
+        items.put(m.get("about.version"), version == null ? m.get("about.version.development") : version);
         List<List<CellValue>> rows = new ArrayList<>();
         items.forEach((k, v) -> rows.add(List.of(CellValue.text(k), CellValue.text(v))));
         return new ReportSheet(m.get("sheet.about"), m.get("about.title"), List.of(m.get("about.intro")),

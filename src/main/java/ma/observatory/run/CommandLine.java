@@ -1,11 +1,15 @@
 package ma.observatory.run;
 
+import java.time.DateTimeException;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.springframework.scheduling.support.CronExpression;
 
 import ma.observatory.job.RunParameters;
 import ma.observatory.period.Period;
@@ -22,6 +26,11 @@ public final class CommandLine {
     static final Set<String> VALUE_OPTIONS = Set.of("from", "to", "input-dir", "output-dir", "db", "lang",
             "max-reject-rate", "schedule-cron", "zone", "only", "geo-levels");
     static final Set<String> FLAGS = Set.of("restart", "list-runs", "schedule", "help");
+    /** What the program is asked to do besides one run; at most one of them. */
+    static final List<String> ACTIONS = List.of("restart", "list-runs", "schedule");
+    /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
+    static final List<String> FIXED_BY_RESTART = List.of("input-dir", "output-dir", "lang", "only",
+            "max-reject-rate", "geo-levels");
 
     private final Map<String, String> options;
 
@@ -74,6 +83,28 @@ public final class CommandLine {
     }
 
     private void validate() {
+        List<String> actions = ACTIONS.stream().filter(options::containsKey).toList();
+        if (actions.size() > 1) {
+            throw new BadCommandLineException("--" + actions.get(0) + " and --" + actions.get(1)
+                    + " cannot be combined: give one of them.");
+        }
+        if (has("schedule") && (options.containsKey("from") || options.containsKey("to"))) {
+            throw new BadCommandLineException("--schedule always runs the nightly window: leave out --from and --to"
+                    + " (run a chosen range as a separate command, even while the scheduler is up).");
+        }
+        String cron = options.get("schedule-cron");
+        if (cron != null && !CronExpression.isValidExpression(cron)) {
+            throw new BadCommandLineException("--schedule-cron='" + cron + "' is not a cron expression: six fields,"
+                    + " seconds first, e.g. --schedule-cron=\"0 0 2 * * *\" for 02:00 every night.");
+        }
+        String zone = options.get("zone");
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new BadCommandLineException("--zone=" + zone + " is not a time zone: write e.g. Africa/Casablanca or UTC.");
+            }
+        }
         if (options.containsKey("from")) {
             period("from");
         }
@@ -121,6 +152,11 @@ public final class CommandLine {
         }
     }
 
+    /** The value given for an option, or null. */
+    public String value(String option) {
+        return options.get(option);
+    }
+
     public boolean has(String flag) {
         return options.containsKey(flag);
     }
@@ -135,6 +171,10 @@ public final class CommandLine {
                 props.put("observatory." + k, v);
             }
         });
+        if (has("schedule")) {
+            // the database is then served to the command-line runs started beside the scheduler
+            props.put("observatory.schedule", "true");
+        }
         return props;
     }
 
@@ -156,7 +196,13 @@ public final class CommandLine {
         lines.add("  --from=YYYY|YYYY-Qn|YYYY-MM --to=...   range (default: January five years ago to last month)");
         lines.add("  --input-dir=data  --output-dir=reports  --db=var/observatory-db");
         lines.add("  --lang=fr|en  --only=employment,outsourcing,tourism  --max-reject-rate=0.01");
-        lines.add("Exit codes: 0 done; 1 the run failed (restartable); 2 bad command line; 3 input contract broken.");
+        lines.add("  --restart      resume the last failed or stopped run (--from/--to: of that range)");
+        lines.add("  --list-runs    the recent runs: id, range, status, start, duration, rows, workbook");
+        lines.add("  --schedule     stay up and run the nightly window at --schedule-cron (default \"0 0 2 * * *\")");
+        lines.add("                 in --zone (default Africa/Casablanca); command-line runs share its database");
+        lines.add("Exit codes: 0 done; 1 the run failed or was stopped (restartable with --restart); 2 bad command line;");
+        lines.add("  3 input contract broken; 4 another run is in the way (same range running, or database held);");
+        lines.add("  5 --restart refused (nothing to resume, or an input file changed since).");
         return lines;
     }
 

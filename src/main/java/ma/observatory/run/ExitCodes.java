@@ -3,13 +3,27 @@ package ma.observatory.run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The process exit codes a scheduler or monitor watches (SPEC §3). */
+/** The process exit codes a scheduler or monitor watches (SPEC §3, README "Running it every night"). */
 public final class ExitCodes {
 
+    /** The workbook was written (or the command asked for, such as {@code --list-runs}, did its job). */
     public static final int OK = 0;
+    /** The run failed or was stopped: nothing new was written; {@code --restart} resumes it. */
     public static final int RUN_FAILED = 1;
+    /** Bad command line: nothing was started. */
     public static final int BAD_COMMAND_LINE = 2;
+    /** The input breaks the data contract: nothing was written. */
     public static final int INPUT_CONTRACT = 3;
+    /**
+     * Another run is in the way: the same range is already running, or a one-shot run holds the
+     * database. Nothing was started; try again when it has ended.
+     */
+    public static final int BUSY = 4;
+    /**
+     * {@code --restart} refused: there is no failed or stopped run to resume, or an input file
+     * changed since that run started. Nothing was started; start a new run instead.
+     */
+    public static final int RESTART_REFUSED = 5;
 
     /** Outside the console's logger tree: the sentence is printed once, and logged to the file. */
     private static final Logger log = LoggerFactory.getLogger("exit");

@@ -1,11 +1,17 @@
 package ma.observatory.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -13,44 +19,152 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import ma.observatory.csv.InputContractException;
+import ma.observatory.job.CheckInputsTasklet;
+import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.report.AtomicFiles;
+import ma.observatory.report.ReportTasklet;
 
-/** Starts one run of the job and turns its outcome into an exit code and one plain sentence. */
+/**
+ * What the command line asks for, once Spring is up: one run, {@code --restart}, {@code --list-runs}
+ * or {@code --schedule}; each outcome becomes an exit code and, when it is not 0, one plain sentence.
+ * Every command first recovers the executions a killed process left running.
+ */
 @Component
 public class RunLauncher {
 
+    /** Non-identifying job parameter: who started the run ({@code command-line} or {@code schedule}). */
+    public static final String TRIGGER = "trigger";
+    /** Non-identifying job parameter: the run covers the nightly window, so it refreshes the latest workbook. */
+    public static final String NIGHTLY = "nightly";
+    public static final String LATEST_WORKBOOK = "labour-market-report_latest.xlsx";
+    static final String DEFAULT_CRON = "0 0 2 * * *";
+
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+    /** Outside the console's logger tree: stack traces go to the log file only, after the one sentence. */
+    private static final Logger details = LoggerFactory.getLogger("exit");
 
     private final JobOperator jobOperator;
     private final Job job;
     private final Environment env;
+    private final JobRepository repository;
+    private final JdbcTemplate jdbc;
+    private final RunRegistry registry;
+    private final RunGate gate;
+    private final RunHistory history;
+    private final DatabaseAccess database;
 
-    public RunLauncher(JobOperator jobOperator, Job job, Environment env) {
+    public RunLauncher(JobOperator jobOperator, Job job, Environment env, JobRepository repository, JdbcTemplate jdbc,
+                       RunRegistry registry, RunGate gate, RunHistory history, DatabaseAccess database) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.env = env;
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.gate = gate;
+        this.history = history;
+        this.database = database;
     }
 
-    public int launch(CommandLine commandLine) throws Exception {
-        ZoneId zone = ZoneId.of(env.getProperty("observatory.zone", "Africa/Casablanca"));
-        RunParameters run = new RunParameters(commandLine.range(YearMonth.now(zone)),
-                Path.of(env.getRequiredProperty("observatory.input-dir")),
-                Path.of(env.getRequiredProperty("observatory.output-dir")),
-                env.getRequiredProperty("observatory.lang"),
-                set(env.getRequiredProperty("observatory.only")),
-                Double.parseDouble(env.getRequiredProperty("observatory.max-reject-rate")),
-                set(env.getRequiredProperty("observatory.geo-levels")),
-                LocalDateTime.now(zone));
-        log.info("Run over {} to {}: {} from {} into {}", run.range().from(), run.range().to(),
-                String.join(", ", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()), run.inputDir(),
-                run.outputDir());
-        JobExecution execution = jobOperator.start(job, run.toJobParameters());
-        return outcome(execution, env.getProperty("logging.file.name", "var/logs/observatory.log"));
+    /** Runs what the command line asks for and returns the exit code. */
+    public int execute(CommandLine commandLine) throws InterruptedException {
+        registry.recoverOrphans();
+        if (commandLine.has("list-runs")) {
+            history.print(System.out, database.path().toString());
+            return ExitCodes.OK;
+        }
+        if (commandLine.has("restart")) {
+            return restart(commandLine);
+        }
+        if (commandLine.has("schedule")) {
+            return schedule();
+        }
+        return launch(commandLine);
+    }
+
+    /** One run over the range of the command line, or the nightly window. */
+    public int launch(CommandLine commandLine) {
+        ZoneId zone = zone();
+        boolean nightly = !commandLine.has("from") && !commandLine.has("to");
+        return runOnce(parameters(commandLine.range(YearMonth.now(zone)), zone), "command-line", nightly,
+                DatabaseOwner.ONE_SHOT);
+    }
+
+    private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
+        if (!gate.enter()) {
+            ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to " + run.range().to()
+                    + " was not started.");
+            return ExitCodes.RUN_FAILED;
+        }
+        try {
+            RunRegistry.Claim claim = registry.claim(run.range(), role);
+            try {
+                log.info("Run over {} to {}: {} from {} into {}", run.range().from(), run.range().to(),
+                        String.join(", ", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()), run.inputDir(),
+                        run.outputDir());
+                JobParameters parameters = new JobParametersBuilder(run.toJobParameters())
+                        .addString(TRIGGER, trigger, false)
+                        .addString(NIGHTLY, Boolean.toString(nightly), false)
+                        .toJobParameters();
+                return finish(jobOperator.start(job, parameters));
+            } finally {
+                registry.release(claim);
+            }
+        } catch (RunRegistry.RunBusyException e) {
+            ExitCodes.say(e.getMessage());
+            return ExitCodes.BUSY;
+        } catch (Exception e) {
+            details.error("The run could not start", e);
+            ExitCodes.say("The run over " + run.range().from() + " to " + run.range().to() + " could not start ("
+                    + rootMessage(e) + "): see " + logFile() + ".");
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /** The exit code of a finished execution; a completed nightly run also refreshes the latest workbook. */
+    private int finish(JobExecution execution) {
+        int code = outcome(execution, logFile());
+        if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
+            try {
+                refreshLatest(execution);
+            } catch (IOException | RuntimeException e) {
+                details.error("Could not refresh the latest workbook", e);
+                ExitCodes.say("The workbook was written, but " + LATEST_WORKBOOK + " could not be refreshed ("
+                        + rootMessage(e) + "): see " + logFile() + ".");
+                return ExitCodes.RUN_FAILED;
+            }
+        }
+        return code;
+    }
+
+    /** Copies the run's workbook to {@code labour-market-report_latest.xlsx}, the same atomic way. */
+    private void refreshLatest(JobExecution execution) throws IOException {
+        JobExecution stored = repository.getJobExecution(execution.getId());
+        String written = stored == null ? null : stored.getExecutionContext().getString(ReportTasklet.REPORT_PATH, null);
+        if (written == null) {
+            written = execution.getExecutionContext().getString(ReportTasklet.REPORT_PATH, null);
+        }
+        if (written == null) {
+            throw new IllegalStateException("the run did not record its workbook");
+        }
+        Path source = Path.of(written);
+        Path latest = source.resolveSibling(LATEST_WORKBOOK);
+        AtomicFiles.write(latest, out -> Files.copy(source, out));
+        log.info("Latest workbook refreshed: {}", latest.toAbsolutePath());
     }
 
     static int outcome(JobExecution execution, String logFile) {
@@ -64,11 +178,201 @@ public class RunLauncher {
                 return ExitCodes.INPUT_CONTRACT;
             }
         }
+        if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
+            ExitCodes.say("The run " + execution.getJobInstanceId() + " was stopped before it finished (a stop was"
+                    + " requested): nothing new was written and the previous workbook is unchanged; resume it with --restart.");
+            return ExitCodes.RUN_FAILED;
+        }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
-                + " for the details, then run the same command again.");
+                + " for the details, then resume it with --restart.");
         return ExitCodes.RUN_FAILED;
+    }
+
+    /** {@code --restart}: resumes the last failed or stopped run from its last commit. */
+    int restart(CommandLine commandLine) {
+        ZoneId zone = zone();
+        PeriodRange only = commandLine.has("from") || commandLine.has("to") ? commandLine.range(YearMonth.now(zone)) : null;
+        JobExecution last = lastRestartable(only);
+        String over = only == null ? "" : " over " + only.from() + " to " + only.to();
+        if (last == null) {
+            ExitCodes.say("There is no failed or stopped run" + over + " to resume: nothing was started (see --list-runs).");
+            return ExitCodes.RESTART_REFUSED;
+        }
+        RunParameters run = RunParameters.of(last.getJobParameters());
+        String disagreement = disagreement(commandLine, run);
+        if (disagreement != null) {
+            ExitCodes.say("--restart resumes run " + last.getJobInstanceId() + " with the options it was started with: "
+                    + disagreement + "; leave the option out, or start a new run (without --restart).");
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
+        List<String> changes = inputChanges(last.getJobInstanceId(), run.inputDir());
+        if (!changes.isEmpty()) {
+            ExitCodes.say("Run " + last.getJobInstanceId() + " over " + run.range().from() + " to " + run.range().to()
+                    + " cannot be resumed: " + String.join("; ", changes) + " since it started. Nothing was started:"
+                    + " start a new run instead (the same command without --restart).");
+            return ExitCodes.RESTART_REFUSED;
+        }
+        if (!gate.enter()) {
+            ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
+            return ExitCodes.RUN_FAILED;
+        }
+        try {
+            RunRegistry.Claim claim = registry.claim(run.range(), DatabaseOwner.ONE_SHOT);
+            try {
+                log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
+                        last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
+                return finish(jobOperator.restart(last));
+            } finally {
+                registry.release(claim);
+            }
+        } catch (RunRegistry.RunBusyException e) {
+            ExitCodes.say(e.getMessage());
+            return ExitCodes.BUSY;
+        } catch (Exception e) {
+            details.error("The run could not be resumed", e);
+            ExitCodes.say("Run " + last.getJobInstanceId() + " could not be resumed (" + rootMessage(e) + "): see "
+                    + logFile() + ".");
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /**
+     * The newest run whose last execution failed or stopped, among the latest run of each range (a
+     * failed run that a later run of the same range superseded is not resumed).
+     */
+    JobExecution lastRestartable(PeriodRange only) {
+        List<Map<String, Object>> lastExecutions = jdbc.queryForList("""
+                SELECT e.JOB_EXECUTION_ID, e.STATUS,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'from') AS FROM_PERIOD,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'to') AS TO_PERIOD
+                FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                WHERE i.JOB_NAME = ? AND e.JOB_EXECUTION_ID IN
+                  (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x GROUP BY x.JOB_INSTANCE_ID)
+                ORDER BY e.JOB_INSTANCE_ID DESC""", ObservatoryJobConfiguration.JOB_NAME);
+        Set<String> seen = new HashSet<>();
+        for (Map<String, Object> row : lastExecutions) {
+            String range = row.get("FROM_PERIOD") + "_" + row.get("TO_PERIOD");
+            if (row.get("FROM_PERIOD") == null || !seen.add(range) || (only != null && !only.toString().equals(range))) {
+                continue;
+            }
+            String status = (String) row.get("STATUS");
+            if (BatchStatus.FAILED.name().equals(status) || BatchStatus.STOPPED.name().equals(status)) {
+                return repository.getJobExecution(((Number) row.get("JOB_EXECUTION_ID")).longValue());
+            }
+        }
+        return null;
+    }
+
+    /** The first option of the command line that differs from the run's own, in words; null when they agree. */
+    static String disagreement(CommandLine commandLine, RunParameters run) {
+        for (String option : CommandLine.FIXED_BY_RESTART) {
+            String given = commandLine.value(option);
+            if (given == null) {
+                continue;
+            }
+            String own = switch (option) {
+                case "input-dir" -> run.inputDir().toString();
+                case "output-dir" -> run.outputDir().toString();
+                case "lang" -> run.language();
+                case "only" -> String.join(",", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList());
+                case "max-reject-rate" -> Double.toString(run.maxRejectRate());
+                case "geo-levels" -> String.join(",", run.geoLevels().stream().sorted().toList());
+                default -> given;
+            };
+            boolean same = switch (option) {
+                case "input-dir", "output-dir" -> Path.of(given).toAbsolutePath().normalize()
+                        .equals(Path.of(own).toAbsolutePath().normalize());
+                case "only", "geo-levels" -> set(given).equals(set(own));
+                case "max-reject-rate" -> Double.parseDouble(given) == run.maxRejectRate();
+                default -> given.equals(own);
+            };
+            if (!same) {
+                return "--" + option + "=" + own + ", not " + given;
+            }
+        }
+        return null;
+    }
+
+    /** The input files that differ from what the run recorded when it started (SHA-256). */
+    List<String> inputChanges(long runId, Path inputDir) {
+        List<String> changes = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SELECT file, present, sha256 FROM input_file WHERE run_id = ? ORDER BY file", runId)) {
+            String file = (String) row.get("FILE");
+            boolean present = Boolean.TRUE.equals(row.get("PRESENT"));
+            Path path = inputDir.resolve(file);
+            boolean exists = Files.isRegularFile(path);
+            if (present && !exists) {
+                changes.add(file + " is gone");
+            } else if (!present && exists) {
+                changes.add(file + " has appeared");
+            } else if (present) {
+                try {
+                    if (!CheckInputsTasklet.sha256(path).equalsIgnoreCase((String) row.get("SHA256"))) {
+                        changes.add(file + " has changed (its SHA-256 differs)");
+                    }
+                } catch (IOException e) {
+                    changes.add(file + " cannot be read (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** {@code --schedule}: stays up, runs the nightly window at the cron times, until the context closes. */
+    int schedule() throws InterruptedException {
+        ZoneId zone = zone();
+        String cron = env.getProperty("observatory.schedule-cron", DEFAULT_CRON);
+        if (!CronExpression.isValidExpression(cron)) {
+            ExitCodes.say("observatory.schedule-cron='" + cron + "' is not a cron expression: six fields, seconds first,"
+                    + " e.g. 0 0 2 * * * for 02:00 every night.");
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
+        try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
+            gate.onClosing(scheduler::stopping);
+            scheduler.start();
+            gate.awaitClosed();
+        }
+        log.info("Scheduler stopped");
+        return ExitCodes.OK;
+    }
+
+    private void nightlyRun(ZoneId zone) {
+        registry.recoverOrphans(); // a command-line run killed since the last night
+        RunParameters run = parameters(PeriodRange.nightlyWindow(YearMonth.now(zone)), zone);
+        int code = runOnce(run, "schedule", true, DatabaseOwner.SCHEDULER);
+        log.info("Nightly run over {} to {} ended with exit code {} ({})", run.range().from(), run.range().to(), code,
+                switch (code) {
+                    case ExitCodes.OK -> "workbook written";
+                    case ExitCodes.INPUT_CONTRACT -> "input contract broken, nothing written";
+                    case ExitCodes.BUSY -> "skipped: another run of the same range was going on";
+                    default -> "failed or stopped, nothing written: resume it with --restart";
+                });
+    }
+
+    private RunParameters parameters(PeriodRange range, ZoneId zone) {
+        return new RunParameters(range,
+                Path.of(env.getRequiredProperty("observatory.input-dir")),
+                Path.of(env.getRequiredProperty("observatory.output-dir")),
+                env.getRequiredProperty("observatory.lang"),
+                set(env.getRequiredProperty("observatory.only")),
+                Double.parseDouble(env.getRequiredProperty("observatory.max-reject-rate")),
+                set(env.getRequiredProperty("observatory.geo-levels")),
+                LocalDateTime.now(zone));
+    }
+
+    private ZoneId zone() {
+        return ZoneId.of(env.getProperty("observatory.zone", "Africa/Casablanca"));
+    }
+
+    private String logFile() {
+        return env.getProperty("logging.file.name", "var/logs/observatory.log");
     }
 
     static InputContractException find(Throwable t) {

@@ -85,7 +85,7 @@ class ObservatoryJobFunctionalTests {
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         try (WorkbookReader book = new WorkbookReader(workbook())) {
-            assertThat(book.sheetNames()).startsWith("Couverture", "Sommaire", "Synthèse", "Notes")
+            assertThat(book.sheetNames()).startsWith("Couverture", "Sommaire", "Synthèse", "Changements", "Notes")
                     .contains("Emploi", "Emploi par secteur", "Données", "Qualité des données", "À propos de ce traitement");
             assertThat(book.headers("Indicators"))
                     .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");
@@ -226,7 +226,7 @@ class ObservatoryJobFunctionalTests {
         assertThat(run(FIXTURES, "--lang=en").exitCode()).isZero();
 
         try (WorkbookReader book = new WorkbookReader(workbook())) {
-            assertThat(book.sheetNames()).startsWith("Cover", "Contents", "Summary", "Notes")
+            assertThat(book.sheetNames()).startsWith("Cover", "Contents", "Summary", "Changes", "Notes")
                     .contains("Employment", "Data", "Data quality", "About this run");
             assertThat(book.headers("Indicators"))
                     .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");

@@ -1,0 +1,159 @@
+package ma.observatory.report;
+
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.job.ObservatoryJobConfiguration;
+import ma.observatory.period.Period;
+
+/**
+ * What the night brought (SPEC §6): every indicator value that is new, gone or revised since the
+ * previous completed run over the same range (same {@code from} and {@code to}), read from that run's
+ * {@code indicator_value} rows. Before and after are in the unit of each indicator; the difference is
+ * after minus before. When nothing changed, or there is no earlier run to compare with, the table is
+ * empty and the sentence above it says why.
+ */
+final class ChangesSheet {
+
+    enum Kind { NEW, GONE, REVISED }
+
+    /** Below this relative difference two values are the same figure (floating-point sums). */
+    private static final double SAME = 1e-9;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One changed value. {@code before} / {@code after} are null when not available. */
+    record Change(String indicator, int indicatorOrder, String period, String geo, String breakdown, Kind kind,
+                  Double before, Double after) {
+    }
+
+    /** The run compared with: its id and when it completed. */
+    record Previous(long runId, String completed) {
+    }
+
+    private ChangesSheet() {
+    }
+
+    static ReportSheet build(ReportContext context) {
+        Messages m = context.messages();
+        String from = context.run().range().from().toString();
+        String to = context.run().range().to().toString();
+        Previous previous = previousRun(context);
+        List<Change> changes = previous == null ? List.of() : compare(context, previous.runId());
+
+        List<List<CellValue>> rows = new ArrayList<>(changes.size());
+        long[] counts = new long[Kind.values().length];
+        for (Change c : changes) {
+            counts[c.kind().ordinal()]++;
+            rows.add(List.of(CellValue.text(c.indicator()), CellValue.text(c.period()), CellValue.text(c.geo()),
+                    CellValue.text(c.breakdown()),
+                    CellValue.text(m.get("changes.kind." + c.kind().name().toLowerCase(java.util.Locale.ROOT))),
+                    c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before()),
+                    c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after()),
+                    c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE
+                            : CellValue.number(c.before() == null || c.after() == null ? null : c.after() - c.before())));
+        }
+        String sentence;
+        if (previous == null) {
+            sentence = m.get("changes.no.previous", from, to);
+        } else if (changes.isEmpty()) {
+            sentence = m.get("changes.nothing", from, to, Long.toString(previous.runId()), previous.completed());
+        } else {
+            sentence = m.get("changes.intro", from, to, Long.toString(previous.runId()), previous.completed(),
+                    Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
+                    Long.toString(counts[Kind.REVISED.ordinal()]));
+        }
+        List<ReportColumn> cols = List.of(
+                new ReportColumn(m.get("changes.col.indicator"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.period"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.geo"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.breakdown"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.change"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.before"), NumberStyle.PRECISE),
+                new ReportColumn(m.get("changes.col.after"), NumberStyle.PRECISE),
+                new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE));
+        return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"), List.of(sentence),
+                new ReportTable("Changes", cols, rows));
+    }
+
+    /** The latest completed run over the same range, other than this one. */
+    static Previous previousRun(ReportContext context) {
+        List<Previous> found = context.jdbc().query("""
+                SELECT e.JOB_INSTANCE_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID <> ?
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'from' AND p.PARAMETER_VALUE = ?)
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'to' AND p.PARAMETER_VALUE = ?)
+                ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC
+                LIMIT 1""",
+                (rs, i) -> {
+                    Timestamp end = rs.getTimestamp(2);
+                    return new Previous(rs.getLong(1), end == null ? "" : STAMP.format(end.toLocalDateTime()));
+                },
+                ObservatoryJobConfiguration.JOB_NAME, context.runId(), context.run().range().from().toString(),
+                context.run().range().to().toString());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The values of this run against those of the previous one, in the order of the Indicators table. */
+    static List<Change> compare(ReportContext context, long previousRunId) {
+        Map<String, Object[]> before = new LinkedHashMap<>();
+        context.jdbc().query("SELECT indicator, period, geo, breakdown, val FROM indicator_value WHERE run_id = ?",
+                rs -> {
+                    before.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4),
+                            new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getObject(5) == null ? null : rs.getDouble(5)});
+                }, previousRunId);
+        List<Change> changes = new ArrayList<>();
+        for (IndicatorValue v : context.values()) {
+            String key = v.indicator().id() + '|' + v.period() + '|' + v.geo() + '|' + v.breakdown();
+            Object[] old = before.remove(key);
+            if (old == null) {
+                changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
+                        v.breakdown().toString(), Kind.NEW, null, v.value()));
+            } else if (!same((Double) old[4], v.value())) {
+                changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
+                        v.breakdown().toString(), Kind.REVISED, (Double) old[4], v.value()));
+            }
+        }
+        for (Object[] old : before.values()) {
+            Indicator indicator = Indicator.byId((String) old[0]);
+            changes.add(new Change((String) old[0], indicator == null ? Integer.MAX_VALUE : indicator.ordinal(),
+                    (String) old[1], (String) old[2], (String) old[3], Kind.GONE, (Double) old[4], null));
+        }
+        changes.sort(Comparator.comparingInt(Change::indicatorOrder)
+                .thenComparing(Change::indicator)
+                .thenComparing(c -> period(c.period()), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Change::period)
+                .thenComparingInt(c -> context.geo().order(c.geo()))
+                .thenComparing(Change::geo)
+                .thenComparing(Change::breakdown));
+        return changes;
+    }
+
+    private static Period period(String text) {
+        try {
+            return Period.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean same(Double a, Double b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        if (a.isNaN() || b.isNaN()) {
+            return a.isNaN() && b.isNaN();
+        }
+        return Math.abs(a - b) <= SAME * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
+    }
+}

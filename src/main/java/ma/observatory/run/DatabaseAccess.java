@@ -1,0 +1,358 @@
+package ma.observatory.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.hsqldb.server.Server;
+import org.hsqldb.server.ServerConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How this process reaches the HSQLDB database, which admits one process at a time:
+ * <ul>
+ * <li><b>server</b> ({@code --schedule}): the scheduler opens the file database and serves it on
+ * {@code 127.0.0.1:<observatory.db-server-port>}; its own runs use the database in-process.</li>
+ * <li><b>client</b>: a command-line run that finds that server, serving this very database (checked
+ * with {@code DATABASE()}), uses it; so runs beside the scheduler share its history.</li>
+ * <li><b>file</b>: otherwise the run opens the file itself.</li>
+ * </ul>
+ * Whoever opens the files writes {@code <db>.owner}, so that the next process says who holds the
+ * database instead of waiting for HSQLDB's lock to time out. Every mode logs in with
+ * {@link DatabaseCredentials}, never with an empty password.
+ */
+public final class DatabaseAccess implements AutoCloseable {
+
+    public enum Mode { FILE, SERVER, CLIENT }
+
+    /** The name the server gives the database: {@code jdbc:hsqldb:hsql://127.0.0.1:<port>/observatory}. */
+    static final String ALIAS = "observatory";
+    private static final String FILE_PROPERTIES = ";hsqldb.tx=mvcc;hsqldb.write_delay=false";
+    private static final long CLIENT_PROBE_MILLIS = 5_000;
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAccess.class);
+
+    private final Path db;
+    private final Mode mode;
+    private final String url;
+    private final DatabaseCredentials credentials;
+    private final Server server;
+    private volatile DatabaseOwner owner;
+
+    private DatabaseAccess(Path db, Mode mode, String url, DatabaseCredentials credentials, Server server,
+                           DatabaseOwner owner) {
+        this.db = db;
+        this.mode = mode;
+        this.url = url;
+        this.credentials = credentials;
+        this.server = server;
+        this.owner = owner;
+    }
+
+    /**
+     * @param db    the database path without extension ({@code var/observatory-db})
+     * @param serve whether to serve the database to other processes (the scheduler)
+     * @throws DatabaseBusyException when another process holds the database
+     */
+    public static DatabaseAccess open(Path db, String user, String configuredPassword, int port, boolean serve) {
+        Path path = canonical(db);
+        DatabaseCredentials credentials = DatabaseCredentials.resolve(path, user, configuredPassword);
+        Optional<DatabaseOwner> holder = DatabaseOwner.read(path).filter(DatabaseOwner::alive)
+                .filter(o -> !o.isThisProcess());
+        if (serve) {
+            if (holder.isPresent()) {
+                throw new DatabaseBusyException("The database " + db + " is held by " + holder.get().who()
+                        + describeRun(holder.get()) + ": the scheduler cannot serve it; stop that process first"
+                        + (DatabaseOwner.SCHEDULER.equals(holder.get().role()) ? " (only one scheduler per database)." : "."));
+            }
+            String fileUrl = fileUrl(path);
+            ensureAccount(path, fileUrl, credentials);
+            Server server;
+            try {
+                server = startServer(path, port);
+            } catch (RuntimeException e) {
+                new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, null).shutdown();
+                throw e;
+            }
+            DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.SCHEDULER, port);
+            owner.write(path);
+            log.info("Serving the database {} to command-line runs on 127.0.0.1:{} (account '{}', password from {})",
+                    path, port, credentials.user(), credentials.origin());
+            return new DatabaseAccess(path, Mode.SERVER, fileUrl, credentials, server, owner);
+        }
+        for (int candidate : candidatePorts(port, holder)) {
+            String serverUrl = serverUrl(candidate);
+            if (servesThisDatabase(serverUrl, path, credentials, holder)) {
+                log.info("The scheduler serves the database on 127.0.0.1:{}: this run uses it, and shares its run history",
+                        candidate);
+                return new DatabaseAccess(path, Mode.CLIENT, serverUrl, credentials, null, null);
+            }
+        }
+        if (holder.isPresent()) {
+            DatabaseOwner o = holder.get();
+            if (DatabaseOwner.SCHEDULER.equals(o.role())) {
+                throw new DatabaseBusyException("The database " + db + " is held by " + o.who() + ", which serves it on"
+                        + " 127.0.0.1:" + o.port() + ", but this run could not log in there: give it the same"
+                        + " observatory.db-server-port and password (" + credentials.origin() + ") as the scheduler.");
+            }
+            throw new DatabaseBusyException("Another run holds the database " + db + ": " + o.who() + describeRun(o)
+                    + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
+                    + " runs can share the database.");
+        }
+        String fileUrl = fileUrl(path);
+        ensureAccount(path, fileUrl, credentials);
+        DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.ONE_SHOT, 0);
+        owner.write(path);
+        return new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, owner);
+    }
+
+    private static String describeRun(DatabaseOwner o) {
+        return o.run().isEmpty() ? "" : ", busy with " + o.run();
+    }
+
+    private static int[] candidatePorts(int port, Optional<DatabaseOwner> holder) {
+        int announced = holder.filter(o -> DatabaseOwner.SCHEDULER.equals(o.role())).map(DatabaseOwner::port).orElse(0);
+        return announced > 0 && announced != port ? new int[] {port, announced} : new int[] {port};
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return credentials.user();
+    }
+
+    public String password() {
+        return credentials.password();
+    }
+
+    public Path path() {
+        return db;
+    }
+
+    /** Whether this process is the only one that can use the database (no server, no other client). */
+    public boolean exclusive() {
+        return mode == Mode.FILE;
+    }
+
+    /** Names the run this process is busy with in the owner file, for a process that finds it in the way. */
+    public void announce(String runDescription) {
+        DatabaseOwner current = owner;
+        if (current != null) {
+            DatabaseOwner updated = current.running(runDescription);
+            try {
+                updated.write(db);
+                owner = updated;
+            } catch (UncheckedIOException e) {
+                log.debug("could not update the owner file", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (mode != Mode.CLIENT) {
+                shutdown();
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+            if (owner != null) {
+                owner.delete(db);
+            }
+        }
+    }
+
+    /** Closes the database files cleanly (checkpoint), after the connection pool has been closed. */
+    private void shutdown() {
+        try (Connection c = DriverManager.getConnection(url + ";ifexists=true", credentials.user(), credentials.password());
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.debug("database already closed: {}", e.getMessage());
+        }
+    }
+
+    static String fileUrl(Path path) {
+        return "jdbc:hsqldb:file:" + path + FILE_PROPERTIES;
+    }
+
+    static String serverUrl(int port) {
+        return "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/" + ALIAS;
+    }
+
+    /** Absolute, with the folder's symbolic links resolved: the same string in every process. */
+    static Path canonical(Path db) {
+        Path absolute = db.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        try {
+            Files.createDirectories(parent);
+            return parent.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+
+    /**
+     * Logs in with the account; a database made before accounts were configured (HSQLDB's default
+     * {@code SA} with an empty password) is given the account, and {@code SA} a random password.
+     */
+    private static void ensureAccount(Path path, String fileUrl, DatabaseCredentials credentials) {
+        SQLException refused;
+        try (Connection c = DriverManager.getConnection(fileUrl, credentials.user(), credentials.password())) {
+            return;
+        } catch (SQLException e) {
+            throwIfLocked(path, e);
+            if (!isAuthorizationFailure(e)) {
+                throw new DatabaseException("The database " + path + " cannot be opened (" + e.getMessage()
+                        + "): see the log file.", e);
+            }
+            refused = e;
+        }
+        try (Connection c = DriverManager.getConnection(fileUrl, "SA", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE USER \"" + credentials.user().replace("\"", "\"\"") + "\" PASSWORD '"
+                    + credentials.password().replace("'", "''") + "' ADMIN");
+            s.execute("ALTER USER SA SET PASSWORD '" + randomPassword() + "'");
+            log.warn("The database {} still had HSQLDB's default account SA with an empty password: it now has the"
+                    + " account '{}' with the password from {}, and SA a random password", path, credentials.user(),
+                    credentials.origin());
+        } catch (SQLException e) {
+            throwIfLocked(path, e);
+            throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
+                    + "' with the password from " + credentials.origin() + ": use the password the database was"
+                    + " created with (observatory.db-password or that file).", refused);
+        }
+    }
+
+    private static void throwIfLocked(Path path, SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("lock acquisition failure") || message.contains("lockfile")) {
+                throw new DatabaseBusyException("The database " + path + " is in use by another process: nothing was"
+                        + " started; wait for it to end, or keep the scheduler running (--schedule) so that runs can"
+                        + " share the database.", e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+    }
+
+    private static boolean isAuthorizationFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("28");
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static Server startServer(Path path, int port) {
+        Server server = new Server();
+        server.setLogWriter(null); // HSQLDB's own trace goes to stdout otherwise
+        server.setErrWriter(null);
+        server.setSilent(true);
+        server.setTrace(false);
+        server.setNoSystemExit(true);
+        server.setRestartOnShutdown(false);
+        server.setAddress("127.0.0.1");
+        server.setPort(port);
+        server.setDatabaseName(0, ALIAS);
+        server.setDatabasePath(0, "file:" + path + FILE_PROPERTIES);
+        server.start();
+        if (server.getState() != ServerConstants.SERVER_STATE_ONLINE) {
+            Throwable error = server.getServerError();
+            server.stop();
+            throw new DatabaseException("The scheduler cannot serve the database on 127.0.0.1:" + port + " ("
+                    + (error == null ? "the server did not start" : error.getMessage())
+                    + "): choose a free port with observatory.db-server-port.", error);
+        }
+        return server;
+    }
+
+    /**
+     * Whether a server answers on the URL, accepts the account and serves this very database. A
+     * closed port answers at once; an open one gets a few seconds.
+     */
+    private static boolean servesThisDatabase(String serverUrl, Path path, DatabaseCredentials credentials,
+                                              Optional<DatabaseOwner> holder) {
+        int port = Integer.parseInt(serverUrl.substring(serverUrl.lastIndexOf(':') + 1, serverUrl.lastIndexOf('/')));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        } catch (IOException nobodyListens) {
+            return false;
+        }
+        ExecutorService probe = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "db-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<String> served = probe.submit(() -> {
+                try (Connection c = DriverManager.getConnection(serverUrl, credentials.user(), credentials.password());
+                     Statement s = c.createStatement(); ResultSet rs = s.executeQuery("CALL DATABASE()")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            String database = served.get(CLIENT_PROBE_MILLIS, TimeUnit.MILLISECONDS);
+            if (database != null && Path.of(database).toAbsolutePath().normalize().equals(path)) {
+                return true;
+            }
+            log.debug("the server on {} serves {}, not {}", serverUrl, database, path);
+            return false;
+        } catch (Exception e) {
+            if (holder.isPresent()) {
+                log.warn("The scheduler's database server on {} did not accept this run: {}", serverUrl,
+                        RunLauncher.rootMessage(e));
+            } else {
+                log.debug("no usable server on {}: {}", serverUrl, e.toString());
+            }
+            return false;
+        } finally {
+            probe.shutdownNow();
+        }
+    }
+
+    /** Another process holds the database, or runs the same range: exit code {@link ExitCodes#BUSY}. */
+    public static final class DatabaseBusyException extends RuntimeException {
+        public DatabaseBusyException(String message) {
+            super(message);
+        }
+
+        public DatabaseBusyException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The database cannot be opened or served: exit code {@link ExitCodes#RUN_FAILED}. */
+    public static final class DatabaseException extends RuntimeException {
+        public DatabaseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

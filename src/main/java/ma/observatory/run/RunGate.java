@@ -1,0 +1,123 @@
+package ma.observatory.run;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets runs in and, at shutdown (SIGTERM, Ctrl-C, the end of the command), stops them gracefully
+ * before anything they need is closed.
+ *
+ * <p>Spring closes the context from its shutdown hook; the first thing it does is to publish
+ * {@link ContextClosedEvent}, before any bean is stopped or destroyed. Here the running executions
+ * are asked to stop ({@link RunRegistry#requestStop()}), and the closing waits (at most
+ * {@code observatory.stop-timeout}, default 60 s) for them to end {@code STOPPED}, their last chunk
+ * committed, while the connection pool is still open. No new run is let in after that.
+ */
+@Component
+public class RunGate implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(RunGate.class);
+
+    private final RunRegistry registry;
+    private final Duration timeout;
+    private final Object lock = new Object();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.List<Runnable> onClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int active;
+    private boolean closing;
+
+    public RunGate(RunRegistry registry, Environment env) {
+        this.registry = registry;
+        this.timeout = env.getProperty("observatory.stop-timeout", Duration.class, Duration.ofSeconds(60));
+    }
+
+    /** @return false when the process is shutting down: the run must not start */
+    public boolean enter() {
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            active++;
+            return true;
+        }
+    }
+
+    public void exit() {
+        synchronized (lock) {
+            active--;
+            lock.notifyAll();
+        }
+    }
+
+    public boolean closing() {
+        synchronized (lock) {
+            return closing;
+        }
+    }
+
+    /** Called first thing when the context starts closing, before the runs are asked to stop. */
+    public void onClosing(Runnable action) {
+        onClosing.add(action);
+    }
+
+    /** Blocks until the context is closing and the runs of this process have ended. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    public boolean awaitClosed(long millis) throws InterruptedException {
+        return closed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        try {
+            onClosing.forEach(Runnable::run);
+            synchronized (lock) {
+                closing = true;
+            }
+            int others = registry.runsOfOtherProcesses().size();
+            synchronized (lock) {
+                if (active == 0 && others == 0) {
+                    return;
+                }
+            }
+            log.warn("Stop requested: the running job stops after its current chunk and can be resumed with --restart"
+                    + (others > 0 ? " (with the " + others + " command-line run(s) using this database)" : ""));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                // asked again while waiting: a run that was just starting has its execution by now
+                registry.requestStop();
+                others = registry.runsOfOtherProcesses().size();
+                synchronized (lock) {
+                    if (active == 0 && others == 0) {
+                        break;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        log.error("The run did not stop within {} s: it is left as it is and will be recovered"
+                                + " (marked FAILED, restartable) at the next start", timeout.toSeconds());
+                        return;
+                    }
+                    lock.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+                }
+            }
+            log.info("The running job has ended: stopped (resume it with --restart), or completed if it was already"
+                    + " writing its workbook");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Could not ask the running job to stop", e);
+        } finally {
+            closed.countDown();
+        }
+    }
+}

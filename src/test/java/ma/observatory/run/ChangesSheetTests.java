@@ -1,0 +1,113 @@
+package ma.observatory.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.WorkbookReader;
+import ma.observatory.run.InProcess.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The Changes sheet: what the night brought, against the previous completed run over the same range. */
+class ChangesSheetTests {
+
+    @TempDir
+    Path work;
+
+    private static final String URBAN = "area=urban, sex=total, age_group=15+";
+
+    private Outcome run(InProcess app, Path input, String... extra) {
+        String[] args = new String[4 + extra.length];
+        args[0] = "--input-dir=" + input;
+        args[1] = "--output-dir=" + app.reports();
+        args[2] = "--from=2023";
+        args[3] = "--to=2024";
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        Outcome outcome = app.run(args);
+        assertThat(outcome.exitCode()).as(outcome.both()).isZero();
+        return outcome;
+    }
+
+    private static String sentence(WorkbookReader book, String sheet) {
+        return book.workbook().getSheet(sheet).getRow(1).getCell(0).getStringCellValue();
+    }
+
+    private static Map<String, Object> change(List<Map<String, Object>> rows, String indicator, String period, String geo,
+                                              String breakdown) {
+        return rows.stream().filter(r -> r.get("indicator").equals(indicator) && r.get("period").equals(period)
+                        && r.get("geo").equals(geo) && r.get("breakdown").equals(breakdown))
+                .findFirst().orElseThrow(() -> new AssertionError("no change " + indicator + " " + period + " " + geo
+                        + " " + breakdown + " in " + rows));
+    }
+
+    @Test
+    void listsWhatIsNewGoneOrRevisedSinceThePreviousRunOfTheSameRange() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        Path workbook = app.reports().resolve("labour-market-report_2023_2024.xlsx");
+
+        run(app, input, "--lang=en");
+        try (WorkbookReader book = new WorkbookReader(workbook)) {
+            List<String> sheets = book.sheetNames();
+            assertThat(sheets.get(sheets.indexOf("Summary") + 1)).isEqualTo("Changes");
+            assertThat(book.headers("Changes")).containsExactly("indicator", "period", "geo", "breakdown", "change",
+                    "before", "after", "difference");
+            assertThat(book.rows("Changes")).allSatisfy(r -> assertThat(r.get("indicator")).isEqualTo(""));
+            assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023 to 2024");
+        }
+        // another range does not count as a previous run
+        run(app, input, "--lang=en", "--to=2024-12");
+
+        run(app, input, "--lang=en");
+        try (WorkbookReader book = new WorkbookReader(workbook)) {
+            assertThat(book.rows("Changes")).allSatisfy(r -> assertThat(r.get("indicator")).isEqualTo(""));
+            assertThat(sentence(book, "Changes")).startsWith("Nothing changed since run 0, the previous completed run"
+                    + " over 2023 to 2024");
+        }
+
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        Files.writeString(labourForce, Files.readString(labourForce).replace("2024,MA-01,urban,total,15+,1010,510,455,55",
+                "2024,MA-01,urban,total,15+,1010,520,455,65") + "2024,MA-01,urban,female,15+,500,250,220,30,25,fixture\n");
+        Path sectors = input.resolve("employment/employment_by_sector.csv");
+        Files.write(sectors, Files.readAllLines(sectors).stream().filter(l -> !l.contains("construction")).toList());
+
+        run(app, input); // in French this time: the comparison is of values, whatever the language
+        try (WorkbookReader book = new WorkbookReader(workbook)) {
+            assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 2, le traitement"
+                    + " complet précédent sur la période 2023 à 2024");
+            List<Map<String, Object>> rows = book.rows("Changes").stream()
+                    .map(r -> Map.of("indicator", r.get("indicateur"), "period", r.get("période"), "geo", r.get("géo"),
+                            "breakdown", r.get("ventilation"), "change", r.get("changement"), "before", r.get("avant"),
+                            "after", r.get("après"), "difference", r.get("différence")))
+                    .toList();
+
+            Map<String, Object> revised = change(rows, "employment.unemployment_rate", "2024", "MA-01", URBAN);
+            assertThat(revised.get("change")).isEqualTo("révisée");
+            assertThat((Double) revised.get("before")).isCloseTo(100.0 * 55 / 510, within(1e-9));
+            assertThat((Double) revised.get("after")).isCloseTo(100.0 * 65 / 520, within(1e-9));
+            assertThat((Double) revised.get("difference")).isCloseTo(100.0 * 65 / 520 - 100.0 * 55 / 510, within(1e-9));
+
+            Map<String, Object> added = change(rows, "employment.unemployment_rate", "2024", "MA-01",
+                    "area=urban, sex=female, age_group=15+");
+            assertThat(added.get("change")).isEqualTo("nouvelle");
+            assertThat(added.get("before")).isEqualTo("[z]");
+            assertThat((Double) added.get("after")).isCloseTo(100.0 * 30 / 250, within(1e-9));
+            assertThat(added.get("difference")).isEqualTo("[z]");
+
+            Map<String, Object> gone = change(rows, "employment.sector_share", "2024", "MA", "sector=construction");
+            assertThat(gone.get("change")).isEqualTo("disparue");
+            assertThat((Double) gone.get("before")).isCloseTo(100.0 * 105 / 1125, within(1e-9));
+            assertThat(gone.get("after")).isEqualTo("[z]");
+
+            // unchanged values are not listed: 2023 in MA-01 is as it was
+            assertThat(rows).noneMatch(r -> r.get("indicator").equals("employment.unemployment_rate")
+                    && r.get("period").equals("2023") && r.get("geo").equals("MA-01"));
+        }
+    }
+}

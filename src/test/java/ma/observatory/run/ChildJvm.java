@@ -1,0 +1,182 @@
+package ma.observatory.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import ma.observatory.ObservatoryApplication;
+
+/**
+ * The program in a child JVM, as cron or systemd starts it: the test class path, the main class,
+ * a working folder of its own; stdout and stderr go to files the test reads while it runs.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private ChildJvm(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Options every child of a test shares: its database, outputs, log file and server port. */
+    static List<String> options(Path work, int port) {
+        return List.of("--db=" + work.resolve("db/observatory"), "--output-dir=" + work.resolve("reports"),
+                "--logging.file.name=" + work.resolve("logs/observatory.log"), "--observatory.db-server-port=" + port);
+    }
+
+    static ChildJvm start(Path work, String name, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ObservatoryApplication.class.getName());
+        command.addAll(args);
+        Path out = work.resolve(name + ".out");
+        Path err = work.resolve(name + ".err");
+        try {
+            Files.createDirectories(work);
+            Process p = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            return new ChildJvm(p, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs to the end (at most {@code timeout}) and returns the exit code. */
+    static ChildJvm run(Path work, String name, List<String> args, Duration timeout) throws InterruptedException {
+        ChildJvm child = start(work, name, args);
+        if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            child.close();
+            throw new AssertionError(name + " did not end within " + timeout + "; output:\n" + child.stdout()
+                    + child.stderr());
+        }
+        return child;
+    }
+
+    /** Sends a signal with kill(1): {@code STOP} freezes the process as a paused machine would, {@code CONT} resumes it. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " failed");
+        }
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String stdout() {
+        return read(stdout);
+    }
+
+    String stderr() {
+        return read(stderr);
+    }
+
+    String output() {
+        return "--- stdout\n" + stdout() + "--- stderr\n" + stderr();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the condition holds while the child is alive; fails with the child's output otherwise. */
+    void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the child ended (exit " + process.exitValue() + ") before " + what + "\n"
+                        + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + timeout + "\n" + output());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** What a test reads from the database. */
+    @FunctionalInterface
+    interface Query<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Opens the (closed) file database of a test in this JVM, reads it, and shuts it down again so
+     * that the next child can open the files.
+     */
+    static <T> T query(Path work, Query<T> query) throws SQLException, IOException {
+        Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+        String password = Files.readString(DatabaseCredentials.fileOf(db)).strip();
+        try (Connection c = DriverManager.getConnection(DatabaseAccess.fileUrl(db) + ";ifexists=true", "observatory",
+                password)) {
+            try {
+                return query.apply(c);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        }
+    }
+}

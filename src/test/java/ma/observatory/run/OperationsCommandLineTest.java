@@ -1,0 +1,56 @@
+package ma.observatory.run;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.run.CommandLine.BadCommandLineException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operations options of the command line, and the run list's layout. */
+class OperationsCommandLineTest {
+
+    @Test
+    void oneActionAtATime() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--restart", "--list-runs"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("cannot be combined");
+    }
+
+    @Test
+    void theSchedulerRunsTheNightlyWindowOnly() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--schedule", "--from=2024"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("--schedule always runs the nightly window");
+        assertThat(CommandLine.parse(new String[] {"--schedule"}).springProperties())
+                .containsEntry("observatory.schedule", "true");
+    }
+
+    @Test
+    void cronAndZoneAreChecked() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--schedule", "--schedule-cron=every night"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is not a cron expression");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--zone=Mars/Olympus"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is not a time zone");
+        assertThat(CommandLine.parse(new String[] {"--schedule", "--schedule-cron=*/2 * * * * *", "--zone=UTC"})
+                .springProperties()).containsEntry("observatory.schedule-cron", "*/2 * * * * *");
+    }
+
+    @Test
+    void badOperationsOptionsExitWith2BeforeAnythingStarts() {
+        assertThat(ma.observatory.ObservatoryApplication.run("--list-runs", "--schedule")).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+    }
+
+    @Test
+    void theRunListIsAlignedWithNumbersToTheRight() {
+        List<String> lines = RunHistory.format(List.of(
+                List.of("run", "exec", "from", "to", "status", "started", "duration", "rows read", "rejected", "workbook"),
+                List.of("12", "17", "2021-01", "2026-10", "COMPLETED", "2026-11-26 02:00:01", "0:01:23", "512,345", "12",
+                        "reports/a.xlsx"),
+                List.of("9", "9", "2023", "2024", "FAILED", "2026-11-25 02:00:01", "0:00:05", "7", "0", "")));
+        assertThat(lines).containsExactly(
+                "run  exec  from     to       status     started              duration  rows read  rejected  workbook",
+                " 12    17  2021-01  2026-10  COMPLETED  2026-11-26 02:00:01   0:01:23    512,345        12  reports/a.xlsx",
+                "  9     9  2023     2024     FAILED     2026-11-25 02:00:01   0:00:05          7         0");
+    }
+}

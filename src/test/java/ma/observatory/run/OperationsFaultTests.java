@@ -1,0 +1,320 @@
+package ma.observatory.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.WorkbookReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults against the real program in a child JVM, as cron, systemd or an operator meet them:
+ * {@code kill -9} in the middle of a run, a kill while the workbook is being written, SIGTERM, a
+ * second run of the same range, and the scheduler with a seconds-level cron beside a command-line
+ * run. Inputs are generated: hundreds of thousands of rows, so that a run lasts a few seconds.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class OperationsFaultTests {
+
+    private static final Duration RUN = Duration.ofSeconds(90);
+    private static final String WORKBOOK = "labour-market-report_2023_2024.xlsx";
+
+    /** 230,400 rows in 7,200 communes, two years: a run of a few seconds. */
+    @TempDir
+    static Path shared;
+    static Path medium;
+    static long mediumRows;
+
+    @TempDir
+    Path work;
+    int port;
+
+    @BeforeAll
+    static void generate() {
+        medium = shared.resolve("medium");
+        mediumRows = GeneratedInput.write(medium, 600, List.of(2023, 2024));
+    }
+
+    @BeforeEach
+    void port() {
+        port = ChildJvm.freePort();
+    }
+
+    private List<String> args(Path input, String... extra) {
+        List<String> args = new ArrayList<>(ChildJvm.options(work, port));
+        args.add("--input-dir=" + input);
+        args.add("--only=employment");
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private List<String> restartArgs() {
+        List<String> args = new ArrayList<>(ChildJvm.options(work, port));
+        args.add("--restart");
+        return args;
+    }
+
+    private Path databaseLog() {
+        return work.resolve("db/observatory.log"); // HSQLDB's redo log: grows with every committed chunk
+    }
+
+    /**
+     * Waits until the child is importing {@code labour_force.csv} and has committed a few chunks: the
+     * step has started (the log file says so) and HSQLDB's redo log has grown since by more than a
+     * few chunks' worth (each chunk of 5,000 rows writes some 30 KB of cell updates).
+     */
+    private void awaitChunksCommitted(ChildJvm child, int logOffset) throws InterruptedException {
+        long[] atStart = {-1};
+        child.await("chunks of labour_force.csv committed", () -> {
+            if (atStart[0] < 0) {
+                String log = read(logFile());
+                if (log.length() > logOffset && log.substring(logOffset).contains("Executing step: [importLabourForce]")) {
+                    atStart[0] = ChildJvm.size(databaseLog());
+                }
+                return false;
+            }
+            return ChildJvm.size(databaseLog()) > atStart[0] + 150_000;
+        }, Duration.ofSeconds(60));
+    }
+
+    private Path logFile() {
+        return work.resolve("logs/observatory.log");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Path workbook() {
+        return work.resolve("reports").resolve(WORKBOOK);
+    }
+
+    private static List<Map<String, Object>> indicators(Path workbook) throws IOException {
+        try (WorkbookReader book = new WorkbookReader(workbook)) {
+            return book.rows("Indicators");
+        }
+    }
+
+    @Test
+    void killDashNineInTheMiddleThenRestartGivesTheCellsOfAnUninterruptedRun() throws Exception {
+        ChildJvm first = ChildJvm.run(work, "first", args(medium, "--from=2023", "--to=2024"), RUN);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        byte[] uninterrupted = Files.readAllBytes(workbook());
+        List<Map<String, Object>> expected = indicators(workbook());
+        assertThat(expected).hasSizeGreaterThan(100);
+
+        int logOffset = read(logFile()).length();
+        try (ChildJvm killed = ChildJvm.start(work, "killed", args(medium, "--from=2023", "--to=2024"))) {
+            awaitChunksCommitted(killed, logOffset);
+            killed.process().destroyForcibly();
+            assertThat(killed.waitFor(Duration.ofSeconds(10))).isTrue();
+            assertThat(killed.stdout()).doesNotContain("Workbook written");
+        }
+        assertThat(Files.readAllBytes(workbook())).as("the previous workbook is intact").isEqualTo(uninterrupted);
+
+        ChildJvm restart = ChildJvm.run(work, "restart", restartArgs(), RUN);
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.stdout()).contains("was left STARTED by a process that ended without finishing it");
+        Matcher resumed = Pattern.compile("resuming after (\\d+) rows already committed").matcher(restart.stdout());
+        assertThat(resumed.find()).as(restart.output()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).isPositive().isLessThan(mediumRows);
+
+        assertThat(indicators(workbook())).isEqualTo(expected);
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<String> sheets = book.sheetNames();
+            assertThat(sheets.get(sheets.indexOf("Synthèse") + 1)).isEqualTo("Changements");
+            // compared with the uninterrupted run: no value new, gone or revised, so none counted twice
+            assertThat(book.rows("Changes")).allSatisfy(row -> assertThat(row.get("indicateur")).isEqualTo(""));
+            assertThat(book.workbook().getSheet("Changements").getRow(1).getCell(0).getStringCellValue())
+                    .startsWith("Rien n’a changé depuis le traitement 0");
+        }
+        long read = ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rows_read FROM input_file"
+                    + " WHERE run_id = 1 AND file = 'employment/labour_force.csv'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(read).isEqualTo(mediumRows);
+    }
+
+    @Test
+    void aRunKilledWhileWritingItsWorkbookLeavesThePreviousOneIntact() throws Exception {
+        // the workbook is as large whatever the number of communes: a small input will do
+        Path input = work.resolve("input");
+        GeneratedInput.write(input, 10, List.of(2023, 2024));
+        ChildJvm first = ChildJvm.run(work, "first", args(input, "--from=2023", "--to=2024"), RUN);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        byte[] previous = Files.readAllBytes(workbook());
+
+        try (ChildJvm killed = ChildJvm.start(work, "killed", args(input, "--from=2023", "--to=2024"))) {
+            killed.await("a workbook being written", () -> partFileIn(work.resolve("reports")), Duration.ofSeconds(60));
+            killed.process().destroyForcibly();
+            assertThat(killed.waitFor(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(Files.readAllBytes(workbook())).isEqualTo(previous);
+        assertThat(indicators(workbook())).isNotEmpty(); // still a whole workbook
+        // left for the next start to clean up: see RunRegistryTests
+        assertThat(partFileIn(work.resolve("reports"))).isTrue();
+    }
+
+    private static boolean partFileIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".labour-market-report_2023_2024")
+                    && f.getFileName().toString().endsWith(".part"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aSecondRunOfTheSameRangeIsRefusedAndNamesTheRunningOne() throws Exception {
+        try (ChildJvm first = ChildJvm.start(work, "first", args(medium, "--from=2023", "--to=2024"))) {
+            awaitChunksCommitted(first, 0);
+            first.signal("STOP"); // frozen mid-import, so that it is surely still running when the second comes
+
+            ChildJvm second = ChildJvm.run(work, "second", args(medium, "--from=2023", "--to=2024"), RUN);
+
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCodes.BUSY);
+            assertThat(second.stderr().strip().lines()).hasSize(1).first().asString()
+                    .contains("busy with run 0 (execution 0) over 2023 to 2024")
+                    .contains("Nothing was started");
+            first.signal("CONT");
+            assertThat(first.waitFor(RUN)).isTrue();
+            assertThat(first.exitCode()).as("the first run went on undisturbed: " + first.output()).isZero();
+        }
+    }
+
+    @Test
+    void sigtermStopsTheRunRestartablyAndRestartCompletesIt() throws Exception {
+        try (ChildJvm run = ChildJvm.start(work, "run", args(medium, "--from=2023", "--to=2024"))) {
+            // The reader reports its progress every 5 s. An import that long would need millions of rows
+            // here; instead the process is frozen for 5 s once it has committed its first chunk (as a paused
+            // machine would be), so the rest of the file takes more than 5 s of wall time.
+            awaitChunksCommitted(run, 0);
+            run.signal("STOP");
+            Thread.sleep(5_500);
+            run.signal("CONT");
+            run.await("a progress line on the console",
+                    () -> Pattern.compile("labour_force.csv: \\d+ rows read, \\d+ rows/s, \\d+% of the file")
+                            .matcher(run.stdout()).find(), Duration.ofSeconds(60));
+            run.process().destroy(); // SIGTERM
+            assertThat(run.waitFor(Duration.ofSeconds(30))).as(run.output()).isTrue();
+            assertThat(run.stdout()).contains("Stop requested").contains("The running job has ended");
+            assertThat(run.stderr()).contains("was stopped before it finished");
+        }
+        long rows = mediumRows;
+        List<String> statuses = ChildJvm.query(work, c -> {
+            List<String> found = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.STATUS, s.STATUS, s.READ_COUNT"
+                    + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                    + " WHERE s.STEP_NAME = 'importLabourForce'")) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " " + rs.getString(2) + " " + (rs.getLong(3) > 0 && rs.getLong(3) < rows));
+                }
+            }
+            return found;
+        });
+        assertThat(statuses).containsExactly("STOPPED STOPPED true");
+
+        ChildJvm restart = ChildJvm.run(work, "restart", restartArgs(), RUN);
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.stdout()).containsPattern("resuming after [1-9]\\d* rows already committed");
+        // every row counted once: 10 thousand persons aged 15+ per row, half the rows per year
+        Map<String, Object> population = indicators(workbook()).stream()
+                .filter(r -> r.get("indicator").equals("employment.population") && r.get("period").equals("2024")
+                        && r.get("geo").equals("MA") && r.get("breakdown").equals("area=total, sex=total, age_group=15+"))
+                .findFirst().orElseThrow();
+        assertThat((Double) population.get("value")).isEqualTo(10.0 * rows / 2);
+    }
+
+    @Test
+    void theSchedulerRunsByCronWithoutOverlapBesideACommandLineRunAndStopsOnSigterm() throws Exception {
+        Path nightly = work.resolve("nightly-input");
+        GeneratedInput.write(nightly, 20, List.of(2023, 2024)); // a run lasts a few seconds: longer than the cron period
+        Path small = work.resolve("small-input");
+        GeneratedInput.write(small, 10, List.of(2023, 2024));
+
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler",
+                args(nightly, "--schedule", "--schedule-cron=* * * * * *"))) {
+            scheduler.await("two nightly runs and a skipped trigger",
+                    () -> count(scheduler.stdout(), "ended with exit code 0") >= 2 && scheduler.stdout().contains("skipped"),
+                    Duration.ofSeconds(75));
+
+            ChildJvm manual = ChildJvm.run(work, "manual", args(small, "--from=2024", "--to=2024"), RUN);
+            assertThat(manual.exitCode()).as(manual.output()).isZero();
+            assertThat(manual.stdout()).contains("The scheduler serves the database on 127.0.0.1:" + port);
+
+            scheduler.process().destroy(); // SIGTERM
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+            assertThat(scheduler.stdout()).contains("Nightly trigger at").contains("skipped: the run started at");
+        }
+
+        List<Timestamp[]> nightlyRuns = ChildJvm.query(work, c -> {
+            List<Timestamp[]> runs = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.START_TIME, e.END_TIME, e.STATUS"
+                    + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                    + " WHERE p.PARAMETER_NAME = 'trigger' AND p.PARAMETER_VALUE = 'schedule' ORDER BY e.START_TIME")) {
+                while (rs.next()) {
+                    runs.add(new Timestamp[] {rs.getTimestamp(1), rs.getTimestamp(2)});
+                    assertThat(rs.getString(3)).isIn("COMPLETED", "STOPPED");
+                }
+            }
+            return runs;
+        });
+        assertThat(nightlyRuns).hasSizeGreaterThanOrEqualTo(2);
+        long manualRuns = ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e"
+                    + " JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                    + " WHERE p.PARAMETER_NAME = 'trigger' AND p.PARAMETER_VALUE = 'command-line' AND e.STATUS = 'COMPLETED'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(manualRuns).as("the command-line run is in the scheduler's history").isEqualTo(1);
+        for (int i = 1; i < nightlyRuns.size(); i++) {
+            assertThat(nightlyRuns.get(i)[0]).as("run %d starts after run %d ended", i, i - 1)
+                    .isAfterOrEqualTo(nightlyRuns.get(i - 1)[1]);
+        }
+        Path reports = work.resolve("reports");
+        Path latest = reports.resolve(RunLauncher.LATEST_WORKBOOK);
+        try (Stream<Path> files = Files.list(reports)) {
+            Path window = files.filter(f -> f.getFileName().toString().matches("labour-market-report_\\d{4}-01_\\d{4}-\\d{2}\\.xlsx"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(latest)).isEqualTo(Files.readAllBytes(window));
+        }
+    }
+
+    private static int count(String text, String fragment) {
+        int n = 0;
+        for (int i = text.indexOf(fragment); i >= 0; i = text.indexOf(fragment, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,135 @@
+package ma.observatory.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.WorkbookReader;
+import ma.observatory.run.InProcess.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code --restart}: what it resumes, what it refuses, and what a step restarted from the top does to its staged rows. */
+class RestartTests {
+
+    @TempDir
+    Path work;
+
+    /** A regular file where the run's output folder should be: the last step (the workbook) fails. */
+    private Path blockedOutput() throws Exception {
+        Path blocked = work.resolve("out");
+        Files.writeString(blocked, "a file where the output folder should be");
+        return blocked;
+    }
+
+    private static void unblock(Path blocked) throws Exception {
+        Files.delete(blocked);
+        Files.createDirectories(blocked);
+    }
+
+    @Test
+    void aFailedRunIsResumedOnlyWhileItsInputFilesAreUnchanged() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        Path out = blockedOutput();
+
+        Outcome failed = app.run("--input-dir=" + input, "--output-dir=" + out, "--from=2023", "--to=2024");
+        assertThat(failed.exitCode()).as(failed.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(failed.stderr().strip().lines()).hasSize(1).first().asString()
+                .startsWith("The run failed").endsWith("then resume it with --restart.");
+
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        String original = Files.readString(labourForce);
+        Files.writeString(labourForce, original.replace("1010,510,455,55", "1010,510,455,56"));
+        Outcome changed = app.run("--restart");
+        assertThat(changed.exitCode()).as(changed.both()).isEqualTo(ExitCodes.RESTART_REFUSED);
+        assertThat(changed.stderr()).contains("Run 0 over 2023 to 2024 cannot be resumed:"
+                + " employment/labour_force.csv has changed (its SHA-256 differs) since it started");
+
+        Outcome otherLanguage = app.run("--restart", "--lang=en");
+        assertThat(otherLanguage.exitCode()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+        assertThat(otherLanguage.stderr()).contains("--lang=fr, not en");
+
+        Files.writeString(labourForce, original);
+        unblock(out);
+        Outcome resumed = app.run("--restart", "--from=2023", "--to=2024");
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(resumed.stdout()).contains("Resuming run 0 over 2023 to 2024 (execution 0 ended FAILED)");
+        assertThat(out.resolve("labour-market-report_2023_2024.xlsx")).exists();
+
+        Outcome nothingLeft = app.run("--restart");
+        assertThat(nothingLeft.exitCode()).isEqualTo(ExitCodes.RESTART_REFUSED);
+        assertThat(nothingLeft.stderr()).contains("There is no failed or stopped run to resume");
+
+        Outcome list = app.run("--list-runs");
+        assertThat(list.exitCode()).isZero();
+        List<String> lines = list.stdout().lines().filter(l -> !l.contains(" INFO ")).toList();
+        assertThat(lines.get(0)).startsWith("run  exec  from  to    status     started");
+        assertThat(lines.get(1)).matches("\\s*0\\s+1\\s+2023\\s+2024\\s+COMPLETED\\s+\\S+ \\S+\\s+\\d+:\\d\\d:\\d\\d"
+                + "\\s+\\d+\\s+0\\s+.*labour-market-report_2023_2024\\.xlsx");
+        assertThat(lines.get(2)).matches("\\s*0\\s+0\\s+2023\\s+2024\\s+FAILED\\s.*");
+    }
+
+    @Test
+    void anImportStepRestartedFromTheTopReplacesWhatItStagedInsteadOfAddingToIt() throws Exception {
+        InProcess app = new InProcess(work);
+        Path out = blockedOutput();
+        assertThat(app.run("--input-dir=" + InProcess.FIXTURES, "--output-dir=" + out, "--from=2023", "--to=2024")
+                .exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        double[] staged = staged();
+
+        // As if the restart had lost the reader's position (the 6.0.6 JobOperator.stop() path does that):
+        // the labour force import runs again from its first line.
+        ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN"
+                        + " (SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'importLabourForce')");
+                s.executeUpdate("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED'"
+                        + " WHERE STEP_NAME = 'importLabourForce'");
+            }
+            return null;
+        });
+        unblock(out);
+        Outcome resumed = app.run("--restart");
+
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(resumed.stdout()).doesNotContain("resuming after");
+        assertThat(staged()).as("cells and rows read, not doubled").containsExactly(staged, within(1e-9));
+        long imports = ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"
+                    + " WHERE STEP_NAME = 'importLabourForce' AND STATUS = 'COMPLETED'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(imports).as("the import ran again, to completion").isEqualTo(1);
+        try (WorkbookReader book = new WorkbookReader(out.resolve("labour-market-report_2023_2024.xlsx"))) {
+            Map<String, Object> rate = book.rows("Indicators").stream()
+                    .filter(r -> r.get("indicator").equals("employment.unemployment_rate") && r.get("period").equals("2024")
+                            && r.get("geo").equals("MA") && r.get("breakdown").equals("area=total, sex=total, age_group=15+"))
+                    .findFirst().orElseThrow();
+            assertThat((Double) rate.get("value")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
+        }
+    }
+
+    /** The run's staged cell totals and the rows read of labour_force.csv. */
+    private double[] staged() throws Exception {
+        return ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT (SELECT SUM(total) FROM cell WHERE run_id = 0),"
+                         + " (SELECT COUNT(*) FROM cell WHERE run_id = 0),"
+                         + " (SELECT rows_read FROM input_file WHERE run_id = 0 AND file = 'employment/labour_force.csv')"
+                         + " FROM (VALUES (0))")) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
+            }
+        });
+    }
+}
