@@ -59,9 +59,13 @@ public final class Cube {
         Map<Key, Double[]> rollup = new HashMap<>();
         Map<Key, String> rollupSources = new HashMap<>();
         List<String> measures = dataset.measures();
+        // A cell per measure: the few distinct periods and breakdowns are parsed once and shared.
+        Map<String, Period> periods = new HashMap<>();
+        Map<String, Breakdown> breakdowns = new HashMap<>();
         jdbc.query("SELECT period, geo, origin, dims, measure, total, missing, source FROM cell"
                 + " WHERE run_id = ? AND dataset = ?", rs -> {
-            Key key = new Key(Period.parse(rs.getString(1)), rs.getString(2), Breakdown.parse(rs.getString(4)));
+            Key key = new Key(periods.computeIfAbsent(rs.getString(1), Period::parse), rs.getString(2),
+                    breakdowns.computeIfAbsent(rs.getString(4), Breakdown::parse));
             boolean direct = "direct".equals(rs.getString(3));
             Map<Key, Double[]> target = direct ? cube.values : rollup;
             Double[] v = target.computeIfAbsent(key, k -> new Double[measures.size()]);
@@ -72,7 +76,7 @@ public final class Cube {
         cube.geo = geo;
         cube.rollup = rollup;
         cube.rollupSources = rollupSources;
-        cube.resolvePlaces(false);
+        cube.resolvePlaces(false, null);
         return cube;
     }
 
@@ -80,15 +84,24 @@ public final class Cube {
      * @param fillOnly only add the cells a place lacks, without comparing again the ones it has: used
      *                 after {@link #deriveTotals}, when a region's total derived from its areas
      *                 completes the set of regions a national total needs
+     * @param only     with {@code fillOnly}, the slots (period and breakdown) that got new cells:
+     *                 the sums of the others cannot have changed since the last pass
      */
-    private void resolvePlaces(boolean fillOnly) {
+    private void resolvePlaces(boolean fillOnly, Set<Slot> only) {
+        if (only != null && only.isEmpty()) {
+            return;
+        }
         Map<String, Map<Key, Double[]>> byPlace = new HashMap<>();
         for (var e : values.entrySet()) {
-            byPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+            if (only == null || only.contains(Slot.of(e.getKey()))) {
+                byPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+            }
         }
         Map<String, Map<Key, Double[]>> rollupByPlace = new HashMap<>();
         for (var e : rollup.entrySet()) {
-            rollupByPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+            if (only == null || only.contains(Slot.of(e.getKey()))) {
+                rollupByPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
+            }
         }
         for (String place : geo.reportedBottomUp()) {
             List<String> children = geo.reportedChildren(place);
@@ -191,10 +204,14 @@ public final class Cube {
                 groups.computeIfAbsent(group, g -> new TreeMap<>()).put(v, k);
             }
         }
+        Set<Slot> added = new java.util.HashSet<>();
         for (var g : groups.entrySet()) {
             List<String> parts = partition.apply(g.getValue().keySet());
             if (parts.isEmpty()) {
                 continue;
+            }
+            if (!values.containsKey(g.getKey())) {
+                added.add(Slot.of(g.getKey()));
             }
             Double[] sum = null;
             String source = null;
@@ -206,7 +223,7 @@ public final class Cube {
             put(g.getKey(), sum, source, "the sum of its " + dimension + " groups", null);
         }
         if (geo != null) {
-            resolvePlaces(true);
+            resolvePlaces(true, added);
         }
     }
 

@@ -18,6 +18,7 @@ import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
 import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.ImportWriter;
+import ma.observatory.staging.ReadAheadReader;
 import ma.observatory.staging.StagingRepository;
 
 /**
@@ -29,10 +30,15 @@ import ma.observatory.staging.StagingRepository;
 public class ImportSteps {
 
     /**
-     * Rows per transaction. Large enough that a chunk's rows fold into few cell updates, small
-     * enough that a restart repeats little work.
+     * Rows per transaction. Large enough that a chunk's rows fold into few cell updates (a quarter
+     * of 1,500 communes is 24,000 rows but only 960 region cells), so each cell is written a couple
+     * of times per step rather than once per 5,000 rows: measured on 1 million commune rows, the
+     * writer's CPU per row went from 4.1 µs (5,000) to 2.5 (10,000), 1.8 (20,000) and 1.1 µs (100,000).
+     * Small enough that a restart repeats little work, that the chunk's rows (~0.5 KB each) stay
+     * about 10 MB, and that a long import still commits every fraction of a
+     * second.
      */
-    static final int CHUNK_ROWS = 5_000;
+    static final int CHUNK_ROWS = 20_000;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -68,13 +74,20 @@ public class ImportSteps {
         return new CellStagingWriter<>(runId, dataset, places.load(runId, run.geoLevels()), run.range(), staging);
     }
 
+    /**
+     * A chunk-oriented import step. The file is parsed and checked on a thread of its own
+     * ({@link ReadAheadReader}) while the step's thread sums and writes: the two halves of the work
+     * run on both cores. The domains already run side by side; one large file is not split into
+     * partitions, which would need a shared duplicate-key check and gains nothing once both cores
+     * are busy.
+     */
     public <T> Step step(String name, CsvItemReader<T> reader, ImportWriter<T> writer) {
         // Without the transaction manager Batch 6 would commit cell updates outside the chunk's
         // transaction, and a restart would add a failed chunk's rows twice.
         return new StepBuilder(name, jobRepository)
                 .<Parsed<T>, Parsed<T>>chunk(CHUNK_ROWS)
                 .transactionManager(transactionManager)
-                .reader(reader)
+                .reader(new ReadAheadReader<>(reader, name))
                 .writer(writer)
                 .build();
     }

@@ -1,6 +1,7 @@
 package ma.observatory.staging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,33 +63,66 @@ public class StagingRepository {
         return n == null ? 0 : n;
     }
 
-    /** Adds partial sums into the cells, creating the ones not seen yet. */
-    public void mergeCells(long runId, String dataset, Map<CellKey, CellSum> sums) {
-        if (sums.isEmpty()) {
-            return;
-        }
-        List<Object[]> args = new ArrayList<>(sums.size());
+    /**
+     * The cells of a dataset already stored for the run, with their source: what a restarted
+     * import step goes on from. One entry per output cell.
+     */
+    public Map<CellKey, String> storedCells(long runId, String dataset) {
+        Map<CellKey, String> cells = new HashMap<>();
+        jdbc.query("SELECT period, geo, origin, dims, measure, source FROM cell WHERE run_id = ? AND dataset = ?",
+                rs -> {
+                    cells.put(new CellKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)), rs.getString(6));
+                }, runId, dataset);
+        return cells;
+    }
+
+    /**
+     * Adds partial sums into the cells: a cell not in {@code stored} is inserted, one in it is
+     * updated by its key (cheaper than a MERGE, which HSQLDB runs as a join with a derived table).
+     * {@code stored} is updated to match, with each cell's source as now stored.
+     */
+    public void storeCells(long runId, String dataset, Map<CellKey, CellSum> sums, Map<CellKey, String> stored) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<CellKey> updated = new ArrayList<>();
         for (var e : sums.entrySet()) {
             CellKey k = e.getKey();
             CellSum s = e.getValue();
-            args.add(new Object[] {runId, dataset, k.period(), k.geo(), k.origin(), k.dims(), k.measure(),
-                    s.total, s.missing, clip(s.source, 4000)});
+            if (!stored.containsKey(k)) {
+                String source = clip(s.source, 4000);
+                inserts.add(insertArgs(runId, dataset, k, s.total, s.missing, source));
+                stored.put(k, source);
+            } else {
+                String before = stored.get(k);
+                String source = clip(before == null ? s.source : CellSum.combine(before, s.source), 4000);
+                updates.add(new Object[] {s.total, s.missing, source, runId, dataset, k.period(), k.geo(), k.origin(),
+                        k.dims(), k.measure()});
+                updated.add(k);
+                stored.put(k, source);
+            }
         }
-        jdbc.batchUpdate("""
-                MERGE INTO cell c USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(60)), CAST(? AS VARCHAR(10)),
-                      CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(10)), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(60)),
-                      CAST(? AS DOUBLE), CAST(? AS BIGINT), CAST(? AS VARCHAR(4000))))
-                  AS v (run_id, dataset, period, geo, origin, dims, measure, total, missing, source)
-                ON c.run_id = v.run_id AND c.dataset = v.dataset AND c.period = v.period AND c.geo = v.geo
-                   AND c.origin = v.origin AND c.dims = v.dims AND c.measure = v.measure
-                WHEN MATCHED THEN UPDATE SET c.total = c.total + v.total, c.missing = c.missing + v.missing,
-                   c.source = CASE WHEN c.source = v.source OR v.source IS NULL THEN c.source
-                                   WHEN c.source IS NULL THEN v.source
-                                   WHEN c.source LIKE '% (and other sources)' THEN c.source
-                                   ELSE c.source || ' (and other sources)' END
-                WHEN NOT MATCHED THEN INSERT (run_id, dataset, period, geo, origin, dims, measure, total, missing, source)
-                   VALUES (v.run_id, v.dataset, v.period, v.geo, v.origin, v.dims, v.measure, v.total, v.missing, v.source)
-                """, args);
+        if (!updates.isEmpty()) {
+            int[] counts = jdbc.batchUpdate("UPDATE cell SET total = total + ?, missing = missing + ?, source = ?"
+                    + " WHERE run_id = ? AND dataset = ? AND period = ? AND geo = ? AND origin = ? AND dims = ?"
+                    + " AND measure = ?", updates);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) { // not there after all (an earlier chunk rolled back): insert it
+                    Object[] u = updates.get(i);
+                    inserts.add(insertArgs(runId, dataset, updated.get(i), (Double) u[0], (Long) u[1], (String) u[2]));
+                }
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO cell (run_id, dataset, period, geo, origin, dims, measure, total, missing,"
+                    + " source) VALUES (?,?,?,?,?,?,?,?,?,?)", inserts);
+        }
+    }
+
+    private static Object[] insertArgs(long runId, String dataset, CellKey k, double total, long missing,
+                                       String source) {
+        return new Object[] {runId, dataset, k.period(), k.geo(), k.origin(), k.dims(), k.measure(), total, missing,
+                source};
     }
 
     static String clip(String s, int max) {
@@ -105,17 +139,32 @@ public class StagingRepository {
         long missing;
         String source;
 
-        void add(Double value, String rowSource) {
+        public CellSum() {
+        }
+
+        public CellSum(double total, long missing, String source) {
+            this.total = total;
+            this.missing = missing;
+            this.source = source;
+        }
+
+        public void add(Double value, String rowSource) {
             if (value == null) {
                 missing++;
             } else {
                 total += value;
             }
-            if (source == null) {
-                source = rowSource;
-            } else if (rowSource != null && !rowSource.equals(source) && !source.endsWith(" (and other sources)")) {
-                source = source + " (and other sources)";
+            source = source == null ? rowSource : combine(source, rowSource);
+        }
+
+        /** The source of a cell that already has one, once another row's is added. */
+        static String combine(String source, String more) {
+            if (more == null || more.equals(source) || source.endsWith(OTHER_SOURCES)) {
+                return source;
             }
+            return source + OTHER_SOURCES;
         }
     }
+
+    private static final String OTHER_SOURCES = " (and other sources)";
 }

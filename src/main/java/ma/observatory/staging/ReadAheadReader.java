@@ -1,0 +1,181 @@
+package ma.observatory.staging;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.scope.ScopedObject;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import ma.observatory.csv.CsvItemReader;
+
+/**
+ * Puts the second core to work on an import step: a thread of its own parses and checks the
+ * file (the {@link CsvItemReader}: Commons CSV, row rules, mapping) while the step's thread sums
+ * the rows into cells and writes them. Items come through a bounded queue in batches, in file
+ * order, so memory holds at most {@link #QUEUE_BATCHES} × {@link #BATCH_ITEMS} rows ahead of the
+ * chunk.
+ *
+ * <p>The reader runs ahead of the step, so the position saved for a restart is not the inner
+ * reader's own count but the number of rows this reader has handed to the step:
+ * {@link CsvItemReader#POSITION_KEY} = rows skipped on open + rows handed out. On a restart the
+ * inner reader skips those rows, as it would without this one. An exception of the inner reader
+ * (a damaged file, an input contract broken) is rethrown, as it was, by the {@link #read()} that
+ * reaches the row where it happened.
+ */
+public final class ReadAheadReader<T> implements ItemStreamReader<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadAheadReader.class);
+
+    /** Rows per hand-over: enough that the queue's locking costs nothing per row. */
+    static final int BATCH_ITEMS = 1_024;
+    /** Batches parsed ahead of the step. */
+    static final int QUEUE_BATCHES = 16;
+
+    private final ItemStreamReader<T> reader;
+    private final String name;
+    private ItemStreamReader<T> target;
+    private BlockingQueue<Batch> queue;
+    private Thread producer;
+    private volatile boolean stopping;
+    private Batch current;
+    private int next;
+    private boolean finished;
+    private long position;
+
+    /** One hand-over: rows, then possibly the end of the file or the failure that stopped the reading. */
+    private record Batch(Object[] items, int size, boolean last, Throwable failure) {
+    }
+
+    /**
+     * @param reader a {@link CsvItemReader}, or a step-scoped proxy of one (it is unwrapped on
+     *               {@link #open}, on the step's thread, so the other thread never needs the step scope)
+     * @param name   names the reading thread, e.g. the step's name
+     */
+    public ReadAheadReader(ItemStreamReader<T> reader, String name) {
+        this.reader = reader;
+        this.name = name;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void open(ExecutionContext context) throws ItemStreamException {
+        target = reader instanceof ScopedObject scoped ? (ItemStreamReader<T>) scoped.getTargetObject() : reader;
+        target.open(context); // skips the rows a failed attempt committed, on this thread
+        position = context.getLong(CsvItemReader.POSITION_KEY, 0L);
+        queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        current = null;
+        next = 0;
+        finished = false;
+        stopping = false;
+        ItemStreamReader<T> source = target;
+        producer = new Thread(() -> produce(source), name + "-reader");
+        producer.setDaemon(true);
+        producer.start();
+    }
+
+    private void produce(ItemStreamReader<T> target) {
+        Object[] items = new Object[0];
+        int n = 0;
+        try {
+            while (!stopping) {
+                items = new Object[BATCH_ITEMS];
+                n = 0;
+                T item;
+                while (n < BATCH_ITEMS && (item = target.read()) != null) {
+                    items[n++] = item;
+                }
+                boolean last = n < BATCH_ITEMS;
+                if (!offer(new Batch(items, n, last, null)) || last) {
+                    return;
+                }
+            }
+        } catch (Throwable e) { // the rows read before it, then the failure, for the step's thread
+            offer(new Batch(items, n, true, e));
+        }
+    }
+
+    /** Waits for room in the queue; {@code false} when the step is closing the reader. */
+    private boolean offer(Batch batch) {
+        try {
+            while (!stopping) {
+                if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T read() throws Exception {
+        while (true) {
+            if (current != null && next < current.size()) {
+                position++;
+                T item = (T) current.items()[next];
+                current.items()[next++] = null;
+                return item;
+            }
+            if (finished) {
+                return null;
+            }
+            if (current != null && current.last()) {
+                finished = true;
+                if (current.failure() != null) {
+                    Throwable failure = current.failure();
+                    if (failure instanceof Exception e) {
+                        throw e;
+                    }
+                    throw (Error) failure;
+                }
+                return null;
+            }
+            current = take();
+            next = 0;
+        }
+    }
+
+    private Batch take() throws InterruptedException {
+        Batch b;
+        while ((b = queue.poll(1, TimeUnit.SECONDS)) == null) {
+            if (!producer.isAlive() && queue.isEmpty()) {
+                throw new IllegalStateException("the reading thread of " + name + " stopped without a word");
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(CsvItemReader.POSITION_KEY, position);
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        stopping = true;
+        if (producer != null) {
+            try {
+                producer.join(TimeUnit.MINUTES.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (producer.isAlive()) {
+                log.warn("the reading thread of {} did not stop within a minute", name);
+            }
+            producer = null;
+        }
+        queue = null;
+        current = null;
+        if (target != null) {
+            target.close();
+            target = null;
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package ma.observatory.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The scale benchmark (README, "Performance"); {@code bench/run} builds the project and starts it.
+ * For each input size it generates a commune-grain input folder ({@link GenerateLabourForce}),
+ * then, in separate JVMs and one after the other:
+ * <ol>
+ * <li>the floor: a bare Commons CSV pass over the same {@code labour_force.csv} ({@link RawParse});</li>
+ * <li>the job itself, the real jar, as a user runs it:
+ *     {@code java -Xmx512m -jar labour-observatory.jar --input-dir=… --only=employment --from=2000 --to=…},
+ *     under {@code /usr/bin/time -v} for the peak resident memory, with a GC log for the peak heap;</li>
+ * </ol>
+ * and, once on the largest size, the pandas peer ({@code shared/bench/pandas_labour_report.py}) when
+ * Debian's python3 with pandas and xlsxwriter is there. It prints one table, the targets of the
+ * Scale issue checked against it, and writes the same as {@code results.md} in the work folder.
+ *
+ * <p>Options: {@code --jar=PATH} (default {@code target/labour-observatory.jar}),
+ * {@code --work=DIR} (default {@code /tmp/observatory-bench}), {@code --sizes=500000,1000000,2000000},
+ * {@code --xmx=512m}, {@code --seed=42}, {@code --repeat=N} (runs per size; the median is shown),
+ * {@code --pandas=auto|off|PATH} (default auto: {@code ../shared/bench/pandas_labour_report.py}).
+ * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
+ * printed beside them is high.
+ */
+public final class Benchmark {
+
+    private static final Pattern STEP = Pattern.compile("Step: \\[(\\w+)] executed in (\\S+)");
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern RAW = Pattern.compile("rows=(\\d+) .*seconds=([\\d.]+)");
+    private static final Pattern TABLE_REF = Pattern.compile("ref=\"[A-Z]+(\\d+):[A-Z]+(\\d+)\"");
+
+    private final Path jar;
+    private final Path work;
+    private final List<Long> sizes;
+    private final String xmx;
+    private final long seed;
+    private final int repeat;
+    private final String pandas;
+    private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
+
+    private Benchmark(Map<String, String> o) {
+        jar = Path.of(o.getOrDefault("jar", "target/labour-observatory.jar")).toAbsolutePath();
+        work = Path.of(o.getOrDefault("work", "/tmp/observatory-bench")).toAbsolutePath();
+        sizes = Arrays.stream(o.getOrDefault("sizes", "500000,1000000,2000000").split(","))
+                .map(s -> Long.parseLong(s.strip().replace("_", ""))).sorted().toList();
+        xmx = o.getOrDefault("xmx", "512m");
+        seed = Long.parseLong(o.getOrDefault("seed", "42"));
+        repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
+        pandas = o.getOrDefault("pandas", "auto");
+    }
+
+    /** One measured process. */
+    record Run(int exit, double seconds, long rssKb, String out, String err) {
+    }
+
+    /** What one size gave. */
+    record Result(long rows, long fileBytes, double rawSeconds, double jobSeconds, long jobRssKb, long peakHeapMb,
+                  Map<String, Double> steps, long indicatorRows, long xlsxBytes, String failure) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String a : args) {
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + a + " (options are --name=value)");
+            }
+            int eq = a.indexOf('=');
+            options.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+        }
+        new Benchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no jar at " + jar + ": build it first (bench/run does)");
+        }
+        Files.createDirectories(work);
+        StringBuilder report = new StringBuilder();
+        String machine = String.format("machine: %d cores, %s %s, load average before: %s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), loadAverage());
+        System.out.println(machine);
+        List<Result> results = new ArrayList<>();
+        for (long size : sizes) {
+            results.add(measure(size));
+        }
+        Run peer = runPandas(sizes.get(sizes.size() - 1));
+
+        report.append(machine).append('\n').append("load average after: ").append(loadAverage()).append("\n\n");
+        report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | import s | indicators s"
+                + " | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            report.append(String.format(Locale.ROOT, "| %,d | %.0f | %.2f | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.rows, r.fileBytes / 1e6, r.rawSeconds, r.rows / r.rawSeconds,
+                    r.failure == null ? String.format(Locale.ROOT, "%.2f", r.jobSeconds) : "FAILED",
+                    r.failure == null ? String.format(Locale.ROOT, "%,.0f", r.rows / r.jobSeconds) : "-",
+                    step(r, "importLabourForce"), step(r, "computeEmploymentIndicators"), step(r, "writeReport"),
+                    r.peakHeapMb < 0 ? "-" : Long.toString(r.peakHeapMb), r.jobRssKb / 1024,
+                    r.indicatorRows < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.indicatorRows),
+                    String.format(Locale.ROOT, "%.1f", r.xlsxBytes / 1e6)));
+        }
+        for (Result r : results) {
+            if (r.failure != null) {
+                report.append("\n").append(String.format("%,d rows: the job failed: %s", r.rows, r.failure));
+            }
+        }
+        if (peer != null) {
+            report.append(String.format(Locale.ROOT, "%npandas peer on %,d rows: %.2f s, peak RSS %d MB, exit %d (%s)%n",
+                    sizes.get(sizes.size() - 1), peer.seconds, peer.rssKb / 1024, peer.exit, peer.out.strip()));
+        }
+        report.append(targets(results, peer));
+        System.out.println();
+        System.out.print(report);
+        Files.writeString(work.resolve("results.md"), report.toString());
+        System.out.println("\n(written to " + work.resolve("results.md") + ")");
+    }
+
+    private static String step(Result r, String name) {
+        Double s = r.steps.get(name);
+        return s == null ? "-" : String.format(Locale.ROOT, "%.2f", s);
+    }
+
+    private Result measure(long size) throws Exception {
+        Path in = work.resolve("in-" + size + "-seed" + seed);
+        Path lf = in.resolve("employment/labour_force.csv");
+        if (!Files.isRegularFile(in.resolve("complete"))) {
+            GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed);
+            Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
+        }
+        String[] span = Files.readString(in.resolve("complete")).strip().split(" ");
+        String from = span[0].substring(0, 4);
+        String to = span[1].substring(0, 4);
+        System.out.printf("%n== %,d rows (%s .. %s, %.0f MB)%n", size, span[0], span[1], Files.size(lf) / 1e6);
+
+        List<Double> raw = new ArrayList<>();
+        List<Result> jobs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            Run parse = exec(work, List.of(javaBin(), "-Xmx" + xmx, "-cp", classPath(),
+                    RawParse.class.getName(), lf.toString()));
+            Matcher m = RAW.matcher(parse.out);
+            if (parse.exit != 0 || !m.find()) {
+                throw new IllegalStateException("the bare parse failed: " + parse.err);
+            }
+            raw.add(Double.parseDouble(m.group(2)));
+            System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
+            jobs.add(runJob(size, in, lf, from, to, i));
+        }
+        raw.sort(Comparator.naturalOrder());
+        List<Result> ok = jobs.stream().filter(r -> r.failure == null).sorted(Comparator.comparingDouble(Result::jobSeconds))
+                .toList();
+        Result median = ok.isEmpty() ? jobs.get(0) : ok.get((ok.size() - 1) / 2);
+        return new Result(median.rows, median.fileBytes, raw.get((raw.size() - 1) / 2), median.jobSeconds,
+                median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows, median.xlsxBytes, median.failure);
+    }
+
+    private Result runJob(long size, Path in, Path lf, String from, String to, int attempt) throws Exception {
+        Path dir = work.resolve("run-" + size + "-" + attempt);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        List<String> cmd = List.of(javaBin(), "-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar",
+                jar.toString(), "--input-dir=" + in, "--only=employment", "--from=" + from, "--to=" + to,
+                "--db=" + dir.resolve("db"), "--output-dir=" + dir.resolve("out"));
+        Run job = exec(dir, cmd);
+        Map<String, Double> steps = new LinkedHashMap<>();
+        Path log = dir.resolve("var/logs/observatory.log");
+        if (Files.exists(log)) {
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.forEach(l -> {
+                    Matcher m = STEP.matcher(l);
+                    if (m.find()) {
+                        steps.put(m.group(1), seconds(m.group(2)));
+                    }
+                });
+            }
+        }
+        long peakHeap = -1;
+        if (Files.exists(dir.resolve("gc.log"))) {
+            for (String l : Files.readAllLines(dir.resolve("gc.log"))) {
+                Matcher m = GC_PAUSE.matcher(l);
+                if (m.find()) {
+                    peakHeap = Math.max(peakHeap, Long.parseLong(m.group(1)));
+                }
+            }
+        }
+        long indicatorRows = -1;
+        long xlsxBytes = 0;
+        String failure = null;
+        if (job.exit != 0) {
+            String[] errLines = job.err.strip().split("\n");
+            failure = "exit " + job.exit + ": " + Arrays.stream(errLines).filter(l -> !l.isBlank()
+                    && !l.startsWith("\t") && !l.startsWith("Command exited")).reduce((a, b) -> b).orElse("");
+        } else {
+            try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+                Path xlsx = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+                xlsxBytes = Files.size(xlsx);
+                indicatorRows = tableRows(xlsx, "Indicators");
+            }
+        }
+        Result r = new Result(size, Files.size(lf), 0, job.seconds, job.rssKb, peakHeap, steps, indicatorRows,
+                xlsxBytes, failure);
+        System.out.printf(Locale.ROOT, "job: %s, %.2f s, %,.0f rows/s, peak heap %d MB, peak RSS %d MB, steps %s%n",
+                failure == null ? "ok" : "FAILED (" + failure + ")", job.seconds, size / job.seconds, peakHeap,
+                job.rssKb / 1024, steps);
+        return r;
+    }
+
+    /** Data rows of an Excel table, from its {@code ref} (header row excluded). */
+    static long tableRows(Path xlsx, String table) throws IOException {
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (!e.getName().startsWith("xl/tables/")) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    String xml = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                    if (xml.contains("name=\"" + table + "\"")) {
+                        Matcher m = TABLE_REF.matcher(xml);
+                        if (m.find()) {
+                            return Long.parseLong(m.group(2)) - Long.parseLong(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private Run runPandas(long size) throws Exception {
+        if (pandas.equals("off")) {
+            return null;
+        }
+        Path script = pandas.equals("auto") ? Path.of("..", "shared", "bench", "pandas_labour_report.py").toAbsolutePath()
+                .normalize() : Path.of(pandas);
+        Path python = Path.of("/usr/bin/python3");
+        if (!Files.isRegularFile(script) || !Files.isExecutable(python)
+                || exec(work, List.of(python.toString(), "-c", "import pandas, xlsxwriter")).exit != 0) {
+            System.out.println("\n(pandas peer skipped: needs " + script + " and Debian's python3-pandas and"
+                    + " python3-xlsxwriter, run with /usr/bin/python3)");
+            return null;
+        }
+        Path in = work.resolve("in-" + size + "-seed" + seed);
+        Path out = work.resolve("pandas-" + size + ".xlsx");
+        System.out.printf("%n== pandas peer on %,d rows%n", size);
+        Run r = exec(work, List.of(python.toString(), script.toString(),
+                in.resolve("employment/labour_force.csv").toString(), in.resolve("reference/geo.csv").toString(),
+                out.toString()));
+        System.out.printf(Locale.ROOT, "pandas: exit %d, %.2f s, peak RSS %d MB, %s%n", r.exit, r.seconds,
+                r.rssKb / 1024, r.out.strip());
+        return r;
+    }
+
+    private String targets(List<Result> results, Run peer) {
+        StringBuilder sb = new StringBuilder("\nTargets (Scale issue):\n");
+        if (results.size() < 2) {
+            return sb.append("- they compare two sizes: give --sizes at least two\n").toString();
+        }
+        Result small = results.get(results.size() - 2);
+        Result big = results.get(results.size() - 1);
+        if (small.failure != null || big.failure != null) {
+            return sb.append(String.format("- NOT met: the run of %,d rows failed%n",
+                    (big.failure != null ? big : small).rows)).toString();
+        }
+        double marginal = (big.rows - small.rows) / (big.jobSeconds - small.jobSeconds);
+        double bare = big.rows / big.rawSeconds;
+        sb.append(String.format(Locale.ROOT, "- marginal throughput %,d -> %,d rows: %,.0f rows/s; bare parse %,.0f rows/s;"
+                        + " ratio %.2f (target >= 0.50): %s%n", small.rows, big.rows, marginal, bare, marginal / bare,
+                marginal >= 0.5 * bare ? "met" : "NOT met"));
+        double growth = big.jobSeconds / small.jobSeconds;
+        double allowed = 2.2 * (big.rows / (double) small.rows) / 2;
+        sb.append(String.format(Locale.ROOT, "- time %,d rows / time %,d rows: %.2f (target <= %.2f): %s%n", big.rows,
+                small.rows, growth, allowed, growth <= allowed ? "met" : "NOT met"));
+        if (peer != null && peer.exit == 0) {
+            sb.append(String.format(Locale.ROOT, "- job %.2f s vs pandas %.2f s: ratio %.2f (target < 0.50): %s%n",
+                    big.jobSeconds, peer.seconds, big.jobSeconds / peer.seconds,
+                    big.jobSeconds < 0.5 * peer.seconds ? "met" : "NOT met"));
+        } else {
+            sb.append("- job against pandas: not measured in this run\n");
+        }
+        return sb.toString();
+    }
+
+    private Run exec(Path dir, List<String> command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (timeTool) {
+            cmd.addAll(List.of("/usr/bin/time", "-v"));
+        }
+        cmd.addAll(command);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("gave up after 30 minutes: " + String.join(" ", command));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String errText = Files.readString(err);
+            Matcher m = RSS.matcher(errText);
+            return new Run(p.exitValue(), seconds, m.find() ? Long.parseLong(m.group(1)) : 0, Files.readString(out),
+                    errText);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** "1m2s345ms", "21s304ms", "523ms" as seconds. */
+    static double seconds(String spring) {
+        double s = 0;
+        Matcher m = Pattern.compile("(\\d+)(ms|h|m|s)").matcher(spring);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            s += switch (m.group(2)) {
+                case "h" -> n * 3600.0;
+                case "m" -> n * 60.0;
+                case "s" -> n;
+                default -> n / 1000.0;
+            };
+        }
+        return s;
+    }
+
+    /** This JVM's class path with absolute entries: the processes run in other folders. */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
