@@ -122,9 +122,11 @@ public final class EmploymentIndicators {
 
         // Changes and gaps are taken over the completed series, published figures included, so a
         // year known only from a publication still gets its change.
-        Map<String, IndicatorValue> rates = new HashMap<>();
+        Map<Reconciler.Key, IndicatorValue> rates = new HashMap<>();
         for (IndicatorValue v : first.values()) {
-            rates.put(v.key(), v);
+            if (rateOf(v.indicator()) != null) {
+                rates.put(new Reconciler.Key(v.indicator(), v.period(), v.geo(), v.breakdown()), v);
+            }
         }
         List<IndicatorValue> derived = new ArrayList<>();
         for (IndicatorValue v : first.values()) {
@@ -132,16 +134,16 @@ public final class EmploymentIndicators {
             if (rate == null || v.value() == null) {
                 continue;
             }
-            IndicatorValue before = rates.get(new IndicatorValue(v.indicator(), v.period().previousYear(), v.geo(),
-                    v.breakdown(), null, Basis.COMPUTED, null).key());
+            IndicatorValue before = rates.get(new Reconciler.Key(v.indicator(), v.period().previousYear(), v.geo(),
+                    v.breakdown()));
             if (before != null && before.value() != null) {
                 derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
                         v.value() - before.value(), Basis.COMPUTED, sourceOf(v, before)));
             }
             for (String[] gap : GAPS) {
                 if (gap[1].equals(v.breakdown().get(gap[0]))) {
-                    IndicatorValue other = rates.get(new IndicatorValue(v.indicator(), v.period(), v.geo(),
-                            v.breakdown().with(gap[0], gap[2]), null, Basis.COMPUTED, null).key());
+                    IndicatorValue other = rates.get(new Reconciler.Key(v.indicator(), v.period(), v.geo(),
+                            v.breakdown().with(gap[0], gap[2])));
                     if (other != null && other.value() != null) {
                         derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(),
                                 v.breakdown().with(gap[0], gap[1] + " minus " + gap[2]),

@@ -24,20 +24,27 @@ public final class Reconciler {
     private Reconciler() {
     }
 
+    /** What {@link IndicatorValue#key()} spells out, as a record. */
+    public record Key(Indicator indicator, ma.observatory.period.Period period, String geo,
+                      ma.observatory.cube.Breakdown breakdown) {
+    }
+
     public static Result reconcile(List<IndicatorValue> computed, List<PublishedFigure> published, PeriodRange range,
                                    GeoReference geo) {
-        Map<String, IndicatorValue> byKey = new LinkedHashMap<>();
+        // Keyed by a record of the value's own fields, not by its text key: no string per value.
+        Map<Key, IndicatorValue> byKey = new LinkedHashMap<>();
         for (IndicatorValue v : computed) {
-            byKey.put(v.key(), v);
+            byKey.put(new Key(v.indicator(), v.period(), v.geo(), v.breakdown()), v);
         }
         List<Reconciliation> checks = new ArrayList<>();
         for (PublishedFigure f : published) {
             if (!range.contains(f.period()) || !geo.isReported(f.geo())) {
                 continue;
             }
-            IndicatorValue mine = byKey.get(f.key());
+            Key key = new Key(f.indicator(), f.period(), f.geo(), f.breakdown());
+            IndicatorValue mine = byKey.get(key);
             if (mine == null || mine.value() == null) {
-                byKey.put(f.key(), new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(),
+                byKey.put(key, new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(),
                         Basis.PUBLISHED, f.source()));
             } else if (f.value() != null) {
                 checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), mine.value(),

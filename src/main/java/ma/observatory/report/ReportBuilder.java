@@ -136,14 +136,14 @@ public class ReportBuilder {
     }
 
     private ReportSheet dataSheet(Messages m, List<IndicatorValue> values) {
-        List<List<CellValue>> rows = new ArrayList<>(values.size());
-        for (IndicatorValue v : values) {
-            rows.add(List.of(CellValue.text(v.indicator().id()), CellValue.text(v.period().toString()),
-                    CellValue.text(v.geo()), CellValue.text(v.breakdown().toString()),
-                    v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
-                    CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
-                    CellValue.text(v.source())));
-        }
+        // Rows are made as the renderer streams them: hundreds of thousands of values never sit
+        // in memory a second time as cells.
+        Iterable<List<CellValue>> rows = () -> values.stream().map(v -> List.of(
+                CellValue.text(v.indicator().id()), CellValue.text(v.period().toString()),
+                CellValue.text(v.geo()), CellValue.text(v.breakdown().toString()),
+                v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
+                CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
+                CellValue.text(v.source()))).iterator();
         // The Indicators table keeps English headers whatever the language: formulas and scripts use them.
         List<ReportColumn> cols = new ArrayList<>();
         for (String h : List.of("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source")) {

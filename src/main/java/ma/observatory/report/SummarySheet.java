@@ -69,9 +69,18 @@ final class SummarySheet {
 
     static ReportSheet build(ReportContext context, String country) {
         Messages m = context.messages();
+        // Only the changes of the headlines at the country are looked up: index those, not every value.
+        java.util.Set<ma.observatory.indicator.Indicator> changes = new java.util.HashSet<>();
+        for (Headline h : HEADLINES) {
+            if (h.change() != null) {
+                changes.add(h.change());
+            }
+        }
         Map<String, IndicatorValue> byKey = new HashMap<>();
         for (IndicatorValue v : context.values()) {
-            byKey.put(v.key(), v);
+            if (changes.contains(v.indicator()) && v.geo().equals(country)) {
+                byKey.put(v.key(), v);
+            }
         }
         List<List<CellValue>> rows = new ArrayList<>();
         for (Headline h : HEADLINES) {

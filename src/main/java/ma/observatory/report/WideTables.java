@@ -33,11 +33,12 @@ public final class WideTables {
      */
     public static Map<RowKey, Map<Indicator, IndicatorValue>> grid(ReportContext context, List<Indicator> columns,
                                                                   List<String> dims) {
+        Map<Breakdown, String> orders = new java.util.HashMap<>(); // dimOrder is slow: once per breakdown
         Map<RowKey, Map<Indicator, IndicatorValue>> grid = new TreeMap<>(Comparator
                 .comparing(RowKey::period)
                 .thenComparingInt((RowKey k) -> context.geo().order(k.geo()))
                 .thenComparing(RowKey::geo)
-                .thenComparing((RowKey k) -> dimOrder(k.breakdown())));
+                .thenComparing((RowKey k) -> orders.computeIfAbsent(k.breakdown(), WideTables::dimOrder)));
         for (IndicatorValue v : context.values()) {
             if (!columns.contains(v.indicator()) || !hasDims(v.breakdown(), dims)) {
                 continue;
