@@ -27,16 +27,14 @@ import ma.observatory.csv.CsvItemReader;
 import ma.observatory.geo.GeoDataset;
 import ma.observatory.geo.Place;
 import ma.observatory.geo.PlaceRepository;
-import ma.observatory.geo.PlaceWriter;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.PublishedDataset;
 import ma.observatory.indicator.PublishedFigure;
-import ma.observatory.indicator.PublishedWriter;
 import ma.observatory.indicator.Target;
 import ma.observatory.indicator.TargetDataset;
 import ma.observatory.indicator.TargetRepository;
-import ma.observatory.indicator.TargetWriter;
 import ma.observatory.report.ReportTasklet;
+import ma.observatory.staging.RowsWriter;
 import ma.observatory.staging.StagingRepository;
 
 /**
@@ -64,9 +62,10 @@ public class ObservatoryJobConfiguration {
     @Bean
     Job labourMarketReport(JobRepository jobRepository, PlatformTransactionManager tx, List<Domain> domains,
                            JdbcTemplate jdbc, StagingRepository staging, ImportSteps importSteps,
-                           CsvItemReader<Place> placeReader, PlaceWriter placeWriter,
-                           CsvItemReader<PublishedFigure> publishedReader, PublishedWriter publishedWriter,
-                           CsvItemReader<Target> targetReader, TargetWriter targetWriter,
+                           CsvItemReader<Place> placeReader, RowsWriter<Place> placeWriter,
+                           CsvItemReader<PublishedFigure> publishedReader,
+                           RowsWriter<PublishedFigure> publishedWriter,
+                           CsvItemReader<Target> targetReader, RowsWriter<Target> targetWriter,
                            ReportTasklet reportTasklet, ObjectProvider<JobExecutionListener> listeners) {
         List<CsvDataset> shared = List.of(GeoDataset.INSTANCE, PublishedDataset.INSTANCE, TargetDataset.INSTANCE);
         Step checkInputs = new StepBuilder("checkInputs", jobRepository)
@@ -127,9 +126,10 @@ public class ObservatoryJobConfiguration {
 
     @Bean
     @StepScope
-    PlaceWriter placeWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+    RowsWriter<Place> placeWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
                             PlaceRepository places) {
-        return new PlaceWriter(RunParameters.runId(step), staging, places);
+        return new RowsWriter<>(RunParameters.runId(step), GeoDataset.INSTANCE.file(), staging, places::deleteRun,
+                places::save);
     }
 
     @Bean
@@ -147,15 +147,17 @@ public class ObservatoryJobConfiguration {
 
     @Bean
     @StepScope
-    TargetWriter targetWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+    RowsWriter<Target> targetWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
                               TargetRepository targets) {
-        return new TargetWriter(RunParameters.runId(step), staging, targets);
+        return RowsWriter.ofItems(RunParameters.runId(step), TargetDataset.INSTANCE.file(), staging,
+                targets::deleteRun, targets::save);
     }
 
     @Bean
     @StepScope
-    PublishedWriter publishedWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+    RowsWriter<PublishedFigure> publishedWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
                                     IndicatorRepository indicators) {
-        return new PublishedWriter(RunParameters.runId(step), staging, indicators);
+        return RowsWriter.ofItems(RunParameters.runId(step), PublishedDataset.INSTANCE.file(), staging,
+                indicators::deletePublished, indicators::savePublished);
     }
 }

@@ -20,6 +20,7 @@ import ma.observatory.job.Domain;
 import ma.observatory.job.ImportSteps;
 import ma.observatory.job.RunParameters;
 import ma.observatory.staging.CellStagingWriter;
+import ma.observatory.staging.RowsWriter;
 import ma.observatory.staging.StagingRepository;
 
 /** The outsourcing domain: sector jobs, relocation events and regulations, and their indicators. */
@@ -30,8 +31,9 @@ public class OutsourcingConfiguration {
     Domain outsourcing(ImportSteps importSteps, JobRepository jobRepository, PlatformTransactionManager tx,
                        CsvItemReader<SectorJobsRecord> sectorJobsReader,
                        CellStagingWriter<SectorJobsRecord> sectorJobsWriter,
-                       CsvItemReader<RelocationEvent> relocationsReader, RelocationWriter relocationsWriter,
-                       CsvItemReader<Regulation> regulationsReader, RegulationWriter regulationsWriter,
+                       CsvItemReader<RelocationEvent> relocationsReader,
+                       RowsWriter<RelocationEvent> relocationsWriter,
+                       CsvItemReader<Regulation> regulationsReader, RowsWriter<Regulation> regulationsWriter,
                        JdbcTemplate jdbc, PlaceRepository places, IndicatorRepository indicators,
                        StagingRepository staging, RelocationRepository relocations,
                        RegulationRepository regulations) {
@@ -70,9 +72,12 @@ public class OutsourcingConfiguration {
 
     @Bean
     @StepScope
-    RelocationWriter relocationsWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+    RowsWriter<RelocationEvent> relocationsWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
                                        RelocationRepository relocations) {
-        return new RelocationWriter(RunParameters.runId(step), staging, relocations);
+        // Every event is stored, whatever its dates: the Relocations sheet lists them all and says
+        // why each one is counted or not.
+        return RowsWriter.ofItems(RunParameters.runId(step), RelocationDataset.INSTANCE.file(), staging,
+                relocations::deleteRun, relocations::save);
     }
 
     @Bean
@@ -84,8 +89,9 @@ public class OutsourcingConfiguration {
 
     @Bean
     @StepScope
-    RegulationWriter regulationsWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
+    RowsWriter<Regulation> regulationsWriter(@Value("#{stepExecution}") StepExecution step, StagingRepository staging,
                                        RegulationRepository regulations) {
-        return new RegulationWriter(RunParameters.runId(step), staging, regulations);
+        return RowsWriter.ofItems(RunParameters.runId(step), RegulationDataset.INSTANCE.file(), staging,
+                regulations::deleteRun, regulations::save);
     }
 }
