@@ -144,6 +144,9 @@ final class SummarySheet {
                 latest.merge(v.breakdown(), v, (a, b) -> better.compare(a, b) >= 0 ? a : b);
             }
         }
-        return new ArrayList<>(latest.values());
+        List<IndicatorValue> rows = new ArrayList<>(latest.values());
+        // Scenarios low, central, high and totals first, as in the other tables; not in text order.
+        rows.sort(Comparator.comparing((IndicatorValue v) -> WideTables.dimOrder(v.breakdown())));
+        return rows;
     }
 }
