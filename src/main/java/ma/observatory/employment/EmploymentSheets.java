@@ -55,8 +55,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.urban")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=rural, sex=total, age_group=15+",
                         m.get("chart.series.rural")));
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment", series,
-                ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment",
+                series, ReportChart.Kind.LINE, m.get("chart.axis.rate"));
     }
 
     /** Unemployment of women and of the young against everyone's. */
@@ -69,8 +69,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.youth")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
                         m.get("chart.series.all")));
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups", series,
-                ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups",
+                series, ReportChart.Kind.LINE, m.get("chart.axis.rate"));
     }
 
     /** Net job creation, sector by sector, as bars. */
@@ -81,8 +81,8 @@ class EmploymentSheets implements DomainSheets {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
                     m.get("sector." + sector)));
         }
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation", series,
-                ReportChart.Kind.BAR, m.get("chart.axis.thousands"));
+        return ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation",
+                series, ReportChart.Kind.BAR, m.get("chart.axis.thousands"));
     }
 
     private ReportSheet labourForce(ReportContext context) {
