@@ -1,6 +1,7 @@
 package ma.observatory.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -142,7 +146,7 @@ public final class XlsxRenderer {
         Set<String> sheetNames = checkNames(sheets);
 
         // No temp-file compression (faster; the files are deleted by close()), inline strings.
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, rowWindow, false, false)) {
+        try (SXSSFWorkbook workbook = new FastDeflatingWorkbook(rowWindow)) {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
             for (ReportSheet sheet : sheets) {
@@ -292,14 +296,39 @@ public final class XlsxRenderer {
         return lines;
     }
 
+    /**
+     * Zips the workbook with the fastest deflate level. The sheets' XML is most of a large
+     * workbook, and at the default level compressing it took a quarter of a 2-million-row run;
+     * the fastest level makes the file about a fifth larger in a third of the time.
+     */
+    private static final class FastDeflatingWorkbook extends SXSSFWorkbook {
+        FastDeflatingWorkbook(int rowWindow) {
+            super(null, rowWindow, false, false);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+    }
+
     /** Cell styles, created once per workbook (Excel allows about 64,000 in a file). */
     private static final class Styles {
         enum Key { TITLE, HEADER, HEADER_NUMBER, SYMBOL, LINK }
+
+        /**
+         * The workbook's default style, set on every table cell that has no other: a cell without
+         * a style makes SXSSF look up its column's style in the sheet's XML, per cell.
+         */
+        final CellStyle plain;
 
         private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
         private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
 
         Styles(SXSSFWorkbook workbook) {
+            plain = workbook.getCellStyleAt(0);
             Font titleFont = workbook.createFont();
             titleFont.setBold(true);
             titleFont.setFontHeightInPoints(TITLE_FONT_POINTS);
@@ -632,7 +661,9 @@ public final class XlsxRenderer {
             for (int c = 0; c < values.size(); c++) {
                 CellValue value = values.get(c);
                 if (value != null) {
-                    writeCell(row.createCell(c), value, table.columns().get(c).format());
+                    Cell cell = row.createCell(c);
+                    cell.setCellStyle(styles.plain);
+                    writeCell(cell, value, table.columns().get(c).format());
                 }
             }
         }
