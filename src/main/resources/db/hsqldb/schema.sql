@@ -63,19 +63,31 @@ CREATE CACHED TABLE IF NOT EXISTS published (
     PRIMARY KEY (run_id, indicator, period, geo, breakdown)
 );
 
-CREATE CACHED TABLE IF NOT EXISTS indicator_value (
+-- Indicator values, one row per series: the periods of an indicator for one place, breakdown,
+-- unit, basis and source, with their values (NULL where not available) in two arrays of the same
+-- length. A million values at commune grain are ten thousand rows. The view below shows them one
+-- value per row.
+CREATE CACHED TABLE IF NOT EXISTS indicator_series (
     run_id     BIGINT        NOT NULL,
     domain     VARCHAR(20)   NOT NULL,
+    series     INT           NOT NULL,
     indicator  VARCHAR(100)  NOT NULL,
-    period     VARCHAR(10)   NOT NULL,
     geo        VARCHAR(40)   NOT NULL,
     breakdown  VARCHAR(400)  NOT NULL,
-    val        DOUBLE,
     unit       VARCHAR(40)   NOT NULL,
     basis      VARCHAR(10)   NOT NULL,
     source     VARCHAR(4000),
-    PRIMARY KEY (run_id, indicator, period, geo, breakdown)
+    periods    VARCHAR(10) ARRAY[1000] NOT NULL,
+    vals       DOUBLE ARRAY[1000] NOT NULL,
+    PRIMARY KEY (run_id, domain, series)
 );
+
+-- Every value of every run, one per row, for queries: SELECT * FROM indicator_value WHERE run_id = 12.
+-- (A database made before indicator_series existed keeps its table of that name, with the runs
+-- made then.)
+CREATE VIEW IF NOT EXISTS indicator_value AS
+    SELECT s.run_id, s.domain, s.indicator, v.period, s.geo, s.breakdown, v.val, s.unit, s.basis, s.source
+    FROM indicator_series s, UNNEST(s.periods, s.vals) AS v(period, val);
 
 CREATE CACHED TABLE IF NOT EXISTS reconciliation (
     run_id     BIGINT        NOT NULL,

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.period.Period;
@@ -103,31 +105,33 @@ final class ChangesSheet {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** What a value is matched on between two runs. */
+    private record ValueKey(Indicator indicator, Period period, String geo, Breakdown breakdown) {
+        static ValueKey of(IndicatorValue v) {
+            return new ValueKey(v.indicator(), v.period(), v.geo(), v.breakdown());
+        }
+    }
+
     /** The values of this run against those of the previous one, in the order of the Indicators table. */
     static List<Change> compare(ReportContext context, long previousRunId) {
-        Map<String, Object[]> before = new LinkedHashMap<>();
-        context.jdbc().query("SELECT indicator, period, geo, breakdown, val FROM indicator_value WHERE run_id = ?",
-                rs -> {
-                    before.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4),
-                            new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getObject(5) == null ? null : rs.getDouble(5)});
-                }, previousRunId);
+        Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
+        for (IndicatorValue v : new IndicatorRepository(context.jdbc()).values(previousRunId)) {
+            before.put(ValueKey.of(v), v);
+        }
         List<Change> changes = new ArrayList<>();
         for (IndicatorValue v : context.values()) {
-            String key = v.indicator().id() + '|' + v.period() + '|' + v.geo() + '|' + v.breakdown();
-            Object[] old = before.remove(key);
+            IndicatorValue old = before.remove(ValueKey.of(v));
             if (old == null) {
                 changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
                         v.breakdown().toString(), Kind.NEW, null, v.value()));
-            } else if (!same((Double) old[4], v.value())) {
+            } else if (!same(old.value(), v.value())) {
                 changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
-                        v.breakdown().toString(), Kind.REVISED, (Double) old[4], v.value()));
+                        v.breakdown().toString(), Kind.REVISED, old.value(), v.value()));
             }
         }
-        for (Object[] old : before.values()) {
-            Indicator indicator = Indicator.byId((String) old[0]);
-            changes.add(new Change((String) old[0], indicator == null ? Integer.MAX_VALUE : indicator.ordinal(),
-                    (String) old[1], (String) old[2], (String) old[3], Kind.GONE, (Double) old[4], null));
+        for (IndicatorValue old : before.values()) {
+            changes.add(new Change(old.indicator().id(), old.indicator().ordinal(), old.period().toString(), old.geo(),
+                    old.breakdown().toString(), Kind.GONE, old.value(), null));
         }
         changes.sort(Comparator.comparingInt(Change::indicatorOrder)
                 .thenComparing(Change::indicator)

@@ -1,0 +1,105 @@
+package ma.observatory.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.period.Period;
+
+/** Values stored as series in the real schema (in-memory HSQLDB) come back as they went in. */
+class IndicatorRepositoryTest {
+
+    private static final Breakdown URBAN_WOMEN = Breakdown.parse("area=urban, sex=female, age_group=15+");
+
+    private final JdbcTemplate jdbc = database();
+    private final IndicatorRepository repository = new IndicatorRepository(jdbc);
+
+    private static JdbcTemplate database() {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:values-" + UUID.randomUUID(), "SA", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/hsqldb/schema.sql")).execute(ds);
+        return new JdbcTemplate(ds);
+    }
+
+    private static List<IndicatorValue> employment() {
+        return List.of(
+                new IndicatorValue(Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2024, 2), "MA", URBAN_WOMEN,
+                        17.25, Basis.COMPUTED, "labour_force.csv"),
+                new IndicatorValue(Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2024, 1), "MA", URBAN_WOMEN,
+                        null, Basis.COMPUTED, "labour_force.csv"),
+                // same indicator, place and breakdown, but published: a series of its own
+                new IndicatorValue(Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2024), "MA", URBAN_WOMEN,
+                        13.3, Basis.PUBLISHED, "HCP, note 2025"),
+                new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED, Period.year(2024), "MA-01", Breakdown.parse(""),
+                        1234.5678901234, Basis.COMPUTED, null));
+    }
+
+    @Test
+    void valuesComeBackWithEveryFieldAndNoOtherRun() {
+        repository.replace(1, "employment", employment(), List.of());
+        repository.replace(2, "employment", employment().subList(0, 1), List.of());
+        repository.replace(1, "tourism", List.of(new IndicatorValue(Indicator.TOURISM_TARGET_PROJECTION,
+                Period.year(2026), "MA", Breakdown.parse("target=arrivals 2026"), 17.4, Basis.COMPUTED, "targets.csv",
+                Unit.PERSONS)), List.of());
+
+        List<IndicatorValue> back = repository.values(1);
+
+        List<IndicatorValue> expected = new ArrayList<>(employment());
+        expected.add(new IndicatorValue(Indicator.TOURISM_TARGET_PROJECTION, Period.year(2026), "MA",
+                Breakdown.parse("target=arrivals 2026"), 17.4, Basis.COMPUTED, "targets.csv", Unit.PERSONS));
+        assertThat(back).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(repository.values(2)).containsExactly(employment().get(0));
+    }
+
+    @Test
+    void replacingADomainLeavesOneCopyAndTheOtherDomainsAlone() {
+        repository.replace(1, "employment", employment(), List.of());
+        repository.replace(1, "tourism", List.of(new IndicatorValue(Indicator.TOURISM_ARRIVALS, Period.year(2025),
+                "MA", Breakdown.parse(""), 19_800_000.0, Basis.COMPUTED, "arrivals.csv")), List.of());
+        repository.replace(1, "employment", employment(), List.of());
+
+        assertThat(repository.values(1)).hasSize(employment().size() + 1);
+        assertThat(new HashSet<>(repository.values(1))).hasSize(employment().size() + 1);
+    }
+
+    @Test
+    void theViewShowsOneValuePerRowForSql() {
+        repository.replace(1, "employment", employment(), List.of());
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT indicator, period, geo, breakdown, val, unit, basis,"
+                + " source FROM indicator_value WHERE run_id = 1 AND basis = 'computed' AND geo = 'MA' ORDER BY period");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("PERIOD", "2024-Q1").containsEntry("VAL", null)
+                .containsEntry("INDICATOR", "employment.unemployment_rate")
+                .containsEntry("BREAKDOWN", "area=urban, sex=female, age_group=15+").containsEntry("UNIT", "%");
+        assertThat(rows.get(1)).containsEntry("PERIOD", "2024-Q2").containsEntry("VAL", 17.25)
+                .containsEntry("SOURCE", "labour_force.csv");
+    }
+
+    @Test
+    void aSeriesLongerThanOneRowHoldsIsSplitAndComesBackWhole() {
+        List<IndicatorValue> monthly = new ArrayList<>();
+        for (int year = 1900; year < 2026; year++) { // 1,512 months
+            for (int month = 1; month <= 12; month++) {
+                monthly.add(new IndicatorValue(Indicator.TOURISM_ARRIVALS, Period.month(year, month), "MA",
+                        Breakdown.parse(""), year * 100.0 + month, Basis.COMPUTED, "arrivals.csv"));
+            }
+        }
+        repository.replace(3, "tourism", monthly, List.of());
+
+        assertThat(repository.values(3)).containsExactlyElementsOf(monthly);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_series WHERE run_id = 3", Long.class))
+                .isEqualTo(2L);
+    }
+}
