@@ -11,6 +11,9 @@ public interface CsvColumn {
     /** Implemented by the enum constant. */
     String name();
 
+    /** Implemented by the enum constant; the key of the column's place in a file ({@link ColumnIndex}). */
+    int ordinal();
+
     /** The header name as the contract spells it (matched case-insensitively, trimmed). */
     default String header() {
         return name().toLowerCase(Locale.ROOT);

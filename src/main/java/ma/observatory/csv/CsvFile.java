@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class CsvFile implements Closeable {
     private final int maxFieldChars;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final Map<CsvColumn, Integer> index;
+    private final ColumnIndex index;
     private final List<String> unknownColumns;
     private final NumberParser numbers;
     private final SeenKeys seenKeys = new SeenKeys();
@@ -66,7 +65,7 @@ public final class CsvFile implements Closeable {
         this.parser = parser;
         this.records = parser.iterator();
         this.numbers = new NumberParser(dialect.decimalComma());
-        this.index = new HashMap<>();
+        this.index = new ColumnIndex();
         this.unknownColumns = new ArrayList<>();
         readHeader();
     }
@@ -235,7 +234,7 @@ public final class CsvFile implements Closeable {
                 rejectOverflow(row, record, overflow);
             } else {
                 checkWidth(row, record);
-                warnUndecodable(row);
+                warnUndecodable(row, record);
             }
             return row;
         }
@@ -258,12 +257,7 @@ public final class CsvFile implements Closeable {
     }
 
     private CsvColumn columnAt(int position) {
-        for (Map.Entry<CsvColumn, Integer> e : index.entrySet()) {
-            if (e.getValue() == position) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return index.columnAt(position);
     }
 
     private static String preview(String value) {
@@ -274,10 +268,15 @@ public final class CsvFile implements Closeable {
      * Bytes the charset cannot decode come out as U+FFFD; the row is kept (the rest of it is fine)
      * but the user is told, as a file cut in the middle of a character or mixing encodings shows so.
      */
-    private void warnUndecodable(CsvRow row) {
-        for (CsvColumn column : dataset.columns()) {
-            String value = row.text(column);
-            if (value.indexOf('\uFFFD') >= 0) {
+    private void warnUndecodable(CsvRow row, CSVRecord record) {
+        // On the raw values: text in Latin-1 range (most files) is then ruled out without a scan.
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).indexOf('\uFFFD') >= 0) {
+                CsvColumn column = columnAt(i);
+                if (column == null) {
+                    continue; // an extra column nobody reads
+                }
+                String value = row.text(column);
                 row.warn(column, value, "holds bytes that are not valid " + dialect.charset().name()
                         + " (shown as \uFFFD): the file may have been cut short or mixes encodings; the row is kept");
                 return;

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import ma.observatory.period.Period;
@@ -20,13 +19,13 @@ public final class CsvRow {
     private final String file;
     private final long line;
     private final List<String> values;
-    private final Map<CsvColumn, Integer> index;
+    private final ColumnIndex index;
     private final NumberParser numbers;
     private final SeenKeys seenKeys;
     private final List<RowProblem> rejects = new ArrayList<>(2);
     private final List<RowProblem> warnings = new ArrayList<>(1);
 
-    CsvRow(String file, long line, List<String> values, Map<CsvColumn, Integer> index, NumberParser numbers,
+    CsvRow(String file, long line, List<String> values, ColumnIndex index, NumberParser numbers,
            SeenKeys seenKeys) {
         this.seenKeys = seenKeys;
         this.file = file;
@@ -47,8 +46,8 @@ public final class CsvRow {
 
     /** The trimmed text of a column; empty when the cell is empty or the optional column is absent. */
     public String text(CsvColumn column) {
-        Integer i = index.get(column);
-        if (i == null || i >= values.size()) {
+        int i = index.position(column);
+        if (i < 0 || i >= values.size()) {
             return "";
         }
         String v = values.get(i);
@@ -161,11 +160,11 @@ public final class CsvRow {
      * an earlier line of the file. Call it once the key columns are known to be valid.
      */
     public void requireUniqueKey(CsvColumn... keyColumns) {
-        StringBuilder key = new StringBuilder();
+        long key = SeenKeys.START;
         for (CsvColumn c : keyColumns) {
-            key.append(text(c).toLowerCase(Locale.ROOT)).append('\u001F');
+            key = SeenKeys.hashPart(key, text(c));
         }
-        if (!seenKeys.add(key.toString())) {
+        if (!seenKeys.add(key)) {
             StringBuilder shown = new StringBuilder();
             for (CsvColumn c : keyColumns) {
                 shown.append(shown.isEmpty() ? "" : ", ").append(c.header()).append('=').append(text(c));

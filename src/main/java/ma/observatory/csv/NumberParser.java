@@ -28,6 +28,10 @@ public final class NumberParser {
         if (raw == null) {
             return null;
         }
+        double plain = plainDecimal(raw);
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
         String s = raw.strip();
         if (s.isEmpty()) {
             return null;
@@ -46,5 +50,54 @@ public final class NumberParser {
             throw new NumberFormatException("number too large");
         }
         return value == 0.0 ? 0.0 : value; // folds -0 into 0
+    }
+
+    /** 10^0 .. 10^15, each exactly representable as a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
+    private static final int MAX_PLAIN_DIGITS = 15;
+
+    /**
+     * The common case, at a few nanoseconds instead of a regular expression and a BigDecimal per
+     * value: an optional sign, digits, at most one decimal separator followed by digits, at most
+     * 15 digits in all. Mantissa and power of ten are then exact doubles and IEEE division rounds
+     * correctly, so the result is the very double {@code BigDecimal.doubleValue()} gives.
+     *
+     * @return the value, or NaN when the text is not of that simple form (the full rules decide)
+     */
+    private double plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX_PLAIN_DIGITS + 2) {
+            return Double.NaN;
+        }
+        int i = 0;
+        boolean negative = false;
+        char first = s.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1; // -1 until the separator
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if ((c == '.' || c == ',' && decimalComma) && decimals < 0 && digits > 0) {
+                decimals = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || decimals == 0 || digits > MAX_PLAIN_DIGITS) {
+            return Double.NaN;
+        }
+        double value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative && value != 0.0 ? -value : value;
     }
 }

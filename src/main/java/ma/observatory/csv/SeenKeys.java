@@ -1,6 +1,6 @@
 package ma.observatory.csv;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Remembers which row keys a file has already used, in 8 bytes per row: a 64-bit hash of the key
@@ -13,9 +13,41 @@ final class SeenKeys {
     private long[] table = new long[1 << 12];
     private int size;
 
-    /** @return {@code true} if the key was new */
-    boolean add(String key) {
-        long h = hash(key);
+    /** The hash of a key before its first part. */
+    static final long START = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+    private static final char PART_END = '\u001F';
+
+    /**
+     * Adds one part of a key (a column's text, compared without case) to its hash: FNV-1a over
+     * the characters, built as the values are read rather than from a joined, lower-cased string.
+     */
+    static long hashPart(long hash, String part) {
+        long h = hash;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c >= 0x80) { // rare: let the JDK fold case, as String.toLowerCase does
+                return hashChars(hash, part.toLowerCase(Locale.ROOT));
+            }
+            h = (h ^ (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)) * PRIME;
+        }
+        return (h ^ PART_END) * PRIME;
+    }
+
+    private static long hashChars(long hash, String lowerCase) {
+        long h = hash;
+        for (int i = 0; i < lowerCase.length(); i++) {
+            h = (h ^ lowerCase.charAt(i)) * PRIME;
+        }
+        return (h ^ PART_END) * PRIME;
+    }
+
+    /** @return {@code true} if the key (its {@link #hashPart} hash) was new */
+    boolean add(long keyHash) {
+        long h = keyHash;
+        h ^= h >>> 33; // a final mix, so that close keys spread over the table
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
         if (h == 0) {
             h = 1; // 0 marks an empty slot
         }
@@ -51,16 +83,4 @@ final class SeenKeys {
         }
     }
 
-    /** FNV-1a over the UTF-8 bytes, then a final mix so that close keys spread over the table. */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
-    }
 }

@@ -19,18 +19,41 @@ public final class AgeGroups {
     private AgeGroups() {
     }
 
-    /** The canonical spelling of a valid group, or {@code null} when the text is not one. */
+    /**
+     * The canonical spelling of a valid group, or {@code null} when the text is not one: one to
+     * three digits, then {@code +} or {@code -} and one to three digits, the upper bound not
+     * below the lower; leading zeros are dropped. Read by hand, as every line of a large file has
+     * one; a group already spelled canonically is returned as it is.
+     */
     public static String normalise(String text) {
-        Matcher m = BAND.matcher(text.strip());
-        if (!m.matches()) {
+        String band = text.strip();
+        int n = band.length();
+        int lowEnd = digitsEnd(band, 0);
+        if (lowEnd == 0 || lowEnd > 3 || lowEnd == n) {
             return null;
         }
-        int from = Integer.parseInt(m.group(1));
-        if (m.group(2) == null) {
-            return from + "+";
+        int from = Integer.parseInt(band, 0, lowEnd, 10);
+        boolean canonical = lowEnd == 1 || band.charAt(0) != '0';
+        if (band.charAt(lowEnd) == '+') {
+            return lowEnd != n - 1 ? null : canonical ? band : from + "+";
         }
-        int to = Integer.parseInt(m.group(2));
-        return to < from ? null : from + "-" + to;
+        int highEnd = digitsEnd(band, lowEnd + 1);
+        int highDigits = highEnd - lowEnd - 1;
+        if (band.charAt(lowEnd) != '-' || highEnd != n || highDigits < 1 || highDigits > 3) {
+            return null;
+        }
+        int to = Integer.parseInt(band, lowEnd + 1, n, 10);
+        canonical &= highDigits == 1 || band.charAt(lowEnd + 1) != '0';
+        return to < from ? null : canonical ? band : from + "-" + to;
+    }
+
+    /** The index after the run of ASCII digits starting at {@code from}. */
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /**

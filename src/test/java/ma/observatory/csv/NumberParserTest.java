@@ -94,4 +94,22 @@ class NumberParserTest {
         assertThatThrownBy(() -> point.parse("1" + "0".repeat(100_000))).isInstanceOf(NumberFormatException.class)
                 .hasMessageContaining("too large");
     }
+
+    /**
+     * Plain decimals take a fast path (no regular expression, no BigDecimal); it must give the very
+     * double that the full rules give, digit for digit, with either separator.
+     */
+    @net.jqwik.api.Property(tries = 2000)
+    void theFastPathGivesWhatBigDecimalGives(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(min = 1, max = 9)
+            @net.jqwik.api.constraints.NumericChars String whole,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(max = 9)
+            @net.jqwik.api.constraints.NumericChars String decimals,
+            @net.jqwik.api.ForAll boolean negative) {
+        String text = (negative ? "-" : "") + whole + (decimals.isEmpty() ? "" : "." + decimals);
+        double expected = new java.math.BigDecimal(text).doubleValue();
+        expected = expected == 0.0 ? 0.0 : expected;
+        assertThat(point.parse(text)).isEqualTo(expected);
+        assertThat(comma.parse(text.replace('.', ','))).isEqualTo(expected);
+    }
 }
