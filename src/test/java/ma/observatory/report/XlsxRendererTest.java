@@ -312,12 +312,28 @@ class XlsxRendererTest {
     }
 
     @Test
-    void textIsWrittenInlineAndNeverAsFormula(@TempDir Path dir) throws IOException {
+    void textIsWrittenAsTextAndNeverAsFormula(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.xlsx");
         renderer.render(sampleModel(), file);
         String sheetXml = zipEntry(file, "xl/worksheets/sheet3.xml");
-        assertThat(sheetXml).contains("=1+1").doesNotContain("<f>").doesNotContain("<mergeCells");
+        assertThat(sheetXml).doesNotContain("<f>").doesNotContain("<mergeCells");
         assertThat(sheetXml).contains("<tableParts");
+        // formula-like text is a shared string, which Excel never evaluates
+        assertThat(zipEntry(file, "xl/sharedStrings.xml")).contains("<t>=1+1</t>").contains("<t>+SUM(1;2)</t>");
+        assertThat(sheetXml).contains(" t=\"s\"").doesNotContain("<f");
+    }
+
+    @Test
+    void textWithControlCharactersOrSurroundingSpacesStaysInline(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.xlsx");
+        ReportTable table = new ReportTable("Odd", List.of(new ReportColumn("Text", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.text(" padded ")), List.of(CellValue.text("tab\tinside")),
+                        List.of(CellValue.text("plain"))));
+        renderer.render(new ReportWorkbook("Odd texts", "en", CREATED,
+                List.of(new ReportSheet("Odd", "Odd texts", List.of(), table))), file);
+        String sheetXml = zipEntry(file, "xl/worksheets/sheet1.xml");
+        assertThat(sheetXml).contains("<t xml:space=\"preserve\"> padded </t>").contains("tab&#x9;inside");
+        assertThat(zipEntry(file, "xl/sharedStrings.xml")).contains("<t>plain</t>").doesNotContain("padded");
     }
 
     @Test
