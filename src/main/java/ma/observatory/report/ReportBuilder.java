@@ -4,14 +4,20 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ma.observatory.cube.Breakdown;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.Indicator;
@@ -19,6 +25,7 @@ import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Reconciliation;
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
 
 /**
  * Builds the report model of a run from what the earlier steps stored: the layout of the workbook
@@ -48,11 +55,7 @@ public class ReportBuilder {
         long runId = execution.getJobInstanceId();
         Messages m = new Messages(run.language());
         GeoReference geo = places.load(runId, run.geoLevels());
-        List<IndicatorValue> values = new ArrayList<>(indicators.values(runId));
-        values.sort(Comparator.comparing((IndicatorValue v) -> v.indicator().ordinal())
-                .thenComparing(IndicatorValue::period)
-                .thenComparingInt(v -> geo.order(v.geo()))
-                .thenComparing(v -> v.breakdown().toString()));
+        List<IndicatorValue> values = inTableOrder(indicators.values(runId), geo);
 
         ReportContext context = new ReportContext(runId, run, m, geo, values, jdbc);
         List<ReportSheet> body = new ArrayList<>();
@@ -81,6 +84,63 @@ public class ReportBuilder {
         // Pinned to the range's end so that the same inputs give the same file properties.
         var created = run.range().lastMonth().atEndOfMonth().atStartOfDay(ZoneId.of("UTC")).toInstant();
         return new ReportWorkbook(m.get("report.title"), run.language(), created, sheets);
+    }
+
+    /**
+     * The values in the order of the Indicators table: indicator (catalogue order), period, place
+     * (reference order), breakdown. Each value gets one number made of the ranks of the four, and
+     * those are sorted: with a comparator per field, sorting a million values spent a second
+     * spelling out breakdowns.
+     */
+    static List<IndicatorValue> inTableOrder(List<IndicatorValue> values, GeoReference geo) {
+        Map<Period, Integer> periods = ranks(values, IndicatorValue::period, Comparator.naturalOrder());
+        Map<String, Integer> places = ranks(values, IndicatorValue::geo,
+                Comparator.comparingInt(geo::order).thenComparing(Comparator.naturalOrder()));
+        Map<Breakdown, Integer> breakdowns = ranks(values, IndicatorValue::breakdown,
+                Comparator.comparing(Breakdown::toString));
+        int limit = 1 << RANK_BITS;
+        if (periods.size() >= limit || places.size() >= limit || breakdowns.size() >= limit) {
+            List<IndicatorValue> sorted = new ArrayList<>(values);
+            sorted.sort(Comparator.comparing((IndicatorValue v) -> v.indicator().ordinal())
+                    .thenComparing(v -> periods.get(v.period())).thenComparing(v -> places.get(v.geo()))
+                    .thenComparing(v -> breakdowns.get(v.breakdown())));
+            return sorted;
+        }
+        long[] keys = new long[values.size()];
+        for (int i = 0; i < keys.length; i++) {
+            IndicatorValue v = values.get(i);
+            keys[i] = (long) v.indicator().ordinal() << 3 * RANK_BITS | (long) periods.get(v.period()) << 2 * RANK_BITS
+                    | (long) places.get(v.geo()) << RANK_BITS | breakdowns.get(v.breakdown());
+        }
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        List<IndicatorValue> sorted = new ArrayList<>(values.size());
+        for (Integer i : order) {
+            sorted.add(values.get(i));
+        }
+        return sorted;
+    }
+
+    /** Bits for each rank in the sort key; the indicator's ordinal takes the bits above the three ranks. */
+    private static final int RANK_BITS = 18;
+
+    /** Each distinct value of a field, numbered in the given order. */
+    private static <K> Map<K, Integer> ranks(List<IndicatorValue> values, Function<IndicatorValue, K> field,
+                                             Comparator<? super K> order) {
+        Set<K> distinct = new HashSet<>();
+        for (IndicatorValue v : values) {
+            distinct.add(field.apply(v));
+        }
+        List<K> sorted = new ArrayList<>(distinct);
+        sorted.sort(order);
+        Map<K, Integer> ranks = new HashMap<>(sorted.size() * 2);
+        for (int i = 0; i < sorted.size(); i++) {
+            ranks.put(sorted.get(i), i);
+        }
+        return ranks;
     }
 
     private ReportSheet coverSheet(Messages m, org.springframework.batch.core.job.JobExecution execution,
