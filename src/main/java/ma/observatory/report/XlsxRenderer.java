@@ -380,30 +380,46 @@ public final class XlsxRenderer {
         }
 
         private final ObservatoryWorkbook workbook;
+        private final StringBuilder xml = new StringBuilder(128);
+        private char[] chars = new char[128];
 
         SharedTextWriter(ObservatoryWorkbook workbook) throws IOException {
             this.workbook = workbook;
         }
 
+        /**
+         * Shared texts, numbers and blanks, the cells of large tables, as SXSSF writes them but with
+         * one write per cell: SXSSF makes a dozen small writes and a cell reference object per cell.
+         * Anything else (inline text, formulas) is left to SXSSF.
+         */
         @Override
         public void writeCell(int columnIndex, Cell cell) throws IOException {
-            int index = cell != null && cell.getCellType() == CellType.STRING && columnIndex < COLUMN_NAMES.length
-                    ? workbook.sharedIndex(cell.getStringCellValue()) : -1;
-            if (index < 0) {
+            CellType type = cell == null ? null : cell.getCellType();
+            int shared = type == CellType.STRING ? workbook.sharedIndex(cell.getStringCellValue()) : -1;
+            boolean ours = shared >= 0 || type == CellType.NUMERIC || type == CellType.BLANK;
+            if (!ours || columnIndex >= COLUMN_NAMES.length) {
                 super.writeCell(columnIndex, cell);
                 return;
             }
-            _out.write("<c r=\"");
-            _out.write(COLUMN_NAMES[columnIndex]);
-            _out.write(Integer.toString(cell.getRowIndex() + 1));
+            xml.setLength(0);
+            xml.append("<c r=\"").append(COLUMN_NAMES[columnIndex]).append(cell.getRowIndex() + 1).append('"');
             int style = cell.getCellStyle().getIndex() & 0xffff;
             if (style != 0) {
-                _out.write("\" s=\"");
-                _out.write(Integer.toString(style));
+                xml.append(" s=\"").append(style).append('"');
             }
-            _out.write("\" t=\"s\"><v>");
-            _out.write(Integer.toString(index));
-            _out.write("</v></c>");
+            if (type == CellType.STRING) {
+                xml.append(" t=\"s\"><v>").append(shared).append("</v></c>");
+            } else if (type == CellType.NUMERIC) {
+                xml.append(" t=\"n\"><v>").append(cell.getNumericCellValue()).append("</v></c>");
+            } else {
+                xml.append("></c>");
+            }
+            int n = xml.length();
+            if (n > chars.length) {
+                chars = new char[n * 2];
+            }
+            xml.getChars(0, n, chars, 0);
+            _out.write(chars, 0, n);
         }
     }
 
