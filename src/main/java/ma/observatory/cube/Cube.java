@@ -59,19 +59,26 @@ public final class Cube {
         Map<Key, Double[]> rollup = new HashMap<>();
         Map<Key, String> rollupSources = new HashMap<>();
         List<String> measures = dataset.measures();
-        // A cell per measure: the few distinct periods and breakdowns are parsed once and shared.
+        // The few distinct periods and breakdowns are parsed once and shared.
         Map<String, Period> periods = new HashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
-        jdbc.query("SELECT period, geo, origin, dims, measure, total, missing, source FROM cell"
+        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source FROM staged_cell"
                 + " WHERE run_id = ? AND dataset = ?", rs -> {
             Key key = new Key(periods.computeIfAbsent(rs.getString(1), Period::parse), rs.getString(2),
                     breakdowns.computeIfAbsent(rs.getString(4), Breakdown::parse));
             boolean direct = "direct".equals(rs.getString(3));
-            Map<Key, Double[]> target = direct ? cube.values : rollup;
-            Double[] v = target.computeIfAbsent(key, k -> new Double[measures.size()]);
-            int m = measures.indexOf(rs.getString(5));
-            v[m] = rs.getLong(7) > 0 ? null : rs.getDouble(6);
-            (direct ? cube.sources : rollupSources).putIfAbsent(key, rs.getString(8));
+            Object[] names = (Object[]) rs.getArray(5).getArray();
+            Object[] totals = (Object[]) rs.getArray(6).getArray();
+            Object[] missing = (Object[]) rs.getArray(7).getArray();
+            Double[] v = new Double[measures.size()];
+            for (int i = 0; i < names.length; i++) {
+                int m = measures.indexOf((String) names[i]);
+                if (m >= 0) {
+                    v[m] = ((Number) missing[i]).longValue() > 0 ? null : ((Number) totals[i]).doubleValue();
+                }
+            }
+            (direct ? cube.values : rollup).put(key, v);
+            (direct ? cube.sources : rollupSources).put(key, rs.getString(8));
         }, runId, dataset.key());
         cube.geo = geo;
         cube.rollup = rollup;

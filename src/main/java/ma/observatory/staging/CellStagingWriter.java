@@ -1,8 +1,10 @@
 package ma.observatory.staging;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -26,8 +28,9 @@ import ma.observatory.staging.StagingRepository.CellSum;
  *
  * <p>Per row the work is one hash lookup: rows are summed on their key (period, place, origin,
  * breakdown) with all their measures at once, and only the chunk's distinct keys are turned into
- * the text keys of the {@code cell} table. The writer remembers which cells it has already stored
- * (one entry per output cell), so each is inserted once and then updated, without a MERGE.
+ * the text keys of the {@code staged_cell} table. The writer keeps the sums of the cells it has
+ * stored (one entry per output cell, all measures in one row), so each cell is inserted once and
+ * then updated with its new sums, without a MERGE.
  */
 public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
 
@@ -36,7 +39,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final PeriodRange staged;
     private final Map<String, String> targets = new HashMap<>();
     private final Map<Period, Boolean> inRange = new HashMap<>();
-    private Map<CellKey, String> stored = new HashMap<>();
+    private Map<CellKey, CellSum> stored = new HashMap<>();
 
     /**
      * @param range the run's range; {@link CountDataset#yearsOfHistory()} more years are staged
@@ -59,40 +62,16 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     public void open(ExecutionContext context) {
         super.open(context);
         // After a purge there is nothing; on a restart, the cells the committed chunks left.
-        stored = staging.storedCells(runId, dataset.key());
+        stored = staging.storedCells(runId, dataset.key(), dataset.measures());
     }
 
     /** A row's place in the cube, before its measures are spelled out as cells. */
     private record RowKey(Period period, String geo, boolean direct, Breakdown breakdown) {
     }
 
-    /** The partial sums of one row key over a chunk: every measure, and the rows' source. */
-    private static final class RowSum {
-        final double[] total;
-        final long[] missing;
-        String source;
-
-        RowSum(int measures) {
-            total = new double[measures];
-            missing = new long[measures];
-        }
-
-        void add(Double[] values, String rowSource) {
-            for (int m = 0; m < total.length; m++) {
-                Double v = m < values.length ? values[m] : null;
-                if (v == null) {
-                    missing[m]++;
-                } else {
-                    total[m] += v;
-                }
-            }
-            source = source == null ? rowSource : CellSum.combine(source, rowSource);
-        }
-    }
-
     @Override
     protected long stage(List<Parsed<T>> kept) {
-        Map<RowKey, RowSum> sums = new HashMap<>();
+        Map<RowKey, CellSum> sums = new HashMap<>();
         int measures = dataset.measures().size();
         long outside = 0;
         for (Parsed<T> parsed : kept) {
@@ -103,25 +82,28 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
                 continue;
             }
             sums.computeIfAbsent(new RowKey(row.period(), target, target.equals(row.geo()), row.breakdown()),
-                    k -> new RowSum(measures)).add(row.measures(), row.source());
+                    k -> new CellSum(measures)).add(row.measures(), row.source());
         }
         if (sums.isEmpty()) {
             return outside;
         }
-        List<String> names = dataset.measures();
-        Map<CellKey, CellSum> cells = new HashMap<>(sums.size() * measures * 2);
+        // Only the chunk's distinct keys are spelled out as the text keys of the cell table.
+        Map<CellKey, CellSum> changed = new HashMap<>(sums.size() * 2);
+        Set<CellKey> added = new HashSet<>();
         for (var e : sums.entrySet()) {
             RowKey k = e.getKey();
-            RowSum s = e.getValue();
-            String period = k.period().toString();
-            String origin = k.direct() ? "direct" : "rollup";
-            String dims = k.breakdown().toString();
-            for (int m = 0; m < measures; m++) {
-                cells.put(new CellKey(period, k.geo(), origin, dims, names.get(m)),
-                        new CellSum(s.total[m], s.missing[m], s.source));
+            CellKey key = new CellKey(k.period().toString(), k.geo(), k.direct() ? "direct" : "rollup",
+                    k.breakdown().toString());
+            CellSum cell = stored.get(key);
+            if (cell == null) {
+                cell = new CellSum(measures);
+                stored.put(key, cell);
+                added.add(key);
             }
+            cell.add(e.getValue());
+            changed.put(key, cell);
         }
-        staging.storeCells(runId, dataset.key(), cells, stored);
+        staging.storeCells(runId, dataset.key(), dataset.measures(), changed, added);
         return outside;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,7 +28,7 @@ public class StagingRepository {
         jdbc.update("UPDATE input_file SET rows_read = 0, rows_rejected = 0, rows_outside = 0"
                 + " WHERE run_id = ? AND file = ?", runId, file);
         if (dataset != null) {
-            jdbc.update("DELETE FROM cell WHERE run_id = ? AND dataset = ?", runId, dataset);
+            jdbc.update("DELETE FROM staged_cell WHERE run_id = ? AND dataset = ?", runId, dataset);
         }
     }
 
@@ -64,65 +65,88 @@ public class StagingRepository {
     }
 
     /**
-     * The cells of a dataset already stored for the run, with their source: what a restarted
-     * import step goes on from. One entry per output cell.
+     * The cells of a dataset already stored for the run, with their sums: what a restarted import
+     * step goes on from. One entry per output cell.
      */
-    public Map<CellKey, String> storedCells(long runId, String dataset) {
-        Map<CellKey, String> cells = new HashMap<>();
-        jdbc.query("SELECT period, geo, origin, dims, measure, source FROM cell WHERE run_id = ? AND dataset = ?",
+    public Map<CellKey, CellSum> storedCells(long runId, String dataset, List<String> measures) {
+        Map<CellKey, CellSum> cells = new HashMap<>();
+        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source FROM staged_cell"
+                        + " WHERE run_id = ? AND dataset = ?",
                 rs -> {
-                    cells.put(new CellKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)), rs.getString(6));
+                    Object[] names = (Object[]) rs.getArray(5).getArray();
+                    Object[] totals = (Object[]) rs.getArray(6).getArray();
+                    Object[] missing = (Object[]) rs.getArray(7).getArray();
+                    CellSum sum = new CellSum(measures.size());
+                    for (int i = 0; i < names.length; i++) {
+                        int m = measures.indexOf((String) names[i]);
+                        if (m >= 0) {
+                            sum.total[m] = ((Number) totals[i]).doubleValue();
+                            sum.missing[m] = ((Number) missing[i]).longValue();
+                        }
+                    }
+                    sum.source = rs.getString(8);
+                    cells.put(new CellKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), sum);
                 }, runId, dataset);
         return cells;
     }
 
     /**
-     * Adds partial sums into the cells: a cell not in {@code stored} is inserted, one in it is
-     * updated by its key (cheaper than a MERGE, which HSQLDB runs as a join with a derived table).
-     * {@code stored} is updated to match, with each cell's source as now stored.
+     * Stores the cells a chunk changed, with their sums so far: those in {@code added} are
+     * inserted, the others updated by their key (cheaper than a MERGE, which HSQLDB runs as a join
+     * with a derived table). All measures of a cell go in one row.
      */
-    public void storeCells(long runId, String dataset, Map<CellKey, CellSum> sums, Map<CellKey, String> stored) {
+    public void storeCells(long runId, String dataset, List<String> measures, Map<CellKey, CellSum> changed,
+                           Set<CellKey> added) {
+        Object[] names = measures.toArray();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<CellKey> updated = new ArrayList<>();
-        for (var e : sums.entrySet()) {
+        for (var e : changed.entrySet()) {
             CellKey k = e.getKey();
             CellSum s = e.getValue();
-            if (!stored.containsKey(k)) {
-                String source = clip(s.source, 4000);
-                inserts.add(insertArgs(runId, dataset, k, s.total, s.missing, source));
-                stored.put(k, source);
+            if (added.contains(k)) {
+                inserts.add(insertArgs(runId, dataset, k, names, s));
             } else {
-                String before = stored.get(k);
-                String source = clip(before == null ? s.source : CellSum.combine(before, s.source), 4000);
-                updates.add(new Object[] {s.total, s.missing, source, runId, dataset, k.period(), k.geo(), k.origin(),
-                        k.dims(), k.measure()});
+                updates.add(new Object[] {boxed(s.total), boxed(s.missing), clip(s.source, 4000), runId, dataset,
+                        k.period(), k.geo(), k.origin(), k.dims()});
                 updated.add(k);
-                stored.put(k, source);
             }
         }
         if (!updates.isEmpty()) {
-            int[] counts = jdbc.batchUpdate("UPDATE cell SET total = total + ?, missing = missing + ?, source = ?"
-                    + " WHERE run_id = ? AND dataset = ? AND period = ? AND geo = ? AND origin = ? AND dims = ?"
-                    + " AND measure = ?", updates);
+            int[] counts = jdbc.batchUpdate("UPDATE staged_cell SET totals = ?, missing = ?, source = ?"
+                    + " WHERE run_id = ? AND dataset = ? AND period = ? AND geo = ? AND origin = ? AND dims = ?",
+                    updates);
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) { // not there after all (an earlier chunk rolled back): insert it
-                    Object[] u = updates.get(i);
-                    inserts.add(insertArgs(runId, dataset, updated.get(i), (Double) u[0], (Long) u[1], (String) u[2]));
+                if (counts[i] == 0) { // not there after all: insert it
+                    inserts.add(insertArgs(runId, dataset, updated.get(i), names, changed.get(updated.get(i))));
                 }
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO cell (run_id, dataset, period, geo, origin, dims, measure, total, missing,"
-                    + " source) VALUES (?,?,?,?,?,?,?,?,?,?)", inserts);
+            jdbc.batchUpdate("INSERT INTO staged_cell (run_id, dataset, period, geo, origin, dims, measures, totals,"
+                    + " missing, source) VALUES (?,?,?,?,?,?,?,?,?,?)", inserts);
         }
     }
 
-    private static Object[] insertArgs(long runId, String dataset, CellKey k, double total, long missing,
-                                       String source) {
-        return new Object[] {runId, dataset, k.period(), k.geo(), k.origin(), k.dims(), k.measure(), total, missing,
-                source};
+    private static Object[] insertArgs(long runId, String dataset, CellKey k, Object[] names, CellSum s) {
+        return new Object[] {runId, dataset, k.period(), k.geo(), k.origin(), k.dims(), names, boxed(s.total),
+            boxed(s.missing), clip(s.source, 4000)};
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
     }
 
     static String clip(String s, int max) {
@@ -130,31 +154,43 @@ public class StagingRepository {
     }
 
     /** Key of a staged cell. {@code origin} is "direct" for rows of the place itself, "rollup" for finer rows. */
-    public record CellKey(String period, String geo, String origin, String dims, String measure) {
+    public record CellKey(String period, String geo, String origin, String dims) {
     }
 
-    /** A partial sum: the total of the values given and how many rows left the measure empty. */
+    /** The sums of a cell: per measure, the total of the values given and how many rows left it empty. */
     public static final class CellSum {
-        double total;
-        long missing;
+        final double[] total;
+        final long[] missing;
         String source;
 
-        public CellSum() {
+        public CellSum(int measures) {
+            total = new double[measures];
+            missing = new long[measures];
         }
 
-        public CellSum(double total, long missing, String source) {
-            this.total = total;
-            this.missing = missing;
-            this.source = source;
-        }
-
-        public void add(Double value, String rowSource) {
-            if (value == null) {
-                missing++;
-            } else {
-                total += value;
+        /** Adds a row's values ({@code null}: left empty), or another partial sum's. */
+        void add(Double[] values, String rowSource) {
+            for (int m = 0; m < total.length; m++) {
+                Double v = m < values.length ? values[m] : null;
+                if (v == null) {
+                    missing[m]++;
+                } else {
+                    total[m] += v;
+                }
             }
-            source = source == null ? rowSource : combine(source, rowSource);
+            addSource(rowSource);
+        }
+
+        void add(CellSum other) {
+            for (int m = 0; m < total.length; m++) {
+                total[m] += other.total[m];
+                missing[m] += other.missing[m];
+            }
+            addSource(other.source);
+        }
+
+        private void addSource(String more) {
+            source = source == null ? more : combine(source, more);
         }
 
         /** The source of a cell that already has one, once another row's is added. */

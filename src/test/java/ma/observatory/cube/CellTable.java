@@ -47,19 +47,22 @@ public final class CellTable implements AutoCloseable {
         return cell(RUN, dataset, period, geo, "rollup", breakdown, source, measures);
     }
 
-    /** One staged cell per measure, as the staging writer leaves them: a null measure counts one missing row. */
+    /** One staged cell, all measures in one row as the staging writer leaves them: a null measure counts one missing row. */
     public CellTable cell(long run, CountDataset dataset, String period, String geo, String origin,
                           Breakdown breakdown, String source, Double... measures) {
         List<String> names = dataset.measures();
         if (measures.length != names.size()) {
             throw new IllegalArgumentException("expected " + names + ", got " + Arrays.toString(measures));
         }
+        Double[] totals = new Double[names.size()];
+        Long[] missing = new Long[names.size()];
         for (int m = 0; m < names.size(); m++) {
-            jdbc.update("INSERT INTO cell (run_id, dataset, period, geo, origin, dims, measure, total, missing, source)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?)", run, dataset.key(), period, geo, origin,
-                    breakdown.toString(), names.get(m), Objects.requireNonNullElse(measures[m], 0.0),
-                    measures[m] == null ? 1 : 0, source);
+            totals[m] = Objects.requireNonNullElse(measures[m], 0.0);
+            missing[m] = measures[m] == null ? 1L : 0L;
         }
+        jdbc.update("INSERT INTO staged_cell (run_id, dataset, period, geo, origin, dims, measures, totals, missing,"
+                + " source) VALUES (?,?,?,?,?,?,?,?,?,?)", run, dataset.key(), period, geo, origin, breakdown.toString(),
+                names.toArray(), totals, missing, source);
         return this;
     }
 
