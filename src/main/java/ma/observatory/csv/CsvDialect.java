@@ -109,7 +109,11 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
     }
 
     private static boolean hasNonAscii(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
+        return hasNonAscii(bytes, 0, length);
+    }
+
+    private static boolean hasNonAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] < 0) {
                 return true;
             }
@@ -132,15 +136,14 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
             while (true) {
                 int n = stream.read(in.array(), in.position(), in.remaining());
                 if (n > 0) {
+                    // on the bytes: a scan of the decoded characters took longer than the decoding
+                    nonAscii = nonAscii || hasNonAscii(in.array(), in.position(), in.position() + n);
                     in.position(in.position() + n);
                 }
                 in.flip();
                 CoderResult result;
                 do {
                     result = decoder.decode(in, out, false);
-                    for (int i = 0; i < out.position() && !nonAscii; i++) {
-                        nonAscii = out.get(i) >= 0x80;
-                    }
                     out.clear();
                 } while (result.isOverflow());
                 if (result.isError()) {
