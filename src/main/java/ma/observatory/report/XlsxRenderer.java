@@ -151,7 +151,7 @@ public final class XlsxRenderer {
         Set<String> sheetNames = checkNames(sheets);
 
         // No temp-file compression (faster; the files are deleted by close()).
-        try (SXSSFWorkbook workbook = new ObservatoryWorkbook(rowWindow)) {
+        try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow)) {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
             for (ReportSheet sheet : sheets) {
@@ -317,6 +317,8 @@ public final class XlsxRenderer {
         private static final int MAX_SHARED_TEXT_CHARS = 1_000;
 
         private final Map<String, Integer> sharedIndexes = new HashMap<>();
+        /** The writer of the sheet created last: its rows can be written without SXSSF's row objects. */
+        private SharedTextWriter lastWriter;
 
         ObservatoryWorkbook(int rowWindow) {
             super(null, rowWindow, false, false);
@@ -331,7 +333,14 @@ public final class XlsxRenderer {
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SharedTextWriter(this);
+            lastWriter = new SharedTextWriter(this);
+            return lastWriter;
+        }
+
+        SXSSFSheet createSheet(String name, SharedTextWriter[] writer) {
+            SXSSFSheet sheet = createSheet(name);
+            writer[0] = lastWriter;
+            return sheet;
         }
 
         /**
@@ -401,19 +410,76 @@ public final class XlsxRenderer {
                 super.writeCell(columnIndex, cell);
                 return;
             }
-            xml.setLength(0);
-            xml.append("<c r=\"").append(COLUMN_NAMES[columnIndex]).append(cell.getRowIndex() + 1).append('"');
+            int row = cell.getRowIndex();
             int style = cell.getCellStyle().getIndex() & 0xffff;
+            if (type == CellType.STRING) {
+                sharedText(columnIndex, row, shared, style);
+            } else if (type == CellType.NUMERIC) {
+                number(columnIndex, row, cell.getNumericCellValue(), style);
+            } else {
+                blank(columnIndex, row, style);
+            }
+        }
+
+        // Rows written straight from the report model, for tables of any length: no SXSSF row or
+        // cell objects. The sheet's own rows (title, header) must have been flushed before.
+
+        void openRow(int rownum) throws IOException {
+            _out.write("<row r=\"");
+            _out.write(Integer.toString(rownum + 1));
+            _out.write("\">\n");
+        }
+
+        void closeRow() throws IOException {
+            _out.write("</row>\n");
+        }
+
+        void text(int column, int row, String text, int style) throws IOException {
+            int shared = column < COLUMN_NAMES.length ? workbook.sharedIndex(text) : -1;
+            if (shared >= 0) {
+                sharedText(column, row, shared, style);
+                return;
+            }
+            start(column, row, style);
+            xml.append(" t=\"inlineStr\"><is><t");
+            if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                    || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                xml.append(" xml:space=\"preserve\"");
+            }
+            xml.append('>');
+            flushXml();
+            outputEscapedString(text);
+            _out.write("</t></is></c>");
+        }
+
+        void number(int column, int row, double value, int style) throws IOException {
+            start(column, row, style);
+            xml.append(" t=\"n\"><v>").append(value).append("</v></c>");
+            flushXml();
+        }
+
+        void blank(int column, int row, int style) throws IOException {
+            start(column, row, style);
+            xml.append("></c>");
+            flushXml();
+        }
+
+        private void sharedText(int column, int row, int shared, int style) throws IOException {
+            start(column, row, style);
+            xml.append(" t=\"s\"><v>").append(shared).append("</v></c>");
+            flushXml();
+        }
+
+        private void start(int column, int row, int style) {
+            xml.setLength(0);
+            xml.append("<c r=\"").append(column < COLUMN_NAMES.length ? COLUMN_NAMES[column]
+                    : CellReference.convertNumToColString(column)).append(row + 1).append('"');
             if (style != 0) {
                 xml.append(" s=\"").append(style).append('"');
             }
-            if (type == CellType.STRING) {
-                xml.append(" t=\"s\"><v>").append(shared).append("</v></c>");
-            } else if (type == CellType.NUMERIC) {
-                xml.append(" t=\"n\"><v>").append(cell.getNumericCellValue()).append("</v></c>");
-            } else {
-                xml.append("></c>");
-            }
+        }
+
+        private void flushXml() throws IOException {
             int n = xml.length();
             if (n > chars.length) {
                 chars = new char[n * 2];
@@ -491,6 +557,11 @@ public final class XlsxRenderer {
         private final Set<String> sheetNames;
         private final ReportSheet model;
         private final SXSSFSheet sheet;
+        /** Writes the table's rows straight into the sheet's XML (all but rows with links). */
+        private final SharedTextWriter rows;
+        /** Rows made through SXSSF (title, header, rows with links) not yet flushed before direct ones. */
+        private boolean sxssfRowsPending = true;
+        private int lastDirectRow = -1;
         private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
         private final Path target;
         private final int lastRowIndex;
@@ -499,13 +570,15 @@ public final class XlsxRenderer {
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
 
-        SheetWriter(SXSSFWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model, Path target,
+        SheetWriter(ObservatoryWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model, Path target,
                     int lastRowIndex, String language) {
             this.workbook = workbook;
             this.styles = styles;
             this.sheetNames = sheetNames;
             this.model = model;
-            this.sheet = workbook.createSheet(model.name());
+            SharedTextWriter[] writer = new SharedTextWriter[1];
+            this.sheet = workbook.createSheet(model.name(), writer);
+            this.rows = writer[0];
             this.target = target;
             this.lastRowIndex = lastRowIndex;
             this.language = language;
@@ -529,7 +602,7 @@ public final class XlsxRenderer {
             if (model.table() != null) {
                 writeTable(model.table(), rowIndex + 1, overflowCsv); // one empty row before the table
             }
-            setUpPrinting(sheet.getLastRowNum() + 1);
+            setUpPrinting(Math.max(sheet.getLastRowNum(), lastDirectRow) + 1);
             // The rows still held are written now, sheet after sheet: texts are numbered in the
             // shared table as they are first written, and SXSSF flushes the sheets' last rows in
             // no fixed order, so the same workbook would not always give the same bytes.
@@ -774,15 +847,62 @@ public final class XlsxRenderer {
                 throw new IllegalArgumentException("table " + table.name() + " on sheet " + model.name()
                         + " does not fit in Excel's " + (lastRowIndex + 1) + " rows");
             }
-            Row row = sheet.createRow(rowIndex);
-            for (int c = 0; c < values.size(); c++) {
-                CellValue value = values.get(c);
-                if (value != null) {
-                    Cell cell = row.createCell(c);
-                    cell.setCellStyle(styles.plain);
-                    writeCell(cell, value, table.columns().get(c).format());
+            if (values.stream().anyMatch(v -> v instanceof CellValue.SheetLink || v instanceof CellValue.WebLink)) {
+                // hyperlinks are sheet parts of their own: those rows go through SXSSF
+                Row row = sheet.createRow(rowIndex);
+                for (int c = 0; c < values.size(); c++) {
+                    CellValue value = values.get(c);
+                    if (value != null) {
+                        Cell cell = row.createCell(c);
+                        cell.setCellStyle(styles.plain);
+                        writeCell(cell, value, table.columns().get(c).format());
+                    }
                 }
+                sxssfRowsPending = true;
+                return;
             }
+            try {
+                if (sxssfRowsPending) {
+                    sheet.flushRows(); // so that the sheet's rows stay in order
+                    sxssfRowsPending = false;
+                }
+                rows.openRow(rowIndex);
+                for (int c = 0; c < values.size(); c++) {
+                    CellValue value = values.get(c);
+                    if (value != null) {
+                        writeValue(c, rowIndex, value, table.columns().get(c).format());
+                    }
+                }
+                rows.closeRow();
+                lastDirectRow = rowIndex;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A value of a row written straight into the sheet's XML, as {@link #writeCell} would make it. */
+        private void writeValue(int column, int row, CellValue value, NumberStyle numberStyle) throws IOException {
+            if (value instanceof CellValue.Text text) {
+                rows.text(column, row, clip(Objects.requireNonNullElse(text.text(), "")), 0);
+            } else if (value instanceof CellValue.Number number) {
+                if (Double.isFinite(number.value())) {
+                    rows.number(column, row, number.value(), styleIndex(
+                            styles.number(number.style() != null ? number.style() : numberStyle)));
+                } else {
+                    writeValue(column, row, CellValue.NOT_AVAILABLE, numberStyle);
+                }
+            } else if (value instanceof CellValue.Gap) {
+                rows.blank(column, row, 0);
+            } else if (value instanceof CellValue.Symbol symbol) {
+                rows.text(column, row, clip(Objects.requireNonNullElse(symbol.shorthand(), "")),
+                        styleIndex(styles.get(Styles.Key.SYMBOL)));
+            } else {
+                throw new IllegalArgumentException("unsupported cell value: " + value);
+            }
+        }
+
+        private static int styleIndex(CellStyle style) {
+            return style.getIndex() & 0xffff;
         }
 
         private void writeCell(Cell cell, CellValue value, NumberStyle numberStyle) {

@@ -337,6 +337,38 @@ class XlsxRendererTest {
     }
 
     @Test
+    void rowsWithLinksAmongPlainRowsKeepTheirOrderValuesAndStyles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.xlsx");
+        ReportTable table = new ReportTable("Mixed", List.of(new ReportColumn("Text", NumberStyle.TEXT),
+                new ReportColumn("Value (%)", NumberStyle.DECIMAL)),
+                List.of(List.of(CellValue.text("first"), CellValue.number(1.5)),
+                        List.of(new CellValue.SheetLink("to the sheet", "Mixed"), CellValue.NOT_AVAILABLE),
+                        List.of(CellValue.text("third"), CellValue.GAP),
+                        List.of(CellValue.text("fourth"), CellValue.number(Double.NaN))));
+        renderer.render(new ReportWorkbook("Mixed rows", "en", CREATED,
+                List.of(new ReportSheet("Mixed", "Mixed rows", List.of(), table))), file);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = book.getSheet("Mixed");
+            int header = 2; // title, one empty row, then the table
+            assertThat(sheet.getRow(header).getCell(0).getStringCellValue()).isEqualTo("Text");
+            assertThat(sheet.getRow(header + 1).getCell(0).getStringCellValue()).isEqualTo("first");
+            assertThat(sheet.getRow(header + 1).getCell(1).getNumericCellValue()).isEqualTo(1.5);
+            assertThat(sheet.getRow(header + 1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+            assertThat(sheet.getRow(header + 2).getCell(0).getStringCellValue()).isEqualTo("to the sheet");
+            assertThat(sheet.getRow(header + 2).getCell(0).getHyperlink()).isNotNull();
+            assertThat(sheet.getRow(header + 2).getCell(1).getStringCellValue()).isEqualTo("[x]");
+            assertThat(sheet.getRow(header + 3).getCell(0).getStringCellValue()).isEqualTo("third");
+            assertThat(sheet.getRow(header + 3).getCell(1).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(sheet.getRow(header + 4).getCell(1).getStringCellValue()).isEqualTo("[x]");
+            assertThat(sheet.getRow(header + 4).getCell(1).getCellStyle().getAlignment())
+                    .isEqualTo(HorizontalAlignment.RIGHT);
+            assertThat(sheet.getLastRowNum()).isEqualTo(header + 4);
+            assertThat(sheet.getTables().get(0).getArea().formatAsString()).isEqualTo("A3:B7");
+        }
+    }
+
+    @Test
     @Timeout(30)
     void largeTableIsStreamedAndReadOnce(@TempDir Path dir) throws IOException {
         int rowCount = 60_000;
