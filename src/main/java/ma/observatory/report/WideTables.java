@@ -2,10 +2,12 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Basis;
@@ -33,18 +35,26 @@ public final class WideTables {
      */
     public static Map<RowKey, Map<Indicator, IndicatorValue>> grid(ReportContext context, List<Indicator> columns,
                                                                   List<String> dims) {
-        Map<Breakdown, String> orders = new java.util.HashMap<>(); // dimOrder is slow: once per breakdown
-        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new TreeMap<>(Comparator
-                .comparing(RowKey::period)
+        // Grouped in a hash map and the rows sorted once: a sorted map compared keys for every
+        // one of the hundreds of thousands of values.
+        Set<Indicator> wanted = columns.isEmpty() ? Set.of() : EnumSet.copyOf(columns);
+        Map<RowKey, Map<Indicator, IndicatorValue>> cells = new HashMap<>();
+        for (IndicatorValue v : context.values()) {
+            if (!wanted.contains(v.indicator()) || !hasDims(v.breakdown(), dims)) {
+                continue;
+            }
+            cells.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
+                    .put(v.indicator(), v);
+        }
+        Map<Breakdown, String> orders = new HashMap<>(); // dimOrder is slow: once per breakdown
+        List<RowKey> keys = new ArrayList<>(cells.keySet());
+        keys.sort(Comparator.comparing(RowKey::period)
                 .thenComparingInt((RowKey k) -> context.geo().order(k.geo()))
                 .thenComparing(RowKey::geo)
                 .thenComparing((RowKey k) -> orders.computeIfAbsent(k.breakdown(), WideTables::dimOrder)));
-        for (IndicatorValue v : context.values()) {
-            if (!columns.contains(v.indicator()) || !hasDims(v.breakdown(), dims)) {
-                continue;
-            }
-            grid.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
-                    .put(v.indicator(), v);
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>(keys.size() * 2);
+        for (RowKey k : keys) {
+            grid.put(k, cells.get(k));
         }
         return grid;
     }
