@@ -131,10 +131,16 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return new Period(granularity, year + years, index);
     }
 
+    /** By first month, then the longer period first (a year before its first quarter). */
     @Override
     public int compareTo(Period other) {
-        int c = firstMonth().compareTo(other.firstMonth());
+        int c = Integer.compare(firstMonthNumber(), other.firstMonthNumber());
         return c != 0 ? c : Integer.compare(other.granularity.months(), granularity.months());
+    }
+
+    /** Months since year 0 to the first month: {@link #firstMonth()} without making a YearMonth, for sorting. */
+    private int firstMonthNumber() {
+        return year * 12 + (index - 1) * granularity.months();
     }
 
     @Override
