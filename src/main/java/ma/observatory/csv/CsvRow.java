@@ -102,9 +102,10 @@ public final class CsvRow {
     /** A code from a closed list, matched case-insensitively. */
     public <E extends Enum<E> & Vocabulary> E code(CsvColumn column, Class<E> type) {
         String v = text(column);
-        for (E e : type.getEnumConstants()) {
-            if (e.code().equalsIgnoreCase(v)) {
-                return e;
+        String[] codes = Vocabulary.CODES.get(type);
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equalsIgnoreCase(v)) {
+                return type.cast(CONSTANTS.get(type)[i]);
             }
         }
         reject(column, v, "is not one of " + Arrays.stream(type.getEnumConstants())
@@ -139,6 +140,14 @@ public final class CsvRow {
         return code;
     }
 
+    /** Each vocabulary's constants, by ordinal: {@code Class.getEnumConstants()} copies them on every call. */
+    private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
+
     private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
 
     /** An ISO date; empty gives {@code null} (check {@link #requiredText} first if required). */
@@ -160,11 +169,12 @@ public final class CsvRow {
      * an earlier line of the file. Call it once the key columns are known to be valid.
      */
     public void requireUniqueKey(CsvColumn... keyColumns) {
-        long key = SeenKeys.START;
-        for (CsvColumn c : keyColumns) {
-            key = SeenKeys.hashPart(key, text(c));
+        long first = SeenKeys.hashPart(SeenKeys.START, text(keyColumns[0]));
+        long key = first;
+        for (int i = 1; i < keyColumns.length; i++) {
+            key = SeenKeys.hashPart(key, text(keyColumns[i]));
         }
-        if (!seenKeys.add(key)) {
+        if (!seenKeys.add(first, key)) {
             StringBuilder shown = new StringBuilder();
             for (CsvColumn c : keyColumns) {
                 shown.append(shown.isEmpty() ? "" : ", ").append(c.header()).append('=').append(text(c));

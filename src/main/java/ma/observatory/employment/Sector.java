@@ -1,14 +1,8 @@
 package ma.observatory.employment;
 
-import java.util.Locale;
 import ma.observatory.csv.Vocabulary;
 
 /** Sectors of activity as the HCP groups them; {@code other} holds "activités mal désignées". */
 public enum Sector implements Vocabulary {
     AGRICULTURE, INDUSTRY, CONSTRUCTION, SERVICES, OTHER, TOTAL;
-
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,7 +1,6 @@
 package ma.observatory.outsourcing;
 
 import java.util.List;
-import java.util.Locale;
 
 import ma.observatory.csv.Vocabulary;
 
@@ -11,9 +10,4 @@ public enum Activity implements Vocabulary {
 
     /** The activities that together make up all of them. */
     static final List<String> PARTS = List.of("inbound", "outbound", "back_office");
-
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,7 +1,5 @@
 package ma.observatory.outsourcing;
 
-import java.util.Locale;
-
 import ma.observatory.csv.Vocabulary;
 
 /** Where a relocation stands according to its latest source. */
@@ -12,9 +10,4 @@ public enum RelocationStatus implements Vocabulary {
     EFFECTIVE,
     /** Called off: never counted. */
     CANCELLED;
-
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

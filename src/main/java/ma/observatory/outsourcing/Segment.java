@@ -1,7 +1,6 @@
 package ma.observatory.outsourcing;
 
 import java.util.List;
-import java.util.Locale;
 
 import ma.observatory.csv.Vocabulary;
 
@@ -14,9 +13,4 @@ public enum Segment implements Vocabulary {
 
     /** The segments that together make up the whole sector. */
     static final List<String> PARTS = List.of("crm", "bpo", "ito", "kpo");
-
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }
