@@ -1,22 +1,32 @@
 package ma.observatory.csv;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Remembers which row keys a file has already used, in 8 bytes per row: a 64-bit hash of the key
  * in an open-addressing table. Two million rows take 32 MB instead of the hundreds a set of
  * strings would; a false "duplicate" would need a 64-bit collision (about 1 in 10 million for a
  * 2-million-row file).
+ *
+ * <p>Keys are kept in one table per value of their first part (the period, in the count files):
+ * files come grouped by period, so the table in use stays small enough for the processor's cache,
+ * where one table for the whole file made every row wait for main memory. Past
+ * {@link #MAX_GROUPS} distinct first parts, the others share one table.
  */
 final class SeenKeys {
-
-    private long[] table = new long[1 << 12];
-    private int size;
 
     /** The hash of a key before its first part. */
     static final long START = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
     private static final char PART_END = '\u001F';
+    static final int MAX_GROUPS = 4096;
+
+    private final Map<Long, Table> groups = new HashMap<>();
+    private final Table shared = new Table();
+    private long lastGroup;
+    private Table last;
 
     /**
      * Adds one part of a key (a column's text, compared without case) to its hash: FNV-1a over
@@ -42,45 +52,66 @@ final class SeenKeys {
         return (h ^ PART_END) * PRIME;
     }
 
-    /** @return {@code true} if the key (its {@link #hashPart} hash) was new */
-    boolean add(long keyHash) {
+    /**
+     * @param firstPartHash the {@link #hashPart} hash of the key's first part alone
+     * @param keyHash       the hash of the whole key
+     * @return {@code true} if the key was new
+     */
+    boolean add(long firstPartHash, long keyHash) {
+        Table table;
+        if (last != null && firstPartHash == lastGroup) {
+            table = last;
+        } else {
+            table = groups.get(firstPartHash);
+            if (table == null) {
+                table = groups.size() < MAX_GROUPS ? new Table() : shared;
+                if (table != shared) {
+                    groups.put(firstPartHash, table);
+                }
+            }
+            last = table;
+            lastGroup = firstPartHash;
+        }
         long h = keyHash;
         h ^= h >>> 33; // a final mix, so that close keys spread over the table
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        if (h == 0) {
-            h = 1; // 0 marks an empty slot
-        }
-        if (size * 2 >= table.length) {
-            grow();
-        }
-        return insert(table, h);
+        return table.add(h == 0 ? 1 : h); // 0 marks an empty slot
     }
 
-    private boolean insert(long[] t, long h) {
-        int mask = t.length - 1;
-        int i = (int) (h ^ (h >>> 32)) & mask;
-        while (t[i] != 0) {
-            if (t[i] == h) {
-                return false;
+    /** An open-addressing set of hashes, at most half full. */
+    private static final class Table {
+        private long[] slots = new long[16];
+        private int size;
+
+        boolean add(long h) {
+            if (size * 2 >= slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long o : old) {
+                    if (o != 0) {
+                        insert(slots, o);
+                    }
+                }
             }
-            i = (i + 1) & mask;
-        }
-        t[i] = h;
-        if (t == table) {
-            size++;
-        }
-        return true;
-    }
-
-    private void grow() {
-        long[] old = table;
-        table = new long[old.length * 2];
-        for (long h : old) {
-            if (h != 0) {
-                insert(table, h);
+            if (insert(slots, h)) {
+                size++;
+                return true;
             }
+            return false;
+        }
+
+        private static boolean insert(long[] t, long h) {
+            int mask = t.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (t[i] != 0) {
+                if (t[i] == h) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            t[i] = h;
+            return true;
         }
     }
-
 }

@@ -15,8 +15,13 @@ class SeenKeysTest {
         return h;
     }
 
-    private static long key(int i) {
-        return key("2024-Q" + (i % 4 + 1), "MA-" + (i % 12), "urban", Integer.toString(i));
+    private static String[] parts(int i) {
+        return new String[] {"2024-Q" + (i % 4 + 1), "MA-" + (i % 12), "urban", Integer.toString(i)};
+    }
+
+    /** Adds a key the way CsvRow does: grouped by the hash of its first part. */
+    private static boolean add(SeenKeys seen, String... parts) {
+        return seen.add(key(parts[0]), key(parts));
     }
 
     @Test
@@ -24,27 +29,26 @@ class SeenKeysTest {
         SeenKeys seen = new SeenKeys();
         int n = 200_000;
         for (int i = 0; i < n; i++) {
-            assertThat(seen.add(key(i))).as("key %d is new", i).isTrue();
+            assertThat(add(seen, parts(i))).as("key %d is new", i).isTrue();
         }
         for (int i = 0; i < n; i++) {
-            assertThat(seen.add(key(i))).as("key %d is a duplicate", i).isFalse();
+            assertThat(add(seen, parts(i))).as("key %d is a duplicate", i).isFalse();
         }
         // the table grew past the duplicates without forgetting anything: new keys are still new
-        assertThat(seen.add(key(n))).isTrue();
-        assertThat(seen.add(key(n))).isFalse();
+        assertThat(add(seen, parts(n))).isTrue();
+        assertThat(add(seen, parts(n))).isFalse();
     }
 
     @Test
     void closeKeysAreDifferent() {
         SeenKeys seen = new SeenKeys();
-        assertThat(seen.add(key("a", "b"))).isTrue();
-        assertThat(seen.add(key("ab", ""))).isTrue();
-        assertThat(seen.add(key("", "ab"))).isTrue();
-        assertThat(seen.add(key("a", "b"))).isFalse();
-        assertThat(seen.add(key())).isTrue();
-        assertThat(seen.add(key())).isFalse();
-        assertThat(seen.add(key("é"))).isTrue();
-        assertThat(seen.add(key("e"))).isTrue();
+        assertThat(add(seen, "a", "b")).isTrue();
+        assertThat(add(seen, "ab", "")).isTrue();
+        assertThat(add(seen, "", "ab")).isTrue();
+        assertThat(add(seen, "a", "b")).isFalse();
+        assertThat(add(seen, "é")).isTrue();
+        assertThat(add(seen, "e")).isTrue();
+        assertThat(add(seen, "é")).isFalse();
     }
 
     @Test
@@ -53,5 +57,27 @@ class SeenKeysTest {
         assertThat(key("ÉTÉ", "Ω")).isEqualTo(key("été", "ω"));
         // U+0130 lower-cases to two characters ("i" and a combining dot): not the plain "i"
         assertThat(key("\u0130")).isEqualTo(key("i\u0307")).isNotEqualTo(key("i"));
+    }
+
+    @Test
+    void pastTheLimitOfGroupsKeysShareOneTableAndStillCount() {
+        SeenKeys seen = new SeenKeys();
+        int groups = SeenKeys.MAX_GROUPS + 500; // one row per first part: the worst case for grouping
+        for (int i = 0; i < groups; i++) {
+            assertThat(add(seen, "line-" + i, "x")).as("first part %d is new", i).isTrue();
+        }
+        for (int i = 0; i < groups; i++) {
+            assertThat(add(seen, "line-" + i, "x")).as("first part %d seen", i).isFalse();
+            assertThat(add(seen, "line-" + i, "y")).as("first part %d, other rest", i).isTrue();
+        }
+    }
+
+    @Test
+    void keysOfAGroupMetAgainAfterOtherGroupsAreStillDuplicates() {
+        SeenKeys seen = new SeenKeys();
+        assertThat(add(seen, "2024-Q1", "MA-01")).isTrue();
+        assertThat(add(seen, "2024-Q2", "MA-01")).isTrue();
+        assertThat(add(seen, "2024-Q1", "MA-01")).isFalse(); // the file went back to an earlier period
+        assertThat(add(seen, "2024-q1", "ma-01")).isFalse();
     }
 }
