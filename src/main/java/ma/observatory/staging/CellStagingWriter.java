@@ -87,7 +87,9 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         if (sums.isEmpty()) {
             return outside;
         }
-        // Only the chunk's distinct keys are spelled out as the text keys of the cell table.
+        // Only the chunk's distinct keys are spelled out as the text keys of the cell table. The
+        // sums are updated here before the chunk commits: a chunk that fails fails the step, and
+        // the next attempt starts again from the sums its committed chunks stored (open()).
         Map<CellKey, CellSum> changed = new HashMap<>(sums.size() * 2);
         Set<CellKey> added = new HashSet<>();
         for (var e : sums.entrySet()) {
