@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.indicator.Basis;
@@ -129,6 +130,7 @@ public final class EmploymentIndicators {
             }
         }
         List<IndicatorValue> derived = new ArrayList<>();
+        Map<Breakdown, Breakdown[]> gapBreakdowns = new HashMap<>();
         for (IndicatorValue v : first.values()) {
             Rate rate = rateOf(v.indicator());
             if (rate == null || v.value() == null) {
@@ -140,13 +142,13 @@ public final class EmploymentIndicators {
                 derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
                         v.value() - before.value(), Basis.COMPUTED, sourceOf(v, before)));
             }
-            for (String[] gap : GAPS) {
-                if (gap[1].equals(v.breakdown().get(gap[0]))) {
+            Breakdown[] gaps = gapBreakdowns.computeIfAbsent(v.breakdown(), EmploymentIndicators::gapBreakdowns);
+            for (int g = 0; g < GAPS.size(); g++) {
+                if (gaps[2 * g] != null) {
                     IndicatorValue other = rates.get(new Reconciler.Key(v.indicator(), v.period(), v.geo(),
-                            v.breakdown().with(gap[0], gap[2])));
+                            gaps[2 * g]));
                     if (other != null && other.value() != null) {
-                        derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(),
-                                v.breakdown().with(gap[0], gap[1] + " minus " + gap[2]),
+                        derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(), gaps[2 * g + 1],
                                 v.value() - other.value(), Basis.COMPUTED, sourceOf(v, other)));
                     }
                 }
@@ -186,6 +188,23 @@ public final class EmploymentIndicators {
             }
         }
         return null;
+    }
+
+    /**
+     * For each gap whose first side the breakdown is: the breakdown of the other side, and the
+     * breakdown the gap is filed under ({@code sex=female minus male}); {@code null}s otherwise.
+     * Made once per breakdown: a million rates would otherwise make several million equal ones.
+     */
+    private static Breakdown[] gapBreakdowns(Breakdown b) {
+        Breakdown[] result = new Breakdown[GAPS.size() * 2];
+        for (int g = 0; g < GAPS.size(); g++) {
+            String[] gap = GAPS.get(g);
+            if (gap[1].equals(b.get(gap[0]))) {
+                result[2 * g] = b.with(gap[0], gap[2]);
+                result[2 * g + 1] = b.with(gap[0], gap[1] + " minus " + gap[2]);
+            }
+        }
+        return result;
     }
 
     private static String sourceOf(IndicatorValue a, IndicatorValue b) {
