@@ -58,6 +58,7 @@ public class IndicatorRepository {
                 .thenComparing(k -> k.unit().text()).thenComparing(k -> k.basis().code())
                 .thenComparing(SeriesKey::source, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Object[]> rows = new ArrayList<>();
+        Map<Period, String> periodTexts = new HashMap<>();
         for (SeriesKey key : keys) {
             List<IndicatorValue> series = grouped.get(key);
             series.sort(Comparator.comparing(IndicatorValue::period));
@@ -66,7 +67,7 @@ public class IndicatorRepository {
                 Object[] periods = new Object[part.size()];
                 Object[] vals = new Object[part.size()];
                 for (int i = 0; i < part.size(); i++) {
-                    periods[i] = part.get(i).period().toString();
+                    periods[i] = periodTexts.computeIfAbsent(part.get(i).period(), Period::toString);
                     vals[i] = part.get(i).value();
                 }
                 rows.add(new Object[] {key.indicator().id(), key.geo(), breakdowns.computeIfAbsent(key.breakdown(),
