@@ -88,9 +88,9 @@ public class ReportBuilder {
 
     /**
      * The values in the order of the Indicators table: indicator (catalogue order), period, place
-     * (reference order), breakdown. Each value gets one number made of the ranks of the four, and
-     * those are sorted: with a comparator per field, sorting a million values spent a second
-     * spelling out breakdowns.
+     * (reference order), breakdown. Each value gets one number made of the ranks of the four and
+     * of its position, and those numbers are sorted as plain longs: with a comparator per field,
+     * sorting a million values spent a second spelling out breakdowns.
      */
     static List<IndicatorValue> inTableOrder(List<IndicatorValue> values, GeoReference geo) {
         Map<Period, Integer> periods = ranks(values, IndicatorValue::period, Comparator.naturalOrder());
@@ -98,8 +98,12 @@ public class ReportBuilder {
                 Comparator.comparingInt(geo::order).thenComparing(Comparator.naturalOrder()));
         Map<Breakdown, Integer> breakdowns = ranks(values, IndicatorValue::breakdown,
                 Comparator.comparing(Breakdown::toString));
-        int limit = 1 << RANK_BITS;
-        if (periods.size() >= limit || places.size() >= limit || breakdowns.size() >= limit) {
+        int indicatorBits = bits(Indicator.values().length);
+        int periodBits = bits(periods.size());
+        int placeBits = bits(places.size());
+        int breakdownBits = bits(breakdowns.size());
+        int positionBits = bits(values.size());
+        if (indicatorBits + periodBits + placeBits + breakdownBits + positionBits > Long.SIZE - 1) {
             List<IndicatorValue> sorted = new ArrayList<>(values);
             sorted.sort(Comparator.comparing((IndicatorValue v) -> v.indicator().ordinal())
                     .thenComparing(v -> periods.get(v.period())).thenComparing(v -> places.get(v.geo()))
@@ -109,23 +113,25 @@ public class ReportBuilder {
         long[] keys = new long[values.size()];
         for (int i = 0; i < keys.length; i++) {
             IndicatorValue v = values.get(i);
-            keys[i] = (long) v.indicator().ordinal() << 3 * RANK_BITS | (long) periods.get(v.period()) << 2 * RANK_BITS
-                    | (long) places.get(v.geo()) << RANK_BITS | breakdowns.get(v.breakdown());
+            long key = v.indicator().ordinal();
+            key = key << periodBits | periods.get(v.period());
+            key = key << placeBits | places.get(v.geo());
+            key = key << breakdownBits | breakdowns.get(v.breakdown());
+            keys[i] = key << positionBits | i;
         }
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        Arrays.sort(keys);
+        long positionMask = (1L << positionBits) - 1;
         List<IndicatorValue> sorted = new ArrayList<>(values.size());
-        for (Integer i : order) {
-            sorted.add(values.get(i));
+        for (long key : keys) {
+            sorted.add(values.get((int) (key & positionMask)));
         }
         return sorted;
     }
 
-    /** Bits for each rank in the sort key; the indicator's ordinal takes the bits above the three ranks. */
-    private static final int RANK_BITS = 18;
+    /** Bits needed to number {@code count} things from 0. */
+    private static int bits(int count) {
+        return Math.max(1, Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(0, count - 1)));
+    }
 
     /** Each distinct value of a field, numbered in the given order. */
     private static <K> Map<K, Integer> ranks(List<IndicatorValue> values, Function<IndicatorValue, K> field,
