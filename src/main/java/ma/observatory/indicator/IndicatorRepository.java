@@ -47,8 +47,8 @@ public class IndicatorRepository {
         jdbc.update("DELETE FROM reconciliation WHERE run_id = ? AND domain = ?", runId, domain);
         Map<SeriesKey, List<IndicatorValue>> grouped = new HashMap<>();
         for (IndicatorValue v : values) {
-            grouped.computeIfAbsent(new SeriesKey(v.indicator(), v.geo(), v.breakdown(), v.unit(), v.basis(), v.source()),
-                    k -> new ArrayList<>()).add(v);
+            SeriesKey key = new SeriesKey(v.indicator(), v.geo(), v.breakdown(), v.unit(), v.basis(), v.source());
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
         }
         // Numbered in a stable order, so that the same values give the same rows.
         List<SeriesKey> keys = new ArrayList<>(grouped.keySet());
@@ -77,8 +77,9 @@ public class IndicatorRepository {
         for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
             int first = from;
-            jdbc.batchUpdate("INSERT INTO indicator_series (run_id, domain, series, indicator, geo, breakdown, unit,"
-                    + " basis, source, periods, vals) VALUES (?,?,?,?,?,?,?,?,?,?,?)", new BatchPreparedStatementSetter() {
+            jdbc.batchUpdate("INSERT INTO indicator_series (run_id, domain, series, indicator, geo, breakdown,"
+                    + " unit, basis, source, periods, vals) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Object[] r = part.get(i);

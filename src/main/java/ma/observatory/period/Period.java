@@ -64,7 +64,7 @@ public record Period(Granularity granularity, int year, int index) implements Co
         if (n != 4 && n != 7 || !digits(s, 0, 4)) {
             return null;
         }
-        int year = (s.charAt(0) - '0') * 1000 + (s.charAt(1) - '0') * 100 + (s.charAt(2) - '0') * 10 + s.charAt(3) - '0';
+        int year = Integer.parseInt(s, 0, 4, 10);
         if (n == 4) {
             return year(year);
         }

@@ -47,7 +47,10 @@ public final class CellTable implements AutoCloseable {
         return cell(RUN, dataset, period, geo, "rollup", breakdown, source, measures);
     }
 
-    /** One staged cell, all measures in one row as the staging writer leaves them: a null measure counts one missing row. */
+    /**
+     * One staged cell, all measures in one row as the staging writer leaves them: a null measure
+     * counts one missing row.
+     */
     public CellTable cell(long run, CountDataset dataset, String period, String geo, String origin,
                           Breakdown breakdown, String source, Double... measures) {
         List<String> names = dataset.measures();
