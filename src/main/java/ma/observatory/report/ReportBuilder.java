@@ -203,10 +203,14 @@ public class ReportBuilder {
 
     private ReportSheet dataSheet(Messages m, List<IndicatorValue> values) {
         // Rows are made as the renderer streams them: hundreds of thousands of values never sit
-        // in memory a second time as cells.
+        // in memory a second time as cells. The few hundred distinct periods and breakdowns are
+        // spelled out once, not once per value.
+        Map<Object, CellValue> texts = new HashMap<>();
         Iterable<List<CellValue>> rows = () -> values.stream().map(v -> List.of(
-                CellValue.text(v.indicator().id()), CellValue.text(v.period().toString()),
-                CellValue.text(v.geo()), CellValue.text(v.breakdown().toString()),
+                CellValue.text(v.indicator().id()),
+                texts.computeIfAbsent(v.period(), p -> CellValue.text(p.toString())),
+                CellValue.text(v.geo()),
+                texts.computeIfAbsent(v.breakdown(), b -> CellValue.text(b.toString())),
                 v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
                 CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
                 CellValue.text(v.source()))).iterator();
