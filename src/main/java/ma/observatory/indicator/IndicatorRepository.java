@@ -62,6 +62,12 @@ public class IndicatorRepository {
         for (SeriesKey key : keys) {
             List<IndicatorValue> series = grouped.get(key);
             series.sort(Comparator.comparing(IndicatorValue::period));
+            for (int i = 1; i < series.size(); i++) {
+                if (series.get(i).period().equals(series.get(i - 1).period())) {
+                    // what the table's primary key refused when it held one row per value
+                    throw new IllegalStateException("two values for " + series.get(i).key());
+                }
+            }
             for (int from = 0; from < series.size(); from += MAX_PERIODS_PER_ROW) {
                 List<IndicatorValue> part = series.subList(from, Math.min(series.size(), from + MAX_PERIODS_PER_ROW));
                 Object[] periods = new Object[part.size()];

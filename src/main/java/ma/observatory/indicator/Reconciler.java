@@ -1,9 +1,12 @@
 package ma.observatory.indicator;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.PeriodRange;
@@ -29,29 +32,60 @@ public final class Reconciler {
                       ma.observatory.cube.Breakdown breakdown) {
     }
 
+    /**
+     * @param computed values with one value per key (indicator, period, place, breakdown), in the
+     *                 order they are to keep; a figure only a publication has comes after them
+     */
     public static Result reconcile(List<IndicatorValue> computed, List<PublishedFigure> published, PeriodRange range,
                                    GeoReference geo) {
-        // Keyed by a record of the value's own fields, not by its text key: no string per value.
-        Map<Key, IndicatorValue> byKey = new LinkedHashMap<>();
+        Map<Key, PublishedFigure> figures = new LinkedHashMap<>();
+        for (PublishedFigure f : published) {
+            if (range.contains(f.period()) && geo.isReported(f.geo())) {
+                figures.put(new Key(f.indicator(), f.period(), f.geo(), f.breakdown()), f);
+            }
+        }
+        if (figures.isEmpty()) {
+            return new Result(new ArrayList<>(computed), List.of());
+        }
+        // Only the values of published indicators are looked up: a run has hundreds of thousands
+        // of computed values and a few dozen published figures.
+        Set<Indicator> publishedIndicators = EnumSet.noneOf(Indicator.class);
+        for (Key k : figures.keySet()) {
+            publishedIndicators.add(k.indicator());
+        }
+        Map<Key, IndicatorValue> mine = new HashMap<>();
+        List<IndicatorValue> values = new ArrayList<>(computed.size() + figures.size());
         for (IndicatorValue v : computed) {
-            byKey.put(new Key(v.indicator(), v.period(), v.geo(), v.breakdown()), v);
+            IndicatorValue kept = v;
+            if (publishedIndicators.contains(v.indicator())) {
+                Key key = new Key(v.indicator(), v.period(), v.geo(), v.breakdown());
+                PublishedFigure f = figures.get(key);
+                if (f != null) {
+                    mine.put(key, v);
+                    if (v.value() == null) {
+                        kept = publishedValue(f);
+                    }
+                }
+            }
+            values.add(kept);
         }
         List<Reconciliation> checks = new ArrayList<>();
-        for (PublishedFigure f : published) {
-            if (!range.contains(f.period()) || !geo.isReported(f.geo())) {
-                continue;
-            }
-            Key key = new Key(f.indicator(), f.period(), f.geo(), f.breakdown());
-            IndicatorValue mine = byKey.get(key);
-            if (mine == null || mine.value() == null) {
-                byKey.put(key, new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(),
-                        Basis.PUBLISHED, f.source()));
-            } else if (f.value() != null) {
-                checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), mine.value(),
-                        f.value(), beyondTolerance(f.indicator().unit(), mine.value(), f.value()), f.line()));
+        for (var e : figures.entrySet()) {
+            PublishedFigure f = e.getValue();
+            IndicatorValue computedValue = mine.get(e.getKey());
+            if (computedValue == null) {
+                values.add(publishedValue(f));
+            } else if (computedValue.value() != null && f.value() != null) {
+                checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), computedValue.value(),
+                        f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value()), f.line()));
             }
         }
-        return new Result(new ArrayList<>(byKey.values()), checks);
+        return new Result(values, checks);
+    }
+
+    private static IndicatorValue publishedValue(PublishedFigure f) {
+        return new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(), Basis.PUBLISHED,
+                f.source());
     }
 
     static boolean beyondTolerance(Unit unit, double computed, double published) {

@@ -102,4 +102,11 @@ class IndicatorRepositoryTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_series WHERE run_id = 3", Long.class))
                 .isEqualTo(2L);
     }
+
+    @Test
+    void twoValuesForOneKeyAreRefusedAsTheOldPrimaryKeyDid() {
+        IndicatorValue v = employment().get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.replace(1, "employment", List.of(v, v),
+                List.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining(v.key());
+    }
 }
