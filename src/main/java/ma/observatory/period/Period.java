@@ -138,9 +138,14 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return c != 0 ? c : Integer.compare(other.granularity.months(), granularity.months());
     }
 
-    /** Months since year 0 to the first month: {@link #firstMonth()} without making a YearMonth, for sorting. */
-    private int firstMonthNumber() {
+    /** Months since year 0 to the first month: {@link #firstMonth()} without making a YearMonth. */
+    int firstMonthNumber() {
         return year * 12 + (index - 1) * granularity.months();
+    }
+
+    /** Months since year 0 to the last month: {@link #lastMonth()} without making a YearMonth. */
+    int lastMonthNumber() {
+        return firstMonthNumber() + granularity.months() - 1;
     }
 
     @Override

@@ -30,7 +30,8 @@ public record PeriodRange(Period from, Period to) {
     }
 
     public boolean contains(Period p) {
-        return !p.firstMonth().isBefore(firstMonth()) && !p.lastMonth().isAfter(lastMonth());
+        // by month numbers: asked for every value of a run, where dates would be made each time
+        return p.firstMonthNumber() >= from.firstMonthNumber() && p.lastMonthNumber() <= to.lastMonthNumber();
     }
 
     /**

@@ -74,4 +74,22 @@ class PeriodRangeTest {
         // a single period is a valid range, even when 'to' is coarser than 'from'
         assertThat(range("2025-06", "2025").contains(Period.parse("2025-06"))).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void containsIsWhollyInsideByMonths() {
+        PeriodRange range = new PeriodRange(Period.month(2023, 2), Period.quarter(2025, 2));
+        for (int year = 2021; year <= 2027; year++) {
+            java.util.List<Period> periods = new java.util.ArrayList<>(java.util.List.of(Period.year(year)));
+            for (int q = 1; q <= 4; q++) {
+                periods.add(Period.quarter(year, q));
+            }
+            for (int m = 1; m <= 12; m++) {
+                periods.add(Period.month(year, m));
+            }
+            for (Period p : periods) {
+                boolean inside = !p.firstMonth().isBefore(range.firstMonth()) && !p.lastMonth().isAfter(range.lastMonth());
+                org.assertj.core.api.Assertions.assertThat(range.contains(p)).as(p.toString()).isEqualTo(inside);
+            }
+        }
+    }
 }
