@@ -22,8 +22,9 @@ public final class CsvRow {
     private final ColumnIndex index;
     private final NumberParser numbers;
     private final SeenKeys seenKeys;
-    private final List<RowProblem> rejects = new ArrayList<>(2);
-    private final List<RowProblem> warnings = new ArrayList<>(1);
+    // Made at the first problem: most rows have none, and a large file has millions of rows.
+    private List<RowProblem> rejects = List.of();
+    private List<RowProblem> warnings = List.of();
 
     CsvRow(String file, long line, List<String> values, ColumnIndex index, NumberParser numbers,
            SeenKeys seenKeys) {
@@ -184,10 +185,16 @@ public final class CsvRow {
     }
 
     public void reject(CsvColumn column, String value, String reason) {
+        if (rejects.isEmpty()) {
+            rejects = new ArrayList<>(2);
+        }
         rejects.add(new RowProblem(file, line, column == null ? "" : column.header(), value, reason));
     }
 
     public void warn(CsvColumn column, String value, String reason) {
+        if (warnings.isEmpty()) {
+            warnings = new ArrayList<>(1);
+        }
         warnings.add(new RowProblem(file, line, column == null ? "" : column.header(), value, reason));
     }
 
