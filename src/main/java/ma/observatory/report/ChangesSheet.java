@@ -42,12 +42,12 @@ final class ChangesSheet {
     private ChangesSheet() {
     }
 
-    static ReportSheet build(ReportContext context) {
+    static ReportSheet build(ReportContext context, IndicatorRepository indicators) {
         Messages m = context.messages();
         String from = context.run().range().from().toString();
         String to = context.run().range().to().toString();
         Previous previous = previousRun(context);
-        List<Change> changes = previous == null ? List.of() : compare(context, previous.runId());
+        List<Change> changes = previous == null ? List.of() : compare(context, indicators.values(previous.runId()));
 
         List<List<CellValue>> rows = new ArrayList<>(changes.size());
         long[] counts = new long[Kind.values().length];
@@ -113,9 +113,9 @@ final class ChangesSheet {
     }
 
     /** The values of this run against those of the previous one, in the order of the Indicators table. */
-    static List<Change> compare(ReportContext context, long previousRunId) {
+    static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues) {
         Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
-        for (IndicatorValue v : new IndicatorRepository(context.jdbc()).values(previousRunId)) {
+        for (IndicatorValue v : previousValues) {
             before.put(ValueKey.of(v), v);
         }
         List<Change> changes = new ArrayList<>();
