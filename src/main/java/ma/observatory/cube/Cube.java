@@ -62,24 +62,17 @@ public final class Cube {
         // The few distinct periods and breakdowns are parsed once and shared.
         Map<String, Period> periods = new HashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
-        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source FROM staged_cell"
-                + " WHERE run_id = ? AND dataset = ?", rs -> {
-            Key key = new Key(periods.computeIfAbsent(rs.getString(1), Period::parse), rs.getString(2),
-                    breakdowns.computeIfAbsent(rs.getString(4), Breakdown::parse));
-            boolean direct = "direct".equals(rs.getString(3));
-            Object[] names = (Object[]) rs.getArray(5).getArray();
-            Object[] totals = (Object[]) rs.getArray(6).getArray();
-            Object[] missing = (Object[]) rs.getArray(7).getArray();
+        StagedCells.forEach(jdbc, runId, dataset, (period, place, origin, dims, total, missing, source) -> {
+            Key key = new Key(periods.computeIfAbsent(period, Period::parse), place,
+                    breakdowns.computeIfAbsent(dims, Breakdown::parse));
             Double[] v = new Double[measures.size()];
-            for (int i = 0; i < names.length; i++) {
-                int m = measures.indexOf((String) names[i]);
-                if (m >= 0) {
-                    v[m] = ((Number) missing[i]).longValue() > 0 ? null : ((Number) totals[i]).doubleValue();
-                }
+            for (int m = 0; m < v.length; m++) {
+                v[m] = missing[m] > 0 ? null : total[m];
             }
+            boolean direct = "direct".equals(origin);
             (direct ? cube.values : rollup).put(key, v);
-            (direct ? cube.sources : rollupSources).put(key, rs.getString(8));
-        }, runId, dataset.key());
+            (direct ? cube.sources : rollupSources).put(key, source);
+        });
         cube.geo = geo;
         cube.rollup = rollup;
         cube.rollupSources = rollupSources;

@@ -62,7 +62,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     public void open(ExecutionContext context) {
         super.open(context);
         // After a purge there is nothing; on a restart, the cells the committed chunks left.
-        stored = staging.storedCells(runId, dataset.key(), dataset.measures());
+        stored = staging.storedCells(runId, dataset);
     }
 
     /** A row's place in the cube, before its measures are spelled out as cells. */

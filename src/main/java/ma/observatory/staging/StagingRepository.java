@@ -9,6 +9,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ma.observatory.csv.RowProblem;
+import ma.observatory.cube.CountDataset;
+import ma.observatory.cube.StagedCells;
 
 /** SQL for what the import steps stage: counters per file, rejected rows and warnings, cells. */
 public class StagingRepository {
@@ -68,25 +70,10 @@ public class StagingRepository {
      * The cells of a dataset already stored for the run, with their sums: what a restarted import
      * step goes on from. One entry per output cell.
      */
-    public Map<CellKey, CellSum> storedCells(long runId, String dataset, List<String> measures) {
+    public Map<CellKey, CellSum> storedCells(long runId, CountDataset dataset) {
         Map<CellKey, CellSum> cells = new HashMap<>();
-        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source FROM staged_cell"
-                        + " WHERE run_id = ? AND dataset = ?",
-                rs -> {
-                    Object[] names = (Object[]) rs.getArray(5).getArray();
-                    Object[] totals = (Object[]) rs.getArray(6).getArray();
-                    Object[] missing = (Object[]) rs.getArray(7).getArray();
-                    CellSum sum = new CellSum(measures.size());
-                    for (int i = 0; i < names.length; i++) {
-                        int m = measures.indexOf((String) names[i]);
-                        if (m >= 0) {
-                            sum.total[m] = ((Number) totals[i]).doubleValue();
-                            sum.missing[m] = ((Number) missing[i]).longValue();
-                        }
-                    }
-                    sum.source = rs.getString(8);
-                    cells.put(new CellKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), sum);
-                }, runId, dataset);
+        StagedCells.forEach(jdbc, runId, dataset, (period, geo, origin, dims, total, missing, source) ->
+                cells.put(new CellKey(period, geo, origin, dims), new CellSum(total, missing, source)));
         return cells;
     }
 
@@ -164,8 +151,13 @@ public class StagingRepository {
         String source;
 
         public CellSum(int measures) {
-            total = new double[measures];
-            missing = new long[measures];
+            this(new double[measures], new long[measures], null);
+        }
+
+        CellSum(double[] total, long[] missing, String source) {
+            this.total = total;
+            this.missing = missing;
+            this.source = source;
         }
 
         /** Adds a row's values ({@code null}: left empty), or another partial sum's. */
