@@ -418,6 +418,41 @@ class XlsxRendererTest {
     }
 
     @Test
+    void sheetsDeflatedInBlocksReadAsOrdinaryZipEntries(@TempDir Path dir) throws IOException {
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add(List.of(CellValue.text("place " + i % 97), CellValue.number(i * 1.25)));
+        }
+        ReportTable table = new ReportTable("Values", List.of(new ReportColumn("Place", NumberStyle.TEXT),
+                new ReportColumn("Value", NumberStyle.DECIMAL)), rows);
+        Path file = dir.resolve("blocks.xlsx");
+        renderer.render(new ReportWorkbook("blocks", "en", CREATED,
+                List.of(new ReportSheet("Values", "Values", List.of(), table))), file);
+
+        String sheet = zipEntry(file, "xl/worksheets/sheet1.xml");
+        assertThat(sheet.length()).as("several blocks").isGreaterThan(3 * WorkbookZip.BLOCK_BYTES);
+        assertThat(sheet).startsWith("<?xml").endsWith("</worksheet>").containsOnlyOnce("<sheetData>")
+                .containsOnlyOnce("</sheetData>").contains("<tableParts");
+        // A streaming reader trusts the local headers and checks every entry's size and CRC.
+        int entries = 0;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; entries++) {
+                byte[] content = zip.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo(sheet);
+                    assertThat(entry.getMethod()).isEqualTo(ZipEntry.DEFLATED);
+                }
+            }
+        }
+        assertThat(entries).isGreaterThan(5);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFRow last = book.getSheetAt(0).getRow(2 + rows.size());
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("place " + (rows.size() - 1) % 97);
+            assertThat(last.getCell(1).getNumericCellValue()).isEqualTo((rows.size() - 1) * 1.25);
+        }
+    }
+
+    @Test
     void invalidModelFailsAndLeavesThePreviousFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("report.xlsx");
         Files.write(file, "previous".getBytes(StandardCharsets.UTF_8));
@@ -473,11 +508,7 @@ class XlsxRendererTest {
         }
     }
 
-    /**
-     * Reads a part through the zip's central directory. SXSSF's default Zip64 mode writes 8-byte sizes in
-     * the data descriptors without a Zip64 extra field (apache/poi#1018), which
-     * {@code java.util.zip.ZipInputStream} misreads; Excel, LibreOffice and POI itself read it fine.
-     */
+    /** Reads a part through the zip's central directory. */
     private static String zipEntry(Path file, String name) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry(name);
