@@ -197,10 +197,16 @@ public final class Cube {
      */
     public void deriveTotals(String dimension, String total, Function<Set<String>, List<String>> partition) {
         Map<Key, Map<String, Key>> groups = new LinkedHashMap<>();
+        // One breakdown object per distinct breakdown, as load() gives them: every value computed
+        // from the cube shares it, and the maps keyed by it later find it by identity.
+        Map<Breakdown, Breakdown> withTotal = new HashMap<>();
+        Map<Breakdown, Breakdown> shared = new HashMap<>();
         for (Key k : values.keySet()) {
             String v = k.breakdown().get(dimension);
             if (v != null && !v.equals(total)) {
-                Key group = new Key(k.period(), k.geo(), k.breakdown().with(dimension, total));
+                Breakdown totalled = withTotal.computeIfAbsent(k.breakdown(),
+                        b -> shared.computeIfAbsent(b.with(dimension, total), t -> t));
+                Key group = new Key(k.period(), k.geo(), totalled);
                 groups.computeIfAbsent(group, g -> new TreeMap<>()).put(v, k);
             }
         }
