@@ -11,7 +11,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one file is written. Files come either as the contract says (UTF-8, comma, decimal point) or
@@ -29,7 +33,30 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** A file's dialect as last detected, while the file keeps its size and modification time. */
+    private record Detected(long size, FileTime modified, CsvDialect dialect) {
+    }
+
+    /**
+     * The run checks every file before the import steps open it again; a big file that needs the
+     * whole-file UTF-8 check (0.2 s for 150 MB) is then checked once.
+     */
+    private static final Map<Path, Detected> DETECTED = new ConcurrentHashMap<>();
+
     public static CsvDialect detect(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
+        Detected known = DETECTED.get(key);
+        if (known != null && known.size() == attributes.size()
+                && known.modified().equals(attributes.lastModifiedTime())) {
+            return known.dialect();
+        }
+        CsvDialect dialect = sniff(file);
+        DETECTED.put(key, new Detected(attributes.size(), attributes.lastModifiedTime(), dialect));
+        return dialect;
+    }
+
+    private static CsvDialect sniff(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);

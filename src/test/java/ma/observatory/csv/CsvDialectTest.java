@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,20 @@ class CsvDialectTest {
 
     private CsvDialect detect(String text) throws IOException {
         return detect(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileRewrittenSinceItWasDetectedIsDetectedAgain() throws IOException {
+        Path file = write(dir, "f.csv", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(CsvDialect.detect(file).delimiter()).isEqualTo(';');
+        FileTime before = Files.getLastModifiedTime(file);
+
+        Files.write(file, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)); // same size
+        Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 1_000));
+
+        assertThat(CsvDialect.detect(file).delimiter()).isEqualTo(',');
+        assertThat(CsvDialect.detect(file)).as("detected once per version of the file")
+                .isSameAs(CsvDialect.detect(file));
     }
 
     @Test
