@@ -80,7 +80,7 @@ class OutsourcingSheets implements DomainSheets {
     private ReportSheet relocationsChart(ReportContext context) {
         Messages m = context.messages();
         java.util.TreeSet<String> origins = new java.util.TreeSet<>();
-        for (IndicatorValue v : context.values()) {
+        for (IndicatorValue v : context.values(OUTSOURCING_RELOCATED_IN)) {
             String origin = v.breakdown().get("origin_country");
             if (v.indicator() == OUTSOURCING_RELOCATED_IN && origin != null && !TOTAL.equals(origin)) {
                 origins.add(origin);
@@ -185,10 +185,9 @@ class OutsourcingSheets implements DomainSheets {
             }
         }
         Map<String, IndicatorValue> values = new HashMap<>();
-        for (IndicatorValue v : context.values()) {
-            if (v.geo().equals(MOROCCO) && (v.indicator() == OUTSOURCING_RELOCATED_IN
-                    || v.indicator() == OUTSOURCING_RELOCATED_OUT || v.indicator() == OUTSOURCING_RELOCATED_NET
-                    || v.indicator() == OUTSOURCING_PIPELINE_JOBS)) {
+        for (IndicatorValue v : valuesOf(context, OUTSOURCING_RELOCATED_IN, OUTSOURCING_RELOCATED_OUT,
+                OUTSOURCING_RELOCATED_NET, OUTSOURCING_PIPELINE_JOBS)) {
+            if (v.geo().equals(MOROCCO)) {
                 values.put(v.key(), v);
                 String country = v.breakdown().pairs().isEmpty() ? null : v.breakdown().pairs().get(0).value();
                 if (v.indicator() != OUTSOURCING_PIPELINE_JOBS && v.breakdown().pairs().size() == 1
@@ -266,7 +265,7 @@ class OutsourcingSheets implements DomainSheets {
         Messages m = context.messages();
         Map<String, List<IndicatorValue>> exposed = new HashMap<>();
         Map<String, IndicatorValue> atRisk = new HashMap<>();
-        for (IndicatorValue v : context.values()) {
+        for (IndicatorValue v : valuesOf(context, OUTSOURCING_JOBS_EXPOSED, OUTSOURCING_JOBS_AT_RISK)) {
             String regulation = v.breakdown().get("regulation");
             if (regulation == null) {
                 continue;
@@ -331,5 +330,14 @@ class OutsourcingSheets implements DomainSheets {
 
     private static ReportColumn text(String heading) {
         return new ReportColumn(heading, NumberStyle.TEXT);
+    }
+
+    /** The values of a few indicators, one indicator after the other, each in the report's order. */
+    private static List<IndicatorValue> valuesOf(ReportContext context, Indicator... indicators) {
+        List<IndicatorValue> values = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            values.addAll(context.values(indicator));
+        }
+        return values;
     }
 }

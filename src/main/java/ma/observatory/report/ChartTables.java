@@ -32,14 +32,16 @@ public final class ChartTables {
                                      List<Series> series, NumberStyle style) {
         Map<String, Double> values = new HashMap<>();
         TreeSet<Period> years = new TreeSet<>();
-        for (IndicatorValue v : context.values()) {
-            if (!v.geo().equals(geo) || v.value() == null || v.period().granularity() != Period.Granularity.YEAR) {
-                continue;
-            }
-            for (Series s : series) {
-                if (v.indicator() == s.indicator() && v.breakdown().equals(Breakdown.parse(s.breakdown()))) {
-                    values.put(v.period() + "|" + s.heading(), v.value());
-                    years.add(v.period());
+        for (Indicator indicator : series.stream().map(Series::indicator).distinct().toList()) {
+            for (IndicatorValue v : context.values(indicator)) {
+                if (!v.geo().equals(geo) || v.value() == null || v.period().granularity() != Period.Granularity.YEAR) {
+                    continue;
+                }
+                for (Series s : series) {
+                    if (v.indicator() == s.indicator() && v.breakdown().equals(Breakdown.parse(s.breakdown()))) {
+                        values.put(v.period() + "|" + s.heading(), v.value());
+                        years.add(v.period());
+                    }
                 }
             }
         }

@@ -1,10 +1,14 @@
 package ma.observatory.report;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.job.RunParameters;
 
@@ -12,8 +16,62 @@ import ma.observatory.job.RunParameters;
  * What a domain needs to lay out its sheets: the run, its labels, its places and its indicator
  * values (sorted as the Indicators table shows them).
  */
-public record ReportContext(long runId, RunParameters run, Messages messages, GeoReference geo,
-                            List<IndicatorValue> values, JdbcTemplate jdbc) {
+public final class ReportContext {
+
+    private final long runId;
+    private final RunParameters run;
+    private final Messages messages;
+    private final GeoReference geo;
+    private final List<IndicatorValue> values;
+    private final JdbcTemplate jdbc;
+    /**
+     * The values of each indicator, in the order of {@link #values()}: a sheet or chart that shows a
+     * few indicators looks at theirs, not at the hundreds of thousands of values of a large run.
+     */
+    private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
+
+    public ReportContext(long runId, RunParameters run, Messages messages, GeoReference geo,
+                         List<IndicatorValue> values, JdbcTemplate jdbc) {
+        this.runId = runId;
+        this.run = run;
+        this.messages = messages;
+        this.geo = geo;
+        this.values = values;
+        this.jdbc = jdbc;
+        for (IndicatorValue v : values) {
+            byIndicator.computeIfAbsent(v.indicator(), i -> new ArrayList<>()).add(v);
+        }
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public RunParameters run() {
+        return run;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public GeoReference geo() {
+        return geo;
+    }
+
+    /** Every value of the run. */
+    public List<IndicatorValue> values() {
+        return values;
+    }
+
+    /** The values of one indicator, in the same order. */
+    public List<IndicatorValue> values(Indicator indicator) {
+        return byIndicator.getOrDefault(indicator, List.of());
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
 
     /** A place's name in the report's language, or its code when the reference does not name it. */
     public String placeName(String code) {

@@ -77,9 +77,11 @@ final class SummarySheet {
             }
         }
         Map<String, IndicatorValue> byKey = new HashMap<>();
-        for (IndicatorValue v : context.values()) {
-            if (changes.contains(v.indicator()) && v.geo().equals(country)) {
-                byKey.put(v.key(), v);
+        for (ma.observatory.indicator.Indicator change : changes) {
+            for (IndicatorValue v : context.values(change)) {
+                if (v.geo().equals(country)) {
+                    byKey.put(v.key(), v);
+                }
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
@@ -87,7 +89,7 @@ final class SummarySheet {
             if (!context.run().runs(h.indicator().domain())) {
                 continue;
             }
-            for (IndicatorValue v : latestPerBreakdown(context.values(), h, country)) {
+            for (IndicatorValue v : latestPerBreakdown(context.values(h.indicator()), h, country)) {
                 IndicatorValue change = h.change() == null ? null : byKey.get(
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(

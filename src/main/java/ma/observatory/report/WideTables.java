@@ -2,6 +2,7 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,9 +30,9 @@ public final class WideTables {
     }
 
     /**
-     * Values of the given indicators keyed by row, restricted to rows whose breakdown has exactly
-     * the given dimensions in that order; rows sorted by period, place (reference order), then
-     * totals first.
+     * Values of the given indicators keyed by row (each row's by indicator, in catalogue order),
+     * restricted to rows whose breakdown has exactly the given dimensions in that order; rows sorted
+     * by period, place (reference order), then totals first.
      */
     public static Map<RowKey, Map<Indicator, IndicatorValue>> grid(ReportContext context, List<Indicator> columns,
                                                                   List<String> dims) {
@@ -39,12 +40,13 @@ public final class WideTables {
         // one of the hundreds of thousands of values.
         Set<Indicator> wanted = columns.isEmpty() ? Set.of() : EnumSet.copyOf(columns);
         Map<RowKey, Map<Indicator, IndicatorValue>> cells = new HashMap<>();
-        for (IndicatorValue v : context.values()) {
-            if (!wanted.contains(v.indicator()) || !hasDims(v.breakdown(), dims)) {
-                continue;
+        for (Indicator indicator : wanted) {
+            for (IndicatorValue v : context.values(indicator)) {
+                if (hasDims(v.breakdown(), dims)) {
+                    cells.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()),
+                            k -> new EnumMap<>(Indicator.class)).put(indicator, v);
+                }
             }
-            cells.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()), k -> new LinkedHashMap<>())
-                    .put(v.indicator(), v);
         }
         Map<Breakdown, String> orders = new HashMap<>(); // dimOrder is slow: once per breakdown
         List<RowKey> keys = new ArrayList<>(cells.keySet());

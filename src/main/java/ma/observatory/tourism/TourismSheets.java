@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,7 +70,7 @@ class TourismSheets implements DomainSheets {
         Messages m = context.messages();
         Breakdown all = Breakdown.of("visitor_type", TOTAL, "market", TOTAL);
         java.util.TreeMap<Integer, Double[]> years = new java.util.TreeMap<>();
-        for (IndicatorValue v : context.values()) {
+        for (IndicatorValue v : context.values(TOURISM_ARRIVALS)) {
             if (v.indicator() == TOURISM_ARRIVALS && v.geo().equals(COUNTRY) && v.breakdown().equals(all)
                     && v.period().granularity() == Period.Granularity.YEAR && v.value() != null) {
                 years.computeIfAbsent(v.period().year(), y -> new Double[3])[0] = v.value();
@@ -80,7 +82,7 @@ class TourismSheets implements DomainSheets {
             }
             Double[] row = years.computeIfAbsent(t.targetPeriod().year(), y -> new Double[3]);
             row[1] = t.targetValue();
-            for (IndicatorValue v : context.values()) {
+            for (IndicatorValue v : context.values(TOURISM_TARGET_PROJECTION)) {
                 if (v.indicator() == TOURISM_TARGET_PROJECTION
                         && v.breakdown().equals(TourismIndicators.targetBreakdown(t))) {
                     row[2] = v.value();
@@ -118,7 +120,7 @@ class TourismSheets implements DomainSheets {
         Messages m = context.messages();
         Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(context, ARRIVAL_COLUMNS, DIMS);
         // The MRE share of a market (breakdown market=XX) goes on that market's all-visitors row.
-        for (IndicatorValue v : context.values()) {
+        for (IndicatorValue v : context.values(TOURISM_MRE_SHARE)) {
             if (v.indicator() == TOURISM_MRE_SHARE && v.breakdown().pairs().size() == 1
                     && v.breakdown().get("market") != null) {
                 RowKey k = new RowKey(v.period(), v.geo(), ArrivalsRecord.breakdown(TOTAL, v.breakdown().get("market")));
@@ -183,10 +185,20 @@ class TourismSheets implements DomainSheets {
         Messages m = context.messages();
         Map<String, IndicatorValue> byKey = new HashMap<>();
         Map<String, IndicatorValue> byTarget = new HashMap<>();
-        for (IndicatorValue v : context.values()) {
-            byKey.put(v.key(), v);
-            if (v.breakdown().get("target") != null) {
-                byTarget.put(v.indicator().id() + '|' + v.geo() + '|' + v.breakdown(), v);
+        // Only the targets' own indicators and the four measures of progress are looked up.
+        Set<Indicator> wanted = EnumSet.of(TOURISM_TARGET_PROGRESS, TOURISM_TARGET_REQUIRED_CAGR,
+                TOURISM_TARGET_PROJECTION, TOURISM_TARGET_ON_TRACK);
+        for (Target t : list) {
+            if (t.indicator() != null) {
+                wanted.add(t.indicator());
+            }
+        }
+        for (Indicator indicator : wanted) {
+            for (IndicatorValue v : context.values(indicator)) {
+                byKey.put(v.key(), v);
+                if (v.breakdown().get("target") != null) {
+                    byTarget.put(v.indicator().id() + '|' + v.geo() + '|' + v.breakdown(), v);
+                }
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
