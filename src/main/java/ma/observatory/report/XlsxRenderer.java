@@ -832,7 +832,12 @@ public final class XlsxRenderer {
                 if (!Double.isFinite(number.value())) {
                     return ((CellValue.Symbol) CellValue.NOT_AVAILABLE).shorthand().length();
                 }
-                CellStyle style = styles.number(number.style() != null ? number.style() : numberStyle);
+                NumberStyle shown = number.style() != null ? number.style() : numberStyle;
+                int width = DisplayWidth.of(number.value(), shown);
+                if (width >= 0) {
+                    return width;
+                }
+                CellStyle style = styles.number(shown);
                 return formatter.formatRawCellContents(number.value(), style.getDataFormat(),
                         style.getDataFormatString()).length();
             }
