@@ -211,8 +211,11 @@ public final class Cube {
             }
         }
         Set<Slot> added = new java.util.HashSet<>();
+        // The partition depends only on the values present, and a few sets recur in every group.
+        Map<List<String>, List<String>> partitions = new HashMap<>();
         for (var g : groups.entrySet()) {
-            List<String> parts = partition.apply(g.getValue().keySet());
+            Set<String> present = g.getValue().keySet();
+            List<String> parts = partitions.computeIfAbsent(List.copyOf(present), k -> partition.apply(present));
             if (parts.isEmpty()) {
                 continue;
             }
