@@ -2,6 +2,9 @@ package ma.observatory.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +35,7 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     /** A file's dialect as last detected, while the file keeps its size and modification time. */
     private record Detected(long size, FileTime modified, CsvDialect dialect) {
@@ -140,7 +144,13 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
     }
 
     private static boolean hasNonAscii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) { // eight bytes at a time: a file is read whole
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] < 0) {
                 return true;
             }
@@ -161,11 +171,17 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
         boolean nonAscii = false;
         try (InputStream stream = Files.newInputStream(file)) {
             while (true) {
-                int n = stream.read(in.array(), in.position(), in.remaining());
+                int start = in.position();
+                int n = stream.read(in.array(), start, in.remaining());
+                if (n > 0 && start == 0 && !hasNonAscii(in.array(), 0, n)) {
+                    // plain ASCII with nothing left over from the block before: valid as it is, and
+                    // most files are mostly such blocks (decoding them was most of the check)
+                    in.clear();
+                    continue;
+                }
                 if (n > 0) {
-                    // on the bytes: a scan of the decoded characters took longer than the decoding
-                    nonAscii = nonAscii || hasNonAscii(in.array(), in.position(), in.position() + n);
-                    in.position(in.position() + n);
+                    nonAscii = nonAscii || hasNonAscii(in.array(), start, start + n);
+                    in.position(start + n);
                 }
                 in.flip();
                 CoderResult result;

@@ -139,4 +139,32 @@ class CsvDialectTest {
         CsvDialect d = detect(text.toString().getBytes(CsvDialect.WINDOWS_1252));
         assertThat(d.charset()).isEqualTo(CsvDialect.WINDOWS_1252);
     }
+
+    @Test
+    void theWholeFileCheckSeesCharactersAcrossItsReadBlocks() throws IOException {
+        // Far below the sniffed block, where the check reads the file in 64 KiB blocks and skips
+        // plain ASCII ones: 'é' split across two blocks is UTF-8 ...
+        int boundary = 3 * 64 * 1024;
+        byte[] split = asciiThen(boundary - 1, "é\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(split[boundary - 1]).isEqualTo((byte) 0xC3);
+        assertThat(detect(split).charset()).isEqualTo(StandardCharsets.UTF_8);
+
+        // ... a lead byte with plain ASCII after it is not ...
+        byte[] lone = asciiThen(boundary - 1, new byte[] {(byte) 0xC3, 'x', 'x', '\n'});
+        assertThat(detect(lone).charset()).isEqualTo(CsvDialect.WINDOWS_1252);
+
+        // ... nor is a Windows-1252 accent as the last byte of a block
+        byte[] last = asciiThen(boundary - 1, new byte[] {(byte) 0xE9, '\n'});
+        assertThat(detect(last).charset()).isEqualTo(CsvDialect.WINDOWS_1252);
+    }
+
+    private static byte[] asciiThen(int asciiBytes, byte[] tail) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("period,source\n".getBytes(StandardCharsets.UTF_8));
+        while (out.size() < asciiBytes) {
+            out.write(out.size() % 50 == 49 ? '\n' : 'x');
+        }
+        out.writeBytes(tail);
+        return out.toByteArray();
+    }
 }
