@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,15 +60,21 @@ public class IndicatorRepository {
                 .thenComparing(SeriesKey::source, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Object[]> rows = new ArrayList<>();
         Map<Period, String> periodTexts = new HashMap<>();
+        // The run's few periods are ranked once and each series laid out by rank: sorting every
+        // series with a comparator took a quarter of a second for 800,000 values.
+        Map<Period, Integer> ranks = new HashMap<>();
+        for (IndicatorValue v : values) {
+            ranks.putIfAbsent(v.period(), 0);
+        }
+        List<Period> ordered = new ArrayList<>(ranks.keySet());
+        ordered.sort(null);
+        for (int r = 0; r < ordered.size(); r++) {
+            ranks.put(ordered.get(r), r);
+        }
+        IndicatorValue[] slots = new IndicatorValue[ordered.size()];
         for (SeriesKey key : keys) {
             List<IndicatorValue> series = grouped.get(key);
-            series.sort(Comparator.comparing(IndicatorValue::period));
-            for (int i = 1; i < series.size(); i++) {
-                if (series.get(i).period().equals(series.get(i - 1).period())) {
-                    // what the table's primary key refused when it held one row per value
-                    throw new IllegalStateException("two values for " + series.get(i).key());
-                }
-            }
+            inPeriodOrder(series, ranks, slots);
             for (int from = 0; from < series.size(); from += MAX_PERIODS_PER_ROW) {
                 List<IndicatorValue> part = series.subList(from, Math.min(series.size(), from + MAX_PERIODS_PER_ROW));
                 Object[] periods = new Object[part.size()];
@@ -113,6 +120,36 @@ public class IndicatorRepository {
         }
         jdbc.batchUpdate("INSERT INTO reconciliation (run_id, domain, indicator, period, geo, breakdown, computed,"
                 + " published, unit, flagged, line) VALUES (?,?,?,?,?,?,?,?,?,?,?)", recs);
+    }
+
+    /**
+     * Puts a series in the order of its periods, using the slots (all empty, left empty) as a
+     * table by period rank.
+     *
+     * @throws IllegalStateException for two values of one period: what the table's primary key
+     *         refused when it held one row per value
+     */
+    private static void inPeriodOrder(List<IndicatorValue> series, Map<Period, Integer> ranks,
+                                      IndicatorValue[] slots) {
+        int first = slots.length;
+        int last = -1;
+        for (IndicatorValue v : series) {
+            int r = ranks.get(v.period());
+            if (slots[r] != null) {
+                Arrays.fill(slots, null);
+                throw new IllegalStateException("two values for " + v.key());
+            }
+            slots[r] = v;
+            first = Math.min(first, r);
+            last = Math.max(last, r);
+        }
+        series.clear();
+        for (int r = first; r <= last; r++) {
+            if (slots[r] != null) {
+                series.add(slots[r]);
+                slots[r] = null;
+            }
+        }
     }
 
     public void savePublished(long runId, List<PublishedFigure> figures) {

@@ -104,6 +104,22 @@ class IndicatorRepositoryTest {
     }
 
     @Test
+    void eachSeriesIsStoredInTheOrderOfItsPeriods() {
+        IndicatorValue q3 = new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED, Period.quarter(2024, 3), "MA",
+                Breakdown.parse(""), 3.0, Basis.COMPUTED, "lfs");
+        IndicatorValue year = new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED, Period.year(2024), "MA",
+                Breakdown.parse(""), 10.0, Basis.COMPUTED, "lfs");
+        IndicatorValue q1 = new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED, Period.quarter(2024, 1), "MA",
+                Breakdown.parse(""), 1.0, Basis.COMPUTED, "lfs");
+        IndicatorValue before = new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED, Period.quarter(2023, 4), "MA",
+                Breakdown.parse(""), 0.5, Basis.COMPUTED, "lfs");
+        repository.replace(4, "employment", List.of(q3, year, q1, before), List.of());
+
+        // a year before its first quarter, as the Period order has it
+        assertThat(new IndicatorRepository(jdbc).values(4)).containsExactly(before, year, q1, q3);
+    }
+
+    @Test
     void twoValuesForOneKeyAreRefusedAsTheOldPrimaryKeyDid() {
         IndicatorValue v = employment().get(0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.replace(1, "employment", List.of(v, v),
