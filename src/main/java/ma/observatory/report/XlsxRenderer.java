@@ -397,6 +397,16 @@ public final class XlsxRenderer {
         private final ObservatoryWorkbook workbook;
         private final StringBuilder xml = new StringBuilder(128);
         private char[] chars = new char[128];
+        /** The row whose number {@link #rowNumber} spells, for the references of its cells. */
+        private int spelledRow = -1;
+        private String rowNumber = "";
+        /**
+         * By column, the text of the cell above and its shared index: the rows of a long table
+         * mostly repeat the texts of the row before (same indicator, period, place, unit, source),
+         * and the same text object is then not looked up again.
+         */
+        private final String[] textAbove = new String[COLUMN_NAMES.length];
+        private final int[] sharedAbove = new int[COLUMN_NAMES.length];
 
         SharedTextWriter(ObservatoryWorkbook workbook) throws IOException {
             this.workbook = workbook;
@@ -441,7 +451,14 @@ public final class XlsxRenderer {
         }
 
         void text(int column, int row, String text, int style) throws IOException {
-            int shared = column < COLUMN_NAMES.length ? workbook.sharedIndex(text) : -1;
+            int shared = -1;
+            if (column < COLUMN_NAMES.length) {
+                if (textAbove[column] != text) {
+                    textAbove[column] = text;
+                    sharedAbove[column] = workbook.sharedIndex(text);
+                }
+                shared = sharedAbove[column];
+            }
             if (shared >= 0) {
                 sharedText(column, row, shared, style);
                 return;
@@ -460,7 +477,7 @@ public final class XlsxRenderer {
 
         void number(int column, int row, double value, int style) throws IOException {
             start(column, row, style);
-            xml.append(" t=\"n\"><v>").append(value).append("</v></c>");
+            xml.append("><v>").append(value).append("</v></c>"); // a cell's type is a number unless it says
             flushXml();
         }
 
@@ -477,9 +494,13 @@ public final class XlsxRenderer {
         }
 
         private void start(int column, int row, int style) {
+            if (row != spelledRow) {
+                spelledRow = row;
+                rowNumber = Integer.toString(row + 1);
+            }
             xml.setLength(0);
             xml.append("<c r=\"").append(column < COLUMN_NAMES.length ? COLUMN_NAMES[column]
-                    : CellReference.convertNumToColString(column)).append(row + 1).append('"');
+                    : CellReference.convertNumToColString(column)).append(rowNumber).append('"');
             if (style != 0) {
                 xml.append(" s=\"").append(style).append('"');
             }
