@@ -8,15 +8,37 @@ import java.util.List;
  * input file's columns: {@code area=urban, sex=female, age_group=15-24}. Its text form is the
  * {@code breakdown} column of the Indicators table, so it is also the key values are matched on.
  */
-public record Breakdown(List<Pair> pairs) {
+public final class Breakdown {
 
     public static final Breakdown NONE = new Breakdown(List.of());
 
     public record Pair(String name, String value) {
     }
 
-    public Breakdown {
-        pairs = List.copyOf(pairs);
+    private final List<Pair> pairs;
+    /**
+     * Kept, not recomputed: breakdowns are hashed for every input row and every value, as parts of
+     * the keys values are summed and matched on (the hash of the pair list, as a record's would be).
+     */
+    private final int hash;
+
+    public Breakdown(List<Pair> pairs) {
+        this.pairs = List.copyOf(pairs);
+        this.hash = this.pairs.hashCode();
+    }
+
+    public List<Pair> pairs() {
+        return pairs;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Breakdown other && other.hash == hash && other.pairs.equals(pairs);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     public static Breakdown of(String... nameValues) {
@@ -45,8 +67,8 @@ public record Breakdown(List<Pair> pairs) {
 
     public String get(String name) {
         for (Pair p : pairs) {
-            if (p.name.equals(name)) {
-                return p.value;
+            if (p.name().equals(name)) {
+                return p.value();
             }
         }
         return null;
