@@ -104,6 +104,12 @@ public final class CsvRow {
     public <E extends Enum<E> & Vocabulary> E code(CsvColumn column, Class<E> type) {
         String v = text(column);
         String[] codes = Vocabulary.CODES.get(type);
+        // The contract's own spelling first: an exact comparison is much cheaper, on every row.
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(v)) {
+                return type.cast(CONSTANTS.get(type)[i]);
+            }
+        }
         for (int i = 0; i < codes.length; i++) {
             if (codes[i].equalsIgnoreCase(v)) {
                 return type.cast(CONSTANTS.get(type)[i]);
