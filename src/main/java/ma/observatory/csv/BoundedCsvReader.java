@@ -193,8 +193,24 @@ final class BoundedCsvReader extends Reader {
      * break); they go through as they are.
      */
     private int plainRun(int i, int n) {
+        if (fieldDropping || recordDropping) {
+            return 0;
+        }
         boolean unquoted = state == State.UNQUOTED;
-        if (!unquoted && state != State.QUOTED || fieldDropping || recordDropping) {
+        if (state == State.FIELD_START) {
+            char first = inBuf[i];
+            if (first == delimiter || first == QUOTE || first == CR || first == LF) {
+                return 0;
+            }
+            // A plain first character opens an unquoted field, as accept() would decide: the
+            // common field then takes no per-character step before its separator.
+            if (!recordHasChars) {
+                recordHasChars = true;
+                recordLine = lineBreaks + 1;
+            }
+            state = State.UNQUOTED;
+            unquoted = true;
+        } else if (!unquoted && state != State.QUOTED) {
             return 0;
         }
         long room = Math.min(maxFieldChars - fieldChars, maxRecordChars - recordChars);
