@@ -23,7 +23,17 @@ public class ObservatoryApplication {
     private static final String FILE_ONLY = "exit";
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (NoClassDefFoundError e) {
+            // The jar names its libraries in lib/ beside it (README, "Set up"): a jar copied alone
+            // would otherwise end in a stack trace.
+            System.err.println("The program's libraries are missing: copy the lib folder the build made"
+                    + " (target/lib) beside labour-observatory.jar, then run again. (" + e.getMessage() + " not found)");
+            code = ExitCodes.RUN_FAILED;
+        }
+        System.exit(code);
     }
 
     /**

@@ -1,6 +1,7 @@
 package ma.observatory.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class ReportContext {
 
     /** The values of one indicator, in the same order. */
     public List<IndicatorValue> values(Indicator indicator) {
-        return byIndicator.getOrDefault(indicator, List.of());
+        return Collections.unmodifiableList(byIndicator.getOrDefault(indicator, List.of()));
     }
 
     public JdbcTemplate jdbc() {
