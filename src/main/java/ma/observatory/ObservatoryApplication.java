@@ -30,7 +30,8 @@ public class ObservatoryApplication {
             // The jar names its libraries in lib/ beside it (README, "Set up"): a jar copied alone
             // would otherwise end in a stack trace.
             System.err.println("The program's libraries are missing: copy the lib folder the build made"
-                    + " (target/lib) beside labour-observatory.jar, then run again. (" + e.getMessage() + " not found)");
+                    + " (target/lib) beside labour-observatory.jar, then run again. (" + e.getMessage()
+                    + " not found)");
             code = ExitCodes.RUN_FAILED;
         }
         System.exit(code);

@@ -62,8 +62,8 @@ final class BlockDeflater {
                 boolean last = next == null || next.length == 0;
                 crc.update(block);
                 size += block.length;
-                byte[] dictionary = previous == null ? null
-                        : Arrays.copyOfRange(previous, Math.max(0, previous.length - DICTIONARY_BYTES), previous.length);
+                byte[] dictionary = previous == null ? null : Arrays.copyOfRange(previous,
+                        Math.max(0, previous.length - DICTIONARY_BYTES), previous.length);
                 byte[] input = block;
                 pending.add(pool.submit(() -> compress(input, dictionary, last)));
                 while (pending.size() >= inFlight || last && !pending.isEmpty()) {

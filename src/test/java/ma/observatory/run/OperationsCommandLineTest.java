@@ -1,9 +1,13 @@
 package ma.observatory.run;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import ma.observatory.ObservatoryApplication;
 import ma.observatory.run.CommandLine.BadCommandLineException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +15,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The operations options of the command line, and the run list's layout. */
 class OperationsCommandLineTest {
+
+    @Test
+    void withoutItsLibrariesTheProgramSaysWhatToCopy(@TempDir Path work) throws Exception {
+        // The application's own classes alone, as when the jar is copied without target/lib.
+        String classes = Path.of(ObservatoryApplication.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classes, ObservatoryApplication.class.getName()).directory(work.toFile()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(out).contains("The program's libraries are missing: copy the lib folder")
+                .doesNotContain("Exception in thread").doesNotContain("\tat ");
+    }
 
     @Test
     void oneActionAtATime() {
