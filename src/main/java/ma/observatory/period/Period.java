@@ -138,6 +138,15 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return c != 0 ? c : Integer.compare(other.granularity.months(), granularity.months());
     }
 
+    /**
+     * A number that orders periods as {@link #compareTo} does: the first month, then the longer
+     * period first (granularities are declared longest first). For sorting many values by period
+     * without comparing objects.
+     */
+    public int orderNumber() {
+        return firstMonthNumber() * Granularity.values().length + granularity.ordinal();
+    }
+
     /** Months since year 0 to the first month: {@link #firstMonth()} without making a YearMonth. */
     int firstMonthNumber() {
         return year * 12 + (index - 1) * granularity.months();

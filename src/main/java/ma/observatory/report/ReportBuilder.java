@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -90,33 +89,64 @@ public class ReportBuilder {
      * The values in the order of the Indicators table: indicator (catalogue order), period, place
      * (reference order), breakdown. Each value gets one number made of the ranks of the four and
      * of its position, and those numbers are sorted as plain longs: with a comparator per field,
-     * sorting a million values spent a second spelling out breakdowns.
+     * sorting a million values spent a second spelling out breakdowns. A period's rank is its
+     * {@link Period#orderNumber()}; places and breakdowns are looked up only when they differ from
+     * the value before's, as values come series by series.
      */
     static List<IndicatorValue> inTableOrder(List<IndicatorValue> values, GeoReference geo) {
-        Map<Period, Integer> periods = ranks(values, IndicatorValue::period, Comparator.naturalOrder());
-        Map<String, Integer> places = ranks(values, IndicatorValue::geo,
+        int firstPeriod = Integer.MAX_VALUE;
+        int lastPeriod = Integer.MIN_VALUE;
+        Set<String> placeSet = new HashSet<>();
+        Set<Breakdown> breakdownSet = new HashSet<>();
+        String previousPlace = null;
+        Breakdown previousBreakdown = null;
+        for (IndicatorValue v : values) {
+            int p = v.period().orderNumber();
+            firstPeriod = Math.min(firstPeriod, p);
+            lastPeriod = Math.max(lastPeriod, p);
+            if (v.geo() != previousPlace) {
+                previousPlace = v.geo();
+                placeSet.add(previousPlace);
+            }
+            if (v.breakdown() != previousBreakdown) {
+                previousBreakdown = v.breakdown();
+                breakdownSet.add(previousBreakdown);
+            }
+        }
+        Map<String, Integer> places = ranks(placeSet,
                 Comparator.comparingInt(geo::order).thenComparing(Comparator.naturalOrder()));
-        Map<Breakdown, Integer> breakdowns = ranks(values, IndicatorValue::breakdown,
-                Comparator.comparing(Breakdown::toString));
+        Map<Breakdown, Integer> breakdowns = ranks(breakdownSet, Comparator.comparing(Breakdown::toString));
         int indicatorBits = bits(Indicator.values().length);
-        int periodBits = bits(periods.size());
+        int periodBits = bits(values.isEmpty() ? 1 : lastPeriod - firstPeriod + 1);
         int placeBits = bits(places.size());
         int breakdownBits = bits(breakdowns.size());
         int positionBits = bits(values.size());
         if (indicatorBits + periodBits + placeBits + breakdownBits + positionBits > Long.SIZE - 1) {
             List<IndicatorValue> sorted = new ArrayList<>(values);
             sorted.sort(Comparator.comparing((IndicatorValue v) -> v.indicator().ordinal())
-                    .thenComparing(v -> periods.get(v.period())).thenComparing(v -> places.get(v.geo()))
+                    .thenComparing(IndicatorValue::period).thenComparing(v -> places.get(v.geo()))
                     .thenComparing(v -> breakdowns.get(v.breakdown())));
             return sorted;
         }
         long[] keys = new long[values.size()];
+        String place = null;
+        int placeRank = 0;
+        Breakdown breakdown = null;
+        int breakdownRank = 0;
         for (int i = 0; i < keys.length; i++) {
             IndicatorValue v = values.get(i);
+            if (v.geo() != place) {
+                place = v.geo();
+                placeRank = places.get(place);
+            }
+            if (v.breakdown() != breakdown) {
+                breakdown = v.breakdown();
+                breakdownRank = breakdowns.get(breakdown);
+            }
             long key = v.indicator().ordinal();
-            key = key << periodBits | periods.get(v.period());
-            key = key << placeBits | places.get(v.geo());
-            key = key << breakdownBits | breakdowns.get(v.breakdown());
+            key = key << periodBits | (v.period().orderNumber() - firstPeriod);
+            key = key << placeBits | placeRank;
+            key = key << breakdownBits | breakdownRank;
             keys[i] = key << positionBits | i;
         }
         Arrays.sort(keys);
@@ -133,13 +163,8 @@ public class ReportBuilder {
         return Math.max(1, Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(0, count - 1)));
     }
 
-    /** Each distinct value of a field, numbered in the given order. */
-    private static <K> Map<K, Integer> ranks(List<IndicatorValue> values, Function<IndicatorValue, K> field,
-                                             Comparator<? super K> order) {
-        Set<K> distinct = new HashSet<>();
-        for (IndicatorValue v : values) {
-            distinct.add(field.apply(v));
-        }
+    /** Each of the distinct things, numbered in the given order. */
+    private static <K> Map<K, Integer> ranks(Set<K> distinct, Comparator<? super K> order) {
         List<K> sorted = new ArrayList<>(distinct);
         sorted.sort(order);
         Map<K, Integer> ranks = new HashMap<>(sorted.size() * 2);

@@ -15,6 +15,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeriodTest {
 
     @Test
+    void orderNumbersSortAsPeriodsDo() {
+        List<Period> periods = new ArrayList<>();
+        for (int year = 1999; year <= 2001; year++) {
+            periods.add(Period.year(year));
+            for (int q = 1; q <= 4; q++) {
+                periods.add(Period.quarter(year, q));
+            }
+            for (int m = 1; m <= 12; m++) {
+                periods.add(Period.month(year, m));
+            }
+        }
+        for (Period a : periods) {
+            for (Period b : periods) {
+                assertThat(Integer.signum(Integer.compare(a.orderNumber(), b.orderNumber())))
+                        .as("%s against %s", a, b).isEqualTo(Integer.signum(a.compareTo(b)));
+            }
+        }
+    }
+
+    @Test
     void parsesAYearAQuarterAndAMonth() {
         assertThat(Period.parse("2024")).isEqualTo(Period.year(2024));
         assertThat(Period.parse("2024-Q2")).isEqualTo(Period.quarter(2024, 2));

@@ -51,5 +51,12 @@ class IndicatorsTableOrderTest {
         Collections.shuffle(shuffled, new Random(7));
 
         assertThat(ReportBuilder.inTableOrder(shuffled, GEO)).containsExactlyElementsOf(expected);
+
+        // as the database gives them: series by series (indicator, place, breakdown), periods within
+        List<IndicatorValue> bySeries = new ArrayList<>(expected);
+        bySeries.sort(java.util.Comparator.comparing((IndicatorValue v) -> v.indicator().id())
+                .thenComparing(IndicatorValue::geo).thenComparing(v -> v.breakdown().toString())
+                .thenComparing(IndicatorValue::period));
+        assertThat(ReportBuilder.inTableOrder(bySeries, GEO)).containsExactlyElementsOf(expected);
     }
 }
