@@ -27,6 +27,19 @@ public final class WideTables {
 
     /** The key of a wide row. */
     public record RowKey(Period period, String geo, Breakdown breakdown) {
+
+        /**
+         * Mixed, not the record's sum of multiples of 31: with places coded MA-01, MA-02… and
+         * similar breakdowns, those sums collided so often that the grid's hash map fell back to
+         * trees.
+         */
+        @Override
+        public int hashCode() {
+            int h = period.hashCode();
+            h = h * 0x9E3779B1 + geo.hashCode();
+            h = h * 0x9E3779B1 + breakdown.hashCode();
+            return h ^ (h >>> 16);
+        }
     }
 
     /**
