@@ -82,7 +82,7 @@ class OutsourcingSheets implements DomainSheets {
         java.util.TreeSet<String> origins = new java.util.TreeSet<>();
         for (IndicatorValue v : context.values(OUTSOURCING_RELOCATED_IN)) {
             String origin = v.breakdown().get("origin_country");
-            if (v.indicator() == OUTSOURCING_RELOCATED_IN && origin != null && !TOTAL.equals(origin)) {
+            if (origin != null && !TOTAL.equals(origin)) {
                 origins.add(origin);
             }
         }

@@ -32,16 +32,13 @@ public final class ChartTables {
                                      List<Series> series, NumberStyle style) {
         Map<String, Double> values = new HashMap<>();
         TreeSet<Period> years = new TreeSet<>();
-        for (Indicator indicator : series.stream().map(Series::indicator).distinct().toList()) {
-            for (IndicatorValue v : context.values(indicator)) {
-                if (!v.geo().equals(geo) || v.value() == null || v.period().granularity() != Period.Granularity.YEAR) {
-                    continue;
-                }
-                for (Series s : series) {
-                    if (v.indicator() == s.indicator() && v.breakdown().equals(Breakdown.parse(s.breakdown()))) {
-                        values.put(v.period() + "|" + s.heading(), v.value());
-                        years.add(v.period());
-                    }
+        for (Series s : series) {
+            Breakdown breakdown = Breakdown.parse(s.breakdown());
+            for (IndicatorValue v : context.values(s.indicator())) {
+                if (v.geo().equals(geo) && v.value() != null && v.period().granularity() == Period.Granularity.YEAR
+                        && v.breakdown().equals(breakdown)) {
+                    values.put(v.period() + "|" + s.heading(), v.value());
+                    years.add(v.period());
                 }
             }
         }

@@ -1,13 +1,13 @@
 package ma.observatory.tourism;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -71,7 +71,7 @@ class TourismSheets implements DomainSheets {
         Breakdown all = Breakdown.of("visitor_type", TOTAL, "market", TOTAL);
         java.util.TreeMap<Integer, Double[]> years = new java.util.TreeMap<>();
         for (IndicatorValue v : context.values(TOURISM_ARRIVALS)) {
-            if (v.indicator() == TOURISM_ARRIVALS && v.geo().equals(COUNTRY) && v.breakdown().equals(all)
+            if (v.geo().equals(COUNTRY) && v.breakdown().equals(all)
                     && v.period().granularity() == Period.Granularity.YEAR && v.value() != null) {
                 years.computeIfAbsent(v.period().year(), y -> new Double[3])[0] = v.value();
             }
@@ -83,8 +83,7 @@ class TourismSheets implements DomainSheets {
             Double[] row = years.computeIfAbsent(t.targetPeriod().year(), y -> new Double[3]);
             row[1] = t.targetValue();
             for (IndicatorValue v : context.values(TOURISM_TARGET_PROJECTION)) {
-                if (v.indicator() == TOURISM_TARGET_PROJECTION
-                        && v.breakdown().equals(TourismIndicators.targetBreakdown(t))) {
+                if (v.breakdown().equals(TourismIndicators.targetBreakdown(t))) {
                     row[2] = v.value();
                 }
             }
@@ -121,7 +120,7 @@ class TourismSheets implements DomainSheets {
         Map<RowKey, Map<Indicator, IndicatorValue>> grid = grid(context, ARRIVAL_COLUMNS, DIMS);
         // The MRE share of a market (breakdown market=XX) goes on that market's all-visitors row.
         for (IndicatorValue v : context.values(TOURISM_MRE_SHARE)) {
-            if (v.indicator() == TOURISM_MRE_SHARE && v.breakdown().pairs().size() == 1
+            if (v.breakdown().pairs().size() == 1
                     && v.breakdown().get("market") != null) {
                 RowKey k = new RowKey(v.period(), v.geo(), ArrivalsRecord.breakdown(TOTAL, v.breakdown().get("market")));
                 grid.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(TOURISM_MRE_SHARE, v);
