@@ -874,12 +874,23 @@ public final class XlsxRenderer {
             return 0;
         }
 
+        /** A loop, not a stream: it runs for each of the Indicators table's hundreds of thousands of rows. */
+        private static boolean hasLink(List<CellValue> values) {
+            for (int c = 0; c < values.size(); c++) {
+                CellValue v = values.get(c);
+                if (v instanceof CellValue.SheetLink || v instanceof CellValue.WebLink) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void writeRow(ReportTable table, int rowIndex, List<CellValue> values) {
             if (rowIndex > lastRowIndex) {
                 throw new IllegalArgumentException("table " + table.name() + " on sheet " + model.name()
                         + " does not fit in Excel's " + (lastRowIndex + 1) + " rows");
             }
-            if (values.stream().anyMatch(v -> v instanceof CellValue.SheetLink || v instanceof CellValue.WebLink)) {
+            if (hasLink(values)) {
                 // hyperlinks are sheet parts of their own: those rows go through SXSSF
                 Row row = sheet.createRow(rowIndex);
                 for (int c = 0; c < values.size(); c++) {
