@@ -13,6 +13,17 @@ public final class Breakdown {
     public static final Breakdown NONE = new Breakdown(List.of());
 
     public record Pair(String name, String value) {
+
+        // spelled out for speed, as Period's
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + value.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Pair p && p.name.equals(name) && p.value.equals(value);
+        }
     }
 
     private final List<Pair> pairs;

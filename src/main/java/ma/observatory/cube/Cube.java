@@ -26,6 +26,18 @@ import ma.observatory.period.Period;
 public final class Cube {
 
     public record Key(Period period, String geo, Breakdown breakdown) {
+
+        // spelled out for speed, as Period's
+        @Override
+        public int hashCode() {
+            return (period.hashCode() * 31 + geo.hashCode()) * 31 + breakdown.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && k.period.equals(period) && k.geo.equals(geo)
+                    && k.breakdown.equals(breakdown);
+        }
     }
 
     private static final double ABSOLUTE_TOLERANCE = 0.5;

@@ -30,6 +30,19 @@ public final class Reconciler {
     /** What {@link IndicatorValue#key()} spells out, as a record. */
     public record Key(Indicator indicator, ma.observatory.period.Period period, String geo,
                       ma.observatory.cube.Breakdown breakdown) {
+
+        // spelled out for speed, as Period's
+        @Override
+        public int hashCode() {
+            return ((indicator.hashCode() * 31 + period.hashCode()) * 31 + geo.hashCode()) * 31
+                    + breakdown.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && k.indicator == indicator && k.period.equals(period)
+                    && k.geo.equals(geo) && k.breakdown.equals(breakdown);
+        }
     }
 
     /**

@@ -11,6 +11,19 @@ import java.util.regex.Pattern;
  */
 public record Period(Granularity granularity, int year, int index) implements Comparable<Period> {
 
+    // Periods are parts of the keys every input row and every value is summed or matched on:
+    // spelled out, hash and equality cost a few instructions, a record's generated ones much more.
+    @Override
+    public int hashCode() {
+        return (granularity.ordinal() * 31 + year) * 31 + index;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Period p && p.year == year && p.index == index
+                && p.granularity == granularity;
+    }
+
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:[Qq]([1-4])|(\\d{2})))?");
 
     public enum Granularity {

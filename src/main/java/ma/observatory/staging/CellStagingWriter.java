@@ -67,6 +67,19 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
 
     /** A row's place in the cube, before its measures are spelled out as cells. */
     private record RowKey(Period period, String geo, boolean direct, Breakdown breakdown) {
+
+        // made for every row: spelled out for speed, as Period's
+        @Override
+        public int hashCode() {
+            return ((period.hashCode() * 31 + geo.hashCode()) * 31 + Boolean.hashCode(direct)) * 31
+                    + breakdown.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RowKey k && k.direct == direct && k.period.equals(period)
+                    && k.geo.equals(geo) && k.breakdown.equals(breakdown);
+        }
     }
 
     @Override

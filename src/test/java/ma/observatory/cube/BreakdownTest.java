@@ -19,6 +19,17 @@ class BreakdownTest {
     }
 
     @Test
+    void breakdownsAreEqualByTheirPairsInOrder() {
+        Breakdown b = Breakdown.of("area", "urban", "sex", "female");
+        assertThat(Breakdown.parse("area=urban, sex=female")).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(Breakdown.of("area", "urban", "sex", "male")).isNotEqualTo(b);
+        assertThat(Breakdown.of("area", "urban", "gender", "female")).isNotEqualTo(b);
+        assertThat(Breakdown.of("sex", "female", "area", "urban")).isNotEqualTo(b);
+        assertThat(new Breakdown.Pair("sex", "male")).isEqualTo(new Breakdown.Pair("sex", "male"))
+                .hasSameHashCodeAs(new Breakdown.Pair("sex", "male")).isNotEqualTo(new Breakdown.Pair("sex", "female"));
+    }
+
+    @Test
     void parsingToleratesBlanksAroundNamesAndValues() {
         assertThat(Breakdown.parse(" sector = services ,area=rural")).hasToString("sector=services, area=rural");
     }

@@ -15,6 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeriodTest {
 
     @Test
+    void equalPeriodsHashAlikeAndDifferentOnesAreNotEqual() {
+        assertThat(Period.quarter(2024, 2)).isEqualTo(Period.parse("2024-Q2")).hasSameHashCodeAs(Period.parse("2024-Q2"));
+        assertThat(Period.quarter(2024, 2)).isNotEqualTo(Period.quarter(2024, 3)).isNotEqualTo(Period.quarter(2023, 2))
+                .isNotEqualTo(Period.month(2024, 2)).isNotEqualTo(null).isNotEqualTo("2024-Q2");
+    }
+
+    @Test
     void orderNumbersSortAsPeriodsDo() {
         List<Period> periods = new ArrayList<>();
         for (int year = 1999; year <= 2001; year++) {
