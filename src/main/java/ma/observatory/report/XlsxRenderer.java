@@ -1,8 +1,12 @@
 package ma.observatory.report;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -386,20 +390,29 @@ public final class XlsxRenderer {
     /** Writes a sheet's text cells as references to the shared strings table ({@link ObservatoryWorkbook}). */
     private static final class SharedTextWriter extends SheetDataWriter {
 
-        private static final String[] COLUMN_NAMES = new String[64];
+        private static final byte[][] COLUMN_NAMES = new byte[64][];
+        private static final byte[] CELL = ascii("<c r=\"");
+        private static final byte[] STYLE = ascii("\" s=\"");
+        private static final byte[] SHARED_TEXT = ascii("\" t=\"s\"><v>");
+        private static final byte[] NUMBER = ascii("\"><v>");
+        private static final byte[] VALUE_END = ascii("</v></c>");
+        private static final byte[] BLANK = ascii("\"></c>");
+        private static final byte[] INLINE_TEXT = ascii("\" t=\"inlineStr\"><is><t");
+        private static final byte[] PRESERVE_SPACE = ascii(" xml:space=\"preserve\"");
+        private static final byte[] INLINE_TEXT_END = ascii("</t></is></c>");
 
         static {
             for (int c = 0; c < COLUMN_NAMES.length; c++) {
-                COLUMN_NAMES[c] = CellReference.convertNumToColString(c);
+                COLUMN_NAMES[c] = ascii(CellReference.convertNumToColString(c));
             }
         }
 
         private final ObservatoryWorkbook workbook;
-        private final StringBuilder xml = new StringBuilder(128);
-        private char[] chars = new char[128];
+        /** {@code _out}: the cells below are put into it as bytes. */
+        private final Utf8Sink sink;
         /** The row whose number {@link #rowNumber} spells, for the references of its cells. */
         private int spelledRow = -1;
-        private String rowNumber = "";
+        private byte[] rowNumber = {};
         /**
          * By column, the text of the cell above and its shared index: the rows of a long table
          * mostly repeat the texts of the row before (same indicator, period, place, unit, source),
@@ -410,6 +423,23 @@ public final class XlsxRenderer {
 
         SharedTextWriter(ObservatoryWorkbook workbook) throws IOException {
             this.workbook = workbook;
+            this.sink = (Utf8Sink) _out;
+        }
+
+        private static byte[] ascii(String markup) {
+            return markup.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Called by SXSSF's constructor, before this class's fields are set. */
+        @Override
+        public Writer createWriter(File file) throws IOException {
+            FileOutputStream stream = new FileOutputStream(file);
+            try {
+                return new Utf8Sink(decorateOutputStream(stream));
+            } catch (IOException | RuntimeException e) {
+                stream.close();
+                throw e;
+            }
         }
 
         /**
@@ -442,7 +472,7 @@ public final class XlsxRenderer {
 
         void openRow(int rownum) throws IOException {
             _out.write("<row r=\"");
-            _out.write(Integer.toString(rownum + 1));
+            sink.decimal(rownum + 1);
             _out.write("\">\n");
         }
 
@@ -464,55 +494,49 @@ public final class XlsxRenderer {
                 return;
             }
             start(column, row, style);
-            xml.append(" t=\"inlineStr\"><is><t");
+            sink.ascii(INLINE_TEXT);
             if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
                     || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-                xml.append(" xml:space=\"preserve\"");
+                sink.ascii(PRESERVE_SPACE);
             }
-            xml.append('>');
-            flushXml();
+            sink.write('>');
             outputEscapedString(text);
-            _out.write("</t></is></c>");
+            sink.ascii(INLINE_TEXT_END);
         }
 
         void number(int column, int row, double value, int style) throws IOException {
             start(column, row, style);
-            xml.append("><v>").append(value).append("</v></c>"); // a cell's type is a number unless it says
-            flushXml();
+            sink.ascii(NUMBER); // a cell's type is a number unless it says
+            sink.write(Double.toString(value));
+            sink.ascii(VALUE_END);
         }
 
         void blank(int column, int row, int style) throws IOException {
             start(column, row, style);
-            xml.append("></c>");
-            flushXml();
+            sink.ascii(BLANK);
         }
 
         private void sharedText(int column, int row, int shared, int style) throws IOException {
             start(column, row, style);
-            xml.append(" t=\"s\"><v>").append(shared).append("</v></c>");
-            flushXml();
+            sink.ascii(SHARED_TEXT);
+            sink.decimal(shared);
+            sink.ascii(VALUE_END);
         }
 
-        private void start(int column, int row, int style) {
+        /** Writes {@code <c r="B7"} and, when not the default, {@code " s="3}: the caller closes the quote. */
+        private void start(int column, int row, int style) throws IOException {
             if (row != spelledRow) {
                 spelledRow = row;
-                rowNumber = Integer.toString(row + 1);
+                rowNumber = ascii(Integer.toString(row + 1));
             }
-            xml.setLength(0);
-            xml.append("<c r=\"").append(column < COLUMN_NAMES.length ? COLUMN_NAMES[column]
-                    : CellReference.convertNumToColString(column)).append(rowNumber).append('"');
+            sink.ascii(CELL);
+            sink.ascii(column < COLUMN_NAMES.length ? COLUMN_NAMES[column]
+                    : ascii(CellReference.convertNumToColString(column)));
+            sink.ascii(rowNumber);
             if (style != 0) {
-                xml.append(" s=\"").append(style).append('"');
+                sink.ascii(STYLE);
+                sink.decimal(style);
             }
-        }
-
-        private void flushXml() throws IOException {
-            int n = xml.length();
-            if (n > chars.length) {
-                chars = new char[n * 2];
-            }
-            xml.getChars(0, n, chars, 0);
-            _out.write(chars, 0, n);
         }
     }
 
