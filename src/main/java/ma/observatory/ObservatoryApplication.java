@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ma.observatory.run.CommandLine;
+import ma.observatory.run.CompilerHints;
 import ma.observatory.run.CommandLine.BadCommandLineException;
 import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
 import ma.observatory.run.DatabaseAccess.DatabaseException;
@@ -23,6 +24,7 @@ public class ObservatoryApplication {
     private static final String FILE_ONLY = "exit";
 
     public static void main(String[] args) {
+        CompilerHints.addInBackground();
         int code;
         try {
             code = run(args);
