@@ -32,6 +32,8 @@ public final class Breakdown {
      * the keys values are summed and matched on (the hash of the pair list, as a record's would be).
      */
     private final int hash;
+    /** The text form, made when first asked for: it keys the cells and values stored of this breakdown. */
+    private String text;
 
     public Breakdown(List<Pair> pairs) {
         this.pairs = List.copyOf(pairs);
@@ -105,6 +107,15 @@ public final class Breakdown {
 
     @Override
     public String toString() {
+        String known = text;
+        if (known == null) {
+            known = spelledOut();
+            text = known; // immutable, so a thread that makes it again makes the same
+        }
+        return known;
+    }
+
+    private String spelledOut() {
         StringBuilder sb = new StringBuilder();
         for (Pair p : pairs) {
             if (!sb.isEmpty()) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public record Period(Granularity granularity, int year, int index) implements Comparable<Period> {
 
+    /** {@code Granularity.values().length}, which copies the array at every call. */
+    private static final int GRANULARITIES = Granularity.values().length;
+
     // Periods are parts of the keys every input row and every value is summed or matched on:
     // spelled out, hash and equality cost a few instructions, a record's generated ones much more.
     @Override
@@ -157,7 +160,7 @@ public record Period(Granularity granularity, int year, int index) implements Co
      * without comparing objects.
      */
     public int orderNumber() {
-        return firstMonthNumber() * Granularity.values().length + granularity.ordinal();
+        return firstMonthNumber() * GRANULARITIES + granularity.ordinal();
     }
 
     /** Months since year 0 to the first month: {@link #firstMonth()} without making a YearMonth. */
