@@ -43,9 +43,11 @@ public final class LabourForceDataset implements CountDataset {
 
     public static LabourForceRecord map(CsvRow row, GeoReference geo) {
         Period period = row.period(PERIOD);
-        String place = row.requiredText(GEO);
-        if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(GEO, place, "is not a code of reference/geo.csv");
+        String text = row.requiredText(GEO);
+        String place = text.isEmpty() ? text : geo.code(text);
+        if (place == null) {
+            row.reject(GEO, text, "is not a code of reference/geo.csv");
+            place = text;
         }
         Area area = row.code(AREA, Area.class);
         Sex sex = row.code(SEX, Sex.class);

@@ -32,6 +32,16 @@ public final class GeoReference {
         return places.containsKey(code);
     }
 
+    /**
+     * The reference's own string for a place code, or {@code null} when it is not a code of the
+     * reference. Rows that keep it instead of the text read share one string per place, whose
+     * hash is then computed once: the cells and keys downstream look places up per row.
+     */
+    public String code(String code) {
+        Place p = places.get(code);
+        return p == null ? null : p.code();
+    }
+
     public Place place(String code) {
         return places.get(code);
     }

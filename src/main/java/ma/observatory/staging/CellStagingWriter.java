@@ -39,6 +39,8 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final PeriodRange staged;
     private final Map<String, String> targets = new HashMap<>();
     private final Map<Period, Boolean> inRange = new HashMap<>();
+    private Period lastPeriod;
+    private boolean lastInRange;
     private Map<CellKey, CellSum> stored = new HashMap<>();
 
     /**
@@ -136,11 +138,16 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     }
 
     private boolean inRange(Period period) {
+        if (period.equals(lastPeriod)) { // files come grouped by period
+            return lastInRange;
+        }
         Boolean in = inRange.get(period);
         if (in == null) {
             in = staged.contains(period);
             inRange.put(period, in);
         }
+        lastPeriod = period;
+        lastInRange = in;
         return in;
     }
 }
