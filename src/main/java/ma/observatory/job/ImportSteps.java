@@ -1,5 +1,7 @@
 package ma.observatory.job;
 
+import java.util.List;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -39,6 +41,8 @@ public class ImportSteps {
      * second.
      */
     static final int CHUNK_ROWS = 20_000;
+    /** The chunk in Spring Batch's items: batches of {@link ReadAheadReader#BATCH_ITEMS} rows (20,480 rows). */
+    static final int CHUNK_BATCHES = Math.max(1, Math.round((float) CHUNK_ROWS / ReadAheadReader.BATCH_ITEMS));
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -85,7 +89,7 @@ public class ImportSteps {
         // Without the transaction manager Batch 6 would commit cell updates outside the chunk's
         // transaction, and a restart would add a failed chunk's rows twice.
         return new StepBuilder(name, jobRepository)
-                .<Parsed<T>, Parsed<T>>chunk(CHUNK_ROWS)
+                .<List<Parsed<T>>, List<Parsed<T>>>chunk(CHUNK_BATCHES)
                 .transactionManager(transactionManager)
                 .reader(new ReadAheadReader<>(reader, name))
                 .writer(writer)

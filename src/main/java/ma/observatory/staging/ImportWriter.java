@@ -18,7 +18,7 @@ import ma.observatory.csv.RowProblem;
  * (first attempt, or a restart whose saved position was lost) it first removes what an earlier
  * attempt staged, so a rerun can never count a row twice.
  */
-public abstract class ImportWriter<T> implements ItemStreamWriter<Parsed<T>> {
+public abstract class ImportWriter<T> implements ItemStreamWriter<List<Parsed<T>>> {
 
     protected final long runId;
     protected final String file;
@@ -49,30 +49,35 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<Parsed<T>> {
     protected void purgeStaged() {
     }
 
+    /** A chunk of batches of rows ({@link ReadAheadReader}). */
     @Override
-    public void write(Chunk<? extends Parsed<T>> chunk) {
+    public void write(Chunk<? extends List<Parsed<T>>> chunk) {
         List<RowProblem> rejects = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
-        List<Parsed<T>> kept = new ArrayList<>(chunk.size());
+        List<Parsed<T>> kept = new ArrayList<>();
+        long rows = 0;
         long rejected = 0;
-        for (Parsed<T> p : chunk) {
-            if (p.rejected()) {
-                rejected++;
-                rejects.addAll(p.rejects());
-            } else if (p.item() != null) {
-                kept.add(p);
-            }
-            for (RowProblem w : p.warnings()) {
-                if (warningsStored < StagingRepository.MAX_WARNINGS_PER_FILE) {
-                    warnings.add(w);
-                    warningsStored++;
+        for (List<Parsed<T>> batch : chunk) {
+            rows += batch.size();
+            for (Parsed<T> p : batch) {
+                if (p.rejected()) {
+                    rejected++;
+                    rejects.addAll(p.rejects());
+                } else if (p.item() != null) {
+                    kept.add(p);
+                }
+                for (RowProblem w : p.warnings()) {
+                    if (warningsStored < StagingRepository.MAX_WARNINGS_PER_FILE) {
+                        warnings.add(w);
+                        warningsStored++;
+                    }
                 }
             }
         }
         long outside = stage(kept);
         staging.addProblems(runId, "rejected", rejects);
         staging.addProblems(runId, "warning", warnings);
-        staging.addCounts(runId, file, chunk.size(), rejected, outside);
+        staging.addCounts(runId, file, rows, rejected, outside);
     }
 
     /**
