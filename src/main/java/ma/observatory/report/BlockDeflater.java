@@ -48,28 +48,39 @@ final class BlockDeflater {
         this.inFlight = 2 * Math.max(1, threads);
     }
 
+    /** A block being compressed, and the buffer it was read into, reused once it is done. */
+    private record Pending(Future<byte[]> compressed, byte[] input) {
+    }
+
     /** Deflates everything {@code in} holds into {@code out}; closes neither. */
     Result deflate(InputStream in, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
-        ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
+        // The blocks' buffers go round: a few hundred megabytes of sheet are read into the same
+        // few blocks instead of as many new arrays, which the garbage collector had to clear.
+        ArrayDeque<byte[]> free = new ArrayDeque<>();
         long size = 0;
         long compressed = 0;
         byte[] previous = null;
-        byte[] block = readBlock(in);
+        byte[] block = readBlock(in, free);
         try {
             while (true) {
-                byte[] next = block.length < blockSize ? null : readBlock(in);
+                byte[] next = block.length < blockSize ? null : readBlock(in, free);
                 boolean last = next == null || next.length == 0;
                 crc.update(block);
                 size += block.length;
                 byte[] dictionary = previous == null ? null : Arrays.copyOfRange(previous,
                         Math.max(0, previous.length - DICTIONARY_BYTES), previous.length);
                 byte[] input = block;
-                pending.add(pool.submit(() -> compress(input, dictionary, last)));
+                pending.add(new Pending(pool.submit(() -> compress(input, dictionary, last)), input));
                 while (pending.size() >= inFlight || last && !pending.isEmpty()) {
-                    byte[] done = await(pending.poll());
+                    Pending p = pending.poll();
+                    byte[] done = await(p.compressed());
                     out.write(done);
                     compressed += done.length;
+                    if (p.input().length == blockSize) {
+                        free.push(p.input());
+                    }
                 }
                 if (last) {
                     return new Result(size, compressed, crc.getValue());
@@ -78,18 +89,21 @@ final class BlockDeflater {
                 block = next;
             }
         } finally {
-            for (Future<byte[]> f : pending) {
-                f.cancel(true);
+            for (Pending p : pending) {
+                p.compressed().cancel(true);
             }
         }
     }
 
     /** Up to one block; shorter only at the end of the stream (empty when nothing is left). */
-    private byte[] readBlock(InputStream in) throws IOException {
-        byte[] block = new byte[blockSize];
+    private byte[] readBlock(InputStream in, ArrayDeque<byte[]> free) throws IOException {
+        byte[] block = free.isEmpty() ? new byte[blockSize] : free.pop();
         int filled = in.readNBytes(block, 0, blockSize);
         return filled == blockSize ? block : Arrays.copyOf(block, filled);
     }
+
+    /** Each compressing thread's output buffer, grown as needed: only the exact result is copied out. */
+    private final ThreadLocal<byte[]> scratch = new ThreadLocal<>();
 
     private byte[] compress(byte[] input, byte[] dictionary, boolean last) {
         Deflater deflater = new Deflater(level, true);
@@ -98,7 +112,10 @@ final class BlockDeflater {
                 deflater.setDictionary(dictionary);
             }
             deflater.setInput(input);
-            byte[] out = new byte[input.length / 2 + 1024];
+            byte[] out = scratch.get();
+            if (out == null || out.length < input.length / 2 + 1024) {
+                out = new byte[input.length / 2 + 1024];
+            }
             int length = 0;
             if (last) {
                 deflater.finish();
@@ -119,6 +136,7 @@ final class BlockDeflater {
                     length += n;
                 } while (length == out.length || !deflater.needsInput());
             }
+            scratch.set(out);
             return Arrays.copyOf(out, length);
         } finally {
             deflater.end();
