@@ -41,6 +41,9 @@ public final class LabourForceDataset implements CountDataset {
         return MEASURES;
     }
 
+    /** A row's key; one array, not one per row of a file of millions. */
+    private static final CsvColumn[] KEY = {PERIOD, GEO, AREA, SEX, AGE_GROUP};
+
     public static LabourForceRecord map(CsvRow row, GeoReference geo) {
         Period period = row.period(PERIOD);
         String text = row.requiredText(GEO);
@@ -77,7 +80,7 @@ public final class LabourForceDataset implements CountDataset {
             }
         }
         if (!row.hasProblems()) {
-            row.requireUniqueKey(PERIOD, GEO, AREA, SEX, AGE_GROUP);
+            row.requireUniqueKey(KEY);
         }
         return new LabourForceRecord(period, place, area, sex, age, population, labourForce, employed, unemployed,
                 underemployed, row.text(SOURCE));
