@@ -64,7 +64,7 @@ final class SeenKeys {
         } else {
             table = groups.get(firstPartHash);
             if (table == null) {
-                table = groups.size() < MAX_GROUPS ? new Table() : shared;
+                table = groups.size() < MAX_GROUPS ? new Table(last) : shared;
                 if (table != shared) {
                     groups.put(firstPartHash, table);
                 }
@@ -81,8 +81,21 @@ final class SeenKeys {
 
     /** An open-addressing set of hashes, at most half full. */
     private static final class Table {
-        private long[] slots = new long[16];
+        private long[] slots;
         private int size;
+
+        Table() {
+            slots = new long[16];
+        }
+
+        /**
+         * A table for the next group, as large as the group before when that one filled its table
+         * (groups of a file tend to be alike: a period has as many rows as the one before), so it
+         * does not grow from 16 slots by doubling. A small group after it starts small again.
+         */
+        Table(Table before) {
+            slots = new long[before != null && before.size * 4 >= before.slots.length ? before.slots.length : 16];
+        }
 
         boolean add(long h) {
             if (size * 2 >= slots.length) {

@@ -40,6 +40,25 @@ class SeenKeysTest {
     }
 
     @Test
+    void groupsOfAnySizeInFileOrderKeepEveryKey() {
+        // a large period, a tiny one, large ones again, as files come: tables start at the size of
+        // the group before when it was large, and must still hold every key of every group
+        int[] sizes = {30_000, 3, 30_000, 30_000, 1, 5_000};
+        SeenKeys seen = new SeenKeys();
+        for (int g = 0; g < sizes.length; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                assertThat(add(seen, "period " + g, "MA-01", Integer.toString(i))).isTrue();
+            }
+        }
+        for (int g = 0; g < sizes.length; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                assertThat(add(seen, "period " + g, "MA-01", Integer.toString(i))).isFalse();
+            }
+            assertThat(add(seen, "period " + g, "MA-01", "new")).isTrue();
+        }
+    }
+
+    @Test
     void closeKeysAreDifferent() {
         SeenKeys seen = new SeenKeys();
         assertThat(add(seen, "a", "b")).isTrue();
