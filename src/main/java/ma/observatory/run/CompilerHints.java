@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Asks the JVM's optimising compiler (C2) to leave alone two kinds of code that a run of a few
- * seconds cannot repay compiling: Spring's start-up (bean definitions, annotation scanning, class
- * reading: each runs once) and the HSQLDB engine (a run hands it some ten thousand rows). That code
- * stays with the quick compiler (C1). On this project's 2-core machine C2 kept about three
- * quarters of a core busy for the whole run, about a quarter of it on these packages; without them
- * a 2-million-row run takes about 12 % less time (README, "Performance").
+ * Asks the JVM's optimising compiler (C2) to leave alone code that a run of a few seconds cannot
+ * repay compiling: start-up work that runs once or a few thousand times (Spring's bean
+ * definitions, annotation scanning and class reading, Spring Batch's listener scanning, the
+ * connection pool, class and module loading, the JDK's lambda generation, XMLBeans reading the
+ * workbook's parts) and the HSQLDB engine (a run hands it some ten thousand rows). That code stays
+ * with the quick compiler (C1). On this project's 2-core machine C2 kept about three quarters of
+ * a core busy for the whole run, a third of it on these packages; without them a 2-million-row
+ * run takes about 15 % less time (README, "Performance").
  *
  * <p>The hints are HotSpot compiler directives, added through the JVM's own diagnostic command
  * (what {@code jcmd <pid> Compiler.directives_add} does), so that {@code java -jar} needs no
@@ -25,7 +27,10 @@ public final class CompilerHints {
               match: ["org/hsqldb/*.*",
                       "org/springframework/beans/*.*", "org/springframework/context/*.*",
                       "org/springframework/core/*.*", "org/springframework/asm/*.*",
-                      "org/springframework/boot/*.*"],
+                      "org/springframework/boot/*.*", "org/springframework/batch/infrastructure/support/*.*",
+                      "com/zaxxer/hikari/*.*", "org/apache/xmlbeans/*.*",
+                      "jdk/internal/org/objectweb/asm/*.*", "jdk/internal/module/*.*",
+                      "jdk/internal/loader/*.*", "jdk/internal/jimage/*.*"],
               c2: { Exclude: true }
             }]
             """;
