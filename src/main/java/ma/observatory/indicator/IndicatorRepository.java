@@ -35,8 +35,8 @@ public class IndicatorRepository {
         @Override
         public int hashCode() {
             int h = indicator.hashCode();
-            h = 31 * h + geo.hashCode();
-            h = 31 * h + breakdown.hashCode();
+            h = 31 * h + Objects.hashCode(geo);
+            h = 31 * h + Objects.hashCode(breakdown);
             h = 31 * h + unit.hashCode();
             h = 31 * h + basis.hashCode();
             return 31 * h + Objects.hashCode(source);

@@ -28,7 +28,25 @@ final class Utf8Sink extends Writer {
 
     @Override
     public void write(int c) throws IOException {
-        char ch = (char) c;
+        put((char) c);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            put(chars[i]);
+        }
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            put(text.charAt(i));
+        }
+    }
+
+    /** One character: ASCII straight into the buffer, anything else encoded. */
+    private void put(char ch) throws IOException {
         if (ch < 0x80 && highSurrogate == 0) {
             if (position == buffer.length) {
                 drain();
@@ -36,36 +54,6 @@ final class Utf8Sink extends Writer {
             buffer[position++] = (byte) ch;
         } else {
             encode(ch);
-        }
-    }
-
-    @Override
-    public void write(char[] chars, int offset, int length) throws IOException {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            char ch = chars[i];
-            if (ch < 0x80 && highSurrogate == 0) {
-                if (position == buffer.length) {
-                    drain();
-                }
-                buffer[position++] = (byte) ch;
-            } else {
-                encode(ch);
-            }
-        }
-    }
-
-    @Override
-    public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x80 && highSurrogate == 0) {
-                if (position == buffer.length) {
-                    drain();
-                }
-                buffer[position++] = (byte) ch;
-            } else {
-                encode(ch);
-            }
         }
     }
 
