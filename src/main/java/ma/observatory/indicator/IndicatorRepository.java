@@ -45,11 +45,8 @@ public class IndicatorRepository {
         @Override
         public boolean equals(Object o) {
             return o instanceof SeriesKey k && indicator == k.indicator && unit == k.unit && basis == k.basis
-                    && same(geo, k.geo) && same(breakdown, k.breakdown) && same(source, k.source);
-        }
-
-        private static boolean same(Object a, Object b) {
-            return a == b || a != null && a.equals(b);
+                    && Objects.equals(geo, k.geo) && Objects.equals(breakdown, k.breakdown)
+                    && Objects.equals(source, k.source);
         }
     }
 
