@@ -59,6 +59,29 @@ class SeenKeysTest {
     }
 
     @Test
+    void groupsPackedWhenTheFileMovesOnKeepEveryKeyAndCanGrowAgain() {
+        // 20,000 keys fill a table of 65,536 slots past a quarter: it is packed into 32,768 and
+        // its array, emptied, serves the next group; a packed group met again grows back
+        int[] sizes = {20_000, 20_000, 7, 20_000, 20_000};
+        SeenKeys seen = new SeenKeys();
+        for (int g = 0; g < sizes.length; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                assertThat(add(seen, "period " + g, Integer.toString(i))).isTrue();
+            }
+        }
+        for (int i = 0; i < 30_000; i++) {
+            assertThat(add(seen, "period 0", Integer.toString(i))).isEqualTo(i >= sizes[0]);
+        }
+        for (int g = 1; g < sizes.length; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                assertThat(add(seen, "period " + g, Integer.toString(i))).isFalse();
+            }
+            assertThat(add(seen, "period " + g, "new")).isTrue();
+            assertThat(add(seen, "period " + g, "new")).isFalse();
+        }
+    }
+
+    @Test
     void closeKeysAreDifferent() {
         SeenKeys seen = new SeenKeys();
         assertThat(add(seen, "a", "b")).isTrue();
