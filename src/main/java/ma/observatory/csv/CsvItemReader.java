@@ -83,6 +83,17 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
 
     @Override
     public Parsed<T> read() {
+        CsvRow row = readRow();
+        return row == null ? null : parsed(row);
+    }
+
+    /**
+     * The first half of {@link #read()}: the next line as Commons CSV gives it, its shape checked,
+     * or {@code null} at the end of the file. Each row must then go through {@link #parsed}, in
+     * file order, before the reader's position is saved; the two halves may run on two threads
+     * (one at a time each) when the rows are handed over safely, as through a blocking queue.
+     */
+    public CsvRow readRow() {
         if (file == null) {
             return null;
         }
@@ -91,10 +102,15 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
             return null;
         }
         rowsRead++;
-        T item = row.hasProblems() ? null : mapper.map(row);
         if ((rowsRead & 0x3FFF) == 0) {
             reportProgress();
         }
+        return row;
+    }
+
+    /** The second half of {@link #read()}: the row's values checked and mapped, kept or rejected. */
+    public Parsed<T> parsed(CsvRow row) {
+        T item = row.hasProblems() ? null : mapper.map(row);
         return new Parsed<>(row.line(), row.hasProblems() ? null : item, row.rejects(), row.warnings());
     }
 

@@ -79,9 +79,9 @@ public class ImportSteps {
     }
 
     /**
-     * A chunk-oriented import step. The file is parsed and checked on a thread of its own
-     * ({@link ReadAheadReader}) while the step's thread sums and writes: the two halves of the work
-     * run on both cores. The domains already run side by side; one large file is not split into
+     * A chunk-oriented import step. The file is parsed on a thread of its own
+     * ({@link ReadAheadReader}) while the step's thread checks, maps, sums and writes: the two
+     * halves of the work run on both cores. The domains already run side by side; one large file is not split into
      * partitions, which would need a shared duplicate-key check and gains nothing once both cores
      * are busy.
      */
