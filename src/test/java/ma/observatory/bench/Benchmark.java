@@ -36,7 +36,10 @@ import java.util.zip.ZipFile;
  * <p>Options: {@code --jar=PATH} (default {@code target/labour-observatory.jar}),
  * {@code --work=DIR} (default {@code /tmp/observatory-bench}), {@code --sizes=500000,1000000,2000000},
  * {@code --xmx=512m}, {@code --seed=42}, {@code --repeat=N} (runs per size; the median is shown),
- * {@code --pandas=auto|off|PATH} (default auto: {@code ../shared/bench/pandas_labour_report.py}).
+ * {@code --pandas=auto|off|PATH} (default auto: {@code ../shared/bench/pandas_labour_report.py}),
+ * {@code --quarters=N}: every size spans N quarters and has as many communes as that takes,
+ * instead of the Scale issue's 1,500 communes over as many quarters as the rows fill; the workbook
+ * then stays the same size while the input grows.
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -55,6 +58,8 @@ public final class Benchmark {
     private final long seed;
     private final int repeat;
     private final String pandas;
+    /** 0: the Scale issue's shape, 1,500 communes; else the fixed number of quarters. */
+    private final int quarters;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
 
     private Benchmark(Map<String, String> o) {
@@ -66,6 +71,27 @@ public final class Benchmark {
         seed = Long.parseLong(o.getOrDefault("seed", "42"));
         repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
         pandas = o.getOrDefault("pandas", "auto");
+        quarters = Integer.parseInt(o.getOrDefault("quarters", "0"));
+        if (quarters < 0) {
+            throw new IllegalArgumentException("--quarters must be a number of quarters, or 0 for 1,500 communes");
+        }
+    }
+
+    private int communes(long size) {
+        long perQuarter = GenerateLabourForce.ROWS_PER_COMMUNE * (long) quarters;
+        return quarters == 0 ? GenerateLabourForce.COMMUNES : (int) Math.max(1, (size + perQuarter - 1) / perQuarter);
+    }
+
+    private Path inputDir(long size) {
+        return work.resolve("in-" + size + "-seed" + seed + (quarters == 0 ? "" : "-q" + quarters));
+    }
+
+    private String shape() {
+        return quarters == 0
+                ? String.format("shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
+                        GenerateLabourForce.COMMUNES)
+                : String.format("shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
+                        quarters);
     }
 
     /** One measured process. */
@@ -105,7 +131,8 @@ public final class Benchmark {
         }
         Run peer = runPandas(sizes.get(sizes.size() - 1));
 
-        report.append(machine).append('\n').append("load average after: ").append(loadAverage()).append("\n\n");
+        report.append(machine).append('\n').append("load average after: ").append(loadAverage()).append('\n')
+                .append(shape()).append("\n\n");
         report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | import s | indicators s"
                 + " | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
         report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -141,16 +168,17 @@ public final class Benchmark {
     }
 
     private Result measure(long size) throws Exception {
-        Path in = work.resolve("in-" + size + "-seed" + seed);
+        Path in = inputDir(size);
         Path lf = in.resolve("employment/labour_force.csv");
         if (!Files.isRegularFile(in.resolve("complete"))) {
-            GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed);
+            GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed, communes(size));
             Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
         }
         String[] span = Files.readString(in.resolve("complete")).strip().split(" ");
         String from = span[0].substring(0, 4);
         String to = span[1].substring(0, 4);
-        System.out.printf("%n== %,d rows (%s .. %s, %.0f MB)%n", size, span[0], span[1], Files.size(lf) / 1e6);
+        System.out.printf("%n== %,d rows (%s .. %s, %,d communes, %.0f MB)%n", size, span[0], span[1], communes(size),
+                Files.size(lf) / 1e6);
 
         List<Double> raw = new ArrayList<>();
         List<Result> jobs = new ArrayList<>();
@@ -258,7 +286,7 @@ public final class Benchmark {
                     + " python3-xlsxwriter, run with /usr/bin/python3)");
             return null;
         }
-        Path in = work.resolve("in-" + size + "-seed" + seed);
+        Path in = inputDir(size);
         Path out = work.resolve("pandas-" + size + ".xlsx");
         System.out.printf("%n== pandas peer on %,d rows%n", size);
         Run r = exec(work, List.of(python.toString(), script.toString(),

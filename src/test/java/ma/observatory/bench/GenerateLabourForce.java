@@ -26,8 +26,10 @@ import java.util.SplittableRandom;
  * figures are drawn in whole persons, written in thousands with three decimals). The same
  * {@code ROWS} and {@code SEED} give the same bytes.
  *
- * <p>Usage: {@code GenerateLabourForce ROWS OUT_DIR [SEED]} (seed 42 by default). The rows fill the
- * quarters in order, so the last quarter may be partly covered.
+ * <p>Usage: {@code GenerateLabourForce ROWS OUT_DIR [SEED [COMMUNES]]} (seed 42 and 1,500 communes
+ * by default). The rows fill the quarters in order, so the last quarter may be partly covered.
+ * More communes give the same rows in fewer quarters: the benchmark's {@code --quarters} uses that
+ * to keep the span, and so the workbook, the same size while the input grows.
  */
 public final class GenerateLabourForce {
 
@@ -37,7 +39,9 @@ public final class GenerateLabourForce {
     static final String[] AREAS = {"urban", "rural"};
     static final String[] SEXES = {"male", "female"};
     static final String[] AGES = {"15-24", "25-34", "35-44", "45+"};
-    public static final int ROWS_PER_QUARTER = COMMUNES * AREAS.length * SEXES.length * AGES.length;
+    /** Rows of one commune in one quarter. */
+    public static final int ROWS_PER_COMMUNE = AREAS.length * SEXES.length * AGES.length;
+    public static final int ROWS_PER_QUARTER = COMMUNES * ROWS_PER_COMMUNE;
     static final String[] SECTORS = {"agriculture", "industry", "construction", "services"};
 
     private GenerateLabourForce() {
@@ -45,14 +49,15 @@ public final class GenerateLabourForce {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: GenerateLabourForce ROWS OUT_DIR [SEED]");
+            System.err.println("usage: GenerateLabourForce ROWS OUT_DIR [SEED [COMMUNES]]");
             System.exit(2);
         }
         long rows = Long.parseLong(args[0].replace("_", ""));
         Path out = Path.of(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+        int communes = args.length > 3 ? Integer.parseInt(args[3]) : COMMUNES;
         long t0 = System.nanoTime();
-        Summary s = generate(rows, out, seed);
+        Summary s = generate(rows, out, seed, communes);
         System.out.printf("wrote %,d rows (%s .. %s) to %s in %.1f s%n", s.rows(), s.firstPeriod(), s.lastPeriod(),
                 out, (System.nanoTime() - t0) / 1e9);
     }
@@ -62,8 +67,16 @@ public final class GenerateLabourForce {
     }
 
     public static Summary generate(long rows, Path out, long seed) throws IOException {
+        return generate(rows, out, seed, COMMUNES);
+    }
+
+    /** @param communeCount communes under the twelve regions (1,500 in the Scale issue's shape) */
+    public static Summary generate(long rows, Path out, long seed, int communeCount) throws IOException {
         if (rows < 1) {
             throw new IllegalArgumentException("ROWS must be at least 1");
+        }
+        if (communeCount < 1) {
+            throw new IllegalArgumentException("COMMUNES must be at least 1");
         }
         Files.createDirectories(out.resolve("reference"));
         Files.createDirectories(out.resolve("employment"));
@@ -73,14 +86,15 @@ public final class GenerateLabourForce {
         }
         List<String> communes = new ArrayList<>();
         List<String> communeRegion = new ArrayList<>();
-        for (int i = 0; i < COMMUNES; i++) {
+        for (int i = 0; i < communeCount; i++) {
             String region = regions.get(i % REGIONS);
             communes.add(String.format("%s-%04d", region, i));
             communeRegion.add(region);
         }
         writeGeo(out.resolve("reference/geo.csv"), regions, communes, communeRegion);
 
-        long quarters = (rows + ROWS_PER_QUARTER - 1) / ROWS_PER_QUARTER;
+        long rowsPerQuarter = (long) communeCount * ROWS_PER_COMMUNE;
+        long quarters = (rows + rowsPerQuarter - 1) / rowsPerQuarter;
         SplittableRandom rnd = new SplittableRandom(seed);
         long written = 0;
         String first = quarter(0);

@@ -72,6 +72,20 @@ class StreamingImportTest {
     }
 
     @Test
+    void moreCommunesFillFewerQuartersWithTheSameRows() throws Exception {
+        // the benchmark's --quarters: 40 communes x 16 rows a quarter, 3,200 rows fill five quarters
+        GenerateLabourForce.Summary s = GenerateLabourForce.generate(3_200, dir, 1, 40);
+        assertThat(s.rows()).isEqualTo(3_200);
+        assertThat(s.lastPeriod()).isEqualTo("2001-Q1");
+        assertThat(Files.readAllLines(dir.resolve("reference/geo.csv"), StandardCharsets.UTF_8))
+                .hasSize(1 + 1 + GenerateLabourForce.REGIONS + 40);
+        List<Parsed<LabourForceRecord>> rows = readAll(dir, geo(dir));
+        assertThat(rows).hasSize(3_200).allSatisfy(p -> assertThat(p.rejects()).isEmpty());
+        assertThat(rows.stream().map(p -> p.item().period().toString()).distinct())
+                .containsExactly("2000-Q1", "2000-Q2", "2000-Q3", "2000-Q4", "2001-Q1");
+    }
+
+    @Test
     void readAheadSavesThePositionHandedOutAndARestartGoesOnFromThere() throws Exception {
         GenerateLabourForce.generate(5_000, dir, 1);
         GeoReference geo = geo(dir);
@@ -81,7 +95,7 @@ class StreamingImportTest {
         }
 
         ExecutionContext context = new ExecutionContext();
-        ReadAheadReader<Parsed<LabourForceRecord>> first = new ReadAheadReader<>(reader(dir, geo), "first");
+        ReadAheadReader<LabourForceRecord> first = new ReadAheadReader<>(reader(dir, geo), "first");
         first.open(context);
         List<Long> lines = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -94,7 +108,7 @@ class StreamingImportTest {
         first.close();
         assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(2L * ReadAheadReader.BATCH_ITEMS);
 
-        ReadAheadReader<Parsed<LabourForceRecord>> second = new ReadAheadReader<>(reader(dir, geo), "second");
+        ReadAheadReader<LabourForceRecord> second = new ReadAheadReader<>(reader(dir, geo), "second");
         second.open(context);
         List<Parsed<LabourForceRecord>> batch;
         while ((batch = second.read()) != null) {
@@ -113,7 +127,7 @@ class StreamingImportTest {
         Files.writeString(dir.resolve("employment/labour_force.csv"),
                 "2001-Q1,MA-01,urban,male,15-24,1,1,1,0,0,\"never closed\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        ReadAheadReader<Parsed<LabourForceRecord>> r = new ReadAheadReader<>(reader(dir, geo(dir)), "damaged");
+        ReadAheadReader<LabourForceRecord> r = new ReadAheadReader<>(reader(dir, geo(dir)), "damaged");
         r.open(new ExecutionContext());
         int rows = 0;
         for (int i = 0; i < 3; i++) { // 1,024 + 1,024 + 952: the rows before the damage come first
