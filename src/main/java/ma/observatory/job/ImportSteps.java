@@ -81,9 +81,9 @@ public class ImportSteps {
     /**
      * A chunk-oriented import step. The file is parsed on a thread of its own
      * ({@link ReadAheadReader}) while the step's thread checks, maps, sums and writes: the two
-     * halves of the work run on both cores. The domains already run side by side; one large file is not split into
-     * partitions, which would need a shared duplicate-key check and gains nothing once both cores
-     * are busy.
+     * halves of the work run on both cores. The domains already run side by side; one large file
+     * is not split into partitions, which would need a shared duplicate-key check and gains
+     * nothing once both cores are busy.
      */
     public <T> Step step(String name, CsvItemReader<T> reader, ImportWriter<T> writer) {
         // Without the transaction manager Batch 6 would commit cell updates outside the chunk's
