@@ -41,7 +41,6 @@ public final class GenerateLabourForce {
     static final String[] AGES = {"15-24", "25-34", "35-44", "45+"};
     /** Rows of one commune in one quarter. */
     public static final int ROWS_PER_COMMUNE = AREAS.length * SEXES.length * AGES.length;
-    public static final int ROWS_PER_QUARTER = COMMUNES * ROWS_PER_COMMUNE;
     static final String[] SECTORS = {"agriculture", "industry", "construction", "services"};
 
     private GenerateLabourForce() {
