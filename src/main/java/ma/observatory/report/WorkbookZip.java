@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -22,13 +21,14 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
-import org.apache.poi.util.TempFile;
 
 /**
- * Writes the package of a streamed workbook: every part POI made, with each sheet's rows (kept by
- * SXSSF in a temporary file) put into the sheet's part in place of its empty {@code <sheetData/>}.
- * What SXSSF does itself, except that sheets are deflated on all cores by {@link BlockDeflater} and
- * stored as already-compressed zip entries.
+ * Writes the package of a streamed workbook: every part POI made, with each sheet's rows put into
+ * the sheet's part in place of its empty {@code <sheetData/>}. What SXSSF does itself, except that
+ * the rows arrive already deflated: {@link BlockDeflater} compressed them on all cores while they
+ * were written, into a temporary file per sheet. The part's opening (up to {@code <sheetData>}) and
+ * closing are deflated here as two more pieces of the same deflate stream, and the three are
+ * stored as one already-compressed zip entry, its checksum put together from theirs.
  *
  * <p>The zip is commons-compress's with Zip64 used only for an entry that needs it (POI's
  * {@code Zip64Mode.AsNeeded}): entries of known size and checksum, no data descriptors for the
@@ -46,53 +46,50 @@ final class WorkbookZip {
     private static final String OPEN_SHEET_DATA = "<sheetData>";
     private static final String CLOSE_SHEET_DATA = "</sheetData>";
 
+    /** A worksheet's rows, deflated as a piece that does not end its deflate stream. */
+    record DeflatedRows(Path file, BlockDeflater.Result result) {
+    }
+
     /** A worksheet part's rows, for the parts that are worksheets. */
     interface SheetRows {
         /** The rows of the worksheet stored under this part name, or null if the part is not one. */
-        InputStream open(String partName) throws IOException;
+        DeflatedRows rows(String partName) throws IOException;
     }
 
+    private final BlockDeflater deflater;
     private final int level;
     private final long entryTime;
 
     /**
+     * @param level     the deflate level of the parts that are not worksheets, those the deflater's
      * @param entryTime the time every entry is stamped with (the workbook's creation time): the clock
      *                  would make two writes of the same workbook differ
      */
-    WorkbookZip(int level, Instant entryTime) {
+    WorkbookZip(BlockDeflater deflater, int level, Instant entryTime) {
+        this.deflater = deflater;
         this.level = level;
         this.entryTime = entryTime.toEpochMilli();
     }
 
     void write(ZipEntrySource parts, SheetRows sheets, OutputStream out) throws IOException {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "workbook-deflate");
-            thread.setDaemon(true);
-            return thread;
-        });
         // The caller closes (and forces to disk) its own stream.
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(CloseShieldOutputStream.wrap(out))) {
             zip.setUseZip64(Zip64Mode.AsNeeded);
             zip.setLevel(level);
-            BlockDeflater deflater = new BlockDeflater(pool, threads, BLOCK_BYTES, level);
             Enumeration<? extends ZipArchiveEntry> entries = parts.getEntries();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry part = entries.nextElement();
                 try (InputStream template = partStream(parts, part)) {
-                    InputStream rows = sheets.open(part.getName());
+                    DeflatedRows rows = sheets.rows(part.getName());
                     if (rows == null) {
                         copy(part, template, zip);
                     } else {
-                        try (InputStream sheet = splice(part.getName(), template, rows)) {
-                            writeDeflated(part, sheet, deflater, zip);
-                        }
+                        writeSheet(part, template.readAllBytes(), rows, zip);
                     }
                 }
             }
             zip.finish();
         } finally {
-            pool.shutdownNow();
             parts.close();
         }
     }
@@ -118,48 +115,43 @@ final class WorkbookZip {
     }
 
     /** The worksheet part with its rows between {@code <sheetData>} and {@code </sheetData>}. */
-    private static InputStream splice(String name, InputStream template, InputStream rows) throws IOException {
-        String xml = new String(template.readAllBytes(), StandardCharsets.UTF_8);
+    private void writeSheet(ZipArchiveEntry part, byte[] template, DeflatedRows rows, ZipArchiveOutputStream zip)
+            throws IOException {
+        String xml = new String(template, StandardCharsets.UTF_8);
         int start = xml.indexOf(EMPTY_SHEET_DATA);
         int end = start + EMPTY_SHEET_DATA.length();
         if (start < 0) {
             start = xml.indexOf(OPEN_SHEET_DATA);
             end = xml.indexOf(CLOSE_SHEET_DATA, Math.max(start, 0));
             if (start < 0 || end < 0) {
-                rows.close();
-                throw new IOException("worksheet " + name + " has no sheetData element to put its rows in");
+                throw new IOException("worksheet " + part.getName() + " has no sheetData element to put its rows in");
             }
             end += CLOSE_SHEET_DATA.length();
         }
         byte[] head = (xml.substring(0, start) + OPEN_SHEET_DATA).getBytes(StandardCharsets.UTF_8);
         byte[] tail = (CLOSE_SHEET_DATA + xml.substring(end)).getBytes(StandardCharsets.UTF_8);
-        List<InputStream> pieces = List.of(new ByteArrayInputStream(head), rows, new ByteArrayInputStream(tail));
-        return new SequenceInputStream(Collections.enumeration(pieces));
+        byte[] headDeflated = deflater.piece(head, false);
+        byte[] tailDeflated = deflater.piece(tail, true);
+        BlockDeflater.Result middle = rows.result();
+        long crc = BlockDeflater.combineCrc(crc(head), middle.crc(), middle.size());
+        crc = BlockDeflater.combineCrc(crc, crc(tail), tail.length);
+
+        ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
+        entry.setMethod(ZipEntry.DEFLATED);
+        entry.setSize(head.length + middle.size() + tail.length);
+        entry.setCompressedSize(headDeflated.length + middle.compressedSize() + tailDeflated.length);
+        entry.setCrc(crc);
+        entry.setTime(entryTime);
+        List<InputStream> pieces = List.of(new ByteArrayInputStream(headDeflated), Files.newInputStream(rows.file()),
+                new ByteArrayInputStream(tailDeflated));
+        try (InputStream in = new SequenceInputStream(Collections.enumeration(pieces))) {
+            zip.addRawArchiveEntry(entry, in);
+        }
     }
 
-    /**
-     * Compresses into a temporary file first: a zip entry written from compressed bytes needs its
-     * sizes and checksum up front.
-     */
-    private void writeDeflated(ZipArchiveEntry part, InputStream sheet, BlockDeflater deflater,
-                                      ZipArchiveOutputStream zip) throws IOException {
-        Path compressed = TempFile.createTempFile("observatory-sheet", ".deflate").toPath();
-        try {
-            BlockDeflater.Result result;
-            try (OutputStream out = Files.newOutputStream(compressed)) {
-                result = deflater.deflate(sheet, out);
-            }
-            ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
-            entry.setMethod(ZipEntry.DEFLATED);
-            entry.setSize(result.size());
-            entry.setCompressedSize(result.compressedSize());
-            entry.setCrc(result.crc());
-            entry.setTime(entryTime);
-            try (InputStream in = Files.newInputStream(compressed)) {
-                zip.addRawArchiveEntry(entry, in);
-            }
-        } finally {
-            Files.deleteIfExists(compressed);
-        }
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 }

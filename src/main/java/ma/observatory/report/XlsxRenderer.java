@@ -1,12 +1,11 @@
 package ma.observatory.report;
 
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 
@@ -42,6 +43,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -155,7 +157,7 @@ public final class XlsxRenderer {
         }
         Set<String> sheetNames = checkNames(sheets);
 
-        // No temp-file compression (faster; the files are deleted by close()).
+        // Each sheet's rows go to a temporary file already deflated; close() deletes the files.
         try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow, model.created())) {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
@@ -324,33 +326,67 @@ public final class XlsxRenderer {
         private final Map<String, Integer> sharedIndexes = new HashMap<>();
         /** The writer of the sheet created last: its rows can be written without SXSSF's row objects. */
         private SharedTextWriter lastWriter;
+        /** Each sheet's writer, by sheet name. */
+        private final Map<String, SharedTextWriter> writers = new HashMap<>();
+        /** The sheets' deflated rows, deleted with the workbook. */
+        private final List<Path> rowFiles = new ArrayList<>();
+        private final ExecutorService deflatePool;
+        private final BlockDeflater deflater;
 
         private final Instant created;
 
         ObservatoryWorkbook(int rowWindow, Instant created) {
             super(null, rowWindow, false, false);
             this.created = created;
+            // Blocks are deflated by the other cores while this thread writes the rows: a pool as
+            // large as the machine made the writer lose its own core to the threads it woke.
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            deflatePool = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "workbook-deflate");
+                thread.setDaemon(true);
+                return thread;
+            });
+            deflater = new BlockDeflater(deflatePool, threads, WorkbookZip.BLOCK_BYTES, Deflater.BEST_SPEED);
         }
 
         @Override
         protected void injectData(ZipEntrySource parts, OutputStream out) throws IOException {
-            new WorkbookZip(Deflater.BEST_SPEED, created).write(parts, partName -> {
+            new WorkbookZip(deflater, Deflater.BEST_SPEED, created).write(parts, partName -> {
                 XSSFSheet sheet = getSheetFromZipEntryName(partName);
-                return sheet == null || sheet instanceof XSSFChartSheet ? null
-                        : getSheet(sheet.getSheetName()).getWorksheetXMLInputStream();
+                if (sheet == null || sheet instanceof XSSFChartSheet) {
+                    return null;
+                }
+                getSheet(sheet.getSheetName()).flushRows(0);
+                return writers.get(sheet.getSheetName()).finish();
             }, out);
         }
 
+        /** Rows go through a deflating stream into a temporary file, compressed as they are written. */
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            lastWriter = new SharedTextWriter(this);
+            Path file = TempFile.createTempFile("poi-sxssf-sheet", ".xml.deflate").toPath();
+            rowFiles.add(file);
+            lastWriter = new SharedTextWriter(this, file, deflater.stream(Files.newOutputStream(file), false));
             return lastWriter;
         }
 
         SXSSFSheet createSheet(String name, SharedTextWriter[] writer) {
             SXSSFSheet sheet = createSheet(name);
             writer[0] = lastWriter;
+            writers.put(name, lastWriter);
             return sheet;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                deflatePool.shutdownNow();
+                for (Path file : rowFiles) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
 
         /**
@@ -410,6 +446,8 @@ public final class XlsxRenderer {
         private final ObservatoryWorkbook workbook;
         /** {@code _out}: the cells below are put into it as bytes. */
         private final Utf8Sink sink;
+        private final Path file;
+        private final BlockDeflater.Stream deflated;
         /** The row whose number {@link #rowNumber} spells, for the references of its cells. */
         private int spelledRow = -1;
         private byte[] rowNumber = {};
@@ -421,25 +459,22 @@ public final class XlsxRenderer {
         private final String[] textAbove = new String[COLUMN_NAMES.length];
         private final int[] sharedAbove = new int[COLUMN_NAMES.length];
 
-        SharedTextWriter(ObservatoryWorkbook workbook) throws IOException {
+        SharedTextWriter(ObservatoryWorkbook workbook, Path file, BlockDeflater.Stream deflated) throws IOException {
+            super(new Utf8Sink(deflated));
             this.workbook = workbook;
             this.sink = (Utf8Sink) _out;
+            this.file = file;
+            this.deflated = deflated;
         }
 
         private static byte[] ascii(String markup) {
             return markup.getBytes(StandardCharsets.US_ASCII);
         }
 
-        /** Called by SXSSF's constructor, before this class's fields are set. */
-        @Override
-        public Writer createWriter(File file) throws IOException {
-            FileOutputStream stream = new FileOutputStream(file);
-            try {
-                return new Utf8Sink(decorateOutputStream(stream));
-            } catch (IOException | RuntimeException e) {
-                stream.close();
-                throw e;
-            }
+        /** Ends the sheet's rows: the last block compressed and written, and what the zip entry needs. */
+        WorkbookZip.DeflatedRows finish() throws IOException {
+            sink.close();
+            return new WorkbookZip.DeflatedRows(file, deflated.finish());
         }
 
         /**

@@ -85,6 +85,75 @@ class BlockDeflaterTest {
         assertThat((double) blocks.size()).isLessThan(wholeLength * 1.02);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, BLOCK, 3 * BLOCK + 5})
+    void crcOfTwoPiecesIsPutTogetherFromTheirs(int secondLength) {
+        byte[] first = sheetLikeBytes(1000 + secondLength % 13);
+        byte[] second = sheetLikeBytes(secondLength);
+        CRC32 whole = new CRC32();
+        whole.update(first);
+        whole.update(second);
+
+        long combined = BlockDeflater.combineCrc(crc(first), crc(second), second.length);
+
+        assertThat(combined).isEqualTo(whole.getValue());
+        assertThat(BlockDeflater.combineCrc(0, crc(second), second.length)).isEqualTo(crc(second));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BLOCK, 2 * BLOCK + 17})
+    void aStreamThatDoesNotEndIsOnePieceOfALargerOne(int size) throws Exception {
+        byte[] head = "<worksheet><sheetData>".getBytes(StandardCharsets.US_ASCII);
+        byte[] rows = sheetLikeBytes(size);
+        byte[] tail = "</sheetData></worksheet>".getBytes(StandardCharsets.US_ASCII);
+        BlockDeflater deflater = new BlockDeflater(pool, 3, BLOCK, Deflater.BEST_SPEED);
+        ByteArrayOutputStream middle = new ByteArrayOutputStream();
+
+        BlockDeflater.Stream stream = deflater.stream(middle, false);
+        // written in uneven pieces, with flushes between, as a sheet's writer does
+        for (int at = 0, step = 1; at < rows.length; at += step, step = step * 3 + 1) {
+            stream.write(rows, at, Math.min(step, rows.length - at));
+            stream.flush();
+        }
+        BlockDeflater.Result result = stream.finish();
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(deflater.piece(head, false));
+        all.write(middle.toByteArray());
+        all.write(deflater.piece(tail, true));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.write(head);
+        expected.write(rows);
+        expected.write(tail);
+        assertThat(inflate(all.toByteArray(), expected.size())).isEqualTo(expected.toByteArray());
+        assertThat(result).isEqualTo(new BlockDeflater.Result(size, middle.size(), crc(rows)));
+        assertThat(stream.finish()).as("finishing again only says").isEqualTo(result);
+    }
+
+    @Test
+    void writingInPiecesGivesTheBytesOfOneWrite() throws IOException {
+        byte[] input = sheetLikeBytes(4 * BLOCK + 999);
+        BlockDeflater deflater = new BlockDeflater(pool, 3, BLOCK, Deflater.BEST_SPEED);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        deflater.deflate(new ByteArrayInputStream(input), whole);
+        ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+
+        try (BlockDeflater.Stream stream = deflater.stream(pieces, true)) {
+            for (int at = 0; at < input.length; at += 1000) {
+                stream.write(input, at, Math.min(1000, input.length - at));
+                stream.flush();
+            }
+        }
+
+        assertThat(pieces.toByteArray()).isEqualTo(whole.toByteArray());
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
     /** Rows of XML with varying numbers, and a stretch of noise that deflate cannot shrink. */
     private static byte[] sheetLikeBytes(int size) {
         Random random = new Random(size);

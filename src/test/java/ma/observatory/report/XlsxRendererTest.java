@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -309,6 +313,36 @@ class XlsxRendererTest {
         Thread.sleep(1_100); // anything stamped with the wall clock would now differ
         renderer.render(sampleModel(), second);
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void noTemporaryFileOutlivesTheWritingWhetherItSucceedsOrFails(@TempDir Path dir) throws IOException {
+        Path temp = Files.createDirectory(dir.resolve("poi"));
+        TempFileCreationStrategy inTemp = new DefaultTempFileCreationStrategy(temp.toFile());
+        Path file = dir.resolve("r.xlsx");
+        ReportTable wrongRow = new ReportTable("Wrong", List.of(new ReportColumn("A", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.text("one")), List.of(CellValue.text("one"), CellValue.text("two"))));
+        ReportWorkbook failing = new ReportWorkbook("t", "en", CREATED, List.of(
+                new ReportSheet("Fine", "Fine", List.of(), new ReportTable("Fine", List.of(new ReportColumn("A",
+                        NumberStyle.TEXT)), List.of(List.of(CellValue.text("fine"))))),
+                new ReportSheet("W", "W", List.of(), wrongRow)));
+
+        TempFile.withStrategy(inTemp, () -> {
+            try {
+                renderer.render(sampleModel(), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThatThrownBy(() -> renderer.render(failing, dir.resolve("failed.xlsx")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            return null;
+        });
+
+        assertThat(file).exists();
+        assertThat(dir.resolve("failed.xlsx")).doesNotExist();
+        try (var left = Files.list(temp)) {
+            assertThat(left).as("temporary files left").isEmpty();
+        }
     }
 
     @Test
