@@ -313,9 +313,10 @@ public final class XlsxRenderer {
      * Text cells refer to the shared strings table instead of carrying their text: the Data sheet
      * repeats a few hundred texts (indicator, period, place, breakdown, unit, basis, source) on every
      * row, and inlined they made its XML twice as large and their escaping a large part of the
-     * writing. And the workbook is zipped at the fastest deflate level, its sheets on all cores
-     * ({@link WorkbookZip}): at the default level compressing took a quarter of a 2-million-row run;
-     * the fastest makes the file about a fifth larger in a third of the time.
+     * writing. And the workbook is zipped at the fastest deflate level, its sheets' rows deflated on
+     * the other cores as they are written ({@link WorkbookZip}): at the default level compressing
+     * took a quarter of a 2-million-row run; the fastest makes the file about a fifth larger in a
+     * third of the time.
      */
     private static final class ObservatoryWorkbook extends SXSSFWorkbook {
 
@@ -357,7 +358,12 @@ public final class XlsxRenderer {
                     return null;
                 }
                 getSheet(sheet.getSheetName()).flushRows(0);
-                return writers.get(sheet.getSheetName()).finish();
+                SharedTextWriter writer = writers.get(sheet.getSheetName());
+                if (writer == null) {
+                    throw new IllegalStateException("sheet " + sheet.getSheetName()
+                            + " was not made by createSheet(name)");
+                }
+                return writer.finish();
             }, out);
         }
 
@@ -370,10 +376,16 @@ public final class XlsxRenderer {
             return lastWriter;
         }
 
+        @Override
+        public SXSSFSheet createSheet(String name) {
+            SXSSFSheet sheet = super.createSheet(name);
+            writers.put(sheet.getSheetName(), lastWriter);
+            return sheet;
+        }
+
         SXSSFSheet createSheet(String name, SharedTextWriter[] writer) {
             SXSSFSheet sheet = createSheet(name);
             writer[0] = lastWriter;
-            writers.put(name, lastWriter);
             return sheet;
         }
 
