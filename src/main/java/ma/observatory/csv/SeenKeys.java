@@ -22,6 +22,11 @@ import java.util.Map;
  * new 512 KB array: arrays that size are "humongous" to the garbage collector in a 512 MB heap
  * (a whole 1 MB region each, and each such allocation may start a marking cycle), which made the
  * import of 2 million rows hold some 80 MB and start a marking cycle every few periods.
+ *
+ * <p>A group is packed only the first time the file leaves it. A file whose periods alternate
+ * (sorted by place, then period) leaves and meets its groups again every few rows: packing each
+ * time, the table went back and forth between three quarters and half full, every key moved at
+ * every turn, and the time grew with the square of the rows.
  */
 final class SeenKeys {
 
@@ -35,6 +40,7 @@ final class SeenKeys {
     private final Table shared = new Table();
     private long lastGroup;
     private Table last;
+    private int packs;
 
     /**
      * Adds one part of a key (a column's text, compared without case) to its hash: FNV-1a over
@@ -70,7 +76,11 @@ final class SeenKeys {
         if (last != null && firstPartHash == lastGroup) {
             table = last;
         } else {
-            long[] spare = last == null || last == shared ? null : last.pack();
+            long[] spare = null;
+            if (last != null && last != shared && !last.packed) {
+                spare = last.pack();
+                packs++;
+            }
             table = groups.get(firstPartHash);
             if (table == null) {
                 table = groups.size() < MAX_GROUPS ? new Table(spare) : shared;
@@ -88,10 +98,17 @@ final class SeenKeys {
         return table.add(h == 0 ? 1 : h); // 0 marks an empty slot
     }
 
+    /** How many times a group's table was packed (for tests). */
+    int packs() {
+        return packs;
+    }
+
     /** An open-addressing set of hashes, at most half full while it is added to. */
     private static final class Table {
         private long[] slots;
         private int size;
+        /** Packed once already: the file came back to the group, and may keep doing so. */
+        private boolean packed;
 
         Table() {
             slots = new long[16];
@@ -116,6 +133,7 @@ final class SeenKeys {
          *         (worth handing to the next group), else {@code null}
          */
         long[] pack() {
+            packed = true;
             int length = 16;
             while (length - length / 4 < size) {
                 length *= 2;

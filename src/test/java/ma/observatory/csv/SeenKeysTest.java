@@ -82,6 +82,27 @@ class SeenKeysTest {
     }
 
     @Test
+    void groupsMetAgainAndAgainArePackedOnlyTheFirstTimeTheFileLeavesThem() {
+        // a file sorted by place, then period: the period (the first part) changes every few rows
+        SeenKeys seen = new SeenKeys();
+        int periods = 8;
+        int places = 5_000;
+        for (int place = 0; place < places; place++) {
+            for (int p = 0; p < periods; p++) {
+                for (int area = 0; area < 2; area++) {
+                    assertThat(add(seen, "2024-" + p, "MA-" + place, "area " + area)).isTrue();
+                }
+            }
+        }
+        assertThat(seen.packs()).as("each group packed once, not at each of its %d returns", places)
+                .isLessThanOrEqualTo(periods);
+        for (int p = 0; p < periods; p++) {
+            assertThat(add(seen, "2024-" + p, "MA-" + (places - 1), "area 1")).isFalse();
+            assertThat(add(seen, "2024-" + p, "MA-" + places, "area 1")).isTrue();
+        }
+    }
+
+    @Test
     void closeKeysAreDifferent() {
         SeenKeys seen = new SeenKeys();
         assertThat(add(seen, "a", "b")).isTrue();
