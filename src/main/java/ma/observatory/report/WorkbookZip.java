@@ -25,8 +25,8 @@ import org.apache.poi.openxml4j.util.ZipEntrySource;
 /**
  * Writes the package of a streamed workbook: every part POI made, with each sheet's rows put into
  * the sheet's part in place of its empty {@code <sheetData/>}. What SXSSF does itself, except that
- * the rows arrive already deflated: {@link BlockDeflater} compressed them on all cores while they
- * were written, into a temporary file per sheet. The part's opening (up to {@code <sheetData>}) and
+ * the rows arrive already deflated: {@link BlockDeflater} compressed them on the other cores while
+ * they were written, into a temporary file per sheet. The part's opening (up to {@code <sheetData>}) and
  * closing are deflated here as two more pieces of the same deflate stream, and the three are
  * stored as one already-compressed zip entry, its checksum put together from theirs.
  *
