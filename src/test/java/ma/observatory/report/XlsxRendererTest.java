@@ -318,7 +318,14 @@ class XlsxRendererTest {
     @Test
     void noTemporaryFileOutlivesTheWritingWhetherItSucceedsOrFails(@TempDir Path dir) throws IOException {
         Path temp = Files.createDirectory(dir.resolve("poi"));
-        TempFileCreationStrategy inTemp = new DefaultTempFileCreationStrategy(temp.toFile());
+        AtomicInteger made = new AtomicInteger();
+        TempFileCreationStrategy inTemp = new DefaultTempFileCreationStrategy(temp.toFile()) {
+            @Override
+            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
+                made.incrementAndGet();
+                return super.createTempFile(prefix, suffix);
+            }
+        };
         Path file = dir.resolve("r.xlsx");
         ReportTable wrongRow = new ReportTable("Wrong", List.of(new ReportColumn("A", NumberStyle.TEXT)),
                 List.of(List.of(CellValue.text("one")), List.of(CellValue.text("one"), CellValue.text("two"))));
@@ -340,6 +347,7 @@ class XlsxRendererTest {
 
         assertThat(file).exists();
         assertThat(dir.resolve("failed.xlsx")).doesNotExist();
+        assertThat(made).as("temporary files made there").hasValueGreaterThan(2);
         try (var left = Files.list(temp)) {
             assertThat(left).as("temporary files left").isEmpty();
         }
