@@ -159,6 +159,7 @@ final class BlockDeflater {
                 while (!pending.isEmpty()) {
                     writeOldest();
                 }
+                free.clear(); // a workbook keeps its sheets' streams until it is written
                 result = new Result(size, compressedSize, crc);
             }
             return result;
