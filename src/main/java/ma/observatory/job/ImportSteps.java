@@ -1,7 +1,5 @@
 package ma.observatory.job;
 
-import java.util.List;
-
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,7 +11,6 @@ import org.springframework.batch.core.step.StepExecution;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvItemReader;
 import ma.observatory.csv.CsvRow;
-import ma.observatory.csv.Parsed;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.cube.Stageable;
 import ma.observatory.geo.GeoReference;
@@ -21,6 +18,7 @@ import ma.observatory.geo.PlaceRepository;
 import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.ImportWriter;
 import ma.observatory.staging.ReadAheadReader;
+import ma.observatory.staging.RowBatch;
 import ma.observatory.staging.StagingRepository;
 
 /**
@@ -89,7 +87,7 @@ public class ImportSteps {
         // Without the transaction manager Batch 6 would commit cell updates outside the chunk's
         // transaction, and a restart would add a failed chunk's rows twice.
         return new StepBuilder(name, jobRepository)
-                .<List<Parsed<T>>, List<Parsed<T>>>chunk(CHUNK_BATCHES)
+                .<RowBatch<T>, RowBatch<T>>chunk(CHUNK_BATCHES)
                 .transactionManager(transactionManager)
                 .reader(new ReadAheadReader<>(reader, name))
                 .writer(writer)

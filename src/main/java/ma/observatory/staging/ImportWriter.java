@@ -13,17 +13,33 @@ import ma.observatory.csv.RowProblem;
 
 /**
  * The writing half of every import step. Rejected rows and warnings go to the Data quality
- * tables, kept items to {@link #stage}, the file's counters are advanced: all in the chunk's
- * transaction, together with the reader's position. When the step starts from the top of the file
- * (first attempt, or a restart whose saved position was lost) it first removes what an earlier
- * attempt staged, so a rerun can never count a row twice.
+ * tables, kept items to {@link #stage}, the file's counters are advanced: all stored together, in
+ * one chunk's transaction, with the position a restart goes on from. When the step starts from the
+ * top of the file (first attempt, or a restart whose saved position was lost) it first removes what
+ * an earlier attempt staged, so a rerun can never count a row twice.
+ *
+ * <p>A writer may hold what it has staged over several chunks ({@link #readyToStore}): the
+ * position it saves is then that of the last rows it stored, not of the last rows read, so that a
+ * restart reads again exactly the rows whose sums were never stored. Everything is stored with the
+ * chunk that ends the file.
  */
-public abstract class ImportWriter<T> implements ItemStreamWriter<List<Parsed<T>>> {
+public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
+
+    /** Rejected rows held in memory at most before they are stored, whatever the writer holds. */
+    static final int MAX_PENDING_PROBLEMS = 10_000;
 
     protected final long runId;
     protected final String file;
     protected final StagingRepository staging;
-    private long warningsStored;
+    private long warningsKept;
+    /** Rows of the file whose effects are stored: what {@link #update} saves. */
+    private long storedPosition;
+    private long readPosition;
+    private long pendingRows;
+    private long pendingRejected;
+    private long pendingOutside;
+    private final List<RowProblem> pendingRejects = new ArrayList<>();
+    private final List<RowProblem> pendingWarnings = new ArrayList<>();
 
     protected ImportWriter(long runId, String file, StagingRepository staging) {
         this.runId = runId;
@@ -38,11 +54,18 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<List<Parsed<T>
 
     @Override
     public void open(ExecutionContext context) {
-        if (context.getLong(CsvItemReader.POSITION_KEY, 0L) == 0L) {
+        storedPosition = context.getLong(CsvItemReader.POSITION_KEY, 0L);
+        if (storedPosition == 0L) {
             staging.purge(runId, file, datasetKey());
             purgeStaged();
         }
-        warningsStored = staging.countProblems(runId, "warning", file);
+        readPosition = storedPosition;
+        pendingRows = 0;
+        pendingRejected = 0;
+        pendingOutside = 0;
+        pendingRejects.clear();
+        pendingWarnings.clear();
+        warningsKept = staging.countProblems(runId, "warning", file);
     }
 
     /** Removes what {@link #stage} wrote in an earlier attempt, when it is not a cell dataset. */
@@ -51,39 +74,67 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<List<Parsed<T>
 
     /** A chunk of batches of rows ({@link ReadAheadReader}). */
     @Override
-    public void write(Chunk<? extends List<Parsed<T>>> chunk) {
-        List<RowProblem> rejects = new ArrayList<>();
-        List<RowProblem> warnings = new ArrayList<>();
+    public void write(Chunk<? extends RowBatch<T>> chunk) {
         List<Parsed<T>> kept = new ArrayList<>();
-        long rows = 0;
-        long rejected = 0;
-        for (List<Parsed<T>> batch : chunk) {
-            rows += batch.size();
-            for (Parsed<T> p : batch) {
+        boolean endOfFile = false;
+        for (RowBatch<T> batch : chunk) {
+            pendingRows += batch.rows().size();
+            for (Parsed<T> p : batch.rows()) {
                 if (p.rejected()) {
-                    rejected++;
-                    rejects.addAll(p.rejects());
+                    pendingRejected++;
+                    pendingRejects.addAll(p.rejects());
                 } else if (p.item() != null) {
                     kept.add(p);
                 }
                 for (RowProblem w : p.warnings()) {
-                    if (warningsStored < StagingRepository.MAX_WARNINGS_PER_FILE) {
-                        warnings.add(w);
-                        warningsStored++;
+                    if (warningsKept < StagingRepository.MAX_WARNINGS_PER_FILE) {
+                        pendingWarnings.add(w);
+                        warningsKept++;
                     }
                 }
             }
+            readPosition = batch.position();
+            endOfFile |= batch.endOfFile();
         }
-        long outside = stage(kept);
-        staging.addProblems(runId, "rejected", rejects);
-        staging.addProblems(runId, "warning", warnings);
-        staging.addCounts(runId, file, rows, rejected, outside);
+        pendingOutside += stage(kept);
+        if (endOfFile || pendingRejects.size() >= MAX_PENDING_PROBLEMS || readyToStore(pendingRows)) {
+            storePending();
+            staging.addProblems(runId, "rejected", pendingRejects);
+            staging.addProblems(runId, "warning", pendingWarnings);
+            staging.addCounts(runId, file, pendingRows, pendingRejected, pendingOutside);
+            pendingRows = 0;
+            pendingRejected = 0;
+            pendingOutside = 0;
+            pendingRejects.clear();
+            pendingWarnings.clear();
+            storedPosition = readPosition;
+        }
+    }
+
+    /** Saves the position of the last rows stored, in the transaction of the chunk that stored them. */
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(CsvItemReader.POSITION_KEY, storedPosition);
     }
 
     /**
-     * Stages the kept rows of one chunk (items with their line numbers).
+     * Stages the kept rows of one chunk (items with their line numbers), storing them now or
+     * holding them for {@link #storePending}.
      *
      * @return how many of them lie outside the run's range and were left out
      */
     protected abstract long stage(List<Parsed<T>> kept);
+
+    /**
+     * Whether what is held should be stored with this chunk; the writer holds it otherwise.
+     *
+     * @param pendingRows rows read since the last rows stored, this chunk's included
+     */
+    protected boolean readyToStore(long pendingRows) {
+        return true;
+    }
+
+    /** Stores what {@link #stage} has held since the last chunk that stored. */
+    protected void storePending() {
+    }
 }

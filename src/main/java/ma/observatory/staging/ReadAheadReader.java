@@ -32,14 +32,16 @@ import ma.observatory.csv.Parsed;
  * observation with its scope, the listener lists) then runs a thousand times less often. Per row,
  * that was a tenth of everything a 2-million-row import allocated.
  *
- * <p>The reader runs ahead of the step, so the position saved for a restart is not the inner
- * reader's own count but the number of rows this reader has handed to the step:
- * {@link CsvItemReader#POSITION_KEY} = rows skipped on open + rows handed out. On a restart the
- * inner reader skips those rows, as it would without this one. An exception of the inner reader
- * (a damaged file, an input contract broken) is rethrown, as it was, by the {@link #read()} after
- * the batch that holds the rows before it.
+ * <p>The reader runs ahead of the step, so the position a restart goes on from is not the inner
+ * reader's own count: each batch carries the number of rows up to its end (rows skipped on open
+ * included) and whether the file ends with it, and the writer saves as
+ * {@link CsvItemReader#POSITION_KEY} the position of the last batch it has stored
+ * ({@link ImportWriter}); this reader saves nothing. To say which batch is the last, the step's
+ * thread takes the next batch from the queue before it hands one over. An exception of the inner
+ * reader (a damaged file, an input contract broken) is rethrown, as it was, by the {@link #read()}
+ * after the batch that holds the rows before it.
  */
-public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>>> {
+public final class ReadAheadReader<T> implements ItemStreamReader<RowBatch<T>> {
 
     private static final Logger log = LoggerFactory.getLogger(ReadAheadReader.class);
 
@@ -57,6 +59,8 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
     private Throwable failure;
     private boolean finished;
     private long position;
+    /** Taken from the queue, not yet handed over: says whether the batch handed before it was the last. */
+    private Batch next;
 
     /** One hand-over: rows, then possibly the end of the file or the failure that stopped the reading. */
     private record Batch(CsvRow[] rows, int size, boolean last, Throwable failure) {
@@ -81,6 +85,7 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
         queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         failure = null;
         finished = false;
+        next = null;
         stopping = false;
         CsvItemReader<T> source = target;
         producer = new Thread(() -> produce(source), name + "-reader");
@@ -125,9 +130,10 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
 
     /** The next batch of rows, in file order, checked and mapped; {@code null} at the end of the file. */
     @Override
-    public List<Parsed<T>> read() throws Exception {
+    public RowBatch<T> read() throws Exception {
         while (!finished) {
-            Batch b = take();
+            Batch b = next != null ? next : take();
+            next = null;
             finished = b.last();
             failure = b.failure();
             if (b.size() > 0) {
@@ -136,7 +142,14 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
                     parsed.add(target.parsed(b.rows()[i]));
                 }
                 position += b.size();
-                return parsed;
+                boolean endOfFile;
+                if (finished) {
+                    endOfFile = failure == null;
+                } else {
+                    next = take();
+                    endOfFile = next.size() == 0 && next.last() && next.failure() == null;
+                }
+                return new RowBatch<>(parsed, position, endOfFile);
             }
         }
         if (failure != null) {
@@ -160,9 +173,9 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
         return b;
     }
 
+    /** Saves nothing: the writer knows which rows are stored ({@link RowBatch#position()}). */
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(CsvItemReader.POSITION_KEY, position);
     }
 
     @Override
@@ -180,6 +193,7 @@ public final class ReadAheadReader<T> implements ItemStreamReader<List<Parsed<T>
             producer = null;
         }
         queue = null;
+        next = null;
         if (target != null) {
             target.close();
             target = null;

@@ -39,7 +39,9 @@ import java.util.zip.ZipFile;
  * {@code --pandas=auto|off|PATH} (default auto: {@code ../shared/bench/pandas_labour_report.py}),
  * {@code --quarters=N}: every size spans N quarters and has as many communes as that takes,
  * instead of the Scale issue's 1,500 communes over as many quarters as the rows fill; the workbook
- * then stays the same size while the input grows.
+ * then stays the same size while the input grows;
+ * {@code --order=period|shuffled} (default period): {@code shuffled} puts the data rows in a random
+ * order (deterministic for the seed), as an export without {@code ORDER BY} may give them.
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -60,6 +62,8 @@ public final class Benchmark {
     private final String pandas;
     /** 0: the Scale issue's shape, 1,500 communes; else the fixed number of quarters. */
     private final int quarters;
+    /** Whether the data rows are shuffled rather than grouped by period. */
+    private final boolean shuffled;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
 
     private Benchmark(Map<String, String> o) {
@@ -75,6 +79,11 @@ public final class Benchmark {
         if (quarters < 0) {
             throw new IllegalArgumentException("--quarters must be a number of quarters, or 0 for 1,500 communes");
         }
+        String order = o.getOrDefault("order", "period");
+        if (!order.equals("period") && !order.equals("shuffled")) {
+            throw new IllegalArgumentException("--order must be period or shuffled: " + order);
+        }
+        shuffled = order.equals("shuffled");
     }
 
     private int communes(long size) {
@@ -83,15 +92,16 @@ public final class Benchmark {
     }
 
     private Path inputDir(long size) {
-        return work.resolve("in-" + size + "-seed" + seed + (quarters == 0 ? "" : "-q" + quarters));
+        return work.resolve("in-" + size + "-seed" + seed + (quarters == 0 ? "" : "-q" + quarters)
+                + (shuffled ? "-shuffled" : ""));
     }
 
     private String shape() {
-        return quarters == 0
+        return (shuffled ? "rows in random order; " : "") + (quarters == 0
                 ? String.format("shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
                         GenerateLabourForce.COMMUNES)
                 : String.format("shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
-                        quarters);
+                        quarters));
     }
 
     /** One measured process. */
@@ -172,6 +182,9 @@ public final class Benchmark {
         Path lf = in.resolve("employment/labour_force.csv");
         if (!Files.isRegularFile(in.resolve("complete"))) {
             GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed, communes(size));
+            if (shuffled) {
+                GenerateLabourForce.shuffleRows(lf, seed);
+            }
             Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
         }
         String[] span = Files.readString(in.resolve("complete")).strip().split(" ");

@@ -61,6 +61,18 @@ public final class GenerateLabourForce {
                 out, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Puts the data rows of a generated file in a random order, deterministic for the seed, the
+     * header first: the order an export without {@code ORDER BY} may give.
+     */
+    public static void shuffleRows(Path file, long seed) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.shuffle(rows, new java.util.Random(seed));
+        rows.add(0, lines.get(0));
+        Files.write(file, rows, StandardCharsets.UTF_8);
+    }
+
     /** What was written: row count and the quarters covered. */
     public record Summary(long rows, String firstPeriod, String lastPeriod) {
     }

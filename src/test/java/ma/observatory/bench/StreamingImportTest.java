@@ -34,6 +34,7 @@ import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.ReadAheadReader;
+import ma.observatory.staging.RowBatch;
 import ma.observatory.staging.StagingRepository;
 
 /**
@@ -86,7 +87,7 @@ class StreamingImportTest {
     }
 
     @Test
-    void readAheadSavesThePositionHandedOutAndARestartGoesOnFromThere() throws Exception {
+    void readAheadBatchesCarryTheirPositionAndARestartGoesOnFromTheOneStored() throws Exception {
         GenerateLabourForce.generate(5_000, dir, 1);
         GeoReference geo = geo(dir);
         List<Long> oneRun = new ArrayList<>();
@@ -98,27 +99,46 @@ class StreamingImportTest {
         ReadAheadReader<LabourForceRecord> first = new ReadAheadReader<>(reader(dir, geo), "first");
         first.open(context);
         List<Long> lines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            List<Parsed<LabourForceRecord>> batch = first.read();
-            assertThat(batch).hasSize(ReadAheadReader.BATCH_ITEMS);
-            batch.forEach(p -> lines.add(p.line()));
+        for (int i = 1; i <= 2; i++) {
+            RowBatch<LabourForceRecord> batch = first.read();
+            assertThat(batch.rows()).hasSize(ReadAheadReader.BATCH_ITEMS);
+            assertThat(batch.position()).isEqualTo((long) i * ReadAheadReader.BATCH_ITEMS);
+            assertThat(batch.endOfFile()).isFalse();
+            batch.rows().forEach(p -> lines.add(p.line()));
         }
-        first.update(context); // the chunk commits: the reader ran ahead, the position must not
+        first.update(context); // the reader ran ahead of what was stored: it saves nothing
+        assertThat(context.containsKey(CsvItemReader.POSITION_KEY)).isFalse();
+        context.putLong(CsvItemReader.POSITION_KEY, 2L * ReadAheadReader.BATCH_ITEMS); // as the writer does
         first.read();          // read after the commit, then the step fails
         first.close();
-        assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(2L * ReadAheadReader.BATCH_ITEMS);
 
         ReadAheadReader<LabourForceRecord> second = new ReadAheadReader<>(reader(dir, geo), "second");
         second.open(context);
-        List<Parsed<LabourForceRecord>> batch;
+        List<RowBatch<LabourForceRecord>> batches = new ArrayList<>();
+        RowBatch<LabourForceRecord> batch;
         while ((batch = second.read()) != null) {
-            batch.forEach(p -> lines.add(p.line()));
+            batch.rows().forEach(p -> lines.add(p.line()));
+            batches.add(batch);
         }
         assertThat(second.read()).isNull();
-        second.update(context);
         second.close();
         assertThat(lines).isEqualTo(oneRun);
-        assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(5_000);
+        assertThat(batches).extracting(RowBatch::position).containsExactly(3_072L, 4_096L, 5_000L);
+        assertThat(batches).extracting(RowBatch::endOfFile).containsExactly(false, false, true);
+    }
+
+    @Test
+    void theLastBatchSaysTheFileEndsEvenWhenItIsFull() throws Exception {
+        GenerateLabourForce.generate(2L * ReadAheadReader.BATCH_ITEMS, dir, 1);
+        ReadAheadReader<LabourForceRecord> r = new ReadAheadReader<>(reader(dir, geo(dir)), "full");
+        r.open(new ExecutionContext());
+        RowBatch<LabourForceRecord> first = r.read();
+        RowBatch<LabourForceRecord> last = r.read();
+        assertThat(first.endOfFile()).isFalse();
+        assertThat(last.rows()).hasSize(ReadAheadReader.BATCH_ITEMS);
+        assertThat(last.endOfFile()).isTrue();
+        assertThat(r.read()).isNull();
+        r.close();
     }
 
     @Test
@@ -131,7 +151,9 @@ class StreamingImportTest {
         r.open(new ExecutionContext());
         int rows = 0;
         for (int i = 0; i < 3; i++) { // 1,024 + 1,024 + 952: the rows before the damage come first
-            rows += r.read().size();
+            RowBatch<LabourForceRecord> batch = r.read();
+            assertThat(batch.endOfFile()).isFalse(); // the file does not end well: nothing says it is all read
+            rows += batch.rows().size();
         }
         assertThat(rows).isEqualTo(3_000);
         assertThatThrownBy(r::read).isInstanceOf(InputContractException.class).hasMessageContaining("damaged");
@@ -153,18 +175,28 @@ class StreamingImportTest {
                     new CellStagingWriter<>(run, LabourForceDataset.INSTANCE, geo, range, staging);
             ExecutionContext context = new ExecutionContext();
             w.open(context);
-            w.write(chunk(row("2024-Q1", "MA-01-0001", 10.0, "s1"), row("2024-Q1", "MA-01-0002", 5.0, "s1"),
+            w.write(chunk(4, false, row("2024-Q1", "MA-01-0001", 10.0, "s1"), row("2024-Q1", "MA-01-0002", 5.0, "s1"),
                     row("2024-Q1", "MA-01", 20.0, "s1"), row("2022-Q1", "MA-01-0001", 99.0, "s1")));
-            w.write(chunk(row("2024-Q1", "MA-01-0001", 1.0, "s2"), row("2024-Q2", "MA-01-0002", null, "s1")));
-            w.close();
+            w.update(context);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(4); // new cells: stored at once
+            // Two rows for a stored cell and a new one: too few rows per update, held.
+            w.write(chunk(6, false, row("2024-Q1", "MA-01-0001", 1.0, "s2"), row("2024-Q2", "MA-01-0002", null, "s1")));
+            w.update(context);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(4);
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM cell WHERE period = '2024-Q2'", Long.class))
+                    .isZero();
+            w.close(); // the step fails here
 
-            // restart after two committed chunks: a new writer goes on with what is stored
-            context.putLong(CsvItemReader.POSITION_KEY, 6);
+            // The restart goes on after the rows stored: the held ones are read again.
             CellStagingWriter<LabourForceRecord> again =
                     new CellStagingWriter<>(run, LabourForceDataset.INSTANCE, geo, range, staging);
             again.open(context);
-            again.write(chunk(row("2024-Q2", "MA-01-0001", 4.0, "s1")));
+            again.write(chunk(6, false, row("2024-Q1", "MA-01-0001", 1.0, "s2"),
+                    row("2024-Q2", "MA-01-0002", null, "s1")));
+            again.write(chunk(7, true, row("2024-Q2", "MA-01-0001", 4.0, "s1")));
+            again.update(context);
             again.close();
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(7); // the end of the file stores all
 
             Map<String, Object> q1 = cell(table, "2024-Q1", "MA-01", "rollup", "population");
             assertThat((Double) q1.get("TOTAL")).isCloseTo(16.0, within(1e-9));
@@ -196,12 +228,14 @@ class StreamingImportTest {
                 population, 1.0, 1.0, 0.0, null, source), List.of(), List.of());
     }
 
-    /** One chunk, its rows in two batches as the read-ahead reader hands them over. */
+    /** One chunk, its rows in two batches as the read-ahead reader hands them over, ending at {@code position}. */
     @SafeVarargs
-    private static Chunk<List<Parsed<LabourForceRecord>>> chunk(Parsed<LabourForceRecord>... items) {
+    private static Chunk<RowBatch<LabourForceRecord>> chunk(long position, boolean endOfFile,
+                                                            Parsed<LabourForceRecord>... items) {
         List<Parsed<LabourForceRecord>> rows = List.of(items);
         int half = rows.size() / 2;
-        return new Chunk<>(List.of(rows.subList(0, half), rows.subList(half, rows.size())));
+        return new Chunk<>(List.of(new RowBatch<>(rows.subList(0, half), position - (rows.size() - half), false),
+                new RowBatch<>(rows.subList(half, rows.size()), position, endOfFile)));
     }
 
     private static CsvItemReader<LabourForceRecord> reader(Path in, GeoReference geo) {

@@ -1,0 +1,141 @@
+package ma.observatory.staging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import ma.observatory.csv.CsvItemReader;
+import ma.observatory.csv.Parsed;
+import ma.observatory.csv.RowProblem;
+import ma.observatory.cube.CellTable;
+import ma.observatory.employment.Area;
+import ma.observatory.employment.LabourForceDataset;
+import ma.observatory.employment.LabourForceRecord;
+import ma.observatory.employment.Sex;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.Place;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.staging.StagingRepository.CellKey;
+import ma.observatory.staging.StagingRepository.CellSum;
+
+/**
+ * Rows in no order: every chunk changes every cell. The writer holds the sums until enough rows
+ * were read per cell to update, saves the position of the rows it stored, and ends with the sums
+ * of every row.
+ */
+class CellStagingWriterTest {
+
+    private static final GeoReference GEO = new GeoReference(List.of(
+            new Place("MA", "Maroc", "Morocco", "country", ""),
+            new Place("MA-01", "R1", "R1", "region", "MA"),
+            new Place("MA-01-0001", "C1", "C1", "commune", "MA-01")), Set.of("country", "region"));
+    /** 2020 to 2024, with the year of history before it: 24 quarters, 24 cells of MA-01. */
+    private static final PeriodRange RANGE = new PeriodRange(Period.year(2020), Period.year(2024));
+    private static final int CELLS = 24;
+
+    /** The real repository, counting the cells each store updates rather than inserts. */
+    private static final class CountingStaging extends StagingRepository {
+        final List<Integer> updatesPerStore = new ArrayList<>();
+
+        CountingStaging(CellTable table) {
+            super(table.jdbc());
+        }
+
+        @Override
+        public void storeCells(long runId, String dataset, List<String> measures, Map<CellKey, CellSum> changed,
+                               Set<CellKey> added) {
+            updatesPerStore.add(changed.size() - added.size());
+            super.storeCells(runId, dataset, measures, changed, added);
+        }
+    }
+
+    @Test
+    void rowsInNoOrderAreStoredEverySoManyRowsPerCellAndAllAtTheEnd() {
+        try (CellTable table = new CellTable()) {
+            CountingStaging staging = new CountingStaging(table);
+            CellStagingWriter<LabourForceRecord> w =
+                    new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE, GEO, RANGE, staging);
+            ExecutionContext context = new ExecutionContext();
+            w.open(context);
+            // Chunk n holds one row per quarter, n persons each: every chunk changes every cell.
+            int chunks = 2 * CellStagingWriter.ROWS_PER_UPDATE + 3;
+            List<Long> saved = new ArrayList<>();
+            for (int n = 1; n <= chunks; n++) {
+                w.write(chunkOfEveryQuarter(n, n == chunks));
+                w.update(context);
+                saved.add(context.getLong(CsvItemReader.POSITION_KEY));
+            }
+            w.close();
+
+            // The first chunk only inserts, and is stored at once; then a store every 32 chunks
+            // (32 rows per cell updated), and the last chunk stores what is left.
+            long first = CELLS;
+            long second = first + (long) CellStagingWriter.ROWS_PER_UPDATE * CELLS;
+            long third = second + (long) CellStagingWriter.ROWS_PER_UPDATE * CELLS;
+            long end = (long) chunks * CELLS;
+            assertThat(saved).containsOnly(first, second, third, end);
+            assertThat(saved.get(0)).isEqualTo(first);
+            assertThat(saved.get(1)).isEqualTo(first);
+            assertThat(saved.get(CellStagingWriter.ROWS_PER_UPDATE)).isEqualTo(second);
+            assertThat(saved.get(chunks - 1)).isEqualTo(end);
+            assertThat(staging.updatesPerStore).containsExactly(0, CELLS, CELLS, CELLS);
+
+            long expected = (long) chunks * (chunks + 1) / 2; // 1 + 2 + … + chunks
+            for (int q = 0; q < CELLS; q++) {
+                Double total = table.jdbc().queryForObject("SELECT total FROM cell WHERE period = ? AND geo = 'MA-01'"
+                        + " AND origin = 'rollup' AND measure = 'population'", Double.class, quarter(q).toString());
+                assertThat(total).isCloseTo((double) expected, within(1e-9));
+            }
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM staged_cell", Long.class)).isEqualTo(CELLS);
+        }
+    }
+
+    @Test
+    void rejectedRowsAreStoredWithTheRowsTheyCameWith() {
+        try (CellTable table = new CellTable()) {
+            StagingRepository staging = new StagingRepository(table.jdbc());
+            CellStagingWriter<LabourForceRecord> w =
+                    new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE, GEO, RANGE, staging);
+            ExecutionContext context = new ExecutionContext();
+            w.open(context);
+            w.write(chunkOfEveryQuarter(1, false));
+            List<Parsed<LabourForceRecord>> rows = new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
+            rows.add(new Parsed<>(999, null, List.of(new RowProblem("employment/labour_force.csv", 999, "population",
+                    "-5", "a count cannot be negative")), List.of()));
+            w.write(new Chunk<>(List.of(new RowBatch<>(rows, 2L * CELLS + 1, false))));
+            w.update(context);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(CELLS); // the second chunk is held…
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM row_problem", Long.class))
+                    .isZero(); // …and its rejected row with it: a restart reads it again
+            w.write(chunkOfEveryQuarter(3, true));
+            w.update(context);
+            w.close();
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(3L * CELLS);
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM row_problem WHERE kind = 'rejected'",
+                    Long.class)).isEqualTo(1L);
+        }
+    }
+
+    private static Chunk<RowBatch<LabourForceRecord>> chunkOfEveryQuarter(int n, boolean endOfFile) {
+        List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
+        for (int q = 0; q < CELLS; q++) {
+            long line = (long) (n - 1) * CELLS + q + 2;
+            rows.add(new Parsed<>(line, new LabourForceRecord(quarter((q * 7) % CELLS), "MA-01-0001", Area.URBAN,
+                    Sex.MALE, "15-24", (double) n, 1.0, 1.0, 0.0, null, "s"), List.of(), List.of()));
+        }
+        return new Chunk<>(List.of(new RowBatch<>(rows, (long) n * CELLS, endOfFile)));
+    }
+
+    private static Period quarter(int q) {
+        return Period.quarter(2019 + q / 4, q % 4 + 1);
+    }
+}
