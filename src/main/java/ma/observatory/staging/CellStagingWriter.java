@@ -73,7 +73,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     @Override
     public void open(ExecutionContext context) {
         super.open(context);
-        // After a purge there is nothing; on a restart, the cells the committed chunks left.
+        // After a purge there is nothing; on a restart, the cells as the last store left them.
         stored = new HashMap<>();
         Map<String, Object> parsed = new HashMap<>();
         staging.storedCells(runId, dataset).forEach((k, sum) -> stored.put(new RowKey(
@@ -83,7 +83,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         added = new HashSet<>();
     }
 
-    /** A row's place in the cube, before its measures are spelled out as cells. */
+    /** A cell's key as the rows give it; spelled out as the table's text key only when the cell is stored. */
     private record RowKey(Period period, String geo, boolean direct, Breakdown breakdown) {
 
         // made for every row: spelled out for speed, as Period's

@@ -25,7 +25,7 @@ import ma.observatory.csv.RowProblem;
  */
 public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
 
-    /** Rejected rows held in memory at most before they are stored, whatever the writer holds. */
+    /** Problems of rejected rows held in memory, at most, before they are stored with what the writer holds. */
     static final int MAX_PENDING_PROBLEMS = 10_000;
 
     protected final long runId;
