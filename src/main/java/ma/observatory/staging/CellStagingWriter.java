@@ -28,10 +28,10 @@ import ma.observatory.staging.StagingRepository.CellSum;
  *
  * <p>Per row the work is one hash lookup: rows are summed on their key (period, place, origin,
  * breakdown) with all their measures at once, and only the keys of the cells changed are turned
- * into the text keys of the {@code staged_cell} table, when they are stored. The writer keeps the sums of every cell (one
- * entry per output cell, all measures in one row), so each cell is inserted once and then updated
- * with its new sums, without a MERGE; when the rows come in no order it stores them every so many
- * rows rather than with every chunk ({@link #readyToStore}).
+ * into the text keys of the {@code staged_cell} table, when they are stored. The writer keeps the
+ * sums of every cell (one entry per output cell, all measures in one row), so each cell is
+ * inserted once and then updated with its new sums, without a MERGE; when the rows come in no
+ * order it stores them every so many rows rather than with every chunk ({@link #readyToStore}).
  */
 public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
 

@@ -108,7 +108,8 @@ class CellStagingWriterTest {
             ExecutionContext context = new ExecutionContext();
             w.open(context);
             w.write(chunkOfEveryQuarter(1, false));
-            List<Parsed<LabourForceRecord>> rows = new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
+            List<Parsed<LabourForceRecord>> rows =
+                    new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
             rows.add(new Parsed<>(999, null, List.of(new RowProblem("employment/labour_force.csv", 999, "population",
                     "-5", "a count cannot be negative")), List.of()));
             w.write(new Chunk<>(List.of(new RowBatch<>(rows, 2L * CELLS + 1, false))));
