@@ -179,4 +179,22 @@ final class ChildJvm implements AutoCloseable {
             }
         }
     }
+
+    /** The rows a query of a test's database gives, each as its columns joined by commas. */
+    static List<String> lines(Path work, String sql) throws SQLException, IOException {
+        return query(work, c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        line.append(i > 1 ? "," : "").append(rs.getString(i));
+                    }
+                    out.add(line.toString());
+                }
+            }
+            return out;
+        });
+    }
 }

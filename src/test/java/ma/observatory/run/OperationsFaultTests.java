@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import ma.observatory.WorkbookReader;
+import ma.observatory.bench.GenerateLabourForce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +84,11 @@ class OperationsFaultTests {
      * cell with all its measures), leaving most of the file to read.
      */
     private void awaitChunksCommitted(ChildJvm child, int logOffset) throws InterruptedException {
+        awaitImportLogged(child, logOffset, 60_000);
+    }
+
+    /** Waits until the child is importing {@code labour_force.csv} and HSQLDB's redo log has grown by {@code bytes}. */
+    private void awaitImportLogged(ChildJvm child, int logOffset, long bytes) throws InterruptedException {
         long[] atStart = {-1};
         child.await("chunks of labour_force.csv committed", () -> {
             if (atStart[0] < 0) {
@@ -92,7 +98,7 @@ class OperationsFaultTests {
                 }
                 return false;
             }
-            return ChildJvm.size(databaseLog()) > atStart[0] + 60_000;
+            return ChildJvm.size(databaseLog()) > atStart[0] + bytes;
         }, Duration.ofSeconds(60));
     }
 
@@ -159,6 +165,39 @@ class OperationsFaultTests {
             }
         });
         assertThat(read).isEqualTo(mediumRows);
+    }
+
+    @Test
+    void killDashNineWhileSumsAreHeldThenRestartGivesTheValuesOfAnUninterruptedRun() throws Exception {
+        // Rows in no order over ten years: 1,920 region cells, so the import stores its sums every
+        // three chunks or so and holds them in between, when the kill comes.
+        Path scattered = work.resolve("scattered");
+        long rows = GeneratedInput.write(scattered, 60, List.of(2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022,
+                2023, 2024));
+        GenerateLabourForce.shuffleRows(scattered.resolve("employment/labour_force.csv"), 5);
+        ChildJvm first = ChildJvm.run(work, "first", args(scattered, "--from=2016", "--to=2024"), RUN);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+
+        int logOffset = read(logFile()).length();
+        try (ChildJvm killed = ChildJvm.start(work, "killed", args(scattered, "--from=2016", "--to=2024"))) {
+            // The first chunk inserts every cell, some 500 KB of redo log; then chunks are held.
+            awaitImportLogged(killed, logOffset, 600_000);
+            killed.process().destroyForcibly();
+            assertThat(killed.waitFor(Duration.ofSeconds(10))).isTrue();
+        }
+        ChildJvm restart = ChildJvm.run(work, "restart", restartArgs(), RUN);
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        Matcher resumed = Pattern.compile("resuming after (\\d+) rows already committed").matcher(restart.stdout());
+        assertThat(resumed.find()).as(restart.output()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).isPositive().isLessThan(rows);
+
+        String values = "SELECT indicator, period, geo, breakdown, val FROM indicator_value WHERE run_id = %d"
+                + " ORDER BY indicator, period, geo, breakdown";
+        List<String> uninterrupted = ChildJvm.lines(work, values.formatted(0));
+        assertThat(uninterrupted).hasSizeGreaterThan(10_000);
+        assertThat(ChildJvm.lines(work, values.formatted(1))).isEqualTo(uninterrupted);
+        assertThat(ChildJvm.lines(work, "SELECT rows_read FROM input_file WHERE run_id = 1"
+                + " AND file = 'employment/labour_force.csv'")).containsExactly(Long.toString(rows));
     }
 
     @Test

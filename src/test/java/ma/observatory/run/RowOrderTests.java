@@ -3,9 +3,6 @@ package ma.observatory.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,17 +38,17 @@ class RowOrderTests {
         run(a, grouped);
         run(b, shuffled);
         for (Path w : List.of(a, b)) {
-            assertThat(rows(w, "SELECT rows_read, rows_rejected, rows_outside FROM input_file"
+            assertThat(ChildJvm.lines(w, "SELECT rows_read, rows_rejected, rows_outside FROM input_file"
                     + " WHERE file = 'employment/labour_force.csv'")).containsExactly(rows + ",0,0");
         }
         String cells = "SELECT period, geo, origin, dims, measure, total, missing FROM cell"
                 + " WHERE dataset = 'labour_force' ORDER BY period, geo, origin, dims, measure";
-        assertThat(rows(a, cells)).hasSize(YEARS.size() * 12 * 16 * 5);
-        assertThat(rows(b, cells)).isEqualTo(rows(a, cells));
+        assertThat(ChildJvm.lines(a, cells)).hasSize(YEARS.size() * 12 * 16 * 5);
+        assertThat(ChildJvm.lines(b, cells)).isEqualTo(ChildJvm.lines(a, cells));
         String values = "SELECT indicator, period, geo, breakdown, val FROM indicator_value"
                 + " ORDER BY indicator, period, geo, breakdown";
-        assertThat(rows(a, values)).hasSizeGreaterThan(10_000);
-        assertThat(rows(b, values)).isEqualTo(rows(a, values));
+        assertThat(ChildJvm.lines(a, values)).hasSizeGreaterThan(10_000);
+        assertThat(ChildJvm.lines(b, values)).isEqualTo(ChildJvm.lines(a, values));
     }
 
     private static void run(Path work, Path input) {
@@ -59,23 +56,5 @@ class RowOrderTests {
         Outcome outcome = app.run("--input-dir=" + input, "--output-dir=" + app.reports(), "--only=employment",
                 "--from=2020", "--to=2024");
         assertThat(outcome.exitCode()).as(outcome.both()).isZero();
-    }
-
-    /** The rows of a query, each as its columns joined by commas. */
-    private static List<String> rows(Path work, String sql) throws Exception {
-        return ChildJvm.query(work, c -> {
-            List<String> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i > 1 ? "," : "").append(rs.getString(i));
-                    }
-                    out.add(row.toString());
-                }
-            }
-            return out;
-        });
     }
 }
