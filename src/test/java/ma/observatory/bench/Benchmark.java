@@ -35,7 +35,8 @@ import java.util.zip.ZipFile;
  *
  * <p>Options: {@code --jar=PATH} (default {@code target/labour-observatory.jar}),
  * {@code --work=DIR} (default {@code /tmp/observatory-bench}), {@code --sizes=500000,1000000,2000000},
- * {@code --xmx=512m}, {@code --seed=42}, {@code --repeat=N} (runs per size; the median is shown),
+ * {@code --xmx=512m}, {@code --seed=42}, {@code --repeat=N} (rounds, each running every size once,
+ * smallest first; the medians are shown, and the marginal ratio of each round),
  * {@code --pandas=auto|off|PATH} (default auto: {@code ../shared/bench/pandas_labour_report.py}),
  * {@code --quarters=N}: every size spans N quarters and has as many communes as that takes,
  * instead of the Scale issue's 1,500 communes over as many quarters as the rows fill; the workbook
@@ -135,9 +136,24 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), loadAverage());
         System.out.println(machine);
-        List<Result> results = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
         for (long size : sizes) {
-            results.add(measure(size));
+            inputs.add(prepare(size));
+        }
+        // Round by round, every size once: the machine's speed drifts over minutes, and the
+        // difference of two sizes measured side by side is what the marginal throughput needs.
+        List<List<Result>> rounds = new ArrayList<>();
+        for (int round = 0; round < repeat; round++) {
+            List<Result> thisRound = new ArrayList<>();
+            for (Input input : inputs) {
+                thisRound.add(measure(input, round));
+            }
+            rounds.add(thisRound);
+        }
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            int size = i;
+            results.add(median(rounds.stream().map(r -> r.get(size)).toList()));
         }
         Run peer = runPandas(sizes.get(sizes.size() - 1));
 
@@ -165,7 +181,7 @@ public final class Benchmark {
             report.append(String.format(Locale.ROOT, "%npandas peer on %,d rows: %.2f s, peak RSS %d MB, exit %d (%s)%n",
                     sizes.get(sizes.size() - 1), peer.seconds, peer.rssKb / 1024, peer.exit, peer.out.strip()));
         }
-        report.append(targets(results, peer));
+        report.append(targets(results, rounds, peer));
         System.out.println();
         System.out.print(report);
         Files.writeString(work.resolve("results.md"), report.toString());
@@ -177,7 +193,11 @@ public final class Benchmark {
         return s == null ? "-" : String.format(Locale.ROOT, "%.2f", s);
     }
 
-    private Result measure(long size) throws Exception {
+    /** A generated input and the span of years it covers. */
+    private record Input(long size, Path dir, Path labourForce, String from, String to) {
+    }
+
+    private Input prepare(long size) throws IOException {
         Path in = inputDir(size);
         Path lf = in.resolve("employment/labour_force.csv");
         if (!Files.isRegularFile(in.resolve("complete"))) {
@@ -188,28 +208,32 @@ public final class Benchmark {
             Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
         }
         String[] span = Files.readString(in.resolve("complete")).strip().split(" ");
-        String from = span[0].substring(0, 4);
-        String to = span[1].substring(0, 4);
-        System.out.printf("%n== %,d rows (%s .. %s, %,d communes, %.0f MB)%n", size, span[0], span[1], communes(size),
+        System.out.printf("%,d rows: %s .. %s, %,d communes, %.0f MB%n", size, span[0], span[1], communes(size),
                 Files.size(lf) / 1e6);
+        return new Input(size, in, lf, span[0].substring(0, 4), span[1].substring(0, 4));
+    }
 
-        List<Double> raw = new ArrayList<>();
-        List<Result> jobs = new ArrayList<>();
-        for (int i = 0; i < repeat; i++) {
-            Run parse = exec(work, List.of(javaBin(), "-Xmx" + xmx, "-cp", classPath(),
-                    RawParse.class.getName(), lf.toString()));
-            Matcher m = RAW.matcher(parse.out);
-            if (parse.exit != 0 || !m.find()) {
-                throw new IllegalStateException("the bare parse failed: " + parse.err);
-            }
-            raw.add(Double.parseDouble(m.group(2)));
-            System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
-            jobs.add(runJob(size, in, lf, from, to, i));
+    /** One bare parse and one job on an input; the result carries the bare parse's time. */
+    private Result measure(Input input, int round) throws Exception {
+        System.out.printf("%n== %,d rows, round %d of %d%n", input.size(), round + 1, repeat);
+        Run parse = exec(work, List.of(javaBin(), "-Xmx" + xmx, "-cp", classPath(),
+                RawParse.class.getName(), input.labourForce().toString()));
+        Matcher m = RAW.matcher(parse.out);
+        if (parse.exit != 0 || !m.find()) {
+            throw new IllegalStateException("the bare parse failed: " + parse.err);
         }
-        raw.sort(Comparator.naturalOrder());
-        List<Result> ok = jobs.stream().filter(r -> r.failure == null).sorted(Comparator.comparingDouble(Result::jobSeconds))
-                .toList();
-        Result median = ok.isEmpty() ? jobs.get(0) : ok.get((ok.size() - 1) / 2);
+        System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
+        Result job = runJob(input.size(), input.dir(), input.labourForce(), input.from(), input.to(), round);
+        return new Result(job.rows, job.fileBytes, Double.parseDouble(m.group(2)), job.jobSeconds, job.jobRssKb,
+                job.peakHeapMb, job.steps, job.indicatorRows, job.xlsxBytes, job.failure);
+    }
+
+    /** The job whose time is the median of a size's rounds, with the median bare parse. */
+    private static Result median(List<Result> rounds) {
+        List<Double> raw = rounds.stream().map(Result::rawSeconds).sorted().toList();
+        List<Result> ok = rounds.stream().filter(r -> r.failure == null)
+                .sorted(Comparator.comparingDouble(Result::jobSeconds)).toList();
+        Result median = ok.isEmpty() ? rounds.get(0) : ok.get((ok.size() - 1) / 2);
         return new Result(median.rows, median.fileBytes, raw.get((raw.size() - 1) / 2), median.jobSeconds,
                 median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows, median.xlsxBytes, median.failure);
     }
@@ -310,7 +334,7 @@ public final class Benchmark {
         return r;
     }
 
-    private String targets(List<Result> results, Run peer) {
+    private String targets(List<Result> results, List<List<Result>> rounds, Run peer) {
         StringBuilder sb = new StringBuilder("\nTargets (Scale issue):\n");
         if (results.size() < 2) {
             return sb.append("- they compare two sizes: give --sizes at least two\n").toString();
@@ -326,6 +350,17 @@ public final class Benchmark {
         sb.append(String.format(Locale.ROOT, "- marginal throughput %,d -> %,d rows: %,.0f rows/s; bare parse %,.0f rows/s;"
                         + " ratio %.2f (target >= 0.50): %s%n", small.rows, big.rows, marginal, bare, marginal / bare,
                 marginal >= 0.5 * bare ? "met" : "NOT met"));
+        if (rounds.size() > 1) {
+            List<String> each = new ArrayList<>();
+            for (List<Result> round : rounds) {
+                Result s = round.get(round.size() - 2);
+                Result b = round.get(round.size() - 1);
+                each.add(s.failure != null || b.failure != null ? "failed" : String.format(Locale.ROOT, "%.2f",
+                        (b.rows - s.rows) / (b.jobSeconds - s.jobSeconds) / (b.rows / b.rawSeconds)));
+            }
+            sb.append("  the same ratio round by round, each from two runs side by side: ")
+                    .append(String.join(", ", each)).append('\n');
+        }
         double growth = big.jobSeconds / small.jobSeconds;
         double allowed = 2.2 * (big.rows / (double) small.rows) / 2;
         sb.append(String.format(Locale.ROOT, "- time %,d rows / time %,d rows: %.2f (target <= %.2f): %s%n", big.rows,
