@@ -26,7 +26,8 @@ import ma.observatory.csv.Parsed;
  * on the reading thread, which the step then waited for; now 1.7 s and 4.1 s, and the reading
  * thread waits for room in the queue); the import step took about 5 % less time. Rows come
  * through a bounded queue in batches, in file order, so memory holds at most
- * {@link #QUEUE_BATCHES} × {@link #BATCH_ITEMS} rows ahead of the chunk.
+ * ({@link #QUEUE_BATCHES} + 1) × {@link #BATCH_ITEMS} rows ahead of the chunk (the one more: see
+ * below).
  *
  * <p>Each batch is one item for Spring Batch: what it does per item (a flight-recorder event, an
  * observation with its scope, the listener lists) then runs a thousand times less often. Per row,
