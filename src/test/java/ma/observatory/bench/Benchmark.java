@@ -41,8 +41,9 @@ import java.util.zip.ZipFile;
  * {@code --quarters=N}: every size spans N quarters and has as many communes as that takes,
  * instead of the Scale issue's 1,500 communes over as many quarters as the rows fill; the workbook
  * then stays the same size while the input grows;
- * {@code --order=period|shuffled} (default period): {@code shuffled} puts the data rows in a random
- * order (deterministic for the seed), as an export without {@code ORDER BY} may give them.
+ * {@code --order=period|place|shuffled} (default period, as the generator writes them): {@code place}
+ * sorts the data rows by place, then period, as a panel export often comes; {@code shuffled} puts
+ * them in a random order (deterministic for the seed), as an export without {@code ORDER BY} may.
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -63,8 +64,8 @@ public final class Benchmark {
     private final String pandas;
     /** 0: the Scale issue's shape, 1,500 communes; else the fixed number of quarters. */
     private final int quarters;
-    /** Whether the data rows are shuffled rather than grouped by period. */
-    private final boolean shuffled;
+    /** The order of the data rows: period (as generated), place or shuffled. */
+    private final String order;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
 
     private Benchmark(Map<String, String> o) {
@@ -80,11 +81,10 @@ public final class Benchmark {
         if (quarters < 0) {
             throw new IllegalArgumentException("--quarters must be a number of quarters, or 0 for 1,500 communes");
         }
-        String order = o.getOrDefault("order", "period");
-        if (!order.equals("period") && !order.equals("shuffled")) {
-            throw new IllegalArgumentException("--order must be period or shuffled: " + order);
+        order = o.getOrDefault("order", "period");
+        if (!List.of("period", "place", "shuffled").contains(order)) {
+            throw new IllegalArgumentException("--order must be period, place or shuffled: " + order);
         }
-        shuffled = order.equals("shuffled");
     }
 
     private int communes(long size) {
@@ -94,11 +94,16 @@ public final class Benchmark {
 
     private Path inputDir(long size) {
         return work.resolve("in-" + size + "-seed" + seed + (quarters == 0 ? "" : "-q" + quarters)
-                + (shuffled ? "-shuffled" : ""));
+                + (order.equals("period") ? "" : "-" + order));
     }
 
     private String shape() {
-        return (shuffled ? "rows in random order; " : "") + (quarters == 0
+        String rows = switch (order) {
+            case "place" -> "rows sorted by place, then period; ";
+            case "shuffled" -> "rows in random order; ";
+            default -> "";
+        };
+        return rows + (quarters == 0
                 ? String.format("shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
                         GenerateLabourForce.COMMUNES)
                 : String.format("shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
@@ -202,8 +207,10 @@ public final class Benchmark {
         Path lf = in.resolve("employment/labour_force.csv");
         if (!Files.isRegularFile(in.resolve("complete"))) {
             GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed, communes(size));
-            if (shuffled) {
+            if (order.equals("shuffled")) {
                 GenerateLabourForce.shuffleRows(lf, seed);
+            } else if (order.equals("place")) {
+                GenerateLabourForce.sortRowsByPlace(lf);
             }
             Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
         }

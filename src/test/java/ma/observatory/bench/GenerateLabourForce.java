@@ -73,6 +73,20 @@ public final class GenerateLabourForce {
         Files.write(file, rows, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Sorts the data rows of a generated file by place, then period, the header first; rows of one
+     * place and period keep their order. The order a panel exported commune by commune has.
+     */
+    public static void sortRowsByPlace(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        // period,geo,...: the geo field, then the period field
+        rows.sort(java.util.Comparator.comparing((String l) -> l.substring(l.indexOf(',') + 1, l.indexOf(',',
+                l.indexOf(',') + 1))).thenComparing(l -> l.substring(0, l.indexOf(','))));
+        rows.add(0, lines.get(0));
+        Files.write(file, rows, StandardCharsets.UTF_8);
+    }
+
     /** What was written: row count and the quarters covered. */
     public record Summary(long rows, String firstPeriod, String lastPeriod) {
     }
