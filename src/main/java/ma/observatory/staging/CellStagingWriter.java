@@ -36,7 +36,7 @@ import ma.observatory.staging.StagingRepository.CellSum;
 public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
 
     /** Rows read per cell update, at least, before the sums held are stored ({@link #readyToStore}). */
-    static final int ROWS_PER_UPDATE = 32;
+    static final int ROWS_PER_UPDATE = 64;
 
     private final CountDataset dataset;
     private final GeoReference geo;

@@ -76,8 +76,9 @@ class CellStagingWriterTest {
             }
             w.close();
 
-            // The first chunk only inserts, and is stored at once; then a store every 32 chunks
-            // (32 rows per cell updated), and the last chunk stores what is left.
+            // The first chunk only inserts, and is stored at once; then a store every
+            // ROWS_PER_UPDATE chunks (as many rows per cell updated), and the last chunk stores
+            // what is left.
             long first = CELLS;
             long second = first + (long) CellStagingWriter.ROWS_PER_UPDATE * CELLS;
             long third = second + (long) CellStagingWriter.ROWS_PER_UPDATE * CELLS;
