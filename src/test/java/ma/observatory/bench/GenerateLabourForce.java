@@ -66,11 +66,7 @@ public final class GenerateLabourForce {
      * header first: the order an export without {@code ORDER BY} may give.
      */
     public static void shuffleRows(Path file, long seed) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
-        java.util.Collections.shuffle(rows, new java.util.Random(seed));
-        rows.add(0, lines.get(0));
-        Files.write(file, rows, StandardCharsets.UTF_8);
+        reorderRows(file, rows -> java.util.Collections.shuffle(rows, new java.util.Random(seed)));
     }
 
     /**
@@ -78,11 +74,15 @@ public final class GenerateLabourForce {
      * place and period keep their order. The order a panel exported commune by commune has.
      */
     public static void sortRowsByPlace(Path file) throws IOException {
+        // period,geo,...: generated fields are never quoted
+        reorderRows(file, rows -> rows.sort(java.util.Comparator.comparing((String l) -> l.split(",", 3)[1])
+                .thenComparing(l -> l.split(",", 2)[0])));
+    }
+
+    private static void reorderRows(Path file, java.util.function.Consumer<List<String>> reorder) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
-        // period,geo,...: the geo field, then the period field
-        rows.sort(java.util.Comparator.comparing((String l) -> l.substring(l.indexOf(',') + 1, l.indexOf(',',
-                l.indexOf(',') + 1))).thenComparing(l -> l.substring(0, l.indexOf(','))));
+        reorder.accept(rows);
         rows.add(0, lines.get(0));
         Files.write(file, rows, StandardCharsets.UTF_8);
     }
