@@ -127,6 +127,54 @@ class CellStagingWriterTest {
         }
     }
 
+    @Test
+    void rejectedRowsAreNotHeldBeyondTenThousandProblems() {
+        try (CellTable table = new CellTable()) {
+            StagingRepository staging = new StagingRepository(table.jdbc());
+            CellStagingWriter<LabourForceRecord> w =
+                    new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE, GEO, RANGE, staging);
+            ExecutionContext context = new ExecutionContext();
+            w.open(context);
+            w.write(chunkOfEveryQuarter(1, false));
+            // Ten problems per rejected row: far too few rows for the cells to update, so the
+            // sums would be held; the problems, at 9,990, are held with them...
+            int rejectedRows = ImportWriter.MAX_PENDING_PROBLEMS / 10 - 1;
+            List<Parsed<LabourForceRecord>> rows =
+                    new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
+            rows.addAll(rejected(2L * CELLS, rejectedRows));
+            long end = 2L * CELLS + rejectedRows;
+            w.write(new Chunk<>(List.of(new RowBatch<>(rows, end, false))));
+            w.update(context);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(CELLS);
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM row_problem", Long.class)).isZero();
+            // ...and one more such row makes 10,000: everything is stored, sums and problems.
+            w.write(new Chunk<>(List.of(new RowBatch<>(rejected(end, 1), end + 1, false))));
+            w.update(context);
+            w.close();
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(end + 1);
+            assertThat(table.jdbc().queryForObject("SELECT total FROM cell WHERE period = ? AND geo = 'MA-01'"
+                    + " AND origin = 'rollup' AND measure = 'population'", Double.class, quarter(0).toString()))
+                    .isCloseTo(3.0, within(1e-9)); // 1 + 2: the held sums went with the problems
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM row_problem WHERE kind = 'rejected'",
+                    Long.class)).isEqualTo((long) ImportWriter.MAX_PENDING_PROBLEMS);
+        }
+    }
+
+    /** Rejected rows after {@code before} rows of the file, each with ten problems. */
+    private static List<Parsed<LabourForceRecord>> rejected(long before, int count) {
+        List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long line = before + i + 2;
+            List<RowProblem> problems = new ArrayList<>();
+            for (int p = 0; p < 10; p++) {
+                problems.add(new RowProblem("employment/labour_force.csv", line, "population", "-" + p,
+                        "a count cannot be negative"));
+            }
+            rows.add(new Parsed<>(line, null, problems, List.of()));
+        }
+        return rows;
+    }
+
     private static Chunk<RowBatch<LabourForceRecord>> chunkOfEveryQuarter(int n, boolean endOfFile) {
         List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
         for (int q = 0; q < CELLS; q++) {
