@@ -103,16 +103,10 @@ class CellStagingWriterTest {
     @Test
     void rejectedRowsAreStoredWithTheRowsTheyCameWith() {
         try (CellTable table = new CellTable()) {
-            StagingRepository staging = new StagingRepository(table.jdbc());
-            CellStagingWriter<LabourForceRecord> w =
-                    new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE, GEO, RANGE, staging);
             ExecutionContext context = new ExecutionContext();
-            w.open(context);
-            w.write(chunkOfEveryQuarter(1, false));
-            List<Parsed<LabourForceRecord>> rows =
-                    new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
-            rows.add(new Parsed<>(999, null, List.of(new RowProblem("employment/labour_force.csv", 999, "population",
-                    "-5", "a count cannot be negative")), List.of()));
+            CellStagingWriter<LabourForceRecord> w = afterFirstChunk(table, context);
+            List<Parsed<LabourForceRecord>> rows = rowsOfEveryQuarter(2);
+            rows.addAll(rejected(2L * CELLS, 1, 1));
             w.write(new Chunk<>(List.of(new RowBatch<>(rows, 2L * CELLS + 1, false))));
             w.update(context);
             assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(CELLS); // the second chunk is held…
@@ -130,25 +124,20 @@ class CellStagingWriterTest {
     @Test
     void rejectedRowsAreNotHeldBeyondTenThousandProblems() {
         try (CellTable table = new CellTable()) {
-            StagingRepository staging = new StagingRepository(table.jdbc());
-            CellStagingWriter<LabourForceRecord> w =
-                    new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE, GEO, RANGE, staging);
             ExecutionContext context = new ExecutionContext();
-            w.open(context);
-            w.write(chunkOfEveryQuarter(1, false));
+            CellStagingWriter<LabourForceRecord> w = afterFirstChunk(table, context);
             // Ten problems per rejected row: far too few rows for the cells to update, so the
             // sums would be held; the problems, at 9,990, are held with them...
             int rejectedRows = ImportWriter.MAX_PENDING_PROBLEMS / 10 - 1;
-            List<Parsed<LabourForceRecord>> rows =
-                    new ArrayList<>(chunkOfEveryQuarter(2, false).getItems().get(0).rows());
-            rows.addAll(rejected(2L * CELLS, rejectedRows));
+            List<Parsed<LabourForceRecord>> rows = rowsOfEveryQuarter(2);
+            rows.addAll(rejected(2L * CELLS, rejectedRows, 10));
             long end = 2L * CELLS + rejectedRows;
             w.write(new Chunk<>(List.of(new RowBatch<>(rows, end, false))));
             w.update(context);
             assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(CELLS);
             assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM row_problem", Long.class)).isZero();
             // ...and one more such row makes 10,000: everything is stored, sums and problems.
-            w.write(new Chunk<>(List.of(new RowBatch<>(rejected(end, 1), end + 1, false))));
+            w.write(new Chunk<>(List.of(new RowBatch<>(rejected(end, 1, 10), end + 1, false))));
             w.update(context);
             w.close();
             assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(end + 1);
@@ -160,13 +149,22 @@ class CellStagingWriterTest {
         }
     }
 
-    /** Rejected rows after {@code before} rows of the file, each with ten problems. */
-    private static List<Parsed<LabourForceRecord>> rejected(long before, int count) {
+    /** A writer on a fresh table that has stored the first chunk (every cell new). */
+    private static CellStagingWriter<LabourForceRecord> afterFirstChunk(CellTable table, ExecutionContext context) {
+        CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
+                GEO, RANGE, new StagingRepository(table.jdbc()));
+        w.open(context);
+        w.write(chunkOfEveryQuarter(1, false));
+        return w;
+    }
+
+    /** Rejected rows after {@code before} rows of the file, each with {@code problemsPerRow} problems. */
+    private static List<Parsed<LabourForceRecord>> rejected(long before, int count, int problemsPerRow) {
         List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long line = before + i + 2;
             List<RowProblem> problems = new ArrayList<>();
-            for (int p = 0; p < 10; p++) {
+            for (int p = 0; p < problemsPerRow; p++) {
                 problems.add(new RowProblem("employment/labour_force.csv", line, "population", "-" + p,
                         "a count cannot be negative"));
             }
@@ -176,13 +174,18 @@ class CellStagingWriterTest {
     }
 
     private static Chunk<RowBatch<LabourForceRecord>> chunkOfEveryQuarter(int n, boolean endOfFile) {
+        return new Chunk<>(List.of(new RowBatch<>(rowsOfEveryQuarter(n), (long) n * CELLS, endOfFile)));
+    }
+
+    /** The rows of chunk {@code n}: one per quarter, {@code n} persons each. */
+    private static List<Parsed<LabourForceRecord>> rowsOfEveryQuarter(int n) {
         List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
         for (int q = 0; q < CELLS; q++) {
             long line = (long) (n - 1) * CELLS + q + 2;
             rows.add(new Parsed<>(line, new LabourForceRecord(quarter((q * 7) % CELLS), "MA-01-0001", Area.URBAN,
                     Sex.MALE, "15-24", (double) n, 1.0, 1.0, 0.0, null, "s"), List.of(), List.of()));
         }
-        return new Chunk<>(List.of(new RowBatch<>(rows, (long) n * CELLS, endOfFile)));
+        return rows;
     }
 
     private static Period quarter(int q) {
