@@ -17,7 +17,9 @@ public final class GeoReference {
 
     private final Map<String, Place> places = new LinkedHashMap<>();
     private final Set<String> reportedLevels;
-    private final Map<String, String> target = new HashMap<>();
+    // Worked out once for every code, so that the reference never changes once made and can be
+    // shared between threads.
+    private final Map<String, String> reportedPlace = new HashMap<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
 
     public GeoReference(Collection<Place> places, Set<String> reportedLevels) {
@@ -26,6 +28,9 @@ public final class GeoReference {
             fileOrder.putIfAbsent(p.code(), fileOrder.size());
         }
         this.reportedLevels = Set.copyOf(reportedLevels);
+        for (Place p : this.places.values()) {
+            reportedPlace.put(p.code(), nearestReported(p));
+        }
     }
 
     public boolean knows(String code) {
@@ -53,17 +58,20 @@ public final class GeoReference {
 
     /**
      * Where a row of this place is counted: the place itself when its level is reported, else its
-     * nearest reported ancestor; {@code null} when it has none (the row is outside the report).
+     * nearest reported ancestor; {@code ""} when it has none or the code is not in the reference
+     * (the row is outside the report).
      */
     public String reportedPlaceFor(String code) {
-        return target.computeIfAbsent(code, c -> {
-            Place p = places.get(c);
-            int guard = 0;
-            while (p != null && !reportedLevels.contains(p.level()) && guard++ < 50) {
-                p = places.get(p.parent());
-            }
-            return p == null || !reportedLevels.contains(p.level()) ? "" : p.code();
-        });
+        return reportedPlace.getOrDefault(code, "");
+    }
+
+    private String nearestReported(Place place) {
+        Place p = place;
+        int guard = 0; // a reference whose parents loop
+        while (p != null && !reportedLevels.contains(p.level()) && guard++ < 50) {
+            p = places.get(p.parent());
+        }
+        return p == null || !reportedLevels.contains(p.level()) ? "" : p.code();
     }
 
     /** The reported place directly above a reported place (a region's country), or {@code null}. */

@@ -183,9 +183,6 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         String t = targets.get(place);
         if (t == null) {
             t = dataset.placesFromReference() ? geo.reportedPlaceFor(place) : place;
-            if (t == null) {
-                t = "";
-            }
             targets.put(place, t);
         }
         return t;
