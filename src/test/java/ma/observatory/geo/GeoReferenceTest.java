@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GeoReferenceTest {
 
-    /** Country, two regions, a province under the first, a commune under the province and one under the second region. */
+    /**
+     * Country, two regions, a province under the first, a commune under the province and one under
+     * the second region; and a region outside the country.
+     */
     private static final List<Place> PLACES = List.of(
             new Place("MA", "Maroc", "Morocco", "country", null),
             new Place("MA-01", "Tanger", "Tangier", "region", "MA"),
@@ -54,5 +57,10 @@ class GeoReferenceTest {
         assertThat(geo.reportedChildren("MA")).containsExactly("MA-01", "MA-02");
         assertThat(geo.reportedBottomUp()).containsExactlyInAnyOrder("MA", "MA-01", "MA-02", "XX")
                 .containsSubsequence("MA-01", "MA-02", "MA");
+
+        GeoReference withoutRegions = new GeoReference(PLACES, Set.of("country", "province"));
+        assertThat(withoutRegions.reportedParent("MA-01-P1")).isEqualTo("MA");
+        assertThat(withoutRegions.reportedChildren("MA")).containsExactly("MA-01-P1");
+        assertThat(withoutRegions.reportedPlaceFor("MA-02-C1")).isEqualTo("MA");
     }
 }
