@@ -102,6 +102,7 @@ public final class EmploymentIndicators {
             Double employed = sectors.get(key, "employed");
             Cube.Key total = new Cube.Key(key.period(), key.geo(), key.breakdown().with("sector", "total"));
             Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), key.breakdown());
+            add(base, EMPLOYMENT_EMPLOYED, key, employed, sectors.source(key));
             add(base, EMPLOYMENT_NET_JOB_CREATION, key, Ratios.difference(employed, sectors.get(before, "employed")),
                     sectors.source(key));
             if (!key.equals(total)) {

@@ -238,6 +238,16 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void employedIsShownBySectorAndForAllSectors() {
+        var r = EmploymentIndicators.compute(labourForce(), sectorCube(false), List.of(), Y2024, GEO);
+
+        assertThat(value(r, EMPLOYMENT_EMPLOYED, "2024", "MA", sector("agriculture"))).isEqualTo(280.0);
+        assertThat(value(r, EMPLOYMENT_EMPLOYED, "2024", "MA", sector("services"))).isEqualTo(430.0);
+        assertThat(value(r, EMPLOYMENT_EMPLOYED, "2024", "MA", sector("total"))).isEqualTo(910.0); // 280+110+90+430
+        assertThat(find(r, EMPLOYMENT_EMPLOYED, "2023", "MA", sector("total"))).isEmpty(); // staged, outside the range
+    }
+
+    @Test
     void sectorSharesAreShareOfTheTotalEmployed() {
         var r = EmploymentIndicators.compute(labourForce(), sectorCube(false), List.of(), Y2024, GEO);
 

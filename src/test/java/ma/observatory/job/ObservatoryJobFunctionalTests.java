@@ -127,6 +127,14 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) find(values, "employment.sector_share", "2024", "MA", "sector=services").get("value"))
                     .isCloseTo(100.0 * 520 / 1125, within(1e-9));
 
+            // The sector sheet shows the employed of each sector beside its net job creation.
+            Map<String, Object> agriculture2024 = book.rows("Sectors").stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")
+                            && r.get("Secteur").equals("agriculture, forêt et pêche"))
+                    .findFirst().orElseThrow();
+            assertThat(agriculture2024).containsEntry("Actifs occupés (milliers de personnes)", 290.0)
+                    .containsEntry("Création nette d’emplois (milliers de personnes)", -10.0);
+
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
             List<Map<String, Object>> employment = book.rows("Employment");
             Map<String, Object> national = employment.stream()
