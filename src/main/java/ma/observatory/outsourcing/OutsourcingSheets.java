@@ -154,7 +154,7 @@ class OutsourcingSheets implements DomainSheets {
                 text(m.get("outsourcing.col.destination")),
                 new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.status")), text(m.get("outsourcing.col.counted_year")),
-                text(m.get("outsourcing.col.counting")), text(m.get("outsourcing.col.source")));
+                paragraph(m.get("outsourcing.col.counting")), text(m.get("outsourcing.col.source")));
         PeriodRange range = context.run().range();
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
@@ -309,8 +309,8 @@ class OutsourcingSheets implements DomainSheets {
             }
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
-                text(m.get("outsourcing.col.title")), text(m.get("outsourcing.col.regulation_effective_on")),
-                text(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.country_code")),
+                paragraph(m.get("outsourcing.col.title")), text(m.get("outsourcing.col.regulation_effective_on")),
+                paragraph(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.country_code")),
                 text(m.get("outsourcing.col.jobs_period")),
                 new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.scenario")),
@@ -330,6 +330,10 @@ class OutsourcingSheets implements DomainSheets {
 
     private static ReportColumn text(String heading) {
         return new ReportColumn(heading, NumberStyle.TEXT);
+    }
+
+    private static ReportColumn paragraph(String heading) {
+        return new ReportColumn(heading, NumberStyle.PARAGRAPH);
     }
 
     /** The values of a few indicators, one indicator after the other, each in the report's order. */

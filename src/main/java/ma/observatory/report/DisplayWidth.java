@@ -31,7 +31,7 @@ final class DisplayWidth {
             case PRECISE -> signed(value, 3, true, 1);
             // "+0.0;-0.0;0.0": a sign on both sides of zero, no sign and no grouping at zero itself
             case CHANGE -> value == 0 ? 3 : 1 + digits(value, 1, false, 1);
-            case TEXT -> -1;
+            case TEXT, PARAGRAPH -> -1;
         };
     }
 

@@ -3,6 +3,11 @@ package ma.observatory.report;
 /** Display formats for numbers. Values keep full precision; only their display is rounded. */
 public enum NumberStyle {
     TEXT("@"),
+    /**
+     * Text that wraps within its column, the row as tall as it needs: a definition or a reason,
+     * too long to read on one line and followed by other columns that would cut it off.
+     */
+    PARAGRAPH("@"),
     INTEGER("#,##0"),
     DECIMAL("#,##0.0"),
     CHANGE("+0.0;-0.0;0.0"),
@@ -18,5 +23,9 @@ public enum NumberStyle {
 
     public String excelFormat() {
         return excelFormat;
+    }
+
+    public boolean isText() {
+        return this == TEXT || this == PARAGRAPH;
     }
 }

@@ -207,8 +207,8 @@ public class ReportBuilder {
         List<List<CellValue>> rows = new ArrayList<>();
         int n = 1;
         for (String key : List.of("note.basis", "note.ratios", "note.published", "note.oldbase")) {
-            rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.NOT_APPLICABLE, CellValue.text(m.get(key)),
-                    CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
+            rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE,
+                    CellValue.NOT_APPLICABLE, CellValue.text(m.get(key)), CellValue.NOT_APPLICABLE));
         }
         for (Indicator i : Indicator.values()) {
             rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
@@ -222,7 +222,7 @@ public class ReportBuilder {
                         new ReportColumn(m.get("notes.id"), NumberStyle.TEXT),
                         new ReportColumn(m.get("notes.label"), NumberStyle.TEXT),
                         new ReportColumn(m.get("notes.unit"), NumberStyle.TEXT),
-                        new ReportColumn(m.get("notes.definition"), NumberStyle.TEXT),
+                        new ReportColumn(m.get("notes.definition"), NumberStyle.PARAGRAPH),
                         new ReportColumn(m.get("notes.files"), NumberStyle.TEXT)), rows));
     }
 
@@ -272,7 +272,7 @@ public class ReportBuilder {
                 new ReportColumn(m.get("quality.line"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("quality.column"), NumberStyle.TEXT),
                 new ReportColumn(m.get("quality.value"), NumberStyle.TEXT),
-                new ReportColumn(m.get("quality.reason"), NumberStyle.TEXT),
+                new ReportColumn(m.get("quality.reason"), NumberStyle.PARAGRAPH),
                 new ReportColumn(m.get("quality.computed"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("quality.published"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));

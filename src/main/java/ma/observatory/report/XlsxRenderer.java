@@ -81,6 +81,11 @@ import ma.observatory.csv.SpreadsheetSafeText;
  *     keeps at most {@value #MAX_LINKS_PER_SHEET} hyperlinks per sheet, so further links on the same
  *     sheet are written as plain text.</li>
  * <li>A number that is NaN or infinite is shown as {@code [x]}, like a missing one.</li>
+ * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide and
+ *     wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
+ *     fits a row's height on opening). Other long texts (sources) keep one line, so that a row of
+ *     figures stays one line high; the whole text is in the cell. In a table that wraps, every
+ *     cell sits at the top of its row, level with the wrapped ones.</li>
  * <li>Text longer than Excel's 32,767-character cell limit is cut and ends with {@code "…"}.</li>
  * <li>The file is written through {@link AtomicFiles}: the previous file stays in place if rendering
  *     fails. The same model (with the same pinned {@link ReportWorkbook#created()}) gives the same
@@ -110,6 +115,8 @@ public final class XlsxRenderer {
     private static final int WIDTH_PADDING_CHARS = 2;
     private static final float LINE_HEIGHT_POINTS = 15f;
     private static final short TITLE_FONT_POINTS = 14;
+    /** Calibri 11, the workbook's default font, in which column widths are counted. */
+    private static final double BODY_FONT_POINTS = 11;
     private static final float TITLE_ROW_HEIGHT_POINTS = 20f;
     private static final int MAX_TEXT_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     private static final int LAST_ROW_INDEX = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
@@ -522,6 +529,19 @@ public final class XlsxRenderer {
             _out.write("\">\n");
         }
 
+        /** A row as tall as {@code lines} lines of text: neither Excel nor LibreOffice fits it on opening. */
+        void openRow(int rownum, int lines) throws IOException {
+            if (lines <= 1) {
+                openRow(rownum);
+                return;
+            }
+            _out.write("<row r=\"");
+            sink.decimal(rownum + 1);
+            _out.write("\" ht=\"");
+            sink.decimal((int) (lines * LINE_HEIGHT_POINTS));
+            _out.write("\" customHeight=\"1\">\n");
+        }
+
         void closeRow() throws IOException {
             _out.write("</row>\n");
         }
@@ -588,7 +608,7 @@ public final class XlsxRenderer {
 
     /** Cell styles, created once per workbook (Excel allows about 64,000 in a file). */
     private static final class Styles {
-        enum Key { TITLE, HEADER, HEADER_NUMBER, SYMBOL, LINK }
+        enum Key { TITLE, HEADER, HEADER_NUMBER, SYMBOL, LINK, WRAPPED, TOP }
 
         /**
          * The workbook's default style, set on every table cell that has no other: a cell without
@@ -620,8 +640,19 @@ public final class XlsxRenderer {
             headerNumber.setAlignment(HorizontalAlignment.RIGHT);
             byKey.put(Key.HEADER_NUMBER, headerNumber);
 
+            CellStyle wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            byKey.put(Key.WRAPPED, wrapped);
+            // LibreOffice does not align cells without a style by the workbook's default one: the
+            // other text cells of a table that wraps are set to the top one by one.
+            CellStyle top = workbook.createCellStyle();
+            top.setVerticalAlignment(VerticalAlignment.TOP);
+            byKey.put(Key.TOP, top);
+
             CellStyle symbol = workbook.createCellStyle();
             symbol.setAlignment(HorizontalAlignment.RIGHT);
+            symbol.setVerticalAlignment(VerticalAlignment.TOP);
             byKey.put(Key.SYMBOL, symbol);
 
             Font linkFont = workbook.createFont();
@@ -629,11 +660,13 @@ public final class XlsxRenderer {
             linkFont.setColor(IndexedColors.BLUE.getIndex());
             CellStyle link = workbook.createCellStyle();
             link.setFont(linkFont);
+            link.setVerticalAlignment(VerticalAlignment.TOP);
             byKey.put(Key.LINK, link);
 
             for (NumberStyle numberStyle : NumberStyle.values()) {
                 CellStyle style = workbook.createCellStyle();
                 style.setDataFormat(workbook.createDataFormat().getFormat(numberStyle.excelFormat()));
+                style.setVerticalAlignment(VerticalAlignment.TOP);
                 byNumberStyle.put(numberStyle, style);
             }
         }
@@ -666,6 +699,10 @@ public final class XlsxRenderer {
         private int links;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
+        /** Per column of the table being written: the width its text wraps at, in characters, or 0. */
+        private int[] wrapChars = new int[0];
+        /** Per column of the table being written: the style of its text cells. */
+        private CellStyle[] textStyles = new CellStyle[0];
 
         SheetWriter(ObservatoryWorkbook workbook, Styles styles, Set<String> sheetNames, ReportSheet model, Path target,
                     int lastRowIndex, String language) {
@@ -693,13 +730,15 @@ public final class XlsxRenderer {
                 parts.addAll(wrap(Objects.requireNonNullElse(line, ""), TEXT_LINE_CHARS));
             }
             Path overflowCsv = overflowFile(parts);
+            int textChars = (int) Math.ceil(title.getStringCellValue().length() * TITLE_FONT_POINTS / BODY_FONT_POINTS);
             for (String part : parts) {
                 sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(part));
+                textChars = Math.max(textChars, part.length());
             }
             if (model.table() != null) {
                 writeTable(model.table(), rowIndex + 1, overflowCsv); // one empty row before the table
             }
-            setUpPrinting(Math.max(sheet.getLastRowNum(), lastDirectRow) + 1);
+            setUpPrinting(Math.max(sheet.getLastRowNum(), lastDirectRow) + 1, textChars);
             // The rows still held are written now, sheet after sheet: texts are numbered in the
             // shared table as they are first written, and SXSSF flushes the sheets' last rows in
             // no fixed order, so the same workbook would not always give the same bytes.
@@ -735,10 +774,18 @@ public final class XlsxRenderer {
             return csv;
         }
 
-        /** Last column that prints: the table's and its charts' (long text overflowing past them does not). */
-        private int printedColumns() {
+        /**
+         * Columns that print: the table's and its charts', and as many as the title and the lines
+         * above the table run across (they overflow from column A), so that a page holds them whole.
+         */
+        private int printedColumns(int textChars) {
             int columns = model.table() == null ? 1 : model.table().columns().size();
-            return model.charts().isEmpty() ? columns : columns + 1 + ChartDrawer.CHART_WIDTH_COLUMNS;
+            columns = model.charts().isEmpty() ? columns : columns + 1 + ChartDrawer.CHART_WIDTH_COLUMNS;
+            int holding = 0;
+            for (double chars = 0; chars < textChars; holding++) {
+                chars += sheet.getColumnWidth(holding) / 256.0;
+            }
+            return Math.max(columns, holding);
         }
 
         /**
@@ -746,9 +793,9 @@ public final class XlsxRenderer {
          * and its table) on one page. Long tables are not shrunk to fit: LibreOffice reads "as many
          * pages high as needed" as one page and would print them unreadably small.
          */
-        private void setUpPrinting(int rows) {
+        private void setUpPrinting(int rows, int textChars) {
             int lastRow = Math.max(rows - 1, chartsBottomRow);
-            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns() - 1, 0, lastRow);
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns(textChars) - 1, 0, lastRow);
             sheet.getPrintSetup().setLandscape(true);
             sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
             if (rows <= ONE_PAGE_ROWS) {
@@ -770,6 +817,21 @@ public final class XlsxRenderer {
                 sample.add(checkRow(table, rows.next(), sample.size()));
             }
             int[] widths = columnWidths(names, columns, sample);
+            wrapChars = new int[columnCount];
+            boolean wraps = false;
+            for (int c = 0; c < columnCount; c++) {
+                if (columns.get(c).format() == NumberStyle.PARAGRAPH) {
+                    // Counted in digit widths, as the column is: ordinary text fits some 20 % more
+                    // per line in Excel, so the row comes out a little tall rather than cut short.
+                    wrapChars[c] = widths[c] + WIDTH_PADDING_CHARS;
+                    wraps = true;
+                }
+            }
+            textStyles = new CellStyle[columnCount];
+            for (int c = 0; c < columnCount; c++) {
+                textStyles[c] = wrapChars[c] > 0 ? styles.get(Styles.Key.WRAPPED)
+                        : wraps ? styles.get(Styles.Key.TOP) : styles.plain;
+            }
 
             Row header = sheet.createRow(headerRowIndex);
             int headerLines = 1;
@@ -777,7 +839,7 @@ public final class XlsxRenderer {
                 Cell cell = header.createCell(c);
                 cell.setCellValue(names.get(c));
                 // Numbers are right-aligned: so are their headings, to sit above them.
-                cell.setCellStyle(styles.get(columns.get(c).format() == NumberStyle.TEXT
+                cell.setCellStyle(styles.get(columns.get(c).format().isText()
                         ? Styles.Key.HEADER : Styles.Key.HEADER_NUMBER));
                 headerLines = Math.max(headerLines,
                         wrappedLines(names.get(c), Math.max(1, widths[c] - FILTER_BUTTON_CHARS)));
@@ -963,6 +1025,10 @@ public final class XlsxRenderer {
             if (hasLink(values)) {
                 // hyperlinks are sheet parts of their own: those rows go through SXSSF
                 Row row = sheet.createRow(rowIndex);
+                int lines = rowLines(values);
+                if (lines > 1) {
+                    row.setHeightInPoints(lines * LINE_HEIGHT_POINTS);
+                }
                 for (int c = 0; c < values.size(); c++) {
                     CellValue value = values.get(c);
                     if (value != null) {
@@ -979,7 +1045,7 @@ public final class XlsxRenderer {
                     sheet.flushRows(); // so that the sheet's rows stay in order
                     sxssfRowsPending = false;
                 }
-                rows.openRow(rowIndex);
+                rows.openRow(rowIndex, rowLines(values));
                 for (int c = 0; c < values.size(); c++) {
                     CellValue value = values.get(c);
                     if (value != null) {
@@ -993,10 +1059,22 @@ public final class XlsxRenderer {
             }
         }
 
+        /** Lines the row's tallest wrapped text takes. */
+        private int rowLines(List<CellValue> values) {
+            int lines = 1;
+            for (int c = 0; c < wrapChars.length; c++) {
+                if (wrapChars[c] > 0 && values.get(c) instanceof CellValue.Text text && text.text() != null) {
+                    lines = Math.max(lines, wrappedLines(text.text(), wrapChars[c]));
+                }
+            }
+            return lines;
+        }
+
         /** A value of a row written straight into the sheet's XML, as {@link #writeCell} would make it. */
         private void writeValue(int column, int row, CellValue value, NumberStyle numberStyle) throws IOException {
             if (value instanceof CellValue.Text text) {
-                rows.text(column, row, clip(Objects.requireNonNullElse(text.text(), "")), 0);
+                rows.text(column, row, clip(Objects.requireNonNullElse(text.text(), "")),
+                        styleIndex(textStyles[column]));
             } else if (value instanceof CellValue.Number number) {
                 if (Double.isFinite(number.value())) {
                     rows.number(column, row, number.value(), styleIndex(
@@ -1021,6 +1099,7 @@ public final class XlsxRenderer {
         private void writeCell(Cell cell, CellValue value, NumberStyle numberStyle) {
             if (value instanceof CellValue.Text text) {
                 cell.setCellValue(clip(Objects.requireNonNullElse(text.text(), "")));
+                cell.setCellStyle(textStyles[cell.getColumnIndex()]);
             } else if (value instanceof CellValue.Number number) {
                 if (Double.isFinite(number.value())) {
                     cell.setCellValue(number.value());

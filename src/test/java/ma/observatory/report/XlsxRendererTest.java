@@ -541,6 +541,62 @@ class XlsxRendererTest {
         }
     }
 
+    @Test
+    void paragraphColumnsWrapAndTheirRowsAreAsTallAsTheText(@TempDir Path dir) throws IOException {
+        String definition = "Employed persons minus those employed in the same period one year earlier, by sector"
+                + " and for all sectors together, in thousands of persons."; // 132 characters: 3 lines of 62
+        String source = "s".repeat(150);
+        ReportTable table = new ReportTable("Notes", List.of(new ReportColumn("Id", NumberStyle.TEXT),
+                new ReportColumn("Definition", NumberStyle.PARAGRAPH), new ReportColumn("Value", NumberStyle.DECIMAL),
+                new ReportColumn("Source", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.text("a"), CellValue.text(definition), CellValue.number(1.5),
+                                CellValue.text(source)),
+                        List.of(CellValue.text("b"), CellValue.text("Short."), CellValue.NOT_AVAILABLE,
+                                new CellValue.WebLink("link", "https://example.org/")),
+                        List.of(CellValue.text("c"), CellValue.text(definition), CellValue.number(2.0),
+                                new CellValue.WebLink("link", "https://example.org/"))));
+        Path file = dir.resolve("notes.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
+                file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(62 * 256);
+            XSSFRow first = sheet.getRow(3);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo(definition);
+            assertThat(first.getCell(1).getCellStyle().getWrapText()).isTrue();
+            assertThat(first.getHeightInPoints()).isEqualTo(3 * 15f);
+            // The source is cut off on screen, not wrapped: a row of figures stays one line high.
+            assertThat(first.getCell(3).getCellStyle().getWrapText()).isFalse();
+            // Every cell of the row at the top, level with the wrapped text.
+            for (int c = 0; c < 4; c++) {
+                assertThat(first.getCell(c).getCellStyle().getVerticalAlignment()).as("column " + c)
+                        .isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            }
+            assertThat(sheet.getRow(4).getHeightInPoints()).isEqualTo(sheet.getDefaultRowHeightInPoints());
+            // A row with a link goes through SXSSF: wrapped and as tall all the same.
+            assertThat(sheet.getRow(5).getCell(1).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(5).getHeightInPoints()).isEqualTo(3 * 15f);
+        }
+    }
+
+    @Test
+    void aPrintedSheetHoldsItsLinesWholeNotOnlyColumnA(@TempDir Path dir) throws IOException {
+        String line = "A cover line of a hundred characters or so, which runs from column A across the empty cells.";
+        Path file = dir.resolve("cover.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED,
+                List.of(new ReportSheet("Cover", "Title", List.of(line), null))), file);
+        try (XSSFWorkbook book = open(file)) {
+            String area = book.getPrintArea(0);
+            int lastColumn = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
+                    org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
+            double chars = 0;
+            for (int c = 0; c <= lastColumn; c++) {
+                chars += book.getSheetAt(0).getColumnWidth(c) / 256.0;
+            }
+            assertThat(chars).isGreaterThanOrEqualTo(line.length());
+        }
+    }
+
     private static XSSFWorkbook open(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);

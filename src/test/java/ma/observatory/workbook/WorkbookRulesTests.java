@@ -169,18 +169,39 @@ class WorkbookRulesTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
+    void everyNoteHasItsTextUnderDefinitionOrNote(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFTable notes = tableNamed(book, "Notes");
+            XSSFSheet sheet = notes.getXSSFSheet();
+            int first = notes.getStartColIndex();
+            int definition = first + 4;
+            assertThat(sheet.getRow(notes.getStartRowIndex()).getCell(definition).getStringCellValue())
+                    .isEqualTo("fr".equals(language) ? "Définition ou note" : "Definition or note");
+            for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
+                String note = sheet.getRow(r).getCell(first).getStringCellValue();
+                assertThat(sheet.getRow(r).getCell(definition).getStringCellValue()).as(language + ": " + note)
+                        .isNotBlank().isNotIn(SHORTHAND);
+            }
+        }
+    }
+
+    private static XSSFTable tableNamed(XSSFWorkbook book, String name) {
+        for (var sheet : book) {
+            for (XSSFTable t : ((XSSFSheet) sheet).getTables()) {
+                if (t.getName().equals(name)) {
+                    return t;
+                }
+            }
+        }
+        throw new AssertionError("no table " + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
     void everyNoteReferredToIsListedOnTheNotesSheet(String language) throws IOException {
         try (XSSFWorkbook book = open(language)) {
             Set<String> listed = new HashSet<>();
-            XSSFTable notes = null;
-            for (var sheet : book) {
-                for (XSSFTable t : ((XSSFSheet) sheet).getTables()) {
-                    if (t.getName().equals("Notes")) {
-                        notes = t;
-                    }
-                }
-            }
-            assertThat(notes).isNotNull();
+            XSSFTable notes = tableNamed(book, "Notes");
             for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
                 listed.add(notes.getXSSFSheet().getRow(r).getCell(notes.getStartColIndex()).getStringCellValue());
             }
