@@ -141,7 +141,7 @@ class OutsourcingSheets implements DomainSheets {
         for (Classified c : events) {
             RelocationEvent e = c.event();
             rows.add(List.of(date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
-                    CellValue.text(e.provider()), CellValue.text(e.originCountry()),
+                    known(e.provider()), CellValue.text(e.originCountry()),
                     CellValue.text(e.destinationCountry()), CellValue.number(e.jobs()),
                     CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
                     c.year() == null ? CellValue.NOT_APPLICABLE : CellValue.text(Integer.toString(c.year())),
@@ -165,6 +165,11 @@ class OutsourcingSheets implements DomainSheets {
 
     private static CellValue date(LocalDate d) {
         return d == null ? CellValue.NOT_AVAILABLE : CellValue.text(d.toString());
+    }
+
+    /** A text the input may leave empty (an operation's provider): empty is not known, [x]. */
+    private static CellValue known(String text) {
+        return text == null || text.isBlank() ? CellValue.NOT_AVAILABLE : CellValue.text(text);
     }
 
     // ---- (c) by year and counterpart ----

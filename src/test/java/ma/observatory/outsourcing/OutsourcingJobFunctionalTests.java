@@ -146,6 +146,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(events).extracting(r -> r.get("Comptée en (année)")).containsExactly("2026", Z, Z, "2024", Z, Z,
                     "2024");
             assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
+            assertThat(events.get(1).get("Prestataire")).isEqualTo(X); // Engie's provider is not given
             assertThat(events.get(3).get("Emplois (personnes)")).isEqualTo(X);
             assertThat(events.get(0).get("Emplois (personnes)")).isEqualTo(163.0);
 
