@@ -68,12 +68,21 @@ public final class ChartTables {
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis) {
         Messages m = context.messages();
-        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, NumberStyle.DECIMAL);
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series));
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
         return new ReportSheet(m.get(sheetKey), m.get(chartKey + ".title"),
                 List.of(m.get(chartKey + ".intro"), m.get("chart.gaps"),
                         m.get("chart.alt", m.get(chartKey + ".description"))), table, List.of(chart));
+    }
+
+    /**
+     * The series' own display format when they share one (persons as whole numbers, as on their
+     * tables); one decimal when they mix units.
+     */
+    static NumberStyle commonStyle(List<Series> series) {
+        List<NumberStyle> styles = series.stream().map(s -> WideTables.style(s.indicator())).distinct().toList();
+        return styles.size() == 1 ? styles.get(0) : NumberStyle.DECIMAL;
     }
 
     /** Column indexes 1..n: every series of a {@link #yearly} table. */
