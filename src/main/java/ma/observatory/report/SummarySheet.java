@@ -38,6 +38,8 @@ final class SummarySheet {
 
     private static final String ALL_PEOPLE = "area=total, sex=total, age_group=15+";
     private static final String ALL_ARRIVALS = "visitor_type=total, market=total";
+    /** The age group of all working ages, as in {@link #ALL_PEOPLE}. */
+    private static final String ALL_AGES = "15+";
 
     private static final List<Headline> HEADLINES = List.of(
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
@@ -94,7 +96,7 @@ final class SummarySheet {
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
                         CellValue.text(WideTables.label(m, v.indicator())),
-                        CellValue.text(v.breakdown().toString()),
+                        inWords(m, v.breakdown()),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
@@ -121,6 +123,39 @@ final class SummarySheet {
         return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"),
                 List.of(m.get("summary.intro", context.run().range().from(), context.run().range().to())),
                 new ReportTable("Summary", cols, rows));
+    }
+
+    /**
+     * A breakdown as a reader says it: "women", "CRM (customer relations)", "low scenario",
+     * "target: Tourist arrivals, 2026"; totals go without saying ("all" when nothing else is
+     * left), and a figure with no breakdown at all gets [z]. The Data sheet keeps the codes.
+     */
+    static CellValue inWords(Messages m, Breakdown breakdown) {
+        if (breakdown.pairs().isEmpty()) {
+            return CellValue.NOT_APPLICABLE;
+        }
+        List<String> words = new ArrayList<>();
+        for (Breakdown.Pair p : breakdown.pairs()) {
+            String value = p.value();
+            if (value.equals("total") || p.name().equals("age_group") && value.equals(ALL_AGES)) {
+                continue;
+            }
+            String word = m.getOr(p.name() + "." + value, value);
+            if (p.name().equals("scenario")) {
+                word = m.get("summary.scenario", word);
+            } else if (p.name().equals("target")) {
+                int space = value.lastIndexOf(' ');
+                Indicator target = space < 0 ? null : Indicator.byId(value.substring(0, space));
+                word = target == null ? value : m.get("summary.target", WideTables.label(m, target),
+                        value.substring(space + 1));
+            }
+            words.add(word);
+        }
+        if (words.isEmpty()) {
+            Breakdown.Pair first = breakdown.pairs().get(0);
+            return CellValue.text(m.getOr(first.name() + "." + first.value(), m.get("summary.all")));
+        }
+        return CellValue.text(String.join(", ", words));
     }
 
     /** Whole numbers for counts of people and money, one decimal for rates and shares. */

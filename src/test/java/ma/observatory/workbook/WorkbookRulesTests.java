@@ -88,6 +88,8 @@ class WorkbookRulesTests {
         assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(where + ": frozen header")
                 .isEqualTo((short) (header + 1));
         boolean chartTable = table.getName().startsWith("Chart");
+        // SPEC §6: the Data sheet's breakdown and value are empty where there is none, for re-use.
+        boolean longForm = table.getName().equals("Indicators");
         List<String> headings = new ArrayList<>();
         for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
             String heading = sheet.getRow(header).getCell(c).getStringCellValue();
@@ -102,8 +104,9 @@ class WorkbookRulesTests {
             boolean anything = false;
             for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
                 Cell cell = row.getCell(c);
-                if (cell == null || cell.getCellType() == CellType.BLANK) {
-                    assertThat(chartTable || table.getEndRowIndex() == header + 1)
+                if (cell == null || cell.getCellType() == CellType.BLANK
+                        || cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank()) {
+                    assertThat(chartTable || longForm || table.getEndRowIndex() == header + 1)
                             .as(where + ": an empty cell is only a gap in a chart table, row " + (r + 1)
                                     + " column " + headings.get(c - table.getStartColIndex()))
                             .isTrue();
@@ -113,6 +116,11 @@ class WorkbookRulesTests {
                 if (cell.getCellType() == CellType.NUMERIC) {
                     assertThat(cell.getCellStyle().getDataFormatString()).as(where + ": numbers carry a format")
                             .isNotEqualTo("General");
+                    String heading = headings.get(c - table.getStartColIndex());
+                    if (heading.endsWith("(persons)") || heading.endsWith("(personnes)")) {
+                        assertThat(cell.getCellStyle().getDataFormatString())
+                                .as(where + ": persons counted in whole numbers, " + heading).isEqualTo("#,##0");
+                    }
                 }
                 assertThat(cell.getCellType()).as(where + ": no formula").isNotEqualTo(CellType.FORMULA);
             }
