@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +42,24 @@ public class ReportBuilder {
     private final IndicatorRepository indicators;
     private final PlaceRepository places;
     private final List<DomainSheets> domainSheets;
+    /** The zone the reader lives in ({@code --zone}): the machine's clock may run on another. */
+    private final ZoneId zone;
+    private final String database;
 
     public ReportBuilder(JdbcTemplate jdbc, IndicatorRepository indicators, PlaceRepository places,
-                         List<DomainSheets> domainSheets) {
+                         List<DomainSheets> domainSheets, @Value("${observatory.zone}") String zone,
+                         @Value("${observatory.db}") String database) {
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.places = places;
         this.domainSheets = domainSheets;
+        this.zone = ZoneId.of(zone);
+        this.database = database;
+    }
+
+    /** A time of this machine's clock (as Spring Batch records it) in the reader's zone, named. */
+    private String stamp(LocalDateTime machineTime) {
+        return STAMP.format(machineTime.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)) + " (" + zone + ")";
     }
 
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
@@ -181,7 +193,7 @@ public class ReportBuilder {
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         List<String> lines = List.of(
                 m.get("cover.period", run.range().from(), run.range().to()),
-                m.get("cover.made", STAMP.format(started)),
+                m.get("cover.made", stamp(started)),
                 m.get("cover.contents"),
                 m.get("cover.files", String.join(", ", files)),
                 m.get("cover.sources"),
@@ -315,8 +327,8 @@ public class ReportBuilder {
         Map<String, String> items = new LinkedHashMap<>();
         items.put(m.get("about.run"), Long.toString(execution.getJobInstanceId()));
         items.put(m.get("about.execution"), Long.toString(execution.getId()));
-        items.put(m.get("about.started"), execution.getStartTime() == null ? "" : STAMP.format(execution.getStartTime()));
-        items.put(m.get("about.written"), STAMP.format(LocalDateTime.now()));
+        items.put(m.get("about.started"), execution.getStartTime() == null ? "" : stamp(execution.getStartTime()));
+        items.put(m.get("about.written"), stamp(LocalDateTime.now()));
         items.put("--from", run.range().from().toString());
         items.put("--to", run.range().to().toString());
         items.put("--input-dir", run.inputDir().toString());
@@ -325,6 +337,8 @@ public class ReportBuilder {
         items.put("--only", String.join(",", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()));
         items.put("--max-reject-rate", Double.toString(run.maxRejectRate()));
         items.put("--geo-levels", String.join(",", run.geoLevels().stream().sorted().toList()));
+        items.put("--zone", zone.getId());
+        items.put("--db", database);
         String version = ReportBuilder.class.getPackage().getImplementationVersion();
         items.put(m.get("about.version"), version == null ? m.get("about.version.development") : version);
         List<List<CellValue>> rows = new ArrayList<>();

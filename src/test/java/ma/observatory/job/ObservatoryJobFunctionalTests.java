@@ -230,6 +230,28 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void timesAreGivenInTheZoneAskedForAndNamed() throws IOException {
+        java.time.ZonedDateTime before = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+                .withNano(0).minusSeconds(1);
+        assertThat(run(FIXTURES, "--lang=en", "--zone=Asia/Tokyo").exitCode()).isZero();
+        java.time.ZonedDateTime after = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"));
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            Map<Object, Object> about = new java.util.HashMap<>();
+            book.rows("AboutThisRun").forEach(r -> about.put(r.get("Item"), r.get("Value")));
+            assertThat(about).containsEntry("--zone", "Asia/Tokyo").containsEntry("--db",
+                    work.resolve("db/observatory").toString());
+            for (String item : List.of("Started at", "Workbook written at")) {
+                String stamp = (String) about.get(item);
+                assertThat(stamp).as(item).endsWith(" (Asia/Tokyo)");
+                java.time.ZonedDateTime at = java.time.LocalDateTime.parse(stamp.substring(0, 19).replace(' ', 'T'))
+                        .atZone(java.time.ZoneId.of("Asia/Tokyo"));
+                assertThat(at).as(item).isBetween(before, after);
+            }
+        }
+    }
+
+    @Test
     void englishWorkbookKeepsTheIndicatorsTableAsItIs() throws IOException {
         assertThat(run(FIXTURES, "--lang=en").exitCode()).isZero();
 

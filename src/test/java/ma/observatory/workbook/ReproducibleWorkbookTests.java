@@ -21,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The same inputs and parameters give the same cells and structure; only the run's own stamps differ. */
 class ReproducibleWorkbookTests {
 
-    /** About-sheet items that belong to the run itself: its ids and its clock. */
+    /**
+     * About-sheet items that belong to the run itself: its ids and its clock; and its database,
+     * the one parameter these two runs must not share (each its own history, see below).
+     */
     private static final Set<String> RUN_ITEMS = Set.of("Run id (job instance)", "Execution id", "Started at",
-            "Workbook written at");
+            "Workbook written at", "--db");
 
     @TempDir
     Path work;
