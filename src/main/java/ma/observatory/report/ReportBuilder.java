@@ -82,7 +82,7 @@ public class ReportBuilder {
         body.add(filesSheet(m, runId));
         body.add(aboutSheet(m, execution, run));
 
-        ReportSheet notes = notesSheet(m);
+        ReportSheet notes = notesSheet(m, run);
         List<ReportSheet> sheets = new ArrayList<>();
         sheets.add(coverSheet(m, execution, run, runId));
         List<ReportSheet> listed = new ArrayList<>();
@@ -94,7 +94,7 @@ public class ReportBuilder {
         sheets.addAll(listed);
         // Pinned to the range's end so that the same inputs give the same file properties.
         var created = run.range().lastMonth().atEndOfMonth().atStartOfDay(ZoneId.of("UTC")).toInstant();
-        return new ReportWorkbook(m.get("report.title"), run.language(), created, sheets);
+        return new ReportWorkbook(title(m, run), run.language(), created, sheets);
     }
 
     /**
@@ -194,14 +194,14 @@ public class ReportBuilder {
         List<String> lines = List.of(
                 m.get("cover.period", run.range().from(), run.range().to()),
                 m.get("cover.made", stamp(started)),
-                m.get("cover.contents"),
+                contents(m, run),
                 m.get("cover.files", String.join(", ", files)),
                 m.get("cover.sources"),
                 m.get("cover.shorthand.x"),
                 m.get("cover.shorthand.z"),
                 m.get("cover.basis"),
                 m.get("cover.units"));
-        return new ReportSheet(m.get("sheet.cover"), m.get("report.title"), lines, null);
+        return new ReportSheet(m.get("sheet.cover"), title(m, run), lines, null);
     }
 
     private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {
@@ -215,7 +215,31 @@ public class ReportBuilder {
                         new ReportColumn(m.get("contents.holds"), NumberStyle.TEXT)), rows));
     }
 
-    private ReportSheet notesSheet(Messages m) {
+    /** The report's title, naming the domains this run covers ({@code --only}). */
+    private static String title(Messages m, RunParameters run) {
+        List<String> domains = RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList();
+        if (domains.size() == RunParameters.ALL_DOMAINS.size()) {
+            return m.get("report.title");
+        }
+        List<String> words = domains.stream().map(d -> m.get("domain." + d)).toList();
+        return m.get("report.title.domains", words.size() == 1 ? words.get(0)
+                : m.get("list.pair", words.get(0), words.get(1)));
+    }
+
+    /** What is inside, saying only the sheets of the domains this run covers. */
+    private static String contents(Messages m, RunParameters run) {
+        List<String> parts = new ArrayList<>();
+        parts.add(m.get("cover.contents.summary"));
+        for (String domain : RunParameters.ALL_DOMAINS) {
+            if (run.runs(domain)) {
+                parts.add(m.get("cover.contents." + domain));
+            }
+        }
+        parts.add(m.get("cover.contents.data"));
+        return String.join(m.get("list.separator"), parts) + ".";
+    }
+
+    private ReportSheet notesSheet(Messages m, RunParameters run) {
         List<List<CellValue>> rows = new ArrayList<>();
         int n = 1;
         for (String key : List.of("note.basis", "note.ratios", "note.published", "note.oldbase")) {
@@ -223,6 +247,9 @@ public class ReportBuilder {
                     CellValue.NOT_APPLICABLE, CellValue.text(m.get(key)), CellValue.NOT_APPLICABLE));
         }
         for (Indicator i : Indicator.values()) {
+            if (!run.runs(i.domain())) {
+                continue;
+            }
             rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
                     CellValue.text(WideTables.label(m, i)), CellValue.text(m.getOr("unit." + i.unit().name(), i.unit().text())),
                     CellValue.text(m.get("indicator." + i.id() + ".definition")),

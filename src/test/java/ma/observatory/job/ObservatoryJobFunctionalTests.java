@@ -226,6 +226,17 @@ class ObservatoryJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.rows("Indicators")).noneMatch(r -> r.get("indicator").toString().startsWith("tourism."))
                     .anyMatch(r -> r.get("indicator").toString().startsWith("outsourcing."));
+            // The Cover and the Notes speak of the domains run, and of no other.
+            var cover = book.workbook().getSheetAt(0);
+            assertThat(cover.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Observatoire du marché du travail — Maroc : emploi et externalisation");
+            StringBuilder coverText = new StringBuilder();
+            cover.forEach(row -> row.forEach(cell -> coverText.append(cell.getStringCellValue()).append(' ')));
+            assertThat(coverText.toString()).contains("population active", "délocalisations")
+                    .doesNotContain("touristiques");
+            assertThat(book.rows("Notes")).extracting(r -> r.get("Identifiant"))
+                    .contains("employment.unemployment_rate", "outsourcing.jobs")
+                    .noneMatch(id -> id.toString().startsWith("tourism."));
         }
     }
 
