@@ -74,7 +74,7 @@ import ma.observatory.csv.SpreadsheetSafeText;
  * <li>Column headings become the Excel table's column names, which Excel requires to be unique
  *     (ignoring case) and not blank: a repeated heading gets {@code " (2)"}, {@code " (3)"}… appended
  *     and a blank one becomes {@code "Column N"}, in the header cell as well.</li>
- * <li>A table with no rows is written with one empty data row (first cell an empty string), because
+ * <li>A table with no rows is written with one data row of {@code [z]} (nothing to list), because
  *     an Excel table needs at least one data row.</li>
  * <li>A {@link CellValue.WebLink} becomes a hyperlink only for an {@code http://} or
  *     {@code https://} address that is a valid URI; anything else is written as plain text. Excel
@@ -880,8 +880,14 @@ public final class XlsxRenderer {
                 rowNumber = rowIndex - headerRowIndex - 1;
             }
             if (rowNumber == 0) {
-                // An Excel table needs at least one data row: write an empty one.
-                sheet.createRow(rowIndex++).createCell(0).setCellValue("");
+                // An Excel table needs at least one data row: one saying there is nothing to list,
+                // rather than a blank row, which a reader could take for a value left out.
+                Row nothing = sheet.createRow(rowIndex++);
+                for (int c = 0; c < columnCount; c++) {
+                    Cell cell = nothing.createCell(c);
+                    cell.setCellStyle(styles.plain);
+                    writeCell(cell, CellValue.NOT_APPLICABLE, columns.get(c).format());
+                }
             }
             markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
