@@ -71,9 +71,21 @@ public final class ChartTables {
         ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series));
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
-        return new ReportSheet(m.get(sheetKey), m.get(chartKey + ".title"),
-                List.of(m.get(chartKey + ".intro"), m.get("chart.gaps"),
-                        m.get("chart.alt", m.get(chartKey + ".description"))), table, List.of(chart));
+        return chartSheet(m, m.get(sheetKey), m.get(chartKey + ".intro"), table, chart);
+    }
+
+    /**
+     * A sheet of a chart and the table it is drawn from, its description written under the title;
+     * when the table is empty (no whole year in the range), the sheet says so instead of
+     * describing a chart that is not there.
+     */
+    public static ReportSheet chartSheet(Messages m, String sheetName, String intro, ReportTable table,
+                                         ReportChart chart) {
+        if (!table.rows().iterator().hasNext()) {
+            return new ReportSheet(sheetName, chart.title(), List.of(intro, m.get("chart.none")), table, List.of());
+        }
+        return new ReportSheet(sheetName, chart.title(), List.of(intro, m.get("chart.gaps"),
+                m.get("chart.alt", chart.description())), table, List.of(chart));
     }
 
     /**

@@ -19,6 +19,7 @@ import ma.observatory.indicator.TargetRepository;
 import ma.observatory.indicator.Unit;
 import ma.observatory.period.Period;
 import ma.observatory.report.CellValue;
+import ma.observatory.report.ChartTables;
 import ma.observatory.report.DomainSheets;
 import ma.observatory.report.Messages;
 import ma.observatory.report.NumberStyle;
@@ -104,9 +105,8 @@ class TourismSheets implements DomainSheets {
         ReportChart chart = new ReportChart(ReportChart.Kind.LINE, m.get("tourism.chart.targets.title"),
                 m.get("chart.axis.year"), m.get("tourism.chart.axis.persons"), 0, List.of(1, 2, 3),
                 m.get("tourism.chart.targets.description"));
-        return new ReportSheet(m.get("sheet.tourism.chart.targets"), m.get("tourism.chart.targets.title"),
-                List.of(m.get("tourism.chart.targets.intro"), m.get("chart.gaps"),
-                        m.get("chart.alt", m.get("tourism.chart.targets.description"))), table, List.of(chart));
+        return ChartTables.chartSheet(m, m.get("sheet.tourism.chart.targets"), m.get("tourism.chart.targets.intro"),
+                table, chart);
     }
 
     private static CellValue gapOr(Double value) {
