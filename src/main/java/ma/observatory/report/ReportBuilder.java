@@ -24,6 +24,7 @@ import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Reconciliation;
+import ma.observatory.indicator.Unit;
 import ma.observatory.job.RunParameters;
 import ma.observatory.period.Period;
 
@@ -265,6 +266,17 @@ public class ReportBuilder {
                         new ReportColumn(m.get("notes.files"), NumberStyle.TEXT)), rows));
     }
 
+    /**
+     * Whole things (persons, events, nights, the 1-or-0 flag) without decimals; the rest with up to
+     * three, enough to recompute from (the cell holds every digit).
+     */
+    private static NumberStyle dataStyle(Unit unit) {
+        return switch (unit) {
+            case PERSONS, COUNT, NIGHTS, FLAG -> NumberStyle.INTEGER;
+            default -> NumberStyle.PRECISE;
+        };
+    }
+
     private ReportSheet dataSheet(Messages m, List<IndicatorValue> values) {
         // Rows are made as the renderer streams them: hundreds of thousands of values never sit
         // in memory a second time as cells. The few hundred distinct periods and breakdowns are
@@ -275,7 +287,7 @@ public class ReportBuilder {
                 texts.computeIfAbsent(v.period(), p -> CellValue.text(p.toString())),
                 CellValue.text(v.geo()),
                 texts.computeIfAbsent(v.breakdown(), b -> CellValue.text(b.toString())),
-                v.value() == null ? CellValue.text("") : CellValue.number(v.value()),
+                v.value() == null ? CellValue.text("") : CellValue.number(v.value(), dataStyle(v.unit())),
                 CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
                 CellValue.text(v.source()))).iterator();
         // The Indicators table keeps English headers whatever the language: formulas and scripts use them.

@@ -207,6 +207,17 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) projection.get("value")).isCloseTo(17_400_000 * Math.pow(1 + trend, 2), within(1e-3));
             assertThat(projection.get("unit")).isEqualTo("persons");
             assertThat(find(values, "tourism.target_on_track", "2024", "MA", target).get("value")).isEqualTo(1.0);
+            // On the Data sheet whole things show no decimals, the rest up to three.
+            Map<String, String> formats = new java.util.HashMap<>();
+            var data = book.table("Indicators");
+            for (int r = data.getStartRowIndex() + 1; r <= data.getEndRowIndex(); r++) {
+                var row = data.getXSSFSheet().getRow(r);
+                formats.put(row.getCell(0).getStringCellValue(), row.getCell(4).getCellStyle().getDataFormatString());
+            }
+            assertThat(formats).containsEntry("tourism.target_on_track", "#,##0")
+                    .containsEntry("outsourcing.relocation_events", "#,##0").containsEntry("tourism.arrivals", "#,##0")
+                    .containsEntry("employment.unemployment_rate", "#,##0.0##")
+                    .containsEntry("tourism.receipts_per_arrival", "#,##0.0##");
 
             // The Summary puts the headline figures of all three domains on one page.
             assertThat(book.rows("Summary")).extracting(r -> r.get("Indicateur"))
