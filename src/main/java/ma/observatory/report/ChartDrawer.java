@@ -6,6 +6,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
@@ -120,6 +121,8 @@ final class ChartDrawer {
     private void drawBars(XSSFChart chart, ReportChart spec, List<String> headings, List<List<CellValue>> rows) {
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
         categories.setTitle(spec.categoryAxis());
+        // Under the plot, not on the zero line, where bars of jobs lost would cover the years.
+        categories.setTickLabelPosition(AxisTickLabelPosition.LOW);
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
         values.setTitle(spec.valueAxis());
         values.setCrosses(AxisCrosses.AUTO_ZERO);

@@ -259,6 +259,11 @@ class WorkbookRulesTests {
                     var xml = chart.getCTChart().getPlotArea().xmlText();
                     assertThat(xml).as(where + ": axis titles").contains("<c:title>");
                     assertThat(xml).as(where + ": series drawn from the sheet's cells").contains("<c:f>");
+                    if (xml.contains("<c:barChart>")) {
+                        assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getTickLblPos().getVal())
+                                .as(where + ": years under the plot, clear of bars below zero")
+                                .isEqualTo(org.openxmlformats.schemas.drawingml.x2006.chart.STTickLblPos.LOW);
+                    }
                 }
             }
             assertThat(charts).as(language + ": native charts").isGreaterThanOrEqualTo(4);
