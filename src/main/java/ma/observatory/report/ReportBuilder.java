@@ -312,7 +312,7 @@ public class ReportBuilder {
         for (Reconciliation r : indicators.reconciliations(runId)) {
             rows.add(List.of(CellValue.text(m.get(r.flagged() ? "quality.differs" : "quality.matches")),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
-                    CellValue.text(Double.toString(r.published())),
+                    CellValue.text(asWritten(r.published())),
                     CellValue.text(r.indicator().id() + ", " + r.period() + ", " + r.geo()
                             + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown())),
                     CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference())));
@@ -329,6 +329,11 @@ public class ReportBuilder {
                 new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));
         return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"), List.of(m.get("quality.intro")),
                 new ReportTable("DataQuality", cols, rows));
+    }
+
+    /** A number as a file would give it: 17400000 and 43.6, not 1.74E7 and 120000.0. */
+    static String asWritten(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private ReportSheet filesSheet(Messages m, long runId) {

@@ -155,6 +155,7 @@ class ObservatoryJobFunctionalTests {
                 assertThat(r.get("Type")).isEqualTo("écart avec la publication");
                 assertThat((Double) r.get("Calculé")).isCloseTo(100.0 * 120 / 815, within(1e-9));
                 assertThat((Double) r.get("Publié")).isEqualTo(12.0);
+                assertThat(r.get("Valeur")).isEqualTo("12"); // as the file gives it, not 12.0
             });
         }
     }
