@@ -190,6 +190,26 @@ public final class CsvRow {
         }
     }
 
+    /**
+     * As {@link #requireUniqueKey(CsvColumn...)}, for a key whose values the file may spell in
+     * several ways that mean the same ({@code 015+} and {@code 15+}): compared as {@code values},
+     * the row's key in its canonical spelling, one per column.
+     */
+    public void requireUniqueKey(CsvColumn[] keyColumns, String[] values) {
+        long first = SeenKeys.hashPart(SeenKeys.START, values[0]);
+        long key = first;
+        for (int i = 1; i < values.length; i++) {
+            key = SeenKeys.hashPart(key, values[i]);
+        }
+        if (!seenKeys.add(first, key)) {
+            StringBuilder shown = new StringBuilder();
+            for (int i = 0; i < keyColumns.length; i++) {
+                shown.append(shown.isEmpty() ? "" : ", ").append(keyColumns[i].header()).append('=').append(values[i]);
+            }
+            reject(null, shown.toString(), "this key already appears on an earlier line of the file");
+        }
+    }
+
     public void reject(CsvColumn column, String value, String reason) {
         if (rejects.isEmpty()) {
             rejects = new ArrayList<>(2);

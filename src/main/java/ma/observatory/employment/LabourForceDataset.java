@@ -72,7 +72,8 @@ public final class LabourForceDataset implements CountDataset {
         if (unemployed != null && labourForce != null && unemployed > labourForce) {
             row.reject(UNEMPLOYED, row.text(UNEMPLOYED), "is larger than labour_force (" + row.text(LABOUR_FORCE) + ")");
         }
-        if (labourForce != null && employed != null && unemployed != null) {
+        // A rejected row is not kept: a warning that "the row is kept" would contradict its rejection.
+        if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
             double diff = Math.abs(labourForce - (employed + unemployed));
             if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
                 row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), "differs from employed + unemployed ("
@@ -80,7 +81,8 @@ public final class LabourForceDataset implements CountDataset {
             }
         }
         if (!row.hasProblems()) {
-            row.requireUniqueKey(KEY);
+            // The age group as read: "015+" is the same group, and so the same cell, as "15+".
+            row.requireUniqueKey(KEY, new String[] {row.text(PERIOD), place, row.text(AREA), row.text(SEX), age});
         }
         return new LabourForceRecord(period, place, area, sex, age, population, labourForce, employed, unemployed,
                 underemployed, row.text(SOURCE));

@@ -311,6 +311,29 @@ class LabourForceDatasetTest {
         });
     }
 
+    @Test
+    void aRejectedRowGetsNoWarningThatItIsKept() {
+        // employed 60 > labour force 50 (rejected); 50 vs 60 + 5 would also be beyond the tolerance
+        List<Parsed<LabourForceRecord>> parsed = read(withCounts("200", "50", "60", "5"));
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejected()).isTrue();
+            assertThat(p.warnings()).isEmpty();
+        });
+    }
+
+    @Test
+    void anAgeGroupSpelledAnotherWayIsTheSameKey() {
+        List<Parsed<LabourForceRecord>> parsed = read(GOOD, "2024,MA,total,total,015+,100,50,45,5,2,HCP again",
+                "2024,MA,total,total,15-24,20,10,8,2,,HCP", "2024,MA,total,total,015-024,20,10,8,2,,HCP again");
+
+        assertThat(parsed).extracting(Parsed::rejected).containsExactly(false, true, false, true);
+        assertThat(parsed.get(1).rejects()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).contains("already appears");
+            assertThat(r.value()).contains("age_group=15+");
+        });
+    }
+
     @ParameterizedTest(name = "labour force {0} = {1} + {2}: within tolerance")
     @CsvSource({
             "1000, 900, 98.5",     // 1.5 apart: beyond 0.5 but within 0.2 % (2)
