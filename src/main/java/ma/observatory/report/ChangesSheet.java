@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,12 @@ final class ChangesSheet {
     private static final double SAME = 1e-9;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** One changed value. {@code before} / {@code after} are null when not available. */
-    record Change(String indicator, int indicatorOrder, String period, String geo, String breakdown, Kind kind,
+    /**
+     * One changed value. {@code before} / {@code after} are null when not available. Its period and
+     * breakdown are spelled out only when its row is written: after a change of input every value
+     * may have changed, twice as many as a run has.
+     */
+    record Change(Indicator indicator, Period period, String geo, Breakdown breakdown, Kind kind,
                   Double before, Double after) {
     }
 
@@ -49,18 +55,24 @@ final class ChangesSheet {
         Previous previous = previousRun(context);
         List<Change> changes = previous == null ? List.of() : compare(context, indicators.values(previous.runId()));
 
-        List<List<CellValue>> rows = new ArrayList<>(changes.size());
         long[] counts = new long[Kind.values().length];
+        Map<Kind, CellValue> kinds = new EnumMap<>(Kind.class);
         for (Change c : changes) {
             counts[c.kind().ordinal()]++;
-            rows.add(List.of(CellValue.text(c.indicator()), CellValue.text(c.period()), CellValue.text(c.geo()),
-                    CellValue.text(c.breakdown()),
-                    CellValue.text(m.get("changes.kind." + c.kind().name().toLowerCase(java.util.Locale.ROOT))),
-                    c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before()),
-                    c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after()),
-                    c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE
-                            : CellValue.number(c.before() == null || c.after() == null ? null : c.after() - c.before())));
+            kinds.computeIfAbsent(c.kind(),
+                    k -> CellValue.text(m.get("changes.kind." + k.name().toLowerCase(java.util.Locale.ROOT))));
         }
+        // Rows are made as the renderer streams them, each distinct period and breakdown spelled once.
+        Map<Object, CellValue> texts = new HashMap<>();
+        Iterable<List<CellValue>> rows = () -> changes.stream().map(c -> List.of(
+                CellValue.text(c.indicator().id()), texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
+                CellValue.text(c.geo()), texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())),
+                kinds.get(c.kind()),
+                c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before()),
+                c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after()),
+                c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE
+                        : CellValue.number(c.before() == null || c.after() == null ? null : c.after() - c.before())))
+                .iterator();
         String sentence;
         if (previous == null) {
             sentence = m.get("changes.no.previous", from, to);
@@ -80,8 +92,10 @@ final class ChangesSheet {
                 new ReportColumn(m.get("changes.col.before"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.after"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE));
+        // As many changes as two runs have values, when the input changed: past a sheet's rows
+        // they go to a CSV file beside the workbook, as the Data sheet's do.
         return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"), List.of(sentence),
-                new ReportTable("Changes", cols, rows));
+                new ReportTable("Changes", cols, rows, new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
     }
 
     /** The latest completed run over the same range, other than this one. */
@@ -122,33 +136,23 @@ final class ChangesSheet {
         for (IndicatorValue v : context.values()) {
             IndicatorValue old = before.remove(ValueKey.of(v));
             if (old == null) {
-                changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
-                        v.breakdown().toString(), Kind.NEW, null, v.value()));
+                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.NEW, null, v.value()));
             } else if (!same(old.value(), v.value())) {
-                changes.add(new Change(v.indicator().id(), v.indicator().ordinal(), v.period().toString(), v.geo(),
-                        v.breakdown().toString(), Kind.REVISED, old.value(), v.value()));
+                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.REVISED, old.value(),
+                        v.value()));
             }
         }
         for (IndicatorValue old : before.values()) {
-            changes.add(new Change(old.indicator().id(), old.indicator().ordinal(), old.period().toString(), old.geo(),
-                    old.breakdown().toString(), Kind.GONE, old.value(), null));
+            changes.add(new Change(old.indicator(), old.period(), old.geo(), old.breakdown(), Kind.GONE, old.value(),
+                    null));
         }
-        changes.sort(Comparator.comparingInt(Change::indicatorOrder)
-                .thenComparing(Change::indicator)
-                .thenComparing(c -> period(c.period()), Comparator.nullsLast(Comparator.naturalOrder()))
+        Map<Breakdown, String> spelled = new HashMap<>();
+        changes.sort(Comparator.comparingInt((Change c) -> c.indicator().ordinal())
                 .thenComparing(Change::period)
                 .thenComparingInt(c -> context.geo().order(c.geo()))
                 .thenComparing(Change::geo)
-                .thenComparing(Change::breakdown));
+                .thenComparing(c -> spelled.computeIfAbsent(c.breakdown(), Breakdown::toString)));
         return changes;
-    }
-
-    private static Period period(String text) {
-        try {
-            return Period.parse(text);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     static boolean same(Double a, Double b) {
