@@ -65,6 +65,7 @@ public class CheckInputsTasklet implements Tasklet {
             }
             try (CsvFile file = CsvFile.open(inputDir, dataset)) {
                 for (String unknown : file.unknownColumns()) {
+                    log.warn("{}: the column '{}' is not part of the contract and is ignored", dataset.file(), unknown);
                     staging.addProblems(runId, "warning", List.of(new RowProblem(dataset.file(), 1, unknown, "",
                             "this column is not part of the contract and is ignored")));
                 }

@@ -26,7 +26,9 @@ public class StagingRepository {
 
     /** Forgets what an earlier attempt of the same step staged for this file. */
     public void purge(long runId, String file, String dataset) {
-        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND file = ?", runId, file);
+        // The rows' problems only: the header's (line 1) are the input check's, the sums' (line 0)
+        // the indicator step's.
+        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND file = ? AND line > 1", runId, file);
         jdbc.update("UPDATE input_file SET rows_read = 0, rows_rejected = 0, rows_outside = 0"
                 + " WHERE run_id = ? AND file = ?", runId, file);
         if (dataset != null) {

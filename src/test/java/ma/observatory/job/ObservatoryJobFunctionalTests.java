@@ -228,6 +228,29 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aColumnOutsideTheContractIsIgnoredWithAWarningOnDataQuality() throws IOException {
+        Path input = copyOfFixtures();
+        Path sectors = input.resolve("employment/employment_by_sector.csv");
+        List<String> lines = Files.readAllLines(sectors, StandardCharsets.UTF_8);
+        List<String> withComment = new java.util.ArrayList<>();
+        withComment.add(lines.get(0) + ",comment");
+        lines.subList(1, lines.size()).forEach(l -> withComment.add(l + ",checked"));
+        Files.write(sectors, withComment, StandardCharsets.UTF_8);
+
+        assertThat(run(input).exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("avertissement");
+                assertThat(r.get("Fichier")).isEqualTo("employment/employment_by_sector.csv");
+                assertThat(r.get("Ligne")).isEqualTo(1.0);
+                assertThat(r.get("Colonne")).isEqualTo("comment");
+                assertThat(r.get("Motif ou chiffre").toString()).contains("not part of the contract");
+            });
+        }
+    }
+
+    @Test
     void onlyRunsTheDomainsAskedFor() throws IOException {
         Path input = copyOfFixtures();
         Files.delete(input.resolve("tourism/arrivals.csv")); // not needed when tourism is left out
