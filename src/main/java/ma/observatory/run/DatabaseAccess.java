@@ -247,9 +247,17 @@ public final class DatabaseAccess implements AutoCloseable {
         }
     }
 
-    private static void throwIfLocked(Path path, SQLException e) {
+    static void throwIfLocked(Path path, SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            // HSQLDB reports a lock file it cannot even create as a failure to take the lock: a
+            // folder that cannot be written, not a process to wait for.
+            if (message.contains("read-only file system") || message.contains("permission denied")
+                    || message.contains("access is denied")) {
+                throw new DatabaseException("The database " + path + " cannot be written: its folder is read-only or"
+                        + " this user may not write there. Give a writable folder with --db, or make this one"
+                        + " writable.", e);
+            }
             if (message.contains("lock acquisition failure") || message.contains("lockfile")) {
                 throw new DatabaseBusyException("The database " + path + " is in use by another process: nothing was"
                         + " started; wait for it to end, or keep the scheduler running (--schedule) so that runs can"

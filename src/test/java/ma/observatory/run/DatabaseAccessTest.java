@@ -1,0 +1,39 @@
+package ma.observatory.run;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+/** What the operator is told when HSQLDB cannot take the database's lock. */
+class DatabaseAccessTest {
+
+    private static final Path DB = Path.of("/srv/observatory/db/o");
+
+    private static SQLException lockFailure(String reason) {
+        return new SQLException("Database lock acquisition failure: lockFile: org.hsqldb.persist.LockFile@343a17be"
+                + "[file =/srv/observatory/db/o.lck, exists=false, locked=false, valid=false, ] method: openRAF"
+                + " reason: " + reason);
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessIsBusy() {
+        assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB, lockFailure("lock held by another process")))
+                .isInstanceOf(DatabaseAccess.DatabaseBusyException.class)
+                .hasMessageContaining("is in use by another process");
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsSaidSoNotBusy() {
+        assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB,
+                lockFailure("java.io.FileNotFoundException: /srv/observatory/db/o.lck (Read-only file system)")))
+                .isInstanceOf(DatabaseAccess.DatabaseException.class)
+                .hasMessageContaining("cannot be written").hasMessageContaining("--db")
+                .hasMessageNotContaining("in use by another process");
+        assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB,
+                lockFailure("java.io.FileNotFoundException: /srv/observatory/db/o.lck (Permission denied)")))
+                .isInstanceOf(DatabaseAccess.DatabaseException.class);
+    }
+}
