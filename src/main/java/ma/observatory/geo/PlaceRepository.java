@@ -3,10 +3,12 @@ package ma.observatory.geo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import ma.observatory.csv.InputContractException;
 import ma.observatory.csv.Parsed;
 
 /** The geography reference as read for a run. */
@@ -43,6 +45,15 @@ public class PlaceRepository {
                         + " ORDER BY line",
                 (rs, i) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 runId);
+        Set<String> levels = new TreeSet<>();
+        places.forEach(p -> levels.add(p.level()));
+        List<String> unknown = reportedLevels.stream().filter(l -> !levels.contains(l)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            // Else every figure would be left out without a word: no place would be reported.
+            throw new InputContractException("--geo-levels names " + String.join(", ", unknown) + ", which"
+                    + " reference/geo.csv does not have (its levels: " + String.join(", ", levels) + "): nothing"
+                    + " was written; give levels of the reference, e.g. --geo-levels=country,region.");
+        }
         return new GeoReference(places, reportedLevels);
     }
 }

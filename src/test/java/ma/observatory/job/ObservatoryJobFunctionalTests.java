@@ -251,6 +251,16 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aGeoLevelTheReferenceDoesNotHaveStopsTheRunWithASentence() throws IOException {
+        Outcome outcome = run(FIXTURES, "--geo-levels=country,planet");
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("--geo-levels names planet, which reference/geo.csv does not have")
+                .contains("its levels: commune, country, region").doesNotContain("Exception");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
     void onlyRunsTheDomainsAskedFor() throws IOException {
         Path input = copyOfFixtures();
         Files.delete(input.resolve("tourism/arrivals.csv")); // not needed when tourism is left out
