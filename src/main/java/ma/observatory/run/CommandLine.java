@@ -40,6 +40,22 @@ public final class CommandLine {
 
     /** @throws BadCommandLineException with the sentence to show */
     public static CommandLine parse(String[] args) {
+        return parse(args, System::getenv);
+    }
+
+    /**
+     * The environment variable Spring reads an option from when the command line does not give it:
+     * {@code --max-reject-rate} from {@code OBSERVATORY_MAX_REJECT_RATE}.
+     */
+    static String environmentVariable(String option) {
+        return "OBSERVATORY_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * @param environment the process's environment variables by name (a map in tests)
+     * @throws BadCommandLineException with the sentence to show
+     */
+    static CommandLine parse(String[] args, java.util.function.Function<String, String> environment) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -68,7 +84,30 @@ public final class CommandLine {
         }
         CommandLine line = new CommandLine(options);
         line.validate();
+        validateEnvironment(options, environment);
         return line;
+    }
+
+    /**
+     * Checks the options the environment sets (and the command line does not) as the command
+     * line's are checked: Spring would take them as they are, and a wrong one would stop the run
+     * half-way or, worse, let it go on. The range is the command line's only.
+     */
+    private static void validateEnvironment(Map<String, String> given, java.util.function.Function<String, String> environment) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String option : VALUE_OPTIONS) {
+            String value = environment.apply(environmentVariable(option));
+            if (!option.equals("from") && !option.equals("to") && !given.containsKey(option) && value != null
+                    && !value.isBlank()) {
+                set.put(option, value.strip());
+            }
+        }
+        try {
+            new CommandLine(set).validate();
+        } catch (BadCommandLineException e) {
+            throw new BadCommandLineException("In the environment (" + String.join(", ", set.keySet().stream()
+                    .map(CommandLine::environmentVariable).toList()) + "): " + e.getMessage());
+        }
     }
 
     private static String example(String name) {

@@ -32,6 +32,23 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void optionsSetInTheEnvironmentAreCheckedAsTheCommandLinesAre() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], java.util.Map.of("OBSERVATORY_LANG", "de")::get))
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessage("In the environment (OBSERVATORY_LANG): --lang must be fr or en, not 'de'.");
+        assertThatThrownBy(() -> CommandLine.parse(new String[0],
+                java.util.Map.of("OBSERVATORY_ZONE", "Mars/Olympus")::get))
+                .hasMessageContaining("OBSERVATORY_ZONE").hasMessageContaining("is not a time zone");
+        assertThatThrownBy(() -> CommandLine.parse(new String[0],
+                java.util.Map.of("OBSERVATORY_MAX_REJECT_RATE", "abc")::get))
+                .hasMessageContaining("OBSERVATORY_MAX_REJECT_RATE").hasMessageContaining("between 0 and 1");
+        // The command line wins over the environment, and a good value passes.
+        assertThat(CommandLine.parse(new String[] {"--lang=en"}, java.util.Map.of("OBSERVATORY_LANG", "de")::get)
+                .value("lang")).isEqualTo("en");
+        CommandLine.parse(new String[0], java.util.Map.of("OBSERVATORY_LANG", "en", "OBSERVATORY_ONLY", "tourism")::get);
+    }
+
+    @Test
     void oneActionAtATime() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--restart", "--list-runs"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("cannot be combined");
