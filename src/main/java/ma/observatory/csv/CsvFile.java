@@ -92,8 +92,11 @@ public final class CsvFile implements Closeable {
         }
         Path path = inputDir.resolve(dataset.file());
         if (!Files.isRegularFile(path)) {
+            // The reference files serve every domain: leaving a domain out does not do without them.
+            boolean shared = dataset.file().startsWith("reference/");
             throw new InputContractException("The file " + dataset.file() + " is missing from " + inputDir
-                    + ": put the file there (or leave its domain out with --only) and run again.");
+                    + ": put the file there" + (shared ? "" : " (or leave its domain out with --only)")
+                    + " and run again.");
         }
         try {
             refuseWhatIsNotText(path, dataset);

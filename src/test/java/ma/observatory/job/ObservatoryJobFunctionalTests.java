@@ -394,6 +394,18 @@ class ObservatoryJobFunctionalTests {
         Outcome outcome = run(input);
 
         assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.stderr()).contains("employment/employment_by_sector.csv is missing");
+        assertThat(outcome.stderr()).contains("employment/employment_by_sector.csv is missing")
+                .contains("or leave its domain out with --only");
+    }
+
+    @Test
+    void aMissingReferenceFileIsNamedWithoutTheHintOfLeavingADomainOut() throws IOException {
+        Path input = copyOfFixtures();
+        Files.delete(input.resolve("reference/geo.csv"));
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv is missing").doesNotContain("--only");
     }
 }
