@@ -103,6 +103,9 @@ public class RunLauncher {
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
+        if (!enoughSpaceForTheDatabase()) {
+            return ExitCodes.RUN_FAILED;
+        }
         if (!gate.enter()) {
             ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to " + run.range().to()
                     + " was not started.");
@@ -213,6 +216,9 @@ public class RunLauncher {
                     + " cannot be resumed: " + String.join("; ", changes) + " since it started. Nothing was started:"
                     + " start a new run instead (the same command without --restart).");
             return ExitCodes.RESTART_REFUSED;
+        }
+        if (!enoughSpaceForTheDatabase()) {
+            return ExitCodes.RUN_FAILED;
         }
         if (!gate.enter()) {
             ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
@@ -365,6 +371,28 @@ public class RunLauncher {
                 Double.parseDouble(env.getRequiredProperty("observatory.max-reject-rate")),
                 set(env.getRequiredProperty("observatory.geo-levels")),
                 LocalDateTime.now(zone));
+    }
+
+    /**
+     * Whether the disk holding the database has {@code observatory.db-min-free-mb} free; if not, says
+     * so. Measured: once that disk is full, HSQLDB drops what it cannot write to its log without an
+     * error, and a run would end "completed" while its history and values are lost.
+     */
+    private boolean enoughSpaceForTheDatabase() {
+        Path folder = Path.of(env.getRequiredProperty("observatory.db")).toAbsolutePath().getParent();
+        long neededMb = Long.parseLong(env.getProperty("observatory.db-min-free-mb", "200"));
+        try {
+            long freeMb = Files.getFileStore(folder).getUsableSpace() / (1024 * 1024);
+            if (freeMb < neededMb) {
+                ExitCodes.say("Only " + freeMb + " MB are free on the disk holding the database (" + folder + "); a"
+                        + " run needs " + neededMb + " MB (observatory.db-min-free-mb). Nothing was started: free"
+                        + " some space, or move the database with --db, and run again.");
+                return false;
+            }
+        } catch (IOException e) {
+            log.warn("Could not measure the free space of {}: {}", folder, e.getMessage());
+        }
+        return true;
     }
 
     private ZoneId zone() {

@@ -261,6 +261,17 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aRunDoesNotStartWithoutRoomForTheDatabase() throws IOException {
+        // More than any disk has: as a full disk would be.
+        Outcome outcome = run(FIXTURES, "--observatory.db-min-free-mb=" + Long.MAX_VALUE / (1024 * 1024));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("MB are free on the disk holding the database")
+                .contains("Nothing was started: free some space, or move the database with --db");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
     void onlyRunsTheDomainsAskedFor() throws IOException {
         Path input = copyOfFixtures();
         Files.delete(input.resolve("tourism/arrivals.csv")); // not needed when tourism is left out
