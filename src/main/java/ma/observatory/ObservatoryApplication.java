@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import ma.observatory.run.CommandLine;
 import ma.observatory.run.CompilerHints;
 import ma.observatory.run.CommandLine.BadCommandLineException;
+import ma.observatory.run.DatabaseAccess;
 import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
 import ma.observatory.run.DatabaseAccess.DatabaseException;
 import ma.observatory.run.ExitCodes;
@@ -57,6 +58,13 @@ public class ObservatoryApplication {
         }
         List<String> springArgs = new ArrayList<>();
         commandLine.springProperties().forEach((k, v) -> springArgs.add("--" + k + "=" + v));
+        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(databasePath(commandLine))) {
+            // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
+            // waits for every other transaction to end: a run in progress would hold this one, and
+            // --list-runs, until it finished (for ever if it hangs), silent.
+            springArgs.add("--spring.sql.init.mode=never");
+            springArgs.add("--spring.batch.jdbc.initialize-schema=never");
+        }
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(ObservatoryApplication.class).run(springArgs.toArray(String[]::new));
@@ -94,6 +102,14 @@ public class ObservatoryApplication {
         System.err.println("The program could not start (" + rootMessage(e) + "): see " + logFile
                 + "; if another run is using the database, wait for it to end.");
         return ExitCodes.RUN_FAILED;
+    }
+
+    /** The database the run will open, as Spring will resolve {@code observatory.db}. */
+    private static java.nio.file.Path databasePath(CommandLine commandLine) {
+        Object given = commandLine.springProperties().get("observatory.db");
+        String fromEnvironment = System.getenv("OBSERVATORY_DB");
+        return java.nio.file.Path.of(given != null ? given.toString()
+                : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : "var/observatory-db");
     }
 
     private static String logFile(CommandLine commandLine) {

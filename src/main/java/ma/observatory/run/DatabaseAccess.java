@@ -122,6 +122,15 @@ public final class DatabaseAccess implements AutoCloseable {
         return new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, owner);
     }
 
+    /**
+     * Whether a live scheduler holds the database: a run started now will use it through the
+     * scheduler's server, in which the scheduler made the schema when it started.
+     */
+    public static boolean servedByScheduler(Path db) {
+        return DatabaseOwner.read(canonical(db)).filter(DatabaseOwner::alive).filter(o -> !o.isThisProcess())
+                .filter(o -> DatabaseOwner.SCHEDULER.equals(o.role())).isPresent();
+    }
+
     private static String describeRun(DatabaseOwner o) {
         return o.run().isEmpty() ? "" : ", busy with " + o.run();
     }

@@ -3,6 +3,8 @@ package ma.observatory.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -229,6 +231,31 @@ class OperationsFaultTests {
                     && f.getFileName().toString().endsWith(".part"));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    @Test
+    void besideTheSchedulerARunMidTransactionHoldsNeitherTheRunListNorAnotherRun() throws Exception {
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler",
+                args(medium, "--schedule", "--schedule-cron=0 0 3 1 1 *"))) {
+            scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
+            // A run that hangs with a transaction open, as one frozen between two statements of a chunk.
+            Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+            try (Connection hanging = DriverManager.getConnection(DatabaseAccess.serverUrl(port), "observatory",
+                    Files.readString(DatabaseCredentials.fileOf(db)).strip())) {
+                hanging.setAutoCommit(false);
+                try (Statement s = hanging.createStatement()) {
+                    s.executeUpdate("INSERT INTO input_file (run_id, file, present) VALUES (-1, 'held.csv', FALSE)");
+                }
+                // Each used to wait, silent, for that transaction to end: the schema's DDL at start.
+                ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), Duration.ofSeconds(45));
+                assertThat(list.exitCode()).as(list.output()).isZero();
+                ChildJvm run = ChildJvm.run(work, "run", args(medium, "--from=2023", "--to=2024"), RUN);
+                assertThat(run.exitCode()).as(run.output()).isZero();
+                hanging.rollback();
+            }
+            scheduler.process().destroy(); // SIGTERM
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
         }
     }
 
