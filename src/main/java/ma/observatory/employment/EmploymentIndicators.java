@@ -75,6 +75,11 @@ public final class EmploymentIndicators {
         });
     }
 
+    private static boolean givesOther(Cube sectors, Cube.Key total) {
+        return sectors.get(new Cube.Key(total.period(), total.geo(), total.breakdown().with("sector", "other")),
+                "employed") != null;
+    }
+
     private static java.util.function.Function<Set<String>, List<String>> both(String a, String b) {
         return present -> present.contains(a) && present.contains(b) ? List.of(a, b) : List.of();
     }
@@ -103,8 +108,13 @@ public final class EmploymentIndicators {
             Cube.Key total = new Cube.Key(key.period(), key.geo(), key.breakdown().with("sector", "total"));
             Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), key.breakdown());
             add(base, EMPLOYMENT_EMPLOYED, key, employed, sectors.source(key));
-            add(base, EMPLOYMENT_NET_JOB_CREATION, key, Ratios.difference(employed, sectors.get(before, "employed")),
-                    sectors.source(key));
+            Double created = Ratios.difference(employed, sectors.get(before, "employed"));
+            if (key.equals(total) && givesOther(sectors, key) != givesOther(sectors, before)) {
+                // All sectors with "other" in one year and without it in the other: the difference
+                // would count the whole of "other" as jobs created or lost.
+                created = null;
+            }
+            add(base, EMPLOYMENT_NET_JOB_CREATION, key, created, sectors.source(key));
             if (!key.equals(total)) {
                 add(base, EMPLOYMENT_SECTOR_SHARE, key, Ratios.percent(employed, sectors.get(total, "employed")),
                         sectors.source(key));
