@@ -167,8 +167,14 @@ public final class XlsxRenderer {
         try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow, model.created())) {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
+            Set<Path> overflowed = new HashSet<>();
             for (ReportSheet sheet : sheets) {
-                new SheetWriter(workbook, styles, sheetNames, sheet, target, lastRowIndex, model.language()).write();
+                SheetWriter writer = new SheetWriter(workbook, styles, sheetNames, sheet, target, lastRowIndex,
+                        model.language());
+                writer.write();
+                if (writer.overflowCsv != null) {
+                    overflowed.add(writer.overflowCsv);
+                }
             }
             workbook.setActiveSheet(0);
             workbook.setSelectedTab(0);
@@ -177,7 +183,23 @@ public final class XlsxRenderer {
                 workbook.getSheetAt(i).setSelected(i == 0);
             }
             AtomicFiles.write(target, workbook::write);
+            // An earlier workbook's CSV of a table that now fits would pass for this one's: it goes,
+            // once the new workbook is in place (until then it belongs to the previous one).
+            for (ReportSheet sheet : sheets) {
+                if (sheet.table() != null && sheet.table().overflow() != null) {
+                    Path csv = overflowCsv(target, sheet.table());
+                    if (!overflowed.contains(csv)) {
+                        Files.deleteIfExists(csv);
+                    }
+                }
+            }
         }
+    }
+
+    /** The CSV file beside the workbook that holds a table too long for its sheet. */
+    static Path overflowCsv(Path target, ReportTable table) {
+        String base = target.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        return target.resolveSibling(base + "_" + table.name() + ".csv");
     }
 
     /** Checks sheet and table names up front, so a bad model fails before any row is read. */
@@ -699,6 +721,8 @@ public final class XlsxRenderer {
         private int links;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
+        /** The CSV file the table's rows also go to, when they pass the sheet's last row; else null. */
+        private Path overflowCsv;
         /** Per column of the table being written: the width its text wraps at, in characters, or 0. */
         private int[] wrapChars = new int[0];
         /** Per column of the table being written: the style of its text cells. */
@@ -729,7 +753,7 @@ public final class XlsxRenderer {
             for (String line : model.lines()) {
                 parts.addAll(wrap(Objects.requireNonNullElse(line, ""), TEXT_LINE_CHARS));
             }
-            Path overflowCsv = overflowFile(parts);
+            overflowCsv = overflowFile(parts);
             int textChars = (int) Math.ceil(title.getStringCellValue().length() * TITLE_FONT_POINTS / BODY_FONT_POINTS);
             for (String part : parts) {
                 sheet.createRow(rowIndex++).createCell(0).setCellValue(clip(part));
@@ -758,8 +782,7 @@ public final class XlsxRenderer {
             if (table == null || table.overflow() == null) {
                 return null;
             }
-            String base = target.getFileName().toString().replaceFirst("\\.xlsx$", "");
-            Path csv = target.resolveSibling(base + "_" + table.name() + ".csv");
+            Path csv = overflowCsv(target, table);
             int noteRows = 3; // the note wraps onto at most a few rows
             long capacity = lastRowIndex - (1L + parts.size() + noteRows + 1);
             if (table.overflow().expectedRows() <= capacity) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A table longer than a sheet can hold goes in full to a CSV beside the workbook, and its sheet says
@@ -78,5 +79,24 @@ class TableOverflowTest {
         try (var files = Files.list(dir)) {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.xlsx");
         }
+    }
+
+    @Test
+    void theCsvOfAnEarlierWorkbookGoesWhenTheTableNowFitsAndStaysWhenTheWritingFails() throws IOException {
+        Path target = dir.resolve("report.xlsx");
+        Path csv = dir.resolve("report_Indicators.csv");
+        new XlsxRenderer(50, 120).render(model(150), target);
+        assertThat(csv).exists();
+
+        ReportTable bad = new ReportTable("Indicators", List.of(new ReportColumn("name", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.text("a"), CellValue.text("one value too many"))),
+                new ReportTable.Overflow(1, "{0} {1} {2}"));
+        assertThatThrownBy(() -> new XlsxRenderer(50, 120).render(new ReportWorkbook("t", "en",
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(new ReportSheet("Data", "t", List.of(), bad))), target))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(csv).as("the previous workbook keeps its CSV").exists();
+
+        new XlsxRenderer(50, 120).render(model(40), target);
+        assertThat(csv).as("a CSV that no longer belongs to the workbook").doesNotExist();
     }
 }
