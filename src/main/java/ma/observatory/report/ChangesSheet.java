@@ -19,9 +19,9 @@ import ma.observatory.period.Period;
 
 /**
  * What the night brought (SPEC §6): every indicator value that is new, gone or revised since the
- * previous completed run over the same range (same {@code from} and {@code to}), read from that run's
- * {@code indicator_value} rows. Before and after are in the unit of each indicator; the difference is
- * after minus before. When nothing changed, or there is no earlier run to compare with, the table is
+ * previous completed run over the same range and domains (same {@code from}, {@code to}, {@code only}
+ * and {@code geo-levels}), read from that run's {@code indicator_value} rows. Before and after are in
+ * the unit of each indicator; the difference is after minus before. When nothing changed, or there is no earlier run to compare with, the table is
  * empty and the sentence above it says why.
  */
 final class ChangesSheet {
@@ -98,8 +98,13 @@ final class ChangesSheet {
                 new ReportTable("Changes", cols, rows, new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
     }
 
-    /** The latest completed run over the same range, other than this one. */
+    /**
+     * The latest completed run over the same range, of the same domains and levels, other than this
+     * one: a run of employment alone does not make every tourism value "gone", nor the next full run
+     * every one "new".
+     */
     static Previous previousRun(ReportContext context) {
+        var parameters = context.run().toJobParameters();
         List<Previous> found = context.jdbc().query("""
                 SELECT e.JOB_INSTANCE_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e
                 JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
@@ -108,6 +113,10 @@ final class ChangesSheet {
                               AND p.PARAMETER_NAME = 'from' AND p.PARAMETER_VALUE = ?)
                   AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
                               AND p.PARAMETER_NAME = 'to' AND p.PARAMETER_VALUE = ?)
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'only' AND p.PARAMETER_VALUE = ?)
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'geo-levels' AND p.PARAMETER_VALUE = ?)
                 ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC
                 LIMIT 1""",
                 (rs, i) -> {
@@ -115,7 +124,8 @@ final class ChangesSheet {
                     return new Previous(rs.getLong(1), end == null ? "" : STAMP.format(end.toLocalDateTime()));
                 },
                 ObservatoryJobConfiguration.JOB_NAME, context.runId(), context.run().range().from().toString(),
-                context.run().range().to().toString());
+                context.run().range().to().toString(), parameters.getString("only"),
+                parameters.getString("geo-levels"));
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -61,8 +61,9 @@ class ChangesSheetTests {
             assertThat(book.rows("Changes")).allSatisfy(r -> assertThat(r.get("indicator")).isEqualTo("[z]"));
             assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023 to 2024");
         }
-        // another range does not count as a previous run
+        // another range does not count as a previous run, nor a run of other domains
         run(app, input, "--lang=en", "--to=2024-12");
+        run(app, input, "--lang=en", "--only=employment");
 
         run(app, input, "--lang=en");
         try (WorkbookReader book = new WorkbookReader(workbook)) {
@@ -79,7 +80,7 @@ class ChangesSheetTests {
 
         run(app, input); // in French this time: the comparison is of values, whatever the language
         try (WorkbookReader book = new WorkbookReader(workbook)) {
-            assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 2, le traitement"
+            assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
                     + " complet précédent sur la période 2023 à 2024");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
                     .map(r -> Map.of("indicator", r.get("indicateur"), "period", r.get("période"), "geo", r.get("géo"),
