@@ -208,10 +208,25 @@ public final class CsvFile implements Closeable {
             } else if (column.required()) {
                 close();
                 throw new InputContractException("The file " + dataset.file() + " has no column '"
-                        + column.header() + "' in its header (line 1): add it, the columns are " + headerList() + ".");
+                        + column.header() + "' in its header (line 1, read as " + asRead(header) + "): add it, the"
+                        + " columns are " + headerList() + ".");
             }
         }
         unknownColumns.addAll(positions.keySet());
+    }
+
+    /**
+     * The header as read: a file separated by tabs reads as one long column, a file without a
+     * header as figures; either is plain to see here, not from "no column 'period'" alone.
+     */
+    private String asRead(CSVRecord header) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size() && i < 8; i++) {
+            String name = header.get(i).replace("\t", "<tab>");
+            names.add("'" + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'");
+        }
+        return (header.size() == 1 ? "one column " : header.size() + " columns separated by '" + dialect.delimiter()
+                + "': ") + String.join(", ", names) + (header.size() > 8 ? ", …" : "");
     }
 
     private String headerList() {

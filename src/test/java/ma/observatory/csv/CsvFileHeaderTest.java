@@ -44,6 +44,18 @@ class CsvFileHeaderTest {
     }
 
     @Test
+    void aTabSeparatedFileOrOneWithoutHeaderIsShownAsRead() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER.replace(',', '\t'), ROW.replace(',', '\t')));
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("has no column 'period'")
+                .hasMessageContaining("read as one column 'period<tab>geo<tab>");
+
+        writeUtf8(dir, LABOUR_FORCE, lines("2024,MA,urban,female,15+,100,50,45,5,,HCP", ROW));
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("read as 11 columns separated by ',': '2024', 'MA', 'urban', 'female', '15+'");
+    }
+
+    @Test
     void missingOptionalColumnIsFine() {
         writeUtf8(dir, LABOUR_FORCE, lines("period,geo,area,sex,age_group,population,labour_force,employed,unemployed",
                 "2024,MA,total,total,15+,100,50,45,5"));
