@@ -235,10 +235,13 @@ public final class CommandLine {
         lines.add("  --from=YYYY|YYYY-Qn|YYYY-MM --to=...   range (default: January five years ago to last month)");
         lines.add("  --input-dir=data  --output-dir=reports  --db=var/observatory-db");
         lines.add("  --lang=fr|en  --only=employment,outsourcing,tourism  --max-reject-rate=0.01");
+        lines.add("  --geo-levels=country,region   levels of reference/geo.csv the workbook reports");
+        lines.add("  --zone=Africa/Casablanca      time zone of the default range and of the times shown");
         lines.add("  --restart      resume the last failed or stopped run (--from/--to: of that range)");
         lines.add("  --list-runs    the recent runs: id, range, status, start, duration, rows, workbook");
-        lines.add("  --schedule     stay up and run the nightly window at --schedule-cron (default \"0 0 2 * * *\")");
-        lines.add("                 in --zone (default Africa/Casablanca); command-line runs share its database");
+        lines.add("  --schedule     stay up and run the nightly window at --schedule-cron=\"0 0 2 * * *\" (the default)");
+        lines.add("                 in --zone; command-line runs share its database");
+        lines.add("  --help         this text");
         lines.add("Exit codes: 0 done; 1 the run failed or was stopped (restartable with --restart); 2 bad command line;");
         lines.add("  3 input contract broken; 4 another run is in the way (same range running, or database held);");
         lines.add("  5 --restart refused (nothing to resume, or an input file changed since).");

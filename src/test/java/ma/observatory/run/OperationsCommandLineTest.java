@@ -49,6 +49,17 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void helpNamesEveryOption() {
+        String help = String.join("\n", CommandLine.usage());
+        for (String option : CommandLine.VALUE_OPTIONS) {
+            assertThat(help).as("--help names --" + option).contains("--" + option + "=");
+        }
+        for (String flag : CommandLine.FLAGS) {
+            assertThat(help).contains("--" + flag);
+        }
+    }
+
+    @Test
     void oneActionAtATime() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--restart", "--list-runs"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("cannot be combined");
