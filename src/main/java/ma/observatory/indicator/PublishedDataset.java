@@ -6,6 +6,7 @@ import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
 import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.BreakdownVocabulary;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.Period;
 
@@ -29,7 +30,8 @@ public final class PublishedDataset implements CsvDataset {
         return true;
     }
 
-    public static PublishedFigure map(CsvRow row, GeoReference geo) {
+    /** @param vocabulary the closed vocabularies of the dimensions the count files give */
+    public static PublishedFigure map(CsvRow row, GeoReference geo, BreakdownVocabulary vocabulary) {
         String id = row.requiredText(PublishedColumn.INDICATOR);
         Indicator indicator = id.isEmpty() ? null : Indicator.byId(id);
         if (indicator == null && !id.isEmpty()) {
@@ -46,6 +48,10 @@ public final class PublishedDataset implements CsvDataset {
             breakdown = Breakdown.parse(text);
         } catch (IllegalArgumentException e) {
             row.reject(PublishedColumn.BREAKDOWN, text, e.getMessage() + "; expected name=value pairs joined by ', '");
+        }
+        String unknown = vocabulary.problem(breakdown);
+        if (unknown != null) {
+            row.reject(PublishedColumn.BREAKDOWN, text, unknown + ", as the count files write it");
         }
         Double value = row.signedNumber(PublishedColumn.VALUE);
         String unit = row.requiredText(PublishedColumn.UNIT);

@@ -24,6 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvItemReader;
+import ma.observatory.cube.BreakdownVocabulary;
+import ma.observatory.employment.AgeGroups;
+import ma.observatory.employment.Area;
+import ma.observatory.employment.Sector;
+import ma.observatory.employment.Sex;
 import ma.observatory.geo.GeoDataset;
 import ma.observatory.geo.Place;
 import ma.observatory.geo.PlaceRepository;
@@ -33,9 +38,12 @@ import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.Target;
 import ma.observatory.indicator.TargetDataset;
 import ma.observatory.indicator.TargetRepository;
+import ma.observatory.outsourcing.Activity;
+import ma.observatory.outsourcing.Segment;
 import ma.observatory.report.ReportTasklet;
 import ma.observatory.staging.RowsWriter;
 import ma.observatory.staging.StagingRepository;
+import ma.observatory.tourism.VisitorType;
 
 /**
  * The job: check the inputs, import the reference and the published figures, run each domain
@@ -48,6 +56,16 @@ public class ObservatoryJobConfiguration {
     public static final String JOB_NAME = "labourMarketReport";
     /** The last step: the stop on SIGTERM lets it finish (see run/RunRegistry#requestStop). */
     public static final String WRITE_REPORT_STEP = "writeReport";
+    /**
+     * The dimensions of the count files with a closed vocabulary, which a published figure's
+     * breakdown must spell as they do to be compared with the computed value.
+     */
+    static final BreakdownVocabulary BREAKDOWN_VOCABULARY = BreakdownVocabulary.builder()
+            .codes("area", Area.class).codes("sex", Sex.class).codes("sector", Sector.class)
+            .rule("age_group", v -> v.equals(AgeGroups.normalise(v)), "an age group written as 15+ or 15-24")
+            .codes("segment", Segment.class).codes("activity", Activity.class)
+            .codes("visitor_type", VisitorType.class)
+            .build();
 
     @Bean
     StagingRepository stagingRepository(JdbcTemplate jdbc) {
@@ -136,7 +154,8 @@ public class ObservatoryJobConfiguration {
     @StepScope
     CsvItemReader<PublishedFigure> publishedReader(@Value("#{stepExecution}") StepExecution step,
                                                    ImportSteps importSteps) {
-        return importSteps.reader(step, PublishedDataset.INSTANCE, PublishedDataset::map);
+        return importSteps.reader(step, PublishedDataset.INSTANCE,
+                (row, geo) -> PublishedDataset.map(row, geo, BREAKDOWN_VOCABULARY));
     }
 
     @Bean

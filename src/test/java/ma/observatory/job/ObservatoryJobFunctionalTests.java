@@ -272,6 +272,33 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aPublishedBreakdownOutsideTheVocabularyIsRejectedAndAPublicationsOwnDimensionIsKept() throws IOException {
+        Path input = copyOfFixtures();
+        Path published = input.resolve("published.csv");
+        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
+                + "employment.unemployment_rate,2024,MA,\"area=purple, sex=total, age_group=15+\",5,%,typo\n"
+                + "employment.unemployment_rate,2024,MA,\"area=Urban, sex=total, age_group=15+\",5,%,case\n"
+                + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=015-24\",5,%,zeros\n"
+                + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=15+, education=graduate\","
+                + "20,%,own dimension\n", StandardCharsets.UTF_8);
+
+        // three bad rows of a short file: more than the 1 % allowed by default
+        assertThat(run(input, "--max-reject-rate=0.5").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<Map<String, Object>> rejected = book.rows("DataQuality").stream()
+                    .filter(r -> r.get("Type").equals("ligne rejetée") && r.get("Fichier").equals("published.csv"))
+                    .toList();
+            assertThat(rejected).extracting(r -> r.get("Motif ou chiffre").toString()).containsExactly(
+                    "area=purple: 'purple' is not one of total, urban, rural, as the count files write it",
+                    "area=Urban: 'Urban' is not one of total, urban, rural, as the count files write it",
+                    "age_group=015-24: '015-24' is not an age group written as 15+ or 15-24, as the count files write it");
+            assertThat(book.rows("Indicators")).anySatisfy(r -> assertThat(r.get("breakdown"))
+                    .isEqualTo("area=total, sex=total, age_group=15+, education=graduate"));
+        }
+    }
+
+    @Test
     void onlyRunsTheDomainsAskedFor() throws IOException {
         Path input = copyOfFixtures();
         Files.delete(input.resolve("tourism/arrivals.csv")); // not needed when tourism is left out

@@ -1,0 +1,64 @@
+package ma.observatory.cube;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import ma.observatory.csv.Vocabulary;
+
+/**
+ * The values a breakdown may give its dimensions where the vocabulary is closed (SPEC §4: area,
+ * sex, age group, sector...), to check a breakdown written by hand, as in {@code published.csv}:
+ * {@code area=Urban} or {@code area=purple} would otherwise stand as a series of its own, never
+ * compared with the computed one. Dimensions it does not know (a publication's own, such as
+ * {@code education}) pass.
+ */
+public final class BreakdownVocabulary {
+
+    /** What a dimension accepts, and how to say it. */
+    public record Rule(Predicate<String> accepts, String expected) {
+    }
+
+    private final Map<String, Rule> rules;
+
+    private BreakdownVocabulary(Map<String, Rule> rules) {
+        this.rules = Map.copyOf(rules);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Why the breakdown is not written in the vocabulary, or {@code null} when it is. */
+    public String problem(Breakdown breakdown) {
+        for (Breakdown.Pair p : breakdown.pairs()) {
+            Rule rule = rules.get(p.name());
+            if (rule != null && !rule.accepts().test(p.value())) {
+                return p.name() + "=" + p.value() + ": '" + p.value() + "' is not " + rule.expected();
+            }
+        }
+        return null;
+    }
+
+    public static final class Builder {
+        private final Map<String, Rule> rules = new LinkedHashMap<>();
+
+        /** A dimension whose values are the codes of a vocabulary, as the files spell them. */
+        public <E extends Enum<E> & Vocabulary> Builder codes(String dimension, Class<E> vocabulary) {
+            String[] codes = Vocabulary.CODES.get(vocabulary);
+            rules.put(dimension, new Rule(v -> Arrays.asList(codes).contains(v),
+                    "one of " + String.join(", ", codes)));
+            return this;
+        }
+
+        public Builder rule(String dimension, Predicate<String> accepts, String expected) {
+            rules.put(dimension, new Rule(accepts, expected));
+            return this;
+        }
+
+        public BreakdownVocabulary build() {
+            return new BreakdownVocabulary(rules);
+        }
+    }
+}
