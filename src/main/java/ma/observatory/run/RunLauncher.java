@@ -103,6 +103,9 @@ public class RunLauncher {
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
+        if (!usableOutputFolder(run.outputDir())) {
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
         if (!enoughSpaceForTheDatabase()) {
             return ExitCodes.RUN_FAILED;
         }
@@ -216,6 +219,9 @@ public class RunLauncher {
                     + " cannot be resumed: " + String.join("; ", changes) + " since it started. Nothing was started:"
                     + " start a new run instead (the same command without --restart).");
             return ExitCodes.RESTART_REFUSED;
+        }
+        if (!usableOutputFolder(run.outputDir())) {
+            return ExitCodes.BAD_COMMAND_LINE;
         }
         if (!enoughSpaceForTheDatabase()) {
             return ExitCodes.RUN_FAILED;
@@ -371,6 +377,28 @@ public class RunLauncher {
                 Double.parseDouble(env.getRequiredProperty("observatory.max-reject-rate")),
                 set(env.getRequiredProperty("observatory.geo-levels")),
                 LocalDateTime.now(zone));
+    }
+
+    /**
+     * Whether the workbook can go into the output folder (made if missing); if not, says so before
+     * any work: found only when the workbook is written, at the end, the error would name a
+     * temporary file the user never asked for.
+     */
+    private static boolean usableOutputFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be made ("
+                    + (Files.exists(folder) ? "it is a file" : e.getClass().getSimpleName() + ": " + e.getMessage())
+                    + "). Nothing was started: give a folder with --output-dir.");
+            return false;
+        }
+        if (!Files.isWritable(folder)) {
+            ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be written by this user. Nothing"
+                    + " was started: give a writable folder with --output-dir, or change its permissions.");
+            return false;
+        }
+        return true;
     }
 
     /**

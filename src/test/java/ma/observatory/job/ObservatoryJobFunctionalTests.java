@@ -261,6 +261,18 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void anOutputFolderThatIsAFileStopsTheRunBeforeAnyWork() throws IOException {
+        Path file = work.resolve("not-a-folder");
+        Files.writeString(file, "x");
+
+        Outcome outcome = run(FIXTURES, "--output-dir=" + file);
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("The output folder " + file.toAbsolutePath() + " cannot be made (it is a file)")
+                .contains("Nothing was started: give a folder with --output-dir").doesNotContain(".part");
+    }
+
+    @Test
     void aRunDoesNotStartWithoutRoomForTheDatabase() throws IOException {
         // More than any disk has: as a full disk would be.
         Outcome outcome = run(FIXTURES, "--observatory.db-min-free-mb=" + Long.MAX_VALUE / (1024 * 1024));

@@ -19,19 +19,25 @@ import static org.assertj.core.api.Assertions.within;
 /** {@code --restart}: what it resumes, what it refuses, and what a step restarted from the top does to its staged rows. */
 class RestartTests {
 
+    private static final String WORKBOOK = "labour-market-report_2023_2024.xlsx";
+
     @TempDir
     Path work;
 
-    /** A regular file where the run's output folder should be: the last step (the workbook) fails. */
+    /**
+     * An output folder holding a folder (not empty) where the workbook should go: the run starts,
+     * and its last step fails when it puts the workbook in place.
+     */
     private Path blockedOutput() throws Exception {
-        Path blocked = work.resolve("out");
-        Files.writeString(blocked, "a file where the output folder should be");
-        return blocked;
+        Path out = work.resolve("out");
+        Files.createDirectories(out.resolve(WORKBOOK));
+        Files.writeString(out.resolve(WORKBOOK).resolve("in-the-way.txt"), "a folder where the workbook should go");
+        return out;
     }
 
-    private static void unblock(Path blocked) throws Exception {
-        Files.delete(blocked);
-        Files.createDirectories(blocked);
+    private static void unblock(Path out) throws Exception {
+        Files.delete(out.resolve(WORKBOOK).resolve("in-the-way.txt"));
+        Files.delete(out.resolve(WORKBOOK));
     }
 
     @Test
