@@ -364,6 +364,7 @@ public class RunLauncher {
                     case ExitCodes.OK -> "workbook written";
                     case ExitCodes.INPUT_CONTRACT -> "input contract broken, nothing written";
                     case ExitCodes.BUSY -> "skipped: another run of the same range was going on";
+                    case ExitCodes.BAD_COMMAND_LINE -> "not started: the output folder cannot be used (see above)";
                     default -> "failed or stopped, nothing written: resume it with --restart";
                 });
     }
