@@ -98,10 +98,31 @@ public class ObservatoryApplication {
                 System.err.println(failure.getMessage());
                 return ExitCodes.RUN_FAILED;
             }
+            String unwritable = unwritableFolder(t);
+            if (unwritable != null) {
+                System.err.println(unwritable);
+                return ExitCodes.RUN_FAILED;
+            }
         }
         System.err.println("The program could not start (" + rootMessage(e) + "): see " + logFile
                 + "; if another run is using the database, wait for it to end.");
         return ExitCodes.RUN_FAILED;
+    }
+
+    /**
+     * The sentence for a folder the program may not write in (read-only, no permission), or null:
+     * the file in the exception is often a temporary one of ours (".o.password….part"), and the
+     * folder is what the user can act on.
+     */
+    static String unwritableFolder(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                && (t instanceof java.nio.file.AccessDeniedException
+                    || String.valueOf(fs.getReason()).toLowerCase(java.util.Locale.ROOT).contains("read-only"))) {
+            java.nio.file.Path folder = java.nio.file.Path.of(fs.getFile()).toAbsolutePath().getParent();
+            return "The folder " + folder + " cannot be written: it is read-only or this user may not write there."
+                    + " Nothing was started: give a writable folder (--db, --output-dir), or make this one writable.";
+        }
+        return null;
     }
 
     /** The database the run will open, as Spring will resolve {@code observatory.db}. */
