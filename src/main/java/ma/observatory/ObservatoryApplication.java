@@ -1,7 +1,11 @@
 package ma.observatory;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -115,10 +119,9 @@ public class ObservatoryApplication {
      * folder is what the user can act on.
      */
     static String unwritableFolder(Throwable t) {
-        if (t instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
-                && (t instanceof java.nio.file.AccessDeniedException
-                    || String.valueOf(fs.getReason()).toLowerCase(java.util.Locale.ROOT).contains("read-only"))) {
-            java.nio.file.Path folder = java.nio.file.Path.of(fs.getFile()).toAbsolutePath().getParent();
+        if (t instanceof FileSystemException fs && fs.getFile() != null && (t instanceof AccessDeniedException
+                || String.valueOf(fs.getReason()).toLowerCase(Locale.ROOT).contains("read-only"))) {
+            Path folder = Path.of(fs.getFile()).toAbsolutePath().getParent();
             return "The folder " + folder + " cannot be written: it is read-only or this user may not write there."
                     + " Nothing was started: give a writable folder (--db, --output-dir), or make this one writable.";
         }
@@ -126,10 +129,10 @@ public class ObservatoryApplication {
     }
 
     /** The database the run will open, as Spring will resolve {@code observatory.db}. */
-    private static java.nio.file.Path databasePath(CommandLine commandLine) {
+    private static Path databasePath(CommandLine commandLine) {
         Object given = commandLine.springProperties().get("observatory.db");
         String fromEnvironment = System.getenv("OBSERVATORY_DB");
-        return java.nio.file.Path.of(given != null ? given.toString()
+        return Path.of(given != null ? given.toString()
                 : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : "var/observatory-db");
     }
 

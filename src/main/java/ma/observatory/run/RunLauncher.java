@@ -103,11 +103,9 @@ public class RunLauncher {
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
-        if (!usableOutputFolder(run.outputDir())) {
-            return ExitCodes.BAD_COMMAND_LINE;
-        }
-        if (!enoughSpaceForTheDatabase()) {
-            return ExitCodes.RUN_FAILED;
+        Integer refused = refusedBeforeStarting(run);
+        if (refused != null) {
+            return refused;
         }
         if (!gate.enter()) {
             ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to " + run.range().to()
@@ -220,11 +218,9 @@ public class RunLauncher {
                     + " start a new run instead (the same command without --restart).");
             return ExitCodes.RESTART_REFUSED;
         }
-        if (!usableOutputFolder(run.outputDir())) {
-            return ExitCodes.BAD_COMMAND_LINE;
-        }
-        if (!enoughSpaceForTheDatabase()) {
-            return ExitCodes.RUN_FAILED;
+        Integer refused = refusedBeforeStarting(run);
+        if (refused != null) {
+            return refused;
         }
         if (!gate.enter()) {
             ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
@@ -378,6 +374,17 @@ public class RunLauncher {
                 Double.parseDouble(env.getRequiredProperty("observatory.max-reject-rate")),
                 set(env.getRequiredProperty("observatory.geo-levels")),
                 LocalDateTime.now(zone));
+    }
+
+    /** The exit code when the run cannot even start (its output folder, the database's disk), else null. */
+    private Integer refusedBeforeStarting(RunParameters run) {
+        if (!usableOutputFolder(run.outputDir())) {
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
+        if (!enoughSpaceForTheDatabase()) {
+            return ExitCodes.RUN_FAILED;
+        }
+        return null;
     }
 
     /**
