@@ -82,7 +82,7 @@ public final class LabourForceDataset implements CountDataset {
         }
         if (!row.hasProblems()) {
             // The age group as read: "015+" is the same group, and so the same cell, as "15+".
-            row.requireUniqueKey(KEY, new String[] {row.text(PERIOD), place, row.text(AREA), row.text(SEX), age});
+            row.requireUniqueKey(KEY, AGE_GROUP, age);
         }
         return new LabourForceRecord(period, place, area, sex, age, population, labourForce, employed, unemployed,
                 underemployed, row.text(SOURCE));
