@@ -132,8 +132,11 @@ public class ObservatoryApplication {
     private static Path databasePath(CommandLine commandLine) {
         Object given = commandLine.springProperties().get("observatory.db");
         String fromEnvironment = System.getenv("OBSERVATORY_DB");
-        return Path.of(given != null ? given.toString()
-                : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : "var/observatory-db");
+        if (given != null) {
+            return Path.of(given.toString());
+        }
+        return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip()
+                : "var/observatory-db");
     }
 
     private static String logFile(CommandLine commandLine) {

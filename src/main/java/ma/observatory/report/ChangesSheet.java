@@ -21,8 +21,8 @@ import ma.observatory.period.Period;
  * What the night brought (SPEC §6): every indicator value that is new, gone or revised since the
  * previous completed run over the same range and domains (same {@code from}, {@code to}, {@code only}
  * and {@code geo-levels}), read from that run's {@code indicator_value} rows. Before and after are in
- * the unit of each indicator; the difference is after minus before. When nothing changed, or there is no earlier run to compare with, the table is
- * empty and the sentence above it says why.
+ * the unit of each indicator; the difference is after minus before. When nothing changed, or there
+ * is no earlier run to compare with, the table lists nothing and the sentence above it says why.
  */
 final class ChangesSheet {
 
@@ -65,8 +65,10 @@ final class ChangesSheet {
         // Rows are made as the renderer streams them, each distinct period and breakdown spelled once.
         Map<Object, CellValue> texts = new HashMap<>();
         Iterable<List<CellValue>> rows = () -> changes.stream().map(c -> List.of(
-                CellValue.text(c.indicator().id()), texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
-                CellValue.text(c.geo()), texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())),
+                CellValue.text(c.indicator().id()),
+                texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
+                CellValue.text(c.geo()),
+                texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())),
                 kinds.get(c.kind()),
                 c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before()),
                 c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after()),
@@ -95,7 +97,8 @@ final class ChangesSheet {
         // As many changes as two runs have values, when the input changed: past a sheet's rows
         // they go to a CSV file beside the workbook, as the Data sheet's do.
         return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"), List.of(sentence),
-                new ReportTable("Changes", cols, rows, new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
+                new ReportTable("Changes", cols, rows,
+                        new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
     }
 
     /**

@@ -93,7 +93,8 @@ public final class CommandLine {
      * line's are checked: Spring would take them as they are, and a wrong one would stop the run
      * half-way or, worse, let it go on. The range is the command line's only.
      */
-    private static void validateEnvironment(Map<String, String> given, java.util.function.Function<String, String> environment) {
+    private static void validateEnvironment(Map<String, String> given,
+                                            java.util.function.Function<String, String> environment) {
         Map<String, String> set = new LinkedHashMap<>();
         for (String option : VALUE_OPTIONS) {
             String value = environment.apply(environmentVariable(option));
@@ -239,8 +240,8 @@ public final class CommandLine {
         lines.add("  --zone=Africa/Casablanca      time zone of the default range and of the times shown");
         lines.add("  --restart      resume the last failed or stopped run (--from/--to: of that range)");
         lines.add("  --list-runs    the recent runs: id, range, status, start, duration, rows, workbook");
-        lines.add("  --schedule     stay up and run the nightly window at --schedule-cron=\"0 0 2 * * *\" (the default)");
-        lines.add("                 in --zone; command-line runs share its database");
+        lines.add("  --schedule     stay up and run the nightly window at --schedule-cron=\"0 0 2 * * *\"");
+        lines.add("                 (the default) in --zone; command-line runs share its database");
         lines.add("  --help         this text");
         lines.add("Exit codes: 0 done; 1 the run failed or was stopped (restartable with --restart); 2 bad command line;");
         lines.add("  3 input contract broken; 4 another run is in the way (same range running, or database held);");
