@@ -59,6 +59,10 @@ CREATE CACHED TABLE IF NOT EXISTS row_problem (
     reason   VARCHAR(2000) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS row_problem_run ON row_problem (run_id, file);
+-- The reason as a message key and its arguments, so the workbook says it in its language; reason
+-- keeps the English words. (Rows of runs made before these columns existed have them empty.)
+ALTER TABLE row_problem ADD COLUMN IF NOT EXISTS reason_key VARCHAR(100);
+ALTER TABLE row_problem ADD COLUMN IF NOT EXISTS reason_args VARCHAR(1000) ARRAY[8];
 
 CREATE CACHED TABLE IF NOT EXISTS published (
     run_id     BIGINT        NOT NULL,

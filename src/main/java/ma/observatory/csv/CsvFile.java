@@ -263,14 +263,11 @@ public final class CsvFile implements Closeable {
         if (o.field() >= 0) {
             CsvColumn column = columnAt(o.field());
             String value = o.field() < record.size() ? record.get(o.field()) : "";
-            row.reject(column, preview(value), (column == null ? "field " + (o.field() + 1) + " of the line: " : "")
-                    + "the field is too long: " + o.fieldChars() + " characters, more than the " + maxFieldChars
-                    + " a field may hold (a quote closed much later than intended, or text pasted by mistake?)");
+            row.reject(column, preview(value), Reason.of(column == null ? "field.too-long.unnamed" : "field.too-long",
+                    o.fieldChars(), maxFieldChars, o.field() + 1));
         } else {
-            row.reject(null, preview(record.size() > 0 ? record.get(0) : ""), "the line is too long: "
-                    + o.recordChars() + " characters of values and separators, more than the "
-                    + (long) maxFieldChars * RECORD_TO_FIELD_RATIO + " a line may hold (a separator repeated"
-                    + " by mistake, or text pasted without line breaks?)");
+            row.reject(null, preview(record.size() > 0 ? record.get(0) : ""), Reason.of("line.too-long",
+                    o.recordChars(), (long) maxFieldChars * RECORD_TO_FIELD_RATIO));
         }
     }
 
@@ -295,8 +292,7 @@ public final class CsvFile implements Closeable {
                     continue; // an extra column nobody reads
                 }
                 String value = row.text(column);
-                row.warn(column, value, "holds bytes that are not valid " + dialect.charset().name()
-                        + " (shown as \uFFFD): the file may have been cut short or mixes encodings; the row is kept");
+                row.warn(column, value, Reason.of("text.undecodable", dialect.charset().name()));
                 return;
             }
         }
@@ -362,13 +358,11 @@ public final class CsvFile implements Closeable {
      */
     private void checkWidth(CsvRow row, CSVRecord record) {
         if (record.size() < headerWidth) {
-            row.reject(null, "", "the line has " + record.size() + " fields but the header has " + headerWidth
-                    + " (a separator is missing or the line was cut)");
+            row.reject(null, "", Reason.of("line.fields.missing", record.size(), headerWidth));
         } else {
             for (int i = headerWidth; i < record.size(); i++) {
                 if (!record.get(i).isBlank()) {
-                    row.reject(null, record.get(i), "the line has " + record.size() + " fields but the header has "
-                            + headerWidth + " (an extra separator, or a decimal comma in an unquoted number?)");
+                    row.reject(null, record.get(i), Reason.of("line.fields.extra", record.size(), headerWidth));
                     break;
                 }
             }

@@ -1,11 +1,11 @@
 package ma.observatory.csv;
 
-import java.util.Locale;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import ma.observatory.period.Period;
@@ -59,7 +59,7 @@ public final class CsvRow {
     public String requiredText(CsvColumn column) {
         String v = text(column);
         if (v.isEmpty()) {
-            reject(column, v, "is empty; a value is required");
+            reject(column, v, Reason.of("value.required"));
         }
         return v;
     }
@@ -70,12 +70,12 @@ public final class CsvRow {
         try {
             Double d = numbers.parse(v);
             if (d != null && d < 0) {
-                reject(column, v, "is negative; counts and amounts must be 0 or more");
+                reject(column, v, Reason.of("number.negative"));
                 return null;
             }
             return d;
-        } catch (NumberFormatException e) {
-            reject(column, v, e.getMessage());
+        } catch (NumberParser.NotANumber e) {
+            reject(column, v, e.reason());
             return null;
         }
     }
@@ -85,8 +85,8 @@ public final class CsvRow {
         String v = text(column);
         try {
             return numbers.parse(v);
-        } catch (NumberFormatException e) {
-            reject(column, v, e.getMessage());
+        } catch (NumberParser.NotANumber e) {
+            reject(column, v, e.reason());
             return null;
         }
     }
@@ -94,7 +94,7 @@ public final class CsvRow {
     /** A required number: like {@link #number} but an empty cell is a problem. */
     public Double requiredNumber(CsvColumn column) {
         if (text(column).isEmpty()) {
-            reject(column, "", "is empty; a number is required");
+            reject(column, "", Reason.of("number.required"));
             return null;
         }
         return number(column);
@@ -115,8 +115,8 @@ public final class CsvRow {
                 return type.cast(CONSTANTS.get(type)[i]);
             }
         }
-        reject(column, v, "is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(Vocabulary::code).collect(Collectors.joining(", ")));
+        reject(column, v, Reason.of("code.not-one-of", Arrays.stream(type.getEnumConstants())
+                .map(Vocabulary::code).collect(Collectors.joining(", "))));
         return null;
     }
 
@@ -125,7 +125,7 @@ public final class CsvRow {
         try {
             return Period.parse(v);
         } catch (IllegalArgumentException e) {
-            reject(column, v, "is not a period: expected YYYY, YYYY-Qn or YYYY-MM");
+            reject(column, v, Reason.of("period.invalid"));
             return null;
         }
     }
@@ -141,8 +141,7 @@ public final class CsvRow {
         }
         String code = v.toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(code)) {
-            reject(column, v, "is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR, BE)"
-                    + (totalAllowed ? " or total" : ""));
+            reject(column, v, Reason.of(totalAllowed ? "country.invalid.or-total" : "country.invalid"));
         }
         return code;
     }
@@ -166,7 +165,7 @@ public final class CsvRow {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            reject(column, v, "is not a date: expected YYYY-MM-DD");
+            reject(column, v, Reason.of("date.invalid"));
             return null;
         }
     }
@@ -197,7 +196,7 @@ public final class CsvRow {
                 shown.append(shown.isEmpty() ? "" : ", ").append(c.header()).append('=')
                         .append(keyValue(c, canonicalColumn, canonicalValue));
             }
-            reject(null, shown.toString(), "this key already appears on an earlier line of the file");
+            reject(null, shown.toString(), Reason.of("key.duplicate"));
         }
     }
 
@@ -205,14 +204,14 @@ public final class CsvRow {
         return column == canonicalColumn ? canonicalValue : text(column);
     }
 
-    public void reject(CsvColumn column, String value, String reason) {
+    public void reject(CsvColumn column, String value, Reason reason) {
         if (rejects.isEmpty()) {
             rejects = new ArrayList<>(2);
         }
         rejects.add(new RowProblem(file, line, column == null ? "" : column.header(), value, reason));
     }
 
-    public void warn(CsvColumn column, String value, String reason) {
+    public void warn(CsvColumn column, String value, Reason reason) {
         if (warnings.isEmpty()) {
             warnings = new ArrayList<>(1);
         }

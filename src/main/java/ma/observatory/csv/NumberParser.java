@@ -20,9 +20,23 @@ public final class NumberParser {
         this.decimalComma = decimalComma;
     }
 
+    /** A cell that is not a number, with the reason to show (in English as its message). */
+    public static final class NotANumber extends NumberFormatException {
+        private final transient Reason reason;
+
+        NotANumber(Reason reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
     /**
      * @return the value, or {@code null} for an empty cell (not available)
-     * @throws NumberFormatException with the reason in words
+     * @throws NotANumber with the reason in words
      */
     public Double parse(String raw) {
         if (raw == null) {
@@ -38,16 +52,14 @@ public final class NumberParser {
         }
         String compact = s.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
         if (compact.length() != s.length() && !s.matches("[-+]?\\d{1,3}([ \u00A0\u202F]\\d{3})*([.,]\\d+)?")) {
-            throw new NumberFormatException("spaces are only allowed between groups of three digits");
+            throw new NotANumber(Reason.of("number.spaces"));
         }
         if (!(decimalComma ? POINT_OR_COMMA : POINT).matcher(compact).matches()) {
-            throw new NumberFormatException(decimalComma
-                    ? "not a number (expected digits with an optional decimal comma, e.g. 1234,5)"
-                    : "not a number (expected digits with an optional decimal point, e.g. 1234.5)");
+            throw new NotANumber(Reason.of(decimalComma ? "number.invalid.comma" : "number.invalid.point"));
         }
         double value = new BigDecimal(compact.replace(',', '.')).doubleValue();
         if (Double.isInfinite(value)) {
-            throw new NumberFormatException("number too large");
+            throw new NotANumber(Reason.of("number.too-large"));
         }
         return value == 0.0 ? 0.0 : value; // folds -0 into 0
     }

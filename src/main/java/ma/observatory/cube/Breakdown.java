@@ -62,7 +62,21 @@ public final class Breakdown {
         return new Breakdown(list);
     }
 
-    /** Parses the text form; a pair without '=' is invalid. */
+    /** A part of a breakdown's text that is not written {@code name=value}. */
+    public static final class NotAPair extends IllegalArgumentException {
+        private final String part;
+
+        NotAPair(String part) {
+            super("'" + part + "' is not a name=value pair");
+            this.part = part;
+        }
+
+        public String part() {
+            return part;
+        }
+    }
+
+    /** Parses the text form; a pair without '=' is invalid ({@link NotAPair}). */
     public static Breakdown parse(String text) {
         if (text == null || text.isBlank()) {
             return NONE;
@@ -71,7 +85,7 @@ public final class Breakdown {
         for (String part : text.split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not a name=value pair");
+                throw new NotAPair(part.strip());
             }
             list.add(new Pair(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
         }

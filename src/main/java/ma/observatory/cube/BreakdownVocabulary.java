@@ -3,8 +3,10 @@ package ma.observatory.cube;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.Vocabulary;
 
 /**
@@ -16,8 +18,8 @@ import ma.observatory.csv.Vocabulary;
  */
 public final class BreakdownVocabulary {
 
-    /** What a dimension accepts, and how to say it. */
-    public record Rule(Predicate<String> accepts, String expected) {
+    /** What a dimension accepts, and how to say what is wrong: from the dimension's name and value. */
+    public record Rule(Predicate<String> accepts, BiFunction<String, String, Reason> problem) {
     }
 
     private final Map<String, Rule> rules;
@@ -31,11 +33,11 @@ public final class BreakdownVocabulary {
     }
 
     /** Why the breakdown is not written in the vocabulary, or {@code null} when it is. */
-    public String problem(Breakdown breakdown) {
+    public Reason problem(Breakdown breakdown) {
         for (Breakdown.Pair p : breakdown.pairs()) {
             Rule rule = rules.get(p.name());
             if (rule != null && !rule.accepts().test(p.value())) {
-                return p.name() + "=" + p.value() + ": '" + p.value() + "' is not " + rule.expected();
+                return rule.problem().apply(p.name(), p.value());
             }
         }
         return null;
@@ -47,13 +49,14 @@ public final class BreakdownVocabulary {
         /** A dimension whose values are the codes of a vocabulary, as the files spell them. */
         public <E extends Enum<E> & Vocabulary> Builder codes(String dimension, Class<E> vocabulary) {
             String[] codes = Vocabulary.CODES.get(vocabulary);
+            String list = String.join(", ", codes);
             rules.put(dimension, new Rule(v -> Arrays.asList(codes).contains(v),
-                    "one of " + String.join(", ", codes)));
+                    (name, value) -> Reason.of("breakdown.not-one-of", name, value, list)));
             return this;
         }
 
-        public Builder rule(String dimension, Predicate<String> accepts, String expected) {
-            rules.put(dimension, new Rule(accepts, expected));
+        public Builder rule(String dimension, Predicate<String> accepts, BiFunction<String, String, Reason> problem) {
+            rules.put(dimension, new Rule(accepts, problem));
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.Period;
@@ -144,8 +145,7 @@ public final class Cube {
                 if (fillOnly && values.containsKey(key)) {
                     continue;
                 }
-                put(key, e.getValue(), derivedSource.get(s),
-                        "the sum over the places it contains", byPlace);
+                put(key, e.getValue(), derivedSource.get(s), "total.differs.places", "", byPlace);
             }
         }
     }
@@ -159,8 +159,12 @@ public final class Cube {
     /**
      * Adds a derived total where the input has none; where it has one, keeps its figures, warns
      * when they disagree with the derived ones, and fills those it leaves empty.
+     *
+     * @param how       the reason's key, saying how the total was derived
+     * @param dimension the dimension summed over, for {@code total.differs.groups}
      */
-    private void put(Key key, Double[] derived, String source, String how, Map<String, Map<Key, Double[]>> byPlace) {
+    private void put(Key key, Double[] derived, String source, String how, String dimension,
+                     Map<String, Map<Key, Double[]>> byPlace) {
         Double[] given = values.get(key);
         if (given == null) {
             values.put(key, derived);
@@ -176,9 +180,9 @@ public final class Cube {
                 given[m] = derived[m];
             } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
-                        key.period() + ", " + key.geo() + (key.breakdown().pairs().isEmpty() ? "" : ", " + key.breakdown())
-                                + ": the total given in the file (" + format(given[m]) + ") differs from " + how + " ("
-                                + format(derived[m]) + "); the total given is used"));
+                        Reason.of(how, key.period() + ", " + key.geo()
+                                + (key.breakdown().pairs().isEmpty() ? "" : ", " + key.breakdown()),
+                                format(given[m]), format(derived[m]), dimension)));
             }
         }
     }
@@ -241,7 +245,7 @@ public final class Cube {
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
                 source = source == null ? sources.get(k) : source;
             }
-            put(g.getKey(), sum, source, "the sum of its " + dimension + " groups", null);
+            put(g.getKey(), sum, source, "total.differs.groups", dimension, null);
         }
         if (geo != null) {
             resolvePlaces(true, added);

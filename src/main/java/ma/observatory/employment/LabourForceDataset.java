@@ -4,6 +4,7 @@ import java.util.List;
 
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.Period;
@@ -49,14 +50,14 @@ public final class LabourForceDataset implements CountDataset {
         String text = row.requiredText(GEO);
         String place = text.isEmpty() ? text : geo.code(text);
         if (place == null) {
-            row.reject(GEO, text, "is not a code of reference/geo.csv");
+            row.reject(GEO, text, Reason.of("geo.unknown"));
             place = text;
         }
         Area area = row.code(AREA, Area.class);
         Sex sex = row.code(SEX, Sex.class);
         String age = AgeGroups.normalise(row.text(AGE_GROUP));
         if (age == null) {
-            row.reject(AGE_GROUP, row.text(AGE_GROUP), "is not an age group: expected 15+ or a band such as 15-24 or 45+");
+            row.reject(AGE_GROUP, row.text(AGE_GROUP), Reason.of("age-group.invalid"));
         }
         Double population = row.number(POPULATION);
         Double labourForce = row.number(LABOUR_FORCE);
@@ -64,20 +65,19 @@ public final class LabourForceDataset implements CountDataset {
         Double unemployed = row.number(UNEMPLOYED);
         Double underemployed = row.number(UNDEREMPLOYED);
         if (employed != null && labourForce != null && employed > labourForce) {
-            row.reject(EMPLOYED, row.text(EMPLOYED), "is larger than labour_force (" + row.text(LABOUR_FORCE) + ")");
+            row.reject(EMPLOYED, row.text(EMPLOYED), Reason.of("count.above-labour-force", row.text(LABOUR_FORCE)));
         }
         if (labourForce != null && population != null && labourForce > population) {
-            row.reject(LABOUR_FORCE, row.text(LABOUR_FORCE), "is larger than population (" + row.text(POPULATION) + ")");
+            row.reject(LABOUR_FORCE, row.text(LABOUR_FORCE), Reason.of("count.above-population", row.text(POPULATION)));
         }
         if (unemployed != null && labourForce != null && unemployed > labourForce) {
-            row.reject(UNEMPLOYED, row.text(UNEMPLOYED), "is larger than labour_force (" + row.text(LABOUR_FORCE) + ")");
+            row.reject(UNEMPLOYED, row.text(UNEMPLOYED), Reason.of("count.above-labour-force", row.text(LABOUR_FORCE)));
         }
         // A rejected row is not kept: a warning that "the row is kept" would contradict its rejection.
         if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
             double diff = Math.abs(labourForce - (employed + unemployed));
             if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
-                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), "differs from employed + unemployed ("
-                        + (employed + unemployed) + ") by more than 0.5 thousand and 0.2 %; the row is kept");
+                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), Reason.of("labour-force.not-sum", employed + unemployed));
             }
         }
         if (!row.hasProblems()) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.geo.GeoReference;
 
@@ -38,7 +39,7 @@ public final class SectorDataset implements CountDataset {
         var period = row.period(PERIOD);
         String place = row.requiredText(GEO);
         if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(GEO, place, "is not a code of reference/geo.csv");
+            row.reject(GEO, place, Reason.of("geo.unknown"));
         }
         Sector sector = row.code(SECTOR, Sector.class);
         Double employed = row.number(EMPLOYED);

@@ -5,6 +5,7 @@ import java.util.List;
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.BreakdownVocabulary;
 import ma.observatory.geo.GeoReference;
@@ -35,29 +36,28 @@ public final class PublishedDataset implements CsvDataset {
         String id = row.requiredText(PublishedColumn.INDICATOR);
         Indicator indicator = id.isEmpty() ? null : Indicator.byId(id);
         if (indicator == null && !id.isEmpty()) {
-            row.reject(PublishedColumn.INDICATOR, id, "is not an indicator id of the catalogue (see the Notes sheet)");
+            row.reject(PublishedColumn.INDICATOR, id, Reason.of("indicator.unknown"));
         }
         Period period = row.period(PublishedColumn.PERIOD);
         String place = row.requiredText(PublishedColumn.GEO);
         if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(PublishedColumn.GEO, place, "is not a code of reference/geo.csv");
+            row.reject(PublishedColumn.GEO, place, Reason.of("geo.unknown"));
         }
         Breakdown breakdown = Breakdown.NONE;
         String text = row.text(PublishedColumn.BREAKDOWN);
         try {
             breakdown = Breakdown.parse(text);
-        } catch (IllegalArgumentException e) {
-            row.reject(PublishedColumn.BREAKDOWN, text, e.getMessage() + "; expected name=value pairs joined by ', '");
+        } catch (Breakdown.NotAPair e) {
+            row.reject(PublishedColumn.BREAKDOWN, text, Reason.of("breakdown.not-pairs", e.part()));
         }
-        String unknown = vocabulary.problem(breakdown);
+        Reason unknown = vocabulary.problem(breakdown);
         if (unknown != null) {
-            row.reject(PublishedColumn.BREAKDOWN, text, unknown + ", as the count files write it");
+            row.reject(PublishedColumn.BREAKDOWN, text, unknown);
         }
         Double value = row.signedNumber(PublishedColumn.VALUE);
         String unit = row.requiredText(PublishedColumn.UNIT);
         if (indicator != null && !unit.isEmpty() && !indicator.unit().text().equalsIgnoreCase(unit)) {
-            row.reject(PublishedColumn.UNIT, unit, "does not match the unit of " + indicator.id() + ", which is '"
-                    + indicator.unit().text() + "'");
+            row.reject(PublishedColumn.UNIT, unit, Reason.of("unit.mismatch", indicator.id(), indicator.unit().text()));
         }
         String source = row.requiredText(PublishedColumn.SOURCE);
         if (!row.hasProblems()) {

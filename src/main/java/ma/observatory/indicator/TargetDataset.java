@@ -5,6 +5,7 @@ import java.util.List;
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.Period;
 
@@ -34,23 +35,22 @@ public final class TargetDataset implements CsvDataset {
         String id = row.requiredText(INDICATOR);
         Indicator indicator = id.isEmpty() ? null : Indicator.byId(id);
         if (indicator == null && !id.isEmpty()) {
-            row.reject(INDICATOR, id, "is not an indicator id of the catalogue (see the Notes sheet)");
+            row.reject(INDICATOR, id, Reason.of("indicator.unknown"));
         }
         String place = row.requiredText(GEO);
         if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(GEO, place, "is not a code of reference/geo.csv");
+            row.reject(GEO, place, Reason.of("geo.unknown"));
         }
         Period targetPeriod = row.period(TARGET_PERIOD);
         Double value = row.requiredNumber(TARGET_VALUE);
         String unit = row.requiredText(UNIT);
         if (indicator != null && !unit.isEmpty() && !indicator.unit().text().equalsIgnoreCase(unit)) {
-            row.reject(UNIT, unit, "does not match the unit of " + indicator.id() + ", which is '"
-                    + indicator.unit().text() + "'");
+            row.reject(UNIT, unit, Reason.of("unit.mismatch", indicator.id(), indicator.unit().text()));
         }
         Period baselinePeriod = row.text(BASELINE_PERIOD).isEmpty() ? null : row.period(BASELINE_PERIOD);
         Double baselineValue = row.number(BASELINE_VALUE);
         if (targetPeriod != null && baselinePeriod != null && baselinePeriod.compareTo(targetPeriod) >= 0) {
-            row.reject(BASELINE_PERIOD, row.text(BASELINE_PERIOD), "must come before target_period");
+            row.reject(BASELINE_PERIOD, row.text(BASELINE_PERIOD), Reason.of("baseline.not-before-target"));
         }
         if (!row.hasProblems()) {
             row.requireUniqueKey(INDICATOR, GEO, TARGET_PERIOD);

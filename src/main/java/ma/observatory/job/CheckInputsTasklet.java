@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvFile;
 import ma.observatory.csv.InputContractException;
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.staging.StagingRepository;
 
@@ -67,7 +68,7 @@ public class CheckInputsTasklet implements Tasklet {
                 for (String unknown : file.unknownColumns()) {
                     log.warn("{}: the column '{}' is not part of the contract and is ignored", dataset.file(), unknown);
                     staging.addProblems(runId, "warning", List.of(new RowProblem(dataset.file(), 1, unknown, "",
-                            "this column is not part of the contract and is ignored")));
+                            Reason.of("column.unknown"))));
                 }
                 jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect) VALUES (?, ?, TRUE, ?, ?)",
                         runId, dataset.file(), sha256(path), file.dialect().describe());

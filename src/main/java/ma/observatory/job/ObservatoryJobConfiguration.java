@@ -9,11 +9,11 @@ import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvItemReader;
+import ma.observatory.csv.Reason;
 import ma.observatory.cube.BreakdownVocabulary;
 import ma.observatory.employment.AgeGroups;
 import ma.observatory.employment.Area;
@@ -62,7 +63,8 @@ public class ObservatoryJobConfiguration {
      */
     static final BreakdownVocabulary BREAKDOWN_VOCABULARY = BreakdownVocabulary.builder()
             .codes("area", Area.class).codes("sex", Sex.class).codes("sector", Sector.class)
-            .rule("age_group", v -> v.equals(AgeGroups.normalise(v)), "an age group written as 15+ or 15-24")
+            .rule("age_group", v -> v.equals(AgeGroups.normalise(v)),
+                    (name, value) -> Reason.of("breakdown.not-age-group", name, value))
             .codes("segment", Segment.class).codes("activity", Activity.class)
             .codes("visitor_type", VisitorType.class)
             .build();

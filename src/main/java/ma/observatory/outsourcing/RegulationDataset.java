@@ -6,6 +6,7 @@ import java.util.List;
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.geo.GeoReference;
 
 import static ma.observatory.outsourcing.RegulationColumn.*;
@@ -31,7 +32,7 @@ public final class RegulationDataset implements CsvDataset {
     public static Regulation map(CsvRow row, GeoReference geo) {
         String id = row.requiredText(ID);
         if (!id.isEmpty() && !id.matches(ID_PATTERN)) {
-            row.reject(ID, id, "is not a valid id: up to 100 letters, digits, '.', '_' or '-' (e.g. fr-2025-594)");
+            row.reject(ID, id, Reason.of("regulation.id.invalid"));
         }
         String country = SectorJobsDataset.country(row, COUNTRY, false);
         String title = row.requiredText(TITLE);
@@ -45,8 +46,7 @@ public final class RegulationDataset implements CsvDataset {
         Double high = lossRate(row, LOSS_RATE_HIGH);
         if (!ordered(low, central) || !ordered(central, high) || !ordered(low, high)) {
             row.warn(LOSS_RATE_CENTRAL, row.text(LOSS_RATE_LOW) + " / " + row.text(LOSS_RATE_CENTRAL) + " / "
-                    + row.text(LOSS_RATE_HIGH), "the loss rates are not in the order low <= central <= high;"
-                    + " check that they are not swapped (the row is kept)");
+                    + row.text(LOSS_RATE_HIGH), Reason.of("loss-rates.order"));
         }
         if (!row.hasProblems()) {
             row.requireUniqueKey(ID);
@@ -58,8 +58,7 @@ public final class RegulationDataset implements CsvDataset {
     private static Double lossRate(CsvRow row, RegulationColumn column) {
         Double rate = row.number(column);
         if (rate != null && rate > 1) {
-            row.reject(column, row.text(column), "is more than 1; a loss rate is a share between 0 and 1"
-                    + " (write 0.125 for 12.5 %)");
+            row.reject(column, row.text(column), Reason.of("loss-rate.above-one"));
             return null;
         }
         return rate;

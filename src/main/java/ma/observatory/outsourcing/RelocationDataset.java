@@ -6,6 +6,7 @@ import java.util.List;
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
 import ma.observatory.geo.GeoReference;
 
 import static ma.observatory.outsourcing.RelocationColumn.*;
@@ -33,18 +34,16 @@ public final class RelocationDataset implements CsvDataset {
         RelocationStatus status = row.code(STATUS, RelocationStatus.class);
         LocalDate effective = row.date(EFFECTIVE_ON);
         if (row.text(EFFECTIVE_ON).isEmpty() && status != null && status != RelocationStatus.ANNOUNCED) {
-            row.reject(EFFECTIVE_ON, "", "is empty; it may be left empty only while status is announced"
-                    + " (date not yet published), not when it is " + status.code());
+            row.reject(EFFECTIVE_ON, "", Reason.of("effective-on.required", status.code()));
         }
         if (announced != null && effective != null && effective.isBefore(announced)) {
-            row.reject(EFFECTIVE_ON, row.text(EFFECTIVE_ON), "is before announced_on (" + row.text(ANNOUNCED_ON)
-                    + "); an event takes effect on or after the day it is announced");
+            row.reject(EFFECTIVE_ON, row.text(EFFECTIVE_ON), Reason.of("effective-on.before-announced",
+                    row.text(ANNOUNCED_ON)));
         }
         String origin = SectorJobsDataset.country(row, ORIGIN_COUNTRY, false);
         String destination = SectorJobsDataset.country(row, DESTINATION_COUNTRY, false);
         if (!origin.isEmpty() && origin.equals(destination)) {
-            row.reject(DESTINATION_COUNTRY, row.text(DESTINATION_COUNTRY), "is the same as origin_country; a"
-                    + " relocation moves jobs from one country to another");
+            row.reject(DESTINATION_COUNTRY, row.text(DESTINATION_COUNTRY), Reason.of("destination.same-as-origin"));
         }
         Double jobs = row.number(JOBS);
         if (!row.hasProblems()) {

@@ -54,4 +54,8 @@ public final class Messages {
     public String language() {
         return locale.getLanguage();
     }
+
+    public Locale locale() {
+        return locale;
+    }
 }

@@ -1,5 +1,7 @@
 package ma.observatory.report;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ma.observatory.csv.Reason;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
@@ -302,11 +305,12 @@ public class ReportBuilder {
 
     private ReportSheet qualitySheet(Messages m, long runId) {
         List<List<CellValue>> rows = new ArrayList<>();
-        jdbc.query("SELECT kind, file, line, col, val, reason FROM row_problem WHERE run_id = ?"
+        jdbc.query("SELECT kind, file, line, col, val, reason, reason_key, reason_args FROM row_problem WHERE run_id = ?"
                 + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason", rs -> {
                     rows.add(List.of(CellValue.text(m.get("quality." + rs.getString(1))), CellValue.text(rs.getString(2)),
                             rs.getLong(3) == 0 ? CellValue.NOT_APPLICABLE : CellValue.number(rs.getLong(3)),
-                            CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)), CellValue.text(rs.getString(6)),
+                            CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)),
+                            CellValue.text(reason(m, rs.getString(6), rs.getString(7), rs.getArray(8))),
                             CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
                 }, runId);
         for (Reconciliation r : indicators.reconciliations(runId)) {
@@ -329,6 +333,23 @@ public class ReportBuilder {
                 new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));
         return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"), List.of(m.get("quality.intro")),
                 new ReportTable("DataQuality", cols, rows));
+    }
+
+    /**
+     * A problem's reason in the workbook's language; in English as stored for a run recorded before
+     * reasons had keys.
+     */
+    private static String reason(Messages m, String english, String key, Array args) throws SQLException {
+        if (key == null) {
+            return english;
+        }
+        List<String> texts = new ArrayList<>();
+        if (args != null) {
+            for (Object a : (Object[]) args.getArray()) {
+                texts.add((String) a);
+            }
+        }
+        return new Reason(key, texts).text(m.locale());
     }
 
     /** A number as a file would give it: 17400000 and 43.6, not 1.74E7 and 120000.0. */

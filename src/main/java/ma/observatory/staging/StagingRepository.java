@@ -45,11 +45,19 @@ public class StagingRepository {
         if (problems.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(problems.size());
-        for (RowProblem p : problems) {
-            args.add(new Object[] {runId, kind, p.file(), p.line(), p.column(), clip(p.value(), 1000), clip(p.reason(), 2000)});
-        }
-        jdbc.batchUpdate("INSERT INTO row_problem (run_id, kind, file, line, col, val, reason) VALUES (?,?,?,?,?,?,?)", args);
+        jdbc.batchUpdate("INSERT INTO row_problem (run_id, kind, file, line, col, val, reason, reason_key, reason_args)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)", problems, problems.size(), (ps, p) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, kind);
+                    ps.setString(3, p.file());
+                    ps.setLong(4, p.line());
+                    ps.setString(5, p.column());
+                    ps.setString(6, clip(p.value(), 1000));
+                    ps.setString(7, clip(p.reason(), 2000));
+                    ps.setString(8, p.why().key());
+                    ps.setArray(9, ps.getConnection().createArrayOf("VARCHAR",
+                            p.why().args().stream().map(a -> clip(a, 1000)).toArray()));
+                });
     }
 
     /**

@@ -2,14 +2,18 @@ package ma.observatory.cube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
+import ma.observatory.csv.Reason;
 import ma.observatory.employment.Area;
 
 class BreakdownVocabularyTest {
 
     private final BreakdownVocabulary vocabulary = BreakdownVocabulary.builder().codes("area", Area.class)
-            .rule("age_group", v -> v.endsWith("+"), "an open band").build();
+            .rule("age_group", v -> v.endsWith("+"),
+                    (name, value) -> Reason.of("breakdown.not-age-group", name, value)).build();
 
     @Test
     void valuesOfTheVocabularyPass() {
@@ -24,9 +28,17 @@ class BreakdownVocabularyTest {
 
     @Test
     void theFirstValueOutsideItsVocabularyIsNamedWithWhatWasExpected() {
-        assertThat(vocabulary.problem(Breakdown.parse("area=Urban, age_group=15-24")))
-                .isEqualTo("area=Urban: 'Urban' is not one of total, urban, rural");
-        assertThat(vocabulary.problem(Breakdown.parse("area=rural, age_group=15-24")))
-                .isEqualTo("age_group=15-24: '15-24' is not an open band");
+        assertThat(vocabulary.problem(Breakdown.parse("area=Urban, age_group=15-24")).english())
+                .isEqualTo("area=Urban: 'Urban' is not one of total, urban, rural, as the count files write it");
+        assertThat(vocabulary.problem(Breakdown.parse("area=rural, age_group=15-24")).english())
+                .isEqualTo("age_group=15-24: '15-24' is not an age group written as 15+ or 15-24, as the count files"
+                        + " write it");
+    }
+
+    @Test
+    void theReasonIsAlsoSaidInFrench() {
+        assertThat(vocabulary.problem(Breakdown.parse("area=Urban")).text(Locale.FRENCH))
+                .isEqualTo("area=Urban : « Urban » n’est pas l’une des valeurs total, urban, rural, telles que les"
+                        + " écrivent les fichiers d’effectifs");
     }
 }

@@ -245,7 +245,7 @@ class ObservatoryJobFunctionalTests {
                 assertThat(r.get("Fichier")).isEqualTo("employment/employment_by_sector.csv");
                 assertThat(r.get("Ligne")).isEqualTo(1.0);
                 assertThat(r.get("Colonne")).isEqualTo("comment");
-                assertThat(r.get("Motif ou chiffre").toString()).contains("not part of the contract");
+                assertThat(r.get("Motif ou chiffre").toString()).contains("ne fait pas partie du contrat");
             });
         }
     }
@@ -302,9 +302,12 @@ class ObservatoryJobFunctionalTests {
                     .filter(r -> r.get("Type").equals("ligne rejetée") && r.get("Fichier").equals("published.csv"))
                     .toList();
             assertThat(rejected).extracting(r -> r.get("Motif ou chiffre").toString()).containsExactly(
-                    "area=purple: 'purple' is not one of total, urban, rural, as the count files write it",
-                    "area=Urban: 'Urban' is not one of total, urban, rural, as the count files write it",
-                    "age_group=015-24: '015-24' is not an age group written as 15+ or 15-24, as the count files write it");
+                    "area=purple : « purple » n’est pas l’une des valeurs total, urban, rural, telles que les écrivent"
+                            + " les fichiers d’effectifs",
+                    "area=Urban : « Urban » n’est pas l’une des valeurs total, urban, rural, telles que les écrivent"
+                            + " les fichiers d’effectifs",
+                    "age_group=015-24 : « 015-24 » n’est pas une tranche d’âge écrite 15+ ou 15-24, comme l’écrivent"
+                            + " les fichiers d’effectifs");
             assertThat(book.rows("Indicators")).anySatisfy(r -> assertThat(r.get("breakdown"))
                     .isEqualTo("area=total, sex=total, age_group=15+, education=graduate"));
         }
@@ -420,10 +423,20 @@ class ObservatoryJobFunctionalTests {
                 assertThat(r.get("Ligne")).isEqualTo(11.0);
                 assertThat(r.get("Colonne")).isEqualTo("area");
                 assertThat(r.get("Valeur")).isEqualTo("suburban");
+                assertThat(r.get("Motif ou chiffre")).isEqualTo("n’est pas l’une des valeurs total, urban, rural");
             });
             // The rejected row adds nothing: the national 2024 rate is unchanged.
             assertThat((Double) find(book.rows("Indicators"), "employment.unemployment_rate", "2024", "MA", TOTAL)
                     .get("value")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
+        }
+
+        // The reason is in the workbook's language.
+        assertThat(run(input, "--max-reject-rate=0.2", "--lang=en").exitCode()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Column")).isEqualTo("area");
+                assertThat(r.get("Reason or figure")).isEqualTo("is not one of total, urban, rural");
+            });
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import ma.observatory.csv.CsvItemReader;
 import ma.observatory.csv.Parsed;
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.CellTable;
 import ma.observatory.employment.Area;
@@ -166,7 +167,7 @@ class CellStagingWriterTest {
             List<RowProblem> problems = new ArrayList<>();
             for (int p = 0; p < problemsPerRow; p++) {
                 problems.add(new RowProblem("employment/labour_force.csv", line, "population", "-" + p,
-                        "a count cannot be negative"));
+                        Reason.of("number.negative")));
             }
             rows.add(new Parsed<>(line, null, problems, List.of()));
         }

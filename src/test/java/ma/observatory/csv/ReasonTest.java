@@ -1,0 +1,107 @@
+package ma.observatory.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reasons' two bundles against each other and against the code: a key the code uses but no
+ * bundle has would fail the import of the first row with that problem, in the middle of a run.
+ */
+class ReasonTest {
+
+    private static final Pattern KEY = Pattern.compile("\"([a-z][a-z-]*(?:\\.[a-z][a-z-]*)+)\"");
+
+    @Test
+    void aReasonIsSaidInEnglishAndInFrench() {
+        Reason reason = Reason.of("line.fields.missing", 3, 11);
+
+        assertThat(reason.english())
+                .isEqualTo("the line has 3 fields but the header has 11 (a separator is missing or the line was cut)");
+        assertThat(reason.text(Locale.FRENCH))
+                .isEqualTo("la ligne a 3 champs alors que l’en-tête en a 11 (un séparateur manque ou la ligne est coupée)");
+    }
+
+    @Test
+    void apostrophesAndQuotesComeOutAsWritten() {
+        assertThat(Reason.of("unit.mismatch", "employment.unemployment_rate", "%").english())
+                .isEqualTo("does not match the unit of employment.unemployment_rate, which is '%'");
+        assertThat(Reason.of("regulation.id.invalid").english())
+                .isEqualTo("is not a valid id: up to 100 letters, digits, '.', '_' or '-' (e.g. fr-2025-594)");
+        assertThat(Reason.of("breakdown.not-pairs", "female").english())
+                .isEqualTo("'female' is not a name=value pair; expected name=value pairs joined by ', '");
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeysWithTheSameArguments() throws IOException {
+        Properties en = bundle("en");
+        Properties fr = bundle("fr");
+
+        assertThat(fr.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            assertThat(arguments(fr.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeGivesHasItsWordsAndEveryKeyIsUsed() throws IOException {
+        Set<String> known = bundle("en").stringPropertyNames();
+        Set<String> onReasonLines = new TreeSet<>();
+        Set<String> anywhere = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    Matcher m = KEY.matcher(line);
+                    while (m.find()) {
+                        anywhere.add(m.group(1));
+                        if (line.contains("Reason.of(")) {
+                            onReasonLines.add(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(onReasonLines).isNotEmpty();
+        assertThat(known).containsAll(onReasonLines);
+        assertThat(anywhere).containsAll(known);
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ReasonTest.class.getResourceAsStream("/" + Reason.BUNDLE + "_" + language + ".properties")) {
+            assertThat(in).as(language).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    /** The argument numbers a pattern uses; parsing it also proves it is a valid pattern. */
+    private static Set<Integer> arguments(String pattern) {
+        MessageFormat format = new MessageFormat(pattern, Locale.ROOT);
+        Set<Integer> used = new TreeSet<>();
+        Format[] byArgument = format.getFormatsByArgumentIndex();
+        for (int i = 0; i < byArgument.length; i++) {
+            if (pattern.contains("{" + i + "}")) {
+                used.add(i);
+            }
+        }
+        return used;
+    }
+}
