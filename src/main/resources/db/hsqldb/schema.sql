@@ -13,6 +13,12 @@ CREATE CACHED TABLE IF NOT EXISTS input_file (
     rows_outside  BIGINT        DEFAULT 0 NOT NULL,
     PRIMARY KEY (run_id, file)
 );
+-- The format's parts, so the workbook says it in its language; dialect keeps the English words.
+-- (Runs made before these columns existed have them empty.)
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS charset VARCHAR(40);
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS bom BOOLEAN;
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS separator CHAR(1);
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS decimal_comma BOOLEAN;
 
 CREATE CACHED TABLE IF NOT EXISTS place (
     run_id   BIGINT        NOT NULL,

@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvDialect;
 import ma.observatory.csv.CsvFile;
 import ma.observatory.csv.InputContractException;
 import ma.observatory.csv.Reason;
@@ -70,8 +71,11 @@ public class CheckInputsTasklet implements Tasklet {
                     staging.addProblems(runId, "warning", List.of(new RowProblem(dataset.file(), 1, unknown, "",
                             Reason.of("column.unknown"))));
                 }
-                jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect) VALUES (?, ?, TRUE, ?, ?)",
-                        runId, dataset.file(), sha256(path), file.dialect().describe());
+                CsvDialect dialect = file.dialect();
+                jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect, charset, bom, separator,"
+                        + " decimal_comma) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?)", runId, dataset.file(), sha256(path),
+                        dialect.describe(), dialect.charset().name(), dialect.bom(), String.valueOf(dialect.delimiter()),
+                        dialect.decimalComma());
                 log.info("{}: {}", dataset.file(), file.dialect().describe());
             }
         }

@@ -359,15 +359,16 @@ public class ReportBuilder {
 
     private ReportSheet filesSheet(Messages m, long runId) {
         List<List<CellValue>> rows = new ArrayList<>();
-        jdbc.query("SELECT file, present, dialect, sha256, rows_read, rows_rejected, rows_outside FROM input_file"
-                + " WHERE run_id = ? ORDER BY file", rs -> {
+        jdbc.query("SELECT file, present, dialect, sha256, rows_read, rows_rejected, rows_outside, charset, bom,"
+                + " separator, decimal_comma FROM input_file WHERE run_id = ? ORDER BY file", rs -> {
                     boolean present = rs.getBoolean(2);
                     long read = rs.getLong(5);
                     long rejected = rs.getLong(6);
                     long outside = rs.getLong(7);
                     rows.add(List.of(CellValue.text(rs.getString(1)),
                             CellValue.text(m.get(present ? "files.present" : "files.absent")),
-                            present ? CellValue.text(rs.getString(3)) : CellValue.NOT_APPLICABLE,
+                            present ? CellValue.text(format(m, rs.getString(3), rs.getString(8), rs.getBoolean(9),
+                                    rs.getString(10), rs.getBoolean(11))) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.text(rs.getString(4)) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read - rejected - outside) : CellValue.NOT_APPLICABLE,
@@ -385,6 +386,19 @@ public class ReportBuilder {
                 new ReportColumn(m.get("files.outside"), NumberStyle.INTEGER));
         return new ReportSheet(m.get("sheet.files"), m.get("files.title"), List.of(m.get("files.intro")),
                 new ReportTable("InputFiles", cols, rows));
+    }
+
+    /**
+     * A file's format in the workbook's language; in English as stored for a run recorded before
+     * the format had its parts.
+     */
+    private static String format(Messages m, String english, String charset, boolean bom, String separator,
+                                 boolean decimalComma) {
+        if (charset == null) {
+            return english;
+        }
+        return m.get(bom ? "files.format.bom" : "files.format", charset, separator)
+                + (decimalComma ? m.get("files.format.decimal-comma") : "");
     }
 
     private ReportSheet aboutSheet(Messages m, org.springframework.batch.core.job.JobExecution execution,

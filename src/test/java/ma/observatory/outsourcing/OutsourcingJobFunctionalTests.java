@@ -174,6 +174,7 @@ class OutsourcingJobFunctionalTests {
             // 2027 is after the range: read, not kept.
             assertThat(book.rows("InputFiles")).anySatisfy(r -> {
                 assertThat(r.get("Fichier")).isEqualTo("outsourcing/sector_jobs.csv");
+                assertThat(r.get("Format")).isEqualTo("UTF-8, séparateur « , »");
                 assertThat(r.values()).contains(9.0, 1.0);
             });
         }
@@ -187,6 +188,10 @@ class OutsourcingJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.sheetNames()).contains("Outsourcing jobs", "Relocations", "Relocations by year",
                     "Exposure to regulations");
+            assertThat(book.rows("InputFiles")).anySatisfy(r -> {
+                assertThat(r.get("File")).isEqualTo("outsourcing/sector_jobs.csv");
+                assertThat(r.get("Format")).isEqualTo("UTF-8, ',' separated");
+            });
             assertThat(book.rows("Relocations")).extracting(r -> r.get("Counted, or why not")).contains("counted",
                     "announced before the range, effective date never published: not counted as pending", "cancelled",
                     "outside the range",

@@ -21,7 +21,7 @@ class DatabaseUpgradeTests {
     Path work;
 
     @Test
-    void aDatabaseWhoseProblemsHadNoReasonKeysGetsThemAndTheReasonsAreInTheWorkbooksLanguage() throws Exception {
+    void aDatabaseWithoutReasonKeysOrFormatPartsGetsThemAndTheWorkbookSaysBothInItsLanguage() throws Exception {
         InProcess app = new InProcess(work);
         Path input = app.copyOfFixtures();
         String[] args = {"--input-dir=" + input, "--output-dir=" + app.reports(), "--from=2023", "--to=2024",
@@ -32,6 +32,9 @@ class DatabaseUpgradeTests {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE row_problem DROP COLUMN reason_args");
                 s.execute("ALTER TABLE row_problem DROP COLUMN reason_key");
+                for (String column : new String[] {"charset", "bom", "separator", "decimal_comma"}) {
+                    s.execute("ALTER TABLE input_file DROP COLUMN " + column);
+                }
             }
             return null;
         });
@@ -45,6 +48,10 @@ class DatabaseUpgradeTests {
             assertThat(book.rows("DataQuality")).anySatisfy(r -> {
                 assertThat(r.get("Colonne")).isEqualTo("area");
                 assertThat(r.get("Motif ou chiffre")).isEqualTo("n’est pas l’une des valeurs total, urban, rural");
+            });
+            assertThat(book.rows("InputFiles")).anySatisfy(r -> {
+                assertThat(r.get("Fichier")).isEqualTo("employment/labour_force.csv");
+                assertThat(r.get("Format")).isEqualTo("UTF-8, séparateur « , »");
             });
         }
         // The database keeps the English words, for the console and for queries.
