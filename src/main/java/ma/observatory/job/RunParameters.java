@@ -33,6 +33,17 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
         return domains.contains(domain);
     }
 
+    /**
+     * The workbook's file name, by range: {@code labour-market-report_2021_2025.xlsx}. A run of
+     * some domains only ({@code --only}) adds them ({@code …_2021_2025_tourism.xlsx}), so that it
+     * never replaces the whole workbook of its range with a part of it.
+     */
+    public String workbookName() {
+        String only = domains.containsAll(ALL_DOMAINS) ? ""
+                : "_" + String.join("-", ALL_DOMAINS.stream().filter(domains::contains).toList());
+        return "labour-market-report_" + range + only + ".xlsx";
+    }
+
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
                 .addString("from", range.from().toString())

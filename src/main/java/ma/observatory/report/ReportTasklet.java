@@ -30,7 +30,7 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var step = contribution.getStepExecution();
         RunParameters run = RunParameters.of(step);
-        Path target = run.outputDir().resolve("labour-market-report_" + run.range() + ".xlsx");
+        Path target = run.outputDir().resolve(run.workbookName());
         ReportWorkbook model = builder.build(step.getJobExecution(), run);
         new XlsxRenderer().render(model, target);
         step.getJobExecution().getExecutionContext().putString(REPORT_PATH, target.toString());

@@ -164,7 +164,7 @@ public class RunRegistry {
      */
     private static void deleteHalfWrittenWorkbooks(JobExecution execution) {
         RunParameters run = RunParameters.of(execution.getJobParameters());
-        String prefix = ".labour-market-report_" + run.range() + ".xlsx.";
+        String prefix = "." + run.workbookName() + ".";
         try (Stream<Path> files = Files.list(run.outputDir())) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
                     && f.getFileName().toString().endsWith(".part")).toList()) {

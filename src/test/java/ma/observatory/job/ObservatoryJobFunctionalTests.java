@@ -321,7 +321,10 @@ class ObservatoryJobFunctionalTests {
         Outcome outcome = run(input, "--only=employment,outsourcing");
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        try (WorkbookReader book = new WorkbookReader(workbook())) {
+        // A part of the range's workbook: it goes beside the whole one, never in its place.
+        assertThat(workbook()).doesNotExist();
+        Path part = work.resolve("reports/labour-market-report_2023_2024_employment-outsourcing.xlsx");
+        try (WorkbookReader book = new WorkbookReader(part)) {
             assertThat(book.rows("Indicators")).noneMatch(r -> r.get("indicator").toString().startsWith("tourism."))
                     .anyMatch(r -> r.get("indicator").toString().startsWith("outsourcing."));
             // The Cover and the Notes speak of the domains run, and of no other.

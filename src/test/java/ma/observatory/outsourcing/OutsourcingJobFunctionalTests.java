@@ -55,7 +55,7 @@ class OutsourcingJobFunctionalTests {
     }
 
     private Path workbook() {
-        return work.resolve("reports/labour-market-report_2021-01_2026-10.xlsx");
+        return work.resolve("reports/labour-market-report_2021-01_2026-10_outsourcing.xlsx");
     }
 
     private static Optional<Map<String, Object>> find(List<Map<String, Object>> rows, String indicator, String period,

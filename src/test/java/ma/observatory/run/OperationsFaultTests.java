@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationsFaultTests {
 
     private static final Duration RUN = Duration.ofSeconds(90);
-    private static final String WORKBOOK = "labour-market-report_2023_2024.xlsx";
+    private static final String WORKBOOK = "labour-market-report_2023_2024_employment.xlsx";
 
     /** 230,400 rows in 7,200 communes, two years: a run of a few seconds. */
     @TempDir
@@ -371,7 +371,7 @@ class OperationsFaultTests {
         Path reports = work.resolve("reports");
         Path latest = reports.resolve(RunLauncher.LATEST_WORKBOOK);
         try (Stream<Path> files = Files.list(reports)) {
-            Path window = files.filter(f -> f.getFileName().toString().matches("labour-market-report_\\d{4}-01_\\d{4}-\\d{2}\\.xlsx"))
+            Path window = files.filter(f -> f.getFileName().toString().matches("labour-market-report_\\d{4}-01_\\d{4}-\\d{2}_employment\\.xlsx"))
                     .findFirst().orElseThrow();
             assertThat(Files.readAllBytes(latest)).isEqualTo(Files.readAllBytes(window));
         }

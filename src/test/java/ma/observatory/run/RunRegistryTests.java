@@ -81,7 +81,7 @@ class RunRegistryTests {
             java.nio.file.Files.writeString(halfWritten, "PK");
             java.nio.file.Files.writeString(otherRange, "PK");
             JobParameters parameters = new RunParameters(RANGE, Path.of("data"), reports, "fr",
-                    java.util.Set.of("employment"), 0.01, java.util.Set.of("country", "region"),
+                    java.util.Set.copyOf(RunParameters.ALL_DOMAINS), 0.01, java.util.Set.of("country", "region"),
                     LocalDateTime.of(2026, 1, 1, 2, 0)).toJobParameters();
             JobInstance instance = repository.createJobInstance(ObservatoryJobConfiguration.JOB_NAME, parameters);
             JobExecution orphan = repository.createJobExecution(instance, parameters, new ExecutionContext());

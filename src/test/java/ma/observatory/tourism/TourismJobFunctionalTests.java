@@ -54,7 +54,7 @@ class TourismJobFunctionalTests {
     }
 
     private Path workbook() {
-        return work.resolve("reports/labour-market-report_2021_2024.xlsx");
+        return work.resolve("reports/labour-market-report_2021_2024_tourism.xlsx");
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> rows, String indicator, String period,
