@@ -3,6 +3,7 @@ package ma.observatory.job;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,17 +49,24 @@ class RejectRateGate implements Tasklet {
             long read = ((Number) rows.get(0).get("ROWS_READ")).longValue();
             long rejected = ((Number) rows.get(0).get("ROWS_REJECTED")).longValue();
             if (read > 0 && rejected > run.maxRejectRate() * read) {
-                jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ? AND file = ?"
-                                + " AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
-                        rs -> {
-                            log.error("  {} line {}, column {}, value '{}': {}", dataset.file(), rs.getLong(1),
-                                    rs.getString(2), rs.getString(3), rs.getString(4));
+                List<String> shown = jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ?"
+                                + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
+                        (rs, i) -> {
+                            String column = Objects.requireNonNullElse(rs.getString(2), "");
+                            String value = Objects.requireNonNullElse(rs.getString(3), "");
+                            return dataset.file() + " line " + rs.getLong(1)
+                                    + (column.isEmpty() ? "" : ", column " + column)
+                                    + (value.isEmpty() ? "" : ", value '" + value + "'") + ": " + rs.getString(4);
                         }, runId, dataset.file());
+                shown.forEach(row -> log.error("  {}", row));
+                // The sentence goes to standard error and the list to the console's standard output: the
+                // sentence names the first row itself, for whoever reads only one of the two.
                 throw new InputContractException(String.format(Locale.ROOT,
                         "%d of the %d rows of %s were rejected (%.1f %%), more than the %.1f %% allowed by"
-                                + " --max-reject-rate: nothing was written; correct the rows listed above"
-                                + " (all of them are in the log file) and run again.",
-                        rejected, read, dataset.file(), 100.0 * rejected / read, 100.0 * run.maxRejectRate()));
+                                + " --max-reject-rate: nothing was written. The first: %s. They are listed on"
+                                + " the console and in the log file, up to %d; correct them and run again.",
+                        rejected, read, dataset.file(), 100.0 * rejected / read, 100.0 * run.maxRejectRate(),
+                        shown.isEmpty() ? "not recorded" : shown.get(0), SHOWN));
             }
         }
         return RepeatStatus.FINISHED;
