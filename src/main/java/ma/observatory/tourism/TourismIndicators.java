@@ -119,7 +119,12 @@ public final class TourismIndicators {
                 publishedBase.add(f);
             }
         }
-        Reconciler.Result first = Reconciler.reconcile(base, publishedBase, staged, geo);
+        // Published levels complete the series as far back as the counts are staged, not just the
+        // year before the range: a target's trend starts three years before its latest actual, and
+        // jobs created count from a baseline up to ten years back. Only the range is returned.
+        PeriodRange history = range.withYearsBefore(Math.max(ArrivalsDataset.INSTANCE.yearsOfHistory(),
+                TourismJobsDataset.INSTANCE.yearsOfHistory()));
+        Reconciler.Result first = Reconciler.reconcile(base, publishedBase, history, geo);
 
         // Changes and jobs created are taken over the completed series, published figures
         // included, so a year known only from a publication still gets its change.
@@ -141,7 +146,7 @@ public final class TourismIndicators {
             }
         }
         derived.addAll(directJobsCreated(first.values(), targets));
-        Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, staged, geo);
+        Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, history, geo);
 
         Map<String, IndicatorValue> series = index(first.values());
         series.putAll(index(second.values()));

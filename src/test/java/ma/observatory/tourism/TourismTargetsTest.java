@@ -219,6 +219,38 @@ class TourismTargetsTest {
     }
 
     @Test
+    void theTrendMayStartFromAPublishedValueYearsBeforeTheRange() {
+        Cube cube = arrivalsFrom(2024, 17.4);
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = TourismIndicatorsTest.compute(cube, jobs(), range("2024", "2024"), List.of(t),
+                published(TOURISM_ARRIVALS, "2021", ALL, 3_700_000));
+
+        // trend from the 3.7 million published for 2021, three years before 2024 (the range's year
+        // before is 2023): 17.4 million x (17.4 / 3.7)^(2/3) = 48.79 million by 2026
+        IndicatorValue projection = find(r, TOURISM_TARGET_PROJECTION, "2024", of(t)).orElseThrow();
+        assertThat(projection.value()).isCloseTo(17.4e6 * Math.pow(17.4 / 3.7, 2.0 / 3), within(1e-3));
+        assertThat(projection.source()).contains("from 2021 (published)");
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2024", of(t))).isEqualTo(1.0);
+        // the 2021 figure serves the trend; it is not one of the run's values
+        assertThat(r.values()).noneMatch(v -> v.period().equals(Period.year(2021)));
+    }
+
+    @Test
+    void jobsCreatedMayCountFromAPublishedBaselineYearsBeforeTheRange() {
+        Cube jobs = jobs();
+        directJobs(jobs, "2025", 860_000);
+        Target t = target(TOURISM_DIRECT_JOBS_CREATED, 2026, 80_000, 2022);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs, range("2025", "2025"), List.of(t),
+                published(TOURISM_DIRECT_JOBS, "2022", Breakdown.NONE, 802_000));
+
+        // 860,000 counted in 2025 - 802,000 published for 2022 = 58,000 created since 2022
+        assertThat(value(r, TOURISM_DIRECT_JOBS_CREATED, "2025", Breakdown.of("baseline", "2022")))
+                .isEqualTo(58_000.0);
+    }
+
+    @Test
     void noActualNoTargetValues() {
         Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
 
