@@ -156,6 +156,11 @@ public final class CsvRow {
 
     private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
 
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 country code, in capitals as {@link #country} returns it. */
+    public static boolean isCountryCode(String code) {
+        return COUNTRIES.contains(code);
+    }
+
     /** An ISO date; empty gives {@code null} (check {@link #requiredText} first if required). */
     public LocalDate date(CsvColumn column) {
         String v = text(column);

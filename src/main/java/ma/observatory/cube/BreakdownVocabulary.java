@@ -2,6 +2,7 @@ package ma.observatory.cube;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -52,6 +53,15 @@ public final class BreakdownVocabulary {
             String list = String.join(", ", codes);
             rules.put(dimension, new Rule(v -> Arrays.asList(codes).contains(v),
                     (name, value) -> Reason.of("breakdown.not-one-of", name, value, list)));
+            return this;
+        }
+
+        /** A dimension of computed values only, whose values are listed here as the Data sheet writes them. */
+        public Builder values(String dimension, String... values) {
+            List<String> accepted = List.of(values);
+            String list = String.join(", ", values);
+            rules.put(dimension, new Rule(accepted::contains,
+                    (name, value) -> Reason.of("breakdown.not-value", name, value, list)));
             return this;
         }
 

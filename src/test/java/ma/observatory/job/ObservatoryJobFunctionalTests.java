@@ -292,9 +292,12 @@ class ObservatoryJobFunctionalTests {
                 + "employment.unemployment_rate,2024,MA,\"area=Urban, sex=total, age_group=15+\",5,%,case\n"
                 + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=015-24\",5,%,zeros\n"
                 + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=15+, education=graduate\","
-                + "20,%,own dimension\n", StandardCharsets.UTF_8);
+                + "20,%,own dimension\n"
+                + "outsourcing.jobs,2024,MA,\"segment=crm, client_country=fr, activity=total\",5,persons,lower case\n"
+                + "outsourcing.jobs_at_risk,2024,MA,\"regulation=fr-2025-594, scenario=medium\",5,persons,not a scenario\n",
+                StandardCharsets.UTF_8);
 
-        // three bad rows of a short file: more than the 1 % allowed by default
+        // five bad rows of a short file: more than the 1 % allowed by default
         assertThat(run(input, "--max-reject-rate=0.5").exitCode()).isZero();
 
         try (WorkbookReader book = new WorkbookReader(workbook())) {
@@ -307,7 +310,11 @@ class ObservatoryJobFunctionalTests {
                     "area=Urban : « Urban » n’est pas l’une des valeurs total, urban, rural, telles que les écrivent"
                             + " les fichiers d’effectifs",
                     "age_group=015-24 : « 015-24 » n’est pas une tranche d’âge écrite 15+ ou 15-24, comme l’écrivent"
-                            + " les fichiers d’effectifs");
+                            + " les fichiers d’effectifs",
+                    "client_country=fr : « fr » n’est ni total ni un code pays en majuscules comme FR (ISO 3166-1"
+                            + " alpha-2), comme sur la feuille Données",
+                    "scenario=medium : « medium » n’est pas l’une des valeurs low, central, high, comme sur la"
+                            + " feuille Données");
             assertThat(book.rows("Indicators")).anySatisfy(r -> assertThat(r.get("breakdown"))
                     .isEqualTo("area=total, sex=total, age_group=15+, education=graduate"));
         }
