@@ -139,7 +139,13 @@ public class RunRegistry {
             }
             String what = RunTracker.describe(full);
             BatchStatus before = full.getStatus();
+            LocalDateTime lastProgress = lastProgress(full);
             operator.recover(full);
+            if (lastProgress != null) {
+                // It stopped with its process, not now: --list-runs would show it lasting until this start.
+                jdbc.update("UPDATE BATCH_JOB_EXECUTION SET END_TIME = ? WHERE JOB_EXECUTION_ID = ?",
+                        Timestamp.valueOf(lastProgress), full.getId());
+            }
             jdbc.update("DELETE FROM run_claim WHERE execution_id = ?", full.getId());
             deleteHalfWrittenWorkbooks(full);
             log.warn("The {} was left {} by a process that ended without finishing it (killed, or the machine"
@@ -156,6 +162,17 @@ public class RunRegistry {
             }
         }
         return recovered;
+    }
+
+    /** The last time the execution or one of its steps recorded progress (a commit), before recovery. */
+    private static LocalDateTime lastProgress(JobExecution execution) {
+        LocalDateTime last = execution.getLastUpdated();
+        for (var step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
+                last = step.getLastUpdated();
+            }
+        }
+        return last;
     }
 
     /**

@@ -88,6 +88,11 @@ class RunRegistryTests {
             orphan.setStatus(BatchStatus.STARTED);
             orphan.setStartTime(LocalDateTime.now());
             repository.update(orphan);
+            // its process was killed ten minutes ago, at its last commit
+            LocalDateTime killed = LocalDateTime.now().minusMinutes(10).withNano(0);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            jdbc.update("UPDATE BATCH_JOB_EXECUTION SET LAST_UPDATED = ? WHERE JOB_EXECUTION_ID = ?",
+                    Timestamp.valueOf(killed), orphan.getId());
 
             List<String> recovered = context.getBean(RunRegistry.class).recoverOrphans();
 
@@ -95,6 +100,8 @@ class RunRegistryTests {
                     + ") over 2023 to 2024, started " + java.time.format.DateTimeFormatter
                     .ofPattern("yyyy-MM-dd HH:mm:ss").format(orphan.getStartTime()));
             assertThat(repository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            // --list-runs shows it ending when it stopped, not lasting until this recovery
+            assertThat(repository.getJobExecution(orphan.getId()).getEndTime()).isEqualTo(killed);
             // the workbook it was writing when killed: its temporary file goes, another range's stays
             assertThat(halfWritten).doesNotExist();
             assertThat(otherRange).exists();
