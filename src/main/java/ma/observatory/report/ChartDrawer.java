@@ -2,6 +2,8 @@ package ma.observatory.report;
 
 import java.util.List;
 
+import javax.xml.namespace.QName;
+
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -27,6 +29,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.xmlbeans.XmlCursor;
 
 /**
  * Draws a sheet's charts with POI's XDDF API, one under the other to the right of the table. The
@@ -38,14 +41,19 @@ final class ChartDrawer {
     static final int CHART_WIDTH_COLUMNS = 10;
     static final int CHART_HEIGHT_ROWS = 20;
 
+    private static final String DRAWING_NS = "declare namespace a='http://schemas.openxmlformats.org/drawingml/2006/main' ";
+
     private final SXSSFSheet sheet;
     private final int headerRow;
     private final int tableColumns;
+    private final String languageTag;
 
-    ChartDrawer(SXSSFSheet sheet, int headerRow, int tableColumns) {
+    /** @param language the workbook's language, {@code fr} or {@code en} */
+    ChartDrawer(SXSSFSheet sheet, int headerRow, int tableColumns, String language) {
         this.sheet = sheet;
         this.headerRow = headerRow;
         this.tableColumns = tableColumns;
+        this.languageTag = "en".equals(language) ? "en-GB" : "fr-FR";
     }
 
     void draw(List<ReportChart> charts, List<String> headings, List<List<CellValue>> rows) {
@@ -56,8 +64,25 @@ final class ChartDrawer {
         for (ReportChart chart : charts) {
             XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, tableColumns + 1, top,
                     tableColumns + 1 + CHART_WIDTH_COLUMNS, top + CHART_HEIGHT_ROWS);
-            drawOne(drawing.createChart(anchor), chart, headings, rows);
+            XSSFChart drawn = drawing.createChart(anchor);
+            drawOne(drawn, chart, headings, rows);
+            tagLanguage(drawn);
             top += CHART_HEIGHT_ROWS + 1;
+        }
+    }
+
+    /**
+     * POI marks the chart's titles as English text: a screen reader would read French titles with
+     * an English voice, and a spelling checker flag every word.
+     */
+    private void tagLanguage(XSSFChart chart) {
+        for (String element : List.of("rPr", "endParaRPr", "defRPr")) {
+            try (XmlCursor cursor = chart.getCTChartSpace().newCursor()) {
+                cursor.selectPath(DRAWING_NS + ".//a:" + element);
+                while (cursor.toNextSelection()) {
+                    cursor.setAttributeText(new QName("lang"), languageTag);
+                }
+            }
         }
     }
 

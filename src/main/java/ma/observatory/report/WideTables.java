@@ -170,6 +170,6 @@ public final class WideTables {
             }
         }
         return CellValue.text(published.isEmpty() ? m.get("basis.computed")
-                : m.get("basis.published.some", String.join(", ", published)));
+                : m.get("basis.published.some", String.join(m.get("list.separator"), published)));
     }
 }

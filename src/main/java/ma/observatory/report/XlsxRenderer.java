@@ -268,12 +268,13 @@ public final class XlsxRenderer {
 
     /**
      * Splits a text line at spaces into parts of at most {@code width} characters: a sheet's notes
-     * stay readable on screen and in print without merged or over-wide cells.
+     * stay readable on screen and in print without merged or over-wide cells. French puts a space
+     * before {@code : ; ? ! %} and inside {@code « »}: a line never starts or ends on one of those.
      */
     static List<String> wrap(String text, int width) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : unbreakable(text.split(" "))) {
             if (current.length() > 0 && current.length() + 1 + word.length() > width) {
                 parts.add(current.toString());
                 current.setLength(0);
@@ -285,6 +286,23 @@ public final class XlsxRenderer {
         }
         parts.add(current.toString());
         return parts;
+    }
+
+    /** The words of a line, each French punctuation mark joined to the word it belongs with. */
+    private static List<String> unbreakable(String[] words) {
+        List<String> units = new ArrayList<>(words.length);
+        boolean glueNext = false;
+        for (String word : words) {
+            boolean mark = !word.isEmpty() && (word.startsWith("»") || word.equals("%")
+                    || word.length() == 1 && ":;?!".contains(word));
+            if (!units.isEmpty() && (glueNext || mark)) {
+                units.set(units.size() - 1, units.get(units.size() - 1) + " " + word);
+            } else {
+                units.add(word);
+            }
+            glueNext = word.equals("«");
+        }
+        return units;
     }
 
     /**
@@ -916,7 +934,7 @@ public final class XlsxRenderer {
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
             chartsBottomRow = headerRowIndex + model.charts().size() * (ChartDrawer.CHART_HEIGHT_ROWS + 1);
             if (kept != null && !kept.isEmpty()) {
-                new ChartDrawer(sheet, headerRowIndex, columnCount).draw(model.charts(), names, kept);
+                new ChartDrawer(sheet, headerRowIndex, columnCount, language).draw(model.charts(), names, kept);
             }
         }
 

@@ -223,7 +223,7 @@ class ObservatoryJobFunctionalTests {
             // The Summary puts the headline figures of all three domains on one page.
             assertThat(book.rows("Summary")).extracting(r -> r.get("Indicateur"))
                     .contains("Taux de chômage", "Emplois de l’externalisation", "Emplois menacés",
-                            "Arrivées touristiques", "Part de l’objectif atteinte");
+                            "Arrivées touristiques", "Taux de réalisation de l’objectif");
         }
     }
 

@@ -76,7 +76,7 @@ class OutsourcingJobFunctionalTests {
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         try (WorkbookReader book = new WorkbookReader(workbook())) {
-            assertThat(book.sheetNames()).contains("Emplois externalisation", "Délocalisations",
+            assertThat(book.sheetNames()).contains("Emplois de l’externalisation", "Délocalisations",
                     "Délocalisations par année", "Exposition réglementaire").doesNotContain("Emploi");
             List<Map<String, Object>> values = book.rows("Indicators");
 
@@ -138,12 +138,12 @@ class OutsourcingJobFunctionalTests {
             List<Map<String, Object>> events = book.rows("Relocations");
             assertThat(events).extracting(r -> r.get("Client (donneur d’ordre)")).containsExactly("TotalEnergies",
                     "Engie", "Orange; SFR", "Client ES", "Client C", "Client N", "Client O");
-            assertThat(events).extracting(r -> r.get("Comptée ou pourquoi pas")).containsExactly("comptée",
+            assertThat(events).extracting(r -> r.get("Prise en compte (ou motif d’exclusion)")).containsExactly("comptée",
                     "hors de la période couverte",
                     "annoncée avant la période, date d’effet jamais publiée : non comptée comme en attente", "comptée",
                     "annulée",
                     "ne concerne pas le Maroc", "comptée");
-            assertThat(events).extracting(r -> r.get("Comptée en (année)")).containsExactly("2026", Z, Z, "2024", Z, Z,
+            assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly("2026", Z, Z, "2024", Z, Z,
                     "2024");
             assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
             assertThat(events.get(1).get("Prestataire")).isEqualTo(X); // Engie's provider is not given

@@ -614,4 +614,18 @@ class XlsxRendererTest {
             }
         }
     }
+
+    @Test
+    void aWrappedLineNeverStartsOrEndsOnFrenchPunctuation() {
+        String text = "Opération comptée l’année de sa date d’effet : une opération effective le 1er janvier"
+                + " compte « en entier » ; 12 % des cas ?";
+
+        for (int width = 10; width <= 60; width++) {
+            for (String part : XlsxRenderer.wrap(text, width)) {
+                assertThat(part).as("width " + width).doesNotStartWith(":").doesNotStartWith(";")
+                        .doesNotStartWith("»").doesNotStartWith("%").doesNotStartWith("?").doesNotEndWith("«");
+            }
+        }
+        assertThat(String.join(" ", XlsxRenderer.wrap(text, 25))).isEqualTo(text);
+    }
 }

@@ -81,11 +81,11 @@ class ChangesSheetTests {
         run(app, input); // in French this time: the comparison is of values, whatever the language
         try (WorkbookReader book = new WorkbookReader(workbook)) {
             assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
-                    + " complet précédent sur la période 2023 à 2024");
+                    + " complet précédent sur la période de 2023 à 2024");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
-                    .map(r -> Map.of("indicator", r.get("indicateur"), "period", r.get("période"), "geo", r.get("géo"),
-                            "breakdown", r.get("ventilation"), "change", r.get("changement"), "before", r.get("avant"),
-                            "after", r.get("après"), "difference", r.get("différence")))
+                    .map(r -> Map.of("indicator", r.get("Indicateur"), "period", r.get("Période"), "geo", r.get("Code géographique"),
+                            "breakdown", r.get("Ventilation"), "change", r.get("Changement"), "before", r.get("Avant"),
+                            "after", r.get("Après"), "difference", r.get("Différence")))
                     .toList();
 
             Map<String, Object> revised = change(rows, "employment.unemployment_rate", "2024", "MA-01", URBAN);

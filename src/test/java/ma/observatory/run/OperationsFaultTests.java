@@ -155,7 +155,7 @@ class OperationsFaultTests {
             List<String> sheets = book.sheetNames();
             assertThat(sheets.get(sheets.indexOf("Synthèse") + 1)).isEqualTo("Changements");
             // compared with the uninterrupted run: no value new, gone or revised, so none counted twice
-            assertThat(book.rows("Changes")).allSatisfy(row -> assertThat(row.get("indicateur")).isEqualTo("[z]"));
+            assertThat(book.rows("Changes")).allSatisfy(row -> assertThat(row.get("Indicateur")).isEqualTo("[z]"));
             assertThat(book.workbook().getSheet("Changements").getRow(1).getCell(0).getStringCellValue())
                     .startsWith("Rien n’a changé depuis le traitement 0");
         }

@@ -256,6 +256,9 @@ class WorkbookRulesTests {
                     String where = language + " / " + sheet.getSheetName();
                     assertThat(chart.getTitleText().getString()).as(where + ": chart title").isNotBlank();
                     assertThat(chart.getAxes()).as(where + ": two axes").hasSize(2);
+                    String tag = language.equals("fr") ? "fr-FR" : "en-GB";
+                    assertThat(chart.getCTChartSpace().xmlText()).as(where + ": texts in the workbook's language")
+                            .contains("lang=\"" + tag + "\"").doesNotContain("lang=\"en\"", "lang=\"en-US\"");
                     var xml = chart.getCTChart().getPlotArea().xmlText();
                     assertThat(xml).as(where + ": axis titles").contains("<c:title>");
                     assertThat(xml).as(where + ": series drawn from the sheet's cells").contains("<c:f>");
