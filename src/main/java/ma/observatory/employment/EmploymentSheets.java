@@ -92,7 +92,7 @@ class EmploymentSheets implements DomainSheets {
             List<CellValue> row = keyCells(context, e.getKey());
             row.add(dimension(m, e.getKey(), "area"));
             row.add(dimension(m, e.getKey(), "sex"));
-            row.add(CellValue.text(e.getKey().breakdown().get("age_group")));
+            row.add(CellValue.text(WideTables.ageGroup(m, e.getKey().breakdown().get("age_group"))));
             addValues(row, e.getValue(), LABOUR_COLUMNS);
             row.add(basis(m, e.getValue()));
             rows.add(row);

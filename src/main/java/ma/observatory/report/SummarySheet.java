@@ -141,7 +141,9 @@ final class SummarySheet {
                 continue;
             }
             String word = m.getOr(p.name() + "." + value, value);
-            if (p.name().equals("scenario")) {
+            if (p.name().equals("age_group")) {
+                word = WideTables.ageGroup(m, value);
+            } else if (p.name().equals("scenario")) {
                 word = m.get("summary.scenario", word);
             } else if (p.name().equals("target")) {
                 int space = value.lastIndexOf(' ');

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Basis;
@@ -127,6 +129,22 @@ public final class WideTables {
         String value = k.breakdown().get(dim);
         return CellValue.text(m.getOr(dim + "." + value, value));
     }
+
+    /**
+     * An age group as a reader says it: {@code 15+} is "15 ans et plus", {@code 15-24} "15-24 ans";
+     * a code of another shape is shown as the file gives it.
+     */
+    public static String ageGroup(Messages m, String code) {
+        Matcher open = OPEN_AGE_GROUP.matcher(code);
+        if (open.matches()) {
+            return m.get("age_group.open", open.group(1));
+        }
+        Matcher band = AGE_BAND.matcher(code);
+        return band.matches() ? m.get("age_group.band", band.group(1), band.group(2)) : code;
+    }
+
+    private static final Pattern OPEN_AGE_GROUP = Pattern.compile("(\\d+)\\+");
+    private static final Pattern AGE_BAND = Pattern.compile("(\\d+)-(\\d+)");
 
     public static String label(Messages m, Indicator i) {
         return m.get("indicator." + i.id() + ".label");

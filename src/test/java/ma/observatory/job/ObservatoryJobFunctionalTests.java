@@ -139,7 +139,8 @@ class ObservatoryJobFunctionalTests {
             List<Map<String, Object>> employment = book.rows("Employment");
             Map<String, Object> national = employment.stream()
                     .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")
-                            && r.get("Milieu").equals("ensemble") && r.get("Sexe").equals("ensemble"))
+                            && r.get("Milieu").equals("ensemble") && r.get("Sexe").equals("ensemble")
+                            && r.get("Tranche d’âge").equals("15 ans et plus"))
                     .findFirst().orElseThrow();
             assertThat((Double) national.get("Taux de chômage (%)")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
             assertThat(national.get("Population de 15 ans et plus (milliers de personnes)"))

@@ -22,6 +22,9 @@ class SummarySheetTest {
         assertThat(words(en, "area=total, sex=female, age_group=15+")).isEqualTo("women");
         assertThat(words(fr, "area=total, sex=female, age_group=15+")).isEqualTo("femmes");
         assertThat(words(en, "area=total, sex=total, age_group=15-24")).isEqualTo("15-24");
+        assertThat(words(fr, "area=total, sex=total, age_group=15-24")).isEqualTo("15-24 ans");
+        assertThat(words(fr, "area=urban, sex=total, age_group=45+")).isEqualTo("urbain, 45 ans et plus");
+        assertThat(words(en, "area=total, sex=total, age_group=45+")).isEqualTo("45 and over");
         assertThat(words(en, "segment=crm, client_country=total, activity=total"))
                 .isEqualTo("CRM (customer relations, call centres)");
     }
