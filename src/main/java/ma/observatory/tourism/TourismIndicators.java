@@ -288,8 +288,8 @@ public final class TourismIndicators {
     /**
      * The actual value a target is measured against: the latest annual value of its series at its
      * place that the run may report (its year not after the range's last year) — or, for a target
-     * whose year has passed, the value of that year itself, when known: a 2023 milestone is judged
-     * on 2023, not on what came after.
+     * whose year has passed, the value of that year itself: a 2023 milestone is judged on 2023, not
+     * on what came after, and not at all when 2023 is not known.
      */
     static IndicatorValue latestActual(Target t, Map<String, IndicatorValue> series, PeriodRange range) {
         Breakdown b = actualBreakdown(t);
@@ -307,9 +307,7 @@ public final class TourismIndicators {
         }
         if (latest != null && latest.period().year() > t.targetPeriod().year()) {
             IndicatorValue atTarget = series.get(keyOf(t.indicator(), Period.year(t.targetPeriod().year()), t.geo(), b));
-            if (atTarget != null && atTarget.value() != null) {
-                return atTarget;
-            }
+            return atTarget != null && atTarget.value() != null ? atTarget : null;
         }
         return latest;
     }

@@ -187,6 +187,15 @@ class TourismTargetsTest {
     }
 
     @Test
+    void aPastTargetYearWithoutItsOwnValueIsNotJudgedOnALaterYear() {
+        // 2021 is not known; 2022 to 2024 are. The 2021 milestone cannot be judged on 2024's 17.4 M.
+        Target milestone = target(TOURISM_ARRIVALS, 2021, 11_000_000);
+        var r = run(arrivalsFrom(2022, 10.9, 14.5, 17.4), range("2021", "2024"), milestone);
+
+        assertThat(r.values()).noneMatch(v -> of(milestone).equals(v.breakdown()));
+    }
+
+    @Test
     void theLatestActualIsTheLatestAnnualValueInTheRange() {
         Cube cube = arrivalsFrom(2023, 14.5, 17.4, 19.8);
         put(cube, "2025-07", ALL, 2_700_000.0, null, null); // a month is not an annual actual
