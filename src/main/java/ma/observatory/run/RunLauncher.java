@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,12 +95,18 @@ public class RunLauncher {
         return launch(commandLine);
     }
 
-    /** One run over the range of the command line, or the nightly window. */
+    /**
+     * One run over the range of the command line, or the nightly window. Only a run shaped as the
+     * nightly one refreshes the latest workbook, the file economists open every morning: not a run
+     * of another range, of some domains only, or in another language or geography set on its
+     * command line.
+     */
     public int launch(CommandLine commandLine) {
         ZoneId zone = zone();
-        boolean nightly = !commandLine.has("from") && !commandLine.has("to");
-        return runOnce(parameters(commandLine.range(YearMonth.now(zone)), zone), "command-line", nightly,
-                DatabaseOwner.ONE_SHOT);
+        RunParameters run = parameters(commandLine.range(YearMonth.now(zone)), zone);
+        boolean nightly = Stream.of("from", "to", "lang", "geo-levels").noneMatch(commandLine::has)
+                && run.domains().containsAll(RunParameters.ALL_DOMAINS);
+        return runOnce(run, "command-line", nightly, DatabaseOwner.ONE_SHOT);
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
