@@ -1,7 +1,10 @@
 package ma.observatory;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +65,13 @@ public class ObservatoryApplication {
         }
         List<String> springArgs = new ArrayList<>();
         commandLine.springProperties().forEach((k, v) -> springArgs.add("--" + k + "=" + v));
-        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(databasePath(commandLine))) {
+        Path db = databasePath(commandLine);
+        String unusable = unusableDatabaseFolder(db);
+        if (unusable != null) {
+            System.err.println(unusable);
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
+        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(db)) {
             // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
             // waits for every other transaction to end: a run in progress would hold this one, and
             // --list-runs, until it finished (for ever if it hangs), silent.
@@ -105,7 +114,7 @@ public class ObservatoryApplication {
             String unwritable = unwritableFolder(t);
             if (unwritable != null) {
                 System.err.println(unwritable);
-                return ExitCodes.RUN_FAILED;
+                return ExitCodes.BAD_COMMAND_LINE;
             }
         }
         System.err.println("The program could not start (" + rootMessage(e) + "): see " + logFile
@@ -126,6 +135,23 @@ public class ObservatoryApplication {
                     + " Nothing was started: give a writable folder (--db, --output-dir), or make this one writable.";
         }
         return null;
+    }
+
+    /**
+     * The sentence for a database folder that cannot be made (a file in its place, no permission),
+     * or null: said before anything starts, as for the output folder, not as a stack trace.
+     */
+    static String unusableDatabaseFolder(Path db) {
+        Path folder = db.toAbsolutePath().normalize().getParent();
+        try {
+            Files.createDirectories(folder);
+            return null;
+        } catch (IOException e) {
+            String why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e instanceof AccessDeniedException ? "this user may not create it" : e.toString();
+            return "The database folder " + folder + " cannot be made (" + why + "). Nothing was started: give a"
+                    + " folder this user can write with --db, or make this one.";
+        }
     }
 
     /** The database the run will open, as Spring will resolve {@code observatory.db}. */

@@ -274,6 +274,19 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aDatabaseFolderThatCannotBeMadeStopsTheRunWithASentence() throws IOException {
+        Path file = work.resolve("not-a-folder");
+        Files.writeString(file, "x");
+
+        Outcome outcome = run(FIXTURES, "--db=" + file.resolve("observatory"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("The database folder " + file.toAbsolutePath()
+                + " cannot be made (a file of that name is in the way). Nothing was started")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void aRunDoesNotStartWithoutRoomForTheDatabase() throws IOException {
         // More than any disk has: as a full disk would be.
         Outcome outcome = run(FIXTURES, "--observatory.db-min-free-mb=" + Long.MAX_VALUE / (1024 * 1024));
