@@ -1,6 +1,7 @@
 package ma.observatory.report;
 
 import java.sql.Timestamp;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,11 +49,11 @@ final class ChangesSheet {
     private ChangesSheet() {
     }
 
-    static ReportSheet build(ReportContext context, IndicatorRepository indicators) {
+    static ReportSheet build(ReportContext context, IndicatorRepository indicators, ZoneId zone) {
         Messages m = context.messages();
         String from = context.run().range().from().toString();
         String to = context.run().range().to().toString();
-        Previous previous = previousRun(context);
+        Previous previous = previousRun(context, zone);
         List<Change> changes = previous == null ? List.of() : compare(context, indicators.values(previous.runId()));
 
         long[] counts = new long[Kind.values().length];
@@ -106,7 +107,7 @@ final class ChangesSheet {
      * one: a run of employment alone does not make every tourism value "gone", nor the next full run
      * every one "new".
      */
-    static Previous previousRun(ReportContext context) {
+    static Previous previousRun(ReportContext context, ZoneId zone) {
         var parameters = context.run().toJobParameters();
         List<Previous> found = context.jdbc().query("""
                 SELECT e.JOB_INSTANCE_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e
@@ -124,7 +125,9 @@ final class ChangesSheet {
                 LIMIT 1""",
                 (rs, i) -> {
                     Timestamp end = rs.getTimestamp(2);
-                    return new Previous(rs.getLong(1), end == null ? "" : STAMP.format(end.toLocalDateTime()));
+                    // Spring Batch records the machine's clock; the workbook speaks in --zone, as the Cover does.
+                    return new Previous(rs.getLong(1), end == null ? "" : STAMP.format(end.toLocalDateTime()
+                            .atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)) + " (" + zone + ")");
                 },
                 ObservatoryJobConfiguration.JOB_NAME, context.runId(), context.run().range().from().toString(),
                 context.run().range().to().toString(), parameters.getString("only"),

@@ -91,7 +91,7 @@ public class ReportBuilder {
         sheets.add(coverSheet(m, execution, run, runId));
         List<ReportSheet> listed = new ArrayList<>();
         listed.add(SummarySheet.build(context, COUNTRY));
-        listed.add(ChangesSheet.build(context, indicators));
+        listed.add(ChangesSheet.build(context, indicators, zone));
         listed.add(notes);
         listed.addAll(body);
         sheets.add(contentsSheet(m, listed));

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,8 @@ public class RunHistory {
         return execution.getExecutionContext().getString(ReportTasklet.REPORT_PATH);
     }
 
-    public void print(PrintStream out, String database) {
+    /** @param zone the zone the start times are given in ({@code --zone}): the machine's clock may be UTC */
+    public void print(PrintStream out, String database, ZoneId zone) {
         List<Line> lines = recent(SHOWN);
         if (lines.isEmpty()) {
             out.println("No runs yet in the database " + database + ".");
@@ -88,14 +90,16 @@ public class RunHistory {
         LocalDateTime now = LocalDateTime.now();
         for (Line l : lines) {
             rows.add(List.of(Long.toString(l.run()), Long.toString(l.execution()), nullToEmpty(l.from()),
-                    nullToEmpty(l.to()), l.status(), l.started() == null ? "" : STAMP.format(l.started()),
+                    nullToEmpty(l.to()), l.status(), l.started() == null ? "" : STAMP.format(l.started()
+                            .atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)),
                     duration(l, now), count(l.rowsRead()), count(l.rowsRejected()), l.workbook()));
         }
         for (String line : format(rows)) {
             out.println(line);
         }
-        out.println("Newest first (at most " + SHOWN + " executions; a run resumed with --restart has one per attempt)."
-                + " \"run\" is the run id of the workbook's About sheet; rows read and rejected are the run's.");
+        out.println("Newest first (at most " + SHOWN + " executions; a run resumed with --restart has one per attempt),"
+                + " started in " + zone + ". \"run\" is the run id of the workbook's About sheet; rows read and"
+                + " rejected are the run's.");
     }
 
     /** Pads every column to its widest cell; numbers to the right. */

@@ -83,7 +83,7 @@ public class RunLauncher {
     public int execute(CommandLine commandLine) throws InterruptedException {
         registry.recoverOrphans();
         if (commandLine.has("list-runs")) {
-            history.print(System.out, database.path().toString());
+            history.print(System.out, database.path().toString(), zone());
             return ExitCodes.OK;
         }
         if (commandLine.has("restart")) {

@@ -2,6 +2,9 @@ package ma.observatory.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +112,29 @@ class ChangesSheetTests {
             // unchanged values are not listed: 2023 in MA-01 is as it was
             assertThat(rows).noneMatch(r -> r.get("indicator").equals("employment.unemployment_rate")
                     && r.get("period").equals("2023") && r.get("geo").equals("MA-01"));
+        }
+    }
+
+    @Test
+    void thePreviousRunsEndIsGivenInTheZoneOfTheWorkbook() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        run(app, input, "--lang=en", "--zone=Pacific/Kiritimati"); // UTC+14: never the machine's clock
+        LocalDateTime end = LocalDateTime.parse(ChildJvm.lines(work,
+                "SELECT TO_CHAR(END_TIME, 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM BATCH_JOB_EXECUTION").get(0));
+
+        run(app, input, "--lang=en", "--zone=Pacific/Kiritimati");
+
+        String inZone = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(end.atZone(ZoneId.systemDefault())
+                .withZoneSameInstant(ZoneId.of("Pacific/Kiritimati")));
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024.xlsx"))) {
+            var sheet = book.workbook().getSheet("Changes");
+            StringBuilder intro = new StringBuilder(sentence(book, "Changes"));
+            for (int r = 2; sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null
+                    && !sheet.getRow(r).getCell(0).getStringCellValue().isEmpty(); r++) {
+                intro.append(' ').append(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(intro.toString()).contains("(completed " + inZone + " (Pacific/Kiritimati))");
         }
     }
 }

@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,13 +78,19 @@ class RestartTests {
         assertThat(nothingLeft.exitCode()).isEqualTo(ExitCodes.RESTART_REFUSED);
         assertThat(nothingLeft.stderr()).contains("There is no failed or stopped run to resume");
 
-        Outcome list = app.run("--list-runs");
+        Outcome list = app.run("--list-runs", "--zone=Pacific/Kiritimati"); // UTC+14: never the machine's clock
         assertThat(list.exitCode()).isZero();
         List<String> lines = list.stdout().lines().filter(l -> !l.contains(" INFO ")).toList();
         assertThat(lines.get(0)).startsWith("run  exec  from  to    status     started");
         assertThat(lines.get(1)).matches("\\s*0\\s+1\\s+2023\\s+2024\\s+COMPLETED\\s+\\S+ \\S+\\s+\\d+:\\d\\d:\\d\\d"
                 + "\\s+\\d+\\s+0\\s+.*labour-market-report_2023_2024\\.xlsx");
         assertThat(lines.get(2)).matches("\\s*0\\s+0\\s+2023\\s+2024\\s+FAILED\\s.*");
+        // the start times are in --zone, and the list says so
+        Matcher started = Pattern.compile("(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)").matcher(lines.get(1));
+        assertThat(started.find()).isTrue();
+        LocalDateTime there = LocalDateTime.now(ZoneId.of("Pacific/Kiritimati"));
+        assertThat(LocalDateTime.parse(started.group(1).replace(' ', 'T'))).isBetween(there.minusMinutes(10), there);
+        assertThat(list.stdout()).contains("started in Pacific/Kiritimati");
     }
 
     @Test
