@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ma.observatory.run.CommandLine;
@@ -80,7 +82,12 @@ public class ObservatoryApplication {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(ObservatoryApplication.class).run(springArgs.toArray(String[]::new));
+            SpringApplication application = new SpringApplication(ObservatoryApplication.class);
+            // Checked once Spring has read every source (an application.properties beside the jar
+            // included), before any bean uses them: a wrong value would otherwise stop a run half-way.
+            application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
+                    CommandLine.validateConfiguration(event.getEnvironment()::getProperty));
+            context = application.run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             return startFailure(e, logFile(commandLine));
         }
@@ -103,6 +110,10 @@ public class ObservatoryApplication {
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof BadCommandLineException bad) {
+                System.err.println(bad.getMessage());
+                return ExitCodes.BAD_COMMAND_LINE;
+            }
             if (t instanceof DatabaseBusyException busy) {
                 System.err.println(busy.getMessage());
                 return ExitCodes.BUSY;

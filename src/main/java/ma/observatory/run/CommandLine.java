@@ -111,6 +111,29 @@ public final class CommandLine {
         }
     }
 
+    /**
+     * Checks the options as Spring resolved them ({@code observatory.<option>}), whatever set them:
+     * an {@code application.properties} beside the jar is read only by Spring, after the command
+     * line and the environment were checked, and a wrong value there would stop the run half-way.
+     *
+     * @param property the resolved value of a Spring property, or null
+     * @throws BadCommandLineException with the sentence to show
+     */
+    public static void validateConfiguration(java.util.function.Function<String, String> property) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String option : VALUE_OPTIONS) {
+            String value = property.apply("observatory." + option);
+            if (!option.equals("from") && !option.equals("to") && value != null) {
+                set.put(option, value.strip());
+            }
+        }
+        try {
+            new CommandLine(set).validate();
+        } catch (BadCommandLineException e) {
+            throw new BadCommandLineException("In the configuration (application.properties): " + e.getMessage());
+        }
+    }
+
     private static String example(String name) {
         return switch (name) {
             case "from" -> "2023-01";

@@ -274,6 +274,19 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aWrongOptionInAPropertiesFileIsRefusedLikeOneOnTheCommandLine() throws IOException {
+        Path properties = work.resolve("application.properties");
+        Files.writeString(properties, "observatory.only=employment,housing\n");
+
+        Outcome outcome = run(FIXTURES, "--spring.config.additional-location=file:" + properties);
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("In the configuration (application.properties): --only takes"
+                + " employment, outsourcing and/or tourism, not 'housing'.").doesNotContain("Exception");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
     void aDatabaseFolderThatCannotBeMadeStopsTheRunWithASentence() throws IOException {
         Path file = work.resolve("not-a-folder");
         Files.writeString(file, "x");
