@@ -362,14 +362,21 @@ public class RunLauncher {
         registry.recoverOrphans(); // a command-line run killed since the last night
         RunParameters run = parameters(PeriodRange.nightlyWindow(YearMonth.now(zone)), zone);
         int code = runOnce(run, "schedule", true, DatabaseOwner.SCHEDULER);
-        log.info("Nightly run over {} to {} ended with exit code {} ({})", run.range().from(), run.range().to(), code,
-                switch (code) {
-                    case ExitCodes.OK -> "workbook written";
-                    case ExitCodes.INPUT_CONTRACT -> "input contract broken, nothing written";
-                    case ExitCodes.BUSY -> "skipped: another run of the same range was going on";
-                    case ExitCodes.BAD_COMMAND_LINE -> "not started: the output folder cannot be used (see above)";
-                    default -> "failed or stopped, nothing written: resume it with --restart";
-                });
+        // The scheduler stays up whatever the night gave: a failed night is an error in the log, which
+        // is what a monitor of a long-running service watches.
+        String message = "Nightly run over {} to {} ended with exit code {} ({})";
+        String meaning = switch (code) {
+            case ExitCodes.OK -> "workbook written";
+            case ExitCodes.INPUT_CONTRACT -> "input contract broken, nothing written";
+            case ExitCodes.BUSY -> "skipped: another run of the same range was going on";
+            case ExitCodes.BAD_COMMAND_LINE -> "not started: the output folder cannot be used (see above)";
+            default -> "failed or stopped, nothing written: resume it with --restart";
+        };
+        if (code == ExitCodes.OK) {
+            log.info(message, run.range().from(), run.range().to(), code, meaning);
+        } else {
+            log.error(message, run.range().from(), run.range().to(), code, meaning);
+        }
     }
 
     private RunParameters parameters(PeriodRange range, ZoneId zone) {
