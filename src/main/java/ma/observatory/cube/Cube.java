@@ -187,12 +187,14 @@ public final class Cube {
         }
     }
 
-    static boolean differs(double a, double b) {
+    /** Whether two figures of the same total differ beyond the tolerance of rounded inputs. */
+    public static boolean differs(double a, double b) {
         double diff = Math.abs(a - b);
         return diff > ABSOLUTE_TOLERANCE && diff > RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 
-    private static String format(double v) {
+    /** A figure as a file would write it: 10746, not 10746.0. */
+    public static String format(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 

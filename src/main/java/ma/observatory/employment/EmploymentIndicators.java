@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ma.observatory.csv.Reason;
+import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
@@ -89,6 +91,31 @@ public final class EmploymentIndicators {
      * @param sectors     completed cube of employment_by_sector.csv
      * @param published   published employment figures
      */
+    /**
+     * The employed of all sectors against those of {@code labour_force.csv} (all areas, both
+     * sexes, 15+) where both files give them for the same period and place: two tables of one
+     * survey, which should agree. A difference beyond the tolerance of totals is a warning on the
+     * sector file (line 0: it is about sums, not a line); both figures are kept.
+     */
+    public static List<RowProblem> compareEmployed(Cube labourForce, Cube sectors) {
+        List<RowProblem> warnings = new ArrayList<>();
+        for (Cube.Key key : sectors.keys()) {
+            if (!"total".equals(key.breakdown().get("sector"))) {
+                continue;
+            }
+            Double bySector = sectors.get(key, "employed");
+            Double all = labourForce.get(new Cube.Key(key.period(), key.geo(), ALL_PERSONS), "employed");
+            if (bySector != null && all != null && Cube.differs(bySector, all)) {
+                warnings.add(new RowProblem(SectorDataset.INSTANCE.file(), 0, "employed", Cube.format(bySector),
+                        Reason.of("employed.differs-across-files", key.period() + ", " + key.geo(),
+                                Cube.format(bySector), Cube.format(all))));
+            }
+        }
+        return warnings;
+    }
+
+    private static final Breakdown ALL_PERSONS = Breakdown.of("area", "total", "sex", "total", "age_group", AgeGroups.ALL);
+
     public static Result compute(Cube labourForce, Cube sectors, List<PublishedFigure> published, PeriodRange range,
                                  GeoReference geo) {
         PeriodRange staged = range.withPreviousYear();

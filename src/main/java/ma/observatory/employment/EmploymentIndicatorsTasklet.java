@@ -1,11 +1,15 @@
 package ma.observatory.employment;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
@@ -43,7 +47,9 @@ class EmploymentIndicatorsTasklet implements Tasklet {
                 run.range(), geo);
         indicators.replace(runId, "employment", result.values(), result.checks());
         staging.replaceDerivedWarnings(runId, LabourForceDataset.INSTANCE.file(), labourForce.warnings());
-        staging.replaceDerivedWarnings(runId, SectorDataset.INSTANCE.file(), sectors.warnings());
+        List<RowProblem> sectorWarnings = new ArrayList<>(sectors.warnings());
+        sectorWarnings.addAll(EmploymentIndicators.compareEmployed(labourForce, sectors));
+        staging.replaceDerivedWarnings(runId, SectorDataset.INSTANCE.file(), sectorWarnings);
         return RepeatStatus.FINISHED;
     }
 }

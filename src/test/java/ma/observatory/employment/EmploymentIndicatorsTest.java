@@ -224,6 +224,24 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void theEmployedOfAllSectorsAreComparedWithThoseOfTheLabourForceFile() {
+        Cube lf = labourForce();
+        lf.put(key("2023", "MA", TOTAL), "ENE 2023", 2000.0, 1000.0, 880.4, 120.0, null); // 880 by sector: agrees
+        lf.put(key("2024", "MA", TOTAL), "ENE 2024", 2000.0, 1000.0, 925.0, 75.0, null); // 910 by sector: differs
+
+        List<RowProblem> warnings = EmploymentIndicators.compareEmployed(lf, sectorCube(false));
+
+        // 2023: |880 - 880.4| = 0.4, within 0.5 thousand; 2024: |910 - 925| = 15 > 0.5 and 15/925 = 1.6 % > 0.2 %
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.file()).isEqualTo("employment/employment_by_sector.csv");
+            assertThat(w.line()).isZero();
+            assertThat(w.value()).isEqualTo("910");
+            assertThat(w.reason()).isEqualTo("2024, MA: the employed of all sectors (910) differ from the employed of"
+                    + " labour_force.csv (925) by more than 0.5 thousand and 0.2 %; both files are used as given");
+        });
+    }
+
+    @Test
     void netJobCreationIsEmployedMinusEmployedOneYearEarlierBySectorAndInTotal() {
         var r = EmploymentIndicators.compute(labourForce(), sectorCube(false), List.of(), Y2024, GEO);
 

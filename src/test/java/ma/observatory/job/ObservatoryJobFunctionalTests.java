@@ -148,6 +148,15 @@ class ObservatoryJobFunctionalTests {
 
             // Computed against published: 10.99 vs 11.0 agrees; urban 120/815 = 14.72 vs 12.0 is flagged.
             List<Map<String, Object>> quality = book.rows("DataQuality");
+            // The two files' employed disagree in 2024: 290+210+105+520 = 1125 by sector, 1410-155 = 1255.
+            assertThat(quality).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("avertissement");
+                assertThat(r.get("Fichier")).isEqualTo("employment/employment_by_sector.csv");
+                assertThat(r.get("Valeur")).isEqualTo("1125");
+                assertThat(r.get("Motif ou chiffre")).isEqualTo("2024, MA : les actifs occupés de tous les secteurs"
+                        + " (1125) diffèrent de ceux de labour_force.csv (1255) de plus de 0,5 millier et de 0,2 % ;"
+                        + " les deux fichiers sont utilisés tels quels");
+            });
             assertThat(quality).anySatisfy(r -> {
                 assertThat(r.get("Type")).isEqualTo("conforme à la publication");
                 assertThat(r.get("Motif ou chiffre").toString()).contains("employment.unemployment_rate, 2024, MA, " + TOTAL);
