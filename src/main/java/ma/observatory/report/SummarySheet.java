@@ -105,7 +105,7 @@ final class SummarySheet {
                                 : CellValue.number(change == null ? null : change.value(), NumberStyle.CHANGE),
                         h.change() == null ? CellValue.NOT_APPLICABLE
                                 : CellValue.text(m.getOr("unit." + h.change().unit().name(), h.change().unit().text())),
-                        CellValue.text(m.get("basis." + v.basis().code())),
+                        basis(m, v, change),
                         CellValue.text(v.source())));
             }
         }
@@ -123,6 +123,15 @@ final class SummarySheet {
         return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"),
                 List.of(m.get("summary.intro", context.run().range().from(), context.run().range().to())),
                 new ReportTable("Summary", cols, rows));
+    }
+
+    /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
+    private static CellValue basis(Messages m, IndicatorValue value, IndicatorValue change) {
+        String basis = m.get("basis." + value.basis().code());
+        if (change == null || change.value() == null || change.basis() == value.basis()) {
+            return CellValue.text(basis);
+        }
+        return CellValue.text(m.get("summary.basis.change", basis, m.get("basis." + change.basis().code())));
     }
 
     /**

@@ -1,10 +1,22 @@
 package ma.observatory.report;
 
+import static ma.observatory.indicator.Indicator.*;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.CellTable;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 /** The Summary's breakdowns are said in words; the Data sheet keeps the codes. */
 class SummarySheetTest {
@@ -47,5 +59,31 @@ class SummarySheetTest {
     @Test
     void aFigureWithoutBreakdownIsNotApplicable() {
         assertThat(words(en, "")).isEqualTo("[z]");
+    }
+
+    @Test
+    void aChangeTakenFromAPublicationSaysSoBesideTheValuesBasis() {
+        Period y2023 = Period.year(2023);
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_DIRECT_JOBS, y2023, "MA", Breakdown.NONE, 827_000.0, Basis.COMPUTED, "jobs.csv"),
+                new IndicatorValue(TOURISM_DIRECT_JOBS_CHANGE, y2023, "MA", Breakdown.NONE, 3.0, Basis.PUBLISHED, "press"),
+                new IndicatorValue(TOURISM_ARRIVALS, y2023, "MA", Breakdown.of("visitor_type", "total", "market", "total"),
+                        14_500_000.0, Basis.COMPUTED, "arrivals.csv"));
+        RunParameters run = new RunParameters(new PeriodRange(y2023, y2023), Path.of("data"), Path.of("reports"), "fr",
+                Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2024, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, fr, CellTable.morocco("MA-01"), values, null);
+
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
+
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(0)).isEqualTo(CellValue.text("Emplois touristiques directs"));
+            assertThat(r.get(8)).isEqualTo(CellValue.text("calculé ; variation : publié"));
+        });
+        // arrivals without a change: the value's basis alone
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(0)).isEqualTo(CellValue.text("Arrivées touristiques"));
+            assertThat(r.get(8)).isEqualTo(CellValue.text("calculé"));
+        });
     }
 }
