@@ -269,7 +269,8 @@ public final class XlsxRenderer {
     /**
      * Splits a text line at spaces into parts of at most {@code width} characters: a sheet's notes
      * stay readable on screen and in print without merged or over-wide cells. French puts a space
-     * before {@code : ; ? ! %} and inside {@code « »}: a line never starts or ends on one of those.
+     * before {@code : ; ? ! %} and inside {@code « »}: a line never starts or ends on one of those,
+     * nor splits a reference such as {@code [note 1]}.
      */
     static List<String> wrap(String text, int width) {
         List<String> parts = new ArrayList<>();
@@ -300,7 +301,7 @@ public final class XlsxRenderer {
             } else {
                 units.add(word);
             }
-            glueNext = word.equals("«");
+            glueNext = word.equals("«") || word.startsWith("[") && !word.contains("]"); // "[note 1]" stays whole
         }
         return units;
     }

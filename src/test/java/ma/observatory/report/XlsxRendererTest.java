@@ -618,12 +618,13 @@ class XlsxRendererTest {
     @Test
     void aWrappedLineNeverStartsOrEndsOnFrenchPunctuation() {
         String text = "Opération comptée l’année de sa date d’effet : une opération effective le 1er janvier"
-                + " compte « en entier » ; 12 % des cas ?";
+                + " compte « en entier » ; 12 % des cas ? Voir [note 1] et [note 12].";
 
         for (int width = 10; width <= 60; width++) {
             for (String part : XlsxRenderer.wrap(text, width)) {
                 assertThat(part).as("width " + width).doesNotStartWith(":").doesNotStartWith(";")
-                        .doesNotStartWith("»").doesNotStartWith("%").doesNotStartWith("?").doesNotEndWith("«");
+                        .doesNotStartWith("»").doesNotStartWith("%").doesNotStartWith("?").doesNotEndWith("«")
+                        .doesNotEndWith("[note").doesNotStartWith("1]").doesNotStartWith("12]");
             }
         }
         assertThat(String.join(" ", XlsxRenderer.wrap(text, 25))).isEqualTo(text);
