@@ -16,6 +16,7 @@ import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.job.ObservatoryJobConfiguration;
+import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
 
 /**
@@ -125,9 +126,8 @@ final class ChangesSheet {
                 LIMIT 1""",
                 (rs, i) -> {
                     Timestamp end = rs.getTimestamp(2);
-                    // Spring Batch records the machine's clock; the workbook speaks in --zone, as the Cover does.
-                    return new Previous(rs.getLong(1), end == null ? "" : STAMP.format(end.toLocalDateTime()
-                            .atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)) + " (" + zone + ")");
+                    return new Previous(rs.getLong(1), end == null ? ""
+                            : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")");
                 },
                 ObservatoryJobConfiguration.JOB_NAME, context.runId(), context.run().range().from().toString(),
                 context.run().range().to().toString(), parameters.getString("only"),

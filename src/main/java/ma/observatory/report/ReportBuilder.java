@@ -29,6 +29,7 @@ import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Reconciliation;
 import ma.observatory.indicator.Unit;
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
 
 /**
@@ -63,7 +64,7 @@ public class ReportBuilder {
 
     /** A time of this machine's clock (as Spring Batch records it) in the reader's zone, named. */
     private String stamp(LocalDateTime machineTime) {
-        return STAMP.format(machineTime.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)) + " (" + zone + ")";
+        return STAMP.format(MachineTime.inZone(machineTime, zone)) + " (" + zone + ")";
     }
 
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {

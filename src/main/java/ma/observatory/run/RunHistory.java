@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ma.observatory.job.ObservatoryJobConfiguration;
+import ma.observatory.period.MachineTime;
 import ma.observatory.report.ReportTasklet;
 
 /**
@@ -90,8 +91,7 @@ public class RunHistory {
         LocalDateTime now = LocalDateTime.now();
         for (Line l : lines) {
             rows.add(List.of(Long.toString(l.run()), Long.toString(l.execution()), nullToEmpty(l.from()),
-                    nullToEmpty(l.to()), l.status(), l.started() == null ? "" : STAMP.format(l.started()
-                            .atZone(ZoneId.systemDefault()).withZoneSameInstant(zone)),
+                    nullToEmpty(l.to()), l.status(), l.started() == null ? "" : STAMP.format(MachineTime.inZone(l.started(), zone)),
                     duration(l, now), count(l.rowsRead()), count(l.rowsRejected()), l.workbook()));
         }
         for (String line : format(rows)) {
