@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import ma.observatory.csv.CsvRow;
 import ma.observatory.csv.Reason;
 import ma.observatory.csv.Vocabulary;
 
@@ -53,6 +54,15 @@ public final class BreakdownVocabulary {
             String list = String.join(", ", codes);
             rules.put(dimension, new Rule(v -> Arrays.asList(codes).contains(v),
                     (name, value) -> Reason.of("breakdown.not-one-of", name, value, list)));
+            return this;
+        }
+
+        /** Dimensions of countries, as the count files' rows are read: {@code total} or a code in capitals. */
+        public Builder countries(String... dimensions) {
+            for (String dimension : dimensions) {
+                rules.put(dimension, new Rule(v -> v.equals("total") || CsvRow.isCountryCode(v),
+                        (name, value) -> Reason.of("breakdown.not-country", name, value)));
+            }
             return this;
         }
 

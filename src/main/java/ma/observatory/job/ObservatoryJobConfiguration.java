@@ -24,7 +24,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvItemReader;
-import ma.observatory.csv.CsvRow;
 import ma.observatory.csv.Reason;
 import ma.observatory.cube.BreakdownVocabulary;
 import ma.observatory.employment.AgeGroups;
@@ -68,25 +67,10 @@ public class ObservatoryJobConfiguration {
                     (name, value) -> Reason.of("breakdown.not-age-group", name, value))
             .codes("segment", Segment.class).codes("activity", Activity.class)
             .codes("visitor_type", VisitorType.class)
-            .rule("client_country", ObservatoryJobConfiguration::countryOrTotal, ObservatoryJobConfiguration::notCountry)
-            .rule("market", ObservatoryJobConfiguration::countryOrTotal, ObservatoryJobConfiguration::notCountry)
-            .rule("origin_country", ObservatoryJobConfiguration::countryOrTotal, ObservatoryJobConfiguration::notCountry)
-            .rule("destination_country", ObservatoryJobConfiguration::countryOrTotal,
-                    ObservatoryJobConfiguration::notCountry)
-            .rule("counterpart_country", ObservatoryJobConfiguration::countryOrTotal,
-                    ObservatoryJobConfiguration::notCountry)
+            .countries("client_country", "market", "origin_country", "destination_country", "counterpart_country")
             .values("direction", "in", "out")
             .values("scenario", "low", "central", "high")
             .build();
-
-    /** Countries as the count files' rows are read: {@code total}, or a code in capitals ({@code FR}). */
-    private static boolean countryOrTotal(String value) {
-        return value.equals("total") || CsvRow.isCountryCode(value);
-    }
-
-    private static Reason notCountry(String name, String value) {
-        return Reason.of("breakdown.not-country", name, value);
-    }
 
     @Bean
     StagingRepository stagingRepository(JdbcTemplate jdbc) {
