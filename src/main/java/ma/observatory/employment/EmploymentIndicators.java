@@ -54,6 +54,9 @@ public final class EmploymentIndicators {
             new String[] {"area", "urban", "rural"},
             new String[] {"age_group", AgeGroups.YOUTH, AgeGroups.ALL});
 
+    /** All areas, both sexes, 15 and over: the labour force file's total row. */
+    private static final Breakdown ALL_PERSONS = Breakdown.of("area", "total", "sex", "total", "age_group", AgeGroups.ALL);
+
     public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
     }
 
@@ -113,8 +116,6 @@ public final class EmploymentIndicators {
         }
         return warnings;
     }
-
-    private static final Breakdown ALL_PERSONS = Breakdown.of("area", "total", "sex", "total", "age_group", AgeGroups.ALL);
 
     public static Result compute(Cube labourForce, Cube sectors, List<PublishedFigure> published, PeriodRange range,
                                  GeoReference geo) {
