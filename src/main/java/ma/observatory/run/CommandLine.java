@@ -266,9 +266,12 @@ public final class CommandLine {
         lines.add("  --schedule     stay up and run the nightly window at --schedule-cron=\"0 0 2 * * *\"");
         lines.add("                 (the default) in --zone; command-line runs share its database");
         lines.add("  --help         this text");
-        lines.add("Exit codes: 0 done; 1 the run failed or was stopped (restartable with --restart); 2 bad command line;");
-        lines.add("  3 input contract broken; 4 another run is in the way (same range running, or database held);");
-        lines.add("  5 --restart refused (nothing to resume, or an input file changed since).");
+        lines.add("A run of the default range with none of --only, --lang, --geo-levels also refreshes");
+        lines.add("  labour-market-report_latest.xlsx; with --only the workbook's name ends with the domains.");
+        lines.add("Exit codes: 0 done; 1 the run failed (restartable with --restart); 2 bad command line or");
+        lines.add("  configuration, or an unusable folder; 3 input contract broken; 4 another run is in the way");
+        lines.add("  (same range running, or database held); 5 --restart refused (nothing to resume, or an input");
+        lines.add("  file changed since); 143 stopped by SIGTERM (restartable with --restart).");
         return lines;
     }
 

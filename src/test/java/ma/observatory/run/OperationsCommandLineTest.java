@@ -57,6 +57,10 @@ class OperationsCommandLineTest {
         for (String flag : CommandLine.FLAGS) {
             assertThat(help).contains("--" + flag);
         }
+        for (int code : new int[] {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_COMMAND_LINE,
+            ExitCodes.INPUT_CONTRACT, ExitCodes.BUSY, ExitCodes.RESTART_REFUSED, 143}) {
+            assertThat(help).as("--help says exit code " + code).containsPattern("[ ;]" + code + " ");
+        }
     }
 
     @Test
