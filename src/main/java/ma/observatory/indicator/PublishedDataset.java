@@ -61,8 +61,10 @@ public final class PublishedDataset implements CsvDataset {
         }
         String source = row.requiredText(PublishedColumn.SOURCE);
         if (!row.hasProblems()) {
-            row.requireUniqueKey(PublishedColumn.INDICATOR, PublishedColumn.PERIOD, PublishedColumn.GEO,
-                    PublishedColumn.BREAKDOWN);
+            // The breakdown as it is stored, not as typed: "area=urban,sex=total" and "area = urban, sex=total"
+            // are the same figure, and the second must be rejected here rather than break the import.
+            row.requireUniqueKey(new CsvColumn[] {PublishedColumn.INDICATOR, PublishedColumn.PERIOD,
+                PublishedColumn.GEO, PublishedColumn.BREAKDOWN}, PublishedColumn.BREAKDOWN, breakdown.toString());
         }
         return new PublishedFigure(indicator, period, place, breakdown, value, source, row.line());
     }

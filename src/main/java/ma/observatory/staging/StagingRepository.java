@@ -51,7 +51,7 @@ public class StagingRepository {
                     ps.setString(2, kind);
                     ps.setString(3, p.file());
                     ps.setLong(4, p.line());
-                    ps.setString(5, p.column());
+                    ps.setString(5, clip(p.column(), 200)); // a header of any length may name it
                     ps.setString(6, clip(p.value(), 1000));
                     ps.setString(7, clip(p.reason(), 2000));
                     ps.setString(8, p.why().key());

@@ -283,6 +283,48 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aPublishedFigureRepeatedWithItsBreakdownSpacedDifferentlyIsADuplicateNotACrash() throws IOException {
+        Path input = copyOfFixtures();
+        Path published = input.resolve("published.csv");
+        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
+                + "employment.unemployment_rate,2024,MA,\"area=urban,sex=total , age_group = 15+\",5,%,respaced\n",
+                StandardCharsets.UTF_8);
+
+        Outcome outcome = run(input, "--max-reject-rate=0.5");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("ligne rejetée");
+                assertThat(r.get("Fichier")).isEqualTo("published.csv");
+                assertThat(r.get("Motif ou chiffre")).isEqualTo("cette clé figure déjà sur une ligne précédente du fichier");
+            });
+        }
+    }
+
+    @Test
+    void aHeaderColumnLongerThanTheDatabaseColumnIsWarnedAboutNotACrash() throws IOException {
+        Path input = copyOfFixtures();
+        Path sectors = input.resolve("employment/employment_by_sector.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(sectors, StandardCharsets.UTF_8));
+        lines.set(0, lines.get(0) + "," + "z".repeat(300));
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + ","); // the column is there, empty
+        }
+        Files.write(sectors, lines, StandardCharsets.UTF_8);
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Fichier")).isEqualTo("employment/employment_by_sector.csv");
+                assertThat(r.get("Colonne").toString()).startsWith("zzz").hasSize(200).endsWith("…");
+            });
+        }
+    }
+
+    @Test
     void aWrongOptionInAPropertiesFileIsRefusedLikeOneOnTheCommandLine() throws IOException {
         Path properties = work.resolve("application.properties");
         Files.writeString(properties, "observatory.only=employment,housing\n");
