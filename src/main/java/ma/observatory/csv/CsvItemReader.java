@@ -2,6 +2,7 @@ package ma.observatory.csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,9 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
     /** The second half of {@link #read()}: the row's values checked and mapped, kept or rejected. */
     public Parsed<T> parsed(CsvRow row) {
         T item = row.hasProblems() ? null : mapper.map(row);
-        return new Parsed<>(row.line(), row.hasProblems() ? null : item, row.rejects(), row.warnings());
+        // A rejected row is not kept: a warning saying "the row is kept" would contradict its rejection.
+        return new Parsed<>(row.line(), row.hasProblems() ? null : item, row.rejects(),
+                row.hasProblems() ? List.of() : row.warnings());
     }
 
     private void reportProgress() {

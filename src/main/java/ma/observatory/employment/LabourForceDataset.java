@@ -6,6 +6,7 @@ import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvRow;
 import ma.observatory.csv.Reason;
 import ma.observatory.cube.CountDataset;
+import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.period.Period;
 
@@ -77,7 +78,7 @@ public final class LabourForceDataset implements CountDataset {
         if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
             double diff = Math.abs(labourForce - (employed + unemployed));
             if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
-                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), Reason.of("labour-force.not-sum", employed + unemployed));
+                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), Reason.of("labour-force.not-sum", Cube.format(employed + unemployed)));
             }
         }
         if (!row.hasProblems()) {

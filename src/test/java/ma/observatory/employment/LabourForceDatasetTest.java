@@ -307,8 +307,20 @@ class LabourForceDatasetTest {
             assertThat(w.line()).isEqualTo(3);
             assertThat(w.column()).isEqualTo("labour_force");
             assertThat(w.value()).isEqualTo("1000");
-            assertThat(w.reason()).contains("employed + unemployed");
+            assertThat(w.reason()).isEqualTo("differs from employed + unemployed (995) by more than 0.5 thousand"
+                    + " and 0.2 %; the row is kept");
         });
+    }
+
+    @Test
+    void aDuplicateRowGetsNoWarningThatItIsKept() {
+        // the second line repeats the key; its counts would also be beyond the tolerance (1000 vs 995)
+        String far = withCounts("2000", "1000", "900", "95");
+        List<Parsed<LabourForceRecord>> parsed = read(GOOD, far.replace("HCP", "first"), far.replace("HCP", "again"));
+
+        assertThat(parsed.get(2).rejected()).isTrue();
+        assertThat(parsed.get(2).rejects()).singleElement().satisfies(r -> assertThat(r.reason()).contains("already"));
+        assertThat(parsed.get(2).warnings()).isEmpty();
     }
 
     @Test
