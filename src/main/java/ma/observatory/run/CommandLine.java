@@ -266,7 +266,7 @@ public final class CommandLine {
         lines.add("  --schedule     stay up and run the nightly window at --schedule-cron=\"0 0 2 * * *\"");
         lines.add("                 (the default) in --zone; command-line runs share its database");
         lines.add("  --help         this text");
-        lines.add("A run of the default range with none of --only, --lang, --geo-levels also refreshes");
+        lines.add("A run of the default range with none of --only, --lang, --geo-levels given here refreshes");
         lines.add("  labour-market-report_latest.xlsx; with --only the workbook's name ends with the domains.");
         lines.add("Exit codes: 0 done; 1 the run failed (restartable with --restart); 2 bad command line or");
         lines.add("  configuration, or an unusable folder; 3 input contract broken; 4 another run is in the way");

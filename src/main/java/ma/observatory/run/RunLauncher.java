@@ -97,16 +97,15 @@ public class RunLauncher {
 
     /**
      * One run over the range of the command line, or the nightly window. Only a run shaped as the
-     * nightly one refreshes the latest workbook, the file economists open every morning: not a run
-     * of another range, of some domains only, or in another language or geography set on its
-     * command line.
+     * nightly one, as the scheduler's is (by the configuration alone), refreshes the latest
+     * workbook, the file economists open every morning: not a run given another range, some
+     * domains, another language or geography on its command line.
      */
     public int launch(CommandLine commandLine) {
         ZoneId zone = zone();
-        RunParameters run = parameters(commandLine.range(YearMonth.now(zone)), zone);
-        boolean nightly = Stream.of("from", "to", "lang", "geo-levels").noneMatch(commandLine::has)
-                && run.domains().containsAll(RunParameters.ALL_DOMAINS);
-        return runOnce(run, "command-line", nightly, DatabaseOwner.ONE_SHOT);
+        boolean nightly = Stream.of("from", "to", "only", "lang", "geo-levels").noneMatch(commandLine::has);
+        return runOnce(parameters(commandLine.range(YearMonth.now(zone)), zone), "command-line", nightly,
+                DatabaseOwner.ONE_SHOT);
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {

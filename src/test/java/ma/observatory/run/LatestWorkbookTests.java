@@ -35,4 +35,17 @@ class LatestWorkbookTests {
             assertThat(Files.readAllBytes(latest)).as(adHoc[0]).isEqualTo(before);
         }
     }
+
+    @Test
+    void theNightlyRunsOwnConfigurationShapesTheLatestWorkbookAsTheSchedulersWould() throws Exception {
+        InProcess app = new InProcess(work);
+        Path properties = work.resolve("application.properties");
+        Files.writeString(properties, "observatory.only=employment\n");
+
+        Outcome outcome = app.run("--input-dir=" + InProcess.FIXTURES, "--output-dir=" + app.reports(),
+                "--spring.config.additional-location=file:" + properties);
+
+        assertThat(outcome.exitCode()).as(outcome.both()).isZero();
+        assertThat(app.reports().resolve(RunLauncher.LATEST_WORKBOOK)).exists();
+    }
 }
