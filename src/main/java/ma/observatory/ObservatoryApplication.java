@@ -154,12 +154,19 @@ public class ObservatoryApplication {
      */
     static String unusableDatabaseFolder(Path db) {
         Path folder = db.toAbsolutePath().normalize().getParent();
+        if (folder == null) {
+            return "--db=" + db + " names no database: give a path such as var/observatory-db (its files are"
+                    + " observatory-db.*). Nothing was started.";
+        }
         try {
             Files.createDirectories(folder);
             return null;
         } catch (IOException e) {
             String why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
-                    : e instanceof AccessDeniedException ? "this user may not create it" : e.toString();
+                    : e instanceof AccessDeniedException ? "this user may not create it"
+                    : e instanceof FileSystemException fs && fs.getReason() != null
+                            ? fs.getReason().toLowerCase(Locale.ROOT) + ": " + fs.getFile()
+                            : e.getMessage();
             return "The database folder " + folder + " cannot be made (" + why + "). Nothing was started: give a"
                     + " folder this user can write with --db, or make this one.";
         }

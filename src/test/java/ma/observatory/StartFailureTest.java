@@ -2,11 +2,15 @@ package ma.observatory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the operator reads when the program cannot write where it was told to. */
 class StartFailureTest {
@@ -30,5 +34,15 @@ class StartFailureTest {
     void otherFileErrorsAreNotMistakenForIt() {
         assertThat(ObservatoryApplication.unwritableFolder(new NoSuchFileException("/srv/x"))).isNull();
         assertThat(ObservatoryApplication.unwritableFolder(new IllegalStateException("no"))).isNull();
+    }
+
+    @Test
+    void aDatabasePathWithoutAFolderOrUnderAFileIsSaidInASentence(@TempDir Path work) throws IOException {
+        assertThat(ObservatoryApplication.unusableDatabaseFolder(Path.of("/"))).startsWith("--db=/ names no database");
+        Path file = Files.writeString(work.resolve("a-file"), "x");
+        assertThat(ObservatoryApplication.unusableDatabaseFolder(file.resolve("sub/db")))
+                .startsWith("The database folder " + file.resolve("sub").toAbsolutePath() + " cannot be made (")
+                .doesNotContain("Exception");
+        assertThat(ObservatoryApplication.unusableDatabaseFolder(work.resolve("db/observatory"))).isNull();
     }
 }

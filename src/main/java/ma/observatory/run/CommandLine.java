@@ -123,9 +123,15 @@ public final class CommandLine {
         Map<String, String> set = new LinkedHashMap<>();
         for (String option : VALUE_OPTIONS) {
             String value = property.apply("observatory." + option);
-            if (!option.equals("from") && !option.equals("to") && value != null) {
-                set.put(option, value.strip());
+            if (option.equals("from") || option.equals("to") || value == null) {
+                continue;
             }
+            if (!value.equals(value.strip())) {
+                // Spring hands the value on as it is: "en " would be no language at all.
+                throw new BadCommandLineException("In the configuration (application.properties or the environment):"
+                        + " observatory." + option + "='" + value + "' has spaces around its value: remove them.");
+            }
+            set.put(option, value);
         }
         try {
             new CommandLine(set).validate();

@@ -335,6 +335,11 @@ class ObservatoryJobFunctionalTests {
         assertThat(outcome.stderr()).contains("In the configuration (application.properties): --only takes"
                 + " employment, outsourcing and/or tourism, not 'housing'.").doesNotContain("Exception");
         assertThat(workbook()).doesNotExist();
+
+        Files.writeString(properties, "observatory.lang=en \n");
+        Outcome spaced = run(FIXTURES, "--spring.config.additional-location=file:" + properties);
+        assertThat(spaced.exitCode()).isEqualTo(2);
+        assertThat(spaced.stderr()).contains("observatory.lang='en ' has spaces around its value: remove them.");
     }
 
     @Test
