@@ -255,8 +255,9 @@ public class RunLauncher {
     }
 
     /**
-     * The newest run whose last execution failed or stopped, among the latest run of each range (a
-     * failed run that a later run of the same range superseded is not resumed).
+     * The newest run whose last execution failed or stopped, among the latest run of each range and
+     * set of domains (a failed run that a later run of the same workbook superseded is not resumed;
+     * a run of other domains, which writes a workbook of its own, does not supersede it).
      */
     JobExecution lastRestartable(PeriodRange only) {
         List<Map<String, Object>> lastExecutions = jdbc.queryForList("""
@@ -264,7 +265,9 @@ public class RunLauncher {
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
                     WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'from') AS FROM_PERIOD,
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
-                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'to') AS TO_PERIOD
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'to') AS TO_PERIOD,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'only') AS DOMAINS
                 FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 WHERE i.JOB_NAME = ? AND e.JOB_EXECUTION_ID IN
                   (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x GROUP BY x.JOB_INSTANCE_ID)
@@ -272,7 +275,8 @@ public class RunLauncher {
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> row : lastExecutions) {
             String range = row.get("FROM_PERIOD") + "_" + row.get("TO_PERIOD");
-            if (row.get("FROM_PERIOD") == null || !seen.add(range) || (only != null && !only.toString().equals(range))) {
+            if (row.get("FROM_PERIOD") == null || !seen.add(range + "/" + row.get("DOMAINS"))
+                    || (only != null && !only.toString().equals(range))) {
                 continue;
             }
             String status = (String) row.get("STATUS");
