@@ -138,6 +138,41 @@ public final class CommandLine {
         } catch (BadCommandLineException e) {
             throw new BadCommandLineException("In the configuration (application.properties): " + e.getMessage());
         }
+        // The operator's settings that are not options: read only by the beans that use them, too late.
+        String port = property.apply("observatory.db-server-port");
+        if (port != null && !inRange(port, 1, 65535)) {
+            throw new BadCommandLineException("In the configuration: observatory.db-server-port must be a port number"
+                    + " from 1 to 65535, not '" + port + "'.");
+        }
+        String minFree = property.apply("observatory.db-min-free-mb");
+        if (minFree != null && !inRange(minFree, 0, Long.MAX_VALUE / (1024 * 1024))) {
+            throw new BadCommandLineException("In the configuration: observatory.db-min-free-mb must be a number of"
+                    + " megabytes, 0 or more, not '" + minFree + "'.");
+        }
+        String stopTimeout = property.apply("observatory.stop-timeout");
+        if (stopTimeout != null && !isDuration(stopTimeout)) {
+            throw new BadCommandLineException("In the configuration: observatory.stop-timeout must be a duration such"
+                    + " as 60s or 2m, not '" + stopTimeout + "'.");
+        }
+    }
+
+    private static boolean inRange(String number, long min, long max) {
+        try {
+            long n = Long.parseLong(number);
+            return n >= min && n <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** As Spring reads a {@code Duration}: a number of milliseconds, {@code 60s}, {@code 2m}, or ISO-8601. */
+    private static boolean isDuration(String text) {
+        try {
+            org.springframework.boot.convert.DurationStyle.detectAndParse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String example(String name) {

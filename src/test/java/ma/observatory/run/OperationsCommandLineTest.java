@@ -104,4 +104,21 @@ class OperationsCommandLineTest {
                 " 12    17  2021-01  2026-10  COMPLETED  2026-11-26 02:00:01   0:01:23    512,345        12  reports/a.xlsx",
                 "  9     9  2023     2024     FAILED     2026-11-25 02:00:01   0:00:05          7         0");
     }
+
+    @Test
+    void theOperatorsSettingsAreCheckedWithTheOptions() {
+        java.util.Map<String, String> good = java.util.Map.of("observatory.db-server-port", "9137",
+                "observatory.db-min-free-mb", "200", "observatory.stop-timeout", "60s");
+        CommandLine.validateConfiguration(good::get);
+
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(
+                java.util.Map.of("observatory.db-server-port", "99999")::get))
+                .hasMessageContaining("observatory.db-server-port must be a port number from 1 to 65535, not '99999'");
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(
+                java.util.Map.of("observatory.stop-timeout", "abc")::get))
+                .hasMessageContaining("observatory.stop-timeout must be a duration such as 60s or 2m, not 'abc'");
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(
+                java.util.Map.of("observatory.db-min-free-mb", "-1")::get))
+                .hasMessageContaining("observatory.db-min-free-mb must be a number of megabytes");
+    }
 }
