@@ -1,9 +1,13 @@
 package ma.observatory.cube;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -25,18 +29,43 @@ public final class BreakdownVocabulary {
     }
 
     private final Map<String, Rule> rules;
+    private final List<String> order;
 
-    private BreakdownVocabulary(Map<String, Rule> rules) {
+    private BreakdownVocabulary(Map<String, Rule> rules, List<String> order) {
         this.rules = Map.copyOf(rules);
+        this.order = List.copyOf(order);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Why the breakdown is not written in the vocabulary, or {@code null} when it is. */
+    /**
+     * Why the breakdown is not written as the computed values write theirs, or {@code null} when it
+     * is: each dimension once, the known ones in their order and a publication's own after them,
+     * each value in its vocabulary. Otherwise the figure would stand as a series of its own, never
+     * compared with the computed one.
+     */
     public Reason problem(Breakdown breakdown) {
-        for (Breakdown.Pair p : breakdown.pairs()) {
+        List<Breakdown.Pair> pairs = breakdown.pairs();
+        int last = -1;
+        boolean outOfOrder = false;
+        Set<String> names = new HashSet<>();
+        for (Breakdown.Pair p : pairs) {
+            if (!names.add(p.name())) {
+                return Reason.of("breakdown.repeated", p.name());
+            }
+            int at = order.indexOf(p.name());
+            int rank = at < 0 ? order.size() : at; // a publication's own dimension comes after the known ones
+            outOfOrder |= rank < last;
+            last = Math.max(last, rank);
+        }
+        if (outOfOrder) {
+            List<Breakdown.Pair> sorted = new ArrayList<>(pairs);
+            sorted.sort(Comparator.comparingInt(p -> order.contains(p.name()) ? order.indexOf(p.name()) : order.size()));
+            return Reason.of("breakdown.order", new Breakdown(sorted).toString());
+        }
+        for (Breakdown.Pair p : pairs) {
             Rule rule = rules.get(p.name());
             if (rule != null && !rule.accepts().test(p.value())) {
                 return rule.problem().apply(p.name(), p.value());
@@ -47,6 +76,7 @@ public final class BreakdownVocabulary {
 
     public static final class Builder {
         private final Map<String, Rule> rules = new LinkedHashMap<>();
+        private List<String> order = List.of();
 
         /** A dimension whose values are the codes of a vocabulary, as the files spell them. */
         public <E extends Enum<E> & Vocabulary> Builder codes(String dimension, Class<E> vocabulary) {
@@ -80,8 +110,14 @@ public final class BreakdownVocabulary {
             return this;
         }
 
+        /** The order in which the computed values write their dimensions (SPEC §4's columns). */
+        public Builder order(String... dimensions) {
+            order = List.of(dimensions);
+            return this;
+        }
+
         public BreakdownVocabulary build() {
-            return new BreakdownVocabulary(rules);
+            return new BreakdownVocabulary(rules, order);
         }
     }
 }

@@ -70,6 +70,9 @@ public class ObservatoryJobConfiguration {
             .countries("client_country", "market", "origin_country", "destination_country", "counterpart_country")
             .values("direction", "in", "out")
             .values("scenario", "low", "central", "high")
+            .order("area", "sex", "age_group", "sector", "segment", "client_country", "activity", "visitor_type",
+                    "market", "origin_country", "destination_country", "counterpart_country", "direction",
+                    "regulation", "scenario", "baseline", "target")
             .build();
 
     @Bean

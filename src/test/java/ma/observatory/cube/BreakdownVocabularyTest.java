@@ -41,4 +41,21 @@ class BreakdownVocabularyTest {
                 .isEqualTo("area=Urban : « Urban » n’est pas l’une des valeurs total, urban, rural, telles que les"
                         + " écrivent les fichiers d’effectifs");
     }
+
+    @Test
+    void eachDimensionOnceAndInTheOrderOfTheDataSheet() {
+        BreakdownVocabulary ordered = BreakdownVocabulary.builder().codes("area", Area.class)
+                .order("area", "sex", "age_group").build();
+
+        assertThat(ordered.problem(Breakdown.parse("area=urban, sex=total, age_group=15+, education=graduate")))
+                .isNull();
+        assertThat(ordered.problem(Breakdown.parse("sex=total, area=urban, age_group=15+")).english())
+                .isEqualTo("the dimensions are not in the order of the Data sheet: write area=urban, sex=total,"
+                        + " age_group=15+");
+        assertThat(ordered.problem(Breakdown.parse("education=graduate, area=urban")).english())
+                .isEqualTo("the dimensions are not in the order of the Data sheet: write area=urban,"
+                        + " education=graduate");
+        assertThat(ordered.problem(Breakdown.parse("area=total, area=urban")).english())
+                .isEqualTo("the dimension area is given twice");
+    }
 }
