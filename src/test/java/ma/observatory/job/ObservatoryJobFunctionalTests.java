@@ -505,6 +505,23 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void whenSeveralFilesHaveTooManyRejectedRowsTheWorstIsNamedAndTheOthersListed() throws IOException {
+        Path input = copyOfFixtures();
+        Files.writeString(input.resolve("employment/labour_force.csv"),
+                "2024,MA-01,suburban,total,15+,10,5,4,1,,bad area\n", java.nio.file.StandardOpenOption.APPEND);
+        Path sectors = input.resolve("employment/employment_by_sector.csv");
+        Files.writeString(sectors, "2024,MA,mining,5,bad sector\n2024,MA,fishing,5,bad sector\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        Outcome outcome = run(input);
+
+        // labour force: 1 of 10 (10 %); sectors, checked after it: 2 of 10 (20 %), the worse
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("2 of the 10 rows of employment/employment_by_sector.csv were rejected")
+                .contains("Over the rate as well: employment/labour_force.csv (10.0 %).");
+    }
+
+    @Test
     void rejectedRowsWithinTheAllowedRateAreListedWithTheirLine() throws IOException {
         Path input = copyOfFixtures();
         Files.writeString(input.resolve("employment/labour_force.csv"),
