@@ -55,14 +55,12 @@ public final class BreakdownVocabulary {
             if (!names.add(p.name())) {
                 return Reason.of("breakdown.repeated", p.name());
             }
-            int at = order.indexOf(p.name());
-            int rank = at < 0 ? order.size() : at; // a publication's own dimension comes after the known ones
-            outOfOrder |= rank < last;
-            last = Math.max(last, rank);
+            outOfOrder |= rank(p.name()) < last;
+            last = Math.max(last, rank(p.name()));
         }
         if (outOfOrder) {
             List<Breakdown.Pair> sorted = new ArrayList<>(pairs);
-            sorted.sort(Comparator.comparingInt(p -> order.contains(p.name()) ? order.indexOf(p.name()) : order.size()));
+            sorted.sort(Comparator.comparingInt(p -> rank(p.name())));
             return Reason.of("breakdown.order", new Breakdown(sorted).toString());
         }
         for (Breakdown.Pair p : pairs) {
@@ -72,6 +70,12 @@ public final class BreakdownVocabulary {
             }
         }
         return null;
+    }
+
+    /** A dimension's place in the order; a publication's own dimension comes after the known ones. */
+    private int rank(String dimension) {
+        int at = order.indexOf(dimension);
+        return at < 0 ? order.size() : at;
     }
 
     public static final class Builder {
