@@ -505,6 +505,21 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aPlaceWhoseParentIsNotInTheReferenceStopsTheRun() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        Files.writeString(geo, "MA-99,Région Orpheline,Orphan Region,region,ZZ\n", java.nio.file.StandardOpenOption.APPEND);
+        int line = Files.readAllLines(geo).size();
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv line " + line + " gives MA-99 the parent ZZ, which is"
+                + " not a code of the file");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
     void whenSeveralFilesHaveTooManyRejectedRowsTheWorstIsNamedAndTheOthersListed() throws IOException {
         Path input = copyOfFixtures();
         Files.writeString(input.resolve("employment/labour_force.csv"),
