@@ -55,7 +55,8 @@ public final class EmploymentIndicators {
             new String[] {"age_group", AgeGroups.YOUTH, AgeGroups.ALL});
 
     /** All areas, both sexes, 15 and over: the labour force file's total row. */
-    private static final Breakdown ALL_PERSONS = Breakdown.of("area", "total", "sex", "total", "age_group", AgeGroups.ALL);
+    private static final Breakdown ALL_PERSONS =
+            Breakdown.of("area", "total", "sex", "total", "age_group", AgeGroups.ALL);
 
     public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
     }

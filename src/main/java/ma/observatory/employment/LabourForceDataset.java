@@ -74,11 +74,12 @@ public final class LabourForceDataset implements CountDataset {
         if (unemployed != null && labourForce != null && unemployed > labourForce) {
             row.reject(UNEMPLOYED, row.text(UNEMPLOYED), Reason.of("count.above-labour-force", row.text(LABOUR_FORCE)));
         }
-        // A rejected row is not kept: a warning that "the row is kept" would contradict its rejection.
+        // A rejected row carries no warnings (CsvItemReader drops them): no need to check it.
         if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
             double diff = Math.abs(labourForce - (employed + unemployed));
             if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
-                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE), Reason.of("labour-force.not-sum", Cube.format(employed + unemployed)));
+                row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE),
+                        Reason.of("labour-force.not-sum", Cube.format(employed + unemployed)));
             }
         }
         if (!row.hasProblems()) {

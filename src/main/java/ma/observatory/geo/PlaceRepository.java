@@ -1,8 +1,7 @@
 package ma.observatory.geo;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,13 +43,14 @@ public class PlaceRepository {
     }
 
     public GeoReference load(long runId, Set<String> reportedLevels) {
-        Map<Place, Long> lines = new LinkedHashMap<>();
+        List<Place> places = new ArrayList<>();
+        Map<String, Long> lineOf = new HashMap<>();
         jdbc.query("SELECT code, name_fr, name_en, level, parent, line FROM place WHERE run_id = ? ORDER BY line",
                 rs -> {
-                    lines.put(new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)), rs.getLong(6));
+                    places.add(new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                    lineOf.put(rs.getString(1), rs.getLong(6));
                 }, runId);
-        List<Place> places = new ArrayList<>(lines.keySet());
         Set<String> levels = new TreeSet<>();
         places.forEach(p -> levels.add(p.level()));
         List<String> unknown = reportedLevels.stream().filter(l -> !levels.contains(l)).sorted().toList();
@@ -60,12 +60,10 @@ public class PlaceRepository {
                     + " reference/geo.csv does not have (its levels: " + String.join(", ", levels) + "): nothing"
                     + " was written; give levels of the reference, e.g. --geo-levels=country,region.");
         }
-        Set<String> codes = new HashSet<>();
-        places.forEach(p -> codes.add(p.code()));
         for (Place p : places) {
-            if (p.parent() != null && !p.parent().isBlank() && !codes.contains(p.parent())) {
+            if (p.parent() != null && !p.parent().isBlank() && !lineOf.containsKey(p.parent())) {
                 // Its rows would be summed into no place above it: every total over it would silently lack them.
-                throw new InputContractException("reference/geo.csv line " + lines.get(p) + " gives " + p.code()
+                throw new InputContractException("reference/geo.csv line " + lineOf.get(p.code()) + " gives " + p.code()
                         + " the parent " + p.parent() + ", which is not a code of the file: its figures would"
                         + " count in no place above it. Nothing was written; correct the parent and run again.");
             }

@@ -74,9 +74,9 @@ public class CheckInputsTasklet implements Tasklet {
                 CsvDialect dialect = file.dialect();
                 jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect, charset, bom, separator,"
                         + " decimal_comma) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?)", runId, dataset.file(), sha256(path),
-                        dialect.describe(), dialect.charset().name(), dialect.bom(), String.valueOf(dialect.delimiter()),
-                        dialect.decimalComma());
-                log.info("{}: {}", dataset.file(), file.dialect().describe());
+                        dialect.describe(), dialect.charset().name(), dialect.bom(),
+                        String.valueOf(dialect.delimiter()), dialect.decimalComma());
+                log.info("{}: {}", dataset.file(), dialect.describe());
             }
         }
         return RepeatStatus.FINISHED;

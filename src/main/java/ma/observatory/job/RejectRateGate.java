@@ -1,6 +1,7 @@
 package ma.observatory.job;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,10 +43,7 @@ class RejectRateGate implements Tasklet {
         long runId = RunParameters.runId(step);
         // The file with the largest share of rejected rows is named: it is the one most likely wrong as a
         // whole (a shifted column), and a file barely over the rate listed first would hide it.
-        CsvDataset worst = null;
-        long worstRead = 0;
-        long worstRejected = 0;
-        List<String> over = new ArrayList<>();
+        List<Over> over = new ArrayList<>();
         for (CsvDataset dataset : datasets) {
             List<Map<String, Object>> rows = jdbc.queryForList(
                     "SELECT rows_read, rows_rejected FROM input_file WHERE run_id = ? AND file = ? AND present",
@@ -56,18 +54,16 @@ class RejectRateGate implements Tasklet {
             long read = ((Number) rows.get(0).get("ROWS_READ")).longValue();
             long rejected = ((Number) rows.get(0).get("ROWS_REJECTED")).longValue();
             if (read > 0 && rejected > run.maxRejectRate() * read) {
-                over.add(String.format(Locale.ROOT, "%s (%.1f %%)", dataset.file(), 100.0 * rejected / read));
-                if (worst == null || (double) rejected / read > (double) worstRejected / worstRead) {
-                    worst = dataset;
-                    worstRead = read;
-                    worstRejected = rejected;
-                }
+                over.add(new Over(dataset.file(), read, rejected));
             }
         }
-        if (worst == null) {
+        if (over.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        Over worst = over.stream().max(Comparator.comparingDouble(Over::share)).orElseThrow();
         String file = worst.file();
+        List<String> others = over.stream().filter(o -> o != worst)
+                .map(o -> String.format(Locale.ROOT, "%s (%.1f %%)", o.file(), 100.0 * o.share())).toList();
         List<String> shown = jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ?"
                         + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
                 (rs, i) -> {
@@ -83,9 +79,15 @@ class RejectRateGate implements Tasklet {
                 "%d of the %d rows of %s were rejected (%.1f %%), more than the %.1f %% allowed by"
                         + " --max-reject-rate: nothing was written. The first: %s. They are listed on"
                         + " the console and in the log file, up to %d; correct them and run again.%s",
-                worstRejected, worstRead, file, 100.0 * worstRejected / worstRead, 100.0 * run.maxRejectRate(),
+                worst.rejected(), worst.read(), file, 100.0 * worst.share(), 100.0 * run.maxRejectRate(),
                 shown.isEmpty() ? "not recorded" : shown.get(0), SHOWN,
-                over.size() > 1 ? " Over the rate as well: " + String.join(", ", over.stream()
-                        .filter(o -> !o.startsWith(file + " ")).toList()) + "." : ""));
+                others.isEmpty() ? "" : " Over the rate as well: " + String.join(", ", others) + "."));
+    }
+
+    /** A file with more rejected rows than the rate allows. */
+    private record Over(String file, long read, long rejected) {
+        double share() {
+            return (double) rejected / read;
+        }
     }
 }
