@@ -16,6 +16,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 
 import ma.observatory.run.CommandLine;
 import ma.observatory.run.CompilerHints;
@@ -85,8 +88,10 @@ public class ObservatoryApplication {
             SpringApplication application = new SpringApplication(ObservatoryApplication.class);
             // Checked once Spring has read every source (an application.properties beside the jar
             // included), before any bean uses them: a wrong value would otherwise stop a run half-way.
-            application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
-                    CommandLine.validateConfiguration(event.getEnvironment()::getProperty));
+            application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+                CommandLine.validateSettingNames(settingNames(event.getEnvironment()));
+                CommandLine.validateConfiguration(event.getEnvironment()::getProperty);
+            });
             context = application.run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             return startFailure(e, logFile(commandLine));
@@ -104,6 +109,17 @@ public class ObservatoryApplication {
             System.err.println("The job could not run (" + rootMessage(e) + "): see " + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }
+    }
+
+    /** Every property name set by a source that can list its names (files, command line, system properties). */
+    private static List<String> settingNames(ConfigurableEnvironment environment) {
+        List<String> names = new ArrayList<>();
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                names.addAll(List.of(enumerable.getPropertyNames()));
+            }
+        }
+        return names;
     }
 
     /** The application could not start: most often the database is held by another process. */

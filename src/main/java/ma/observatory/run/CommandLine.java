@@ -156,6 +156,70 @@ public final class CommandLine {
         }
     }
 
+    /** The operator's settings that are not options of the command line. */
+    static final Set<String> SETTINGS = Set.of("schedule", "db-server-port", "db-min-free-mb", "stop-timeout",
+            "db-user", "db-password");
+
+    /**
+     * Refuses an {@code observatory.*} setting the program does not know: Spring would ignore it, and
+     * {@code observatory.max-reject-rat=0.05} would leave the limit at its default without a word.
+     *
+     * @param names every property name the configuration sets (files, command line, system properties)
+     * @throws BadCommandLineException naming the first unknown setting, and the nearest known one
+     */
+    public static void validateSettingNames(Iterable<String> names) {
+        for (String name : names) {
+            if (!name.startsWith("observatory.")) {
+                continue;
+            }
+            String setting = name.substring("observatory.".length());
+            if (VALUE_OPTIONS.contains(setting) || FLAGS.contains(setting) || SETTINGS.contains(setting)) {
+                continue;
+            }
+            String nearest = null;
+            int best = 4;
+            for (String known : allSettings()) {
+                int d = editDistance(setting, known);
+                if (d < best) {
+                    best = d;
+                    nearest = known;
+                }
+            }
+            throw new BadCommandLineException("In the configuration: " + name + " is not a setting of this program, so"
+                    + " it would be ignored"
+                    + (nearest == null ? "" : " (did you mean observatory." + nearest + "?)")
+                    + ". Correct or remove it; the settings are " + String.join(", ", allSettings()) + ".");
+        }
+    }
+
+    private static List<String> allSettings() {
+        List<String> all = new ArrayList<>(VALUE_OPTIONS);
+        all.removeAll(List.of("from", "to"));
+        all.addAll(SETTINGS);
+        all.sort(null);
+        return all;
+    }
+
+    /** Levenshtein distance: the fewest one-letter insertions, deletions or substitutions from a to b. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private static boolean inRange(String number, long min, long max) {
         try {
             long n = Long.parseLong(number);

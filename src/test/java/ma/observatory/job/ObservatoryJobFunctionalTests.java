@@ -340,6 +340,13 @@ class ObservatoryJobFunctionalTests {
         Outcome spaced = run(FIXTURES, "--spring.config.additional-location=file:" + properties);
         assertThat(spaced.exitCode()).isEqualTo(2);
         assertThat(spaced.stderr()).contains("observatory.lang='en ' has spaces around its value: remove them.");
+
+        Files.writeString(properties, "observatory.max-reject-rat=0.5\n");
+        Outcome misspelt = run(FIXTURES, "--spring.config.additional-location=file:" + properties);
+        assertThat(misspelt.exitCode()).isEqualTo(2);
+        assertThat(misspelt.stderr()).contains("observatory.max-reject-rat is not a setting of this program, so it"
+                + " would be ignored (did you mean observatory.max-reject-rate?)").doesNotContain("Exception");
+        assertThat(workbook()).doesNotExist();
     }
 
     @Test

@@ -121,4 +121,27 @@ class OperationsCommandLineTest {
                 java.util.Map.of("observatory.db-min-free-mb", "-1")::get))
                 .hasMessageContaining("observatory.db-min-free-mb must be a number of megabytes");
     }
+
+    @Test
+    void anUnknownSettingIsRefusedWithTheNearestKnownOne() {
+        CommandLine.validateSettingNames(List.of("observatory.max-reject-rate", "observatory.db-password",
+                "observatory.schedule", "spring.main.banner-mode", "OBSERVATORY_ANYTHING"));
+
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.lang", "observatory.max-reject-rat")))
+                .hasMessageStartingWith("In the configuration: observatory.max-reject-rat is not a setting of this"
+                        + " program, so it would be ignored (did you mean observatory.max-reject-rate?).")
+                .hasMessageContaining("the settings are db, db-min-free-mb, db-password, db-server-port, db-user,");
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.colour")))
+                .hasMessageStartingWith("In the configuration: observatory.colour is not a setting of this program, so"
+                        + " it would be ignored. Correct");
+    }
+
+    @Test
+    void theEditDistanceCountsOneLetterChanges() {
+        assertThat(CommandLine.editDistance("zone", "zone")).isZero();
+        assertThat(CommandLine.editDistance("max-reject-rat", "max-reject-rate")).isEqualTo(1);
+        assertThat(CommandLine.editDistance("lnag", "lang")).isEqualTo(2);
+        assertThat(CommandLine.editDistance("", "db")).isEqualTo(2);
+        assertThat(CommandLine.editDistance("kitten", "sitting")).isEqualTo(3);
+    }
 }
