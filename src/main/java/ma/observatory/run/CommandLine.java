@@ -1,5 +1,6 @@
 package ma.observatory.run;
 
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -286,6 +287,20 @@ public final class CommandLine {
                 throw new BadCommandLineException("--from=" + options.get("from") + " comes after --to=" + options.get("to") + ".");
             }
         }
+        String db = options.get("db");
+        if (db != null) {
+            // HSQLDB reads ';' in its URL as the start of a setting, and a name ending in '/' as a
+            // folder's files named only by their extension (.script, .log).
+            if (db.indexOf(';') >= 0) {
+                throw new BadCommandLineException("--db=" + db + " contains ';', which the database cannot take in"
+                        + " its path: choose a path without it.");
+            }
+            if (db.endsWith("/") || db.endsWith(java.io.File.separator) || java.nio.file.Files.isDirectory(Path.of(db))) {
+                throw new BadCommandLineException("--db=" + db + " is a folder: --db names the database's files without"
+                        + " their extension, e.g. --db=" + inFolder(db, "observatory-db") + " (its files are then"
+                        + " observatory-db.script, .log, …).");
+            }
+        }
         String lang = options.get("lang");
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             throw new BadCommandLineException("--lang must be fr or en, not '" + lang + "'.");
@@ -309,6 +324,14 @@ public final class CommandLine {
                 }
             }
         }
+    }
+
+    private static String inFolder(String folder, String name) {
+        String f = folder;
+        while (f.endsWith("/") || f.endsWith(java.io.File.separator)) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f + "/" + name;
     }
 
     private Period period(String name) {

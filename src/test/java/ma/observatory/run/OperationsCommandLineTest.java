@@ -88,6 +88,24 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void theDatabaseIsNamedByAFilePrefixTheDatabaseCanTake(@TempDir Path work) {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=var/db;shutdown=true"}))
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessage("--db=var/db;shutdown=true contains ';', which the database cannot take in its path:"
+                        + " choose a path without it.");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=var/mine/"}))
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessageStartingWith("--db=var/mine/ is a folder: --db names the database's files without their"
+                        + " extension, e.g. --db=var/mine/observatory-db (its files");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=" + work}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is a folder");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=/"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("e.g. --db=/observatory-db (");
+        assertThat(CommandLine.parse(new String[] {"--db=" + work.resolve("observatory-db")}).value("db"))
+                .endsWith("observatory-db");
+    }
+
+    @Test
     void badOperationsOptionsExitWith2BeforeAnythingStarts() {
         assertThat(ma.observatory.ObservatoryApplication.run("--list-runs", "--schedule")).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
     }
