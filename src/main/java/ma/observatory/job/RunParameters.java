@@ -23,6 +23,9 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
                             double maxRejectRate, Set<String> geoLevels, LocalDateTime requestedAt) {
 
     public static final List<String> ALL_DOMAINS = List.of("employment", "outsourcing", "tourism");
+    /** The nightly run's language and levels, as {@code application.properties} sets them. */
+    public static final String DEFAULT_LANGUAGE = "fr";
+    public static final Set<String> DEFAULT_GEO_LEVELS = Set.of("country", "region");
 
     public RunParameters {
         domains = Set.copyOf(domains);
@@ -34,14 +37,40 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
     }
 
     /**
-     * The workbook's file name, by range: {@code labour-market-report_2021_2025.xlsx}. A run of
-     * some domains only ({@code --only}) adds them ({@code …_2021_2025_tourism.xlsx}), so that it
-     * never replaces the whole workbook of its range with a part of it.
+     * The workbook's file name, by range: {@code labour-market-report_2021_2025.xlsx}. A run that
+     * differs from the nightly one in what the workbook holds adds how: its domains
+     * ({@code --only}: {@code …_2021_2025_tourism.xlsx}), its geographic levels
+     * ({@code …_commune-country-region.xlsx}) and its language ({@code …_en.xlsx}), so that it
+     * never replaces the economists' workbook of that range with a part of it or another version.
      */
     public String workbookName() {
-        String only = domains.containsAll(ALL_DOMAINS) ? ""
-                : "_" + String.join("-", ALL_DOMAINS.stream().filter(domains::contains).toList());
-        return "labour-market-report_" + range + only + ".xlsx";
+        return workbookName(range.toString(), domains, geoLevels, language);
+    }
+
+    /** The workbook's file name for a run's parameters as stored ({@code only} and {@code geo-levels} comma-separated). */
+    public static String workbookName(String range, Set<String> domains, Set<String> geoLevels, String language) {
+        StringBuilder name = new StringBuilder("labour-market-report_").append(range);
+        if (!domains.containsAll(ALL_DOMAINS)) {
+            name.append('_').append(String.join("-", ALL_DOMAINS.stream().filter(domains::contains).toList()));
+        }
+        if (!geoLevels.equals(DEFAULT_GEO_LEVELS)) {
+            name.append('_').append(String.join("-", geoLevels.stream().sorted().toList()));
+        }
+        if (!DEFAULT_LANGUAGE.equals(language)) {
+            name.append('_').append(language);
+        }
+        return name.append(".xlsx").toString();
+    }
+
+    /** As {@link #workbookName()}, from a run's stored parameters; null when the run stored no range. */
+    public static String workbookName(String from, String to, String only, String geoLevels, String language) {
+        if (from == null || to == null) {
+            return null;
+        }
+        Set<String> domains = only == null ? Set.copyOf(ALL_DOMAINS) : split(only);
+        Set<String> levels = geoLevels == null ? DEFAULT_GEO_LEVELS : split(geoLevels);
+        return workbookName(from + "_" + to, domains, levels,
+                language == null ? DEFAULT_LANGUAGE : language);
     }
 
     public JobParameters toJobParameters() {

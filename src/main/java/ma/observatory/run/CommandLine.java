@@ -395,7 +395,8 @@ public final class CommandLine {
         lines.add("                 (the default) in --zone; command-line runs share its database");
         lines.add("  --help         this text");
         lines.add("A run of the default range with none of --only, --lang, --geo-levels given here refreshes");
-        lines.add("  labour-market-report_latest.xlsx; with --only the workbook's name ends with the domains.");
+        lines.add("  labour-market-report_latest.xlsx. The workbook's name ends with the domains of --only, the");
+        lines.add("  levels other than country,region and the language other than fr (…_employment_en.xlsx).");
         lines.add("Exit codes: 0 done; 1 the run failed (restartable with --restart); 2 bad command line or");
         lines.add("  configuration, or an unusable folder; 3 input contract broken; 4 another run is in the way");
         lines.add("  (same range running, or database held); 5 --restart refused (nothing to resume, or an input");

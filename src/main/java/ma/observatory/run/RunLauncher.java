@@ -255,9 +255,9 @@ public class RunLauncher {
     }
 
     /**
-     * The newest run whose last execution failed or stopped, among the latest run of each range and
-     * set of domains (a failed run that a later run of the same workbook superseded is not resumed;
-     * a run of other domains, which writes a workbook of its own, does not supersede it).
+     * The newest run whose last execution failed or stopped, among the latest run of each workbook
+     * (a failed run that a later run of the same workbook superseded is not resumed; a run of other
+     * domains, levels or language, which writes a workbook of its own, does not supersede it).
      */
     JobExecution lastRestartable(PeriodRange only) {
         List<Map<String, Object>> lastExecutions = jdbc.queryForList("""
@@ -267,7 +267,11 @@ public class RunLauncher {
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
                     WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'to') AS TO_PERIOD,
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
-                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'only') AS DOMAINS
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'only') AS DOMAINS,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'geo-levels') AS GEO_LEVELS,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'lang') AS LANG
                 FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 WHERE i.JOB_NAME = ? AND e.JOB_EXECUTION_ID IN
                   (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x GROUP BY x.JOB_INSTANCE_ID)
@@ -275,8 +279,9 @@ public class RunLauncher {
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> row : lastExecutions) {
             String range = row.get("FROM_PERIOD") + "_" + row.get("TO_PERIOD");
-            if (row.get("FROM_PERIOD") == null || !seen.add(range + "/" + row.get("DOMAINS"))
-                    || (only != null && !only.toString().equals(range))) {
+            String workbook = RunParameters.workbookName((String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD"),
+                    (String) row.get("DOMAINS"), (String) row.get("GEO_LEVELS"), (String) row.get("LANG"));
+            if (workbook == null || !seen.add(workbook) || (only != null && !only.toString().equals(range))) {
                 continue;
             }
             String status = (String) row.get("STATUS");

@@ -53,7 +53,7 @@ class ChangesSheetTests {
     void listsWhatIsNewGoneOrRevisedSinceThePreviousRunOfTheSameRange() throws Exception {
         InProcess app = new InProcess(work);
         Path input = app.copyOfFixtures();
-        Path workbook = app.reports().resolve("labour-market-report_2023_2024.xlsx");
+        Path workbook = app.reports().resolve("labour-market-report_2023_2024_en.xlsx");
 
         run(app, input, "--lang=en");
         try (WorkbookReader book = new WorkbookReader(workbook)) {
@@ -82,7 +82,7 @@ class ChangesSheetTests {
         Files.write(sectors, Files.readAllLines(sectors).stream().filter(l -> !l.contains("construction")).toList());
 
         run(app, input); // in French this time: the comparison is of values, whatever the language
-        try (WorkbookReader book = new WorkbookReader(workbook)) {
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024.xlsx"))) {
             assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
                     + " complet précédent sur la période de 2023 à 2024");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
@@ -127,7 +127,7 @@ class ChangesSheetTests {
 
         String inZone = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(end.atZone(ZoneId.systemDefault())
                 .withZoneSameInstant(ZoneId.of("Pacific/Kiritimati")));
-        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024.xlsx"))) {
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
             var sheet = book.workbook().getSheet("Changes");
             StringBuilder intro = new StringBuilder(sentence(book, "Changes"));
             for (int r = 2; sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null

@@ -45,16 +45,20 @@ class RestartTests {
     }
 
     @Test
-    void aRunOfOtherDomainsDoesNotSupersedeAFailedRunOfTheSameRange() throws Exception {
+    void aRunOfOtherDomainsOrLanguageDoesNotSupersedeAFailedRunOfTheSameRange() throws Exception {
         InProcess app = new InProcess(work);
         Path out = blockedOutput();
         String[] range = {"--input-dir=" + InProcess.FIXTURES, "--output-dir=" + out, "--from=2023", "--to=2024"};
         assertThat(app.run(range).exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
 
-        // a look at tourism alone writes its own workbook: the whole one still waits for its restart
-        String[] tourism = java.util.Arrays.copyOf(range, range.length + 1);
-        tourism[range.length] = "--only=tourism";
-        assertThat(app.run(tourism).exitCode()).isZero();
+        // a look at tourism alone, or in English, writes its own workbook: the French one of the
+        // whole range still waits for its restart
+        for (String other : new String[] {"--only=tourism", "--lang=en"}) {
+            String[] args = java.util.Arrays.copyOf(range, range.length + 1);
+            args[range.length] = other;
+            assertThat(app.run(args).exitCode()).as(other).isZero();
+        }
+        assertThat(out.resolve("labour-market-report_2023_2024_en.xlsx")).isRegularFile();
         unblock(out);
 
         Outcome resumed = app.run("--restart");

@@ -37,7 +37,7 @@ final class ShippedWorkbooks {
         } finally {
             System.setErr(original);
         }
-        Path workbook = out.resolve("labour-market-report_" + FROM + "_" + TO + ".xlsx");
+        Path workbook = out.resolve("labour-market-report_" + FROM + "_" + TO + ("fr".equals(language) ? "" : "_" + language) + ".xlsx");
         if (code != 0 || !Files.exists(workbook)) {
             throw new AssertionError("the job failed on the shipped data (exit " + code + "): " + err);
         }
