@@ -97,6 +97,22 @@ public enum Indicator {
         return files;
     }
 
+    /**
+     * Whether a published figure of the same key is reported instead of the computed value. Tourism's
+     * changes, year-to-date sums and shares are worked out from the ministry's totals, most of them
+     * published rounded ("1.2 million"): a change between two rounded months can be several points
+     * away from the one the ministry published from its exact counts, which is the figure economists
+     * quote. The computed value stays beside it on Data quality.
+     */
+    public boolean publishedPrevails() {
+        return switch (this) {
+            case TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_CHANGE, TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE,
+                 TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_PER_ARRIVAL,
+                 TOURISM_DIRECT_JOBS_CHANGE -> true;
+            default -> false;
+        };
+    }
+
     /** The domain, from the id's prefix: {@code employment}, {@code outsourcing}, {@code tourism}. */
     public String domain() {
         return id.substring(0, id.indexOf('.'));

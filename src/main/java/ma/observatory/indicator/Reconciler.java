@@ -13,8 +13,9 @@ import ma.observatory.period.PeriodRange;
 
 /**
  * Meets computed values with published figures. Where only a publication has the figure, it is
- * used and marked {@code published}; where both exist, the computed value stands and the pair is
- * listed, flagged when it differs by more than 0.1 point (rates) or 0.5 % (levels).
+ * used and marked {@code published}; where both exist, the computed value stands (the published one
+ * for the indicators that say {@link Indicator#publishedPrevails()}) and the pair is listed, flagged
+ * when it differs by more than 0.1 point (rates) or 0.5 % (levels).
  */
 public final class Reconciler {
 
@@ -75,7 +76,7 @@ public final class Reconciler {
                 PublishedFigure f = figures.get(key);
                 if (f != null) {
                     mine.put(key, v);
-                    if (v.value() == null) {
+                    if (v.value() == null || (v.indicator().publishedPrevails() && f.value() != null)) {
                         kept = publishedValue(f);
                     }
                 }

@@ -315,7 +315,9 @@ public class ReportBuilder {
                             CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
                 }, runId);
         for (Reconciliation r : indicators.reconciliations(runId)) {
-            rows.add(List.of(CellValue.text(m.get(r.flagged() ? "quality.differs" : "quality.matches")),
+            String kind = (r.flagged() ? "quality.differs" : "quality.matches")
+                    + (r.indicator().publishedPrevails() ? ".shown" : "");
+            rows.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
                     CellValue.text(asWritten(r.published())),
                     CellValue.text(r.indicator().id() + ", " + r.period() + ", " + r.geo()
