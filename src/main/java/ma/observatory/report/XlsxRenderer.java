@@ -113,6 +113,10 @@ public final class XlsxRenderer {
     /** Room, in characters, for the filter button Excel draws in each header cell. */
     private static final int FILTER_BUTTON_CHARS = 3;
     private static final int WIDTH_PADDING_CHARS = 2;
+    /** A table with this many columns of figures scrolls sideways on a laptop screen. */
+    private static final int WIDE_TABLE_FIGURES = 6;
+    /** Half of what a 1920-pixel screen shows at 100 %, in digit widths. */
+    private static final int MAX_FROZEN_CHARS = 120;
     private static final float LINE_HEIGHT_POINTS = 15f;
     private static final short TITLE_FONT_POINTS = 14;
     /** Calibri 11, the workbook's default font, in which column widths are counted. */
@@ -890,7 +894,8 @@ public final class XlsxRenderer {
             if (headerLines > 1) {
                 header.setHeightInPoints(headerLines * LINE_HEIGHT_POINTS);
             }
-            sheet.createFreezePane(0, headerRowIndex + 1);
+            int labels = labelColumns(columns, widths);
+            sheet.createFreezePane(labels, headerRowIndex + 1);
             sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
 
             int rowIndex = headerRowIndex + 1;
@@ -1006,6 +1011,26 @@ public final class XlsxRenderer {
         }
 
         /** Width of each column in characters, from the headings and the sampled rows. */
+        /**
+         * How many leading columns name a row (period, place, breakdown): the text columns before the
+         * first number, frozen beside the header on a wide table of figures, so that a value far to
+         * the right still says what it is. Not when they would fill half a screen themselves. (Not
+         * repeated on printed pages either: they would leave room for one or two figures per page.)
+         */
+        static int labelColumns(List<ReportColumn> columns, int[] widths) {
+            int labels = 0;
+            int labelWidth = 0;
+            while (labels < columns.size() && columns.get(labels).format().isText()) {
+                labelWidth += widths[labels] + WIDTH_PADDING_CHARS;
+                labels++;
+            }
+            int figures = 0;
+            for (int c = labels; c < columns.size(); c++) {
+                figures += columns.get(c).format().isText() ? 0 : 1;
+            }
+            return labels > 0 && figures >= WIDE_TABLE_FIGURES && labelWidth <= MAX_FROZEN_CHARS ? labels : 0;
+        }
+
         private int[] columnWidths(List<String> names, List<ReportColumn> columns, List<List<CellValue>> sample) {
             int[] lengths = new int[columns.size()];
             for (int c = 0; c < lengths.length; c++) {

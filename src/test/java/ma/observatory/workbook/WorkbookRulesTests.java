@@ -82,6 +82,21 @@ class WorkbookRulesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void wideTablesOfFiguresKeepTheColumnsNamingARowInSight(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            // Employment: period, code, place, area, sex, age group stay while ten columns of figures scroll
+            XSSFSheet employment = book.getSheet("fr".equals(language) ? "Emploi" : "Employment");
+            assertThat(employment.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 6);
+            assertThat(employment.getRow(employment.getTables().get(0).getStartRowIndex()).getCell(5)
+                    .getStringCellValue()).isIn("Tranche d’âge", "Age group");
+            // a table with a few figures scrolls as a whole
+            XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
+            assertThat(summary.getPaneInformation().getVerticalSplitLeftColumn()).isZero();
+        }
+    }
+
     private static void checkTable(XSSFSheet sheet, XSSFTable table, String where) {
         int header = table.getStartRowIndex();
         assertThat(sheet.getPaneInformation()).as(where + ": frozen header").isNotNull();
