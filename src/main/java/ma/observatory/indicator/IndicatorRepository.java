@@ -51,9 +51,12 @@ public class IndicatorRepository {
     }
 
     private final JdbcTemplate jdbc;
+    private final Runnable roomCheck;
 
-    public IndicatorRepository(JdbcTemplate jdbc) {
+    /** @param roomCheck throws when the database's disk is too full to store a domain's values */
+    public IndicatorRepository(JdbcTemplate jdbc, Runnable roomCheck) {
         this.jdbc = jdbc;
+        this.roomCheck = roomCheck;
     }
 
     /**
@@ -66,6 +69,7 @@ public class IndicatorRepository {
      * per series (a hundred times fewer) a tenth of that.
      */
     public void replace(long runId, String domain, List<IndicatorValue> values, List<Reconciliation> checks) {
+        roomCheck.run();
         jdbc.update("DELETE FROM indicator_series WHERE run_id = ? AND domain = ?", runId, domain);
         jdbc.update("DELETE FROM reconciliation WHERE run_id = ? AND domain = ?", runId, domain);
         Map<SeriesKey, List<IndicatorValue>> grouped = new HashMap<>();

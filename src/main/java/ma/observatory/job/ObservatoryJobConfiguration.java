@@ -76,13 +76,18 @@ public class ObservatoryJobConfiguration {
             .build();
 
     @Bean
-    StagingRepository stagingRepository(JdbcTemplate jdbc) {
-        return new StagingRepository(jdbc);
+    DatabaseDisk databaseDisk(org.springframework.core.env.Environment env) {
+        return DatabaseDisk.of(env);
     }
 
     @Bean
-    IndicatorRepository indicatorRepository(JdbcTemplate jdbc) {
-        return new IndicatorRepository(jdbc);
+    StagingRepository stagingRepository(JdbcTemplate jdbc, DatabaseDisk disk) {
+        return new StagingRepository(jdbc, disk::ensureRoomToGoOn);
+    }
+
+    @Bean
+    IndicatorRepository indicatorRepository(JdbcTemplate jdbc, DatabaseDisk disk) {
+        return new IndicatorRepository(jdbc, disk::ensureRoomToGoOn);
     }
 
     @Bean

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import ma.observatory.csv.InputContractException;
 import ma.observatory.job.CheckInputsTasklet;
+import ma.observatory.job.DatabaseDisk;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
 import ma.observatory.period.PeriodRange;
@@ -431,24 +432,12 @@ public class RunLauncher {
         return true;
     }
 
-    /**
-     * Whether the disk holding the database has {@code observatory.db-min-free-mb} free; if not, says
-     * so. Measured: once that disk is full, HSQLDB drops what it cannot write to its log without an
-     * error, and a run would end "completed" while its history and values are lost.
-     */
+    /** Whether the disk holding the database has room for a run ({@link DatabaseDisk}); if not, says so. */
     private boolean enoughSpaceForTheDatabase() {
-        Path folder = Path.of(env.getRequiredProperty("observatory.db")).toAbsolutePath().getParent();
-        long neededMb = Long.parseLong(env.getProperty("observatory.db-min-free-mb", "200"));
-        try {
-            long freeMb = Files.getFileStore(folder).getUsableSpace() / (1024 * 1024);
-            if (freeMb < neededMb) {
-                ExitCodes.say("Only " + freeMb + " MB are free on the disk holding the database (" + folder + "); a"
-                        + " run needs " + neededMb + " MB (observatory.db-min-free-mb). Nothing was started: free"
-                        + " some space, or move the database with --db, and run again.");
-                return false;
-            }
-        } catch (IOException e) {
-            log.warn("Could not measure the free space of {}: {}", folder, e.getMessage());
+        String refusal = DatabaseDisk.of(env).roomToStart();
+        if (refusal != null) {
+            ExitCodes.say(refusal);
+            return false;
         }
         return true;
     }

@@ -75,6 +75,7 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
     /** A chunk of batches of rows ({@link ReadAheadReader}). */
     @Override
     public void write(Chunk<? extends RowBatch<T>> chunk) {
+        staging.ensureRoom();
         List<Parsed<T>> kept = new ArrayList<>();
         boolean endOfFile = false;
         for (RowBatch<T> batch : chunk) {

@@ -19,9 +19,20 @@ public class StagingRepository {
     public static final int MAX_WARNINGS_PER_FILE = 1000;
 
     private final JdbcTemplate jdbc;
+    private final Runnable roomCheck;
 
-    public StagingRepository(JdbcTemplate jdbc) {
+    /**
+     * @param roomCheck throws when the database's disk is too full to go on (a full disk loses
+     *                  what HSQLDB cannot write, without an error)
+     */
+    public StagingRepository(JdbcTemplate jdbc, Runnable roomCheck) {
         this.jdbc = jdbc;
+        this.roomCheck = roomCheck;
+    }
+
+    /** Before a chunk's work is stored: stops the step while the disk still has room to record it. */
+    public void ensureRoom() {
+        roomCheck.run();
     }
 
     /** Forgets what an earlier attempt of the same step staged for this file. */

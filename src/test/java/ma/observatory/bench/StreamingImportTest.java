@@ -169,7 +169,7 @@ class StreamingImportTest {
                 new Place("MA-01-0002", "C2", "C2", "commune", "MA-01")), Set.of("country", "region"));
         PeriodRange range = new PeriodRange(Period.year(2024), Period.year(2024));
         try (CellTable table = new CellTable()) {
-            StagingRepository staging = new StagingRepository(table.jdbc());
+            StagingRepository staging = new StagingRepository(table.jdbc(), () -> { });
             long run = CellTable.RUN;
             CellStagingWriter<LabourForceRecord> w =
                     new CellStagingWriter<>(run, LabourForceDataset.INSTANCE, geo, range, staging);

@@ -23,7 +23,7 @@ class IndicatorRepositoryTest {
     private static final Breakdown URBAN_WOMEN = Breakdown.parse("area=urban, sex=female, age_group=15+");
 
     private final JdbcTemplate jdbc = database();
-    private final IndicatorRepository repository = new IndicatorRepository(jdbc);
+    private final IndicatorRepository repository = new IndicatorRepository(jdbc, () -> { });
 
     private static JdbcTemplate database() {
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:values-" + UUID.randomUUID(), "SA", "");
@@ -116,7 +116,7 @@ class IndicatorRepositoryTest {
         repository.replace(4, "employment", List.of(q3, year, q1, before), List.of());
 
         // a year before its first quarter, as the Period order has it
-        assertThat(new IndicatorRepository(jdbc).values(4)).containsExactly(before, year, q1, q3);
+        assertThat(new IndicatorRepository(jdbc, () -> { }).values(4)).containsExactly(before, year, q1, q3);
     }
 
     @Test

@@ -48,7 +48,7 @@ class CellStagingWriterTest {
         final List<Integer> updatesPerStore = new ArrayList<>();
 
         CountingStaging(CellTable table) {
-            super(table.jdbc());
+            super(table.jdbc(), () -> { });
         }
 
         @Override
@@ -150,10 +150,34 @@ class CellStagingWriterTest {
         }
     }
 
+    @Test
+    void aChunkIsNotStoredOnceTheDatabasesDiskIsNearlyFull() {
+        try (CellTable table = new CellTable()) {
+            java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+            CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
+                    GEO, RANGE, new StagingRepository(table.jdbc(), () -> {
+                        if (full.get()) {
+                            throw new IllegalStateException("disk nearly full");
+                        }
+                    }));
+            ExecutionContext context = new ExecutionContext();
+            w.open(context);
+            w.write(chunkOfEveryQuarter(1, true));
+            w.update(context);
+            long stored = table.jdbc().queryForObject("SELECT COUNT(*) FROM staged_cell", Long.class);
+
+            full.set(true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write(chunkOfEveryQuarter(2, true)))
+                    .hasMessage("disk nearly full");
+            assertThat(table.jdbc().queryForObject("SELECT COUNT(*) FROM staged_cell", Long.class)).isEqualTo(stored);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isEqualTo(CELLS);
+        }
+    }
+
     /** A writer on a fresh table that has stored the first chunk (every cell new). */
     private static CellStagingWriter<LabourForceRecord> afterFirstChunk(CellTable table, ExecutionContext context) {
         CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
-                GEO, RANGE, new StagingRepository(table.jdbc()));
+                GEO, RANGE, new StagingRepository(table.jdbc(), () -> { }));
         w.open(context);
         w.write(chunkOfEveryQuarter(1, false));
         return w;
