@@ -134,7 +134,7 @@ class ChangesSheetTests {
                     && !sheet.getRow(r).getCell(0).getStringCellValue().isEmpty(); r++) {
                 intro.append(' ').append(sheet.getRow(r).getCell(0).getStringCellValue());
             }
-            assertThat(intro.toString()).contains("(completed " + inZone + " (Pacific/Kiritimati))");
+            assertThat(intro.toString()).contains(", which completed " + inZone + " (Pacific/Kiritimati): ");
         }
     }
 }
