@@ -19,6 +19,10 @@ ALTER TABLE input_file ADD COLUMN IF NOT EXISTS charset VARCHAR(40);
 ALTER TABLE input_file ADD COLUMN IF NOT EXISTS bom BOOLEAN;
 ALTER TABLE input_file ADD COLUMN IF NOT EXISTS separator CHAR(1);
 ALTER TABLE input_file ADD COLUMN IF NOT EXISTS decimal_comma BOOLEAN;
+-- The file as the run hashed it (csv/FileStamp): the imports check they read that same file.
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS size_bytes BIGINT;
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS modified_ns BIGINT;
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS file_key VARCHAR(300);
 
 CREATE CACHED TABLE IF NOT EXISTS place (
     run_id   BIGINT        NOT NULL,

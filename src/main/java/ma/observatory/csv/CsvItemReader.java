@@ -25,6 +25,7 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
     private final CsvDataset dataset;
     private final RowMapper<T> mapper;
     private final int maxFieldChars;
+    private FileStamp expected;
     private CsvFile file;
     private long rowsRead;
     private long fileChars;
@@ -51,6 +52,38 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
         this.maxFieldChars = maxFieldChars;
     }
 
+    /**
+     * Makes the reader check, when it opens the file and when it reaches its end, that the file is
+     * still the one the run hashed as it started ({@link FileStamp}).
+     *
+     * @param stamp the file as the run recorded it, or null for no check (a run recorded before stamps)
+     */
+    public CsvItemReader<T> expecting(FileStamp stamp) {
+        this.expected = stamp;
+        return this;
+    }
+
+    /** The sentence for an input file found to change while the run reads it. */
+    public static InputContractException changing(String file, String when) {
+        return new InputContractException("The file " + file + " changed " + when + " (it was still being written or"
+                + " copied, or was replaced): nothing was written. Run again once the file is complete.");
+    }
+
+    private void checkUnchanged(Path path, String when) {
+        if (expected == null) {
+            return;
+        }
+        FileStamp now;
+        try {
+            now = FileStamp.of(path);
+        } catch (java.io.IOException e) {
+            throw changing(dataset.file(), when);
+        }
+        if (!now.equals(expected)) {
+            throw changing(dataset.file(), when);
+        }
+    }
+
     /** Data lines handed out and committed; one reader per step, so the key needs no prefix. */
     public static final String POSITION_KEY = "csv.rows";
 
@@ -62,6 +95,12 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
             return;
         }
         file = CsvFile.open(inputDir, dataset, maxFieldChars);
+        try {
+            checkUnchanged(path, "after the run started");
+        } catch (InputContractException e) {
+            close();
+            throw e;
+        }
         try {
             fileChars = Math.max(1, Files.size(path));
         } catch (java.io.IOException e) {
@@ -100,6 +139,7 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
         }
         CsvRow row = file.next();
         if (row == null) {
+            checkUnchanged(inputDir.resolve(dataset.file()), "while the run was reading it");
             return null;
         }
         rowsRead++;

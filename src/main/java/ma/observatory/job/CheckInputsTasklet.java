@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvDialect;
 import ma.observatory.csv.CsvFile;
+import ma.observatory.csv.CsvItemReader;
+import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.InputContractException;
 import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
@@ -72,10 +74,16 @@ public class CheckInputsTasklet implements Tasklet {
                             Reason.of("column.unknown"))));
                 }
                 CsvDialect dialect = file.dialect();
+                FileStamp before = FileStamp.of(path);
+                String sha256 = sha256(path);
+                if (!before.equals(FileStamp.of(path))) {
+                    throw CsvItemReader.changing(dataset.file(), "as the run started");
+                }
                 jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect, charset, bom, separator,"
-                        + " decimal_comma) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?)", runId, dataset.file(), sha256(path),
-                        dialect.describe(), dialect.charset().name(), dialect.bom(),
-                        String.valueOf(dialect.delimiter()), dialect.decimalComma());
+                        + " decimal_comma, size_bytes, modified_ns, file_key) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        runId, dataset.file(), sha256, dialect.describe(), dialect.charset().name(), dialect.bom(),
+                        String.valueOf(dialect.delimiter()), dialect.decimalComma(), before.size(),
+                        before.modifiedNanos(), before.key());
                 log.info("{}: {}", dataset.file(), dialect.describe());
             }
         }

@@ -66,7 +66,8 @@ public class ImportSteps {
         RunParameters run = RunParameters.of(step);
         GeoReference geo = places.load(RunParameters.runId(step), run.geoLevels());
         String name = step.getStepName() + "Reader";
-        return new CsvItemReader<>(name, run.inputDir(), dataset, row -> mapper.map(row, geo));
+        return new CsvItemReader<>(name, run.inputDir(), dataset, row -> mapper.map(row, geo))
+                .expecting(staging.stamp(RunParameters.runId(step), dataset.file()));
     }
 
     /** The writer summing a count dataset into cells, for the step being started. */

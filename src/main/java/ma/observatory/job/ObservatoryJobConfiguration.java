@@ -149,10 +149,10 @@ public class ObservatoryJobConfiguration {
 
     @Bean
     @StepScope
-    CsvItemReader<Place> placeReader(@Value("#{stepExecution}") StepExecution step) {
+    CsvItemReader<Place> placeReader(@Value("#{stepExecution}") StepExecution step, StagingRepository staging) {
         // The geography is what the other readers check against: it is read without one.
         return new CsvItemReader<>("importPlacesReader", RunParameters.of(step).inputDir(), GeoDataset.INSTANCE,
-                GeoDataset::map);
+                GeoDataset::map).expecting(staging.stamp(RunParameters.runId(step), GeoDataset.INSTANCE.file()));
     }
 
     @Bean

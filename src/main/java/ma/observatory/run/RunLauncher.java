@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
+import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.InputContractException;
 import ma.observatory.job.CheckInputsTasklet;
 import ma.observatory.job.DatabaseDisk;
@@ -37,6 +38,7 @@ import ma.observatory.job.RunParameters;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.report.AtomicFiles;
 import ma.observatory.report.ReportTasklet;
+import ma.observatory.staging.StagingRepository;
 
 /**
  * What the command line asks for, once Spring is up: one run, {@code --restart}, {@code --list-runs}
@@ -66,9 +68,11 @@ public class RunLauncher {
     private final RunGate gate;
     private final RunHistory history;
     private final DatabaseAccess database;
+    private final StagingRepository staging;
 
     public RunLauncher(JobOperator jobOperator, Job job, Environment env, JobRepository repository, JdbcTemplate jdbc,
-                       RunRegistry registry, RunGate gate, RunHistory history, DatabaseAccess database) {
+                       RunRegistry registry, RunGate gate, RunHistory history, DatabaseAccess database,
+                       StagingRepository staging) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.env = env;
@@ -78,6 +82,7 @@ public class RunLauncher {
         this.gate = gate;
         this.history = history;
         this.database = database;
+        this.staging = staging;
     }
 
     /** Runs what the command line asks for and returns the exit code. */
@@ -323,7 +328,11 @@ public class RunLauncher {
         return null;
     }
 
-    /** The input files that differ from what the run recorded when it started (SHA-256). */
+    /**
+     * The input files that differ from what the run recorded when it started (SHA-256). Each file
+     * found the same is stamped anew ({@link FileStamp}): it may have been copied back or touched
+     * since, and the resumed imports check that they read the file as it is now.
+     */
     List<String> inputChanges(long runId, Path inputDir) {
         List<String> changes = new ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList(
@@ -338,8 +347,13 @@ public class RunLauncher {
                 changes.add(file + " has appeared");
             } else if (present) {
                 try {
+                    FileStamp stamp = FileStamp.of(path);
                     if (!CheckInputsTasklet.sha256(path).equalsIgnoreCase((String) row.get("SHA256"))) {
                         changes.add(file + " has changed (its SHA-256 differs)");
+                    } else if (!stamp.equals(FileStamp.of(path))) {
+                        changes.add(file + " is being written");
+                    } else {
+                        staging.restamp(runId, file, stamp);
                     }
                 } catch (IOException e) {
                     changes.add(file + " cannot be read (" + e.getMessage() + ")");

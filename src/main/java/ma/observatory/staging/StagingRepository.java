@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.cube.StagedCells;
@@ -45,6 +46,23 @@ public class StagingRepository {
         if (dataset != null) {
             jdbc.update("DELETE FROM staged_cell WHERE run_id = ? AND dataset = ?", runId, dataset);
         }
+    }
+
+    /** The file as the run recorded it when it started, or null (absent, or a run recorded before stamps). */
+    public FileStamp stamp(long runId, String file) {
+        List<FileStamp> stamps = jdbc.query("SELECT size_bytes, modified_ns, file_key FROM input_file"
+                + " WHERE run_id = ? AND file = ? AND present AND file_key IS NOT NULL",
+                (rs, i) -> new FileStamp(rs.getLong(1), rs.getLong(2), rs.getString(3)), runId, file);
+        return stamps.isEmpty() ? null : stamps.get(0);
+    }
+
+    /**
+     * Records a file's stamp anew: a restart has found its content unchanged (the same checksum),
+     * though it may have been copied back or touched since.
+     */
+    public void restamp(long runId, String file, FileStamp stamp) {
+        jdbc.update("UPDATE input_file SET size_bytes = ?, modified_ns = ?, file_key = ? WHERE run_id = ? AND file = ?",
+                stamp.size(), stamp.modifiedNanos(), stamp.key(), runId, file);
     }
 
     public void addCounts(long runId, String file, long read, long rejected, long outside) {

@@ -142,6 +142,10 @@ class OperationsFaultTests {
             assertThat(killed.stdout()).doesNotContain("Workbook written");
         }
         assertThat(Files.readAllBytes(workbook())).as("the previous workbook is intact").isEqualTo(uninterrupted);
+        // the input copied back after the crash: the same bytes, a new time; the resumed import reads it
+        Path labourForce = medium.resolve("employment/labour_force.csv");
+        Files.setLastModifiedTime(labourForce, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(labourForce).toMillis() + 60_000));
 
         ChildJvm restart = ChildJvm.run(work, "restart", restartArgs(), RUN);
         assertThat(restart.exitCode()).as(restart.output()).isZero();
