@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
@@ -111,11 +112,16 @@ public class ObservatoryApplication {
         }
     }
 
-    /** Every property name set by a source that can list its names (files, command line, system properties). */
+    /**
+     * Every property name set by a source that can list its names (files, system properties), but
+     * the command line's: {@link CommandLine#parse} checked those, and made {@code observatory.from}
+     * of {@code --from}.
+     */
     private static List<String> settingNames(ConfigurableEnvironment environment) {
         List<String> names = new ArrayList<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (source instanceof EnumerablePropertySource<?> enumerable) {
+            if (source instanceof EnumerablePropertySource<?> enumerable
+                    && !source.getName().equals(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
                 names.addAll(List.of(enumerable.getPropertyNames()));
             }
         }

@@ -65,6 +65,13 @@ public final class CommandLine {
             String body = arg.substring(2);
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
+            if (options.containsKey(name)) {
+                // the last would win silently: --from=2020 --from=2021 is more likely a slip than a choice
+                throw new BadCommandLineException("--" + name + " is given twice: give it once.");
+            }
+            if (name.startsWith("observatory.")) {
+                validateSettingNames(List.of(name));
+            }
             if (name.startsWith("spring.") || name.startsWith("logging.") || name.startsWith("observatory.")) {
                 options.put(name, eq < 0 ? "true" : body.substring(eq + 1));
                 continue;
@@ -165,7 +172,8 @@ public final class CommandLine {
      * Refuses an {@code observatory.*} setting the program does not know: Spring would ignore it, and
      * {@code observatory.max-reject-rat=0.05} would leave the limit at its default without a word.
      *
-     * @param names every property name the configuration sets (files, command line, system properties)
+     * @param names every property name the configuration sets (files, system properties, the
+     *              command line's {@code --observatory.*})
      * @throws BadCommandLineException naming the first unknown setting, and the nearest known one
      */
     public static void validateSettingNames(Iterable<String> names) {
@@ -174,6 +182,10 @@ public final class CommandLine {
                 continue;
             }
             String setting = name.substring("observatory.".length());
+            if (setting.equals("from") || setting.equals("to")) {
+                throw new BadCommandLineException("In the configuration: " + name + " would be ignored: the range is"
+                        + " given on the command line only (--from, --to); without them a run covers the nightly window.");
+            }
             if (VALUE_OPTIONS.contains(setting) || FLAGS.contains(setting) || SETTINGS.contains(setting)) {
                 continue;
             }

@@ -352,6 +352,12 @@ class ObservatoryJobFunctionalTests {
         assertThat(misspelt.stderr()).contains("observatory.max-reject-rat is not a setting of this program, so it"
                 + " would be ignored (did you mean observatory.max-reject-rate?)").doesNotContain("Exception");
         assertThat(workbook()).doesNotExist();
+
+        Files.writeString(properties, "observatory.from=2020\n");
+        Outcome range = run(FIXTURES, "--spring.config.additional-location=file:" + properties);
+        assertThat(range.exitCode()).isEqualTo(2);
+        assertThat(range.stderr()).contains("observatory.from would be ignored: the range is given on the command line"
+                + " only");
     }
 
     @Test

@@ -155,6 +155,19 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void theRangeIsTheCommandLinesOnlyAndAnOptionIsGivenOnce() {
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.from")))
+                .hasMessage("In the configuration: observatory.from would be ignored: the range is given on the command"
+                        + " line only (--from, --to); without them a run covers the nightly window.");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.to=2024"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("observatory.to would be ignored");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.lnag=en"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("did you mean observatory.lang?");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--from=2020", "--to=2024", "--from=2021"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessage("--from is given twice: give it once.");
+    }
+
+    @Test
     void theEditDistanceCountsOneLetterChanges() {
         assertThat(CommandLine.editDistance("zone", "zone")).isZero();
         assertThat(CommandLine.editDistance("max-reject-rat", "max-reject-rate")).isEqualTo(1);
