@@ -49,6 +49,14 @@ public class ObservatoryApplication {
                     + " (target/lib) beside labour-observatory.jar, then run again. (" + e.getMessage()
                     + " not found)");
             code = ExitCodes.RUN_FAILED;
+        } catch (java.nio.file.InvalidPathException e) {
+            // Java names files in the encoding of the locale it starts in: under cron, with no LANG,
+            // that is ASCII, and a path with "é" cannot even be formed.
+            System.err.println("The path '" + e.getInput() + "' cannot be used: with the language settings this program"
+                    + " was started with (LANG=" + System.getenv("LANG") + "), file names may hold only plain ASCII"
+                    + " letters. Start it with LANG=C.UTF-8 (in a crontab, a line LANG=C.UTF-8 above the job), or"
+                    + " use a path without accented letters. Nothing was started.");
+            code = ExitCodes.BAD_COMMAND_LINE;
         }
         System.exit(code);
     }

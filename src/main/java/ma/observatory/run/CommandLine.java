@@ -65,10 +65,6 @@ public final class CommandLine {
             String body = arg.substring(2);
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
-            if (options.containsKey(name)) {
-                // the last would win silently: --from=2020 --from=2021 is more likely a slip than a choice
-                throw new BadCommandLineException("--" + name + " is given twice: give it once.");
-            }
             if (name.startsWith("observatory.")) {
                 validateSettingNames(List.of(name));
             }

@@ -155,16 +155,41 @@ public class RunLauncher {
     private int finish(JobExecution execution) {
         int code = outcome(execution, logFile());
         if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
+            Long newer = newerNightlyRun(execution);
+            if (newer != null) {
+                // a restarted older night: its workbook is written, but the latest is a later night's
+                log.info("{} left as it is: run {}, a later nightly run, wrote it", LATEST_WORKBOOK, newer);
+                return code;
+            }
             try {
                 refreshLatest(execution);
             } catch (IOException | RuntimeException e) {
                 details.error("Could not refresh the latest workbook", e);
                 ExitCodes.say("The workbook was written, but " + LATEST_WORKBOOK + " could not be refreshed ("
-                        + rootMessage(e) + "): see " + logFile() + ".");
+                        + rootMessage(e) + "; see " + logFile() + "). It still holds the previous night's workbook:"
+                        + " make room in the output folder, then copy the new workbook over it or wait for the next"
+                        + " nightly run (--restart has nothing to resume).");
                 return ExitCodes.RUN_FAILED;
             }
         }
         return code;
+    }
+
+    /**
+     * A nightly run started after this one (a later job instance) that completed, into the same
+     * output folder, or null. A night resumed with --restart after the next night's run completed
+     * must not put the older range back in the latest workbook.
+     */
+    private Long newerNightlyRun(JobExecution execution) {
+        List<Long> newer = jdbc.queryForList("""
+                SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
+                WHERE e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID > ?
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = 'true')
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'output-dir' AND p.PARAMETER_VALUE = ?)""", Long.class,
+                execution.getJobInstanceId(), NIGHTLY, execution.getJobParameters().getString("output-dir"));
+        return newer.isEmpty() ? null : newer.get(0);
     }
 
     /** Copies the run's workbook to {@code labour-market-report_latest.xlsx}, the same atomic way. */

@@ -48,4 +48,36 @@ class LatestWorkbookTests {
         assertThat(outcome.exitCode()).as(outcome.both()).isZero();
         assertThat(app.reports().resolve(RunLauncher.LATEST_WORKBOOK)).exists();
     }
+
+    @Test
+    void anOlderNightResumedAfterANewerOneCompletedLeavesTheLatestWorkbookToTheNewer() throws Exception {
+        InProcess app = new InProcess(work);
+        String input = "--input-dir=" + InProcess.FIXTURES;
+        String output = "--output-dir=" + app.reports();
+        Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
+        // the older night, configured for employment only, fails as it puts its workbook in place
+        Path properties = work.resolve("application.properties");
+        Files.writeString(properties, "observatory.only=employment\n");
+        String window = ma.observatory.period.PeriodRange.nightlyWindow(
+                java.time.YearMonth.now(java.time.ZoneId.of("Africa/Casablanca"))).toString();
+        Path blocked = app.reports().resolve("labour-market-report_" + window + "_employment.xlsx");
+        Files.createDirectories(blocked.resolve("in-the-way"));
+        Outcome older = app.run(input, output, "--spring.config.additional-location=file:" + properties);
+        assertThat(older.exitCode()).as(older.both()).isEqualTo(ExitCodes.RUN_FAILED);
+
+        // the next night completes and refreshes the latest workbook
+        Files.delete(properties);
+        Outcome newer = app.run(input, output);
+        assertThat(newer.exitCode()).as(newer.both()).isZero();
+        byte[] newest = Files.readAllBytes(latest);
+
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
+        Outcome resumed = app.run("--restart");
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(blocked).isRegularFile();
+        assertThat(resumed.stdout()).contains(RunLauncher.LATEST_WORKBOOK + " left as it is: run 1, a later nightly run,"
+                + " wrote it");
+        assertThat(Files.readAllBytes(latest)).isEqualTo(newest);
+    }
 }
