@@ -53,7 +53,8 @@ public class ObservatoryApplication {
             // Java names files in the encoding of the locale it starts in: under cron, with no LANG,
             // that is ASCII, and a path with "é" cannot even be formed.
             System.err.println("The path '" + e.getInput() + "' cannot be used: with the language settings this program"
-                    + " was started with (LANG=" + System.getenv("LANG") + "), file names may hold only plain ASCII"
+                    + " was started with (" + (System.getenv("LANG") == null ? "no LANG" : "LANG=" + System.getenv("LANG"))
+                    + "), file names may hold only plain ASCII"
                     + " letters. Start it with LANG=C.UTF-8 (in a crontab, a line LANG=C.UTF-8 above the job), or"
                     + " use a path without accented letters. Nothing was started.");
             code = ExitCodes.BAD_COMMAND_LINE;

@@ -64,6 +64,22 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void anAccentedPathUnderCronsBareEnvironmentGetsASentence(@TempDir Path work) throws Exception {
+        ProcessBuilder cron = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
+                "--db=" + work.resolve("dossier \u00e9").resolve("obs"), "--list-runs")
+                .directory(work.toFile()).redirectErrorStream(true);
+        cron.environment().clear(); // as cron starts a job: no LANG, so Java names files in ASCII
+        cron.environment().put("PATH", "/usr/bin:/bin");
+        Process p = cron.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+        assertThat(out).contains("cannot be used: with the language settings this program was started with (no LANG)")
+                .contains("Start it with LANG=C.UTF-8").doesNotContain("\tat ");
+    }
+
+    @Test
     void oneActionAtATime() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--restart", "--list-runs"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("cannot be combined");
