@@ -422,6 +422,10 @@ public class RunLauncher {
         };
         if (code == ExitCodes.OK) {
             log.info(message, run.range().from(), run.range().to(), code, meaning);
+        } else if (gate.closing()) {
+            // the operator stopped the scheduler: not the failure a monitor watches ERROR lines for
+            log.warn(message, run.range().from(), run.range().to(), code,
+                    "stopped as the scheduler was asked to stop: resume it with --restart");
         } else {
             log.error(message, run.range().from(), run.range().to(), code, meaning);
         }
