@@ -91,6 +91,13 @@ public final class CsvFile implements Closeable {
             throw new IllegalArgumentException("maxFieldChars must be at least 1: " + maxFieldChars);
         }
         Path path = inputDir.resolve(dataset.file());
+        if (!Files.isRegularFile(path) && Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String what = Files.isDirectory(path) ? "a folder"
+                    : Files.isSymbolicLink(path) && !Files.exists(path) ? "a link to a file that does not exist"
+                    : "not an ordinary file";
+            throw new InputContractException("In " + inputDir + ", " + dataset.file() + " is " + what
+                    + ": put the CSV file itself there and run again.");
+        }
         if (!Files.isRegularFile(path)) {
             // The reference files serve every domain: leaving a domain out does not do without them.
             boolean shared = dataset.file().startsWith("reference/");

@@ -90,7 +90,7 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         Path path = inputDir.resolve(dataset.file());
-        if (dataset.optional() && !Files.exists(path)) {
+        if (dataset.optional() && !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             log.info("{} is absent: nothing to read", dataset.file());
             return;
         }

@@ -62,7 +62,7 @@ public class CheckInputsTasklet implements Tasklet {
         jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND line <= 1", runId);
         for (CsvDataset dataset : needed(run)) {
             Path path = inputDir.resolve(dataset.file());
-            if (dataset.optional() && !Files.exists(path)) {
+            if (dataset.optional() && !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 jdbc.update("INSERT INTO input_file (run_id, file, present) VALUES (?, ?, FALSE)", runId, dataset.file());
                 log.info("{} is not there (optional): nothing published is used from it", dataset.file());
                 continue;

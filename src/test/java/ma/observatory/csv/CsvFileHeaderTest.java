@@ -179,11 +179,16 @@ class CsvFileHeaderTest {
     }
 
     @Test
-    void aDirectoryInPlaceOfTheFileIsMissingToo() throws Exception {
+    void aFolderOrABrokenLinkInPlaceOfTheFileIsSaidForWhatItIs() throws Exception {
         Files.createDirectories(dir.resolve(LABOUR_FORCE));
-
         assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
-                .hasMessageContaining("employment/labour_force.csv");
+                .hasMessage("In " + dir + ", employment/labour_force.csv is a folder: put the CSV file itself there"
+                        + " and run again.");
+
+        Files.delete(dir.resolve(LABOUR_FORCE));
+        Files.createSymbolicLink(dir.resolve(LABOUR_FORCE), dir.resolve("gone.csv"));
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv is a link to a file that does not exist");
     }
 
     @Test
