@@ -225,6 +225,15 @@ public class RunLauncher {
             return ExitCodes.RUN_FAILED;
         }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        if (first != null && rootMessage(first).contains("No space left on device")) {
+            // the database's disk is watched (job/DatabaseDisk): this is where the workbook is made
+            ExitCodes.say("The run failed: a disk is full (No space left on device), the one holding the output folder ("
+                    + Path.of(execution.getJobParameters().getString("output-dir")).toAbsolutePath()
+                    + ") or the temporary folder where the sheets are prepared (" + System.getProperty("java.io.tmpdir")
+                    + "). Nothing new was written and the previous workbook is unchanged: free some space there,"
+                    + " then resume it with --restart.");
+            return ExitCodes.RUN_FAILED;
+        }
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then resume it with --restart.");
