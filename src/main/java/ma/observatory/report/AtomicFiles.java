@@ -46,6 +46,17 @@ public final class AtomicFiles {
      * @throws IOException whatever the writer or the file system threw; the target is then unchanged
      */
     public static void write(Path target, StreamWriter writer) throws IOException {
+        prepare(target, writer).commit();
+    }
+
+    /**
+     * Writes the content beside {@code target}, forced to disk, to be put in place later: a file
+     * that must not replace its target before another one is in place (a workbook's CSV, after the
+     * workbook).
+     *
+     * @throws IOException whatever the writer or the file system threw; nothing is left behind
+     */
+    public static Prepared prepare(Path target, StreamWriter writer) throws IOException {
         Objects.requireNonNull(writer, "writer");
         Path absolute = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
         Path directory = absolute.getParent();
@@ -55,7 +66,7 @@ public final class AtomicFiles {
         Files.createDirectories(directory);
 
         Path part = Files.createTempFile(directory, "." + absolute.getFileName() + ".", PART_SUFFIX);
-        boolean moved = false;
+        boolean written = false;
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -67,18 +78,51 @@ public final class AtomicFiles {
             if (Files.getFileStore(part).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(part, READABLE_BY_ALL);
             }
-            try {
-                Files.move(part, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
+            written = true;
         } finally {
-            if (!moved) {
+            if (!written) {
                 deleteQuietly(part);
             }
         }
-        syncDirectory(directory);
+        return new Prepared(part, absolute);
+    }
+
+    /** A complete file beside its target, not yet in place. */
+    public static final class Prepared {
+        private final Path part;
+        private final Path target;
+
+        private Prepared(Path part, Path target) {
+            this.part = part;
+            this.target = target;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        /** Renames the file over its target, atomically where the file system allows it. */
+        public void commit() throws IOException {
+            boolean moved = false;
+            try {
+                try {
+                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved = true;
+            } finally {
+                if (!moved) {
+                    deleteQuietly(part);
+                }
+            }
+            syncDirectory(target.getParent());
+        }
+
+        /** Deletes the file: its target stays as it was. */
+        public void discard() {
+            deleteQuietly(part);
+        }
     }
 
     private static void deleteQuietly(Path part) {

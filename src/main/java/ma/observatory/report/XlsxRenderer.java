@@ -172,21 +172,37 @@ public final class XlsxRenderer {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook);
             Set<Path> overflowed = new HashSet<>();
-            for (ReportSheet sheet : sheets) {
-                SheetWriter writer = new SheetWriter(workbook, styles, sheetNames, sheet, target, lastRowIndex,
-                        model.language());
-                writer.write();
-                if (writer.overflowCsv != null) {
-                    overflowed.add(writer.overflowCsv);
+            // A table's CSV goes in place after the workbook: a run stopped in between leaves the
+            // previous workbook with its own CSV, never with the new one.
+            List<AtomicFiles.Prepared> csvs = new ArrayList<>();
+            SheetWriter writer = null;
+            try {
+                for (ReportSheet sheet : sheets) {
+                    writer = new SheetWriter(workbook, styles, sheetNames, sheet, target, lastRowIndex,
+                            model.language());
+                    writer.write();
+                    if (writer.preparedCsv != null) {
+                        overflowed.add(writer.overflowCsv);
+                        csvs.add(writer.preparedCsv);
+                    }
                 }
+                workbook.setActiveSheet(0);
+                workbook.setSelectedTab(0);
+                workbook.setFirstVisibleTab(0);
+                for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                    workbook.getSheetAt(i).setSelected(i == 0);
+                }
+                AtomicFiles.write(target, workbook::write);
+            } catch (IOException | RuntimeException e) {
+                csvs.forEach(AtomicFiles.Prepared::discard);
+                if (writer != null && writer.preparedCsv != null && !csvs.contains(writer.preparedCsv)) {
+                    writer.preparedCsv.discard();
+                }
+                throw e;
             }
-            workbook.setActiveSheet(0);
-            workbook.setSelectedTab(0);
-            workbook.setFirstVisibleTab(0);
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                workbook.getSheetAt(i).setSelected(i == 0);
+            for (AtomicFiles.Prepared csv : csvs) {
+                csv.commit();
             }
-            AtomicFiles.write(target, workbook::write);
             // An earlier workbook's CSV of a table that now fits would pass for this one's: it goes,
             // once the new workbook is in place (until then it belongs to the previous one).
             for (ReportSheet sheet : sheets) {
@@ -746,6 +762,8 @@ public final class XlsxRenderer {
         private int chartsBottomRow;
         /** The CSV file the table's rows also go to, when they pass the sheet's last row; else null. */
         private Path overflowCsv;
+        /** The CSV of a table too long for its sheet, written, to be put in place after the workbook. */
+        private AtomicFiles.Prepared preparedCsv;
         /** Per column of the table being written: the width its text wraps at, in characters, or 0. */
         private int[] wrapChars = new int[0];
         /** Per column of the table being written: the style of its text cells. */
@@ -945,8 +963,8 @@ public final class XlsxRenderer {
         }
 
         /**
-         * Writes the rows that fit on the sheet and every row to a CSV file beside the workbook, moved
-         * into place atomically. Text is neutralised the way spreadsheet users expect, so that a
+         * Writes the rows that fit on the sheet and every row to a CSV file beside the workbook, to be
+         * moved into place atomically once the workbook is. Text is neutralised the way spreadsheet users expect, so that a
          * value starting with = + - @ stays text when the CSV is opened.
          *
          * @return the index of the row after the last one written on the sheet
@@ -955,7 +973,7 @@ public final class XlsxRenderer {
                                       List<List<CellValue>> firstRows, int rowIndex, Path csv) {
             int[] next = {rowIndex};
             try {
-                AtomicFiles.write(csv, out -> {
+                preparedCsv = AtomicFiles.prepare(csv, out -> {
                     var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
                     writer.write('\uFEFF'); // a BOM, so that Excel reads the file as UTF-8
                     var printer = new org.apache.commons.csv.CSVPrinter(writer,

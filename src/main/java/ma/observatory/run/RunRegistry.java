@@ -176,15 +176,20 @@ public class RunRegistry {
     }
 
     /**
-     * A process killed while writing its workbook leaves the temporary file beside it (the workbook
-     * itself is untouched). The run's range is claimed by nobody else, so its temporary files are stale.
+     * A process killed while writing its workbook leaves the temporary files beside it, the
+     * workbook's and those of its tables' CSVs (the workbook and CSVs in place are untouched). The
+     * run's range is claimed by nobody else, so its temporary files are stale.
      */
     private static void deleteHalfWrittenWorkbooks(JobExecution execution) {
         RunParameters run = RunParameters.of(execution.getJobParameters());
-        String prefix = "." + run.workbookName() + ".";
+        String workbook = "." + run.workbookName() + ".";
+        String tables = "." + run.workbookName().replaceFirst("\\.xlsx$", "") + "_";
         try (Stream<Path> files = Files.list(run.outputDir())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(".part")).toList()) {
+            for (Path file : files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".part") && (name.startsWith(workbook)
+                        || name.startsWith(tables) && name.contains(".csv."));
+            }).toList()) {
                 Files.deleteIfExists(file);
                 log.info("Deleted {}, a workbook the killed run had not finished writing", file);
             }

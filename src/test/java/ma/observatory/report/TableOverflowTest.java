@@ -99,4 +99,25 @@ class TableOverflowTest {
         new XlsxRenderer(50, 120).render(model(40), target);
         assertThat(csv).as("a CSV that no longer belongs to the workbook").doesNotExist();
     }
+
+    @Test
+    void theCsvGoesInPlaceOnlyOnceItsWorkbookIs() throws IOException {
+        Path target = dir.resolve("report.xlsx");
+        Path csv = dir.resolve("report_Indicators.csv");
+        new XlsxRenderer(50, 120).render(model(150), target);
+        byte[] first = Files.readAllBytes(csv);
+
+        // the new workbook cannot be put in place (a folder is in the way): its CSV, written in full
+        // meanwhile, must not replace the previous workbook's
+        Path moved = dir.resolve("kept.xlsx");
+        Files.move(target, moved);
+        Files.createDirectories(target.resolve("in-the-way"));
+        assertThatThrownBy(() -> new XlsxRenderer(50, 120).render(model(160), target)).isInstanceOf(IOException.class);
+
+        assertThat(Files.readAllBytes(csv)).isEqualTo(first);
+        try (var files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("report.xlsx", "report_Indicators.csv", "kept.xlsx");
+        }
+    }
 }

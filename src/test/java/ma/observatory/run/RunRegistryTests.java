@@ -80,6 +80,10 @@ class RunRegistryTests {
             java.nio.file.Files.createDirectories(reports);
             java.nio.file.Files.writeString(halfWritten, "PK");
             java.nio.file.Files.writeString(otherRange, "PK");
+            Path halfWrittenCsv = reports.resolve(".labour-market-report_2023_2024_Indicators.csv.4444.part");
+            Path csv = reports.resolve("labour-market-report_2023_2024_Indicators.csv");
+            java.nio.file.Files.writeString(halfWrittenCsv, "indicator");
+            java.nio.file.Files.writeString(csv, "indicator");
             JobParameters parameters = new RunParameters(RANGE, Path.of("data"), reports, "fr",
                     java.util.Set.copyOf(RunParameters.ALL_DOMAINS), 0.01, java.util.Set.of("country", "region"),
                     LocalDateTime.of(2026, 1, 1, 2, 0)).toJobParameters();
@@ -104,6 +108,8 @@ class RunRegistryTests {
             assertThat(repository.getJobExecution(orphan.getId()).getEndTime()).isEqualTo(killed);
             // the workbook it was writing when killed: its temporary file goes, another range's stays
             assertThat(halfWritten).doesNotExist();
+            assertThat(halfWrittenCsv).doesNotExist();
+            assertThat(csv).as("the CSV of the workbook in place").exists();
             assertThat(otherRange).exists();
             assertThat(context.getBean(RunRegistry.class).recoverOrphans()).isEmpty();
         }
