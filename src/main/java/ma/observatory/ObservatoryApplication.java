@@ -151,7 +151,7 @@ public class ObservatoryApplication {
             }
             if (t instanceof DatabaseException failure) {
                 System.err.println(failure.getMessage());
-                return ExitCodes.RUN_FAILED;
+                return failure.setting() ? ExitCodes.BAD_COMMAND_LINE : ExitCodes.RUN_FAILED;
             }
             String unwritable = unwritableFolder(t);
             if (unwritable != null) {

@@ -251,8 +251,8 @@ public final class DatabaseAccess implements AutoCloseable {
         } catch (SQLException e) {
             throwIfLocked(path, e);
             throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
-                    + "' with the password from " + credentials.origin() + ": use the password the database was"
-                    + " created with (observatory.db-password or that file).", refused);
+                    + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
+                    + " the database was created with (observatory.db-password or that file).", refused, true);
         }
     }
 
@@ -264,8 +264,8 @@ public final class DatabaseAccess implements AutoCloseable {
             if (message.contains("read-only file system") || message.contains("permission denied")
                     || message.contains("access is denied")) {
                 throw new DatabaseException("The database " + path + " cannot be written: its folder is read-only or"
-                        + " this user may not write there. Give a writable folder with --db, or make this one"
-                        + " writable.", e);
+                        + " this user may not write there. Nothing was started: give a writable folder with --db, or"
+                        + " make this one writable.", e, true);
             }
             if (message.contains("lock acquisition failure") || message.contains("lockfile")) {
                 throw new DatabaseBusyException("The database " + path + " is in use by another process: nothing was"
@@ -306,7 +306,7 @@ public final class DatabaseAccess implements AutoCloseable {
             server.stop();
             throw new DatabaseException("The scheduler cannot serve the database on 127.0.0.1:" + port + " ("
                     + (error == null ? "the server did not start" : error.getMessage())
-                    + "): choose a free port with observatory.db-server-port.", error);
+                    + "): choose a free port with observatory.db-server-port.", error, true);
         }
         return server;
     }
@@ -368,8 +368,20 @@ public final class DatabaseAccess implements AutoCloseable {
 
     /** The database cannot be opened or served: exit code {@link ExitCodes#RUN_FAILED}. */
     public static final class DatabaseException extends RuntimeException {
+        private final boolean setting;
+
         public DatabaseException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /** @param setting whether the operator's settings are the cause (exit 2), not a run that may be resumed */
+        DatabaseException(String message, Throwable cause, boolean setting) {
             super(message, cause);
+            this.setting = setting;
+        }
+
+        public boolean setting() {
+            return setting;
         }
     }
 }

@@ -1,5 +1,6 @@
 package ma.observatory.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ class DatabaseAccessTest {
                 lockFailure("java.io.FileNotFoundException: /srv/observatory/db/o.lck (Read-only file system)")))
                 .isInstanceOf(DatabaseAccess.DatabaseException.class)
                 .hasMessageContaining("cannot be written").hasMessageContaining("--db")
-                .hasMessageNotContaining("in use by another process");
+                .hasMessageNotContaining("in use by another process")
+                .satisfies(e -> assertThat(((DatabaseAccess.DatabaseException) e).setting()).as("exit 2").isTrue());
         assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB,
                 lockFailure("java.io.FileNotFoundException: /srv/observatory/db/o.lck (Permission denied)")))
                 .isInstanceOf(DatabaseAccess.DatabaseException.class);

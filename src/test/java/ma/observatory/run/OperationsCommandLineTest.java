@@ -80,6 +80,16 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void aWrongDatabasePasswordIsASettingToCorrectNotARunToResume(@TempDir Path work) {
+        String db = "--db=" + work.resolve("db/observatory");
+        String log = "--logging.file.name=" + work.resolve("observatory.log");
+        assertThat(ObservatoryApplication.run(db, log, "--list-runs")).isEqualTo(ExitCodes.OK);
+
+        assertThat(ObservatoryApplication.run(db, log, "--list-runs", "--observatory.db-password=wrong"))
+                .isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+    }
+
+    @Test
     void oneActionAtATime() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--restart", "--list-runs"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("cannot be combined");
