@@ -80,6 +80,11 @@ public class ObservatoryApplication {
         }
         List<String> springArgs = new ArrayList<>();
         commandLine.springProperties().forEach((k, v) -> springArgs.add("--" + k + "=" + v));
+        String unwritableLog = unwritableLogFolder(Path.of(logFile(commandLine)));
+        if (unwritableLog != null) {
+            System.err.println(unwritableLog);
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
         Path db = databasePath(commandLine);
         String unusable = unusableDatabaseFolder(db);
         if (unusable != null) {
@@ -201,6 +206,26 @@ public class ObservatoryApplication {
             return "The database folder " + folder + " cannot be made (" + why + "). Nothing was started: give a"
                     + " folder this user can write with --db, or make this one.";
         }
+    }
+
+    /**
+     * The sentence for a log folder that cannot be made or written, or null. The log's default place
+     * is relative (var/logs): started from another folder than the project's (cron without its
+     * {@code cd}), the program would otherwise stop in the logging library's errors.
+     */
+    static String unwritableLogFolder(Path logFile) {
+        Path folder = logFile.toAbsolutePath().normalize().getParent();
+        try {
+            Files.createDirectories(folder);
+            if (Files.isWritable(folder)) {
+                return null;
+            }
+        } catch (IOException | SecurityException e) {
+            // said below
+        }
+        return "The log folder " + folder + " cannot be made or written by this user. Nothing was started: start the"
+                + " program from its own folder (cd to it first, as in the README's cron line), or give a log file"
+                + " with --logging.file.name=/path/to/observatory.log.";
     }
 
     /** The database the run will open, as Spring will resolve {@code observatory.db}. */

@@ -45,4 +45,14 @@ class StartFailureTest {
                 .doesNotContain("Exception");
         assertThat(ObservatoryApplication.unusableDatabaseFolder(work.resolve("db/observatory"))).isNull();
     }
+
+    @Test
+    void aLogFolderThatCannotBeMadeIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
+        Path file = Files.writeString(work.resolve("var"), "a file where the log folder should be");
+        assertThat(ObservatoryApplication.unwritableLogFolder(file.resolve("logs/observatory.log")))
+                .isEqualTo("The log folder " + file.resolve("logs") + " cannot be made or written by this user. Nothing"
+                        + " was started: start the program from its own folder (cd to it first, as in the README's cron"
+                        + " line), or give a log file with --logging.file.name=/path/to/observatory.log.");
+        assertThat(ObservatoryApplication.unwritableLogFolder(work.resolve("logs/observatory.log"))).isNull();
+    }
 }
