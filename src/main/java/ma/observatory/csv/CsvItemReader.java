@@ -63,12 +63,6 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
         return this;
     }
 
-    /** The sentence for an input file found to change while the run reads it. */
-    public static InputContractException changing(String file, String when) {
-        return new InputContractException("The file " + file + " changed " + when + " (it was still being written or"
-                + " copied, or was replaced): nothing was written. Run again once the file is complete.");
-    }
-
     private void checkUnchanged(Path path, String when) {
         if (expected == null) {
             return;
@@ -77,10 +71,10 @@ public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
         try {
             now = FileStamp.of(path);
         } catch (java.io.IOException e) {
-            throw changing(dataset.file(), when);
+            throw FileStamp.changed(dataset.file(), when);
         }
         if (!now.equals(expected)) {
-            throw changing(dataset.file(), when);
+            throw FileStamp.changed(dataset.file(), when);
         }
     }
 

@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 public record FileStamp(long size, long modifiedNanos, String key) {
 
+    /** What stops the run when a file's stamp is not the one recorded: {@code when} says when it changed. */
+    public static InputContractException changed(String file, String when) {
+        return new InputContractException("The file " + file + " changed " + when + " (it was still being written or"
+                + " copied, or was replaced): nothing was written. Run again once the file is complete.");
+    }
+
     public static FileStamp of(Path path) throws IOException {
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
         Object key = a.fileKey();

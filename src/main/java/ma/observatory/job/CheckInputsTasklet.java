@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvDialect;
 import ma.observatory.csv.CsvFile;
-import ma.observatory.csv.CsvItemReader;
 import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.InputContractException;
 import ma.observatory.csv.Reason;
@@ -77,7 +76,7 @@ public class CheckInputsTasklet implements Tasklet {
                 FileStamp before = FileStamp.of(path);
                 String sha256 = sha256(path);
                 if (!before.equals(FileStamp.of(path))) {
-                    throw CsvItemReader.changing(dataset.file(), "as the run started");
+                    throw FileStamp.changed(dataset.file(), "as the run started");
                 }
                 jdbc.update("INSERT INTO input_file (run_id, file, present, sha256, dialect, charset, bom, separator,"
                         + " decimal_comma, size_bytes, modified_ns, file_key) VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

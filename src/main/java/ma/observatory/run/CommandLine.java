@@ -27,6 +27,9 @@ public final class CommandLine {
     static final Set<String> VALUE_OPTIONS = Set.of("from", "to", "input-dir", "output-dir", "db", "lang",
             "max-reject-rate", "schedule-cron", "zone", "only", "geo-levels");
     static final Set<String> FLAGS = Set.of("restart", "list-runs", "schedule", "help");
+    /** The operator's settings that are not options of the command line. */
+    static final Set<String> SETTINGS = Set.of("schedule", "db-server-port", "db-min-free-mb", "stop-timeout",
+            "db-user", "db-password");
     /** What the program is asked to do besides one run; at most one of them. */
     static final List<String> ACTIONS = List.of("restart", "list-runs", "schedule");
     /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
@@ -159,10 +162,6 @@ public final class CommandLine {
                     + " as 60s or 2m, not '" + stopTimeout + "'.");
         }
     }
-
-    /** The operator's settings that are not options of the command line. */
-    static final Set<String> SETTINGS = Set.of("schedule", "db-server-port", "db-min-free-mb", "stop-timeout",
-            "db-user", "db-password");
 
     /**
      * Refuses an {@code observatory.*} setting the program does not know: Spring would ignore it, and
