@@ -110,6 +110,8 @@ public final class XlsxRenderer {
     /** Text lines under a title are cut into rows of at most this many characters. */
     static final int TEXT_LINE_CHARS = 110;
     private static final int MAX_WIDTH_CHARS = 60;
+    /** A SHA-256 in hex is 64 characters: shown whole. */
+    private static final int MAX_WORD_CHARS = 66;
     /** Room, in characters, for the filter button Excel draws in each header cell. */
     private static final int FILTER_BUTTON_CHARS = 3;
     private static final int WIDTH_PADDING_CHARS = 2;
@@ -1054,13 +1056,16 @@ public final class XlsxRenderer {
             for (int c = 0; c < lengths.length; c++) {
                 lengths[c] = headingWidth(names.get(c)) + FILTER_BUTTON_CHARS;
             }
+            // A column of single words (a checksum, a code) cannot wrap: it may be a little wider.
+            boolean[] spaced = new boolean[columns.size()];
             for (List<CellValue> values : sample) {
                 for (int c = 0; c < lengths.length; c++) {
                     lengths[c] = Math.max(lengths[c], displayLength(values.get(c), columns.get(c).format()));
+                    spaced[c] |= values.get(c) instanceof CellValue.Text t && t.text() != null && t.text().contains(" ");
                 }
             }
             for (int c = 0; c < lengths.length; c++) {
-                lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), MAX_WIDTH_CHARS);
+                lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), spaced[c] ? MAX_WIDTH_CHARS : MAX_WORD_CHARS);
             }
             return lengths;
         }
