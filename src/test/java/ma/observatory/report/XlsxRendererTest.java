@@ -526,16 +526,19 @@ class XlsxRendererTest {
     void longHeadingsWrapAndWidthIsCapped(@TempDir Path dir) throws IOException {
         String longHeading = "Number of jobs relocated abroad by outsourcing companies, all sectors combined (thousands)";
         String longText = "x".repeat(200);
+        String longSentence = "a sentence of many words ".repeat(8);
         ReportTable table = new ReportTable("Wide", List.of(new ReportColumn(longHeading, NumberStyle.PRECISE),
-                new ReportColumn("Comment", NumberStyle.TEXT)),
-                List.of(List.of(CellValue.number(1.5), CellValue.text(longText))));
+                new ReportColumn("Comment", NumberStyle.TEXT), new ReportColumn("Note", NumberStyle.TEXT)),
+                List.of(List.of(CellValue.number(1.5), CellValue.text(longText), CellValue.text(longSentence))));
         Path file = dir.resolve("wide.xlsx");
         renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
                 file);
         try (XSSFWorkbook book = open(file)) {
             XSSFSheet sheet = book.getSheetAt(0);
             assertThat(sheet.getColumnWidth(0)).isLessThanOrEqualTo(62 * 256);
-            assertThat(sheet.getColumnWidth(1)).isLessThanOrEqualTo(62 * 256);
+            // one word cannot wrap: a checksum's 64 characters fit, no more
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(68 * 256);
+            assertThat(sheet.getColumnWidth(2)).isLessThanOrEqualTo(62 * 256);
             assertThat(sheet.getRow(2).getHeightInPoints()).isGreaterThan(15f); // two lines of heading
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo(longText);
             assertThat(sheet.getRow(3).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0##");
