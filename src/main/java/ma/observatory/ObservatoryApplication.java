@@ -50,13 +50,8 @@ public class ObservatoryApplication {
                     + " not found)");
             code = ExitCodes.RUN_FAILED;
         } catch (java.nio.file.InvalidPathException e) {
-            // Java names files in the encoding of the locale it starts in: under cron, with no LANG,
-            // that is ASCII, and a path with "é" cannot even be formed.
-            System.err.println("The path '" + e.getInput() + "' cannot be used: with the language settings this program"
-                    + " was started with (" + (System.getenv("LANG") == null ? "no LANG" : "LANG=" + System.getenv("LANG"))
-                    + "), file names may hold only plain ASCII"
-                    + " letters. Start it with LANG=C.UTF-8 (in a crontab, a line LANG=C.UTF-8 above the job), or"
-                    + " use a path without accented letters. Nothing was started.");
+            // a path the checks of the command line did not see (the folder it was started in)
+            System.err.println(CommandLine.unusablePath(e.getInput()));
             code = ExitCodes.BAD_COMMAND_LINE;
         }
         System.exit(code);
@@ -80,6 +75,13 @@ public class ObservatoryApplication {
         }
         List<String> springArgs = new ArrayList<>();
         commandLine.springProperties().forEach((k, v) -> springArgs.add("--" + k + "=" + v));
+        String here = System.getProperty("user.dir");
+        if (here != null && !Files.isDirectory(Path.of(here))) {
+            // the folder it was started in has a name Java could not decode (accents, no UTF-8 LANG):
+            // every relative path (data, reports, var) would miss
+            System.err.println(CommandLine.unusablePath(here));
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
         String unwritableLog = unwritableLogFolder(Path.of(logFile(commandLine)));
         if (unwritableLog != null) {
             System.err.println(unwritableLog);

@@ -28,8 +28,8 @@ public final class CommandLine {
             "max-reject-rate", "schedule-cron", "zone", "only", "geo-levels");
     static final Set<String> FLAGS = Set.of("restart", "list-runs", "schedule", "help");
     /** The operator's settings that are not options of the command line. */
-    static final Set<String> SETTINGS = Set.of("schedule", "db-server-port", "db-min-free-mb", "stop-timeout",
-            "db-user", "db-password");
+    static final Set<String> SETTINGS = Set.of("db-server-port", "db-min-free-mb", "stop-timeout", "db-user",
+            "db-password");
     /** What the program is asked to do besides one run; at most one of them. */
     static final List<String> ACTIONS = List.of("restart", "list-runs", "schedule");
     /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
@@ -68,8 +68,13 @@ public final class CommandLine {
             String body = arg.substring(2);
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
-            if (name.startsWith("observatory.")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("observatory.")) {
                 validateSettingNames(List.of(name));
+                String option = name.substring("observatory.".length());
+                if (VALUE_OPTIONS.contains(option)) {
+                    // --observatory.only=x is --only=x: the same checks, and the run is as ad hoc
+                    name = option;
+                }
             }
             if (name.startsWith("spring.") || name.startsWith("logging.") || name.startsWith("observatory.")) {
                 options.put(name, eq < 0 ? "true" : body.substring(eq + 1));
@@ -173,15 +178,24 @@ public final class CommandLine {
      */
     public static void validateSettingNames(Iterable<String> names) {
         for (String name : names) {
-            if (!name.startsWith("observatory.")) {
+            String setting;
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("observatory.")) {
+                setting = lower.substring("observatory.".length());
+            } else if (name.startsWith("OBSERVATORY_")) { // an environment variable: OBSERVATORY_MAX_REJECT_RATE
+                setting = lower.substring("observatory_".length()).replace('_', '-');
+            } else {
                 continue;
             }
-            String setting = name.substring("observatory.".length());
             if (setting.equals("from") || setting.equals("to")) {
                 throw new BadCommandLineException("In the configuration: " + name + " would be ignored: the range is"
                         + " given on the command line only (--from, --to); without them a run covers the nightly window.");
             }
-            if (VALUE_OPTIONS.contains(setting) || FLAGS.contains(setting) || SETTINGS.contains(setting)) {
+            if (FLAGS.contains(setting)) {
+                throw new BadCommandLineException("In the configuration: " + name + " is not a setting but something"
+                        + " the program is asked to do: give --" + setting + " on the command line instead.");
+            }
+            if (VALUE_OPTIONS.contains(setting) || SETTINGS.contains(setting)) {
                 continue;
             }
             String nearest = null;
@@ -294,6 +308,15 @@ public final class CommandLine {
                 throw new BadCommandLineException("--from=" + options.get("from") + " comes after --to=" + options.get("to") + ".");
             }
         }
+        for (String folder : List.of("input-dir", "output-dir", "db", "logging.file.name")) {
+            if (options.containsKey(folder)) {
+                try {
+                    Path.of(options.get(folder));
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new BadCommandLineException(unusablePath(options.get(folder)));
+                }
+            }
+        }
         String db = options.get("db");
         if (db != null) {
             // HSQLDB reads ';' in its URL as the start of a setting, and a name ending in '/' as a
@@ -331,6 +354,18 @@ public final class CommandLine {
                 }
             }
         }
+    }
+
+    /**
+     * The sentence for a path Java cannot form. It names files in the encoding of the locale it
+     * starts in: under cron, with no LANG, that is ASCII, and a path with "é" cannot be formed.
+     */
+    public static String unusablePath(String path) {
+        String lang = System.getenv("LANG");
+        return "The path '" + path + "' cannot be used: with the language settings this program was started with ("
+                + (lang == null ? "no LANG" : "LANG=" + lang) + "), file names may hold only plain ASCII letters."
+                + " Start it with LANG=C.UTF-8 (in a crontab, a line LANG=C.UTF-8 above the job), or use a path"
+                + " without accented letters. Nothing was started.";
     }
 
     private static String inFolder(String folder, String name) {

@@ -52,6 +52,8 @@ public final class CompilerHints {
     static boolean add() {
         try {
             Path file = Files.createTempFile("observatory-compiler-hints", ".json");
+            // a run refused in a fraction of a second ends the JVM before this daemon thread's finally
+            file.toFile().deleteOnExit();
             try {
                 Files.writeString(file, DIRECTIVES);
                 Object answer = ManagementFactory.getPlatformMBeanServer().invoke(

@@ -107,9 +107,11 @@ public final class DatabaseAccess implements AutoCloseable {
         if (holder.isPresent()) {
             DatabaseOwner o = holder.get();
             if (DatabaseOwner.SCHEDULER.equals(o.role())) {
-                throw new DatabaseBusyException("The database " + db + " is held by " + o.who() + ", which serves it on"
-                        + " 127.0.0.1:" + o.port() + ", but this run could not log in there: give it the same"
-                        + " observatory.db-server-port and password (" + credentials.origin() + ") as the scheduler.");
+                // a setting to correct (exit 2), not a run to wait for
+                throw new DatabaseException("The database " + db + " is held by " + o.who() + ", which serves it on"
+                        + " 127.0.0.1:" + o.port() + ", but this run could not log in there. Nothing was started: give"
+                        + " it the same observatory.db-server-port and password (" + credentials.origin() + ") as the"
+                        + " scheduler.", null, true);
             }
             throw new DatabaseBusyException("Another run holds the database " + db + ": " + o.who() + describeRun(o)
                     + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"

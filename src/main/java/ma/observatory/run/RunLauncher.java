@@ -165,9 +165,11 @@ public class RunLauncher {
                 refreshLatest(execution);
             } catch (IOException | RuntimeException e) {
                 details.error("Could not refresh the latest workbook", e);
+                Path latest = Path.of(execution.getJobParameters().getString("output-dir")).resolve(LATEST_WORKBOOK);
                 ExitCodes.say("The workbook was written, but " + LATEST_WORKBOOK + " could not be refreshed ("
-                        + rootMessage(e) + "; see " + logFile() + "). It still holds the previous night's workbook:"
-                        + " make room in the output folder, then copy the new workbook over it or wait for the next"
+                        + rootMessage(e) + "; see " + logFile() + "). "
+                        + (Files.exists(latest) ? "It still holds an earlier night's workbook" : "There is none yet")
+                        + ": make room in the output folder, then copy the new workbook to it or wait for the next"
                         + " nightly run (--restart has nothing to resume).");
                 return ExitCodes.RUN_FAILED;
             }
@@ -181,15 +183,27 @@ public class RunLauncher {
      * must not put the older range back in the latest workbook.
      */
     private Long newerNightlyRun(JobExecution execution) {
-        List<Long> newer = jdbc.queryForList("""
-                SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
+        Path mine = folder(execution.getJobParameters().getString("output-dir"));
+        Long newest = null;
+        for (Map<String, Object> row : jdbc.queryForList("""
+                SELECT e.JOB_INSTANCE_ID, p.PARAMETER_VALUE AS OUTPUT_DIR FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                  AND p.PARAMETER_NAME = 'output-dir'
                 WHERE e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID > ?
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = 'true')
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'output-dir' AND p.PARAMETER_VALUE = ?)""", Long.class,
-                execution.getJobInstanceId(), NIGHTLY, execution.getJobParameters().getString("output-dir"));
-        return newer.isEmpty() ? null : newer.get(0);
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS n WHERE n.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND n.PARAMETER_NAME = ? AND n.PARAMETER_VALUE = 'true')""",
+                execution.getJobInstanceId(), NIGHTLY)) {
+            // the same folder however it was spelt (reports, ./reports, /srv/observatory/reports)
+            if (mine.equals(folder((String) row.get("OUTPUT_DIR")))) {
+                long id = ((Number) row.get("JOB_INSTANCE_ID")).longValue();
+                newest = newest == null ? id : Math.max(newest, id);
+            }
+        }
+        return newest;
+    }
+
+    private static Path folder(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
     }
 
     /** Copies the run's workbook to {@code labour-market-report_latest.xlsx}, the same atomic way. */
@@ -297,7 +311,8 @@ public class RunLauncher {
     /**
      * The newest run whose last execution failed or stopped, among the latest run of each workbook
      * (a failed run that a later run of the same workbook superseded is not resumed; a run of other
-     * domains, levels or language, which writes a workbook of its own, does not supersede it).
+     * domains, levels or language, or into another folder, which writes a workbook of its own, does
+     * not supersede it).
      */
     JobExecution lastRestartable(PeriodRange only) {
         List<Map<String, Object>> lastExecutions = jdbc.queryForList("""
@@ -311,7 +326,9 @@ public class RunLauncher {
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
                     WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'geo-levels') AS GEO_LEVELS,
                   (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
-                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'lang') AS LANG
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'lang') AS LANG,
+                  (SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p
+                    WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'output-dir') AS OUTPUT_DIR
                 FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 WHERE i.JOB_NAME = ? AND e.JOB_EXECUTION_ID IN
                   (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x GROUP BY x.JOB_INSTANCE_ID)
@@ -321,7 +338,8 @@ public class RunLauncher {
             String range = row.get("FROM_PERIOD") + "_" + row.get("TO_PERIOD");
             String workbook = RunParameters.workbookName((String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD"),
                     (String) row.get("DOMAINS"), (String) row.get("GEO_LEVELS"), (String) row.get("LANG"));
-            if (workbook == null || !seen.add(workbook) || (only != null && !only.toString().equals(range))) {
+            if (workbook == null || !seen.add(folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
+                    || (only != null && !only.toString().equals(range))) {
                 continue;
             }
             String status = (String) row.get("STATUS");

@@ -62,7 +62,9 @@ class LatestWorkbookTests {
                 java.time.YearMonth.now(java.time.ZoneId.of("Africa/Casablanca"))).toString();
         Path blocked = app.reports().resolve("labour-market-report_" + window + "_employment.xlsx");
         Files.createDirectories(blocked.resolve("in-the-way"));
-        Outcome older = app.run(input, output, "--spring.config.additional-location=file:" + properties);
+        // the same folder spelt otherwise
+        Outcome older = app.run(input, "--output-dir=" + app.reports().resolve("."),
+                "--spring.config.additional-location=file:" + properties);
         assertThat(older.exitCode()).as(older.both()).isEqualTo(ExitCodes.RUN_FAILED);
 
         // the next night completes and refreshes the latest workbook

@@ -65,18 +65,21 @@ class OperationsCommandLineTest {
 
     @Test
     void anAccentedPathUnderCronsBareEnvironmentGetsASentence(@TempDir Path work) throws Exception {
-        ProcessBuilder cron = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
-                "--db=" + work.resolve("dossier \u00e9").resolve("obs"), "--list-runs")
-                .directory(work.toFile()).redirectErrorStream(true);
-        cron.environment().clear(); // as cron starts a job: no LANG, so Java names files in ASCII
-        cron.environment().put("PATH", "/usr/bin:/bin");
-        Process p = cron.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String option : List.of("--db=" + work.resolve("dossier \u00e9").resolve("obs"),
+                "--input-dir=" + work.resolve("donn\u00e9es"))) {
+            ProcessBuilder cron = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
+                    "--db=" + work.resolve("db"), option, "--list-runs")
+                    .directory(work.toFile()).redirectErrorStream(true);
+            cron.environment().clear(); // as cron starts a job: no LANG, so Java names files in ASCII
+            cron.environment().put("PATH", "/usr/bin:/bin");
+            Process p = cron.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
-        assertThat(out).contains("cannot be used: with the language settings this program was started with (no LANG)")
-                .contains("Start it with LANG=C.UTF-8").doesNotContain("\tat ");
+            assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+            assertThat(out).as(option).contains("cannot be used: with the language settings this program was started"
+                    + " with (no LANG)").contains("Start it with LANG=C.UTF-8").doesNotContain("\tat ");
+        }
     }
 
     @Test
@@ -169,7 +172,8 @@ class OperationsCommandLineTest {
     @Test
     void anUnknownSettingIsRefusedWithTheNearestKnownOne() {
         CommandLine.validateSettingNames(List.of("observatory.max-reject-rate", "observatory.db-password",
-                "observatory.schedule", "spring.main.banner-mode", "OBSERVATORY_ANYTHING"));
+                "Observatory.Lang", "spring.main.banner-mode", "OBSERVATORY_MAX_REJECT_RATE", "OBSERVATORY_DB_SERVER_PORT",
+                "PATH"));
 
         assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.lang", "observatory.max-reject-rat")))
                 .hasMessageStartingWith("In the configuration: observatory.max-reject-rat is not a setting of this"
@@ -178,6 +182,24 @@ class OperationsCommandLineTest {
         assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.colour")))
                 .hasMessageStartingWith("In the configuration: observatory.colour is not a setting of this program, so"
                         + " it would be ignored. Correct");
+        // an environment variable, and a name spelt with capitals, as Spring would read them
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("OBSERVATORY_LNAG")))
+                .hasMessageContaining("OBSERVATORY_LNAG is not a setting").hasMessageContaining("observatory.lang?");
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("Observatory.lnag")))
+                .hasMessageContaining("Observatory.lnag is not a setting");
+        // what the program is asked to do is the command line's
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.schedule")))
+                .hasMessage("In the configuration: observatory.schedule is not a setting but something the program is"
+                        + " asked to do: give --schedule on the command line instead.");
+    }
+
+    @Test
+    void anOptionSpeltAsASettingOnTheCommandLineIsTheOption() {
+        CommandLine line = CommandLine.parse(new String[] {"--observatory.only=tourism"});
+        assertThat(line.has("only")).as("an ad-hoc run: the latest workbook stays").isTrue();
+        assertThat(line.springProperties()).containsEntry("observatory.only", "tourism");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.only=housing"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("not 'housing'");
     }
 
     @Test

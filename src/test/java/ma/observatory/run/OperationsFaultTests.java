@@ -254,6 +254,12 @@ class OperationsFaultTests {
                 // Each used to wait, silent, for that transaction to end: the schema's DDL at start.
                 ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), Duration.ofSeconds(45));
                 assertThat(list.exitCode()).as(list.output()).isZero();
+                // another password than the scheduler's: a setting to correct, not a run to wait for
+                List<String> wrong = new java.util.ArrayList<>(args(medium, "--list-runs"));
+                wrong.add("--observatory.db-password=not-the-schedulers");
+                ChildJvm refused = ChildJvm.run(work, "refused", wrong, Duration.ofSeconds(45));
+                assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+                assertThat(refused.stderr()).contains("could not log in there. Nothing was started");
                 ChildJvm run = ChildJvm.run(work, "run", args(medium, "--from=2023", "--to=2024"), RUN);
                 assertThat(run.exitCode()).as(run.output()).isZero();
                 hanging.rollback();

@@ -51,9 +51,9 @@ class RestartTests {
         String[] range = {"--input-dir=" + InProcess.FIXTURES, "--output-dir=" + out, "--from=2023", "--to=2024"};
         assertThat(app.run(range).exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
 
-        // a look at tourism alone, or in English, writes its own workbook: the French one of the
-        // whole range still waits for its restart
-        for (String other : new String[] {"--only=tourism", "--lang=en"}) {
+        // a look at tourism alone, in English or into another folder writes its own workbook: the
+        // French one of the whole range still waits for its restart
+        for (String other : new String[] {"--only=tourism", "--lang=en", "--output-dir=" + work.resolve("elsewhere")}) {
             String[] args = java.util.Arrays.copyOf(range, range.length + 1);
             args[range.length] = other;
             assertThat(app.run(args).exitCode()).as(other).isZero();
