@@ -228,6 +228,7 @@ class WorkbookRulesTests {
             for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
                 listed.add(notes.getXSSFSheet().getRow(r).getCell(notes.getStartColIndex()).getStringCellValue());
             }
+            Set<String> cited = new HashSet<>();
             for (var sheet : book) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
@@ -236,11 +237,17 @@ class WorkbookRulesTests {
                             while (m.find()) {
                                 assertThat(listed).as(language + ": " + m.group() + " on " + sheet.getSheetName())
                                         .contains(m.group());
+                                if (sheet != notes.getXSSFSheet()) {
+                                    cited.add(m.group());
+                                }
                             }
                         }
                     }
                 }
             }
+            // the general notes (the ones before the indicators' definitions) are each cited where they apply
+            assertThat(cited).as(language + ": general notes cited outside Notes")
+                    .contains("[note 1]", "[note 2]", "[note 3]", "[note 4]");
             String cover = coverText(book);
             assertThat(cover).contains("[x]").contains("[z]");
         }
