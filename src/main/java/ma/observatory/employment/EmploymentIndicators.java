@@ -137,6 +137,13 @@ public final class EmploymentIndicators {
             Cube.Key total = new Cube.Key(key.period(), key.geo(), key.breakdown().with("sector", "total"));
             Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), key.breakdown());
             add(base, EMPLOYMENT_EMPLOYED, key, employed, sectors.source(key));
+            Cube.Key everyone = new Cube.Key(key.period(), key.geo(), ALL_PERSONS);
+            if (key.equals(total) && employed != null && labourForce.get(everyone, "employed") == null) {
+                // The employed of all sectors are the employed aged 15 and over: where labour_force.csv
+                // lacks them, the Employment sheet shows them too, rather than [x] beside the sectors'.
+                add(base, EMPLOYMENT_EMPLOYED, everyone, employed,
+                        SectorDataset.INSTANCE.file() + ", all sectors: " + sectors.source(key));
+            }
             Double created = Ratios.difference(employed, sectors.get(before, "employed"));
             if (key.equals(total) && givesOther(sectors, key) != givesOther(sectors, before)) {
                 // All sectors with "other" in one year and without it in the other: the difference

@@ -266,6 +266,26 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void theEmployedOfAllSectorsFillTheEmployedWhereTheLabourForceFileLacksThem() {
+        Cube lf = labourForce();
+        lf.put(key("2024", "MA", TOTAL), "ENE 2024", 2000.0, 1000.0, null, 75.0, null); // no employed given
+        var r = EmploymentIndicators.compute(lf, sectorCube(false), List.of(), Y2024, GEO);
+
+        IndicatorValue employed = find(r, EMPLOYMENT_EMPLOYED, "2024", "MA", TOTAL).orElseThrow();
+        assertThat(employed.value()).isEqualTo(910.0); // 280+110+90+430
+        assertThat(employed.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(employed.source()).startsWith("employment/employment_by_sector.csv, all sectors: ");
+        // the rates stay those of labour_force.csv's own counts: no employment rate from another file
+        assertThat(find(r, EMPLOYMENT_EMPLOYMENT_RATE, "2024", "MA", TOTAL)).isEmpty();
+
+        Cube given = labourForce();
+        given.put(key("2024", "MA", TOTAL), "ENE 2024", 2000.0, 1000.0, 925.0, 75.0, null);
+        var r2 = EmploymentIndicators.compute(given, sectorCube(false), List.of(), Y2024, GEO);
+        assertThat(r2.values()).filteredOn(v -> v.indicator() == EMPLOYMENT_EMPLOYED && v.breakdown().equals(TOTAL))
+                .singleElement().satisfies(v -> assertThat(v.value()).isEqualTo(925.0)); // the file's own wins
+    }
+
+    @Test
     void sectorSharesAreShareOfTheTotalEmployed() {
         var r = EmploymentIndicators.compute(labourForce(), sectorCube(false), List.of(), Y2024, GEO);
 
