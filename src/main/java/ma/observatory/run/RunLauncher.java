@@ -69,10 +69,11 @@ public class RunLauncher {
     private final RunHistory history;
     private final DatabaseAccess database;
     private final StagingRepository staging;
+    private final DatabaseDisk disk;
 
     public RunLauncher(JobOperator jobOperator, Job job, Environment env, JobRepository repository, JdbcTemplate jdbc,
                        RunRegistry registry, RunGate gate, RunHistory history, DatabaseAccess database,
-                       StagingRepository staging) {
+                       StagingRepository staging, DatabaseDisk disk) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.env = env;
@@ -83,6 +84,7 @@ public class RunLauncher {
         this.history = history;
         this.database = database;
         this.staging = staging;
+        this.disk = disk;
     }
 
     /** Runs what the command line asks for and returns the exit code. */
@@ -504,7 +506,7 @@ public class RunLauncher {
 
     /** Whether the disk holding the database has room for a run ({@link DatabaseDisk}); if not, says so. */
     private boolean enoughSpaceForTheDatabase() {
-        String refusal = DatabaseDisk.of(env).roomToStart();
+        String refusal = disk.roomToStart();
         if (refusal != null) {
             ExitCodes.say(refusal);
             return false;
