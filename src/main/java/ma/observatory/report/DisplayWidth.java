@@ -20,8 +20,9 @@ final class DisplayWidth {
     }
 
     /**
-     * The length of the shown text, or -1 for a style this class does not know ({@code TEXT}: a
-     * number in a text column is shown in Excel's general format).
+     * The length of the shown text, or -1 for a style this class leaves to the formatter ({@code TEXT}:
+     * a number in a text column is shown in Excel's general format; {@code YES_NO}: a word whose
+     * length depends on the workbook's language).
      */
     static int of(double value, NumberStyle style) {
         return switch (style) {
@@ -31,7 +32,7 @@ final class DisplayWidth {
             case PRECISE -> signed(value, 3, true, 1);
             // "+0.0;-0.0;0.0": a sign on both sides of zero, no sign and no grouping at zero itself
             case CHANGE -> value == 0 ? 3 : 1 + digits(value, 1, false, 1);
-            case TEXT, PARAGRAPH -> -1;
+            case TEXT, PARAGRAPH, YES_NO -> -1;
         };
     }
 

@@ -13,7 +13,12 @@ public enum NumberStyle {
     CHANGE("+0.0;-0.0;0.0"),
     PRECISE("#,##0.0##"),
     /** A year stored as a number (so that charts can draw over it), shown without a separator. */
-    YEAR("0");
+    YEAR("0"),
+    /**
+     * The 1-or-0 flag read as a word in the workbook's language; the cell keeps the number, so that
+     * a filter or a sum over it still works.
+     */
+    YES_NO("\"yes\";\"yes\";\"no\"");
 
     private final String excelFormat;
 
@@ -23,6 +28,11 @@ public enum NumberStyle {
 
     public String excelFormat() {
         return excelFormat;
+    }
+
+    /** The format in a workbook of the given language ({@code fr} or {@code en}). */
+    public String excelFormat(String language) {
+        return this == YES_NO && "fr".equals(language) ? "\"oui\";\"oui\";\"non\"" : excelFormat;
     }
 
     public boolean isText() {

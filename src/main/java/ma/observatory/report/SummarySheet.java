@@ -169,10 +169,11 @@ final class SummarySheet {
         return CellValue.text(String.join(", ", words));
     }
 
-    /** Whole numbers for counts of people and money, one decimal for rates and shares. */
+    /** Whole numbers for counts of people and money, one decimal for rates and shares, a word for a flag. */
     private static NumberStyle styleOf(IndicatorValue v) {
         return switch (v.unit()) {
             case PERCENT, POINTS, THOUSAND_PERSONS, MAD -> NumberStyle.DECIMAL;
+            case FLAG -> NumberStyle.YES_NO;
             default -> NumberStyle.INTEGER;
         };
     }

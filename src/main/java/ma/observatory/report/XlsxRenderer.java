@@ -172,7 +172,7 @@ public final class XlsxRenderer {
         // Each sheet's rows go to a temporary file already deflated; close() deletes the files.
         try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow, model.created())) {
             setProperties(workbook, model);
-            Styles styles = new Styles(workbook);
+            Styles styles = new Styles(workbook, model.language());
             Set<Path> overflowed = new HashSet<>();
             // A table's CSV goes in place after the workbook: a run stopped in between leaves the
             // previous workbook with its own CSV, never with the new one.
@@ -682,7 +682,7 @@ public final class XlsxRenderer {
         private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
         private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
 
-        Styles(SXSSFWorkbook workbook) {
+        Styles(SXSSFWorkbook workbook, String language) {
             plain = workbook.getCellStyleAt(0);
             Font titleFont = workbook.createFont();
             titleFont.setBold(true);
@@ -728,7 +728,7 @@ public final class XlsxRenderer {
 
             for (NumberStyle numberStyle : NumberStyle.values()) {
                 CellStyle style = workbook.createCellStyle();
-                style.setDataFormat(workbook.createDataFormat().getFormat(numberStyle.excelFormat()));
+                style.setDataFormat(workbook.createDataFormat().getFormat(numberStyle.excelFormat(language)));
                 style.setVerticalAlignment(VerticalAlignment.TOP);
                 byNumberStyle.put(numberStyle, style);
             }

@@ -62,6 +62,24 @@ class SummarySheetTest {
     }
 
     @Test
+    void onTrackReadsAsYesOrNoAndKeepsItsNumber() {
+        Period y2025 = Period.year(2025);
+        List<IndicatorValue> values = List.of(new IndicatorValue(TOURISM_TARGET_ON_TRACK, y2025, "MA",
+                Breakdown.parse("target=tourism.arrivals 2026"), 1.0, Basis.COMPUTED, "targets.csv"));
+        RunParameters run = new RunParameters(new PeriodRange(y2025, y2025), Path.of("data"), Path.of("reports"), "fr",
+                Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2026, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, fr, CellTable.morocco("MA-01"), values, null);
+
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get(4)).isEqualTo(CellValue.number(1.0, NumberStyle.YES_NO));
+            assertThat(r.get(5)).isEqualTo(CellValue.text("oui (1) ou non (0)"));
+        });
+    }
+
+    @Test
     void aChangeTakenFromAPublicationSaysSoBesideTheValuesBasis() {
         Period y2023 = Period.year(2023);
         List<IndicatorValue> values = List.of(

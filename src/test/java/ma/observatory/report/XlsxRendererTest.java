@@ -287,6 +287,26 @@ class XlsxRendererTest {
     }
 
     @Test
+    void aFlagReadsAsAWordInTheWorkbooksLanguageAndStaysANumber(@TempDir Path dir) throws IOException {
+        ReportTable table = new ReportTable("Flags", List.of(new ReportColumn("On track", NumberStyle.YES_NO)),
+                List.of(List.of(CellValue.number(1L)), List.of(CellValue.number(0L))));
+        for (String language : List.of("fr", "en")) {
+            Path file = dir.resolve(language + ".xlsx");
+            renderer.render(new ReportWorkbook("t", language, CREATED,
+                    List.of(new ReportSheet("S", "T", List.of(), table))), file);
+            try (XSSFWorkbook book = open(file)) {
+                XSSFSheet sheet = book.getSheetAt(0);
+                org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+                assertThat(sheet.getRow(3).getCell(0).getNumericCellValue()).isEqualTo(1.0);
+                assertThat(shown.formatCellValue(sheet.getRow(3).getCell(0)))
+                        .isEqualTo(language.equals("fr") ? "oui" : "yes");
+                assertThat(shown.formatCellValue(sheet.getRow(4).getCell(0)))
+                        .isEqualTo(language.equals("fr") ? "non" : "no");
+            }
+        }
+    }
+
+    @Test
     void duplicateAndBlankHeadingsAreMadeUnique(@TempDir Path dir) throws IOException {
         ReportTable table = new ReportTable("Dup",
                 List.of(new ReportColumn("Value", NumberStyle.INTEGER), new ReportColumn("Value", NumberStyle.INTEGER),
