@@ -49,6 +49,9 @@ public final class EmploymentIndicators {
             "underemployed", EMPLOYMENT_UNDEREMPLOYED);
 
     /** The pairs each gap compares: dimension, first value, second value. */
+    /** Between the two groups of a gap's breakdown value: {@code female minus male}. */
+    static final String GAP_SEPARATOR = " minus ";
+
     private static final List<String[]> GAPS = List.of(
             new String[] {"sex", "female", "male"},
             new String[] {"area", "urban", "rural"},
@@ -248,7 +251,7 @@ public final class EmploymentIndicators {
             String[] gap = GAPS.get(g);
             if (gap[1].equals(b.get(gap[0]))) {
                 result[2 * g] = b.with(gap[0], gap[2]);
-                result[2 * g + 1] = b.with(gap[0], gap[1] + " minus " + gap[2]);
+                result[2 * g + 1] = b.with(gap[0], gap[1] + GAP_SEPARATOR + gap[2]);
             }
         }
         return result;

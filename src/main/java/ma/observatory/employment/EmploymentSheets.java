@@ -29,6 +29,8 @@ class EmploymentSheets implements DomainSheets {
             EMPLOYMENT_EMPLOYED, EMPLOYMENT_UNEMPLOYED, EMPLOYMENT_UNDEREMPLOYED, EMPLOYMENT_ACTIVITY_RATE,
             EMPLOYMENT_EMPLOYMENT_RATE, EMPLOYMENT_UNEMPLOYMENT_RATE, EMPLOYMENT_UNDEREMPLOYMENT_RATE,
             EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE);
+    private static final List<Indicator> GAP_COLUMNS = List.of(EMPLOYMENT_ACTIVITY_RATE_GAP,
+            EMPLOYMENT_EMPLOYMENT_RATE_GAP, EMPLOYMENT_UNEMPLOYMENT_RATE_GAP, EMPLOYMENT_UNDEREMPLOYMENT_RATE_GAP);
     private static final List<Indicator> SECTOR_COLUMNS = List.of(EMPLOYMENT_EMPLOYED, EMPLOYMENT_NET_JOB_CREATION,
             EMPLOYMENT_SECTOR_SHARE);
 
@@ -39,8 +41,8 @@ class EmploymentSheets implements DomainSheets {
 
     @Override
     public List<ReportSheet> sheets(ReportContext context) {
-        return List.of(labourForce(context), sectors(context), unemploymentChart(context), groupsChart(context),
-                netJobsChart(context));
+        return List.of(labourForce(context), gaps(context), sectors(context), unemploymentChart(context),
+                groupsChart(context), netJobsChart(context));
     }
 
     private static final String COUNTRY = "MA";
@@ -105,6 +107,46 @@ class EmploymentSheets implements DomainSheets {
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
                 List.of(m.get("employment.intro")), new ReportTable("Employment", cols, rows));
+    }
+
+    /**
+     * The gaps between women and men, towns and countryside, the young and all ages: the rate of
+     * the first group minus the second's, one row per gap with its groups said in words.
+     */
+    private ReportSheet gaps(ReportContext context) {
+        Messages m = context.messages();
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (var e : grid(context, GAP_COLUMNS, List.of("area", "sex", "age_group")).entrySet()) {
+            List<CellValue> row = keyCells(context, e.getKey());
+            for (String dim : List.of("area", "sex", "age_group")) {
+                row.add(CellValue.text(gapSide(m, dim, e.getKey().breakdown().get(dim))));
+            }
+            addValues(row, e.getValue(), GAP_COLUMNS);
+            row.add(basis(m, e.getValue()));
+            rows.add(row);
+        }
+        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
+        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
+        GAP_COLUMNS.forEach(i -> cols.add(column(m, i)));
+        cols.add(basisColumn(m));
+        return new ReportSheet(m.get("sheet.gaps"), m.get("gaps.title"), List.of(m.get("gaps.intro")),
+                new ReportTable("Gaps", cols, rows));
+    }
+
+    /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
+    static String gapSide(Messages m, String dim, String value) {
+        int minus = value.indexOf(EmploymentIndicators.GAP_SEPARATOR);
+        if (minus < 0) {
+            return group(m, dim, value);
+        }
+        return m.get("gaps.minus", group(m, dim, value.substring(0, minus)),
+                group(m, dim, value.substring(minus + EmploymentIndicators.GAP_SEPARATOR.length())));
+    }
+
+    private static String group(Messages m, String dim, String value) {
+        return "age_group".equals(dim) ? WideTables.ageGroup(m, value) : m.getOr(dim + "." + value, value);
     }
 
     private ReportSheet sectors(ReportContext context) {

@@ -91,7 +91,7 @@ class ObservatoryJobFunctionalTests {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.sheetNames()).startsWith("Couverture", "Sommaire", "Synthèse", "Changements", "Notes")
-                    .contains("Emploi", "Emploi par secteur", "Données", "Qualité des données", "À propos de ce traitement");
+                    .contains("Emploi", "Écarts", "Emploi par secteur", "Données", "Qualité des données", "À propos de ce traitement");
             assertThat(book.headers("Indicators"))
                     .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");
             List<Map<String, Object>> values = book.rows("Indicators");
@@ -150,6 +150,18 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) national.get("Taux de chômage (%)")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
             assertThat(national.get("Population de 15 ans et plus (milliers de personnes)"))
                     .isEqualTo(1010.0 + 790 + 300 + 310 + 400);
+
+            // The gaps sheet says which groups it compares: 2024 urban 120/815 against rural 35/595,
+            // activity 815/1620 against 595/1190, in points.
+            Map<String, Object> urbanRural = book.rows("Gaps").stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")
+                            && r.get("Milieu").equals("urbain moins rural"))
+                    .findFirst().orElseThrow();
+            assertThat(urbanRural).containsEntry("Sexe", "ensemble").containsEntry("Tranche d’âge", "15 ans et plus");
+            assertThat((Double) urbanRural.get("Taux de chômage, écart (points)"))
+                    .isCloseTo(100.0 * (120.0 / 815 - 35.0 / 595), within(1e-9));
+            assertThat((Double) urbanRural.get("Taux d’activité, écart (points)"))
+                    .isCloseTo(100.0 * (815.0 / 1620 - 595.0 / 1190), within(1e-9));
 
             // Computed against published: 10.99 vs 11.0 agrees; urban 120/815 = 14.72 vs 12.0 is flagged.
             List<Map<String, Object>> quality = book.rows("DataQuality");
