@@ -140,6 +140,17 @@ class ObservatoryJobFunctionalTests {
             assertThat(agriculture2024).containsEntry("Actifs occupés (milliers de personnes)", 290.0)
                     .containsEntry("Création nette d’emplois (milliers de personnes)", -10.0);
 
+            // The rural net job creation the HCP publishes follows the sectors of its period and place.
+            List<Map<String, Object>> sectors = book.rows("Sectors");
+            List<Map<String, Object>> ma2024 = sectors.stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")).toList();
+            assertThat(ma2024).last().satisfies(r -> {
+                assertThat(r).containsEntry("Milieu", "rural").containsEntry("Secteur", "tous secteurs")
+                        .containsEntry("Création nette d’emplois (milliers de personnes)", -80.0)
+                        .containsEntry("Base", "publié : Création nette d’emplois");
+            });
+            assertThat(ma2024.subList(0, ma2024.size() - 1)).allSatisfy(r -> assertThat(r).containsEntry("Milieu", "ensemble"));
+
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
             List<Map<String, Object>> employment = book.rows("Employment");
             Map<String, Object> national = employment.stream()
