@@ -161,6 +161,9 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) national.get("Taux de chômage (%)")).isCloseTo(100.0 * 155 / 1410, within(1e-9));
             assertThat(national.get("Population de 15 ans et plus (milliers de personnes)"))
                     .isEqualTo(1010.0 + 790 + 300 + 310 + 400);
+            // Each rate's change on a year sits beside it: activity 1410/2810 against 1400/2800 in 2023.
+            assertThat((Double) national.get("Taux d’activité, variation (points)"))
+                    .isCloseTo(100.0 * (1410.0 / 2810 - 1400.0 / 2800), within(1e-9));
 
             // The gaps sheet says which groups it compares: 2024 urban 120/815 against rural 35/595,
             // activity 815/1620 against 595/1190, in points.

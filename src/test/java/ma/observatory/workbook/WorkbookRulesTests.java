@@ -86,7 +86,7 @@ class WorkbookRulesTests {
     @ValueSource(strings = {"fr", "en"})
     void wideTablesOfFiguresKeepTheColumnsNamingARowInSight(String language) throws IOException {
         try (XSSFWorkbook book = open(language)) {
-            // Employment: period, code, place, area, sex, age group stay while ten columns of figures scroll
+            // Employment: period, code, place, area, sex, age group stay while thirteen columns of figures scroll
             XSSFSheet employment = book.getSheet("fr".equals(language) ? "Emploi" : "Employment");
             assertThat(employment.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 6);
             assertThat(employment.getRow(employment.getTables().get(0).getStartRowIndex()).getCell(5)
