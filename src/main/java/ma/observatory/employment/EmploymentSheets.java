@@ -1,14 +1,11 @@
 package ma.observatory.employment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import ma.observatory.indicator.Indicator;
-import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.report.CellValue;
 import ma.observatory.report.ChartTables;
 import ma.observatory.report.NumberStyle;
@@ -20,7 +17,6 @@ import ma.observatory.report.ReportContext;
 import ma.observatory.report.ReportSheet;
 import ma.observatory.report.ReportTable;
 import ma.observatory.report.WideTables;
-import ma.observatory.report.WideTables.RowKey;
 
 import static ma.observatory.indicator.Indicator.*;
 import static ma.observatory.report.WideTables.*;
@@ -95,11 +91,17 @@ class EmploymentSheets implements DomainSheets {
     private ReportSheet labourForce(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : grid(context, LABOUR_COLUMNS, List.of("area", "sex", "age_group")).entrySet()) {
+        // Graduates' unemployment, which only a publication gives, after the rows of its period and place.
+        var grid = gridWith(context, LABOUR_COLUMNS, List.of("area", "sex", "age_group"), 3, "education");
+        boolean education = anyHas(grid, "education");
+        for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
             row.add(dimension(m, e.getKey(), "area"));
             row.add(dimension(m, e.getKey(), "sex"));
             row.add(CellValue.text(WideTables.ageGroup(m, e.getKey().breakdown().get("age_group"))));
+            if (education) {
+                row.add(optionalDimension(m, e.getKey(), "education", "total"));
+            }
             addValues(row, e.getValue(), LABOUR_COLUMNS);
             row.add(basis(m, e.getValue()));
             rows.add(row);
@@ -108,6 +110,9 @@ class EmploymentSheets implements DomainSheets {
         cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
+        if (education) {
+            cols.add(new ReportColumn(m.get("col.education"), NumberStyle.TEXT));
+        }
         LABOUR_COLUMNS.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
@@ -157,10 +162,14 @@ class EmploymentSheets implements DomainSheets {
     private ReportSheet sectors(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : sectorRows(context)) {
+        // The HCP publishes urban and rural net job creation for all sectors only: after the sectors.
+        var grid = gridWith(context, SECTOR_COLUMNS, List.of("sector"), 0, "area");
+        boolean area = anyHas(grid, "area");
+        for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
-            String area = e.getKey().breakdown().get("area");
-            row.add(CellValue.text(m.get("area." + (area == null ? "total" : area))));
+            if (area) {
+                row.add(optionalDimension(m, e.getKey(), "area", "total"));
+            }
             row.add(dimension(m, e.getKey(), "sector"));
             addValues(row, e.getValue(), SECTOR_COLUMNS);
             if ("total".equals(e.getKey().breakdown().get("sector"))) {
@@ -170,31 +179,13 @@ class EmploymentSheets implements DomainSheets {
             rows.add(row);
         }
         List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
+        if (area) {
+            cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
+        }
         cols.add(new ReportColumn(m.get("col.sector"), NumberStyle.TEXT));
         SECTOR_COLUMNS.forEach(i -> cols.add(WideTables.column(m, i)));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
                 new ReportTable("Sectors", cols, rows));
-    }
-
-    /**
-     * The sectors of the whole country or region, each period and place followed by its urban and
-     * rural net job creation (which the HCP publishes for all sectors only).
-     */
-    private static List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> sectorRows(ReportContext context) {
-        List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> rows = new ArrayList<>(
-                grid(context, SECTOR_COLUMNS, List.of("sector")).entrySet());
-        var byArea = grid(context, SECTOR_COLUMNS, List.of("area", "sector")).entrySet();
-        if (byArea.isEmpty()) {
-            return rows;
-        }
-        rows.addAll(byArea);
-        // Stable: within a period and place, the sectors (already in order) come before the areas.
-        rows.sort(Comparator.comparing((Map.Entry<RowKey, ?> e) -> e.getKey().period())
-                .thenComparingInt(e -> context.geo().order(e.getKey().geo()))
-                .thenComparing(e -> e.getKey().geo())
-                .thenComparing(e -> e.getKey().breakdown().get("area") != null));
-        return rows;
     }
 }

@@ -45,7 +45,8 @@ import static ma.observatory.report.WideTables.*;
 @Component
 class OutsourcingSheets implements DomainSheets {
 
-    private static final List<Indicator> JOBS_COLUMNS = List.of(OUTSOURCING_JOBS, OUTSOURCING_JOBS_CHANGE);
+    private static final List<Indicator> JOBS_COLUMNS = List.of(OUTSOURCING_JOBS, OUTSOURCING_JOBS_CHANGE,
+            OUTSOURCING_EXPORTS, OUTSOURCING_EXPORTS_CHANGE);
     private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
 
     @Override
@@ -106,7 +107,10 @@ class OutsourcingSheets implements DomainSheets {
     private ReportSheet jobs(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : grid(context, JOBS_COLUMNS, JOBS_DIMS).entrySet()) {
+        // A figure measured on another scope (an older ministry measure of exports) follows the current ones.
+        var grid = gridWith(context, JOBS_COLUMNS, JOBS_DIMS, JOBS_DIMS.size(), "scope");
+        boolean scope = anyHas(grid, "scope");
+        for (var e : grid) {
             RowKey k = e.getKey();
             List<CellValue> row = new ArrayList<>();
             row.add(CellValue.text(k.period().toString()));
@@ -115,6 +119,9 @@ class OutsourcingSheets implements DomainSheets {
             row.add(dimension(m, k, "segment"));
             row.add(dimension(m, k, "client_country"));
             row.add(dimension(m, k, "activity"));
+            if (scope) {
+                row.add(optionalDimension(m, k, "scope", "current"));
+            }
             addValues(row, e.getValue(), JOBS_COLUMNS);
             row.add(basis(m, e.getValue()));
             rows.add(row);
@@ -126,8 +133,13 @@ class OutsourcingSheets implements DomainSheets {
         cols.add(text(m.get("outsourcing.col.segment")));
         cols.add(text(m.get("outsourcing.col.client_country")));
         cols.add(text(m.get("outsourcing.col.activity")));
+        if (scope) {
+            cols.add(text(m.get("outsourcing.col.scope")));
+        }
         cols.add(column(m, OUTSOURCING_JOBS));
         cols.add(new ReportColumn(heading(m, OUTSOURCING_JOBS_CHANGE), NumberStyle.CHANGE));
+        cols.add(column(m, OUTSOURCING_EXPORTS));
+        cols.add(new ReportColumn(heading(m, OUTSOURCING_EXPORTS_CHANGE), NumberStyle.CHANGE));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.outsourcing.jobs"), m.get("outsourcing.jobs.title"),
                 List.of(m.get("outsourcing.jobs.intro")), new ReportTable("OutsourcingJobs", cols, rows));

@@ -76,6 +76,42 @@ public final class WideTables {
         return grid;
     }
 
+    /**
+     * The rows of {@link #grid} followed, within each period and place, by those whose breakdown has
+     * one more dimension, {@code extra}, at position {@code at}: a series only a publication gives
+     * (graduates' unemployment, urban and rural net job creation, an older measure of exports) shown
+     * after the rows it refines.
+     */
+    public static List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> gridWith(ReportContext context,
+            List<Indicator> columns, List<String> dims, int at, String extra) {
+        List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> rows = new ArrayList<>(
+                grid(context, columns, dims).entrySet());
+        List<String> longer = new ArrayList<>(dims);
+        longer.add(at, extra);
+        var refined = grid(context, columns, longer).entrySet();
+        if (refined.isEmpty()) {
+            return rows;
+        }
+        rows.addAll(refined);
+        // A stable sort: each part keeps its own order within a period and place.
+        rows.sort(Comparator.comparing((Map.Entry<RowKey, ?> e) -> e.getKey().period())
+                .thenComparingInt(e -> context.geo().order(e.getKey().geo()))
+                .thenComparing(e -> e.getKey().geo())
+                .thenComparing(e -> e.getKey().breakdown().get(extra) != null));
+        return rows;
+    }
+
+    /** Whether any row has the dimension: a column that would say "all" on every row is left out. */
+    public static boolean anyHas(List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> rows, String dim) {
+        return rows.stream().anyMatch(e -> e.getKey().breakdown().get(dim) != null);
+    }
+
+    /** A dimension a row may lack, in words: the row's value, or {@code whenAbsent}'s words. */
+    public static CellValue optionalDimension(Messages m, RowKey k, String dim, String whenAbsent) {
+        String value = k.breakdown().get(dim);
+        return CellValue.text(m.getOr(dim + "." + (value == null ? whenAbsent : value), value == null ? whenAbsent : value));
+    }
+
     private static boolean hasDims(Breakdown b, List<String> dims) {
         if (b.pairs().size() != dims.size()) {
             return false;

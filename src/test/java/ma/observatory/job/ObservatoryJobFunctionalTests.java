@@ -314,6 +314,32 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void seriesOnlyAPublicationRefinesFollowTheirRowsInAColumnShownOnlyWhenThereAreSome() throws IOException {
+        Outcome outcome = run(FIXTURES);
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<Map<String, Object>> ma2024 = book.rows("Employment").stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")).toList();
+            assertThat(ma2024).last().satisfies(r -> assertThat(r).containsEntry("Diplôme", "diplômés")
+                    .containsEntry("Milieu", "ensemble").containsEntry("Taux de chômage (%)", 19.6));
+            assertThat(ma2024.subList(0, ma2024.size() - 1)).allSatisfy(r -> assertThat(r).containsEntry("Diplôme", "ensemble"));
+        }
+
+        Path input = copyOfFixtures();
+        Path published = input.resolve("published.csv");
+        Files.writeString(published, Files.readAllLines(published, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.contains("education=") && !line.contains("sector=total"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+
+        assertThat(run(input).exitCode()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.headers("Employment")).doesNotContain("Diplôme").contains("Tranche d’âge");
+            assertThat(book.headers("Sectors")).doesNotContain("Milieu").contains("Secteur");
+        }
+    }
+
+    @Test
     void aPublishedFigureRepeatedWithItsBreakdownSpacedDifferentlyIsADuplicateNotACrash() throws IOException {
         Path input = copyOfFixtures();
         Path published = input.resolve("published.csv");
@@ -418,7 +444,7 @@ class ObservatoryJobFunctionalTests {
                 + "employment.unemployment_rate,2024,MA,\"area=purple, sex=total, age_group=15+\",5,%,typo\n"
                 + "employment.unemployment_rate,2024,MA,\"area=Urban, sex=total, age_group=15+\",5,%,case\n"
                 + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=015-24\",5,%,zeros\n"
-                + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=15+, education=graduate\","
+                + "employment.unemployment_rate,2023,MA,\"area=total, sex=total, age_group=15+, education=graduate\","
                 + "20,%,own dimension\n"
                 + "outsourcing.jobs,2024,MA,\"segment=crm, client_country=fr, activity=total\",5,persons,lower case\n"
                 + "outsourcing.jobs_at_risk,2024,MA,\"regulation=fr-2025-594, scenario=medium\",5,persons,not a scenario\n",
