@@ -151,6 +151,14 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Market")).isEqualTo("France");
                 assertThat(r.get("Tourist arrivals (persons)")).isEqualTo(4_000_000.0);
             });
+            // Receipts' change sits beside them: 112,000 against 104,000 MAD million in 2023.
+            assertThat(arrivals).anySatisfy(r -> {
+                assertThat(r.get("Period")).isEqualTo("2024");
+                assertThat(r.get("Market code")).isEqualTo("total");
+                assertThat(r.get("Visitor type")).isEqualTo("all visitors");
+                assertThat((Double) r.get("Tourism receipts, change (%)")).isCloseTo(100.0 * (112.0 / 104 - 1), within(1e-9));
+                assertThat(r.get("Tourism receipts, year to date (MAD million)")).isEqualTo("[z]");
+            });
 
             // The bad visitor type is a rejected row, listed with its file and line (header = line 1).
             List<Map<String, Object>> quality = book.rows("DataQuality");
