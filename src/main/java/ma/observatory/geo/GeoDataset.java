@@ -1,10 +1,14 @@
 package ma.observatory.geo;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
+import ma.observatory.csv.CsvFile;
 import ma.observatory.csv.CsvRow;
 
 /** {@code reference/geo.csv}: the places the other files may name. */
@@ -30,5 +34,24 @@ public final class GeoDataset implements CsvDataset {
         }
         return new Place(code, row.text(GeoColumn.NAME_FR), row.text(GeoColumn.NAME_EN), level,
                 row.text(GeoColumn.PARENT));
+    }
+
+    /**
+     * The levels the file names, read now: what a scheduler checks its {@code --geo-levels} against
+     * when it starts, rather than at the first night.
+     *
+     * @throws ma.observatory.csv.InputContractException when the file is missing or broken
+     */
+    public static Set<String> levels(Path inputDir) {
+        Set<String> levels = new TreeSet<>();
+        try (CsvFile file = CsvFile.open(inputDir, INSTANCE)) {
+            for (CsvRow row = file.next(); row != null; row = file.next()) {
+                String level = row.text(GeoColumn.LEVEL);
+                if (level != null && !level.isBlank()) {
+                    levels.add(level.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return levels;
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.InputContractException;
+import ma.observatory.geo.GeoDataset;
 import ma.observatory.job.CheckInputsTasklet;
 import ma.observatory.job.DatabaseDisk;
 import ma.observatory.job.ObservatoryJobConfiguration;
@@ -426,6 +427,9 @@ public class RunLauncher {
                     + " e.g. 0 0 2 * * * for 02:00 every night.");
             return ExitCodes.BAD_COMMAND_LINE;
         }
+        if (!levelsKnownToTheReference()) {
+            return ExitCodes.INPUT_CONTRACT;
+        }
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
             scheduler.start();
@@ -433,6 +437,29 @@ public class RunLauncher {
         }
         log.info("Scheduler stopped");
         return ExitCodes.OK;
+    }
+
+    /**
+     * A level the reference does not have stops every night: said when the scheduler starts, not at
+     * 02:00. A reference that cannot be read now is only a warning, as it may be mended before the night.
+     */
+    private boolean levelsKnownToTheReference() {
+        Path inputDir = Path.of(env.getRequiredProperty("observatory.input-dir"));
+        try {
+            Set<String> levels = GeoDataset.levels(inputDir);
+            List<String> unknown = set(env.getRequiredProperty("observatory.geo-levels")).stream()
+                    .filter(l -> !levels.contains(l)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                ExitCodes.say("--geo-levels names " + String.join(", ", unknown) + ", which reference/geo.csv does"
+                        + " not have (its levels: " + String.join(", ", levels) + "): every night would stop."
+                        + " The scheduler was not started; give levels of the reference, e.g."
+                        + " --geo-levels=country,region.");
+                return false;
+            }
+        } catch (InputContractException e) {
+            log.warn("The nightly run will stop unless this is mended before it: {}", e.getMessage());
+        }
+        return true;
     }
 
     private void nightlyRun(ZoneId zone) {
