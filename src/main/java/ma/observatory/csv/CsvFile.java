@@ -93,7 +93,9 @@ public final class CsvFile implements Closeable {
         Path path = inputDir.resolve(dataset.file());
         if (!Files.isRegularFile(path) && Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             String what = Files.isDirectory(path) ? "a folder"
-                    : Files.isSymbolicLink(path) && !Files.exists(path) ? "a link to a file that does not exist"
+                    : Files.isSymbolicLink(path) && !Files.exists(path)
+                            ? (leadsBackToItself(path) ? "a link that leads back to itself"
+                                    : "a link to a file that does not exist")
                     : "not an ordinary file";
             throw new InputContractException("In " + inputDir + ", " + dataset.file() + " is " + what
                     + ": put the CSV file itself there and run again.");
@@ -238,6 +240,23 @@ public final class CsvFile implements Closeable {
 
     private String headerList() {
         return String.join(", ", dataset.columns().stream().map(CsvColumn::header).toList());
+    }
+
+    /** A link whose chain of links comes back to one already followed, which no file ends. */
+    private static boolean leadsBackToItself(Path link) {
+        java.util.Set<Path> followed = new java.util.HashSet<>();
+        Path p = link.toAbsolutePath().normalize();
+        try {
+            while (Files.isSymbolicLink(p)) {
+                if (!followed.add(p)) {
+                    return true;
+                }
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
     }
 
     /**

@@ -189,6 +189,11 @@ class CsvFileHeaderTest {
         Files.createSymbolicLink(dir.resolve(LABOUR_FORCE), dir.resolve("gone.csv"));
         assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
                 .hasMessageContaining("employment/labour_force.csv is a link to a file that does not exist");
+
+        Files.delete(dir.resolve(LABOUR_FORCE));
+        Files.createSymbolicLink(dir.resolve(LABOUR_FORCE), dir.resolve(LABOUR_FORCE));
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv is a link that leads back to itself");
     }
 
     @Test
