@@ -69,7 +69,7 @@ public final class CommandLine {
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
             if (name.toLowerCase(java.util.Locale.ROOT).startsWith("observatory.")) {
-                validateSettingNames(List.of(name));
+                validateSettingNames(List.of(name), true);
                 String option = name.substring("observatory.".length());
                 if (VALUE_OPTIONS.contains(option)) {
                     // --observatory.only=x is --only=x: the same checks, and the run is as ad hoc
@@ -177,7 +177,13 @@ public final class CommandLine {
      * @throws BadCommandLineException naming the first unknown setting, and the nearest known one
      */
     public static void validateSettingNames(Iterable<String> names) {
+        validateSettingNames(names, false);
+    }
+
+    /** As {@link #validateSettingNames(Iterable)}, saying where the name was given. */
+    private static void validateSettingNames(Iterable<String> names, boolean commandLine) {
         for (String name : names) {
+            String where = commandLine ? "On the command line: --" + name : "In the configuration: " + name;
             String setting;
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("observatory.")) {
@@ -188,12 +194,14 @@ public final class CommandLine {
                 continue;
             }
             if (setting.equals("from") || setting.equals("to")) {
-                throw new BadCommandLineException("In the configuration: " + name + " would be ignored: the range is"
-                        + " given on the command line only (--from, --to); without them a run covers the nightly window.");
+                throw new BadCommandLineException(commandLine
+                        ? where + " is not an option: give the range with --" + setting + "."
+                        : where + " would be ignored: the range is given on the command line only (--from, --to);"
+                                + " without them a run covers the nightly window.");
             }
             if (FLAGS.contains(setting)) {
-                throw new BadCommandLineException("In the configuration: " + name + " is not a setting but something"
-                        + " the program is asked to do: give --" + setting + " on the command line instead.");
+                throw new BadCommandLineException(where + " is not a setting but something the program is asked to"
+                        + " do: give --" + setting + (commandLine ? " instead." : " on the command line instead."));
             }
             if (VALUE_OPTIONS.contains(setting) || SETTINGS.contains(setting)) {
                 continue;
@@ -207,9 +215,10 @@ public final class CommandLine {
                     nearest = known;
                 }
             }
-            throw new BadCommandLineException("In the configuration: " + name + " is not a setting of this program, so"
-                    + " it would be ignored"
-                    + (nearest == null ? "" : " (did you mean observatory." + nearest + "?)")
+            throw new BadCommandLineException(where + " is not a setting of this program, so it would be ignored"
+                    + (nearest == null ? "" : " (did you mean "
+                            + (!commandLine ? "observatory." : VALUE_OPTIONS.contains(nearest) ? "--" : "--observatory.")
+                            + nearest + "?)")
                     + ". Correct or remove it; the settings are " + String.join(", ", allSettings()) + ".");
         }
     }
@@ -325,7 +334,11 @@ public final class CommandLine {
                 throw new BadCommandLineException("--db=" + db + " contains ';', which the database cannot take in"
                         + " its path: choose a path without it.");
             }
-            if (db.endsWith("/") || db.endsWith(java.io.File.separator) || java.nio.file.Files.isDirectory(Path.of(db))) {
+            Path last = Path.of(db).getFileName();
+            // x/.. names a folder even when x does not exist: the files would be made beside it, after it
+            boolean namesAFolder = last == null || last.toString().equals(".") || last.toString().equals("..");
+            if (namesAFolder || db.endsWith("/") || db.endsWith(java.io.File.separator)
+                    || java.nio.file.Files.isDirectory(Path.of(db))) {
                 throw new BadCommandLineException("--db=" + db + " is a folder: --db names the database's files without"
                         + " their extension, e.g. --db=" + inFolder(db, "observatory-db") + " (its files are then"
                         + " observatory-db.script, .log, …).");

@@ -128,6 +128,10 @@ class OperationsCommandLineTest {
                         + " extension, e.g. --db=var/mine/observatory-db (its files");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=" + work}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is a folder");
+        for (String folder : new String[] {"--db=var/none/..", "--db=.", "--db=var/."}) {
+            assertThatThrownBy(() -> CommandLine.parse(new String[] {folder}))
+                    .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is a folder");
+        }
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--db=/"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("e.g. --db=/observatory-db (");
         assertThat(CommandLine.parse(new String[] {"--db=" + work.resolve("observatory-db")}).value("db"))
@@ -194,6 +198,19 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void aSettingMisspeltOnTheCommandLineIsSaidToBeThere() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.max-reject-rat=0.1"}))
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessageStartingWith("On the command line: --observatory.max-reject-rat is not a setting of this"
+                        + " program, so it would be ignored (did you mean --max-reject-rate?).");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.db-usr=x"}))
+                .hasMessageContaining("(did you mean --observatory.db-user?)");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.restart"}))
+                .hasMessage("On the command line: --observatory.restart is not a setting but something the program is"
+                        + " asked to do: give --restart instead.");
+    }
+
+    @Test
     void anOptionSpeltAsASettingOnTheCommandLineIsTheOption() {
         CommandLine line = CommandLine.parse(new String[] {"--observatory.only=tourism"});
         assertThat(line.has("only")).as("an ad-hoc run: the latest workbook stays").isTrue();
@@ -208,9 +225,10 @@ class OperationsCommandLineTest {
                 .hasMessage("In the configuration: observatory.from would be ignored: the range is given on the command"
                         + " line only (--from, --to); without them a run covers the nightly window.");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.to=2024"}))
-                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("observatory.to would be ignored");
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessage("On the command line: --observatory.to is not an option: give the range with --to.");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--observatory.lnag=en"}))
-                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("did you mean observatory.lang?");
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("did you mean --lang?");
         // given twice, the last wins, as in most programs: a wrapper script may add to its defaults
         assertThat(CommandLine.parse(new String[] {"--from=2020", "--to=2024", "--from=2021"}).value("from"))
                 .isEqualTo("2021");
