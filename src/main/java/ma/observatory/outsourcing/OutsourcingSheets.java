@@ -107,21 +107,20 @@ class OutsourcingSheets implements DomainSheets {
     private ReportSheet jobs(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        // A figure measured on another scope (an older ministry measure of exports) follows the current ones.
-        var grid = gridWith(context, JOBS_COLUMNS, JOBS_DIMS, JOBS_DIMS.size(), "scope");
-        boolean scope = anyHas(grid, "scope");
-        for (var e : grid) {
+        // A figure measured on another scope (an older ministry measure of exports) follows the current
+        // one, its segment saying so: a filter on the segment then keeps the two apart.
+        for (var e : gridWith(context, JOBS_COLUMNS, JOBS_DIMS, JOBS_DIMS.size(), "scope")) {
             RowKey k = e.getKey();
             List<CellValue> row = new ArrayList<>();
             row.add(CellValue.text(k.period().toString()));
             row.add(CellValue.text(k.geo()));
             row.add(CellValue.text(context.placeName(k.geo())));
-            row.add(dimension(m, k, "segment"));
+            String scope = k.breakdown().get("scope");
+            row.add(scope == null ? dimension(m, k, "segment") : CellValue.text(m.get("outsourcing.segment.scoped",
+                    m.getOr("segment." + k.breakdown().get("segment"), k.breakdown().get("segment")),
+                    m.getOr("scope." + scope, scope))));
             row.add(dimension(m, k, "client_country"));
             row.add(dimension(m, k, "activity"));
-            if (scope) {
-                row.add(optionalDimension(m, k, "scope", "current"));
-            }
             addValues(row, e.getValue(), JOBS_COLUMNS);
             row.add(basis(m, e.getValue()));
             rows.add(row);
@@ -133,9 +132,6 @@ class OutsourcingSheets implements DomainSheets {
         cols.add(text(m.get("outsourcing.col.segment")));
         cols.add(text(m.get("outsourcing.col.client_country")));
         cols.add(text(m.get("outsourcing.col.activity")));
-        if (scope) {
-            cols.add(text(m.get("outsourcing.col.scope")));
-        }
         cols.add(column(m, OUTSOURCING_JOBS));
         cols.add(new ReportColumn(heading(m, OUTSOURCING_JOBS_CHANGE), NumberStyle.CHANGE));
         cols.add(column(m, OUTSOURCING_EXPORTS));

@@ -51,13 +51,41 @@ public final class WideTables {
      */
     public static Map<RowKey, Map<Indicator, IndicatorValue>> grid(ReportContext context, List<Indicator> columns,
                                                                   List<String> dims) {
+        return rows(context, columns, dims, null, null);
+    }
+
+    /**
+     * The rows of {@link #grid} and, each under the row it refines, those whose breakdown has one
+     * more dimension, {@code extra}, at position {@code at}: a series only a publication gives
+     * (graduates' unemployment under everyone's, urban and rural net job creation under all
+     * sectors', an older measure of exports under the current one).
+     */
+    public static List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> gridWith(ReportContext context,
+            List<Indicator> columns, List<String> dims, int at, String extra) {
+        List<String> longer = new ArrayList<>(dims);
+        longer.add(at, extra);
+        return new ArrayList<>(rows(context, columns, dims, longer, extra).entrySet());
+    }
+
+    /**
+     * The rows with the dimensions {@code dims}, or {@code refined} when it is not null; a refined
+     * row sorts as its breakdown without {@code extra}, after that row.
+     */
+    private static Map<RowKey, Map<Indicator, IndicatorValue>> rows(ReportContext context, List<Indicator> columns,
+                                                                   List<String> dims, List<String> refined,
+                                                                   String extra) {
         // Grouped in a hash map and the rows sorted once: a sorted map compared keys for every
         // one of the hundreds of thousands of values.
         Set<Indicator> wanted = columns.isEmpty() ? Set.of() : EnumSet.copyOf(columns);
         Map<RowKey, Map<Indicator, IndicatorValue>> cells = new HashMap<>();
+        Set<Breakdown> refinements = new java.util.HashSet<>();
         for (Indicator indicator : wanted) {
             for (IndicatorValue v : context.values(indicator)) {
-                if (hasDims(v.breakdown(), dims)) {
+                boolean plain = hasDims(v.breakdown(), dims);
+                if (plain || refined != null && hasDims(v.breakdown(), refined)) {
+                    if (!plain) {
+                        refinements.add(v.breakdown());
+                    }
                     cells.computeIfAbsent(new RowKey(v.period(), v.geo(), v.breakdown()),
                             k -> new EnumMap<>(Indicator.class)).put(indicator, v);
                 }
@@ -65,40 +93,20 @@ public final class WideTables {
         }
         Map<Breakdown, String> orders = new HashMap<>(); // dimOrder is slow: once per breakdown
         List<RowKey> keys = new ArrayList<>(cells.keySet());
-        keys.sort(Comparator.comparing(RowKey::period)
+        Comparator<RowKey> order = Comparator.comparing(RowKey::period)
                 .thenComparingInt((RowKey k) -> context.geo().order(k.geo()))
-                .thenComparing(RowKey::geo)
-                .thenComparing((RowKey k) -> orders.computeIfAbsent(k.breakdown(), WideTables::dimOrder)));
+                .thenComparing(RowKey::geo);
+        if (!refinements.isEmpty()) {
+            Map<Breakdown, String> refines = new HashMap<>();
+            order = order.thenComparing((RowKey k) -> refines.computeIfAbsent(k.breakdown(), b -> dimOrder(b, extra)))
+                    .thenComparing((RowKey k) -> refinements.contains(k.breakdown()));
+        }
+        keys.sort(order.thenComparing((RowKey k) -> orders.computeIfAbsent(k.breakdown(), WideTables::dimOrder)));
         Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>(keys.size() * 2);
         for (RowKey k : keys) {
             grid.put(k, cells.get(k));
         }
         return grid;
-    }
-
-    /**
-     * The rows of {@link #grid} followed, within each period and place, by those whose breakdown has
-     * one more dimension, {@code extra}, at position {@code at}: a series only a publication gives
-     * (graduates' unemployment, urban and rural net job creation, an older measure of exports) shown
-     * after the rows it refines.
-     */
-    public static List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> gridWith(ReportContext context,
-            List<Indicator> columns, List<String> dims, int at, String extra) {
-        List<Map.Entry<RowKey, Map<Indicator, IndicatorValue>>> rows = new ArrayList<>(
-                grid(context, columns, dims).entrySet());
-        List<String> longer = new ArrayList<>(dims);
-        longer.add(at, extra);
-        var refined = grid(context, columns, longer).entrySet();
-        if (refined.isEmpty()) {
-            return rows;
-        }
-        rows.addAll(refined);
-        // A stable sort: each part keeps its own order within a period and place.
-        rows.sort(Comparator.comparing((Map.Entry<RowKey, ?> e) -> e.getKey().period())
-                .thenComparingInt(e -> context.geo().order(e.getKey().geo()))
-                .thenComparing(e -> e.getKey().geo())
-                .thenComparing(e -> e.getKey().breakdown().get(extra) != null));
-        return rows;
     }
 
     /** Whether any row has the dimension: a column that would say "all" on every row is left out. */
@@ -126,8 +134,16 @@ public final class WideTables {
 
     /** Totals first, then the usual order of each dimension; age bands by their lower bound. */
     static String dimOrder(Breakdown b) {
+        return dimOrder(b, null);
+    }
+
+    /** As {@link #dimOrder(Breakdown)}, leaving out the dimension {@code skip}. */
+    private static String dimOrder(Breakdown b, String skip) {
         StringBuilder sb = new StringBuilder();
         for (Breakdown.Pair p : b.pairs()) {
+            if (p.name().equals(skip)) {
+                continue;
+            }
             String v = p.value();
             String rank = switch (v) {
                 case "total", "15+" -> "0";

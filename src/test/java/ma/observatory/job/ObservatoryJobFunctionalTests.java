@@ -140,16 +140,16 @@ class ObservatoryJobFunctionalTests {
             assertThat(agriculture2024).containsEntry("Actifs occupés (milliers de personnes)", 290.0)
                     .containsEntry("Création nette d’emplois (milliers de personnes)", -10.0);
 
-            // The rural net job creation the HCP publishes follows the sectors of its period and place.
+            // The rural net job creation the HCP publishes sits under all sectors', before the sectors.
             List<Map<String, Object>> sectors = book.rows("Sectors");
             List<Map<String, Object>> ma2024 = sectors.stream()
                     .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")).toList();
-            assertThat(ma2024).last().satisfies(r -> {
-                assertThat(r).containsEntry("Milieu", "rural").containsEntry("Secteur", "tous secteurs")
-                        .containsEntry("Création nette d’emplois (milliers de personnes)", -80.0)
-                        .containsEntry("Base", "publié : Création nette d’emplois");
-            });
-            assertThat(ma2024.subList(0, ma2024.size() - 1)).allSatisfy(r -> assertThat(r).containsEntry("Milieu", "ensemble"));
+            assertThat(ma2024).extracting(r -> r.get("Milieu") + " / " + r.get("Secteur")).containsExactly(
+                    "ensemble / tous secteurs", "rural / tous secteurs", "ensemble / agriculture, forêt et pêche",
+                    "ensemble / industrie (y compris l’artisanat)", "ensemble / bâtiment et travaux publics",
+                    "ensemble / services");
+            assertThat(ma2024.get(1)).containsEntry("Création nette d’emplois (milliers de personnes)", -80.0)
+                    .containsEntry("Base", "publié : Création nette d’emplois");
 
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
             List<Map<String, Object>> employment = book.rows("Employment");
@@ -321,9 +321,12 @@ class ObservatoryJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             List<Map<String, Object>> ma2024 = book.rows("Employment").stream()
                     .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")).toList();
-            assertThat(ma2024).last().satisfies(r -> assertThat(r).containsEntry("Diplôme", "diplômés")
-                    .containsEntry("Milieu", "ensemble").containsEntry("Taux de chômage (%)", 19.6));
-            assertThat(ma2024.subList(0, ma2024.size() - 1)).allSatisfy(r -> assertThat(r).containsEntry("Diplôme", "ensemble"));
+            // under everyone's row, which it refines
+            assertThat(ma2024.get(0)).containsEntry("Diplôme", "ensemble").containsEntry("Milieu", "ensemble")
+                    .containsEntry("Sexe", "ensemble").containsEntry("Tranche d’âge", "15 ans et plus");
+            assertThat(ma2024.get(1)).containsEntry("Diplôme", "diplômés").containsEntry("Milieu", "ensemble")
+                    .containsEntry("Taux de chômage (%)", 19.6);
+            assertThat(ma2024.subList(2, ma2024.size())).allSatisfy(r -> assertThat(r).containsEntry("Diplôme", "ensemble"));
         }
 
         Path input = copyOfFixtures();
