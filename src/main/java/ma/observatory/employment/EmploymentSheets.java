@@ -1,11 +1,15 @@
 package ma.observatory.employment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.report.CellValue;
 import ma.observatory.report.ChartTables;
 import ma.observatory.report.NumberStyle;
@@ -17,6 +21,7 @@ import ma.observatory.report.ReportContext;
 import ma.observatory.report.ReportSheet;
 import ma.observatory.report.ReportTable;
 import ma.observatory.report.WideTables;
+import ma.observatory.report.WideTables.RowKey;
 
 import static ma.observatory.indicator.Indicator.*;
 import static ma.observatory.report.WideTables.*;
@@ -162,10 +167,21 @@ class EmploymentSheets implements DomainSheets {
     private ReportSheet sectors(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        // The HCP publishes urban and rural net job creation for all sectors only: after the sectors.
+        // The HCP publishes urban and rural net job creation for all sectors only: under all sectors'.
         var grid = gridWith(context, SECTOR_COLUMNS, List.of("sector"), 0, "area");
         boolean area = anyHas(grid, "area");
+        Map<RowKey, IndicatorValue> employedAged15 = employedAged15(context);
         for (var e : grid) {
+            if ("total".equals(e.getKey().breakdown().get("sector")) && !e.getValue().containsKey(EMPLOYMENT_EMPLOYED)) {
+                // All sectors' employed are the employed aged 15 and over: where the sector file lacks
+                // them, labour_force.csv's, rather than [x] beside the Employment sheet's figure.
+                String place = e.getKey().breakdown().get("area");
+                IndicatorValue employed = employedAged15.get(new RowKey(e.getKey().period(), e.getKey().geo(),
+                        Breakdown.of("area", place == null ? "total" : place)));
+                if (employed != null) {
+                    e.getValue().put(EMPLOYMENT_EMPLOYED, employed);
+                }
+            }
             List<CellValue> row = keyCells(context, e.getKey());
             if (area) {
                 row.add(optionalDimension(m, e.getKey(), "area", "total"));
@@ -187,5 +203,17 @@ class EmploymentSheets implements DomainSheets {
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
                 new ReportTable("Sectors", cols, rows));
+    }
+
+    /** The employed aged 15 and over of both sexes, by period, place and area (keyed {@code area=…}). */
+    private static Map<RowKey, IndicatorValue> employedAged15(ReportContext context) {
+        Map<RowKey, IndicatorValue> employed = new HashMap<>();
+        for (IndicatorValue v : context.values(EMPLOYMENT_EMPLOYED)) {
+            Breakdown b = v.breakdown();
+            if (b.pairs().size() == 3 && "total".equals(b.get("sex")) && AgeGroups.ALL.equals(b.get("age_group"))) {
+                employed.put(new RowKey(v.period(), v.geo(), Breakdown.of("area", b.get("area"))), v);
+            }
+        }
+        return employed;
     }
 }
