@@ -190,7 +190,8 @@ public final class EmploymentIndicators {
                     v.breakdown()));
             if (before != null && before.value() != null) {
                 derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
-                        v.value() - before.value(), Basis.COMPUTED, sourceOf(v, before)));
+                        v.value() - before.value(), Basis.COMPUTED,
+                        sourceOf(v, before, v.period().toString(), before.period().toString())));
             }
             Breakdown[] gaps = gapBreakdowns.computeIfAbsent(v.breakdown(), EmploymentIndicators::gapBreakdowns);
             for (int g = 0; g < GAPS.size(); g++) {
@@ -198,8 +199,10 @@ public final class EmploymentIndicators {
                     IndicatorValue other = rates.get(new Reconciler.Key(v.indicator(), v.period(), v.geo(),
                             gaps[2 * g]));
                     if (other != null && other.value() != null) {
+                        String[] gap = GAPS.get(g);
                         derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(), gaps[2 * g + 1],
-                                v.value() - other.value(), Basis.COMPUTED, sourceOf(v, other)));
+                                v.value() - other.value(), Basis.COMPUTED, sourceOf(v, other,
+                                        gap[0] + "=" + gap[1] + ", " + v.period(), gap[0] + "=" + gap[2] + ", " + v.period())));
                     }
                 }
             }
@@ -257,15 +260,19 @@ public final class EmploymentIndicators {
         return result;
     }
 
-    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+    /**
+     * Where a difference comes from, each side named ({@code 2023}, or {@code sex=female, 2023} for
+     * a gap, whose two sides share the period) with its basis and source.
+     */
+    private static String sourceOf(IndicatorValue a, IndicatorValue b, String aName, String bName) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return "difference of " + describe(a) + " and " + describe(b);
+        return "difference of " + describe(aName, a) + " and " + describe(bName, b);
     }
 
-    private static String describe(IndicatorValue v) {
-        return v.period() + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": " + v.source())
+    private static String describe(String name, IndicatorValue v) {
+        return name + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": " + v.source())
                 + ")";
     }
 

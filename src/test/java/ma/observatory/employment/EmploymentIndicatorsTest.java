@@ -662,6 +662,21 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void aGapFromAPublishedRateNamesTheTwoGroupsItCompares() {
+        Cube lf = labourForce();
+        lf.put(key("2024", "MA", MALE), "HCP ENE", 1000.0, 500.0, 450.0, 50.0, 40.0);
+
+        var r = compute(lf, Y2024, published(EMPLOYMENT_UNEMPLOYMENT_RATE, "2024", "MA", FEMALE, 20.0));
+
+        // women 20 % (published) - men 50 / 500 = 10 %: 10 points
+        IndicatorValue gap = find(r, EMPLOYMENT_UNEMPLOYMENT_RATE_GAP, "2024", "MA",
+                Breakdown.parse("area=total, sex=female minus male, age_group=15+")).orElseThrow();
+        assertThat(gap.value()).isCloseTo(10.0, within(1e-9));
+        assertThat(gap.source()).isEqualTo("difference of sex=female, 2024 (published: HCP note) and sex=male, 2024"
+                + " (computed: HCP ENE)");
+    }
+
+    @Test
     void aPublishedChangeFillsInWhereNoneIsComputed() {
         Cube lf = labourForce();
         lf.put(key("2024", "MA", TOTAL), "HCP", 1000.0, 500.0, 400.0, 100.0, 40.0);
