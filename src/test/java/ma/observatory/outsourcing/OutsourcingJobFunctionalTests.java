@@ -213,4 +213,24 @@ class OutsourcingJobFunctionalTests {
                     .containsExactly("low", "central", "high");
         }
     }
+
+    @Test
+    void thePipelineAtTheEndOfTheRangeIsSaidInWords() throws IOException {
+        // To 2025-12, TotalEnergies' 163 jobs (effective 2026-01-01) are announced, not yet effective.
+        assertThat(run("--to=2025-12").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(
+                work.resolve("reports/labour-market-report_2021-01_2025-12_outsourcing.xlsx"))) {
+            var sheet = book.workbook().getSheet("Délocalisations par année");
+            StringBuilder intro = new StringBuilder();
+            for (int r = 1; r < sheet.getTables().get(0).getStartRowIndex(); r++) {
+                if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null) {
+                    intro.append(sheet.getRow(r).getCell(0).getStringCellValue()).append(' ');
+                }
+            }
+            assertThat(intro.toString().replaceAll("\\s+", " ")).contains("En attente à la fin de 2025-12 (opérations"
+                    + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
+                    + " aucune opération.");
+        }
+    }
 }
