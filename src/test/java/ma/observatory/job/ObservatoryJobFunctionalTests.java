@@ -151,7 +151,7 @@ class ObservatoryJobFunctionalTests {
             // its employed are labour_force.csv's rural employed, 375 + 185, which the sector file cannot give
             assertThat(ma2024.get(1)).containsEntry("Création nette d’emplois (milliers de personnes)", -80.0)
                     .containsEntry("Actifs occupés (milliers de personnes)", 375.0 + 185)
-                    .containsEntry("Base", "publié : Création nette d’emplois");
+                    .containsEntry("Origine", "publié : Création nette d’emplois");
 
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
             List<Map<String, Object>> employment = book.rows("Employment");
