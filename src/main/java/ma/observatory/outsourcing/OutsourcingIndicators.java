@@ -38,7 +38,7 @@ public final class OutsourcingIndicators {
     public static final String MOROCCO = "MA";
     public static final String TOTAL = "total";
 
-    private static final Set<Indicator> CHANGES = Set.of(OUTSOURCING_JOBS_CHANGE);
+    private static final Set<Indicator> CHANGES = Set.of(OUTSOURCING_JOBS_CHANGE, OUTSOURCING_EXPORTS_CHANGE);
     private static final Set<Indicator> RELOCATIONS = Set.of(OUTSOURCING_RELOCATED_IN, OUTSOURCING_RELOCATED_OUT,
             OUTSOURCING_RELOCATED_NET, OUTSOURCING_RELOCATION_EVENTS, OUTSOURCING_PIPELINE_JOBS);
     private static final Set<Indicator> EXPOSURES = Set.of(OUTSOURCING_JOBS_EXPOSED, OUTSOURCING_JOBS_AT_RISK);
@@ -172,20 +172,23 @@ public final class OutsourcingIndicators {
         Reconciler.Result first = Reconciler.reconcile(levels, publishedBase, staged, geo);
 
         // The change is taken over the completed series, so a year known only from a publication
-        // still gets its change.
+        // still gets its change; so do exports, which only publications give, where both years are
+        // published for the same segment and scope.
         Map<String, IndicatorValue> byKey = new HashMap<>();
         for (IndicatorValue v : first.values()) {
             byKey.put(v.key(), v);
         }
         List<IndicatorValue> changes = new ArrayList<>();
         for (IndicatorValue v : first.values()) {
-            if (v.indicator() != OUTSOURCING_JOBS || v.value() == null) {
+            Indicator change = v.indicator() == OUTSOURCING_JOBS ? OUTSOURCING_JOBS_CHANGE
+                    : v.indicator() == OUTSOURCING_EXPORTS ? OUTSOURCING_EXPORTS_CHANGE : null;
+            if (change == null || v.value() == null) {
                 continue;
             }
             IndicatorValue before = byKey.get(new IndicatorValue(v.indicator(), v.period().previousYear(), v.geo(),
                     v.breakdown(), null, Basis.COMPUTED, null).key());
             if (before != null) {
-                add(changes, OUTSOURCING_JOBS_CHANGE, v.period(), v.geo(), v.breakdown(),
+                add(changes, change, v.period(), v.geo(), v.breakdown(),
                         Ratios.percentChange(v.value(), before.value()), sourceOf(v, before));
             }
         }

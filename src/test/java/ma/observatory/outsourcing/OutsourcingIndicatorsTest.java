@@ -216,6 +216,32 @@ class OutsourcingIndicatorsTest {
         assertThat(check.flagged()).isTrue();
     }
 
+    @Test
+    void exportsPublishedForTwoYearsGetTheirChangeComparedWithAPublishedOne() {
+        Breakdown kpo = jobsSlice("kpo", "total", "total");
+        Breakdown bpo = jobsSlice("bpo", "total", "total");
+
+        Result r = compute(jobs(), List.of(), List.of(), range("2024", "2024"),
+                published(OUTSOURCING_EXPORTS, "2023", kpo, 78, 10),
+                published(OUTSOURCING_EXPORTS, "2024", kpo, 48, 11),
+                published(OUTSOURCING_EXPORTS, "2023", bpo, 2_000, 12),
+                published(OUTSOURCING_EXPORTS, "2024", bpo, 2_334, 13),
+                published(OUTSOURCING_EXPORTS_CHANGE, "2024", bpo, 17, 14));
+
+        // KPO: 100 * (48 / 78 - 1) = -38.46 %, computed from the two publications and saying so
+        IndicatorValue change = find(r, OUTSOURCING_EXPORTS_CHANGE, "2024", "MA", kpo).orElseThrow();
+        assertThat(change.value()).isCloseTo(100.0 * (48.0 / 78 - 1), within(1e-9));
+        assertThat(change.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(change.source()).isEqualTo("change between 2023 (published: published note) and 2024"
+                + " (published: published note)");
+        // BPO: 16.7 % computed against the published 17 %: within 0.1 point? no, 0.3 apart: flagged
+        assertThat(value(r, OUTSOURCING_EXPORTS_CHANGE, "2024", "MA", bpo)).isCloseTo(16.7, within(1e-9));
+        Reconciliation check = r.checks().stream().filter(c -> c.indicator() == OUTSOURCING_EXPORTS_CHANGE)
+                .findFirst().orElseThrow();
+        assertThat(check.published()).isEqualTo(17.0);
+        assertThat(check.flagged()).isTrue();
+    }
+
     // ---- relocations ----
 
     @Test
