@@ -44,12 +44,14 @@ public enum Indicator {
     TOURISM_ARRIVALS("tourism.arrivals", Unit.PERSONS, Files.ARRIVALS),
     TOURISM_ARRIVALS_YTD("tourism.arrivals_ytd", Unit.PERSONS, Files.ARRIVALS),
     TOURISM_ARRIVALS_CHANGE("tourism.arrivals_change_pct", Unit.PERCENT, Files.ARRIVALS),
+    TOURISM_ARRIVALS_YTD_CHANGE("tourism.arrivals_ytd_change_pct", Unit.PERCENT, Files.ARRIVALS),
     TOURISM_MRE_SHARE("tourism.mre_share", Unit.PERCENT, Files.ARRIVALS),
     TOURISM_MARKET_SHARE("tourism.market_share", Unit.PERCENT, Files.ARRIVALS),
     TOURISM_OVERNIGHT_STAYS("tourism.overnight_stays", Unit.NIGHTS, Files.ARRIVALS),
     TOURISM_RECEIPTS("tourism.receipts_mad_million", Unit.MAD_MILLION, Files.ARRIVALS),
     TOURISM_RECEIPTS_YTD("tourism.receipts_ytd_mad_million", Unit.MAD_MILLION, Files.ARRIVALS),
     TOURISM_RECEIPTS_CHANGE("tourism.receipts_change_pct", Unit.PERCENT, Files.ARRIVALS),
+    TOURISM_RECEIPTS_YTD_CHANGE("tourism.receipts_ytd_change_pct", Unit.PERCENT, Files.ARRIVALS),
     TOURISM_RECEIPTS_PER_ARRIVAL("tourism.receipts_per_arrival", Unit.MAD, Files.ARRIVALS),
     TOURISM_DIRECT_JOBS("tourism.direct_jobs", Unit.PERSONS, Files.TOURISM_JOBS),
     TOURISM_DIRECT_JOBS_CHANGE("tourism.direct_jobs_change_pct", Unit.PERCENT, Files.TOURISM_JOBS),
@@ -106,9 +108,9 @@ public enum Indicator {
      */
     public boolean publishedPrevails() {
         return switch (this) {
-            case TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_CHANGE, TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE,
-                 TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_PER_ARRIVAL,
-                 TOURISM_DIRECT_JOBS_CHANGE -> true;
+            case TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_CHANGE, TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_MRE_SHARE,
+                 TOURISM_MARKET_SHARE, TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_YTD_CHANGE,
+                 TOURISM_RECEIPTS_PER_ARRIVAL, TOURISM_DIRECT_JOBS_CHANGE -> true;
             default -> false;
         };
     }

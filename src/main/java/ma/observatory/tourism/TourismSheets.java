@@ -40,8 +40,12 @@ class TourismSheets implements DomainSheets {
 
     /** The columns of the arrivals table, in order; MRE share sits on the all-visitors row of its market. */
     static final List<Indicator> ARRIVAL_COLUMNS = List.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_CHANGE,
-            TOURISM_ARRIVALS_YTD, TOURISM_OVERNIGHT_STAYS, TOURISM_RECEIPTS, TOURISM_RECEIPTS_CHANGE,
-            TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_PER_ARRIVAL, TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE);
+            TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_OVERNIGHT_STAYS, TOURISM_RECEIPTS,
+            TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_YTD_CHANGE, TOURISM_RECEIPTS_PER_ARRIVAL,
+            TOURISM_MRE_SHARE, TOURISM_MARKET_SHARE);
+    /** Changes in %, shown with their sign. */
+    private static final Set<Indicator> CHANGE_COLUMNS = Set.of(TOURISM_ARRIVALS_CHANGE, TOURISM_ARRIVALS_YTD_CHANGE,
+            TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_YTD_CHANGE);
     private static final List<String> DIMS = List.of("visitor_type", "market");
     private static final String TOTAL = TourismIndicators.TOTAL;
     private static final String COUNTRY = ArrivalsDataset.COUNTRY;
@@ -142,7 +146,8 @@ class TourismSheets implements DomainSheets {
             row.add(CellValue.text(market));
             for (Indicator i : ARRIVAL_COLUMNS) {
                 boolean applies = switch (i) {
-                    case TOURISM_ARRIVALS_YTD, TOURISM_RECEIPTS_YTD -> k.period().granularity() == Period.Granularity.MONTH;
+                    case TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_RECEIPTS_YTD,
+                         TOURISM_RECEIPTS_YTD_CHANGE -> k.period().granularity() == Period.Granularity.MONTH;
                     case TOURISM_RECEIPTS_PER_ARRIVAL -> k.breakdown().equals(TourismIndicators.ALL_ARRIVALS);
                     case TOURISM_MRE_SHARE -> TOTAL.equals(visitorType);
                     case TOURISM_MARKET_SHARE -> !TOTAL.equals(market); // a share of itself says nothing
@@ -160,8 +165,7 @@ class TourismSheets implements DomainSheets {
         cols.add(new ReportColumn(m.get("tourism.col.market"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("tourism.col.market_code"), NumberStyle.TEXT));
         for (Indicator i : ARRIVAL_COLUMNS) {
-            cols.add(i == TOURISM_ARRIVALS_CHANGE || i == TOURISM_RECEIPTS_CHANGE
-                    ? new ReportColumn(heading(m, i), NumberStyle.CHANGE) : column(m, i));
+            cols.add(CHANGE_COLUMNS.contains(i) ? new ReportColumn(heading(m, i), NumberStyle.CHANGE) : column(m, i));
         }
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.tourism.arrivals"), m.get("tourism.arrivals.title"),

@@ -193,6 +193,37 @@ class TourismIndicatorsTest {
         assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-02", ALL)).isEmpty();
     }
 
+    @Test
+    void yearToDateChangesCompareWithTheSameMonthsAYearEarlierAPublishedChangePrevailing() {
+        Cube cube = arrivals();
+        put(cube, "2023-01", ALL, 900_000.0, null, 8_000.0);
+        put(cube, "2023-02", ALL, 1_000_000.0, null, 9_000.0);
+        put(cube, "2024-01", ALL, 1_000_000.0, null, 8_400.0);
+        put(cube, "2024-02", ALL, 1_100_000.0, null, 9_500.0);
+
+        var r = compute(cube, range("2024-01", "2024-12"),
+                published(TOURISM_RECEIPTS_YTD_CHANGE, "2024-02", ALL, 5.0));
+
+        // arrivals to February: 2.1 million against 1.9 million, +10.526 %
+        assertThat(value(r, TOURISM_ARRIVALS_YTD_CHANGE, "2024-02", ALL))
+                .isCloseTo(100.0 * (2_100_000.0 / 1_900_000 - 1), within(1e-9));
+        // January: its year to date is the month itself, 1.0 against 0.9 million
+        assertThat(value(r, TOURISM_ARRIVALS_YTD_CHANGE, "2024-01", ALL))
+                .isCloseTo(100.0 * (1_000_000.0 / 900_000 - 1), within(1e-9));
+        // receipts to February: 17,900 against 17,000 would be +5.29 %; the ministry's +5 % is reported,
+        // and the computed figure kept for Data quality
+        IndicatorValue receipts = find(r, TOURISM_RECEIPTS_YTD_CHANGE, "2024-02", ALL).orElseThrow();
+        assertThat(receipts.value()).isEqualTo(5.0);
+        assertThat(receipts.basis()).isEqualTo(Basis.PUBLISHED);
+        assertThat(r.checks()).anySatisfy(c -> {
+            assertThat(c.indicator()).isEqualTo(TOURISM_RECEIPTS_YTD_CHANGE);
+            assertThat(c.computed()).isCloseTo(100.0 * (17_900.0 / 17_000 - 1), within(1e-9));
+        });
+        // annual periods have none
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_ARRIVALS_YTD_CHANGE)
+                .allMatch(v -> v.period().granularity() == Period.Granularity.MONTH);
+    }
+
     // ---- shares and ratios ----
 
     @Test
