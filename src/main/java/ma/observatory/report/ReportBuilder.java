@@ -83,7 +83,7 @@ public class ReportBuilder {
             }
         }
         body.add(dataSheet(m, values));
-        body.add(qualitySheet(m, runId));
+        body.add(qualitySheet(context, runId));
         body.add(filesSheet(m, runId));
         body.add(aboutSheet(m, execution, run));
 
@@ -304,7 +304,8 @@ public class ReportBuilder {
                         new ReportTable.Overflow(values.size(), m.get("data.overflow"))));
     }
 
-    private ReportSheet qualitySheet(Messages m, long runId) {
+    private ReportSheet qualitySheet(ReportContext context, long runId) {
+        Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
         jdbc.query("SELECT kind, file, line, col, val, reason, reason_key, reason_args FROM row_problem WHERE run_id = ?"
                 + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason", rs -> {
@@ -320,8 +321,7 @@ public class ReportBuilder {
             rows.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
                     CellValue.text(asWritten(r.published())),
-                    CellValue.text(r.indicator().id() + ", " + r.period() + ", " + r.geo()
-                            + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown())),
+                    CellValue.text(figure(context, r)),
                     CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference())));
         }
         List<ReportColumn> cols = List.of(
@@ -353,6 +353,18 @@ public class ReportBuilder {
             }
         }
         return new Reason(key, texts).text(m.locale());
+    }
+
+    /**
+     * The figure a check is about, as a reader says it, then as the Data sheet codes it (to find
+     * it there): "Taux de chômage, 2024, Maroc, urbain (employment.unemployment_rate, MA, area=urban, …)".
+     */
+    private static String figure(ReportContext context, Reconciliation r) {
+        Messages m = context.messages();
+        String words = SummarySheet.inWords(m, r.breakdown()) instanceof CellValue.Text t ? ", " + t.text() : "";
+        return WideTables.label(m, r.indicator()) + ", " + r.period() + ", " + context.placeName(r.geo()) + words
+                + " (" + r.indicator().id() + ", " + r.geo()
+                + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown()) + ")";
     }
 
     /** A number as a file would give it: 17400000 and 43.6, not 1.74E7 and 120000.0. */

@@ -192,7 +192,9 @@ class ObservatoryJobFunctionalTests {
             });
             assertThat(quality).anySatisfy(r -> {
                 assertThat(r.get("Type")).isEqualTo("conforme à la publication");
-                assertThat(r.get("Motif ou chiffre").toString()).contains("employment.unemployment_rate, 2024, MA, " + TOTAL);
+                // in words, then coded as on the Data sheet
+                assertThat(r.get("Motif ou chiffre")).isEqualTo("Taux de chômage, 2024, Maroc, ensemble"
+                        + " (employment.unemployment_rate, MA, " + TOTAL + ")");
             });
             assertThat(quality).anySatisfy(r -> {
                 assertThat(r.get("Type")).isEqualTo("écart avec la publication");
