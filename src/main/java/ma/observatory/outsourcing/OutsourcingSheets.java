@@ -244,7 +244,8 @@ class OutsourcingSheets implements DomainSheets {
                 List.of(m.get("outsourcing.relocations_by_year.intro"),
                         m.get("outsourcing.relocations_by_year.pipeline", context.run().range().lastMonth().toString(),
                                 pipelineJobs(values, end, "in", pipeline[0], format), pipeline[0],
-                                pipelineJobs(values, end, "out", pipeline[1], format), pipeline[1])),
+                                pipelineJobs(values, end, "out", pipeline[1], format), pipeline[1],
+                                jobsWord(m, values, end, "in"), jobsWord(m, values, end, "out"))),
                 new ReportTable("RelocationsByYear", cols, rows));
     }
 
@@ -265,6 +266,12 @@ class OutsourcingSheets implements DomainSheets {
             return format.format(v.value());
         }
         return events == 0 ? "0" : "[x]";
+    }
+
+    /** "job" for a single one, "jobs" otherwise (an unknown number included). */
+    private static String jobsWord(Messages m, Map<String, IndicatorValue> values, Period end, String direction) {
+        IndicatorValue v = values.get(key(OUTSOURCING_PIPELINE_JOBS, end, "direction", direction));
+        return m.get(v != null && v.value() != null && v.value() == 1.0 ? "outsourcing.jobs.one" : "outsourcing.jobs.many");
     }
 
     private static String key(Indicator id, Period period, String dim, String value) {
