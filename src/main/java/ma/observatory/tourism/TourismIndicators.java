@@ -57,6 +57,8 @@ public final class TourismIndicators {
             TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_RECEIPTS, TOURISM_RECEIPTS_CHANGE,
             TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS_YTD_CHANGE, TOURISM_DIRECT_JOBS, TOURISM_DIRECT_JOBS_CHANGE);
 
+    private static final Set<Indicator> YTD_CHANGES = Set.of(TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_RECEIPTS_YTD_CHANGE);
+
     /** Indicators worked out from other values (second pass), not from the counts themselves. */
     private static final Set<Indicator> DERIVED = Set.of(TOURISM_ARRIVALS_CHANGE, TOURISM_ARRIVALS_YTD_CHANGE,
             TOURISM_RECEIPTS_CHANGE, TOURISM_RECEIPTS_YTD_CHANGE, TOURISM_DIRECT_JOBS_CHANGE,
@@ -134,8 +136,8 @@ public final class TourismIndicators {
         List<IndicatorValue> derived = new ArrayList<>();
         for (IndicatorValue v : first.values()) {
             Indicator change = CHANGES.get(v.indicator());
-            if (change == null || v.value() == null) {
-                continue;
+            if (change == null || v.value() == null || isJanuary(v.period()) && YTD_CHANGES.contains(change)) {
+                continue; // January's year to date is the month: its change is the month's (below)
             }
             IndicatorValue before = levels.get(keyOf(v.indicator(), v.period().previousYear(), v.geo(),
                     v.breakdown()));
@@ -149,6 +151,7 @@ public final class TourismIndicators {
         }
         derived.addAll(directJobsCreated(first.values(), targets));
         Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, history, geo);
+        List<IndicatorValue> januaries = januaryYearToDateChanges(second.values());
 
         Map<String, IndicatorValue> series = index(first.values());
         series.putAll(index(second.values()));
@@ -160,6 +163,11 @@ public final class TourismIndicators {
 
         List<IndicatorValue> values = new ArrayList<>();
         List<Reconciliation> checks = new ArrayList<>();
+        for (IndicatorValue v : januaries) {
+            if (range.contains(v.period())) {
+                values.add(v);
+            }
+        }
         for (Reconciler.Result r : List.of(first, second, third)) {
             for (IndicatorValue v : r.values()) {
                 if (range.contains(v.period())) {
@@ -173,6 +181,37 @@ public final class TourismIndicators {
             }
         }
         return new Result(values, checks);
+    }
+
+    private static boolean isJanuary(Period p) {
+        return p.granularity() == Period.Granularity.MONTH && p.firstMonth().getMonthValue() == 1;
+    }
+
+    /**
+     * January's year-to-date changes: the month's own change as reported (the ministry's where it
+     * prevails), so that the row never shows two changes of one figure; a published year-to-date
+     * change of January is kept as it is.
+     */
+    private static List<IndicatorValue> januaryYearToDateChanges(List<IndicatorValue> changes) {
+        Set<String> given = new java.util.HashSet<>();
+        for (IndicatorValue v : changes) {
+            if (YTD_CHANGES.contains(v.indicator())) {
+                given.add(v.key());
+            }
+        }
+        List<IndicatorValue> out = new ArrayList<>();
+        for (IndicatorValue v : changes) {
+            Indicator ytd = v.indicator() == TOURISM_ARRIVALS_CHANGE ? TOURISM_ARRIVALS_YTD_CHANGE
+                    : v.indicator() == TOURISM_RECEIPTS_CHANGE ? TOURISM_RECEIPTS_YTD_CHANGE : null;
+            if (ytd != null && isJanuary(v.period())) {
+                IndicatorValue copy = new IndicatorValue(ytd, v.period(), v.geo(), v.breakdown(), v.value(), v.basis(),
+                        v.source());
+                if (!given.contains(copy.key())) {
+                    out.add(copy);
+                }
+            }
+        }
+        return out;
     }
 
     /** The values one cell of the arrivals cube gives, alone or with its neighbours. */

@@ -224,6 +224,21 @@ class TourismIndicatorsTest {
                 .allMatch(v -> v.period().granularity() == Period.Granularity.MONTH);
     }
 
+    @Test
+    void januarysYearToDateChangeIsTheMonthsAsReported() {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 992_541);
+        arrivals(cube, "2025-01", ALL, 1_200_000); // "≈1.2 million": +20.9 % computed
+
+        var r = compute(cube, range("2025-01", "2025-12"), published(TOURISM_ARRIVALS_CHANGE, "2025-01", ALL, 27.0));
+
+        // the month's change is the ministry's +27 %; January's year to date is the same figure, and says so
+        IndicatorValue ytd = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-01", ALL).orElseThrow();
+        assertThat(ytd.value()).isEqualTo(27.0);
+        assertThat(ytd.basis()).isEqualTo(Basis.PUBLISHED);
+        assertThat(value(r, TOURISM_ARRIVALS_CHANGE, "2025-01", ALL)).isEqualTo(27.0);
+    }
+
     // ---- shares and ratios ----
 
     @Test
