@@ -101,6 +101,17 @@ public final class Breakdown {
         return null;
     }
 
+    /** The same breakdown without one dimension (itself when it has none of that name). */
+    public Breakdown without(String name) {
+        List<Pair> list = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) {
+            if (!p.name.equals(name)) {
+                list.add(p);
+            }
+        }
+        return list.size() == pairs.size() ? this : new Breakdown(list);
+    }
+
     /** The same breakdown with one dimension set to another value (added at the end if absent). */
     public Breakdown with(String name, String value) {
         List<Pair> list = new ArrayList<>(pairs.size() + 1);

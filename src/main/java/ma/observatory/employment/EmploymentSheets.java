@@ -131,10 +131,16 @@ class EmploymentSheets implements DomainSheets {
     private ReportSheet gaps(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        for (var e : grid(context, GAP_COLUMNS, List.of("area", "sex", "age_group")).entrySet()) {
+        // Graduates' gaps, from their published rates, under the gap of everyone.
+        var grid = gridWith(context, GAP_COLUMNS, List.of("area", "sex", "age_group"), 3, "education");
+        boolean education = anyHas(grid, "education");
+        for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
             for (String dim : List.of("area", "sex", "age_group")) {
                 row.add(CellValue.text(gapSide(m, dim, e.getKey().breakdown().get(dim))));
+            }
+            if (education) {
+                row.add(optionalDimension(m, e.getKey(), "education", "total"));
             }
             addValues(row, e.getValue(), GAP_COLUMNS);
             row.add(basis(m, e.getValue()));
@@ -144,6 +150,9 @@ class EmploymentSheets implements DomainSheets {
         cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
+        if (education) {
+            cols.add(new ReportColumn(m.get("col.education"), NumberStyle.TEXT));
+        }
         GAP_COLUMNS.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.gaps"), m.get("gaps.title"), List.of(m.get("gaps.intro")),

@@ -91,6 +91,16 @@ public final class WideTables {
                 }
             }
         }
+        if (!refinements.isEmpty()) {
+            // A refined row with no row above it (urban and rural published, the whole not) gets
+            // that row, empty ([x]), so that it never seems to detail the row before.
+            for (RowKey k : new ArrayList<>(cells.keySet())) {
+                if (refinements.contains(k.breakdown())) {
+                    cells.computeIfAbsent(new RowKey(k.period(), k.geo(), k.breakdown().without(extra)),
+                            x -> new EnumMap<>(Indicator.class));
+                }
+            }
+        }
         Map<Breakdown, String> orders = new HashMap<>(); // dimOrder is slow: once per breakdown
         List<RowKey> keys = new ArrayList<>(cells.keySet());
         Comparator<RowKey> order = Comparator.comparing(RowKey::period)
@@ -233,6 +243,9 @@ public final class WideTables {
 
     /** "computed", or "published: <labels>" naming the values taken from publications. */
     public static CellValue basis(Messages m, Map<Indicator, IndicatorValue> cells) {
+        if (cells.isEmpty()) {
+            return CellValue.NOT_APPLICABLE; // a row with no value (above the rows that detail it)
+        }
         List<String> published = new ArrayList<>();
         for (IndicatorValue v : cells.values()) {
             if (v.basis() == Basis.PUBLISHED) {

@@ -347,6 +347,26 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void graduatesGapsAreOnTheGapsSheetUnderEveryonesGap() throws IOException {
+        Path input = copyOfFixtures();
+        Path published = input.resolve("published.csv");
+        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
+                + "employment.unemployment_rate,2024,MA,\"area=total, sex=female, age_group=15+, education=graduate\","
+                + "27,%,graduate women\n"
+                + "employment.unemployment_rate,2024,MA,\"area=total, sex=male, age_group=15+, education=graduate\","
+                + "15,%,graduate men\n", StandardCharsets.UTF_8);
+
+        assertThat(run(input).exitCode()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<Map<String, Object>> gaps = book.rows("Gaps").stream()
+                    .filter(r -> r.get("Période").equals("2024") && r.get("Sexe").equals("femmes moins hommes")).toList();
+            // 27 - 15 = 12 points, under everyone's women-minus-men gap of 2024
+            assertThat(gaps).extracting(r -> r.get("Diplôme")).containsExactly("ensemble", "diplômés");
+            assertThat(gaps.get(1)).containsEntry("Taux de chômage, écart (points)", 12.0);
+        }
+    }
+
+    @Test
     void aPublishedFigureRepeatedWithItsBreakdownSpacedDifferentlyIsADuplicateNotACrash() throws IOException {
         Path input = copyOfFixtures();
         Path published = input.resolve("published.csv");
