@@ -68,6 +68,10 @@ public final class BreakdownVocabulary {
             if (rule != null && !rule.accepts().test(p.value())) {
                 return rule.problem().apply(p.name(), p.value());
             }
+            if (rule == null && "total".equals(p.value()) && !order.contains(p.name())) {
+                // education=total is the figure without the dimension, which would then stand twice
+                return Reason.of("breakdown.own-total", p.name(), breakdown.without(p.name()).toString());
+            }
         }
         return null;
     }

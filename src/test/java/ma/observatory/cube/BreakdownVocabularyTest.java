@@ -27,6 +27,21 @@ class BreakdownVocabularyTest {
     }
 
     @Test
+    void aDimensionOfItsOwnGivenAsTotalIsTheFigureWithoutIt() {
+        BreakdownVocabulary ordered = BreakdownVocabulary.builder().codes("area", Area.class)
+                .order("area", "sex", "age_group").build();
+
+        // else "education=total" would stand as a second series of everyone's figure
+        assertThat(ordered.problem(Breakdown.parse("area=total, sex=total, age_group=15+, education=total")).english())
+                .isEqualTo("education=total is the figure without education: write area=total, sex=total, age_group=15+");
+        assertThat(ordered.problem(Breakdown.parse("area=total, sex=total, age_group=15+, education=total"))
+                .text(Locale.FRENCH)).isEqualTo("education=total est le chiffre sans education : écrire area=total,"
+                        + " sex=total, age_group=15+");
+        // a known dimension's total is its own row
+        assertThat(ordered.problem(Breakdown.parse("area=total, sex=total"))).isNull();
+    }
+
+    @Test
     void theFirstValueOutsideItsVocabularyIsNamedWithWhatWasExpected() {
         assertThat(vocabulary.problem(Breakdown.parse("area=Urban, age_group=15-24")).english())
                 .isEqualTo("area=Urban: 'Urban' is not one of total, urban, rural, as the count files write it");
