@@ -94,34 +94,7 @@ class EmploymentSheets implements DomainSheets {
     }
 
     private ReportSheet labourForce(ReportContext context) {
-        Messages m = context.messages();
-        List<List<CellValue>> rows = new ArrayList<>();
-        // Graduates' unemployment, which only a publication gives, after the rows of its period and place.
-        var grid = gridWith(context, LABOUR_COLUMNS, List.of("area", "sex", "age_group"), 3, "education");
-        boolean education = anyHas(grid, "education");
-        for (var e : grid) {
-            List<CellValue> row = keyCells(context, e.getKey());
-            row.add(dimension(m, e.getKey(), "area"));
-            row.add(dimension(m, e.getKey(), "sex"));
-            row.add(CellValue.text(WideTables.ageGroup(m, e.getKey().breakdown().get("age_group"))));
-            if (education) {
-                row.add(optionalDimension(m, e.getKey(), "education", "total"));
-            }
-            addValues(row, e.getValue(), LABOUR_COLUMNS);
-            row.add(basis(m, e.getValue()));
-            rows.add(row);
-        }
-        List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
-        cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
-        cols.add(new ReportColumn(m.get("col.age"), NumberStyle.TEXT));
-        if (education) {
-            cols.add(new ReportColumn(m.get("col.education"), NumberStyle.TEXT));
-        }
-        LABOUR_COLUMNS.forEach(i -> cols.add(column(m, i)));
-        cols.add(basisColumn(m));
-        return new ReportSheet(m.get("sheet.employment"), m.get("employment.title"),
-                List.of(m.get("employment.intro")), new ReportTable("Employment", cols, rows));
+        return byGroup(context, LABOUR_COLUMNS, "employment", "Employment");
     }
 
     /**
@@ -129,20 +102,29 @@ class EmploymentSheets implements DomainSheets {
      * the first group minus the second's, one row per gap with its groups said in words.
      */
     private ReportSheet gaps(ReportContext context) {
+        return byGroup(context, GAP_COLUMNS, "gaps", "Gaps");
+    }
+
+    /**
+     * One row per period, place, area, sex and age group, and under a row its graduates' where a
+     * publication gives them (with an education column then).
+     *
+     * @param name the messages' key of the sheet ({@code sheet.<name>}, {@code <name>.title}, {@code <name>.intro})
+     */
+    private static ReportSheet byGroup(ReportContext context, List<Indicator> columns, String name, String table) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        // Graduates' gaps, from their published rates, under the gap of everyone.
-        var grid = gridWith(context, GAP_COLUMNS, List.of("area", "sex", "age_group"), 3, "education");
+        var grid = gridWith(context, columns, GROUP_DIMS, GROUP_DIMS.size(), "education");
         boolean education = anyHas(grid, "education");
         for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
-            for (String dim : List.of("area", "sex", "age_group")) {
-                row.add(CellValue.text(gapSide(m, dim, e.getKey().breakdown().get(dim))));
+            for (String dim : GROUP_DIMS) {
+                row.add(CellValue.text(groupWords(m, dim, e.getKey().breakdown().get(dim))));
             }
             if (education) {
                 row.add(optionalDimension(m, e.getKey(), "education", "total"));
             }
-            addValues(row, e.getValue(), GAP_COLUMNS);
+            addValues(row, e.getValue(), columns);
             row.add(basis(m, e.getValue()));
             rows.add(row);
         }
@@ -153,14 +135,16 @@ class EmploymentSheets implements DomainSheets {
         if (education) {
             cols.add(new ReportColumn(m.get("col.education"), NumberStyle.TEXT));
         }
-        GAP_COLUMNS.forEach(i -> cols.add(column(m, i)));
+        columns.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
-        return new ReportSheet(m.get("sheet.gaps"), m.get("gaps.title"), List.of(m.get("gaps.intro")),
-                new ReportTable("Gaps", cols, rows));
+        return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), List.of(m.get(name + ".intro")),
+                new ReportTable(table, cols, rows));
     }
 
+    private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");
+
     /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
-    static String gapSide(Messages m, String dim, String value) {
+    static String groupWords(Messages m, String dim, String value) {
         int minus = value.indexOf(EmploymentIndicators.GAP_SEPARATOR);
         if (minus < 0) {
             return group(m, dim, value);
