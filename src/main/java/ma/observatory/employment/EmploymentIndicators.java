@@ -48,10 +48,10 @@ public final class EmploymentIndicators {
             "employed", EMPLOYMENT_EMPLOYED, "unemployed", EMPLOYMENT_UNEMPLOYED,
             "underemployed", EMPLOYMENT_UNDEREMPLOYED);
 
-    /** The pairs each gap compares: dimension, first value, second value. */
     /** Between the two groups of a gap's breakdown value: {@code female minus male}. */
     static final String GAP_SEPARATOR = " minus ";
 
+    /** The pairs each gap compares: dimension, first value, second value. */
     private static final List<String[]> GAPS = List.of(
             new String[] {"sex", "female", "male"},
             new String[] {"area", "urban", "rural"},

@@ -160,14 +160,14 @@ class EmploymentSheets implements DomainSheets {
     private ReportSheet sectors(ReportContext context) {
         Messages m = context.messages();
         List<List<CellValue>> rows = new ArrayList<>();
-        // The HCP publishes urban and rural net job creation for all sectors only: under all sectors'.
+        // Urban and rural net job creation, which only the HCP's notes give, under the row it details.
         var grid = gridWith(context, SECTOR_COLUMNS, List.of("sector"), 0, "area");
         boolean area = anyHas(grid, "area");
         Map<RowKey, IndicatorValue> employedAged15 = employedAged15(context);
         for (var e : grid) {
             if ("total".equals(e.getKey().breakdown().get("sector")) && !e.getValue().containsKey(EMPLOYMENT_EMPLOYED)) {
                 // All sectors' employed are the employed aged 15 and over: where the sector file lacks
-                // them, labour_force.csv's, rather than [x] beside the Employment sheet's figure.
+                // them, the Employment sheet's (counted or published), rather than [x] beside it.
                 String place = e.getKey().breakdown().get("area");
                 IndicatorValue employed = employedAged15.get(new RowKey(e.getKey().period(), e.getKey().geo(),
                         Breakdown.of("area", place == null ? "total" : place)));
