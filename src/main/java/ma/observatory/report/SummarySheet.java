@@ -60,7 +60,10 @@ final class SummarySheet {
             new Headline(OUTSOURCING_PIPELINE_JOBS, has("direction"), null),
             new Headline(OUTSOURCING_JOBS_AT_RISK, has("scenario"), null),
             new Headline(TOURISM_ARRIVALS, is(ALL_ARRIVALS), TOURISM_ARRIVALS_CHANGE),
+            // the year so far, months ahead of the last full year: what the ministry's notes lead with
+            new Headline(TOURISM_ARRIVALS_YTD, is(ALL_ARRIVALS), TOURISM_ARRIVALS_YTD_CHANGE),
             new Headline(TOURISM_RECEIPTS, is(ALL_ARRIVALS), TOURISM_RECEIPTS_CHANGE),
+            new Headline(TOURISM_RECEIPTS_YTD, is(ALL_ARRIVALS), TOURISM_RECEIPTS_YTD_CHANGE),
             new Headline(TOURISM_DIRECT_JOBS, is(""), TOURISM_DIRECT_JOBS_CHANGE),
             new Headline(TOURISM_TARGET_PROGRESS, has("target"), null),
             new Headline(TOURISM_TARGET_REQUIRED_CAGR, has("target"), null),

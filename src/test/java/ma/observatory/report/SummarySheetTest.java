@@ -80,6 +80,31 @@ class SummarySheetTest {
     }
 
     @Test
+    void theYearSoFarIsAHeadlineWithItsChange() {
+        Breakdown all = Breakdown.of("visitor_type", "total", "market", "total");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_RECEIPTS_YTD, Period.month(2025, 8), "MA", all, 87_600.0, Basis.PUBLISHED, "OC"),
+                new IndicatorValue(TOURISM_RECEIPTS_YTD, Period.month(2025, 10), "MA", all, 113_260.0, Basis.PUBLISHED, "OC"),
+                new IndicatorValue(TOURISM_RECEIPTS_YTD_CHANGE, Period.month(2025, 10), "MA", all, 16.7, Basis.COMPUTED,
+                        "OC"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2025, 1), Period.month(2025, 10)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("tourism"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2025, 11, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null);
+
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
+
+        // the latest month, with its change against the same months of 2024
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get(0)).isEqualTo(CellValue.text("Tourism receipts, year to date"));
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2025-10"));
+            assertThat(r.get(4)).isEqualTo(CellValue.number(113_260.0, NumberStyle.INTEGER));
+            assertThat(r.get(6)).isEqualTo(CellValue.number(16.7, NumberStyle.CHANGE));
+        });
+    }
+
+    @Test
     void aChangeTakenFromAPublicationSaysSoBesideTheValuesBasis() {
         Period y2023 = Period.year(2023);
         List<IndicatorValue> values = List.of(
