@@ -89,6 +89,12 @@ final class SummarySheet {
                 }
             }
         }
+        // A target already reached says so beside each of its figures: its "growth needed" is then negative.
+        Map<Breakdown, IndicatorValue> progress = new HashMap<>();
+        for (IndicatorValue v : latestPerBreakdown(context.values(TOURISM_TARGET_PROGRESS),
+                new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
+            progress.put(v.breakdown(), v);
+        }
         List<List<CellValue>> rows = new ArrayList<>();
         for (Headline h : HEADLINES) {
             if (!context.run().runs(h.indicator().domain())) {
@@ -99,7 +105,7 @@ final class SummarySheet {
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
                         CellValue.text(WideTables.label(m, v.indicator())),
-                        inWords(m, v.breakdown()),
+                        reached(m, inWords(m, v.breakdown()), progress.get(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
@@ -126,6 +132,15 @@ final class SummarySheet {
         return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"),
                 List.of(m.get("summary.intro", context.run().range().from(), context.run().range().to())),
                 new ReportTable("Summary", cols, rows));
+    }
+
+    /** "objectif : Arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */
+    private static CellValue reached(Messages m, CellValue words, IndicatorValue progress) {
+        if (progress == null || progress.value() == null || progress.value() < 100.0
+                || !(words instanceof CellValue.Text text)) {
+            return words;
+        }
+        return CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(progress.period().year())));
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */

@@ -105,6 +105,29 @@ class SummarySheetTest {
     }
 
     @Test
+    void aTargetAlreadyReachedSaysSoBesideEachOfItsFigures() {
+        Breakdown target2026 = Breakdown.parse("target=tourism.arrivals 2026");
+        Breakdown target2030 = Breakdown.parse("target=tourism.arrivals 2030");
+        Period y2025 = Period.year(2025);
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, y2025, "MA", target2026, 113.1, Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_REQUIRED_CAGR, y2025, "MA", target2026, -11.6, Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, y2025, "MA", target2030, 76.2, Basis.COMPUTED, "t"));
+        RunParameters run = new RunParameters(new PeriodRange(y2025, y2025), Path.of("data"), Path.of("reports"), "fr",
+                Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2026, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, fr, CellTable.morocco("MA-01"), values, null);
+
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
+
+        // the negative growth needed reads as what it is: the target is behind us
+        assertThat(rows).extracting(r -> r.get(1)).containsExactly(
+                CellValue.text("objectif : Arrivées touristiques, 2026 (atteint en 2025)"),
+                CellValue.text("objectif : Arrivées touristiques, 2030"),
+                CellValue.text("objectif : Arrivées touristiques, 2026 (atteint en 2025)"));
+    }
+
+    @Test
     void aChangeTakenFromAPublicationSaysSoBesideTheValuesBasis() {
         Period y2023 = Period.year(2023);
         List<IndicatorValue> values = List.of(
