@@ -78,6 +78,18 @@ public final class WorkbookReader implements AutoCloseable {
         return rows;
     }
 
+    /** The sentences above a sheet's table, joined as they were before being wrapped into lines. */
+    public String intro(String sheetName) {
+        var sheet = workbook.getSheet(sheetName);
+        StringBuilder text = new StringBuilder();
+        for (int r = 1; r < sheet.getTables().get(0).getStartRowIndex(); r++) {
+            if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null) {
+                text.append(sheet.getRow(r).getCell(0).getStringCellValue()).append(' ');
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
+    }
+
     private static Object value(Cell cell) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return "";

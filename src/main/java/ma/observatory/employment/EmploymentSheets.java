@@ -137,8 +137,9 @@ class EmploymentSheets implements DomainSheets {
         }
         columns.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
-        return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), List.of(m.get(name + ".intro")),
-                new ReportTable(table, cols, rows));
+        List<String> intro = education ? List.of(m.get(name + ".intro"), m.get("groups.intro.education"))
+                : List.of(m.get(name + ".intro"));
+        return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows));
     }
 
     private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");

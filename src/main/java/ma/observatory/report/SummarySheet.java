@@ -49,11 +49,16 @@ final class SummarySheet {
                     EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
             new Headline(EMPLOYMENT_ACTIVITY_RATE, is(ALL_PEOPLE), EMPLOYMENT_ACTIVITY_RATE_CHANGE),
             new Headline(EMPLOYMENT_EMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_EMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_UNDEREMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE + ", education=graduate"),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
             new Headline(EMPLOYMENT_NET_JOB_CREATION, is("sector=total"), null),
             new Headline(OUTSOURCING_JOBS, is("segment=total, client_country=total, activity=total"),
                     OUTSOURCING_JOBS_CHANGE),
             new Headline(OUTSOURCING_JOBS, is("segment=crm, client_country=total, activity=total"),
                     OUTSOURCING_JOBS_CHANGE),
+            new Headline(OUTSOURCING_EXPORTS, is("segment=total, client_country=total, activity=total"),
+                    OUTSOURCING_EXPORTS_CHANGE),
             new Headline(OUTSOURCING_RELOCATED_IN, is("origin_country=total"), null),
             new Headline(OUTSOURCING_RELOCATED_OUT, is("destination_country=total"), null),
             new Headline(OUTSOURCING_RELOCATED_NET, is("counterpart_country=total"), null),
@@ -68,6 +73,10 @@ final class SummarySheet {
             new Headline(TOURISM_TARGET_PROGRESS, has("target"), null),
             new Headline(TOURISM_TARGET_REQUIRED_CAGR, has("target"), null),
             new Headline(TOURISM_TARGET_ON_TRACK, has("target"), null));
+
+    /** A year-to-date headline and the full year it runs up to. */
+    private static final Map<Indicator, Indicator> YEAR_OF = Map.of(TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS,
+            TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS);
 
     private SummarySheet() {
     }
@@ -96,11 +105,24 @@ final class SummarySheet {
             progress.put(v.breakdown(), v);
         }
         List<List<CellValue>> rows = new ArrayList<>();
+        Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
             if (!context.run().runs(h.indicator().domain())) {
                 continue;
             }
             for (IndicatorValue v : latestPerBreakdown(context.values(h.indicator()), h, country)) {
+                if (v.period().granularity() == Period.Granularity.YEAR) {
+                    latestYear.merge(v.indicator(), v.period().year(), Math::max);
+                }
+                Indicator year = YEAR_OF.get(v.indicator());
+                if (year != null && latestYear.getOrDefault(year, Integer.MIN_VALUE) >= v.period().year()) {
+                    continue; // the year so far says nothing the full year above it does not
+                }
+                IndicatorValue reached = progress.get(v.breakdown());
+                if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reached != null && reached.value() != null
+                        && reached.value() >= 100.0) {
+                    continue; // a target behind us needs no growth: a negative rate would read as a decline
+                }
                 IndicatorValue change = h.change() == null ? null : byKey.get(
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
@@ -134,7 +156,13 @@ final class SummarySheet {
                 new ReportTable("Summary", cols, rows));
     }
 
-    /** "objectif : Arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */
+    /** A label inside a sentence: "arrivées touristiques" after "objectif :", an acronym kept as it is. */
+    private static String inSentence(String label) {
+        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
+    /** "objectif : arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */
     private static CellValue reached(Messages m, CellValue words, IndicatorValue progress) {
         if (progress == null || progress.value() == null || progress.value() < 100.0
                 || !(words instanceof CellValue.Text text)) {
@@ -175,7 +203,7 @@ final class SummarySheet {
             } else if (p.name().equals("target")) {
                 int space = value.lastIndexOf(' ');
                 Indicator target = space < 0 ? null : Indicator.byId(value.substring(0, space));
-                word = target == null ? value : m.get("summary.target", WideTables.label(m, target),
+                word = target == null ? value : m.get("summary.target", inSentence(WideTables.label(m, target)),
                         value.substring(space + 1));
             }
             words.add(word);

@@ -331,6 +331,8 @@ class ObservatoryJobFunctionalTests {
             assertThat(ma2024.get(1)).containsEntry("Diplôme", "diplômés").containsEntry("Milieu", "ensemble")
                     .containsEntry("Taux de chômage (%)", 19.6);
             assertThat(ma2024.subList(2, ma2024.size())).allSatisfy(r -> assertThat(r).containsEntry("Diplôme", "ensemble"));
+            // and the sheet says what "diplômés" means
+            assertThat(book.intro("Emploi")).contains("« diplômés » désigne, comme dans les notes du HCP");
         }
 
         Path input = copyOfFixtures();
@@ -342,6 +344,7 @@ class ObservatoryJobFunctionalTests {
         assertThat(run(input).exitCode()).isZero();
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.headers("Employment")).doesNotContain("Diplôme").contains("Tranche d’âge");
+            assertThat(book.intro("Emploi")).doesNotContain("diplômés");
             assertThat(book.headers("Sectors")).doesNotContain("Milieu").contains("Secteur");
         }
     }

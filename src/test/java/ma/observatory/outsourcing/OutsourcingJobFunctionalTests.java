@@ -221,14 +221,7 @@ class OutsourcingJobFunctionalTests {
 
         try (WorkbookReader book = new WorkbookReader(
                 work.resolve("reports/labour-market-report_2021-01_2025-12_outsourcing.xlsx"))) {
-            var sheet = book.workbook().getSheet("Délocalisations par année");
-            StringBuilder intro = new StringBuilder();
-            for (int r = 1; r < sheet.getTables().get(0).getStartRowIndex(); r++) {
-                if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null) {
-                    intro.append(sheet.getRow(r).getCell(0).getStringCellValue()).append(' ');
-                }
-            }
-            assertThat(intro.toString().replaceAll("\\s+", " ")).contains("En attente à la fin de 2025-12 (opérations"
+            assertThat(book.intro("Délocalisations par année")).contains("En attente à la fin de 2025-12 (opérations"
                     + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
                     + " aucune opération.");
         }

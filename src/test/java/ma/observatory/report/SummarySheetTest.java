@@ -52,7 +52,7 @@ class SummarySheetTest {
     void scenariosAndTargetsAreSpelledOut() {
         assertThat(words(en, "regulation=fr-2025-594, scenario=low")).isEqualTo("fr-2025-594, low scenario");
         assertThat(words(fr, "regulation=fr-2025-594, scenario=high")).isEqualTo("fr-2025-594, scénario haut");
-        assertThat(words(en, "target=tourism.arrivals 2026")).isEqualTo("target: Tourist arrivals, 2026");
+        assertThat(words(en, "target=tourism.arrivals 2026")).isEqualTo("target: tourist arrivals, 2026");
         assertThat(words(en, "target=tourism.unknown 2026")).isEqualTo("tourism.unknown 2026");
     }
 
@@ -105,6 +105,29 @@ class SummarySheetTest {
     }
 
     @Test
+    void theYearSoFarIsLeftOutWhenTheFullYearIsThere() {
+        Breakdown all = Breakdown.of("visitor_type", "total", "market", "total");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_ARRIVALS, Period.year(2025), "MA", all, 19_800_000.0, Basis.COMPUTED, "a"),
+                new IndicatorValue(TOURISM_ARRIVALS_YTD, Period.month(2025, 11), "MA", all, 18_000_000.0,
+                        Basis.PUBLISHED, "b"),
+                new IndicatorValue(TOURISM_RECEIPTS, Period.year(2024), "MA", all, 112_500.0, Basis.COMPUTED, "c"),
+                new IndicatorValue(TOURISM_RECEIPTS_YTD, Period.month(2025, 11), "MA", all, 124_000.0, Basis.PUBLISHED,
+                        "d"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.year(2024), Period.month(2025, 11)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("tourism"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2025, 12, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null);
+
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
+
+        // arrivals to November 2025 are inside the full year 2025 shown above them; receipts' are not
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(CellValue.text("Tourist arrivals"),
+                CellValue.text("Tourism receipts"), CellValue.text("Tourism receipts, year to date"));
+    }
+
+    @Test
     void aTargetAlreadyReachedSaysSoBesideEachOfItsFigures() {
         Breakdown target2026 = Breakdown.parse("target=tourism.arrivals 2026");
         Breakdown target2030 = Breakdown.parse("target=tourism.arrivals 2030");
@@ -120,11 +143,11 @@ class SummarySheetTest {
         List<List<CellValue>> rows = new java.util.ArrayList<>();
         SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
 
-        // the negative growth needed reads as what it is: the target is behind us
+        // the target behind us says so, and has no "growth needed": a negative rate would read as a decline
         assertThat(rows).extracting(r -> r.get(1)).containsExactly(
-                CellValue.text("objectif : Arrivées touristiques, 2026 (atteint en 2025)"),
-                CellValue.text("objectif : Arrivées touristiques, 2030"),
-                CellValue.text("objectif : Arrivées touristiques, 2026 (atteint en 2025)"));
+                CellValue.text("objectif : arrivées touristiques, 2026 (atteint en 2025)"),
+                CellValue.text("objectif : arrivées touristiques, 2030"));
+        assertThat(rows).extracting(r -> r.get(0)).containsOnly(CellValue.text("Taux de réalisation de l’objectif"));
     }
 
     @Test
