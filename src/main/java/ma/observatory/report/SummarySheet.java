@@ -74,7 +74,7 @@ final class SummarySheet {
             new Headline(TOURISM_TARGET_REQUIRED_CAGR, has("target"), null),
             new Headline(TOURISM_TARGET_ON_TRACK, has("target"), null));
 
-    /** A year-to-date headline and the full year it runs up to. */
+    /** A year-to-date headline and the full year it runs up to (listed before it in {@link #HEADLINES}). */
     private static final Map<Indicator, Indicator> YEAR_OF = Map.of(TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS,
             TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS);
 
@@ -98,11 +98,13 @@ final class SummarySheet {
                 }
             }
         }
-        // A target already reached says so beside each of its figures: its "growth needed" is then negative.
-        Map<Breakdown, IndicatorValue> progress = new HashMap<>();
+        // The targets the latest actual already reaches, and the year it did.
+        Map<Breakdown, Integer> reachedIn = new HashMap<>();
         for (IndicatorValue v : latestPerBreakdown(context.values(TOURISM_TARGET_PROGRESS),
                 new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
-            progress.put(v.breakdown(), v);
+            if (v.value() >= 100.0) {
+                reachedIn.put(v.breakdown(), v.period().year());
+            }
         }
         List<List<CellValue>> rows = new ArrayList<>();
         Map<Indicator, Integer> latestYear = new HashMap<>();
@@ -118,16 +120,14 @@ final class SummarySheet {
                 if (year != null && latestYear.getOrDefault(year, Integer.MIN_VALUE) >= v.period().year()) {
                     continue; // the year so far says nothing the full year above it does not
                 }
-                IndicatorValue reached = progress.get(v.breakdown());
-                if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reached != null && reached.value() != null
-                        && reached.value() >= 100.0) {
+                if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
                 IndicatorValue change = h.change() == null ? null : byKey.get(
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
                         CellValue.text(WideTables.label(m, v.indicator())),
-                        reached(m, inWords(m, v.breakdown()), progress.get(v.breakdown())),
+                        reached(m, inWords(m, v.breakdown()), reachedIn.get(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
@@ -163,12 +163,11 @@ final class SummarySheet {
     }
 
     /** "objectif : arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */
-    private static CellValue reached(Messages m, CellValue words, IndicatorValue progress) {
-        if (progress == null || progress.value() == null || progress.value() < 100.0
-                || !(words instanceof CellValue.Text text)) {
+    private static CellValue reached(Messages m, CellValue words, Integer year) {
+        if (year == null || !(words instanceof CellValue.Text text)) {
             return words;
         }
-        return CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(progress.period().year())));
+        return CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(year)));
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
