@@ -37,9 +37,11 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.util.TempFile;
@@ -105,8 +107,17 @@ public final class XlsxRenderer {
 
     private static final int MIN_WIDTH_CHARS = 8;
     private static final int HEADING_LINES = 3;
-    /** Sheets up to this many rows are printed on one page; longer ones one page wide at most. */
+    /** Sheets up to this many rows (and narrow enough) are printed on one page. */
     private static final int ONE_PAGE_ROWS = 60;
+    /**
+     * Digit widths across landscape A4 at 100 %, inside the default margins of 0.7 inch (some 141
+     * in Calibri 11 in Excel; LibreOffice's metric-compatible font runs a little wider).
+     */
+    private static final int PAGE_WIDTH_CHARS = 135;
+    /** The smallest print scale at which an 11-point figure still reads comfortably on paper. */
+    static final int WIDE_PRINT_SCALE = 70;
+    /** Row labels repeated on each printed page take at most about half of it at that scale. */
+    private static final int MAX_PRINTED_LABEL_CHARS = 110;
     /** Text lines under a title are cut into rows of at most this many characters. */
     static final int TEXT_LINE_CHARS = 110;
     private static final int MAX_WIDTH_CHARS = 60;
@@ -760,6 +771,8 @@ public final class XlsxRenderer {
         private final int lastRowIndex;
         private final String language;
         private int links;
+        /** Columns that label the table's rows, repeated on every printed page; 0 when none is frozen. */
+        private int printedLabels;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
         /** The CSV file the table's rows also go to, when they pass the sheet's last row; else null. */
@@ -855,20 +868,37 @@ public final class XlsxRenderer {
         }
 
         /**
-         * Printed or turned into PDF, a sheet comes out landscape on A4; a short sheet (cover, a chart
-         * and its table) on one page. Long tables are not shrunk to fit: LibreOffice reads "as many
-         * pages high as needed" as one page and would print them unreadably small.
+         * Printed or turned into PDF, a sheet comes out landscape on A4, every page labelled: a
+         * sheet narrow enough is fitted to the page's width (a short one to one page); a wider one
+         * prints at {@value #WIDE_PRINT_SCALE} % over several pages, each repeating the row labels,
+         * in the order a reader lays them side by side (across, then down). Fitting a wide sheet
+         * to one page made its figures too small to read.
          */
         private void setUpPrinting(int rows, int textChars) {
             int lastRow = Math.max(rows - 1, chartsBottomRow);
-            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns(textChars) - 1, 0, lastRow);
-            sheet.getPrintSetup().setLandscape(true);
-            sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-            if (rows <= ONE_PAGE_ROWS) {
-                sheet.setFitToPage(true);
-                sheet.getPrintSetup().setFitWidth((short) 1);
-                sheet.getPrintSetup().setFitHeight((short) 1);
+            int columns = printedColumns(textChars);
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns - 1, 0, lastRow);
+            PrintSetup print = sheet.getPrintSetup();
+            print.setLandscape(true);
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            double width = 0;
+            for (int c = 0; c < columns; c++) {
+                width += sheet.getColumnWidth(c) / 256.0;
             }
+            if (width <= PAGE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE) {
+                sheet.setFitToPage(true);
+                print.setFitWidth((short) 1);
+                // 0: as many pages high as the rows need.
+                print.setFitHeight((short) (rows <= ONE_PAGE_ROWS ? 1 : 0));
+            } else {
+                print.setScale((short) WIDE_PRINT_SCALE);
+                print.setLeftToRight(true);
+                int labels = Math.max(printedLabels, 1);
+                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, labels - 1));
+            }
+            // Excel's field codes, filled in when printing: the sheet's name; page n / pages.
+            sheet.getFooter().setLeft("&A");
+            sheet.getFooter().setRight("&P / &N");
         }
 
         private void writeTable(ReportTable table, int headerRowIndex, Path overflowCsv) {
@@ -916,7 +946,8 @@ public final class XlsxRenderer {
             }
             int labels = labelColumns(columns, widths);
             sheet.createFreezePane(labels, headerRowIndex + 1);
-            sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
+            sheet.setRepeatingRows(new CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
+            printedLabels = labels > 0 ? labels : printedLabelColumns(columns, widths);
 
             int rowIndex = headerRowIndex + 1;
             int rowNumber = 0;
@@ -1037,6 +1068,23 @@ public final class XlsxRenderer {
          * the right still says what it is. Not when they would fill half a screen themselves. (Not
          * repeated on printed pages either: they would leave room for one or two figures per page.)
          */
+        /**
+         * The leading text columns that say what a row is, as far as they leave half a printed
+         * page for the figures: repeated on every page of a table too wide for one.
+         */
+        static int printedLabelColumns(List<ReportColumn> columns, int[] widths) {
+            int labels = 0;
+            int labelWidth = 0;
+            while (labels < columns.size() && columns.get(labels).format().isText()) {
+                labelWidth += widths[labels] + WIDTH_PADDING_CHARS;
+                if (labels > 0 && labelWidth > MAX_PRINTED_LABEL_CHARS) {
+                    break;
+                }
+                labels++;
+            }
+            return labels;
+        }
+
         static int labelColumns(List<ReportColumn> columns, int[] widths) {
             int labels = 0;
             int labelWidth = 0;

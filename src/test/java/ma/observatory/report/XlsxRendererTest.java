@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,6 +22,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
@@ -618,6 +620,68 @@ class XlsxRendererTest {
                 chars += book.getSheetAt(0).getColumnWidth(c) / 256.0;
             }
             assertThat(chars).isGreaterThanOrEqualTo(line.length());
+        }
+    }
+
+    @Test
+    void aWideTablePrintsReadablyWithItsRowLabelsOnEveryPage(@TempDir Path dir) throws IOException {
+        // Two label columns, then eight columns of figures: too wide for one page at a size one reads.
+        List<ReportColumn> columns = new ArrayList<>(List.of(new ReportColumn("Period", NumberStyle.TEXT),
+                new ReportColumn("Region of the kingdom, in full", NumberStyle.TEXT)));
+        for (int c = 0; c < 8; c++) {
+            columns.add(new ReportColumn("A long heading for figure " + c + " (thousands of persons)",
+                    NumberStyle.DECIMAL));
+        }
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (int r = 0; r < 100; r++) {
+            List<CellValue> row = new ArrayList<>(List.of(CellValue.text("2025-Q" + (r % 4 + 1)),
+                    CellValue.text("Casablanca-Settat and its many communes " + r)));
+            for (int c = 0; c < 8; c++) {
+                row.add(CellValue.number(123_456_789.5 + r + c));
+            }
+            rows.add(row);
+        }
+        Path file = dir.resolve("wide.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("Wide", "Wide table", List.of(),
+                new ReportTable("Wide", columns, rows)))), file);
+
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getFitToPage()).as("not shrunk to one page").isFalse();
+            assertThat(sheet.getPrintSetup().getScale()).isEqualTo((short) XlsxRenderer.WIDE_PRINT_SCALE);
+            assertThat(sheet.getPrintSetup().getLeftToRight()).as("across, then down").isTrue();
+            assertThat(sheet.getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:B"));
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("3:3"));
+            assertThat(sheet.getFooter().getLeft()).isEqualTo("&A");
+            assertThat(sheet.getFooter().getRight()).isEqualTo("&P / &N");
+        }
+    }
+
+    @Test
+    void aNarrowTablePrintsOnePageWideAndAsManyHighAsItsRowsNeed(@TempDir Path dir) throws IOException {
+        List<List<CellValue>> rows = new ArrayList<>();
+        for (int r = 0; r < 200; r++) {
+            rows.add(List.of(CellValue.text("2025-Q" + (r % 4 + 1)), CellValue.number(r + 0.5)));
+        }
+        Path file = dir.resolve("narrow.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(
+                new ReportSheet("Long", "Long table", List.of(), new ReportTable("Long",
+                        List.of(new ReportColumn("Period", NumberStyle.TEXT),
+                                new ReportColumn("Rate (%)", NumberStyle.DECIMAL)), rows)),
+                new ReportSheet("Short", "Short table", List.of(), new ReportTable("Short",
+                        List.of(new ReportColumn("Period", NumberStyle.TEXT),
+                                new ReportColumn("Rate (%)", NumberStyle.DECIMAL)), rows.subList(0, 10))))), file);
+
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet longSheet = book.getSheet("Long");
+            assertThat(longSheet.getFitToPage()).isTrue();
+            assertThat(longSheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(longSheet.getPrintSetup().getFitHeight()).as("as many pages high as needed").isZero();
+            assertThat(longSheet.getRepeatingColumns()).as("nothing to repeat on a single page's width").isNull();
+            XSSFSheet shortSheet = book.getSheet("Short");
+            assertThat(shortSheet.getFitToPage()).isTrue();
+            assertThat(shortSheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(shortSheet.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
         }
     }
 
