@@ -137,12 +137,19 @@ class EmploymentSheets implements DomainSheets {
         }
         columns.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
-        List<String> intro = education ? List.of(m.get(name + ".intro"), m.get("groups.intro.education"))
-                : List.of(m.get(name + ".intro"));
+        List<String> intro = new ArrayList<>(List.of(m.get(name + ".intro")));
+        if (grid.stream().anyMatch(e -> e.getKey().period().year() < OLD_SAMPLE_FRAME_UNTIL)) {
+            intro.add(m.get("groups.intro.oldbase"));
+        }
+        if (education) {
+            intro.add(m.get("groups.intro.education"));
+        }
         return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows));
     }
 
     private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");
+    /** The HCP's survey moved to a new sample frame in 2017: the note on it is cited where it applies. */
+    private static final int OLD_SAMPLE_FRAME_UNTIL = 2017;
 
     /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
     static String groupWords(Messages m, String dim, String value) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -346,6 +347,24 @@ class ObservatoryJobFunctionalTests {
             assertThat(book.headers("Employment")).doesNotContain("Diplôme").contains("Tranche d’âge");
             assertThat(book.intro("Emploi")).doesNotContain("diplômés");
             assertThat(book.headers("Sectors")).doesNotContain("Milieu").contains("Secteur");
+        }
+    }
+
+    @Test
+    void theNoteOnTheOldSampleFrameIsCitedOnlyWhereASheetHasFiguresBefore2017() throws IOException {
+        assertThat(run(FIXTURES).exitCode()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat(book.intro("Emploi")).doesNotContain("[note 4]").doesNotContain("2017");
+            assertThat(book.intro("Écarts")).doesNotContain("[note 4]");
+        }
+
+        Path input = copyOfFixtures();
+        Files.writeString(input.resolve("published.csv"), "employment.unemployment_rate,2016,MA,\"" + TOTAL
+                + "\",9.4,%,fixture note 2016\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        assertThat(run(input, "--from=2016").exitCode()).isZero();
+        try (WorkbookReader book = new WorkbookReader(work.resolve("reports/labour-market-report_2016_2024.xlsx"))) {
+            assertThat(book.intro("Emploi")).contains("antérieurs à 2017 relèvent de l’ancienne base de sondage")
+                    .contains("[note 4]");
         }
     }
 
