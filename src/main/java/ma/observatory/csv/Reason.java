@@ -1,10 +1,15 @@
 package ma.observatory.csv;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why a value or a row is rejected or warned about, kept as a message key and its arguments so
@@ -14,7 +19,8 @@ import java.util.ResourceBundle;
  * {@link MessageFormat}: an apostrophe there is written twice.
  *
  * @param key  the message key
- * @param args the arguments as text, already written as the file wrote them (counts, codes, values)
+ * @param args the arguments as text, written as the file wrote them (counts, codes, values); the
+ *             workbook's {@link #text} writes the numbers among them as its language does
  */
 public record Reason(String key, List<String> args) {
 
@@ -32,14 +38,44 @@ public record Reason(String key, List<String> args) {
         return new Reason(key, texts);
     }
 
-    /** @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds */
+    /**
+     * The reason as a reader of the workbook reads it: a number among the arguments is written as
+     * the language writes it (2 700 000 and 12,5 in French, 2,700,000 in English), grouped from five
+     * digits on so that a year or a line number stays as it is.
+     *
+     * @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds
+     */
     public String text(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key), locale).format(args.toArray());
+        List<String> shown = new ArrayList<>(args.size());
+        for (String a : args) {
+            shown.add(PLAIN_NUMBER.matcher(a).matches() ? asWritten(a, locale) : a);
+        }
+        return format(locale, shown);
     }
 
+    /** As the console, the log and the database keep it: numbers as the file wrote them, to search for. */
     public String english() {
-        return text(Locale.ENGLISH);
+        return format(Locale.ENGLISH, args);
+    }
+
+    private String format(Locale locale, List<String> arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new MessageFormat(bundle.getString(key), locale).format(arguments.toArray());
+    }
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?");
+    private static final int GROUPED_FROM_DIGITS = 5;
+
+    /** The same digits, none added or dropped, with the language's decimal mark and grouping. */
+    private static String asWritten(String number, Locale locale) {
+        Matcher m = PLAIN_NUMBER.matcher(number);
+        m.matches();
+        DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        int decimals = m.group(2) == null ? 0 : m.group(2).length();
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        format.setGroupingUsed(m.group(1).length() >= GROUPED_FROM_DIGITS);
+        return format.format(new BigDecimal(number));
     }
 }

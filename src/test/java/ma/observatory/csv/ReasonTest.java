@@ -39,6 +39,24 @@ class ReasonTest {
     }
 
     @Test
+    void theWorkbookWritesNumbersAsItsLanguageDoesWhileTheLogKeepsThemAsTheFileDid() {
+        Reason reason = Reason.of("total.differs.groups", "2025-07, MA", "2700000", "2675000.5", "visitor_type");
+
+        assertThat(reason.text(Locale.FRENCH)).isEqualTo("2025-07, MA : le total donné par le fichier (2\u202F700\u202F000)"
+                + " diffère de la somme de ses groupes visitor_type (2\u202F675\u202F000,5) ; le total donné est retenu");
+        assertThat(reason.text(Locale.ENGLISH)).isEqualTo("2025-07, MA: the total given in the file (2,700,000) differs"
+                + " from the sum of its visitor_type groups (2,675,000.5); the total given is used");
+        assertThat(reason.english()).contains("(2700000)").contains("(2675000.5)");
+        // A year, a line or a small count is left as it is; decimals are neither added nor dropped.
+        assertThat(Reason.of("count.above-labour-force", "1234.50").text(Locale.FRENCH))
+                .isEqualTo("dépasse labour_force (1234,50)");
+        assertThat(Reason.of("count.above-labour-force", "-12345").text(Locale.FRENCH))
+                .endsWith("12\u202F345)").doesNotContain("-12345");
+        assertThat(Reason.of("effective-on.before-announced", "2025-06-25").text(Locale.FRENCH)).contains("(2025-06-25)");
+        assertThat(Reason.of("line.fields.missing", 3, 2025).text(Locale.FRENCH)).contains("a 3 champs").contains("en a 2025");
+    }
+
+    @Test
     void apostrophesAndQuotesComeOutAsWritten() {
         assertThat(Reason.of("unit.mismatch", "employment.unemployment_rate", "%").english())
                 .isEqualTo("does not match the unit of employment.unemployment_rate, which is '%'");
