@@ -27,6 +27,7 @@ import ma.observatory.run.CommandLine.BadCommandLineException;
 import ma.observatory.run.DatabaseAccess;
 import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
 import ma.observatory.run.DatabaseAccess.DatabaseException;
+import ma.observatory.run.EarlyStop;
 import ma.observatory.run.ExitCodes;
 import ma.observatory.run.RunLauncher;
 
@@ -38,6 +39,7 @@ public class ObservatoryApplication {
     private static final String FILE_ONLY = "exit";
 
     public static void main(String[] args) {
+        EarlyStop.install();
         CompilerHints.addInBackground();
         int code;
         try {
@@ -54,6 +56,7 @@ public class ObservatoryApplication {
             System.err.println(CommandLine.unusablePath(e.getInput()));
             code = ExitCodes.BAD_COMMAND_LINE;
         }
+        EarlyStop.exiting();
         System.exit(code);
     }
 
@@ -123,6 +126,9 @@ public class ObservatoryApplication {
             return ExitCodes.RUN_FAILED;
         } catch (Exception e) {
             LoggerFactory.getLogger(FILE_ONLY).error("The job could not run", e);
+            if (EarlyStop.failureIsTheStop()) {
+                return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
+            }
             System.err.println("The job could not run (" + rootMessage(e) + "): see " + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }
@@ -147,6 +153,9 @@ public class ObservatoryApplication {
     /** The application could not start: most often the database is held by another process. */
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
+        if (EarlyStop.failureIsTheStop()) {
+            return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
+        }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BadCommandLineException bad) {
                 System.err.println(bad.getMessage());

@@ -127,6 +127,7 @@ public class RunLauncher {
                     + " was not started.");
             return ExitCodes.RUN_FAILED;
         }
+        EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
         try {
             RunRegistry.Claim claim = registry.claim(run.range(), role);
             try {
@@ -289,6 +290,7 @@ public class RunLauncher {
             ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
             return ExitCodes.RUN_FAILED;
         }
+        EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
         try {
             RunRegistry.Claim claim = registry.claim(run.range(), DatabaseOwner.ONE_SHOT);
             try {
@@ -433,6 +435,7 @@ public class RunLauncher {
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
             scheduler.start();
+            EarlyStop.spokenFor(); // the scheduler is up: SIGTERM is how it is stopped
             gate.awaitClosed();
         }
         log.info("Scheduler stopped");

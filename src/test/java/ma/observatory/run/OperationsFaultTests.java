@@ -288,6 +288,26 @@ class OperationsFaultTests {
     }
 
     @Test
+    void sigtermWhileTheProgramIsStartingSaysSoInASentenceAndLeavesNothingToResume() throws Exception {
+        try (ChildJvm run = ChildJvm.start(work, "early", args(medium, "--from=2023", "--to=2024"))) {
+            // The password is made as the program starts, well before a run can begin: frozen there,
+            // the stop is handled as it wakes, still starting.
+            run.await("the program starting", () -> run.stdout().contains("Generated the database password"),
+                    Duration.ofSeconds(60));
+            run.signal("STOP");
+            run.signal("TERM");
+            run.signal("CONT");
+            assertThat(run.waitFor(Duration.ofSeconds(30))).as(run.output()).isTrue();
+            assertThat(run.exitCode()).isEqualTo(143);
+            assertThat(run.stderr()).as(run.output()).isEqualToIgnoringNewLines(EarlyStop.NOTICE);
+            assertThat(run.stdout()).doesNotContain("Stop requested");
+        }
+        assertThat(work.resolve("reports/" + WORKBOOK)).doesNotExist();
+        ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), RUN);
+        assertThat(list.stdout()).as(list.output()).doesNotContain("STOPPED").doesNotContain("FAILED");
+    }
+
+    @Test
     void sigtermStopsTheRunRestartablyAndRestartCompletesIt() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "run", args(medium, "--from=2023", "--to=2024"))) {
             // The reader reports its progress every 5 s. An import that long would need millions of rows
