@@ -330,8 +330,9 @@ public final class TourismIndicators {
     /**
      * The actual value a target is measured against: the latest annual value of its series at its
      * place that the run may report (its year not after the range's last year) — or, for a target
-     * whose year has passed, the value of that year itself: a 2023 milestone is judged on 2023, not
-     * on what came after, and not at all when 2023 is not known.
+     * whose year the range covers whole, the value of that year itself: a 2023 milestone is judged on
+     * 2023, not on what came after, nor on 2022 projected to a year that is over, and not at all
+     * until 2023 is known.
      */
     static IndicatorValue latestActual(Target t, Map<String, IndicatorValue> series, PeriodRange range) {
         Breakdown b = actualBreakdown(t);
@@ -347,7 +348,8 @@ public final class TourismIndicators {
                 latest = v;
             }
         }
-        if (latest != null && latest.period().year() > t.targetPeriod().year()) {
+        boolean yearOver = !t.targetPeriod().lastMonth().isAfter(range.lastMonth());
+        if (latest != null && yearOver) {
             IndicatorValue atTarget = series.get(keyOf(t.indicator(), Period.year(t.targetPeriod().year()), t.geo(), b));
             return atTarget != null && atTarget.value() != null ? atTarget : null;
         }

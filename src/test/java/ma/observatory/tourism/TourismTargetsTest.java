@@ -196,6 +196,24 @@ class TourismTargetsTest {
     }
 
     @Test
+    void aTargetYearTheRangeCoversIsNotJudgedOnTheYearBeforeUntilItsOwnValueIsKnown() {
+        // The nightly run of January 2027 covers 2026 whole, whose arrivals are not published yet:
+        // 2025's 19.8 M projected to 2026 would say "on track" for a year that is over.
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+        var before = run(arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8), range("2022-01", "2026-12"), t);
+
+        assertThat(before.values()).noneMatch(v -> of(t).equals(v.breakdown()));
+
+        // Once 2026 is known (say 20.1 M), it is judged on it: 20.1 / 17.5 = 114.86 %, reached.
+        var after = run(arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8, 20.1), range("2022-01", "2026-12"), t);
+        assertThat(value(after, TOURISM_TARGET_PROGRESS, "2026", of(t))).isCloseTo(100.0 * 20.1 / 17.5, within(1e-9));
+        assertThat(value(after, TOURISM_TARGET_ON_TRACK, "2026", of(t))).isEqualTo(1.0);
+        // While the target year is still running (to 2026-11), 2025 is the latest actual, as before.
+        var running = run(arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8), range("2022-01", "2026-11"), t);
+        assertThat(value(running, TOURISM_TARGET_PROGRESS, "2025", of(t))).isCloseTo(100.0 * 19.8 / 17.5, within(1e-9));
+    }
+
+    @Test
     void theLatestActualIsTheLatestAnnualValueInTheRange() {
         Cube cube = arrivalsFrom(2023, 14.5, 17.4, 19.8);
         put(cube, "2025-07", ALL, 2_700_000.0, null, null); // a month is not an annual actual
