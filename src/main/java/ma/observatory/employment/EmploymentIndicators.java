@@ -159,6 +159,7 @@ public final class EmploymentIndicators {
                         sectors.source(key));
             }
         }
+        addNetJobCreationOfAllSectors(base, labourForce);
         Set<Indicator> derivedIds = new java.util.HashSet<>();
         for (Rate r : RATES) {
             derivedIds.add(r.change);
@@ -232,6 +233,38 @@ public final class EmploymentIndicators {
             }
         }
         return new Result(values, checks);
+    }
+
+    /**
+     * Net job creation of all sectors is the change over a year of the employed aged 15 and over,
+     * which labour_force.csv gives, by area too: computed from that file, both years from it, where
+     * the sector file cannot give it. Otherwise only a publication would (a figure the counts
+     * reproduce would be shown as published, and never checked against them).
+     */
+    private static void addNetJobCreationOfAllSectors(List<IndicatorValue> base, Cube labourForce) {
+        Set<Reconciler.Key> fromSectors = new java.util.HashSet<>();
+        for (IndicatorValue v : base) {
+            if (v.indicator() == EMPLOYMENT_NET_JOB_CREATION) {
+                fromSectors.add(new Reconciler.Key(v.indicator(), v.period(), v.geo(), v.breakdown()));
+            }
+        }
+        for (Cube.Key key : labourForce.keys()) {
+            Breakdown b = key.breakdown();
+            if (!"total".equals(b.get("sex")) || !AgeGroups.ALL.equals(b.get("age_group"))) {
+                continue;
+            }
+            Breakdown allSectors = "total".equals(b.get("area")) ? Breakdown.of("sector", "total")
+                    : Breakdown.of("area", b.get("area"), "sector", "total");
+            if (fromSectors.contains(new Reconciler.Key(EMPLOYMENT_NET_JOB_CREATION, key.period(), key.geo(),
+                    allSectors))) {
+                continue;
+            }
+            Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), b);
+            Double created = Ratios.difference(labourForce.get(key, "employed"), labourForce.get(before, "employed"));
+            add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
+                    "employed aged 15 and over, " + key.period() + " less " + before.period() + ", from "
+                            + LabourForceDataset.INSTANCE.file() + ": " + labourForce.source(key));
+        }
     }
 
     private static Rate rateOf(Indicator id) {

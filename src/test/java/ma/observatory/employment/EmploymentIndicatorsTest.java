@@ -169,8 +169,9 @@ class EmploymentIndicatorsTest {
         // 2024 is the first period of the range and still gets its change: 20 - 25 = -5
         assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, "2024", "MA", TOTAL)).isCloseTo(-5.0, within(1e-9));
         assertThat(r.values()).extracting(IndicatorValue::period).containsOnly(Period.year(2024));
-        // 5 levels + 4 rates + 4 changes
-        assertThat(r.values()).hasSize(13);
+        // 5 levels + 4 rates + 4 changes + net job creation of all sectors (400 - 360 = 40)
+        assertThat(r.values()).hasSize(14);
+        assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("total"))).isEqualTo(40.0);
     }
 
     @Test
@@ -322,6 +323,38 @@ class EmploymentIndicatorsTest {
         assertThat(find(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("total"))).isEmpty();
         assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("services"))).isEqualTo(0.0);
         assertThat(value(r, EMPLOYMENT_EMPLOYED, "2024", "MA", sector("total"))).isEqualTo(905.0);
+    }
+
+    @Test
+    void netJobCreationOfAllSectorsComesFromTheLabourForceFileWhereTheSectorFileCannotGiveIt() {
+        Cube lf = labourForce();
+        lf.put(key("2017-Q1", "MA", TOTAL), "T1-2017", null, null, 10766.0, null, null);
+        lf.put(key("2018-Q1", "MA", TOTAL), "T1-2018", null, null, 10882.0, null, null);
+        lf.put(key("2017-Q1", "MA", URBAN), "T1-2017", null, null, 6000.0, null, null);
+        lf.put(key("2018-Q1", "MA", URBAN), "T1-2018", null, null, 6077.0, null, null);
+        lf.put(key("2018-Q1", "MA", RURAL), "T1-2018", null, null, 4805.0, null, null); // 2017-Q1 rural not given
+        var r = EmploymentIndicators.compute(lf, sectors(), List.of(
+                published(EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", sector("total"), 116.0)),
+                range("2018-Q1", "2018-Q1"), GEO);
+
+        // 10,882 - 10,766 = 116, computed, and checked against the published 116
+        IndicatorValue all = find(r, EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", sector("total")).orElseThrow();
+        assertThat(all.value()).isEqualTo(116.0);
+        assertThat(all.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(all.source()).startsWith("employed aged 15 and over, 2018-Q1 less 2017-Q1, from"
+                + " employment/labour_force.csv: T1-2018");
+        assertThat(check(r, EMPLOYMENT_NET_JOB_CREATION).difference()).isEqualTo(0.0);
+        // by area too: 6,077 - 6,000 = 77; rural lacks a year
+        assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", Breakdown.of("area", "urban", "sector", "total")))
+                .isEqualTo(77.0);
+        assertThat(find(r, EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", Breakdown.of("area", "rural", "sector", "total")))
+                .isEmpty();
+
+        // Where the sector file gives both years' total, its own (910 - 880) stands.
+        lf.put(key("2023", "MA", TOTAL), "ENE 2023", null, null, 885.0, null, null);
+        lf.put(key("2024", "MA", TOTAL), "ENE 2024", null, null, 925.0, null, null);
+        var bySector = EmploymentIndicators.compute(lf, sectorCube(false), List.of(), Y2024, GEO);
+        assertThat(value(bySector, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("total"))).isEqualTo(30.0);
     }
 
     @Test

@@ -141,18 +141,26 @@ class ObservatoryJobFunctionalTests {
             assertThat(agriculture2024).containsEntry("Actifs occupés (milliers de personnes)", 290.0)
                     .containsEntry("Création nette d’emplois (milliers de personnes)", -10.0);
 
-            // The rural net job creation the HCP publishes sits under all sectors', before the sectors.
+            // Urban and rural net job creation, which the sector file cannot give, sit under all sectors',
+            // before the sectors: computed from labour_force.csv's employed of both years.
             List<Map<String, Object>> sectors = book.rows("Sectors");
             List<Map<String, Object>> ma2024 = sectors.stream()
                     .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")).toList();
             assertThat(ma2024).extracting(r -> r.get("Milieu") + " / " + r.get("Secteur")).containsExactly(
-                    "ensemble / tous secteurs", "rural / tous secteurs", "ensemble / agriculture, forêt et pêche",
-                    "ensemble / industrie (y compris l’artisanat)", "ensemble / bâtiment et travaux publics",
-                    "ensemble / services");
-            // its employed are labour_force.csv's rural employed, 375 + 185, which the sector file cannot give
-            assertThat(ma2024.get(1)).containsEntry("Création nette d’emplois (milliers de personnes)", -80.0)
+                    "ensemble / tous secteurs", "urbain / tous secteurs", "rural / tous secteurs",
+                    "ensemble / agriculture, forêt et pêche", "ensemble / industrie (y compris l’artisanat)",
+                    "ensemble / bâtiment et travaux publics", "ensemble / services");
+            // rural: (375 + 185) - (380 + 190) = -10; its employed are labour_force.csv's rural employed
+            assertThat(ma2024.get(2)).containsEntry("Création nette d’emplois (milliers de personnes)", -10.0)
                     .containsEntry("Actifs occupés (milliers de personnes)", 375.0 + 185)
-                    .containsEntry("Origine", "publié : Création nette d’emplois");
+                    .containsEntry("Origine", "calculé");
+            // urban: (455 + 120 + 120) - (450 + 240) = 5
+            assertThat(ma2024.get(1)).containsEntry("Création nette d’emplois (milliers de personnes)", 5.0);
+            // and the fixture's published -80 for rural is set against it on Data quality
+            assertThat(book.rows("DataQuality")).anySatisfy(q -> {
+                assertThat(q.get("Motif ou chiffre").toString()).startsWith("Création nette d’emplois, 2024, Maroc, rural (");
+                assertThat(q).containsEntry("Calculé", -10.0).containsEntry("Publié", -80.0);
+            });
 
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
             List<Map<String, Object>> employment = book.rows("Employment");
@@ -346,7 +354,8 @@ class ObservatoryJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.headers("Employment")).doesNotContain("Diplôme").contains("Tranche d’âge");
             assertThat(book.intro("Emploi")).doesNotContain("diplômés");
-            assertThat(book.headers("Sectors")).doesNotContain("Milieu").contains("Secteur");
+            // the urban and rural net job creation computed from labour_force.csv keep their column
+            assertThat(book.headers("Sectors")).contains("Milieu", "Secteur");
         }
     }
 
