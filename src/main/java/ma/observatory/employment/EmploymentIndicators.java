@@ -127,12 +127,27 @@ public final class EmploymentIndicators {
         List<IndicatorValue> base = new ArrayList<>();
         for (Cube.Key key : labourForce.keys()) {
             String source = labourForce.source(key);
+            Map<String, Double> measures = new HashMap<>();
+            for (String measure : LEVELS.keySet()) {
+                measures.put(measure, labourForce.get(key, measure));
+            }
+            // The labour force is the employed plus the unemployed, by definition: a note that gives
+            // those two but not their sum still has its unemployment rate.
+            Double employed = measures.get("employed");
+            Double unemployed = measures.get("unemployed");
+            boolean summed = measures.get("labour_force") == null && employed != null && unemployed != null;
+            if (summed) {
+                measures.put("labour_force", employed + unemployed);
+            }
+            String summedSource = summed ? "labour force = employed + unemployed, not given; " + source : source;
             for (var level : LEVELS.entrySet()) {
-                add(base, level.getValue(), key, labourForce.get(key, level.getKey()), source);
+                add(base, level.getValue(), key, measures.get(level.getKey()),
+                        level.getKey().equals("labour_force") ? summedSource : source);
             }
             for (Rate rate : RATES) {
-                add(base, rate.id, key, Ratios.percent(labourForce.get(key, rate.numerator),
-                        labourForce.get(key, rate.denominator)), source);
+                boolean usesSum = rate.numerator.equals("labour_force") || rate.denominator.equals("labour_force");
+                add(base, rate.id, key, Ratios.percent(measures.get(rate.numerator), measures.get(rate.denominator)),
+                        usesSum ? summedSource : source);
             }
         }
         for (Cube.Key key : sectors.keys()) {

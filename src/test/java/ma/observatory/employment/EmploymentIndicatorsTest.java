@@ -159,6 +159,28 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void theLabourForceIsTheEmployedPlusTheUnemployedWhenANoteGivesOnlyThose() {
+        Cube lf = labourForce();
+        lf.put(key("2017-Q1", "MA", TOTAL), "T1-2018 note", null, null, 10766.0, 1296.0, null);
+        lf.put(key("2017-Q1", "MA", URBAN), "T1-2018 note", null, 7000.0, 6000.0, 900.0, null); // given: kept
+
+        var r = compute(lf, range("2017-Q1", "2017-Q1"));
+
+        // 10,766 + 1,296 = 12,062; unemployment rate 1,296 / 12,062 = 10.7445 %
+        IndicatorValue labourForce = find(r, EMPLOYMENT_LABOUR_FORCE, "2017-Q1", "MA", TOTAL).orElseThrow();
+        assertThat(labourForce.value()).isEqualTo(12062.0);
+        assertThat(labourForce.source()).isEqualTo("labour force = employed + unemployed, not given; T1-2018 note");
+        assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE, "2017-Q1", "MA", TOTAL))
+                .isCloseTo(100.0 * 1296 / 12062, within(1e-9));
+        // no population: no activity or employment rate
+        assertThat(find(r, EMPLOYMENT_ACTIVITY_RATE, "2017-Q1", "MA", TOTAL)).isEmpty();
+        assertThat(find(r, EMPLOYMENT_EMPLOYMENT_RATE, "2017-Q1", "MA", TOTAL)).isEmpty();
+        // a labour force given is used as given, even where it is not the sum (6,900): 900 / 7,000
+        assertThat(value(r, EMPLOYMENT_LABOUR_FORCE, "2017-Q1", "MA", URBAN)).isEqualTo(7000.0);
+        assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE, "2017-Q1", "MA", URBAN)).isCloseTo(100.0 * 900 / 7000, within(1e-9));
+    }
+
+    @Test
     void theYearBeforeTheRangeIsUsedButNotShown() {
         Cube lf = labourForce();
         lf.put(key("2023", "MA", TOTAL), "HCP", 1000.0, 480.0, 360.0, 120.0, 45.0);
