@@ -204,8 +204,10 @@ public final class TourismIndicators {
             Indicator ytd = v.indicator() == TOURISM_ARRIVALS_CHANGE ? TOURISM_ARRIVALS_YTD_CHANGE
                     : v.indicator() == TOURISM_RECEIPTS_CHANGE ? TOURISM_RECEIPTS_YTD_CHANGE : null;
             if (ytd != null && isJanuary(v.period())) {
+                // Named as what it is: a publication gave the month's change, not a year-to-date one.
                 IndicatorValue copy = new IndicatorValue(ytd, v.period(), v.geo(), v.breakdown(), v.value(), v.basis(),
-                        v.source());
+                        capped("January's own change (" + v.indicator().id() + "), the year to date being the month"
+                                + (blank(v.source()) ? "" : ": " + v.source())));
                 if (!given.contains(copy.key())) {
                     out.add(copy);
                 }
