@@ -181,6 +181,26 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void aChangeFromAPublishedRateSubtractsThePublishedRateOfTheOtherYearWhereThereIsOne() {
+        Cube lf = labourForce();
+        lf.put(key("2023", "MA", TOTAL), "ENE 2023", 27888.0, 12171.0, null, null, null); // 43.642 %
+        lf.put(key("2023", "MA", URBAN), "ENE 2023", 17000.0, 7400.0, null, null, null); // 43.529 %
+
+        var r = compute(lf, Y2024,
+                published(EMPLOYMENT_ACTIVITY_RATE, "2024", "MA", TOTAL, 43.5),
+                published(EMPLOYMENT_ACTIVITY_RATE, "2023", "MA", TOTAL, 43.6),
+                published(EMPLOYMENT_ACTIVITY_RATE, "2024", "MA", URBAN, 43.0));
+
+        // 43.5 - 43.6 = -0.1, as the HCP says, not 43.5 - 43.642 = -0.142
+        IndicatorValue change = find(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", TOTAL).orElseThrow();
+        assertThat(change.value()).isCloseTo(-0.1, within(1e-9));
+        assertThat(change.source()).startsWith("difference of 2024 (published: HCP note) and 2023 (published: HCP note)");
+        // without a published 2023 urban rate, the computed one is used: 43.0 - 100 * 7,400 / 17,000
+        assertThat(value(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", URBAN))
+                .isCloseTo(43.0 - 100.0 * 7400 / 17000, within(1e-9));
+    }
+
+    @Test
     void theYearBeforeTheRangeIsUsedButNotShown() {
         Cube lf = labourForce();
         lf.put(key("2023", "MA", TOTAL), "HCP", 1000.0, 480.0, 360.0, 120.0, 45.0);
