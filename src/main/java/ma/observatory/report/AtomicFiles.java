@@ -5,14 +5,21 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a file so that readers see either the previous content or the complete new content, never
@@ -33,6 +40,10 @@ public final class AtomicFiles {
     }
 
     static final String PART_SUFFIX = ".part";
+    /** A temporary file not written to for this long belongs to no running process. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
 
     private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
@@ -64,6 +75,7 @@ public final class AtomicFiles {
             throw new IllegalArgumentException("not a file path: " + target);
         }
         Files.createDirectories(directory);
+        removeAbandoned(directory, "." + absolute.getFileName() + ".", PART_SUFFIX);
 
         Path part = Files.createTempFile(directory, "." + absolute.getFileName() + ".", PART_SUFFIX);
         boolean written = false;
@@ -122,6 +134,27 @@ public final class AtomicFiles {
         /** Deletes the file: its target stays as it was. */
         public void discard() {
             deleteQuietly(part);
+        }
+    }
+
+    /**
+     * Deletes the files named {@code <prefix>…<suffix>} in the directory that nothing has written to
+     * for {@link #ABANDONED_AFTER}: left by a process killed as it wrote (kill -9, a power cut), which
+     * had no chance to delete them. A file being written is written to all the time.
+     */
+    static void removeAbandoned(Path directory, String prefix, String suffix) {
+        Instant before = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
+                f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(suffix))) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                    log.info("Removed {}, left by a run that was killed as it wrote", f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not look for files left by a killed run in {}", directory, e);
         }
     }
 

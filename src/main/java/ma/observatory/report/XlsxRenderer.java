@@ -96,6 +96,9 @@ import ma.observatory.csv.SpreadsheetSafeText;
  */
 public final class XlsxRenderer {
 
+    /** A sheet's rows wait in a temporary file named so: ours, found and removed if a killed run left it. */
+    static final String ROW_FILE_PREFIX = "observatory-sheet-";
+    static final String ROW_FILE_SUFFIX = ".xml.deflate";
     /** Rows of a sheet kept in memory by SXSSF before they are flushed to its temporary file. */
     public static final int DEFAULT_ROW_WINDOW = 200;
     /** Rows of each table (after the header) whose content sizes the columns. */
@@ -450,7 +453,10 @@ public final class XlsxRenderer {
         /** Rows go through a deflating stream into a temporary file, compressed as they are written. */
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            Path file = TempFile.createTempFile("poi-sxssf-sheet", ".xml.deflate").toPath();
+            Path file = TempFile.createTempFile(ROW_FILE_PREFIX, ROW_FILE_SUFFIX).toPath();
+            if (rowFiles.isEmpty()) {
+                AtomicFiles.removeAbandoned(file.getParent(), ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+            }
             rowFiles.add(file);
             lastWriter = new SharedTextWriter(this, file, deflater.stream(Files.newOutputStream(file), false));
             return lastWriter;

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +43,23 @@ class AtomicFilesTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(Files.readAllBytes(target)).isEqualTo(previous);
         assertThat(list(dir)).containsExactly(target);
+    }
+
+    @Test
+    void aPartFileAKilledRunLeftIsRemovedByTheNextWriteOfItsTarget() throws IOException {
+        Path target = dir.resolve("report.xlsx");
+        Path abandoned = Files.writeString(dir.resolve(".report.xlsx.123456.part"), "half a workbook");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path writing = Files.writeString(dir.resolve(".report.xlsx.654321.part"), "being written now");
+        Path otherTarget = Files.writeString(dir.resolve(".other.xlsx.111111.part"), "another's");
+        Files.setLastModifiedTime(otherTarget, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        AtomicFiles.write(target, out -> out.write(1));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(writing).exists();
+        assertThat(otherTarget).as("left to its own target's next write").exists();
+        assertThat(target).hasBinaryContent(new byte[] {1});
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Date;
 import java.util.ArrayList;
@@ -373,6 +374,29 @@ class XlsxRendererTest {
         assertThat(made).as("temporary files made there").hasValueGreaterThan(2);
         try (var left = Files.list(temp)) {
             assertThat(left).as("temporary files left").isEmpty();
+        }
+    }
+
+    @Test
+    void rowFilesAKilledRunLeftAreRemovedByTheNextWorkbookButNoOneElsesFiles(@TempDir Path dir) throws IOException {
+        Path temp = Files.createDirectory(dir.resolve("poi"));
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minusSeconds(2 * 3600));
+        Path ours = Files.writeString(temp.resolve(XlsxRenderer.ROW_FILE_PREFIX + "123" + XlsxRenderer.ROW_FILE_SUFFIX), "x");
+        Files.setLastModifiedTime(ours, twoHoursAgo);
+        Path anotherProgram = Files.writeString(temp.resolve("poi-sxssf-sheet123.xml"), "y");
+        Files.setLastModifiedTime(anotherProgram, twoHoursAgo);
+
+        TempFile.withStrategy(new DefaultTempFileCreationStrategy(temp.toFile()), () -> {
+            try {
+                renderer.render(sampleModel(), dir.resolve("r.xlsx"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+
+        try (var left = Files.list(temp)) {
+            assertThat(left).containsExactly(anotherProgram);
         }
     }
 
