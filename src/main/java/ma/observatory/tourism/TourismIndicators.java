@@ -379,7 +379,16 @@ public final class TourismIndicators {
 
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
         Double onTrack;
-        if (targetYear > actualYear) {
+        if (targetYear > actualYear && isRunningTotal(t)) {
+            // Jobs created since a baseline add up year after year: a growth rate of such a total
+            // means nothing (33,000 to 80,000 is not "+142 % a year"). The pace is jobs per year.
+            int sinceBaseline = actualYear - t.baselinePeriod().year();
+            double projection = a + a / sinceBaseline * (targetYear - actualYear);
+            out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
+                    capped(source + " | pace: the average created per year since " + t.baselinePeriod()),
+                    t.indicator().unit()));
+            onTrack = reaches(projection, target) ? 1.0 : 0.0;
+        } else if (targetYear > actualYear) {
             int years = targetYear - actualYear;
             add(out, TOURISM_TARGET_REQUIRED_CAGR, period, t.geo(), b, Ratios.cagrPercent(a, target, years), source);
             IndicatorValue start = series.get(keyOf(t.indicator(), Period.year(actualYear - TRAILING_YEARS), t.geo(),
@@ -401,6 +410,12 @@ public final class TourismIndicators {
         }
         add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
         return out;
+    }
+
+    /** A target on jobs created since its baseline year: a running total, which grows by addition. */
+    static boolean isRunningTotal(Target t) {
+        return t.baselinePeriod() != null
+                && (t.indicator() == TOURISM_DIRECT_JOBS_CREATED || t.indicator() == TOURISM_JOBS_CREATED);
     }
 
     /** {@code value >= target}, exact equality included despite floating-point rounding. */

@@ -238,9 +238,10 @@ class TourismSheets implements DomainSheets {
             row.add(actualPeriod == null ? CellValue.NOT_AVAILABLE : CellValue.text(Integer.toString(actualPeriod.year())));
             row.add(actual == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get("basis." + actual.basis().code())));
             row.add(CellValue.number(valueOf(progress)));
-            row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE : CellValue.number(valueOf(required)));
-            row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
-                    : CellValue.number(trend(actual, projection, targetYear)));
+            // A running total (jobs created since a baseline) has no growth rate: its pace is a count.
+            boolean rates = !Boolean.FALSE.equals(ahead) && !TourismIndicators.isRunningTotal(t);
+            row.add(rates ? CellValue.number(valueOf(required)) : CellValue.NOT_APPLICABLE);
+            row.add(rates ? CellValue.number(trend(actual, projection, targetYear)) : CellValue.NOT_APPLICABLE);
             row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
                     : CellValue.number(valueOf(projection), style));
             Double flag = valueOf(onTrack);
