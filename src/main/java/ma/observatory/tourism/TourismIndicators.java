@@ -383,6 +383,9 @@ public final class TourismIndicators {
             // Jobs created since a baseline add up year after year: a growth rate of such a total
             // means nothing (33,000 to 80,000 is not "+142 % a year"). The pace is jobs per year.
             int sinceBaseline = actualYear - t.baselinePeriod().year();
+            if (sinceBaseline <= 0) {
+                return out; // a figure for the baseline year itself: no pace yet, no telling
+            }
             double projection = a + a / sinceBaseline * (targetYear - actualYear);
             out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
                     capped(source + " | pace: the average created per year since " + t.baselinePeriod()),

@@ -338,6 +338,13 @@ class TourismTargetsTest {
         assertThat(value(r, TOURISM_TARGET_PROGRESS, "2025", of(t))).isCloseTo(75.0, within(1e-9));
         assertThat(value(r, TOURISM_TARGET_PROJECTION, "2025", of(t))).isCloseTo(225_000.0, within(1e-9));
         assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2025", of(t))).isEqualTo(1.0);
+
+        // A figure for the baseline year itself gives no pace: progress only, no projection or verdict.
+        var atBaseline = TourismIndicatorsTest.compute(arrivals(), jobs(), range("2023", "2023"), List.of(t),
+                published(TOURISM_JOBS_CREATED, "2023", Breakdown.of("baseline", "2023"), 0));
+        assertThat(value(atBaseline, TOURISM_TARGET_PROGRESS, "2023", of(t))).isZero();
+        assertThat(find(atBaseline, TOURISM_TARGET_PROJECTION, "2023", of(t))).isEmpty();
+        assertThat(find(atBaseline, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEmpty();
     }
 
     @Test
