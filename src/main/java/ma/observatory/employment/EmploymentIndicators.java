@@ -294,9 +294,11 @@ public final class EmploymentIndicators {
 
     /**
      * The two rates a change or gap subtracts, alike: where one is a published figure (rounded to a
-     * tenth) and the other a computed one that a publication also gives, the publication's is used
-     * for both. Else 43.5 published less 43.642 computed gives −0.142 where the HCP says −0.1 (its
-     * 43.6): a precision the published side does not have, and a bias of up to 0.05 point.
+     * tenth) and the other a computed one that a publication also gives and that rounding explains,
+     * the publication's is used for both. Else 43.5 published less 43.642 computed gives −0.142
+     * where the HCP says −0.1 (its 43.6): a precision the published side does not have, and a bias
+     * of up to 0.05 point. A publication that the counts contradict is not swapped in: the change
+     * must agree with the rates shown beside it.
      */
     private static IndicatorValue[] likeWithLike(IndicatorValue a, IndicatorValue b,
                                                  Map<Reconciler.Key, IndicatorValue> publishedRates) {
@@ -306,7 +308,8 @@ public final class EmploymentIndicators {
         IndicatorValue computed = a.basis() == Basis.COMPUTED ? a : b;
         IndicatorValue published = publishedRates.get(new Reconciler.Key(computed.indicator(), computed.period(),
                 computed.geo(), computed.breakdown()));
-        if (published == null) {
+        if (published == null || Reconciler.beyondTolerance(computed.indicator().unit(), computed.value(),
+                published.value())) {
             return new IndicatorValue[] {a, b};
         }
         return computed == a ? new IndicatorValue[] {published, b} : new IndicatorValue[] {a, published};

@@ -102,7 +102,7 @@ public final class Reconciler {
                 f.source());
     }
 
-    static boolean beyondTolerance(Unit unit, double computed, double published) {
+    public static boolean beyondTolerance(Unit unit, double computed, double published) {
         double diff = Math.abs(computed - published);
         if (unit.isRate()) {
             // A figure published as 13.0 may be anything from 12.95 to 13.05: compare at that rounding.

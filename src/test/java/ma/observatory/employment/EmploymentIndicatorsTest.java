@@ -198,6 +198,14 @@ class EmploymentIndicatorsTest {
         // without a published 2023 urban rate, the computed one is used: 43.0 - 100 * 7,400 / 17,000
         assertThat(value(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", URBAN))
                 .isCloseTo(43.0 - 100.0 * 7400 / 17000, within(1e-9));
+
+        // A publication the counts contradict (41.0 against 43.642) is not swapped in: the change
+        // agrees with the 2023 rate shown, 43.5 - 43.642.
+        var contradicted = compute(lf, Y2024,
+                published(EMPLOYMENT_ACTIVITY_RATE, "2024", "MA", TOTAL, 43.5),
+                published(EMPLOYMENT_ACTIVITY_RATE, "2023", "MA", TOTAL, 41.0));
+        assertThat(value(contradicted, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", TOTAL))
+                .isCloseTo(43.5 - 100.0 * 12171 / 27888, within(1e-9));
     }
 
     @Test
