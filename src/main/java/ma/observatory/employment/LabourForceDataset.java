@@ -74,6 +74,18 @@ public final class LabourForceDataset implements CountDataset {
         if (unemployed != null && labourForce != null && unemployed > labourForce) {
             row.reject(UNEMPLOYED, row.text(UNEMPLOYED), Reason.of("count.above-labour-force", row.text(LABOUR_FORCE)));
         }
+        if (labourForce == null && population != null && (employed != null || unemployed != null)) {
+            // The labour force will be their sum: checked as a given one would be, or a rate of over 100 %.
+            double sum = (employed == null ? 0 : employed) + (unemployed == null ? 0 : unemployed);
+            if (sum > population) {
+                CsvColumn column = employed != null ? EMPLOYED : UNEMPLOYED;
+                row.reject(column, row.text(column), Reason.of("labour-force.sum-above-population", Cube.format(sum),
+                        row.text(POPULATION)));
+            }
+        }
+        if (underemployed != null && employed != null && underemployed > employed) {
+            row.reject(UNDEREMPLOYED, row.text(UNDEREMPLOYED), Reason.of("count.above-employed", row.text(EMPLOYED)));
+        }
         // A rejected row carries no warnings (CsvItemReader drops them): no need to check it.
         if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
             double diff = Math.abs(labourForce - (employed + unemployed));

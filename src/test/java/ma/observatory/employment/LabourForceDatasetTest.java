@@ -135,6 +135,30 @@ class LabourForceDatasetTest {
     }
 
     @Test
+    void employedPlusUnemployedAbovePopulationIsRejectedWhenTheLabourForceIsTheirSum() {
+        // labour_force empty: it would be 90 + 20 = 110 of a population of 100, an activity rate of 110 %
+        RowProblem problem = singleReject(withCounts("100", "", "90", "20"));
+
+        assertThat(problem.column()).isEqualTo("employed");
+        assertThat(problem.value()).isEqualTo("90");
+        assertThat(problem.reason()).isEqualTo("employed + unemployed (110), the labour force since labour_force is"
+                + " empty, is larger than population (100)");
+        // only unemployed given, alone above the population
+        assertThat(singleReject(withCounts("100", "", "", "101")).column()).isEqualTo("unemployed");
+        // up to the population, kept
+        assertThat(read(withCounts("100", "", "80", "20"))).noneMatch(Parsed::rejected);
+    }
+
+    @Test
+    void underemployedAboveEmployedIsRejected() {
+        RowProblem problem = singleReject("2024,MA-01,total,total,15+,100,50,45,5,46,HCP");
+
+        assertThat(problem.column()).isEqualTo("underemployed");
+        assertThat(problem.value()).isEqualTo("46");
+        assertThat(problem.reason()).isEqualTo("is larger than employed (45)");
+    }
+
+    @Test
     void equalCountsAreNotAbove() {
         List<Parsed<LabourForceRecord>> parsed = read(withCounts("50", "50", "50", "0"), withCounts2("50", "50", "0", "50"));
 
