@@ -7,7 +7,9 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,16 +41,18 @@ public record Reason(String key, List<String> args) {
     }
 
     /**
-     * The reason as a reader of the workbook reads it: a number among the arguments is written as
-     * the language writes it (2 700 000 and 12,5 in French, 2,700,000 in English), grouped from five
-     * digits on so that a year or a line number stays as it is.
+     * The reason as a reader of the workbook reads it: a count or sum among the arguments is
+     * written as the language writes it (2 700 000 and 12,5 in French, 2,700,000 in English),
+     * grouped from five digits on; what quotes the file stays as the file wrote it.
      *
      * @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds
      */
     public String text(Locale locale) {
+        Set<Integer> numbers = NUMBERS.getOrDefault(key, Set.of());
         List<String> shown = new ArrayList<>(args.size());
-        for (String a : args) {
-            shown.add(PLAIN_NUMBER.matcher(a).matches() ? asWritten(a, locale) : a);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            shown.add(numbers.contains(i) && PLAIN_NUMBER.matcher(a).matches() ? asWritten(a, locale) : a);
         }
         return format(locale, shown);
     }
@@ -63,6 +67,23 @@ public record Reason(String key, List<String> args) {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new MessageFormat(bundle.getString(key), locale).format(arguments.toArray());
     }
+
+    /**
+     * The arguments, by key, that are counts or sums the program worked out: written as the
+     * language writes numbers. The others quote the file ("0015", a code, a value as typed) and
+     * stay exactly as it wrote them.
+     */
+    private static final Map<String, Set<Integer>> NUMBERS = Map.ofEntries(
+            Map.entry("line.fields.missing", Set.of(0, 1)),
+            Map.entry("line.fields.extra", Set.of(0, 1)),
+            Map.entry("field.too-long", Set.of(0, 1)),
+            Map.entry("field.too-long.unnamed", Set.of(0, 1)),
+            Map.entry("line.too-long", Set.of(0, 1)),
+            Map.entry("total.differs.places", Set.of(1, 2)),
+            Map.entry("total.differs.groups", Set.of(1, 2)),
+            Map.entry("labour-force.not-sum", Set.of(0)),
+            Map.entry("labour-force.sum-above-population", Set.of(0)),
+            Map.entry("employed.differs-across-files", Set.of(1, 2)));
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?");
     private static final int GROUPED_FROM_DIGITS = 5;

@@ -194,8 +194,18 @@ public final class Cube {
     }
 
     /** A figure as a file would write it: 10746, not 10746.0. */
+    /**
+     * A sum as a sentence gives it: whole numbers without ".0", and twelve significant digits at
+     * most, so that 10770.3 + 1508.4 reads 12278.7, not 12278.699999999999.
+     */
     public static String format(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     private static Double[] add(Double[] acc, Double[] more) {

@@ -47,13 +47,15 @@ class ReasonTest {
         assertThat(reason.text(Locale.ENGLISH)).isEqualTo("2025-07, MA: the total given in the file (2,700,000) differs"
                 + " from the sum of its visitor_type groups (2,675,000.5); the total given is used");
         assertThat(reason.english()).contains("(2700000)").contains("(2675000.5)");
-        // A year, a line or a small count is left as it is; decimals are neither added nor dropped.
-        assertThat(Reason.of("count.above-labour-force", "1234.50").text(Locale.FRENCH))
-                .isEqualTo("dépasse labour_force (1234,50)");
-        assertThat(Reason.of("count.above-labour-force", "-12345").text(Locale.FRENCH))
-                .endsWith("12\u202F345)").doesNotContain("-12345");
-        assertThat(Reason.of("effective-on.before-announced", "2025-06-25").text(Locale.FRENCH)).contains("(2025-06-25)");
+        // Decimals are neither added nor dropped; four digits are not grouped.
+        assertThat(Reason.of("labour-force.not-sum", "1234.50").text(Locale.FRENCH)).startsWith("diffère de employed"
+                + " + unemployed (1234,50)");
+        assertThat(Reason.of("labour-force.not-sum", "-12345").text(Locale.FRENCH)).contains("(-12\u202F345)");
         assertThat(Reason.of("line.fields.missing", 3, 2025).text(Locale.FRENCH)).contains("a 3 champs").contains("en a 2025");
+        // What quotes the file stays as written: a value, a code, a date.
+        assertThat(Reason.of("count.above-labour-force", "0950").text(Locale.FRENCH)).isEqualTo("dépasse labour_force (0950)");
+        assertThat(Reason.of("breakdown.not-country", "client_country", "12345").text(Locale.FRENCH)).contains("« 12345 »");
+        assertThat(Reason.of("effective-on.before-announced", "2025-06-25").text(Locale.FRENCH)).contains("(2025-06-25)");
     }
 
     @Test

@@ -45,6 +45,14 @@ class CubeTest {
     // ---- hand-built cubes: put, get, deriveTotals ----
 
     @Test
+    void aSumInASentenceReadsAsTheFiguresWereWritten() {
+        assertThat(Cube.format(10770.3 + 1508.4)).isEqualTo("12278.7"); // not 12278.699999999999
+        assertThat(Cube.format(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(Cube.format(2_700_000.0)).isEqualTo("2700000");
+        assertThat(Cube.format(-3.25)).isEqualTo("-3.25");
+    }
+
+    @Test
     void putAndGetByMeasureName() {
         Cube cube = Cube.empty(LF);
         cube.put(key("MA", TOTAL), "HCP", 1000.0, 500.0, 400.0, 100.0, null);
