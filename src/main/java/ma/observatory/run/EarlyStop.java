@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class EarlyStop {
 
-    static final String NOTICE = "Stopped (SIGTERM or Ctrl-C) while the program was starting, before any run began:"
-            + " no data was read, no workbook was written and the previous one is as it was. There is nothing to"
-            + " resume: start the job again.";
+    static final String NOTICE = "Stopped (SIGTERM or Ctrl-C) while the program was starting, before any run began"
+            + " or resumed: no data was read, no workbook was written and the previous one is as it was. Run the"
+            + " same command again.";
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     /** A run has started, or the program is past the point where a stop needs this notice. */

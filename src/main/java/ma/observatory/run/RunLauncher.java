@@ -93,6 +93,7 @@ public class RunLauncher {
         registry.recoverOrphans();
         if (commandLine.has("list-runs")) {
             history.print(System.out, database.path().toString(), zone());
+            EarlyStop.spokenFor(); // printed: a stop now changes nothing
             return ExitCodes.OK;
         }
         if (commandLine.has("restart")) {
@@ -123,8 +124,10 @@ public class RunLauncher {
             return refused;
         }
         if (!gate.enter()) {
-            ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to " + run.range().to()
-                    + " was not started.");
+            if (!EarlyStop.failureIsTheStop()) { // else the stop's notice has said it
+                ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to "
+                        + run.range().to() + " was not started.");
+            }
             return ExitCodes.RUN_FAILED;
         }
         EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
@@ -287,7 +290,9 @@ public class RunLauncher {
             return refused;
         }
         if (!gate.enter()) {
-            ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
+            if (!EarlyStop.failureIsTheStop()) { // else the stop's notice has said it
+                ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
+            }
             return ExitCodes.RUN_FAILED;
         }
         EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
@@ -434,8 +439,8 @@ public class RunLauncher {
         }
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
+            EarlyStop.spokenFor(); // the scheduler is starting: SIGTERM is how it is stopped, and it says so
             scheduler.start();
-            EarlyStop.spokenFor(); // the scheduler is up: SIGTERM is how it is stopped
             gate.awaitClosed();
         }
         log.info("Scheduler stopped");
