@@ -41,9 +41,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Path work, String name, List<String> args) {
+        return start(work, name, args, "512m");
+    }
+
+    /** @param heap the largest heap, as {@code -Xmx} takes it */
+    static ChildJvm start(Path work, String name, List<String> args, String heap) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

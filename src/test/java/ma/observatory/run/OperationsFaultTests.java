@@ -308,6 +308,16 @@ class OperationsFaultTests {
     }
 
     @Test
+    void runningOutOfMemoryIsSaidInASentenceNotAsAStopNorAStackTrace() throws Exception {
+        try (ChildJvm run = ChildJvm.start(work, "small", args(medium, "--from=2023", "--to=2024"), "12m")) {
+            assertThat(run.waitFor(RUN)).as(run.output()).isTrue();
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).as(run.output()).contains("The program ran out of memory")
+                    .contains("-Xmx512m").doesNotContain("Stopped (SIGTERM").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void sigtermStopsTheRunRestartablyAndRestartCompletesIt() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "run", args(medium, "--from=2023", "--to=2024"))) {
             // The reader reports its progress every 5 s. An import that long would need millions of rows
