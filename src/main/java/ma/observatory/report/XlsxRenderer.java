@@ -119,8 +119,14 @@ public final class XlsxRenderer {
     private static final int PAGE_WIDTH_CHARS = 135;
     /** The smallest print scale at which an 11-point figure still reads comfortably on paper. */
     static final int WIDE_PRINT_SCALE = 70;
-    /** Row labels repeated on each printed page take at most about half of it at that scale. */
-    private static final int MAX_PRINTED_LABEL_CHARS = 110;
+    /**
+     * Row labels repeated on each printed page take at most some two thirds of it at that scale:
+     * enough for what names a row of the Summary (indicator, breakdown, place, period) or the Data
+     * sheet (indicator, period, place, breakdown), with room left for a few figures.
+     */
+    private static final int MAX_PRINTED_LABEL_CHARS = 135;
+    /** A sheet this little too wide for the page is fitted to it rather than split: down to 60 %. */
+    private static final int FIT_MIN_SCALE = 60;
     /** Text lines under a title are cut into rows of at most this many characters. */
     static final int TEXT_LINE_CHARS = 110;
     private static final int MAX_WIDTH_CHARS = 60;
@@ -875,10 +881,11 @@ public final class XlsxRenderer {
 
         /**
          * Printed or turned into PDF, a sheet comes out landscape on A4, every page labelled: a
-         * sheet narrow enough is fitted to the page's width (a short one to one page); a wider one
-         * prints at {@value #WIDE_PRINT_SCALE} % over several pages, each repeating the row labels,
-         * in the order a reader lays them side by side (across, then down). Fitting a wide sheet
-         * to one page made its figures too small to read.
+         * sheet narrow enough to print at {@value #FIT_MIN_SCALE} % or more is fitted to the page's
+         * width (a short one to one page); a wider one prints at {@value #WIDE_PRINT_SCALE} % over
+         * several pages, each repeating the row labels, in the order a reader lays them side by side
+         * (across, then down). Fitting a wide sheet to one page made its figures too small to read;
+         * splitting one barely too wide left a page with a single column.
          */
         private void setUpPrinting(int rows, int textChars) {
             int lastRow = Math.max(rows - 1, chartsBottomRow);
@@ -891,7 +898,7 @@ public final class XlsxRenderer {
             for (int c = 0; c < columns; c++) {
                 width += sheet.getColumnWidth(c) / 256.0;
             }
-            if (width <= PAGE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE) {
+            if (width <= PAGE_WIDTH_CHARS * 100.0 / FIT_MIN_SCALE) {
                 sheet.setFitToPage(true);
                 print.setFitWidth((short) 1);
                 // 0: as many pages high as the rows need.
