@@ -286,9 +286,12 @@ public final class EmploymentIndicators {
             }
             Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), b);
             Double created = Ratios.difference(labourForce.get(key, "employed"), labourForce.get(before, "employed"));
+            String now = labourForce.source(key);
+            String then = labourForce.source(before);
             add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
                     "employed aged 15 and over, " + key.period() + " less " + before.period() + ", from "
-                            + LabourForceDataset.INSTANCE.file() + ": " + labourForce.source(key));
+                            + LabourForceDataset.INSTANCE.file() + ": " + (java.util.Objects.equals(now, then) ? now
+                            : key.period() + ": " + now + "; " + before.period() + ": " + then));
         }
     }
 

@@ -26,7 +26,7 @@ public enum Indicator {
     EMPLOYMENT_EMPLOYMENT_RATE_GAP("employment.employment_rate_gap_pp", Unit.POINTS, Files.LABOUR_FORCE),
     EMPLOYMENT_UNEMPLOYMENT_RATE_GAP("employment.unemployment_rate_gap_pp", Unit.POINTS, Files.LABOUR_FORCE),
     EMPLOYMENT_UNDEREMPLOYMENT_RATE_GAP("employment.underemployment_rate_gap_pp", Unit.POINTS, Files.LABOUR_FORCE),
-    EMPLOYMENT_NET_JOB_CREATION("employment.net_job_creation", Unit.THOUSAND_PERSONS, Files.SECTOR),
+    EMPLOYMENT_NET_JOB_CREATION("employment.net_job_creation", Unit.THOUSAND_PERSONS, Files.LABOUR_FORCE_AND_SECTOR),
     EMPLOYMENT_SECTOR_SHARE("employment.sector_share", Unit.PERCENT, Files.SECTOR),
 
     OUTSOURCING_JOBS("outsourcing.jobs", Unit.PERSONS, Files.SECTOR_JOBS),

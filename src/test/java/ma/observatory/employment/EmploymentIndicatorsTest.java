@@ -391,8 +391,8 @@ class EmploymentIndicatorsTest {
         IndicatorValue all = find(r, EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", sector("total")).orElseThrow();
         assertThat(all.value()).isEqualTo(116.0);
         assertThat(all.basis()).isEqualTo(Basis.COMPUTED);
-        assertThat(all.source()).startsWith("employed aged 15 and over, 2018-Q1 less 2017-Q1, from"
-                + " employment/labour_force.csv: T1-2018");
+        assertThat(all.source()).isEqualTo("employed aged 15 and over, 2018-Q1 less 2017-Q1, from"
+                + " employment/labour_force.csv: 2018-Q1: T1-2018; 2017-Q1: T1-2017");
         assertThat(check(r, EMPLOYMENT_NET_JOB_CREATION).difference()).isEqualTo(0.0);
         // by area too: 6,077 - 6,000 = 77; rural lacks a year
         assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2018-Q1", "MA", Breakdown.of("area", "urban", "sector", "total")))
