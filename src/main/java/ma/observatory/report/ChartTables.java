@@ -26,7 +26,9 @@ public final class ChartTables {
 
     /**
      * A table with the year in column 0 (a number, for the chart's time axis) and each series after
-     * it; years where no series has a value are left out.
+     * it, every year from the first to the last with a value: a year between them that no series
+     * has is a row of gaps, so that the axis keeps its spacing and the line a visible break (2022,
+     * then 2024, must not be drawn as one year's step).
      */
     public static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                                      List<Series> series, NumberStyle style) {
@@ -40,6 +42,11 @@ public final class ChartTables {
                     values.put(v.period() + "|" + s.heading(), v.value());
                     years.add(v.period());
                 }
+            }
+        }
+        if (!years.isEmpty()) {
+            for (int y = years.first().year() + 1; y < years.last().year(); y++) {
+                years.add(Period.year(y));
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();

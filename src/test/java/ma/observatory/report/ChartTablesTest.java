@@ -2,11 +2,22 @@ package ma.observatory.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.CellTable;
+import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 class ChartTablesTest {
 
@@ -36,6 +47,34 @@ class ChartTablesTest {
         assertThat(sheet.title()).isEqualTo("Unemployment rate");
         assertThat(sheet.lines()).containsExactly("Intro.", en.get("chart.none"))
                 .noneMatch(l -> l.contains("Line chart"));
+    }
+
+    @Test
+    void aYearWithoutAnyFigureBetweenTwoThatHaveOneIsARowOfGapsSoTheAxisKeepsItsSpacing() {
+        List<IndicatorValue> values = List.of(
+                jobs(2022, 130_000), jobs(2024, 148_500), jobs(2025, 150_000));
+        RunParameters run = new RunParameters(new PeriodRange(Period.year(2021), Period.year(2025)), Path.of("data"),
+                Path.of("reports"), "en", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2026, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null);
+
+        ReportTable table = ChartTables.yearly(context, "ChartJobs", "MA", "Year",
+                List.of(new ChartTables.Series(Indicator.OUTSOURCING_JOBS, ALL_SEGMENTS, "All")), NumberStyle.INTEGER);
+
+        List<List<CellValue>> rows = new ArrayList<>();
+        table.rows().forEach(rows::add);
+        // 2023 is there, empty (a gap in the line), not left out; nothing before 2022 or after 2025
+        assertThat(rows).extracting(r -> ((CellValue.Number) r.get(0)).value())
+                .containsExactly(2022.0, 2023.0, 2024.0, 2025.0);
+        assertThat(rows.get(1).get(1)).isEqualTo(CellValue.GAP);
+        assertThat(rows.get(2).get(1)).isEqualTo(CellValue.number(148_500.0));
+    }
+
+    private static final String ALL_SEGMENTS = "segment=total, client_country=total, activity=total";
+
+    private static IndicatorValue jobs(int year, double value) {
+        return new IndicatorValue(Indicator.OUTSOURCING_JOBS, Period.year(year), "MA", Breakdown.parse(ALL_SEGMENTS),
+                value, Basis.COMPUTED, "sector_jobs.csv");
     }
 
     @Test
