@@ -36,6 +36,9 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
         return domains.contains(domain);
     }
 
+    /** How every workbook's file name starts, whatever its range, domains or language. */
+    public static final String WORKBOOK_PREFIX = "labour-market-report_";
+
     /**
      * The workbook's file name, by range: {@code labour-market-report_2021_2025.xlsx}. A run that
      * differs from the nightly one in what the workbook holds adds how: its domains
@@ -49,7 +52,7 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
 
     /** The workbook's file name for a run's parameters as stored ({@code only} and {@code geo-levels} comma-separated). */
     public static String workbookName(String range, Set<String> domains, Set<String> geoLevels, String language) {
-        StringBuilder name = new StringBuilder("labour-market-report_").append(range);
+        StringBuilder name = new StringBuilder(WORKBOOK_PREFIX).append(range);
         if (!domains.containsAll(ALL_DOMAINS)) {
             name.append('_').append(String.join("-", ALL_DOMAINS.stream().filter(domains::contains).toList()));
         }

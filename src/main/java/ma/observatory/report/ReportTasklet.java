@@ -32,6 +32,9 @@ public class ReportTasklet implements Tasklet {
         RunParameters run = RunParameters.of(step);
         Path target = run.outputDir().resolve(run.workbookName());
         ReportWorkbook model = builder.build(step.getJobExecution(), run);
+        // Half-written workbooks of any range or language that a killed run left here, an hour old:
+        // a run only ever finds its own otherwise (at its restart, or when it writes the same name).
+        AtomicFiles.removeAbandoned(run.outputDir(), "." + RunParameters.WORKBOOK_PREFIX, AtomicFiles.PART_SUFFIX);
         new XlsxRenderer().render(model, target);
         step.getJobExecution().getExecutionContext().putString(REPORT_PATH, target.toString());
         log.info("Workbook written: {}", target.toAbsolutePath());

@@ -462,6 +462,8 @@ public final class XlsxRenderer {
             Path file = TempFile.createTempFile(ROW_FILE_PREFIX, ROW_FILE_SUFFIX).toPath();
             if (rowFiles.isEmpty()) {
                 AtomicFiles.removeAbandoned(file.getParent(), ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+                // the name versions before 2026-11-27 gave them (POI's own files end in .xml or .gz)
+                AtomicFiles.removeAbandoned(file.getParent(), "poi-sxssf-sheet", ROW_FILE_SUFFIX);
             }
             rowFiles.add(file);
             lastWriter = new SharedTextWriter(this, file, deflater.stream(Files.newOutputStream(file), false));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -375,6 +376,23 @@ class ObservatoryJobFunctionalTests {
             assertThat(book.intro("Emploi")).contains("antérieurs à 2017 relèvent de l’ancienne base de sondage")
                     .contains("[note 4]");
         }
+    }
+
+    @Test
+    void halfWrittenWorkbooksAKilledRunLeftAreRemovedByTheNextRunWhateverTheirRange() throws IOException {
+        Path reports = Files.createDirectories(work.resolve("reports"));
+        FileTime twoHoursAgo = FileTime.from(java.time.Instant.now().minusSeconds(7200));
+        Path otherRange = Files.writeString(reports.resolve(".labour-market-report_2019_2020_en.xlsx.333.part"), "x");
+        Files.setLastModifiedTime(otherRange, twoHoursAgo);
+        Path recent = Files.writeString(reports.resolve(".labour-market-report_2019_2020.xlsx.444.part"), "being written");
+        Path notOurs = Files.writeString(reports.resolve(".notes.txt.555.part"), "y");
+        Files.setLastModifiedTime(notOurs, twoHoursAgo);
+
+        assertThat(run(FIXTURES).exitCode()).isZero();
+
+        assertThat(otherRange).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(notOurs).exists();
     }
 
     @Test

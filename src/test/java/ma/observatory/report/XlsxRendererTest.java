@@ -385,6 +385,8 @@ class XlsxRendererTest {
         Files.setLastModifiedTime(ours, twoHoursAgo);
         Path anotherProgram = Files.writeString(temp.resolve("poi-sxssf-sheet123.xml"), "y");
         Files.setLastModifiedTime(anotherProgram, twoHoursAgo);
+        Path oursUnderTheOldName = Files.writeString(temp.resolve("poi-sxssf-sheet456" + XlsxRenderer.ROW_FILE_SUFFIX), "z");
+        Files.setLastModifiedTime(oursUnderTheOldName, twoHoursAgo);
 
         TempFile.withStrategy(new DefaultTempFileCreationStrategy(temp.toFile()), () -> {
             try {
