@@ -63,8 +63,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.urban")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=rural, sex=total, age_group=15+",
                         m.get("chart.series.rural")));
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment",
-                series, ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment",
+                series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
     /** Unemployment of women and of the young against everyone's. */
@@ -77,8 +77,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.youth")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
                         m.get("chart.series.all")));
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups",
-                series, ReportChart.Kind.LINE, m.get("chart.axis.rate"));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups",
+                series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
     /** Net job creation, sector by sector, as bars. */
@@ -89,8 +89,8 @@ class EmploymentSheets implements DomainSheets {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
                     m.get("sector." + sector)));
         }
-        return ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation",
-                series, ReportChart.Kind.BAR, m.get("chart.axis.thousands"));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation",
+                series, ReportChart.Kind.BAR, m.get("chart.axis.thousands")));
     }
 
     private ReportSheet labourForce(ReportContext context) {
@@ -202,8 +202,27 @@ class EmploymentSheets implements DomainSheets {
         cols.add(new ReportColumn(m.get("col.sector"), NumberStyle.TEXT));
         SECTOR_COLUMNS.forEach(i -> cols.add(WideTables.column(m, i)));
         cols.add(basisColumn(m));
-        return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), List.of(m.get("sectors.intro")),
+        List<String> intro = new ArrayList<>(List.of(m.get("sectors.intro")));
+        if (grid.stream().anyMatch(e -> e.getKey().period().year() < OLD_SAMPLE_FRAME_UNTIL)) {
+            intro.add(m.get("groups.intro.oldbase"));
+        }
+        return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), intro,
                 new ReportTable("Sectors", cols, rows));
+    }
+
+    /** A chart sheet with the note on the old sample frame under its lines, where it shows a year before 2017. */
+    private static ReportSheet citingOldFrame(Messages m, ReportSheet chart) {
+        if (chart.table() == null) {
+            return chart;
+        }
+        for (List<CellValue> row : chart.table().rows()) {
+            if (row.get(0) instanceof CellValue.Number year && year.value() < OLD_SAMPLE_FRAME_UNTIL) {
+                List<String> lines = new ArrayList<>(chart.lines());
+                lines.add(m.get("groups.intro.oldbase"));
+                return new ReportSheet(chart.name(), chart.title(), lines, chart.table(), chart.charts());
+            }
+        }
+        return chart;
     }
 
     /** The employed aged 15 and over of both sexes, by period, place and area (keyed {@code area=…}). */

@@ -375,6 +375,9 @@ class ObservatoryJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(work.resolve("reports/labour-market-report_2016_2024.xlsx"))) {
             assertThat(book.intro("Emploi")).contains("antérieurs à 2017 relèvent de l’ancienne base de sondage")
                     .contains("[note 4]");
+            // and on the chart drawn from it, which shows 2016; not on the sectors, which do not
+            assertThat(book.intro("Graphique chômage")).contains("[note 4]");
+            assertThat(book.intro("Emploi par secteur")).doesNotContain("[note 4]");
         }
     }
 
