@@ -243,14 +243,14 @@ final class GeneratedCsv {
                 Tuple.of(1, Arbitraries.of(invalid).map(t -> new Code(t, false))));
     }
 
-    /** Population, labour force, employed, unemployed (consistent, in halves) and underemployed. */
+    /** Population, labour force, employed, unemployed and underemployed (consistent, in halves). */
     private static Arbitrary<List<Count>> counts() {
         Arbitrary<int[]> halves = Arbitraries.integers().between(0, 400_000).array(int[].class).ofSize(5).map(r -> {
             int p = r[0];
             int l = r[1] % (p + 1);
             int e = r[2] % (l + 1);
             int u = r[3] % (l - e + 1);
-            return new int[] {p, l, e, u, r[4] % 20_001};
+            return new int[] {p, l, e, u, r[4] % (e + 1)}; // underemployed are some of the employed
         });
         Arbitrary<Style> style = Arbitraries.frequency(Tuple.of(10, Style.PLAIN), Tuple.of(1, Style.GROUPED_SPACE),
                 Tuple.of(1, Style.GROUPED_NBSP), Tuple.of(1, Style.GROUPED_NARROW_NBSP), Tuple.of(1, Style.PLUS),
@@ -474,6 +474,11 @@ final class GeneratedCsv {
         ok &= !(emp != null && lf != null && emp > lf);
         ok &= !(lf != null && pop != null && lf > pop);
         ok &= !(unemp != null && lf != null && unemp > lf);
+        // an empty labour force is employed + unemployed, bounded by the population as a given one
+        ok &= !(lf == null && pop != null && (emp != null || unemp != null)
+                && (emp == null ? 0 : emp) + (unemp == null ? 0 : unemp) > pop);
+        Double under = numbers[4];
+        ok &= !(under != null && emp != null && under > emp);
         if (ok) {
             StringBuilder key = new StringBuilder();
             for (String column : List.of("period", "geo", "area", "sex", "age_group")) {
