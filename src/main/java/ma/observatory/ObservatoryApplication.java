@@ -57,8 +57,8 @@ public class ObservatoryApplication {
             code = ExitCodes.BAD_COMMAND_LINE;
         } catch (OutOfMemoryError e) {
             EarlyStop.exiting(); // the program failed on its own: no stop to report
-            System.err.println("The program ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB): nothing new was written. Give it more with -Xmx, e.g. java -Xmx512m -jar"
+            System.err.println("The program ran out of memory (it may use "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): nothing new was written. Give it more with -Xmx, e.g. java -Xmx512m -jar"
                     + " labour-observatory.jar, then run again (--restart resumes a run that had started).");
             code = ExitCodes.RUN_FAILED;
         } catch (RuntimeException | Error e) {

@@ -193,10 +193,9 @@ public final class Cube {
         return diff > ABSOLUTE_TOLERANCE && diff > RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 
-    /** A figure as a file would write it: 10746, not 10746.0. */
     /**
-     * A sum as a sentence gives it: whole numbers without ".0", and twelve significant digits at
-     * most, so that 10770.3 + 1508.4 reads 12278.7, not 12278.699999999999.
+     * A figure as a file would write it: 10746, not 10746.0; twelve significant digits at most, so
+     * that a sum (10770.3 + 1508.4) reads 12278.7, not 12278.699999999999.
      */
     public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {

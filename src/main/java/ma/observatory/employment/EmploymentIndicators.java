@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import ma.observatory.csv.Reason;
@@ -199,8 +200,8 @@ public final class EmploymentIndicators {
         for (PublishedFigure f : publishedBase) {
             if (rateOf(f.indicator()) != null && f.value() != null) {
                 publishedRates.put(new Reconciler.Key(f.indicator(), f.period(), f.geo(), f.breakdown()),
-                        new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(), Basis.PUBLISHED,
-                                f.source()));
+                        new IndicatorValue(f.indicator(), f.period(), f.geo(), f.breakdown(), f.value(),
+                                Basis.PUBLISHED, f.source()));
             }
         }
         List<IndicatorValue> derived = new ArrayList<>();
@@ -290,7 +291,7 @@ public final class EmploymentIndicators {
             String then = labourForce.source(before);
             add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
                     "employed aged 15 and over, " + key.period() + " less " + before.period() + ", from "
-                            + LabourForceDataset.INSTANCE.file() + ": " + (java.util.Objects.equals(now, then) ? now
+                            + LabourForceDataset.INSTANCE.file() + ": " + (Objects.equals(now, then) ? now
                             : key.period() + ": " + now + "; " + before.period() + ": " + then));
         }
     }

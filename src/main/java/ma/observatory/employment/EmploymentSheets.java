@@ -63,8 +63,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.urban")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=rural, sex=total, age_group=15+",
                         m.get("chart.series.rural")));
-        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment", "ChartUnemployment",
-                series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.unemployment", "chart.unemployment",
+                "ChartUnemployment", series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
     /** Unemployment of women and of the young against everyone's. */
@@ -77,8 +77,8 @@ class EmploymentSheets implements DomainSheets {
                         m.get("chart.series.youth")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
                         m.get("chart.series.all")));
-        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups", "ChartUnemploymentGroups",
-                series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups",
+                "ChartUnemploymentGroups", series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
     /** Net job creation, sector by sector, as bars. */
@@ -89,8 +89,8 @@ class EmploymentSheets implements DomainSheets {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
                     m.get("sector." + sector)));
         }
-        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs", "ChartNetJobCreation",
-                series, ReportChart.Kind.BAR, m.get("chart.axis.thousands")));
+        return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs",
+                "ChartNetJobCreation", series, ReportChart.Kind.BAR, m.get("chart.axis.thousands")));
     }
 
     private ReportSheet labourForce(ReportContext context) {
@@ -138,7 +138,7 @@ class EmploymentSheets implements DomainSheets {
         columns.forEach(i -> cols.add(column(m, i)));
         cols.add(basisColumn(m));
         List<String> intro = new ArrayList<>(List.of(m.get(name + ".intro")));
-        if (grid.stream().anyMatch(e -> e.getKey().period().year() < OLD_SAMPLE_FRAME_UNTIL)) {
+        if (showsOldFrame(grid)) {
             intro.add(m.get("groups.intro.oldbase"));
         }
         if (education) {
@@ -203,11 +203,16 @@ class EmploymentSheets implements DomainSheets {
         SECTOR_COLUMNS.forEach(i -> cols.add(WideTables.column(m, i)));
         cols.add(basisColumn(m));
         List<String> intro = new ArrayList<>(List.of(m.get("sectors.intro")));
-        if (grid.stream().anyMatch(e -> e.getKey().period().year() < OLD_SAMPLE_FRAME_UNTIL)) {
+        if (showsOldFrame(grid)) {
             intro.add(m.get("groups.intro.oldbase"));
         }
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), intro,
                 new ReportTable("Sectors", cols, rows));
+    }
+
+    /** Whether a sheet's rows hold a period on the HCP's old sample frame. */
+    private static boolean showsOldFrame(List<? extends Map.Entry<RowKey, ?>> grid) {
+        return grid.stream().anyMatch(e -> e.getKey().period().year() < OLD_SAMPLE_FRAME_UNTIL);
     }
 
     /** A chart sheet with the note on the old sample frame under its lines, where it shows a year before 2017. */

@@ -785,7 +785,7 @@ public final class XlsxRenderer {
         private final int lastRowIndex;
         private final String language;
         private int links;
-        /** Columns that label the table's rows, repeated on every printed page; 0 when none is frozen. */
+        /** Columns that label the table's rows, repeated on every printed page of a sheet too wide for one. */
         private int printedLabels;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
