@@ -38,8 +38,22 @@ public class ObservatoryApplication {
     /** A logger outside the console's tree: the details go to the log file, the console gets one sentence. */
     private static final String FILE_ONLY = "exit";
 
+    /**
+     * Said when the heap runs out, and made before: once it has run out, building the sentence may
+     * fail in turn, leaving a bare "OutOfMemoryError thrown from the UncaughtExceptionHandler".
+     */
+    private static String outOfMemory = "The program ran out of memory: nothing new was written. Give it more with"
+            + " -Xmx, e.g. java -Xmx512m -jar labour-observatory.jar, then run again (--restart resumes a run that"
+            + " had started).";
+
+    /** Memory set aside, and let go when the heap runs out, so that the sentence can still be said. */
+    private static byte[] reserve;
+
     public static void main(String[] args) {
+        reserve = new byte[256 * 1024];
         EarlyStop.install();
+        outOfMemory = outOfMemory.replace("ran out of memory:", "ran out of memory (it may use "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):");
         CompilerHints.addInBackground();
         int code;
         try {
@@ -56,10 +70,9 @@ public class ObservatoryApplication {
             System.err.println(CommandLine.unusablePath(e.getInput()));
             code = ExitCodes.BAD_COMMAND_LINE;
         } catch (OutOfMemoryError e) {
+            reserve = null;
             EarlyStop.exiting(); // the program failed on its own: no stop to report
-            System.err.println("The program ran out of memory (it may use "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): nothing new was written. Give it more with -Xmx, e.g. java -Xmx512m -jar"
-                    + " labour-observatory.jar, then run again (--restart resumes a run that had started).");
+            System.err.println(outOfMemory);
             code = ExitCodes.RUN_FAILED;
         } catch (RuntimeException | Error e) {
             EarlyStop.exiting(); // the program fails on its own: no stop to report
@@ -138,6 +151,10 @@ public class ObservatoryApplication {
             if (EarlyStop.failureIsTheStop()) {
                 return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
             }
+            if (causedByOutOfMemory(e)) {
+                System.err.println(outOfMemory);
+                return ExitCodes.RUN_FAILED;
+            }
             System.err.println("The job could not run (" + rootMessage(e) + "): see " + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }
@@ -159,11 +176,24 @@ public class ObservatoryApplication {
         return names;
     }
 
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The application could not start: most often the database is held by another process. */
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (EarlyStop.failureIsTheStop()) {
             return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
+        }
+        if (causedByOutOfMemory(e)) {
+            System.err.println(outOfMemory); // not "another run is using the database"
+            return ExitCodes.RUN_FAILED;
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BadCommandLineException bad) {

@@ -77,7 +77,8 @@ public final class LabourForceDataset implements CountDataset {
         if (labourForce == null && population != null && (employed != null || unemployed != null)) {
             // The labour force will be their sum: checked as a given one would be, or a rate of over 100 %.
             double sum = (employed == null ? 0 : employed) + (unemployed == null ? 0 : unemployed);
-            if (sum > population) {
+            // 1.1 + 2.2 is 3.3000000000000003 in binary: a sum equal to the population is within it
+            if (sum > population && !Cube.format(sum).equals(Cube.format(population))) {
                 CsvColumn column = employed != null ? EMPLOYED : UNEMPLOYED;
                 row.reject(column, row.text(column), Reason.of("labour-force.sum-above-population", Cube.format(sum),
                         row.text(POPULATION)));

@@ -110,8 +110,6 @@ public final class XlsxRenderer {
 
     private static final int MIN_WIDTH_CHARS = 8;
     private static final int HEADING_LINES = 3;
-    /** Sheets up to this many rows (and narrow enough) are printed on one page. */
-    private static final int ONE_PAGE_ROWS = 60;
     /**
      * Digit widths across landscape A4 at 100 %, inside the default margins of 0.7 inch (some 141
      * in Calibri 11 in Excel; LibreOffice's metric-compatible font runs a little wider).
@@ -884,7 +882,7 @@ public final class XlsxRenderer {
         /**
          * Printed or turned into PDF, a sheet comes out landscape on A4, every page labelled: a
          * sheet narrow enough to print at {@value #FIT_MIN_SCALE} % or more is fitted to the page's
-         * width (a short one to one page); a wider one prints at {@value #WIDE_PRINT_SCALE} % over
+         * width (a chart sheet to one page); a wider one prints at {@value #WIDE_PRINT_SCALE} % over
          * several pages, each repeating the row labels, in the order a reader lays them side by side
          * (across, then down). Fitting a wide sheet to one page made its figures too small to read;
          * splitting one barely too wide left a page with a single column.
@@ -904,7 +902,9 @@ public final class XlsxRenderer {
                 sheet.setFitToPage(true);
                 print.setFitWidth((short) 1);
                 // 0: as many pages high as the rows need.
-                print.setFitHeight((short) (rows <= ONE_PAGE_ROWS ? 1 : 0));
+                // A chart and its table on one page; any other sheet as many pages high as its rows
+                // need (0): rows that wrap made "one page" of a short table a quarter of full size.
+                print.setFitHeight((short) (model.charts().isEmpty() ? 0 : 1));
             } else {
                 print.setScale((short) WIDE_PRINT_SCALE);
                 print.setLeftToRight(true);

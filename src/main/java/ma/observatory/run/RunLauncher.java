@@ -160,6 +160,17 @@ public class RunLauncher {
 
     /** The exit code of a finished execution; a completed nightly run also refreshes the latest workbook. */
     private int finish(JobExecution execution) {
+        int code = finished(execution);
+        if (code == ExitCodes.OK && gate.closing()) {
+            // Asked to stop while it wrote the workbook, the run finished first: the JVM ends in 143
+            // all the same, which the exit codes' table reads as "resume with --restart".
+            ExitCodes.say("A stop was asked while the workbook was being written: the run finished first, the"
+                    + " workbook is written and there is nothing to resume (the exit code, 143, is the stop's).");
+        }
+        return code;
+    }
+
+    private int finished(JobExecution execution) {
         int code = outcome(execution, logFile());
         if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
             Long newer = newerNightlyRun(execution);
@@ -255,10 +266,25 @@ public class RunLauncher {
                     + " then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
+        if (execution.getAllFailureExceptions().stream().anyMatch(RunLauncher::outOfMemory)) {
+            ExitCodes.say("The run ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): nothing new was written and the previous workbook is unchanged. Give it more with -Xmx"
+                    + " (java -Xmx512m -jar …), then resume it with --restart.");
+            return ExitCodes.RUN_FAILED;
+        }
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then resume it with --restart.");
         return ExitCodes.RUN_FAILED;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code --restart}: resumes the last failed or stopped run from its last commit. */
@@ -436,6 +462,9 @@ public class RunLauncher {
         }
         if (!levelsKnownToTheReference()) {
             return ExitCodes.INPUT_CONTRACT;
+        }
+        if (gate.closing()) {
+            return ExitCodes.OK; // stopped while it was starting: the stop's notice has said so
         }
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);

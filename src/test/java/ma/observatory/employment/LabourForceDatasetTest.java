@@ -145,8 +145,9 @@ class LabourForceDatasetTest {
                 + " empty, is larger than population (100)");
         // only unemployed given, alone above the population
         assertThat(singleReject(withCounts("100", "", "", "101")).column()).isEqualTo("unemployed");
-        // up to the population, kept
+        // up to the population, kept, even where binary addition overshoots (1.1 + 2.2 = 3.3000000000000003)
         assertThat(read(withCounts("100", "", "80", "20"))).noneMatch(Parsed::rejected);
+        assertThat(read(withCounts("3.3", "", "1.1", "2.2"))).noneMatch(Parsed::rejected);
     }
 
     @Test

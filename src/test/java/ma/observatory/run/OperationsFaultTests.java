@@ -308,6 +308,24 @@ class OperationsFaultTests {
     }
 
     @Test
+    void sigtermWhileTheWorkbookIsWrittenLetsItFinishAndSaysThereIsNothingToResume() throws Exception {
+        try (ChildJvm run = ChildJvm.start(work, "report", args(medium, "--from=2023", "--to=2024"))) {
+            run.await("the report step", () -> read(logFile()).contains("Executing step: [writeReport]"),
+                    Duration.ofSeconds(60));
+            run.signal("STOP");
+            run.signal("TERM");
+            run.signal("CONT");
+            assertThat(run.waitFor(RUN)).as(run.output()).isTrue();
+            assertThat(run.exitCode()).isEqualTo(143);
+            assertThat(run.stderr()).as(run.output()).contains("A stop was asked while the workbook was being written")
+                    .contains("nothing to resume");
+        }
+        assertThat(workbook()).exists();
+        ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), RUN);
+        assertThat(list.stdout()).as(list.output()).contains("COMPLETED");
+    }
+
+    @Test
     void runningOutOfMemoryIsSaidInASentenceNotAsAStopNorAStackTrace() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "small", args(medium, "--from=2023", "--to=2024"), "12m")) {
             assertThat(run.waitFor(RUN)).as(run.output()).isTrue();

@@ -267,6 +267,35 @@ class WorkbookRulesTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
+    void everyPrintedPageIsLabelledAndReadable(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            for (var s : book) {
+                XSSFSheet sheet = (XSSFSheet) s;
+                String where = language + " / " + sheet.getSheetName();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(where + ": landscape").isTrue();
+                assertThat(sheet.getFooter().getLeft()).as(where + ": footer names the sheet").isEqualTo("&A");
+                assertThat(sheet.getFooter().getRight()).as(where + ": footer numbers the page").isEqualTo("&P / &N");
+                boolean chart = sheet.getDrawingPatriarch() != null && !sheet.getDrawingPatriarch().getCharts().isEmpty();
+                if (sheet.getFitToPage()) {
+                    // fitted to the width; one page high only for a chart and its table
+                    assertThat(sheet.getPrintSetup().getFitWidth()).as(where).isEqualTo((short) 1);
+                    assertThat(sheet.getPrintSetup().getFitHeight()).as(where).isEqualTo((short) (chart ? 1 : 0));
+                } else {
+                    // too wide for that: at a readable scale, across then down, the row names on every page
+                    assertThat(chart).as(where + ": a chart sheet is never split").isFalse();
+                    assertThat(sheet.getPrintSetup().getScale()).as(where).isEqualTo((short) 70);
+                    assertThat(sheet.getPrintSetup().getLeftToRight()).as(where).isTrue();
+                    assertThat(sheet.getRepeatingColumns()).as(where + ": row names repeated").isNotNull();
+                }
+            }
+            // The Summary repeats what names its rows: indicator, breakdown, place and period.
+            XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
+            assertThat(summary.getRepeatingColumns()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:D"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
     void holdsNativeChartsWithTitlesAxesAndADescription(String language) throws IOException {
         try (XSSFWorkbook book = open(language)) {
             int charts = 0;
