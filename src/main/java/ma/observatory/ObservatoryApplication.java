@@ -151,7 +151,7 @@ public class ObservatoryApplication {
             if (EarlyStop.failureIsTheStop()) {
                 return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
             }
-            if (causedByOutOfMemory(e)) {
+            if (ExitCodes.outOfMemory(e)) {
                 System.err.println(outOfMemory);
                 return ExitCodes.RUN_FAILED;
             }
@@ -176,22 +176,13 @@ public class ObservatoryApplication {
         return names;
     }
 
-    private static boolean causedByOutOfMemory(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The application could not start: most often the database is held by another process. */
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (EarlyStop.failureIsTheStop()) {
             return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
         }
-        if (causedByOutOfMemory(e)) {
+        if (ExitCodes.outOfMemory(e)) {
             System.err.println(outOfMemory); // not "another run is using the database"
             return ExitCodes.RUN_FAILED;
         }

@@ -901,7 +901,6 @@ public final class XlsxRenderer {
             if (width <= PAGE_WIDTH_CHARS * 100.0 / FIT_MIN_SCALE) {
                 sheet.setFitToPage(true);
                 print.setFitWidth((short) 1);
-                // 0: as many pages high as the rows need.
                 // A chart and its table on one page; any other sheet as many pages high as its rows
                 // need (0): rows that wrap made "one page" of a short table a quarter of full size.
                 print.setFitHeight((short) (model.charts().isEmpty() ? 0 : 1));

@@ -31,6 +31,16 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** Whether the failure is, at bottom, the heap running out: said as such, with what to do. */
+    public static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The one plain sentence a failed run ends with: on the error stream, and in the log file. */
     static void say(String sentence) {
         System.err.println(sentence);

@@ -158,9 +158,12 @@ public class RunLauncher {
         }
     }
 
-    /** The exit code of a finished execution; a completed nightly run also refreshes the latest workbook. */
+    /**
+     * The exit code of a finished execution, said in a sentence where it is not 0, or where a stop
+     * came as the workbook was written; a completed nightly run also refreshes the latest workbook.
+     */
     private int finish(JobExecution execution) {
-        int code = finished(execution);
+        int code = outcomeAndLatest(execution);
         if (code == ExitCodes.OK && gate.closing()) {
             // Asked to stop while it wrote the workbook, the run finished first: the JVM ends in 143
             // all the same, which the exit codes' table reads as "resume with --restart".
@@ -170,7 +173,7 @@ public class RunLauncher {
         return code;
     }
 
-    private int finished(JobExecution execution) {
+    private int outcomeAndLatest(JobExecution execution) {
         int code = outcome(execution, logFile());
         if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
             Long newer = newerNightlyRun(execution);
@@ -266,7 +269,7 @@ public class RunLauncher {
                     + " then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
-        if (execution.getAllFailureExceptions().stream().anyMatch(RunLauncher::outOfMemory)) {
+        if (execution.getAllFailureExceptions().stream().anyMatch(ExitCodes::outOfMemory)) {
             ExitCodes.say("The run ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): nothing new was written and the previous workbook is unchanged. Give it more with -Xmx"
                     + " (java -Xmx512m -jar …), then resume it with --restart.");
@@ -276,15 +279,6 @@ public class RunLauncher {
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then resume it with --restart.");
         return ExitCodes.RUN_FAILED;
-    }
-
-    private static boolean outOfMemory(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code --restart}: resumes the last failed or stopped run from its last commit. */
