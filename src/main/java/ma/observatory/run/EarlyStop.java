@@ -55,7 +55,7 @@ public final class EarlyStop {
      * Whether the JVM is already shutting down (a stop, or the end): the start's failure is then the
      * stop's doing, and the notice says so; its own message would only confuse.
      */
-    public static boolean shuttingDown() {
+    private static boolean shuttingDown() {
         Thread probe = new Thread(() -> { });
         try {
             Runtime.getRuntime().addShutdownHook(probe);

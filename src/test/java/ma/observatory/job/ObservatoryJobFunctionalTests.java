@@ -77,6 +77,13 @@ class ObservatoryJobFunctionalTests {
         return copy;
     }
 
+    /** A copy of the fixtures whose published.csv ends with these lines. */
+    private Path fixturesPublishing(String lines) throws IOException {
+        Path input = copyOfFixtures();
+        Files.writeString(input.resolve("published.csv"), lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return input;
+    }
+
     private static Map<String, Object> find(List<Map<String, Object>> rows, String indicator, String period, String geo,
                                             String breakdown) {
         return rows.stream()
@@ -368,9 +375,8 @@ class ObservatoryJobFunctionalTests {
             assertThat(book.intro("Écarts")).doesNotContain("[note 4]");
         }
 
-        Path input = copyOfFixtures();
-        Files.writeString(input.resolve("published.csv"), "employment.unemployment_rate,2016,MA,\"" + TOTAL
-                + "\",9.4,%,fixture note 2016\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path input = fixturesPublishing("employment.unemployment_rate,2016,MA,\"" + TOTAL
+                + "\",9.4,%,fixture note 2016\n");
         assertThat(run(input, "--from=2016").exitCode()).isZero();
         try (WorkbookReader book = new WorkbookReader(work.resolve("reports/labour-market-report_2016_2024.xlsx"))) {
             assertThat(book.intro("Emploi")).contains("antérieurs à 2017 relèvent de l’ancienne base de sondage")
@@ -400,13 +406,11 @@ class ObservatoryJobFunctionalTests {
 
     @Test
     void graduatesGapsAreOnTheGapsSheetUnderEveryonesGap() throws IOException {
-        Path input = copyOfFixtures();
-        Path published = input.resolve("published.csv");
-        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
-                + "employment.unemployment_rate,2024,MA,\"area=total, sex=female, age_group=15+, education=graduate\","
+        Path input = fixturesPublishing(
+                "employment.unemployment_rate,2024,MA,\"area=total, sex=female, age_group=15+, education=graduate\","
                 + "27,%,graduate women\n"
                 + "employment.unemployment_rate,2024,MA,\"area=total, sex=male, age_group=15+, education=graduate\","
-                + "15,%,graduate men\n", StandardCharsets.UTF_8);
+                + "15,%,graduate men\n");
 
         assertThat(run(input).exitCode()).isZero();
         try (WorkbookReader book = new WorkbookReader(workbook())) {
@@ -422,11 +426,8 @@ class ObservatoryJobFunctionalTests {
 
     @Test
     void aPublishedFigureRepeatedWithItsBreakdownSpacedDifferentlyIsADuplicateNotACrash() throws IOException {
-        Path input = copyOfFixtures();
-        Path published = input.resolve("published.csv");
-        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
-                + "employment.unemployment_rate,2024,MA,\"area=urban,sex=total , age_group = 15+\",5,%,respaced\n",
-                StandardCharsets.UTF_8);
+        Path input = fixturesPublishing(
+                "employment.unemployment_rate,2024,MA,\"area=urban,sex=total , age_group = 15+\",5,%,respaced\n");
 
         Outcome outcome = run(input, "--max-reject-rate=0.5");
 
@@ -519,17 +520,14 @@ class ObservatoryJobFunctionalTests {
 
     @Test
     void aPublishedBreakdownOutsideTheVocabularyIsRejectedAndAPublicationsOwnDimensionIsKept() throws IOException {
-        Path input = copyOfFixtures();
-        Path published = input.resolve("published.csv");
-        Files.writeString(published, Files.readString(published, StandardCharsets.UTF_8)
-                + "employment.unemployment_rate,2024,MA,\"area=purple, sex=total, age_group=15+\",5,%,typo\n"
+        Path input = fixturesPublishing(
+                "employment.unemployment_rate,2024,MA,\"area=purple, sex=total, age_group=15+\",5,%,typo\n"
                 + "employment.unemployment_rate,2024,MA,\"area=Urban, sex=total, age_group=15+\",5,%,case\n"
                 + "employment.unemployment_rate,2024,MA,\"area=total, sex=total, age_group=015-24\",5,%,zeros\n"
                 + "employment.unemployment_rate,2023,MA,\"area=total, sex=total, age_group=15+, education=graduate\","
                 + "20,%,own dimension\n"
                 + "outsourcing.jobs,2024,MA,\"segment=crm, client_country=fr, activity=total\",5,persons,lower case\n"
-                + "outsourcing.jobs_at_risk,2024,MA,\"regulation=fr-2025-594, scenario=medium\",5,persons,not a scenario\n",
-                StandardCharsets.UTF_8);
+                + "outsourcing.jobs_at_risk,2024,MA,\"regulation=fr-2025-594, scenario=medium\",5,persons,not a scenario\n");
 
         // five bad rows of a short file: more than the 1 % allowed by default
         assertThat(run(input, "--max-reject-rate=0.5").exitCode()).isZero();
