@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,6 +69,15 @@ public final class Cube {
      * every child has the cell (a partial sum would pass for a total).
      */
     public static Cube load(JdbcTemplate jdbc, long runId, CountDataset dataset, GeoReference geo) {
+        return load(jdbc, runId, dataset, geo, UnaryOperator.identity());
+    }
+
+    /**
+     * @param sources how a staged source is said in the workbook's language: the staging marks a
+     *                cell whose rows named several sources, in English
+     */
+    public static Cube load(JdbcTemplate jdbc, long runId, CountDataset dataset, GeoReference geo,
+                            UnaryOperator<String> sources) {
         Cube cube = new Cube(dataset);
         Map<Key, Double[]> rollup = new HashMap<>();
         Map<Key, String> rollupSources = new HashMap<>();
@@ -84,7 +94,7 @@ public final class Cube {
             }
             boolean direct = "direct".equals(origin);
             (direct ? cube.values : rollup).put(key, v);
-            (direct ? cube.sources : rollupSources).put(key, source);
+            (direct ? cube.sources : rollupSources).put(key, sources.apply(source));
         });
         cube.geo = geo;
         cube.rollup = rollup;

@@ -19,6 +19,7 @@ import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.Ratios;
 import ma.observatory.indicator.Reconciler;
 import ma.observatory.indicator.Reconciliation;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.period.PeriodRange;
 
 import static ma.observatory.indicator.Indicator.*;
@@ -95,11 +96,6 @@ public final class EmploymentIndicators {
     }
 
     /**
-     * @param labourForce completed cube of labour_force.csv
-     * @param sectors     completed cube of employment_by_sector.csv
-     * @param published   published employment figures
-     */
-    /**
      * The employed of all sectors against those of {@code labour_force.csv} (all areas, both
      * sexes, 15+) where both files give them for the same period and place: two tables of one
      * survey, which should agree. A difference beyond the tolerance of totals is a warning on the
@@ -122,8 +118,20 @@ public final class EmploymentIndicators {
         return warnings;
     }
 
+    /** As {@link #compute(Cube, Cube, List, PeriodRange, GeoReference, SourceText)}, the sources' words in English. */
     public static Result compute(Cube labourForce, Cube sectors, List<PublishedFigure> published, PeriodRange range,
                                  GeoReference geo) {
+        return compute(labourForce, sectors, published, range, geo, SourceText.ENGLISH);
+    }
+
+    /**
+     * @param labourForce completed cube of labour_force.csv
+     * @param sectors     completed cube of employment_by_sector.csv
+     * @param published   published employment figures
+     * @param words       the words a source adds to what the files say, in the workbook's language
+     */
+    public static Result compute(Cube labourForce, Cube sectors, List<PublishedFigure> published, PeriodRange range,
+                                 GeoReference geo, SourceText words) {
         PeriodRange staged = range.withPreviousYear();
         List<IndicatorValue> base = new ArrayList<>();
         for (Cube.Key key : labourForce.keys()) {
@@ -140,7 +148,8 @@ public final class EmploymentIndicators {
             if (summed) {
                 measures.put("labour_force", employed + unemployed);
             }
-            String summedSource = summed ? "labour force = employed + unemployed, not given; " + source : source;
+            String summedSource = !summed ? source : blank(source) ? words.get("source.labour-force.summed.bare")
+                    : words.get("source.labour-force.summed", source);
             for (var level : LEVELS.entrySet()) {
                 add(base, level.getValue(), key, measures.get(level.getKey()),
                         level.getKey().equals("labour_force") ? summedSource : source);
@@ -161,7 +170,7 @@ public final class EmploymentIndicators {
                 // The employed of all sectors are the employed aged 15 and over: where labour_force.csv
                 // lacks them, the Employment sheet shows them too, rather than [x] beside the sectors'.
                 add(base, EMPLOYMENT_EMPLOYED, everyone, employed,
-                        SectorDataset.INSTANCE.file() + ", all sectors: " + sectors.source(key));
+                        words.get("source.all-sectors", SectorDataset.INSTANCE.file(), sectors.source(key)));
             }
             Double created = Ratios.difference(employed, sectors.get(before, "employed"));
             if (key.equals(total) && givesOther(sectors, key) != givesOther(sectors, before)) {
@@ -175,7 +184,7 @@ public final class EmploymentIndicators {
                         sectors.source(key));
             }
         }
-        addNetJobCreationOfAllSectors(base, labourForce);
+        addNetJobCreationOfAllSectors(base, labourForce, words);
         Set<Indicator> derivedIds = new java.util.HashSet<>();
         for (Rate r : RATES) {
             derivedIds.add(r.change);
@@ -217,7 +226,7 @@ public final class EmploymentIndicators {
                 IndicatorValue[] pair = likeWithLike(v, before, publishedRates);
                 derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
                         pair[0].value() - pair[1].value(), Basis.COMPUTED,
-                        sourceOf(pair[0], pair[1], v.period().toString(), before.period().toString())));
+                        sourceOf(words, pair[0], pair[1], v.period().toString(), before.period().toString())));
             }
             Breakdown[] gaps = gapBreakdowns.computeIfAbsent(v.breakdown(), EmploymentIndicators::gapBreakdowns);
             for (int g = 0; g < GAPS.size(); g++) {
@@ -228,7 +237,7 @@ public final class EmploymentIndicators {
                         String[] gap = GAPS.get(g);
                         IndicatorValue[] pair = likeWithLike(v, other, publishedRates);
                         derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(), gaps[2 * g + 1],
-                                pair[0].value() - pair[1].value(), Basis.COMPUTED, sourceOf(pair[0], pair[1],
+                                pair[0].value() - pair[1].value(), Basis.COMPUTED, sourceOf(words, pair[0], pair[1],
                                         gap[0] + "=" + gap[1] + ", " + v.period(), gap[0] + "=" + gap[2] + ", " + v.period())));
                     }
                 }
@@ -267,7 +276,7 @@ public final class EmploymentIndicators {
      * the sector file cannot give it. Otherwise only a publication would (a figure the counts
      * reproduce would be shown as published, and never checked against them).
      */
-    private static void addNetJobCreationOfAllSectors(List<IndicatorValue> base, Cube labourForce) {
+    private static void addNetJobCreationOfAllSectors(List<IndicatorValue> base, Cube labourForce, SourceText words) {
         Set<Reconciler.Key> fromSectors = new java.util.HashSet<>();
         for (IndicatorValue v : base) {
             if (v.indicator() == EMPLOYMENT_NET_JOB_CREATION) {
@@ -290,9 +299,10 @@ public final class EmploymentIndicators {
             String now = labourForce.source(key);
             String then = labourForce.source(before);
             add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
-                    "employed aged 15 and over, " + key.period() + " less " + before.period() + ", from "
-                            + LabourForceDataset.INSTANCE.file() + ": " + (Objects.equals(now, then) ? now
-                            : key.period() + ": " + now + "; " + before.period() + ": " + then));
+                    words.get("source.net-creation", key.period().toString(), before.period().toString(),
+                            LabourForceDataset.INSTANCE.file(), Objects.equals(now, then) ? now
+                                    : words.get("source.net-creation.two-sources", key.period().toString(), now,
+                                            before.period().toString(), then)));
         }
     }
 
@@ -349,16 +359,16 @@ public final class EmploymentIndicators {
      * Where a difference comes from, each side named ({@code 2023}, or {@code sex=female, 2023} for
      * a gap, whose two sides share the period) with its basis and source.
      */
-    private static String sourceOf(IndicatorValue a, IndicatorValue b, String aName, String bName) {
+    private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b, String aName, String bName) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return "difference of " + describe(aName, a) + " and " + describe(bName, b);
+        return words.get("source.difference", words.described(aName, a.basis(), a.source()),
+                words.described(bName, b.basis(), b.source()));
     }
 
-    private static String describe(String name, IndicatorValue v) {
-        return name + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": " + v.source())
-                + ")";
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static void add(List<IndicatorValue> out, Indicator id, Cube.Key key, Double value, String source) {

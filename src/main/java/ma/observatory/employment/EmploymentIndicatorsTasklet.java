@@ -14,6 +14,7 @@ import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.IndicatorRepository;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.job.RunParameters;
 import ma.observatory.staging.StagingRepository;
 
@@ -39,12 +40,13 @@ class EmploymentIndicatorsTasklet implements Tasklet {
         RunParameters run = RunParameters.of(step);
         long runId = RunParameters.runId(step);
         GeoReference geo = places.load(runId, run.geoLevels());
-        Cube labourForce = Cube.load(jdbc, runId, LabourForceDataset.INSTANCE, geo);
+        SourceText words = SourceText.of(run.language());
+        Cube labourForce = Cube.load(jdbc, runId, LabourForceDataset.INSTANCE, geo, words::staged);
         EmploymentIndicators.deriveLabourForceTotals(labourForce);
-        Cube sectors = Cube.load(jdbc, runId, SectorDataset.INSTANCE, geo);
+        Cube sectors = Cube.load(jdbc, runId, SectorDataset.INSTANCE, geo, words::staged);
         EmploymentIndicators.deriveSectorTotals(sectors);
         var result = EmploymentIndicators.compute(labourForce, sectors, indicators.published(runId, "employment"),
-                run.range(), geo);
+                run.range(), geo, words);
         indicators.replace(runId, "employment", result.values(), result.checks());
         staging.replaceDerivedWarnings(runId, LabourForceDataset.INSTANCE.file(), labourForce.warnings());
         List<RowProblem> sectorWarnings = new ArrayList<>(sectors.warnings());

@@ -21,6 +21,7 @@ import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.Ratios;
 import ma.observatory.indicator.Reconciler;
 import ma.observatory.indicator.Reconciliation;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 
@@ -151,6 +152,17 @@ public final class OutsourcingIndicators {
      */
     public static Result compute(Cube jobs, List<RelocationEvent> events, List<Regulation> regulations,
                                  List<PublishedFigure> published, PeriodRange range, GeoReference geo) {
+        return compute(jobs, events, regulations, published, range, geo, SourceText.ENGLISH);
+    }
+
+    /**
+     * As {@link #compute(Cube, List, List, List, PeriodRange, GeoReference)}.
+     *
+     * @param words the words a source adds to what the files say, in the workbook's language
+     */
+    public static Result compute(Cube jobs, List<RelocationEvent> events, List<Regulation> regulations,
+                                 List<PublishedFigure> published, PeriodRange range, GeoReference geo,
+                                 SourceText words) {
         List<PublishedFigure> publishedBase = new ArrayList<>();
         List<PublishedFigure> publishedChanges = new ArrayList<>();
         List<PublishedFigure> publishedRelocations = new ArrayList<>();
@@ -189,12 +201,12 @@ public final class OutsourcingIndicators {
                     v.breakdown(), null, Basis.COMPUTED, null).key());
             if (before != null) {
                 add(changes, change, v.period(), v.geo(), v.breakdown(),
-                        Ratios.percentChange(v.value(), before.value()), sourceOf(v, before));
+                        Ratios.percentChange(v.value(), before.value()), sourceOf(words, v, before));
             }
         }
         Reconciler.Result second = Reconciler.reconcile(changes, publishedChanges, staged, geo);
-        Reconciler.Result third = Reconciler.reconcile(relocations(events, range), publishedRelocations, range, geo);
-        Reconciler.Result fourth = Reconciler.reconcile(exposures(jobs, regulations), publishedExposures, range, geo);
+        Reconciler.Result third = Reconciler.reconcile(relocations(events, range, words), publishedRelocations, range, geo);
+        Reconciler.Result fourth = Reconciler.reconcile(exposures(jobs, regulations, words), publishedExposures, range, geo);
 
         List<IndicatorValue> values = new ArrayList<>();
         List<Reconciliation> checks = new ArrayList<>();
@@ -241,7 +253,7 @@ public final class OutsourcingIndicators {
         final Tally outTotal = new Tally();
     }
 
-    static List<IndicatorValue> relocations(List<RelocationEvent> events, PeriodRange range) {
+    static List<IndicatorValue> relocations(List<RelocationEvent> events, PeriodRange range, SourceText words) {
         Map<Integer, YearTallies> years = new TreeMap<>();
         Tally pipelineIn = new Tally();
         Tally pipelineOut = new Tally();
@@ -263,22 +275,22 @@ public final class OutsourcingIndicators {
             // Both directions' totals are given for every year with an event, so that net = in - out
             // can be checked on the Data sheet; no event in a direction is 0 jobs, not a gap.
             add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", TOTAL),
-                    y.inTotal.jobs(), lines(y.inTotal));
+                    y.inTotal.jobs(), lines(words, y.inTotal));
             add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO, Breakdown.of("destination_country", TOTAL),
-                    y.outTotal.jobs(), lines(y.outTotal));
+                    y.outTotal.jobs(), lines(words, y.outTotal));
             add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", TOTAL),
-                    Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(y.inTotal, y.outTotal));
+                    Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(words, y.inTotal, y.outTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "in"),
-                    (double) y.inTotal.events, lines(y.inTotal));
+                    (double) y.inTotal.events, lines(words, y.inTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "out"),
-                    (double) y.outTotal.events, lines(y.outTotal));
+                    (double) y.outTotal.events, lines(words, y.outTotal));
             for (var in : y.in.entrySet()) {
                 add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", in.getKey()),
-                        in.getValue().jobs(), lines(in.getValue()));
+                        in.getValue().jobs(), lines(words, in.getValue()));
             }
             for (var out : y.out.entrySet()) {
                 add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO,
-                        Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(), lines(out.getValue()));
+                        Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(), lines(words, out.getValue()));
             }
             Set<String> counterparts = new TreeSet<>(y.in.keySet());
             counterparts.addAll(y.out.keySet());
@@ -286,36 +298,36 @@ public final class OutsourcingIndicators {
                 Tally in = y.in.getOrDefault(country, new Tally());
                 Tally out = y.out.getOrDefault(country, new Tally());
                 add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", country),
-                        Ratios.difference(in.jobs(), out.jobs()), lines(in, out));
+                        Ratios.difference(in.jobs(), out.jobs()), lines(words, in, out));
             }
         }
         Period end = Period.year(range.lastMonth().getYear());
         if (pipelineIn.events > 0) {
             add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "in"), pipelineIn.jobs(),
-                    lines(pipelineIn));
+                    lines(words, pipelineIn));
         }
         if (pipelineOut.events > 0) {
             add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "out"),
-                    pipelineOut.jobs(), lines(pipelineOut));
+                    pipelineOut.jobs(), lines(words, pipelineOut));
         }
         return values;
     }
 
-    private static String lines(Tally... tallies) {
+    private static String lines(SourceText words, Tally... tallies) {
         List<Long> all = new ArrayList<>();
         for (Tally t : tallies) {
             all.addAll(t.lines);
         }
         all.sort(Comparator.naturalOrder());
+        String file = RelocationDataset.INSTANCE.file();
         if (all.isEmpty()) {
-            return RelocationDataset.INSTANCE.file() + ": no event";
+            return words.get("source.events.none", file);
         }
-        StringBuilder sb = new StringBuilder(RelocationDataset.INSTANCE.file())
-                .append(all.size() == 1 ? ", line " : ", lines ");
+        StringBuilder numbers = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(all.get(i));
+            numbers.append(i == 0 ? "" : ", ").append(all.get(i));
         }
-        return clip(sb.toString());
+        return clip(words.get(all.size() == 1 ? "source.events.line" : "source.events.lines", file, numbers.toString()));
     }
 
     /**
@@ -324,7 +336,7 @@ public final class OutsourcingIndicators {
      * takes effect, and those jobs times each loss rate given. Not limited to the range: the
      * exposure is "the latest known before it takes effect", whenever that was.
      */
-    static List<IndicatorValue> exposures(Cube jobs, List<Regulation> regulations) {
+    static List<IndicatorValue> exposures(Cube jobs, List<Regulation> regulations, SourceText words) {
         List<IndicatorValue> values = new ArrayList<>();
         for (Regulation reg : regulations) {
             Breakdown slice = reg.jobs();
@@ -339,14 +351,14 @@ public final class OutsourcingIndicators {
             Breakdown byRegulation = Breakdown.of("regulation", reg.id());
             for (Cube.Key key : latest.values()) {
                 double exposed = jobs.get(key, "jobs");
-                String jobsSource = SectorJobsDataset.INSTANCE.file() + " " + key.period() + ": "
-                        + (jobs.source(key) == null ? "" : jobs.source(key));
+                String jobsSource = words.get("source.jobs-in", SectorJobsDataset.INSTANCE.file(),
+                        key.period().toString(), jobs.source(key));
                 add(values, OUTSOURCING_JOBS_EXPOSED, key.period(), key.geo(), byRegulation, exposed, jobsSource);
                 for (var rate : reg.lossRates().entrySet()) {
                     add(values, OUTSOURCING_JOBS_AT_RISK, key.period(), key.geo(),
                             byRegulation.with("scenario", rate.getKey()), exposed * rate.getValue(),
-                            "jobs exposed: " + jobsSource + " | loss rate (" + RegulationDataset.INSTANCE.file()
-                                    + ", " + reg.id() + "): " + (reg.source() == null ? "" : reg.source()));
+                            words.get("source.jobs-at-risk", jobsSource, RegulationDataset.INSTANCE.file(), reg.id(),
+                                    reg.source()));
                 }
             }
         }
@@ -358,16 +370,12 @@ public final class OutsourcingIndicators {
             .comparing((Cube.Key k) -> k.period().lastMonth()).reversed()
             .thenComparing(k -> k.period().granularity().months(), Comparator.reverseOrder());
 
-    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+    private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return clip("change between " + describe(b) + " and " + describe(a));
-    }
-
-    private static String describe(IndicatorValue v) {
-        return v.period() + " (" + v.basis().code() + (v.source() == null || v.source().isBlank() ? "" : ": "
-                + v.source()) + ")";
+        return clip(words.get("source.change-between", words.described(b.period().toString(), b.basis(), b.source()),
+                words.described(a.period().toString(), a.basis(), a.source())));
     }
 
     private static String clip(String s) {

@@ -13,6 +13,7 @@ import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.IndicatorRepository;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.job.RunParameters;
 import ma.observatory.staging.StagingRepository;
 
@@ -48,10 +49,11 @@ class OutsourcingIndicatorsTasklet implements Tasklet {
         RunParameters run = RunParameters.of(step);
         long runId = RunParameters.runId(step);
         GeoReference geo = places.load(runId, run.geoLevels());
-        Cube jobs = Cube.load(jdbc, runId, SectorJobsDataset.INSTANCE, noPlaces());
+        SourceText words = SourceText.of(run.language());
+        Cube jobs = Cube.load(jdbc, runId, SectorJobsDataset.INSTANCE, noPlaces(), words::staged);
         OutsourcingIndicators.deriveSectorJobsTotals(jobs);
         var result = OutsourcingIndicators.compute(jobs, relocations.events(runId), regulations.regulations(runId),
-                indicators.published(runId, "outsourcing"), run.range(), geo);
+                indicators.published(runId, "outsourcing"), run.range(), geo, words);
         indicators.replace(runId, "outsourcing", result.values(), result.checks());
         staging.replaceDerivedWarnings(runId, SectorJobsDataset.INSTANCE.file(), jobs.warnings());
         return RepeatStatus.FINISHED;

@@ -249,5 +249,6 @@ public class StagingRepository {
         }
     }
 
-    private static final String OTHER_SOURCES = " (and other sources)";
+    /** Ends the source of a cell whose rows named several: the workbook says it in its language. */
+    public static final String OTHER_SOURCES = " (and other sources)";
 }

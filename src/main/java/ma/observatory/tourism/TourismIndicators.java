@@ -17,7 +17,9 @@ import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.Ratios;
 import ma.observatory.indicator.Reconciler;
 import ma.observatory.indicator.Reconciliation;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.indicator.Target;
+import ma.observatory.indicator.TargetDataset;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 
@@ -91,6 +93,12 @@ public final class TourismIndicators {
 
     // ---------------------------------------------------------------- indicators
 
+    /** As {@link #compute(Cube, Cube, List, List, PeriodRange, GeoReference, SourceText)}, the sources' words in English. */
+    public static Result compute(Cube arrivals, Cube jobs, List<PublishedFigure> published, List<Target> targets,
+                                 PeriodRange range, GeoReference geo) {
+        return compute(arrivals, jobs, published, targets, range, geo, SourceText.ENGLISH);
+    }
+
     /**
      * @param arrivals  completed cube of {@code tourism/arrivals.csv} (see {@link #deriveArrivalsTotals})
      * @param jobs      cube of {@code tourism/jobs.csv}
@@ -98,9 +106,10 @@ public final class TourismIndicators {
      * @param targets   tourism targets, in file order
      * @param range     the run's range: only values of periods wholly inside it are returned; the
      *                  year before is read for changes
+     * @param words     the words a source adds to what the files say, in the workbook's language
      */
     public static Result compute(Cube arrivals, Cube jobs, List<PublishedFigure> published, List<Target> targets,
-                                 PeriodRange range, GeoReference geo) {
+                                 PeriodRange range, GeoReference geo, SourceText words) {
         PeriodRange staged = range.withPreviousYear();
         List<IndicatorValue> base = new ArrayList<>();
         for (Cube.Key key : arrivals.keys()) {
@@ -145,19 +154,19 @@ public final class TourismIndicators {
                 Double pct = Ratios.percentChange(v.value(), before.value());
                 if (pct != null) {
                     derived.add(new IndicatorValue(change, v.period(), v.geo(), v.breakdown(), pct, Basis.COMPUTED,
-                            sourceOf(v, before)));
+                            sourceOf(words, v, before)));
                 }
             }
         }
-        derived.addAll(directJobsCreated(first.values(), targets));
+        derived.addAll(directJobsCreated(first.values(), targets, words));
         Reconciler.Result second = Reconciler.reconcile(derived, publishedDerived, history, geo);
-        List<IndicatorValue> januaries = januaryYearToDateChanges(second.values());
+        List<IndicatorValue> januaries = januaryYearToDateChanges(second.values(), words);
 
         Map<String, IndicatorValue> series = index(first.values());
         series.putAll(index(second.values()));
         List<IndicatorValue> progress = new ArrayList<>();
         for (Target t : targets) {
-            progress.addAll(targetValues(t, series, range));
+            progress.addAll(targetValues(t, series, range, words));
         }
         Reconciler.Result third = Reconciler.reconcile(progress, publishedTargets, staged, geo);
 
@@ -192,7 +201,7 @@ public final class TourismIndicators {
      * prevails), so that the row never shows two changes of one figure; a published year-to-date
      * change of January is kept as it is.
      */
-    private static List<IndicatorValue> januaryYearToDateChanges(List<IndicatorValue> changes) {
+    private static List<IndicatorValue> januaryYearToDateChanges(List<IndicatorValue> changes, SourceText words) {
         Set<String> given = new java.util.HashSet<>();
         for (IndicatorValue v : changes) {
             if (YTD_CHANGES.contains(v.indicator())) {
@@ -206,8 +215,8 @@ public final class TourismIndicators {
             if (ytd != null && isJanuary(v.period())) {
                 // Named as what it is: a publication gave the month's change, not a year-to-date one.
                 IndicatorValue copy = new IndicatorValue(ytd, v.period(), v.geo(), v.breakdown(), v.value(), v.basis(),
-                        capped("January's own change (" + v.indicator().id() + "), the year to date being the month"
-                                + (blank(v.source()) ? "" : ": " + v.source())));
+                        capped(blank(v.source()) ? words.get("source.january-ytd", v.indicator().id())
+                                : words.get("source.january-ytd.quoting", v.indicator().id(), v.source())));
                 if (!given.contains(copy.key())) {
                     out.add(copy);
                 }
@@ -271,7 +280,8 @@ public final class TourismIndicators {
      * names: direct jobs of a later period of the same length minus those of the baseline, with
      * the breakdown {@code baseline=<period>}.
      */
-    private static List<IndicatorValue> directJobsCreated(List<IndicatorValue> levels, List<Target> targets) {
+    private static List<IndicatorValue> directJobsCreated(List<IndicatorValue> levels, List<Target> targets,
+                                                           SourceText words) {
         Set<Period> baselines = new LinkedHashSet<>();
         for (Target t : targets) {
             if (t.indicator() == TOURISM_DIRECT_JOBS_CREATED && t.baselinePeriod() != null) {
@@ -290,7 +300,7 @@ public final class TourismIndicators {
                 if (start != null && start.value() != null) {
                     out.add(new IndicatorValue(TOURISM_DIRECT_JOBS_CREATED, v.period(), v.geo(),
                             baselineBreakdown(baseline), v.value() - start.value(), Basis.COMPUTED,
-                            sourceOf(v, start)));
+                            sourceOf(words, v, start)));
                 }
             }
         }
@@ -363,7 +373,8 @@ public final class TourismIndicators {
      * {@code target=<id> <target period>}, at the target's place, for the year of the latest actual.
      * Nothing when the series has no annual value yet.
      */
-    static List<IndicatorValue> targetValues(Target t, Map<String, IndicatorValue> series, PeriodRange range) {
+    static List<IndicatorValue> targetValues(Target t, Map<String, IndicatorValue> series, PeriodRange range,
+                                             SourceText words) {
         List<IndicatorValue> out = new ArrayList<>();
         IndicatorValue actual = latestActual(t, series, range);
         if (actual == null) {
@@ -375,7 +386,7 @@ public final class TourismIndicators {
         int targetYear = t.targetPeriod().year();
         Period period = actual.period();
         Breakdown b = targetBreakdown(t);
-        String source = targetSource(t, actual);
+        String source = targetSource(words, t, actual);
 
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
         Double onTrack;
@@ -388,7 +399,7 @@ public final class TourismIndicators {
             }
             double projection = a + a / sinceBaseline * (targetYear - actualYear);
             out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
-                    capped(source + " | pace: the average created per year since " + t.baselinePeriod()),
+                    capped(words.get("source.pace", source, t.baselinePeriod().toString())),
                     t.indicator().unit()));
             onTrack = reaches(projection, target) ? 1.0 : 0.0;
         } else if (targetYear > actualYear) {
@@ -400,8 +411,8 @@ public final class TourismIndicators {
             Double projection = trend == null ? null : a * Math.pow(1.0 + trend / 100.0, years);
             if (projection != null && Double.isFinite(projection)) {
                 out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
-                        capped(source + " | trend: " + TRAILING_YEARS + "-year compound growth from "
-                                + start.period() + " (" + start.basis().code() + ")"),
+                        capped(words.get("source.trend", source, Integer.toString(TRAILING_YEARS),
+                                start.period().toString(), words.basis(start.basis()))),
                         t.indicator().unit()));
                 onTrack = reaches(projection, target) ? 1.0 : 0.0;
             } else {
@@ -426,11 +437,15 @@ public final class TourismIndicators {
         return value >= target || target - value <= REACH_TOLERANCE * Math.abs(target);
     }
 
-    private static String targetSource(Target t, IndicatorValue actual) {
-        String text = "target: targets.csv line " + t.line() + (blank(t.source()) ? "" : ", " + t.source())
-                + " | latest actual " + actual.period() + " (" + actual.basis().code() + ")"
-                + (blank(actual.source()) ? "" : ": " + actual.source());
-        return capped(text);
+    private static String targetSource(SourceText words, Target t, IndicatorValue actual) {
+        String file = TargetDataset.INSTANCE.file();
+        String line = Long.toString(t.line());
+        String target = blank(t.source()) ? words.get("source.target", file, line)
+                : words.get("source.target.quoting", file, line, t.source());
+        String period = actual.period().toString();
+        String basis = words.basis(actual.basis());
+        return capped(blank(actual.source()) ? words.get("source.latest-actual", target, period, basis)
+                : words.get("source.latest-actual.quoting", target, period, basis, actual.source()));
     }
 
     /** Sources are stored in a column of {@value #SOURCE_LIMIT} characters. */
@@ -460,15 +475,12 @@ public final class TourismIndicators {
         return s == null || s.isBlank();
     }
 
-    private static String sourceOf(IndicatorValue a, IndicatorValue b) {
+    private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return capped("from " + describe(a) + " and " + describe(b));
-    }
-
-    private static String describe(IndicatorValue v) {
-        return v.period() + " (" + v.basis().code() + (blank(v.source()) ? "" : ": " + v.source()) + ")";
+        return capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),
+                words.described(b.period().toString(), b.basis(), b.source())));
     }
 
     private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown b,

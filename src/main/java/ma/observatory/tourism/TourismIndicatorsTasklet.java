@@ -10,6 +10,7 @@ import ma.observatory.cube.Cube;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.IndicatorRepository;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.indicator.TargetRepository;
 import ma.observatory.job.RunParameters;
 import ma.observatory.staging.StagingRepository;
@@ -40,11 +41,12 @@ class TourismIndicatorsTasklet implements Tasklet {
         RunParameters run = RunParameters.of(step);
         long runId = RunParameters.runId(step);
         GeoReference geo = places.load(runId, run.geoLevels());
-        Cube arrivals = Cube.load(jdbc, runId, ArrivalsDataset.INSTANCE, geo);
+        SourceText words = SourceText.of(run.language());
+        Cube arrivals = Cube.load(jdbc, runId, ArrivalsDataset.INSTANCE, geo, words::staged);
         TourismIndicators.deriveArrivalsTotals(arrivals);
-        Cube jobs = Cube.load(jdbc, runId, TourismJobsDataset.INSTANCE, geo);
+        Cube jobs = Cube.load(jdbc, runId, TourismJobsDataset.INSTANCE, geo, words::staged);
         var result = TourismIndicators.compute(arrivals, jobs, indicators.published(runId, DOMAIN),
-                targets.targets(runId, DOMAIN), run.range(), geo);
+                targets.targets(runId, DOMAIN), run.range(), geo, words);
         indicators.replace(runId, DOMAIN, result.values(), result.checks());
         staging.replaceDerivedWarnings(runId, ArrivalsDataset.INSTANCE.file(), arrivals.warnings());
         staging.replaceDerivedWarnings(runId, TourismJobsDataset.INSTANCE.file(), jobs.warnings());

@@ -3,15 +3,10 @@ package ma.observatory.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Format;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import ma.observatory.MessageBundles;
 
 /**
  * The reasons' two bundles against each other and against the code: a key the code uses but no
@@ -69,19 +66,13 @@ class ReasonTest {
     }
 
     @Test
-    void bothLanguagesHaveTheSameKeysWithTheSameArguments() throws IOException {
-        Properties en = bundle("en");
-        Properties fr = bundle("fr");
-
-        assertThat(fr.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
-        for (String key : en.stringPropertyNames()) {
-            assertThat(arguments(fr.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
-        }
+    void bothLanguagesHaveTheSameKeysWithTheSameArguments() {
+        MessageBundles.assertSameKeysAndArguments(Reason.BUNDLE);
     }
 
     @Test
     void everyKeyTheCodeGivesHasItsWordsAndEveryKeyIsUsed() throws IOException {
-        Set<String> known = bundle("en").stringPropertyNames();
+        Set<String> known = MessageBundles.load(Reason.BUNDLE, "en").stringPropertyNames();
         Set<String> onReasonLines = new TreeSet<>();
         Set<String> anywhere = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -101,27 +92,5 @@ class ReasonTest {
         assertThat(onReasonLines).isNotEmpty();
         assertThat(known).containsAll(onReasonLines);
         assertThat(anywhere).containsAll(known);
-    }
-
-    private static Properties bundle(String language) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = ReasonTest.class.getResourceAsStream("/" + Reason.BUNDLE + "_" + language + ".properties")) {
-            assertThat(in).as(language).isNotNull();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
-    /** The argument numbers a pattern uses; parsing it also proves it is a valid pattern. */
-    private static Set<Integer> arguments(String pattern) {
-        MessageFormat format = new MessageFormat(pattern, Locale.ROOT);
-        Set<Integer> used = new TreeSet<>();
-        Format[] byArgument = format.getFormatsByArgumentIndex();
-        for (int i = 0; i < byArgument.length; i++) {
-            if (pattern.contains("{" + i + "}")) {
-                used.add(i);
-            }
-        }
-        return used;
     }
 }

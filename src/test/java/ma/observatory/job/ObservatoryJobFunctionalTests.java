@@ -118,8 +118,11 @@ class ObservatoryJobFunctionalTests {
                     .isCloseTo(100.0 * 80 / 505, within(1e-9));
 
             // 2023: 140 / 1400 = 10 %; its change uses the published 2022 rate of 9.5: +0.5 point.
-            assertThat((Double) find(values, "employment.unemployment_rate_change_pp", "2023", "MA", TOTAL).get("value"))
-                    .isCloseTo(0.5, within(1e-9));
+            Map<String, Object> change2023 = find(values, "employment.unemployment_rate_change_pp", "2023", "MA", TOTAL);
+            assertThat((Double) change2023.get("value")).isCloseTo(0.5, within(1e-9));
+            // Its source says so in the workbook's language, quoting the files' sources as written.
+            assertThat(change2023.get("source").toString()).startsWith("différence entre 2023 (calculé : ")
+                    .contains(") et 2022 (publié : ");
             // 2024 change: 155/1410 - 10 % = 0.99290780... points.
             assertThat((Double) find(values, "employment.unemployment_rate_change_pp", "2024", "MA", TOTAL).get("value"))
                     .isCloseTo(100.0 * 155 / 1410 - 10.0, within(1e-9));
@@ -162,6 +165,9 @@ class ObservatoryJobFunctionalTests {
             assertThat(ma2024.get(2)).containsEntry("Création nette d’emplois (milliers de personnes)", -10.0)
                     .containsEntry("Actifs occupés (milliers de personnes)", 375.0 + 185)
                     .containsEntry("Origine", "calculé");
+            assertThat(find(values, "employment.net_job_creation", "2024", "MA", "area=rural, sector=total")
+                    .get("source").toString()).startsWith("actifs occupés de 15 ans et plus, 2024 moins 2023, d’après"
+                    + " employment/labour_force.csv : ");
             // urban: (455 + 120 + 120) - (450 + 240) = 5
             assertThat(ma2024.get(1)).containsEntry("Création nette d’emplois (milliers de personnes)", 5.0);
             // and the fixture's published -80 for rural is set against it on Data quality
@@ -347,6 +353,7 @@ class ObservatoryJobFunctionalTests {
                     .containsEntry("Sexe", "ensemble").containsEntry("Tranche d’âge", "15 ans et plus");
             assertThat(ma2024.get(1)).containsEntry("Diplôme", "diplômés").containsEntry("Milieu", "ensemble")
                     .containsEntry("Taux de chômage (%)", 19.6);
+            assertThat(ma2024).hasSizeGreaterThan(2);
             assertThat(ma2024.subList(2, ma2024.size())).allSatisfy(r -> assertThat(r).containsEntry("Diplôme", "ensemble"));
             // and the sheet says what "diplômés" means
             assertThat(book.intro("Emploi")).contains("« diplômés » désigne, comme dans les notes du HCP");

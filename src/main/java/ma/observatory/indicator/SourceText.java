@@ -1,0 +1,68 @@
+package ma.observatory.indicator;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import ma.observatory.staging.StagingRepository;
+
+/**
+ * The words the program adds to a value's source when it says how it made the value ("difference
+ * of 2024 (published: …) and 2023 (computed)"), in the workbook's language (SPEC §6: labels in the
+ * chosen language). What the files' {@code source} columns say is quoted as written, whatever the
+ * language. The patterns are in {@code messages_sources_en} and {@code messages_sources_fr}, read
+ * with {@link MessageFormat}: an apostrophe there is written twice, and every argument is passed
+ * as text, so that a period or a line number is never regrouped as a number.
+ */
+public final class SourceText {
+
+    static final String BUNDLE = "messages_sources";
+
+    /** As the tests and the log read sources. */
+    public static final SourceText ENGLISH = new SourceText(Locale.ENGLISH);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private SourceText(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** For a run's {@code --lang}: {@code en} or, as the nightly run, French. */
+    public static SourceText of(String language) {
+        return "en".equals(language) ? ENGLISH : new SourceText(Locale.FRENCH);
+    }
+
+    /**
+     * @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds
+     */
+    public String get(String key, String... args) {
+        Object[] texts = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            texts[i] = args[i] == null ? "" : args[i];
+        }
+        return new MessageFormat(bundle.getString(key), locale).format(texts);
+    }
+
+    /** A value named by {@code name}, with its basis and, when it has one, its source: {@code 2023 (published: HCP …)}. */
+    public String described(String name, Basis basis, String source) {
+        String how = get("source.basis." + basis.code());
+        return source == null || source.isBlank() ? get("source.described.bare", name, how)
+                : get("source.described", name, how, source);
+    }
+
+    /** A staged cell's source, where the staging marked it as one of several, in this language. */
+    public String staged(String source) {
+        if (source == null || !source.endsWith(StagingRepository.OTHER_SOURCES)) {
+            return source;
+        }
+        return get("source.other-sources", source.substring(0, source.length() - StagingRepository.OTHER_SOURCES.length()));
+    }
+
+    /** The basis alone, as a source says it: {@code computed}, {@code calculé}. */
+    public String basis(Basis basis) {
+        return get("source.basis." + basis.code());
+    }
+}

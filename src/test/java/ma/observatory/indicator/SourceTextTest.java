@@ -1,0 +1,84 @@
+package ma.observatory.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.MessageBundles;
+
+/**
+ * The words the program adds to sources, in both languages: a key the code uses but a bundle
+ * lacks would stop the indicator step of a run in that language.
+ */
+class SourceTextTest {
+
+    private static final Pattern KEY = Pattern.compile("\"(source\\.[a-z][a-z-]*(?:\\.[a-z][a-z-]*)*)\"");
+
+    @Test
+    void aDifferenceIsSaidInTheWorkbooksLanguageQuotingTheFilesAsWritten() {
+        SourceText fr = SourceText.of("fr");
+        String difference = fr.get("source.difference",
+                fr.described("2024", Basis.PUBLISHED, "HCP note, reported by Le Matin"),
+                fr.described("2023", Basis.COMPUTED, null));
+
+        assertThat(difference).isEqualTo("différence entre 2024 (publié : HCP note, reported by Le Matin) et 2023 (calculé)");
+        assertThat(SourceText.of("en").get("source.difference",
+                SourceText.ENGLISH.described("2024", Basis.PUBLISHED, "HCP note"),
+                SourceText.ENGLISH.described("2023", Basis.COMPUTED, " ")))
+                .isEqualTo("difference of 2024 (published: HCP note) and 2023 (computed)");
+    }
+
+    @Test
+    void periodsAndLineNumbersStayAsWrittenAndApostrophesComeOut() {
+        assertThat(SourceText.of("fr").get("source.events.lines", "outsourcing/relocations.csv", "2, 1234, 12345"))
+                .isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
+        assertThat(SourceText.ENGLISH.get("source.january-ytd", "tourism.arrivals_change_pct"))
+                .isEqualTo("January's own change (tourism.arrivals_change_pct), the year to date being the month");
+        assertThat(SourceText.ENGLISH.get("source.all-sectors", "employment/employment_by_sector.csv", null))
+                .isEqualTo("employment/employment_by_sector.csv, all sectors: ");
+    }
+
+    @Test
+    void aCellOfSeveralSourcesIsSaidSoInTheWorkbooksLanguage() {
+        assertThat(SourceText.of("fr").staged("HCP, région 1 (and other sources)"))
+                .isEqualTo("HCP, région 1 (et d’autres sources)");
+        assertThat(SourceText.ENGLISH.staged("HCP (and other sources)")).isEqualTo("HCP (and other sources)");
+        assertThat(SourceText.of("fr").staged("HCP")).isEqualTo("HCP");
+        assertThat(SourceText.of("fr").staged(null)).isNull();
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeysWithTheSameArguments() {
+        MessageBundles.assertSameKeysAndArguments(SourceText.BUNDLE);
+    }
+
+    @Test
+    void everyKeyTheCodeUsesHasItsWordsAndEveryKeyIsUsed() throws IOException {
+        Set<String> known = MessageBundles.load(SourceText.BUNDLE, "en").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        // The two bases are named through Basis.code(), not spelled in the code.
+        used.add("source.basis.computed");
+        used.add("source.basis.published");
+
+        assertThat(known).containsAll(used);
+        assertThat(used).containsAll(known);
+    }
+}
