@@ -178,7 +178,7 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return switch (granularity) {
             case YEAR -> Integer.toString(year);
             case QUARTER -> year + "-Q" + index;
-            case MONTH -> String.format("%d-%02d", year, index);
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index; // ASCII digits whatever the machine's locale
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -163,7 +164,7 @@ public final class WideTables {
                 case "services" -> "4";
                 case "other" -> "5";
                 default -> v.matches("\\d+.*")
-                        ? "1" + String.format("%03d", Integer.parseInt(v.replaceAll("\\D.*", "")))
+                        ? "1" + String.format(Locale.ROOT, "%03d", Integer.parseInt(v.replaceAll("\\D.*", "")))
                         : "9" + v;
             };
             sb.append(rank).append('|');

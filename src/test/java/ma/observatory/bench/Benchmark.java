@@ -104,9 +104,9 @@ public final class Benchmark {
             default -> "";
         };
         return rows + (quarters == 0
-                ? String.format("shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
+                ? String.format(Locale.ROOT, "shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
                         GenerateLabourForce.COMMUNES)
-                : String.format("shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
+                : String.format(Locale.ROOT, "shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
                         quarters));
     }
 
@@ -137,7 +137,7 @@ public final class Benchmark {
         }
         Files.createDirectories(work);
         StringBuilder report = new StringBuilder();
-        String machine = String.format("machine: %d cores, %s %s, load average before: %s",
+        String machine = String.format(Locale.ROOT, "machine: %d cores, %s %s, load average before: %s",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), loadAverage());
         System.out.println(machine);
@@ -179,7 +179,7 @@ public final class Benchmark {
         }
         for (Result r : results) {
             if (r.failure != null) {
-                report.append("\n").append(String.format("%,d rows: the job failed: %s", r.rows, r.failure));
+                report.append("\n").append(String.format(Locale.ROOT, "%,d rows: the job failed: %s", r.rows, r.failure));
             }
         }
         if (peer != null) {
@@ -349,7 +349,7 @@ public final class Benchmark {
         Result small = results.get(results.size() - 2);
         Result big = results.get(results.size() - 1);
         if (small.failure != null || big.failure != null) {
-            return sb.append(String.format("- NOT met: the run of %,d rows failed%n",
+            return sb.append(String.format(Locale.ROOT, "- NOT met: the run of %,d rows failed%n",
                     (big.failure != null ? big : small).rows)).toString();
         }
         double marginal = (big.rows - small.rows) / (big.jobSeconds - small.jobSeconds);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -107,13 +108,13 @@ public final class GenerateLabourForce {
         Files.createDirectories(out.resolve("employment"));
         List<String> regions = new ArrayList<>();
         for (int r = 1; r <= REGIONS; r++) {
-            regions.add(String.format("MA-%02d", r));
+            regions.add(String.format(Locale.ROOT, "MA-%02d", r));
         }
         List<String> communes = new ArrayList<>();
         List<String> communeRegion = new ArrayList<>();
         for (int i = 0; i < communeCount; i++) {
             String region = regions.get(i % REGIONS);
-            communes.add(String.format("%s-%04d", region, i));
+            communes.add(String.format(Locale.ROOT, "%s-%04d", region, i));
             communeRegion.add(region);
         }
         writeGeo(out.resolve("reference/geo.csv"), regions, communes, communeRegion);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class CsvItemReaderRestartTest {
         StringBuilder text = new StringBuilder(LF_HEADER).append('\n');
         for (int i = 0; i < 50; i++) {
             int region = i % 13; // keys repeat after 13 rows: rows 14.. are duplicates
-            String geo = region == 0 ? "MA" : String.format("MA-%02d", region);
+            String geo = region == 0 ? "MA" : String.format(Locale.ROOT, "MA-%02d", region);
             text.append("2024,").append(geo).append(",total,total,15+,100,50,45,5,,r").append(i).append('\n');
             if (i % 7 == 0) {
                 text.append('\n');

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -37,7 +38,7 @@ public final class CsvTestSupport {
         List<Place> places = new ArrayList<>();
         places.add(new Place("MA", "Maroc", "Morocco", "country", ""));
         for (int i = 1; i <= 12; i++) {
-            String code = String.format("MA-%02d", i);
+            String code = String.format(Locale.ROOT, "MA-%02d", i);
             places.add(new Place(code, "Région " + i, "Region " + i, "region", "MA"));
         }
         return new GeoReference(places, Set.of("country", "region"));
@@ -89,6 +90,19 @@ public final class CsvTestSupport {
     public static CsvItemReader<SectorRecord> sectorReader(Path dir) {
         GeoReference geo = geo();
         return new CsvItemReader<>("sectorReader", dir, SectorDataset.INSTANCE, row -> SectorDataset.map(row, geo));
+    }
+
+    /**
+     * Writes a dataset's file, its header then the rows, under {@code dir}, and reads it back
+     * through the CSV reader with {@code mapper}: the rows as the job would see them.
+     */
+    public static <T> List<Parsed<T>> readRows(Path dir, CsvDataset dataset, String header,
+                                               RowMapper<T> mapper, String... rows) {
+        String[] all = new String[rows.length + 1];
+        all[0] = header;
+        System.arraycopy(rows, 0, all, 1, rows.length);
+        writeUtf8(dir, dataset.file(), lines(all));
+        return readAll(new CsvItemReader<>("testReader", dir, dataset, mapper));
     }
 
     /** Opens, reads to the end and closes. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,8 @@ class OutsourcingIndicatorsTest {
     private static Regulation regulation(String id, String effective, Breakdown slice, Double low, Double central,
                                          Double high) {
         return new Regulation(id, "FR", "title of " + id, LocalDate.parse(effective),
-                Segment.valueOf(slice.get("segment").toUpperCase()), slice.get("client_country"),
-                Activity.valueOf(slice.get("activity").toUpperCase()), null, low, central, high, "CEO interview", 2);
+                Segment.valueOf(slice.get("segment").toUpperCase(Locale.ROOT)), slice.get("client_country"),
+                Activity.valueOf(slice.get("activity").toUpperCase(Locale.ROOT)), null, low, central, high, "CEO interview", 2);
     }
 
     private static Result compute(Cube jobs, List<RelocationEvent> events, List<Regulation> regulations,

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,19 @@ class PeriodTest {
         }
         // A month is always written on two digits: 2024-5 would not parse back.
         assertThat(Period.month(2024, 5)).hasToString("2024-05");
+    }
+
+    @Test
+    void aPeriodIsWrittenInAsciiDigitsOnAMachineWhoseLocaleWritesOthers() {
+        Locale machine = Locale.getDefault();
+        try {
+            // Saudi Arabic writes ٢٠٢٤-٠٣ through String.format; the workbook and database need 2024-03.
+            Locale.setDefault(Locale.forLanguageTag("ar-SA"));
+            assertThat(Period.month(2024, 3)).hasToString("2024-03");
+            assertThat(Period.parse("2024-11")).hasToString("2024-11");
+        } finally {
+            Locale.setDefault(machine);
+        }
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Employment input large enough for a run to take seconds: the twelve regions each split into
@@ -31,11 +32,11 @@ final class GeneratedInput {
             try (BufferedWriter geo = Files.newBufferedWriter(dir.resolve("reference/geo.csv"), StandardCharsets.UTF_8)) {
                 geo.write("code,name_fr,name_en,level,parent\nMA,Maroc,Morocco,country,\n");
                 for (int r = 1; r <= 12; r++) {
-                    geo.write(String.format("MA-%02d,Région %d,Region %d,region,MA%n", r, r, r));
+                    geo.write(String.format(Locale.ROOT, "MA-%02d,Région %d,Region %d,region,MA%n", r, r, r));
                 }
                 for (int r = 1; r <= 12; r++) {
                     for (int c = 1; c <= communesPerRegion; c++) {
-                        geo.write(String.format("MA-%02d-%04d,Commune %d-%d,Commune %d-%d,commune,MA-%02d%n", r, c, r, c, r,
+                        geo.write(String.format(Locale.ROOT, "MA-%02d-%04d,Commune %d-%d,Commune %d-%d,commune,MA-%02d%n", r, c, r, c, r,
                                 c, r));
                     }
                 }
@@ -49,7 +50,7 @@ final class GeneratedInput {
                 for (int year : years) {
                     for (int r = 1; r <= 12; r++) {
                         for (int c = 1; c <= communesPerRegion; c++) {
-                            String geoCode = String.format("MA-%02d-%04d", r, c);
+                            String geoCode = String.format(Locale.ROOT, "MA-%02d-%04d", r, c);
                             int employed = 4 + (r + c + year) % 3;
                             for (String area : AREAS) {
                                 for (String sex : SEXES) {
