@@ -187,7 +187,9 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.rows("InputFiles")).anySatisfy(r -> {
                 assertThat(r.get("Fichier")).isEqualTo("outsourcing/sector_jobs.csv");
                 assertThat(r.get("Format")).isEqualTo("UTF-8, séparateur « , »");
-                assertThat(r.values()).contains(9.0, 1.0);
+                // 2004 to 2025 kept (2004 for the exposure to a regulation), 2027 outside the range
+                assertThat(r).containsEntry("Lignes lues", 9.0).containsEntry("Lignes conservées", 8.0)
+                        .containsEntry("Lignes rejetées", 0.0).containsEntry("Lignes hors période", 1.0);
             });
         }
     }

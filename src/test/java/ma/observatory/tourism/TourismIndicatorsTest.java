@@ -144,6 +144,7 @@ class TourismIndicatorsTest {
         arrivals(cube, "2024-03", ALL, 1_200_000);
         arrivals(cube, "2024-01", arrivalsOf("foreign", "FR"), 122_330);
         arrivals(cube, "2024-02", arrivalsOf("foreign", "FR"), 184_556);
+        arrivals(cube, "2024", ALL, 17_400_000);
 
         var r = compute(cube, range("2024-01", "2024-12"));
 
@@ -155,7 +156,9 @@ class TourismIndicatorsTest {
         assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL)).isEqualTo(3_300_000.0);
         // Same breakdown only: France's foreign tourists 122,330 + 184,556 = 306,886.
         assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-02", arrivalsOf("foreign", "FR"))).isEqualTo(306_886.0);
-        // Annual periods have no year to date.
+        // The year 2024, given, has no year to date: it is the whole year.
+        assertThat(find(r, TOURISM_ARRIVALS, "2024", ALL)).isPresent();
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024", ALL)).isEmpty();
         assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_ARRIVALS_YTD)
                 .allMatch(v -> v.period().granularity() == Period.Granularity.MONTH);
     }
@@ -200,9 +203,14 @@ class TourismIndicatorsTest {
         put(cube, "2023-02", ALL, 1_000_000.0, null, 9_000.0);
         put(cube, "2024-01", ALL, 1_000_000.0, null, 8_400.0);
         put(cube, "2024-02", ALL, 1_100_000.0, null, 9_500.0);
+        put(cube, "2023", ALL, 14_500_000.0, null, 104_700.0);
+        put(cube, "2024", ALL, 17_400_000.0, null, 112_500.0);
 
         var r = compute(cube, range("2024-01", "2024-12"),
                 published(TOURISM_RECEIPTS_YTD_CHANGE, "2024-02", ALL, 5.0));
+
+        // receipts to February: 8,400 + 9,500 = 17,900 MAD million
+        assertThat(value(r, TOURISM_RECEIPTS_YTD, "2024-02", ALL)).isEqualTo(17_900.0);
 
         // arrivals to February: 2.1 million against 1.9 million, +10.526 %
         assertThat(value(r, TOURISM_ARRIVALS_YTD_CHANGE, "2024-02", ALL))
@@ -219,9 +227,10 @@ class TourismIndicatorsTest {
             assertThat(c.indicator()).isEqualTo(TOURISM_RECEIPTS_YTD_CHANGE);
             assertThat(c.computed()).isCloseTo(100.0 * (17_900.0 / 17_000 - 1), within(1e-9));
         });
-        // annual periods have none
-        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_ARRIVALS_YTD_CHANGE)
-                .allMatch(v -> v.period().granularity() == Period.Granularity.MONTH);
+        // the years, given, have their change (17.4 against 14.5 million, +20 %) but no year-to-date one
+        assertThat(value(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL)).isCloseTo(20.0, within(1e-9));
+        assertThat(find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2024", ALL)).isEmpty();
+        assertThat(find(r, TOURISM_RECEIPTS_YTD_CHANGE, "2024", ALL)).isEmpty();
     }
 
     @Test

@@ -70,7 +70,8 @@ class TourismTargetsTest {
         // 14.5 / 17.5 = 82.857 % of the target reached
         assertThat(value(r, TOURISM_TARGET_PROGRESS, "2023", of(t))).isCloseTo(100.0 * 14.5 / 17.5, within(1e-9));
         // (17.5 / 14.5)^(1/3) - 1 = 1.2068966^(1/3) - 1 = 6.46904 % a year for three years
-        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(t))).isCloseTo(6.469042607881903, within(1e-9));
+        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(t)))
+                .isCloseTo(100.0 * (Math.cbrt(17.5 / 14.5) - 1), within(1e-9)).isCloseTo(6.46904, within(1e-5));
         // Nothing three years earlier: no trend, no projection, no telling whether on track.
         assertThat(find(r, TOURISM_TARGET_PROJECTION, "2023", of(t))).isEmpty();
         assertThat(find(r, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEmpty();
@@ -106,7 +107,7 @@ class TourismTargetsTest {
         // 2030 is seven years on: 14.5 x 1.45^(7/3) = 34.5059 million < 40: off track
         assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(t2030)))
                 .isCloseTo(14.5e6 * Math.pow(1.45, 7.0 / 3), within(1e-3))
-                .isCloseTo(34_505_898.5, within(1.0));
+                .isCloseTo(34.5059e6, within(100.0));
         assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(t2030))).isEqualTo(0.0);
         // Growth needed for 2030: (40 / 14.5)^(1/7) - 1 = 15.59 %
         assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(t2030)))
@@ -125,7 +126,7 @@ class TourismTargetsTest {
         // (112,500 / 34,300)^(1/3) = 1.485774 a year; 112,500 x 1.485774^2 = 248,346.5 MAD million
         IndicatorValue p = find(r, TOURISM_TARGET_PROJECTION, "2024", of(t)).orElseThrow();
         assertThat(p.value()).isCloseTo(112_500 * Math.pow(112_500 / 34_300.0, 2.0 / 3), within(1e-6))
-                .isCloseTo(248_346.5, within(0.1));
+                .isCloseTo(248_346.5, within(0.5));
         assertThat(p.unit()).isEqualTo(Unit.MAD_MILLION);
         // 112,500 / 120,000 = 93.75 %
         assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(t))).isCloseTo(93.75, within(1e-9));
