@@ -15,6 +15,7 @@ import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Unit;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
@@ -40,7 +41,7 @@ final class ChangesSheet {
      * may have changed, twice as many as a run has.
      */
     record Change(Indicator indicator, Period period, String geo, Breakdown breakdown, Kind kind,
-                  Double before, Double after) {
+                  Double before, Double after, Unit unit) {
     }
 
     /** The run compared with: its id and when it completed. */
@@ -64,19 +65,26 @@ final class ChangesSheet {
             kinds.computeIfAbsent(c.kind(),
                     k -> CellValue.text(m.get("changes.kind." + k.name().toLowerCase(java.util.Locale.ROOT))));
         }
-        // Rows are made as the renderer streams them, each distinct period and breakdown spelled once.
+        // Rows are made as the renderer streams them, each distinct label, period and breakdown
+        // spelled once. A reader reads the indicator and breakdown in words; the last two columns
+        // spell them as the Data sheet does, to find the value there.
         Map<Object, CellValue> texts = new HashMap<>();
-        Iterable<List<CellValue>> rows = () -> changes.stream().map(c -> List.of(
-                CellValue.text(c.indicator().id()),
-                texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
-                CellValue.text(c.geo()),
-                texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())),
-                kinds.get(c.kind()),
-                c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before()),
-                c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after()),
-                c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE
-                        : CellValue.number(c.before() == null || c.after() == null ? null : c.after() - c.before())))
-                .iterator();
+        Map<Breakdown, CellValue> words = new HashMap<>();
+        Iterable<List<CellValue>> rows = () -> changes.stream().map(c -> {
+            NumberStyle style = ReportBuilder.dataStyle(c.unit());
+            return List.of(
+                    texts.computeIfAbsent(c.indicator(), i -> CellValue.text(WideTables.label(m, c.indicator()))),
+                    texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
+                    CellValue.text(c.geo()),
+                    words.computeIfAbsent(c.breakdown(), b -> SummarySheet.inWords(m, b)),
+                    kinds.get(c.kind()),
+                    c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before(), style),
+                    c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after(), style),
+                    c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
+                            c.before() == null || c.after() == null ? null : c.after() - c.before(), style),
+                    CellValue.text(c.indicator().id()),
+                    texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())));
+        }).iterator();
         String sentence;
         if (previous == null) {
             sentence = m.get("changes.no.previous", from, to);
@@ -95,7 +103,9 @@ final class ChangesSheet {
                 new ReportColumn(m.get("changes.col.change"), NumberStyle.TEXT),
                 new ReportColumn(m.get("changes.col.before"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.after"), NumberStyle.PRECISE),
-                new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE));
+                new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE),
+                new ReportColumn(m.get("changes.col.id"), NumberStyle.TEXT),
+                new ReportColumn(m.get("changes.col.breakdown_code"), NumberStyle.TEXT));
         // As many changes as two runs have values, when the input changed: past a sheet's rows
         // they go to a CSV file beside the workbook, as the Data sheet's do.
         return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"), List.of(sentence),
@@ -152,15 +162,16 @@ final class ChangesSheet {
         for (IndicatorValue v : context.values()) {
             IndicatorValue old = before.remove(ValueKey.of(v));
             if (old == null) {
-                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.NEW, null, v.value()));
+                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.NEW, null, v.value(),
+                        v.unit()));
             } else if (!same(old.value(), v.value())) {
                 changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.REVISED, old.value(),
-                        v.value()));
+                        v.value(), v.unit()));
             }
         }
         for (IndicatorValue old : before.values()) {
             changes.add(new Change(old.indicator(), old.period(), old.geo(), old.breakdown(), Kind.GONE, old.value(),
-                    null));
+                    null, old.unit()));
         }
         Map<Breakdown, String> spelled = new HashMap<>();
         changes.sort(Comparator.comparingInt((Change c) -> c.indicator().ordinal())

@@ -274,7 +274,7 @@ public class ReportBuilder {
      * Whole things (persons, events, nights, the 1-or-0 flag) without decimals; the rest with up to
      * three, enough to recompute from (the cell holds every digit).
      */
-    private static NumberStyle dataStyle(Unit unit) {
+    static NumberStyle dataStyle(Unit unit) {
         return switch (unit) {
             case PERSONS, COUNT, NIGHTS, FLAG -> NumberStyle.INTEGER;
             default -> NumberStyle.PRECISE;

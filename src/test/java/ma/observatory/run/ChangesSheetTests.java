@@ -59,9 +59,10 @@ class ChangesSheetTests {
         try (WorkbookReader book = new WorkbookReader(workbook)) {
             List<String> sheets = book.sheetNames();
             assertThat(sheets.get(sheets.indexOf("Summary") + 1)).isEqualTo("Changes");
-            assertThat(book.headers("Changes")).containsExactly("indicator", "period", "geo", "breakdown", "change",
-                    "before", "after", "difference");
-            assertThat(book.rows("Changes")).allSatisfy(r -> assertThat(r.get("indicator")).isEqualTo("[z]"));
+            assertThat(book.headers("Changes")).containsExactly("Indicator", "Period", "Geo code", "Breakdown", "Change",
+                    "Before", "After", "Difference", "indicator (Data sheet)", "breakdown (Data sheet)");
+            assertThat(book.rows("Changes")).singleElement()
+                    .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
             assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023 to 2024");
         }
         // another range does not count as a previous run, nor a run of other domains
@@ -70,7 +71,8 @@ class ChangesSheetTests {
 
         run(app, input, "--lang=en");
         try (WorkbookReader book = new WorkbookReader(workbook)) {
-            assertThat(book.rows("Changes")).allSatisfy(r -> assertThat(r.get("indicator")).isEqualTo("[z]"));
+            assertThat(book.rows("Changes")).singleElement()
+                    .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
             assertThat(sentence(book, "Changes")).startsWith("Nothing changed since run 0, the previous completed run"
                     + " over 2023 to 2024");
         }
@@ -86,13 +88,16 @@ class ChangesSheetTests {
             assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
                     + " complet précédent sur la période de 2023 à 2024");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
-                    .map(r -> Map.of("indicator", r.get("Indicateur"), "period", r.get("Période"), "geo", r.get("Code géographique"),
-                            "breakdown", r.get("Ventilation"), "change", r.get("Changement"), "before", r.get("Avant"),
-                            "after", r.get("Après"), "difference", r.get("Différence")))
+                    .map(r -> Map.of("indicator", r.get("indicator (feuille Données)"), "period", r.get("Période"),
+                            "geo", r.get("Code géographique"), "breakdown", r.get("breakdown (feuille Données)"),
+                            "change", r.get("Changement"), "before", r.get("Avant"), "after", r.get("Après"),
+                            "difference", r.get("Différence"), "label", r.get("Indicateur"), "words", r.get("Ventilation")))
                     .toList();
 
             Map<String, Object> revised = change(rows, "employment.unemployment_rate", "2024", "MA-01", URBAN);
             assertThat(revised.get("change")).isEqualTo("révisée");
+            // in words for the reader, coded as on the Data sheet to find it there
+            assertThat(revised).containsEntry("label", "Taux de chômage").containsEntry("words", "urbain");
             assertThat((Double) revised.get("before")).isCloseTo(100.0 * 55 / 510, within(1e-9));
             assertThat((Double) revised.get("after")).isCloseTo(100.0 * 65 / 520, within(1e-9));
             assertThat((Double) revised.get("difference")).isCloseTo(100.0 * 65 / 520 - 100.0 * 55 / 510, within(1e-9));
