@@ -87,7 +87,7 @@ class EmploymentSheets implements DomainSheets {
         List<ChartTables.Series> series = new ArrayList<>();
         for (String sector : List.of("agriculture", "industry", "construction", "services", "total")) {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
-                    m.get("sector." + sector)));
+                    m.get("chart.series.thousands", m.get("sector." + sector))));
         }
         return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs",
                 "ChartNetJobCreation", series, ReportChart.Kind.BAR, m.get("chart.axis.thousands")));

@@ -88,14 +88,13 @@ class OutsourcingSheets implements DomainSheets {
             }
         }
         List<ChartTables.Series> series = new ArrayList<>();
-        Locale locale = Locale.forLanguageTag(m.language());
         for (String origin : origins) {
             series.add(new ChartTables.Series(OUTSOURCING_RELOCATED_IN, "origin_country=" + origin,
-                    new Locale("", origin).getDisplayCountry(locale) + " (" + origin + ")"));
+                    m.get("outsourcing.chart.series.persons", country(m, origin))));
         }
         if (series.isEmpty()) {
             series.add(new ChartTables.Series(OUTSOURCING_RELOCATED_IN, "origin_country=total",
-                    m.get("outsourcing.counterpart.total")));
+                    m.get("outsourcing.chart.series.persons", m.get("outsourcing.counterpart.total"))));
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
@@ -149,8 +148,8 @@ class OutsourcingSheets implements DomainSheets {
         for (Classified c : events) {
             RelocationEvent e = c.event();
             rows.add(List.of(date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
-                    known(e.provider()), CellValue.text(e.originCountry()),
-                    CellValue.text(e.destinationCountry()), CellValue.number(e.jobs()),
+                    known(e.provider()), CellValue.text(country(m, e.originCountry())),
+                    CellValue.text(country(m, e.destinationCountry())), CellValue.number(e.jobs()),
                     CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
                     c.year() == null ? CellValue.NOT_APPLICABLE : CellValue.text(Integer.toString(c.year())),
                     CellValue.text(m.get("outsourcing.counting." + c.counting().code())),
@@ -169,6 +168,12 @@ class OutsourcingSheets implements DomainSheets {
                         m.get("outsourcing.relocations.counting", range.firstMonth().toString(),
                                 range.lastMonth().toString())),
                 new ReportTable("Relocations", cols, rows));
+    }
+
+    /** A country as a reader names it, with the code the files use: "Belgique (BE)". */
+    static String country(Messages m, String code) {
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(m.language()));
+        return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
     }
 
     private static CellValue date(LocalDate d) {
@@ -221,7 +226,8 @@ class OutsourcingSheets implements DomainSheets {
                 int[] n = year.getValue().getOrDefault(country, new int[2]);
                 List<CellValue> row = new ArrayList<>();
                 row.add(CellValue.text(period.toString()));
-                row.add(CellValue.text(TOTAL.equals(country) ? m.get("outsourcing.counterpart.total") : country));
+                row.add(CellValue.text(TOTAL.equals(country) ? m.get("outsourcing.counterpart.total")
+                        : country(m, country)));
                 row.add(jobs(values, OUTSOURCING_RELOCATED_IN, period, "origin_country", country, n[0]));
                 row.add(jobs(values, OUTSOURCING_RELOCATED_OUT, period, "destination_country", country, n[1]));
                 IndicatorValue net = values.get(key(OUTSOURCING_RELOCATED_NET, period, "counterpart_country", country));

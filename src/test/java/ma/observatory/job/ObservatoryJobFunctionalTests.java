@@ -144,6 +144,9 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) find(values, "employment.sector_share", "2024", "MA", "sector=services").get("value"))
                     .isCloseTo(100.0 * 520 / 1125, within(1e-9));
 
+            // The chart's table gives its unit in every heading.
+            assertThat(book.headers("ChartNetJobCreation")).contains("services (milliers)", "tous secteurs (milliers)");
+
             // The sector sheet shows the employed of each sector beside its net job creation.
             Map<String, Object> agriculture2024 = book.rows("Sectors").stream()
                     .filter(r -> r.get("Période").equals("2024") && r.get("Code géographique").equals("MA")

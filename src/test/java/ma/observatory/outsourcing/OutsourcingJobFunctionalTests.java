@@ -161,12 +161,17 @@ class OutsourcingJobFunctionalTests {
             assertThat(events.get(1).get("Prestataire")).isEqualTo(X); // Engie's provider is not given
             assertThat(events.get(3).get("Emplois (personnes)")).isEqualTo(X);
             assertThat(events.get(0).get("Emplois (personnes)")).isEqualTo(163.0);
+            // countries named as a reader names them, with the files' code
+            assertThat(events.get(0)).containsEntry("Pays d’origine", "Belgique (BE)")
+                    .containsEntry("Pays de destination", "Maroc (MA)");
+            // and the chart's table says its unit in every heading
+            assertThat(book.headers("ChartRelocations")).contains("Belgique (BE), personnes");
 
             List<Map<String, Object>> byYear = book.rows("RelocationsByYear");
             // 2024: in [x] (the ES event has no jobs), out 70 (SN), net [x]; 2 events.
             assertThat(byYear.get(0)).containsValues("2024", "tous pays", X, 70.0, 2.0);
             assertThat(byYear).extracting(r -> r.get("Pays partenaire"))
-                    .containsExactly("tous pays", "ES", "SN", "tous pays", "BE");
+                    .containsExactly("tous pays", "Espagne (ES)", "Sénégal (SN)", "tous pays", "Belgique (BE)");
             Map<String, Object> sn = byYear.get(2);
             assertThat(sn.get("Emplois entrants (personnes)")).isEqualTo(0.0); // no event that way: a true 0
             assertThat(sn.get("Solde entrants − sortants (personnes)")).isEqualTo(-70.0);
