@@ -2,9 +2,12 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import ma.observatory.cube.Breakdown;
@@ -107,6 +110,8 @@ final class SummarySheet {
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
+        Set<Indicator> shown = EnumSet.noneOf(Indicator.class);
+        Set<String> before = new TreeSet<>(); // periods shown from before the range
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
             if (!context.run().runs(h.indicator().domain())) {
@@ -122,6 +127,10 @@ final class SummarySheet {
                 }
                 if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
+                }
+                shown.add(v.indicator());
+                if (!context.run().range().contains(v.period())) {
+                    before.add(v.period().toString());
                 }
                 IndicatorValue change = h.change() == null ? null : byKey.get(
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
@@ -151,8 +160,17 @@ final class SummarySheet {
                 new ReportColumn(m.get("summary.change.unit"), NumberStyle.TEXT),
                 new ReportColumn(m.get("col.basis"), NumberStyle.TEXT),
                 new ReportColumn(m.get("summary.source"), NumberStyle.TEXT));
-        return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"),
-                List.of(m.get("summary.intro", context.run().range().from(), context.run().range().to())),
+        List<String> intro = new ArrayList<>();
+        intro.add(m.get("summary.intro", context.run().range().from(), context.run().range().to()));
+        // Said where it applies, on the page the reader starts from: a projection from a trend
+        // and an exposure older than the range are only explained on their own sheets.
+        if (shown.contains(TOURISM_TARGET_ON_TRACK)) {
+            intro.add(m.get("summary.intro.projections"));
+        }
+        if (!before.isEmpty()) {
+            intro.add(m.get("summary.intro.exposure", String.join(", ", before)));
+        }
+        return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"), intro,
                 new ReportTable("Summary", cols, rows));
     }
 

@@ -151,6 +151,35 @@ class SummarySheetTest {
     }
 
     @Test
+    void theIntroSaysHowOnTrackIsJudgedAndWhenAnExposureIsOlderThanTheRange() {
+        Period y2025 = Period.year(2025);
+        Breakdown central = Breakdown.of("regulation", "fr-2025-594", "scenario", "central");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, y2025, "MA", Breakdown.parse("target=tourism.arrivals 2030"),
+                        1.0, Basis.COMPUTED, "t"),
+                new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, Period.year(2012), "MA", central, 5_000.0, Basis.COMPUTED,
+                        "sector_jobs.csv 2012"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.year(2023), y2025), Path.of("data"),
+                Path.of("reports"), "en", Set.of("outsourcing", "tourism"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2026, 1, 1, 2, 0));
+
+        List<String> lines = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
+                "MA").lines();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("On track: the latest actual, carried to the target year at its growth"
+                + " over the last three years");
+        assertThat(lines.get(2)).isEqualTo("Jobs exposed to a regulation, and at risk, are counted at the latest"
+                + " period before it takes effect, even where that period precedes the range: 2012 here.");
+
+        // Without either, the intro is its first sentence alone.
+        List<String> plain = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),
+                List.of(new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, y2025, "MA", central, 5_000.0, Basis.COMPUTED,
+                        "sector_jobs.csv 2025")), null), "MA").lines();
+        assertThat(plain).hasSize(1);
+    }
+
+    @Test
     void aChangeTakenFromAPublicationSaysSoBesideTheValuesBasis() {
         Period y2023 = Period.year(2023);
         List<IndicatorValue> values = List.of(
