@@ -51,6 +51,11 @@ public class PlaceRepository {
                             rs.getString(5)));
                     lineOf.put(rs.getString(1), rs.getLong(6));
                 }, runId);
+        if (places.isEmpty()) {
+            // Else the next check would blame --geo-levels, which the reader may never have given.
+            throw new InputContractException("reference/geo.csv holds no place, only its header: every figure"
+                    + " needs its place there. Nothing was written; restore the file and run again.");
+        }
         Set<String> levels = new TreeSet<>();
         places.forEach(p -> levels.add(p.level()));
         List<String> unknown = reportedLevels.stream().filter(l -> !levels.contains(l)).sorted().toList();
@@ -66,6 +71,24 @@ public class PlaceRepository {
                 throw new InputContractException("reference/geo.csv line " + lineOf.get(p.code()) + " gives " + p.code()
                         + " the parent " + p.parent() + ", which is not a code of the file: its figures would"
                         + " count in no place above it. Nothing was written; correct the parent and run again.");
+            }
+        }
+        Map<String, String> parentOf = new HashMap<>();
+        places.forEach(p -> parentOf.put(p.code(), p.parent() == null || p.parent().isBlank() ? null : p.parent()));
+        for (Place p : places) {
+            List<String> chain = new ArrayList<>(List.of(p.code()));
+            for (String up = parentOf.get(p.code()); up != null; up = parentOf.get(up)) {
+                chain.add(up);
+                if (up.equals(p.code())) {
+                    // A place that is its own ancestor sums into no total, or into the wrong one.
+                    throw new InputContractException("reference/geo.csv line " + lineOf.get(p.code()) + ": the parents"
+                            + " of " + p.code() + " lead back to it (" + String.join(" → ", chain) + "), so its"
+                            + " figures would count in no place above it, or in the wrong one. Nothing was written;"
+                            + " correct the parents and run again.");
+                }
+                if (chain.size() > places.size()) {
+                    break; // a loop above this place, reported when its own place is checked
+                }
             }
         }
         return new GeoReference(places, reportedLevels);

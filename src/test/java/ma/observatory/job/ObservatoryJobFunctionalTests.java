@@ -679,6 +679,41 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void placesWhoseParentsLoopStopTheRun() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        // Morocco under its own region: the region's figures would have been reported as the country's.
+        Files.writeString(geo, Files.readString(geo).replace("MA,Maroc,Morocco,country,\n", "MA,Maroc,Morocco,country,MA-01\n"));
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv line 2: the parents of MA lead back to it"
+                + " (MA → MA-01 → MA)");
+        assertThat(workbook()).doesNotExist();
+
+        // A place its own parent, below a good reference, is caught the same way.
+        Files.writeString(geo, Files.readString(geo).replace("MA,Maroc,Morocco,country,MA-01\n", "MA,Maroc,Morocco,country,\n")
+                + "P1,Province,Province,province,P1\n");
+        outcome = run(input);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("the parents of P1 lead back to it (P1 → P1)");
+    }
+
+    @Test
+    void aReferenceWithoutPlacesStopsTheRunWithoutBlamingTheLevels() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        Files.writeString(geo, Files.readAllLines(geo).get(0) + "\n");
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv holds no place, only its header")
+                .doesNotContain("--geo-levels");
+    }
+
+    @Test
     void whenSeveralFilesHaveTooManyRejectedRowsTheWorstIsNamedAndTheOthersListed() throws IOException {
         Path input = copyOfFixtures();
         Files.writeString(input.resolve("employment/labour_force.csv"),
