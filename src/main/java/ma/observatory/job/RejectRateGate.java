@@ -1,5 +1,6 @@
 package ma.observatory.job;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ class RejectRateGate implements Tasklet {
             }
             long read = ((Number) rows.get(0).get("ROWS_READ")).longValue();
             long rejected = ((Number) rows.get(0).get("ROWS_REJECTED")).longValue();
-            if (read > 0 && rejected > run.maxRejectRate() * read) {
+            if (tooMany(rejected, read, run.maxRejectRate())) {
                 over.add(new Over(dataset.file(), read, rejected));
             }
         }
@@ -89,5 +90,14 @@ class RejectRateGate implements Tasklet {
         double share() {
             return (double) rejected / read;
         }
+    }
+
+    /**
+     * More rejected rows than {@code rate × read}, in decimal as the rate was typed: 0.29 × 100 is
+     * 29, where the double product 28.999999999999996 would stop a run that rejected 29.
+     */
+    static boolean tooMany(long rejected, long read, double rate) {
+        return read > 0 && BigDecimal.valueOf(rejected)
+                .compareTo(BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(read))) > 0;
     }
 }
