@@ -42,11 +42,19 @@ public record PeriodRange(Period from, Period to) {
         return withYearsBefore(1);
     }
 
-    /** The range extended {@code years} years back. */
+    /**
+     * The range extended {@code years} years back, but not before the first period there can be
+     * (year 1000): a range from 1050 reads a century of history from 1000 on.
+     */
     public PeriodRange withYearsBefore(int years) {
         YearMonth start = firstMonth().minusYears(years);
+        if (start.getYear() < FIRST_YEAR) {
+            start = YearMonth.of(FIRST_YEAR, 1);
+        }
         return new PeriodRange(Period.month(start.getYear(), start.getMonthValue()), to);
     }
+
+    private static final int FIRST_YEAR = 1000;
 
     /** Used in file names: {@code 2021-01_2026-10}. */
     @Override

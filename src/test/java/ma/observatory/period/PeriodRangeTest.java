@@ -92,4 +92,13 @@ class PeriodRangeTest {
             }
         }
     }
+
+    @Test
+    void historyBeforeARangeStopsAtTheFirstPeriodThereCanBe() {
+        PeriodRange range = new PeriodRange(Period.year(1099), Period.year(1099));
+
+        assertThat(range.withYearsBefore(100).from()).isEqualTo(Period.month(1000, 1));
+        assertThat(range.withYearsBefore(3).from()).isEqualTo(Period.month(1096, 1));
+        assertThat(range.withPreviousYear().to()).isEqualTo(Period.year(1099));
+    }
 }
