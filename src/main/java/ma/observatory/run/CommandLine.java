@@ -110,9 +110,8 @@ public final class CommandLine {
         Map<String, String> set = new LinkedHashMap<>();
         for (String option : VALUE_OPTIONS) {
             String value = environment.apply(environmentVariable(option));
-            if (!option.equals("from") && !option.equals("to") && !given.containsKey(option) && value != null
-                    && !value.isBlank()) {
-                set.put(option, value.strip());
+            if (!option.equals("from") && !option.equals("to") && !given.containsKey(option) && value != null) {
+                set.put(option, value.strip()); // set but empty is refused: Spring would take ""
             }
         }
         try {
@@ -276,12 +275,34 @@ public final class CommandLine {
             case "to" -> "2025-12";
             case "lang" -> "en";
             case "only" -> "employment,tourism";
+            case "geo-levels" -> "country,region";
             case "max-reject-rate" -> "0.05";
+            case "input-dir" -> "data";
+            case "output-dir" -> "reports";
+            case "db" -> "var/observatory-db";
+            case "zone" -> "Africa/Casablanca";
+            case "schedule-cron" -> "\"0 0 2 * * *\"";
             default -> "...";
         };
     }
 
     private void validate() {
+        for (String option : VALUE_OPTIONS) {
+            // The command line refuses these as it reads them; a setting or variable left empty
+            // would reach Spring as "" (a workbook in the current folder, no level reported).
+            String value = options.get(option);
+            if (value != null && value.isBlank()) {
+                throw new BadCommandLineException("--" + option + " needs a value, e.g. --" + option + "="
+                        + example(option) + ".");
+            }
+        }
+        for (String list : List.of("only", "geo-levels")) {
+            String value = options.get(list);
+            if (value != null && java.util.Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
+                throw new BadCommandLineException("--" + list + "=" + value + " has an empty name in its list:"
+                        + " write names joined by commas, e.g. --" + list + "=" + example(list) + ".");
+            }
+        }
         List<String> actions = ACTIONS.stream().filter(options::containsKey).toList();
         if (actions.size() > 1) {
             throw new BadCommandLineException("--" + actions.get(0) + " and --" + actions.get(1)

@@ -49,6 +49,25 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void anOptionSetButLeftEmptyIsRefusedWhereverItIsSet() {
+        // Spring would take "" as the value: a workbook in the current folder, no level reported.
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], java.util.Map.of("OBSERVATORY_OUTPUT_DIR", "")::get))
+                .isInstanceOf(BadCommandLineException.class)
+                .hasMessage("In the environment (OBSERVATORY_OUTPUT_DIR): --output-dir needs a value, e.g."
+                        + " --output-dir=reports.");
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.db", "")::get))
+                .hasMessage("In the configuration (application.properties): --db needs a value, e.g."
+                        + " --db=var/observatory-db.");
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.geo-levels", ",")::get))
+                .hasMessageContaining("--geo-levels=, has an empty name in its list");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--geo-levels=,"}))
+                .hasMessageContaining("--geo-levels=, has an empty name in its list: write names joined by commas,"
+                        + " e.g. --geo-levels=country,region.");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--only=employment,"}))
+                .hasMessageContaining("--only=employment, has an empty name in its list");
+    }
+
+    @Test
     void helpNamesEveryOption() {
         String help = String.join("\n", CommandLine.usage());
         for (String option : CommandLine.VALUE_OPTIONS) {
