@@ -44,7 +44,6 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -150,6 +149,8 @@ public final class XlsxRenderer {
 
     private final int rowWindow;
     private final int lastRowIndex;
+    /** Where each sheet's rows wait, deflated, until the workbook is put together. */
+    private final Path tempFolder;
 
     public XlsxRenderer() {
         this(DEFAULT_ROW_WINDOW);
@@ -162,11 +163,22 @@ public final class XlsxRenderer {
 
     /** @param lastRowIndex the last row a sheet may use: Excel's, or a small one to test overflow */
     XlsxRenderer(int rowWindow, int lastRowIndex) {
+        this(rowWindow, lastRowIndex, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param tempFolder where the sheets' rows wait: the JVM's temporary folder, or a test's */
+    XlsxRenderer(int rowWindow, int lastRowIndex, Path tempFolder) {
         if (rowWindow < 1) {
             throw new IllegalArgumentException("row window must be at least 1: " + rowWindow);
         }
         this.rowWindow = rowWindow;
         this.lastRowIndex = Math.min(lastRowIndex, LAST_ROW_INDEX);
+        this.tempFolder = tempFolder;
+    }
+
+    /** A renderer that prepares its sheets in {@code tempFolder}. */
+    static XlsxRenderer preparingIn(Path tempFolder) {
+        return new XlsxRenderer(DEFAULT_ROW_WINDOW, LAST_ROW_INDEX, tempFolder);
     }
 
     /**
@@ -188,7 +200,7 @@ public final class XlsxRenderer {
         Set<String> sheetNames = checkNames(sheets);
 
         // Each sheet's rows go to a temporary file already deflated; close() deletes the files.
-        try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow, model.created())) {
+        try (ObservatoryWorkbook workbook = new ObservatoryWorkbook(rowWindow, model.created(), tempFolder)) {
             setProperties(workbook, model);
             Styles styles = new Styles(workbook, model.language());
             Set<Path> overflowed = new HashSet<>();
@@ -422,10 +434,12 @@ public final class XlsxRenderer {
         private final BlockDeflater deflater;
 
         private final Instant created;
+        private final Path tempFolder;
 
-        ObservatoryWorkbook(int rowWindow, Instant created) {
+        ObservatoryWorkbook(int rowWindow, Instant created, Path tempFolder) {
             super(null, rowWindow, false, false);
             this.created = created;
+            this.tempFolder = tempFolder;
             // Blocks are deflated by the other cores while this thread writes the rows: a pool as
             // large as the machine made the writer lose its own core to the threads it woke.
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -457,11 +471,17 @@ public final class XlsxRenderer {
         /** Rows go through a deflating stream into a temporary file, compressed as they are written. */
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            Path file = TempFile.createTempFile(ROW_FILE_PREFIX, ROW_FILE_SUFFIX).toPath();
+            // In the temporary folder itself, each file its maker's: POI's shared poifiles folder
+            // belongs to whichever user made it first, and no other user could write the workbook.
+            Path folder = tempFolder;
+            Path file = Files.createTempFile(folder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
             if (rowFiles.isEmpty()) {
-                AtomicFiles.removeAbandoned(file.getParent(), ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
-                // the name versions before 2026-11-27 gave them (POI's own files end in .xml or .gz)
-                AtomicFiles.removeAbandoned(file.getParent(), "poi-sxssf-sheet", ROW_FILE_SUFFIX);
+                AtomicFiles.removeAbandoned(folder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+                // where versions before 2026-11-28 made them, and the name they had before 2026-11-27
+                // (POI's own files end in .xml or .gz)
+                Path poiFolder = folder.resolve("poifiles");
+                AtomicFiles.removeAbandoned(poiFolder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+                AtomicFiles.removeAbandoned(poiFolder, "poi-sxssf-sheet", ROW_FILE_SUFFIX);
             }
             rowFiles.add(file);
             lastWriter = new SharedTextWriter(this, file, deflater.stream(Files.newOutputStream(file), false));

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -275,10 +276,48 @@ public class RunLauncher {
                     + " (java -Xmx512m -jar …), then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
+        java.nio.file.FileSystemException file = first == null ? null : fileProblem(first);
+        if (file != null) {
+            // A folder someone else owns (a shared temporary folder made by another user), a name
+            // taken by a folder: the operator can mend it, given the file and the cause.
+            ExitCodes.say("The run failed: it could not write "
+                    + Objects.requireNonNullElse(file.getOtherFile(), file.getFile()) + " (" + why(file)
+                    + "). Nothing new was written and the previous workbook is unchanged: let the program write"
+                    + " there, or choose another folder (the sheets are prepared in " + System.getProperty("java.io.tmpdir")
+                    + ", which java -Djava.io.tmpdir=… changes), then resume it with --restart.");
+            return ExitCodes.RUN_FAILED;
+        }
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then resume it with --restart.");
         return ExitCodes.RUN_FAILED;
+    }
+
+    /** Why a file could not be written, in words. */
+    private static String why(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "a folder with files in it is in the way";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        return Objects.requireNonNullElse(e.getReason(), e.getClass().getSimpleName());
+    }
+
+    /** The file the run could not write, if a file is what failed it. */
+    static java.nio.file.FileSystemException fileProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** {@code --restart}: resumes the last failed or stopped run from its last commit. */

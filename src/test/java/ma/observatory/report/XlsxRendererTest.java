@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.PaneInformation;
-import org.apache.poi.util.DefaultTempFileCreationStrategy;
-import org.apache.poi.util.TempFile;
-import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -342,14 +338,7 @@ class XlsxRendererTest {
     @Test
     void noTemporaryFileOutlivesTheWritingWhetherItSucceedsOrFails(@TempDir Path dir) throws IOException {
         Path temp = Files.createDirectory(dir.resolve("poi"));
-        AtomicInteger made = new AtomicInteger();
-        TempFileCreationStrategy inTemp = new DefaultTempFileCreationStrategy(temp.toFile()) {
-            @Override
-            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
-                made.incrementAndGet();
-                return super.createTempFile(prefix, suffix);
-            }
-        };
+        XlsxRenderer preparingInTemp = XlsxRenderer.preparingIn(temp);
         Path file = dir.resolve("r.xlsx");
         ReportTable wrongRow = new ReportTable("Wrong", List.of(new ReportColumn("A", NumberStyle.TEXT)),
                 List.of(List.of(CellValue.text("one")), List.of(CellValue.text("one"), CellValue.text("two"))));
@@ -358,23 +347,20 @@ class XlsxRendererTest {
                         NumberStyle.TEXT)), List.of(List.of(CellValue.text("fine"))))),
                 new ReportSheet("W", "W", List.of(), wrongRow)));
 
-        TempFile.withStrategy(inTemp, () -> {
-            try {
-                renderer.render(sampleModel(), file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            assertThatThrownBy(() -> renderer.render(failing, dir.resolve("failed.xlsx")))
-                    .isInstanceOf(IllegalArgumentException.class);
-            return null;
-        });
+        preparingInTemp.render(sampleModel(), file);
+        assertThatThrownBy(() -> preparingInTemp.render(failing, dir.resolve("failed.xlsx")))
+                .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(file).exists();
         assertThat(dir.resolve("failed.xlsx")).doesNotExist();
-        assertThat(made).as("temporary files made there").hasValueGreaterThan(2);
         try (var left = Files.list(temp)) {
             assertThat(left).as("temporary files left").isEmpty();
         }
+        // and the sheets were prepared there: without the folder, nothing can be written
+        assertThatThrownBy(() -> XlsxRenderer.preparingIn(dir.resolve("gone")).render(sampleModel(),
+                dir.resolve("g.xlsx"))).hasRootCauseInstanceOf(java.nio.file.NoSuchFileException.class)
+                .rootCause().hasMessageContaining("gone");
+        assertThat(dir.resolve("g.xlsx")).doesNotExist();
     }
 
     @Test
@@ -383,21 +369,22 @@ class XlsxRendererTest {
         FileTime twoHoursAgo = FileTime.from(Instant.now().minusSeconds(2 * 3600));
         Path ours = Files.writeString(temp.resolve(XlsxRenderer.ROW_FILE_PREFIX + "123" + XlsxRenderer.ROW_FILE_SUFFIX), "x");
         Files.setLastModifiedTime(ours, twoHoursAgo);
-        Path anotherProgram = Files.writeString(temp.resolve("poi-sxssf-sheet123.xml"), "y");
+        // where versions before 2026-11-28 made them, POI's folder, under both names they had
+        Path poiFolder = Files.createDirectory(temp.resolve("poifiles"));
+        Path anotherProgram = Files.writeString(poiFolder.resolve("poi-sxssf-sheet123.xml"), "y");
         Files.setLastModifiedTime(anotherProgram, twoHoursAgo);
-        Path oursUnderTheOldName = Files.writeString(temp.resolve("poi-sxssf-sheet456" + XlsxRenderer.ROW_FILE_SUFFIX), "z");
+        Path oursUnderTheOldName = Files.writeString(poiFolder.resolve("poi-sxssf-sheet456" + XlsxRenderer.ROW_FILE_SUFFIX), "z");
         Files.setLastModifiedTime(oursUnderTheOldName, twoHoursAgo);
+        Path oursInTheOldFolder = Files.writeString(poiFolder.resolve(XlsxRenderer.ROW_FILE_PREFIX + "789"
+                + XlsxRenderer.ROW_FILE_SUFFIX), "w");
+        Files.setLastModifiedTime(oursInTheOldFolder, twoHoursAgo);
 
-        TempFile.withStrategy(new DefaultTempFileCreationStrategy(temp.toFile()), () -> {
-            try {
-                renderer.render(sampleModel(), dir.resolve("r.xlsx"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
+        XlsxRenderer.preparingIn(temp).render(sampleModel(), dir.resolve("r.xlsx"));
 
         try (var left = Files.list(temp)) {
+            assertThat(left).containsExactly(poiFolder);
+        }
+        try (var left = Files.list(poiFolder)) {
             assertThat(left).containsExactly(anotherProgram);
         }
     }

@@ -47,4 +47,20 @@ class RunOutcomeTest {
                 + " written and the previous workbook is unchanged; see var/logs/observatory.log for the details, then"
                 + " resume it with --restart.");
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedWithTheCauseInWords() {
+        // /tmp/poifiles made by another user: every sheet's temporary file was refused
+        assertThat(sentence(new IllegalStateException(new java.nio.file.AccessDeniedException(
+                "/tmp/poifiles/observatory-sheet-1.xml.deflate")))).startsWith("The run failed: it could not write"
+                + " /tmp/poifiles/observatory-sheet-1.xml.deflate (permission denied). Nothing new was written and the"
+                + " previous workbook is unchanged: let the program write there, or choose another folder (the sheets"
+                + " are prepared in ").endsWith("then resume it with --restart.");
+        // a folder where the workbook goes: the move names the workbook, not the hidden part file
+        assertThat(sentence(new java.nio.file.FileSystemException("/srv/reports/.w.xlsx.1.part", "/srv/reports/w.xlsx",
+                "Is a directory"))).startsWith("The run failed: it could not write /srv/reports/w.xlsx (Is a directory).");
+        assertThat(sentence(new java.nio.file.DirectoryNotEmptyException("/srv/reports/w.xlsx")))
+                .startsWith("The run failed: it could not write /srv/reports/w.xlsx (a folder with files in it is in"
+                        + " the way).");
+    }
 }
