@@ -66,6 +66,11 @@ public final class PublishedDataset implements CsvDataset {
             row.requireUniqueKey(new CsvColumn[] {PublishedColumn.INDICATOR, PublishedColumn.PERIOD,
                 PublishedColumn.GEO, PublishedColumn.BREAKDOWN}, PublishedColumn.BREAKDOWN, breakdown.toString());
         }
+        if (!row.hasProblems() && !geo.isReported(place)) {
+            // A published figure is not summed into the places above it as counts are: it would
+            // be kept and then shown nowhere.
+            row.warn(PublishedColumn.GEO, place, Reason.of("geo.not-reported", geo.place(place).level()));
+        }
         return new PublishedFigure(indicator, period, place, breakdown, value, source, row.line());
     }
 }

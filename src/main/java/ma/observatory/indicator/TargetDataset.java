@@ -15,6 +15,8 @@ import static ma.observatory.indicator.TargetColumn.*;
 public final class TargetDataset implements CsvDataset {
 
     public static final TargetDataset INSTANCE = new TargetDataset();
+    /** The workbook follows progress against the tourism roadmap's targets only (SPEC §5). */
+    static final String FOLLOWED_DOMAIN = "tourism";
 
     @Override
     public String file() {
@@ -54,6 +56,11 @@ public final class TargetDataset implements CsvDataset {
         }
         if (!row.hasProblems()) {
             row.requireUniqueKey(INDICATOR, GEO, TARGET_PERIOD);
+        }
+        if (!row.hasProblems() && !indicator.domain().equals(FOLLOWED_DOMAIN)) {
+            row.warn(INDICATOR, id, Reason.of("target.not-followed"));
+        } else if (!row.hasProblems() && !geo.isReported(place)) {
+            row.warn(GEO, place, Reason.of("geo.not-reported", geo.place(place).level()));
         }
         return new Target(indicator, place, targetPeriod, value == null ? 0 : value, baselinePeriod, baselineValue,
                 row.text(SOURCE), row.line());

@@ -5,7 +5,9 @@ import static ma.observatory.csv.CsvTestSupport.readRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import ma.observatory.csv.Parsed;
 import ma.observatory.csv.RowProblem;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.Place;
 import ma.observatory.period.Period;
 
 /** The row rules of {@code targets.csv} (SPEC §4), read through the CSV reader. */
@@ -72,5 +76,32 @@ class TargetDatasetTest {
         assertThat(problem.column()).isEqualTo(column);
         assertThat(problem.value()).isEqualTo(value);
         assertThat(problem.reason()).contains(reason);
+    }
+
+    @Test
+    void aTargetTheWorkbookDoesNotFollowIsKeptWithAWarningSayingSo() {
+        List<Parsed<Target>> parsed = read("employment.unemployment_rate,MA,2026,9,%,,,government programme");
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejected()).isFalse();
+            assertThat(p.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.column()).isEqualTo("indicator");
+                assertThat(w.value()).isEqualTo("employment.unemployment_rate");
+                assertThat(w.reason()).isEqualTo("targets are followed for tourism indicators only: this one is not used");
+            });
+        });
+    }
+
+    @Test
+    void aTargetForAPlaceTheRunDoesNotReportIsKeptWithAWarningSayingSo() {
+        List<Place> places = new ArrayList<>(geo().places());
+        places.add(new Place("P1", "Province", "Province", "province", "MA-01"));
+        GeoReference withProvince = new GeoReference(places, Set.of("country", "region"));
+        List<Parsed<Target>> parsed = readRows(dir, TargetDataset.INSTANCE, HEADER,
+                row -> TargetDataset.map(row, withProvince), "tourism.arrivals,P1,2026,1000000,persons,,,local plan");
+
+        assertThat(parsed).singleElement().satisfies(p -> assertThat(p.warnings()).singleElement()
+                .satisfies(w -> assertThat(w.reason()).isEqualTo("is a place of level province, which this run does"
+                        + " not report (--geo-levels): the figure is not used")));
     }
 }

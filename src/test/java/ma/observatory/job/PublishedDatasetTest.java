@@ -5,7 +5,9 @@ import static ma.observatory.csv.CsvTestSupport.readRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ma.observatory.csv.Parsed;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Breakdown;
+import ma.observatory.geo.GeoReference;
+import ma.observatory.geo.Place;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.PublishedDataset;
 import ma.observatory.indicator.PublishedFigure;
@@ -94,5 +98,30 @@ class PublishedDatasetTest {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.reason()).contains("already appears on an earlier line");
         });
+    }
+
+    @Test
+    void aFigureForAPlaceTheRunDoesNotReportIsKeptWithAWarningNotLeftUnused() {
+        List<Place> places = new ArrayList<>(geo().places());
+        places.add(new Place("P1", "Province", "Province", "province", "MA-01"));
+        GeoReference withProvince = new GeoReference(places, Set.of("country", "region"));
+        String row = "employment.unemployment_rate,2024,P1,,12.5,%,provincial note";
+
+        List<Parsed<PublishedFigure>> parsed = readRows(dir, PublishedDataset.INSTANCE, HEADER,
+                r -> PublishedDataset.map(r, withProvince, ObservatoryJobConfiguration.BREAKDOWN_VOCABULARY), row);
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejected()).isFalse();
+            assertThat(p.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.column()).isEqualTo("geo");
+                assertThat(w.reason()).isEqualTo("is a place of level province, which this run does not report"
+                        + " (--geo-levels): the figure is not used");
+            });
+        });
+        // reported, it is used: no warning
+        GeoReference provincesReported = new GeoReference(places, Set.of("country", "region", "province"));
+        assertThat(readRows(dir, PublishedDataset.INSTANCE, HEADER,
+                r -> PublishedDataset.map(r, provincesReported, ObservatoryJobConfiguration.BREAKDOWN_VOCABULARY), row))
+                .singleElement().satisfies(p -> assertThat(p.warnings()).isEmpty());
     }
 }
