@@ -1,6 +1,8 @@
 package ma.observatory.indicator;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
@@ -31,6 +33,24 @@ public final class PublishedDataset implements CsvDataset {
         return true;
     }
 
+    /** Rates and shares: parts of a whole, from 0 to 100 %. */
+    private static final Set<Indicator> SHARES = EnumSet.of(Indicator.EMPLOYMENT_ACTIVITY_RATE,
+            Indicator.EMPLOYMENT_EMPLOYMENT_RATE, Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE,
+            Indicator.EMPLOYMENT_UNDEREMPLOYMENT_RATE, Indicator.EMPLOYMENT_SECTOR_SHARE, Indicator.TOURISM_MRE_SHARE,
+            Indicator.TOURISM_MARKET_SHARE);
+    /**
+     * Counts and amounts, never below 0 (as in the count files). Changes, gaps, net creations,
+     * balances and jobs created since a baseline may be.
+     */
+    private static final Set<Indicator> COUNTS = EnumSet.of(Indicator.EMPLOYMENT_POPULATION,
+            Indicator.EMPLOYMENT_LABOUR_FORCE, Indicator.EMPLOYMENT_EMPLOYED, Indicator.EMPLOYMENT_UNEMPLOYED,
+            Indicator.EMPLOYMENT_UNDEREMPLOYED, Indicator.OUTSOURCING_JOBS, Indicator.OUTSOURCING_RELOCATED_IN,
+            Indicator.OUTSOURCING_RELOCATED_OUT, Indicator.OUTSOURCING_RELOCATION_EVENTS,
+            Indicator.OUTSOURCING_PIPELINE_JOBS, Indicator.OUTSOURCING_JOBS_EXPOSED, Indicator.OUTSOURCING_JOBS_AT_RISK,
+            Indicator.OUTSOURCING_EXPORTS, Indicator.TOURISM_ARRIVALS, Indicator.TOURISM_ARRIVALS_YTD,
+            Indicator.TOURISM_OVERNIGHT_STAYS, Indicator.TOURISM_RECEIPTS, Indicator.TOURISM_RECEIPTS_YTD,
+            Indicator.TOURISM_RECEIPTS_PER_ARRIVAL, Indicator.TOURISM_DIRECT_JOBS);
+
     /** @param vocabulary the closed vocabularies of the dimensions the count files give */
     public static PublishedFigure map(CsvRow row, GeoReference geo, BreakdownVocabulary vocabulary) {
         String id = row.requiredText(PublishedColumn.INDICATOR);
@@ -55,6 +75,11 @@ public final class PublishedDataset implements CsvDataset {
             row.reject(PublishedColumn.BREAKDOWN, text, unknown);
         }
         Double value = row.signedNumber(PublishedColumn.VALUE);
+        if (value != null && SHARES.contains(indicator) && (value < 0 || value > 100)) {
+            row.reject(PublishedColumn.VALUE, row.text(PublishedColumn.VALUE), Reason.of("share.outside"));
+        } else if (value != null && value < 0 && COUNTS.contains(indicator)) {
+            row.reject(PublishedColumn.VALUE, row.text(PublishedColumn.VALUE), Reason.of("number.negative"));
+        }
         String unit = row.requiredText(PublishedColumn.UNIT);
         if (indicator != null && !unit.isEmpty() && !indicator.unit().text().equalsIgnoreCase(unit)) {
             row.reject(PublishedColumn.UNIT, unit, Reason.of("unit.mismatch", indicator.id(), indicator.unit().text()));

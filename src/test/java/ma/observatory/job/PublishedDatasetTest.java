@@ -62,6 +62,9 @@ class PublishedDatasetTest {
         "employment.unemployment_rate,2024,MA,sex=woman,13.3,%,HCP | breakdown | sex=woman             | woman",
         "employment.unemployment_rate,2024,MA,,13.3%,%,HCP       | value     | 13.3%                   | not a number",
         "employment.unemployment_rate,2024,MA,,13.3,points,HCP   | unit      | points                  | which is '%'",
+        "employment.unemployment_rate,2024,MA,,150,%,HCP         | value     | 150                     | from 0 to 100",
+        "employment.unemployment_rate,2024,MA,,-5,%,HCP          | value     | -5                      | from 0 to 100",
+        "employment.population,2024,MA,,-1,thousand persons,HCP  | value     | -1                      | is negative",
         "employment.unemployment_rate,2024,MA,,13.3,%,           | source    | ''                      | a value is required",
     })
     void aBadRowIsRejectedNamingItsColumnValueAndReason(String row, String column, String value, String reason) {
