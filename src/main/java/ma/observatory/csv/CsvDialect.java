@@ -68,7 +68,7 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
         boolean bom = head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM);
         boolean truncated = head.length == SNIFF_BYTES;
         // A Windows-1252 accent may first appear far below the sniffed block: then the whole file is checked.
-        Charset charset = bom || isUtf8(head, truncated) && (!truncated || isUtf8(file))
+        Charset charset = bom || isUtf8(head, truncated) && (!truncated || isUtf8(file)) || mostlyUtf8(file)
                 ? StandardCharsets.UTF_8 : WINDOWS_1252;
         String text = new String(head, charset);
         char delimiter = headerDelimiter(text);
@@ -200,6 +200,47 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
                 }
             }
         }
+    }
+
+    /**
+     * A UTF-8 file with a few stray bytes of another encoding (a line pasted from a Windows-1252
+     * file): more well-formed multi-byte UTF-8 characters than bytes that break UTF-8. Read as
+     * Windows-1252, every accent of the file would be garbled ("Ã©") without a word; read as
+     * UTF-8, only the stray bytes are, each row holding one kept with a warning. In a real
+     * Windows-1252 file an accent followed by one of the symbols 0x80-0xBF ("Ã©") is rare.
+     */
+    static boolean mostlyUtf8(Path file) throws IOException {
+        long wellFormed = 0;
+        long broken = 0;
+        int needed = 0;
+        byte[] block = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                for (int i = 0; i < n; i++) {
+                    int b = block[i] & 0xFF;
+                    if (needed > 0) {
+                        if ((b & 0xC0) == 0x80) {
+                            if (--needed == 0) {
+                                wellFormed++;
+                            }
+                            continue;
+                        }
+                        broken++; // a lead byte without its continuation: not UTF-8 there
+                        needed = 0;
+                    }
+                    if (b >= 0xC2 && b <= 0xDF) {
+                        needed = 1;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        needed = 2;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        needed = 3;
+                    } else if (b >= 0x80) {
+                        broken++;
+                    }
+                }
+            }
+        }
+        return wellFormed > broken;
     }
 
     /** For the About sheet and logs: "UTF-8 with BOM, ';' separated, decimal comma". */

@@ -71,6 +71,19 @@ class CsvDialectTest {
     }
 
     @Test
+    void aUtf8FileWithAStrayWindows1252ByteStaysUtf8() throws IOException {
+        // a line pasted from a Windows-1252 file: read as Windows-1252, every accent would be garbled
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("code,name_fr\nMA-01,Tanger-Tétouan-Al Hoceïma\nMA-03,Fès-Meknès\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("P1,Région test\n".getBytes(CsvDialect.WINDOWS_1252));
+
+        assertThat(detect(bytes.toByteArray()).charset()).isEqualTo(StandardCharsets.UTF_8);
+        // the other way round, Windows-1252 with one "Ã©" in it, stays Windows-1252
+        assertThat(detect("code;nom\nMA;Région, Enquête, Fès, Ã©\n".getBytes(CsvDialect.WINDOWS_1252)).charset())
+                .isEqualTo(CsvDialect.WINDOWS_1252);
+    }
+
+    @Test
     void accentsInUtf8StayUtf8() throws IOException {
         assertThat(detect("période,géo\n2024,Fès-Meknès\n").charset()).isEqualTo(StandardCharsets.UTF_8);
     }
