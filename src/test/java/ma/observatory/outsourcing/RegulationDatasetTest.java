@@ -93,6 +93,15 @@ class RegulationDatasetTest {
     }
 
     @Test
+    void aGivenAdoptedOnMustBeADate() {
+        List<Parsed<Regulation>> parsed = read("a,FR,T,2026-08-11,crm,total,total,21/05/2025,0.1,,,x",
+                "b,FR,T,2026-08-11,crm,total,total,,0.1,,,x");
+
+        assertThat(problem(parsed.get(0))).containsExactly("adopted_on", "21/05/2025");
+        assertThat(parsed.get(1).rejected()).as("adopted_on is optional").isFalse();
+    }
+
+    @Test
     void vocabulariesAndCountriesAreChecked() {
         List<Parsed<Regulation>> parsed = read("a,France,T,2026-08-11,crm,total,total,,,,,x",
                 "b,FR,T,2026-08-11,telemarketing,total,total,,,,,x", "c,FR,T,2026-08-11,crm,EU,total,,,,,x",

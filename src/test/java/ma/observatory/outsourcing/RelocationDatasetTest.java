@@ -81,6 +81,16 @@ class RelocationDatasetTest {
     }
 
     @Test
+    void aGivenEffectiveOnMustBeADate() {
+        List<Parsed<RelocationEvent>> parsed = read("2025-06-25,01/01/2026,A,B,BE,MA,1,effective,,,,x",
+                "2025-06-25,2026-13-01,A,B,BE,MA,1,announced,,,,x");
+
+        assertThat(problem(parsed.get(0))).containsExactly("effective_on", "01/01/2026");
+        assertThat(parsed.get(0).rejects().get(0).reason()).contains("is not a date");
+        assertThat(problem(parsed.get(1))).containsExactly("effective_on", "2026-13-01");
+    }
+
+    @Test
     void announcedOnAfterEffectiveOnIsRejected() {
         List<Parsed<RelocationEvent>> parsed = read("2026-02-01,2026-01-01,A,B,BE,MA,10,effective,,,,x");
 

@@ -65,6 +65,15 @@ class SectorJobsDatasetTest {
     }
 
     @Test
+    void aBadPeriodOrJobsThatAreNotANumberAreRejected() {
+        List<Parsed<SectorJobsRecord>> parsed = read("2025-Q5,MA,crm,total,total,10,x", "2025,MA,crm,total,total,ten,x",
+                "2025,MA,crm,total,total,1e5,x");
+
+        assertThat(parsed).flatExtracting(Parsed::rejects).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(tuple("period", "2025-Q5"), tuple("jobs", "ten"), tuple("jobs", "1e5"));
+    }
+
+    @Test
     void unknownSegmentOrActivityAndNegativeJobsAreRejected() {
         List<Parsed<SectorJobsRecord>> parsed = read("2025,MA,eso,total,total,10,x",
                 "2025,MA,crm,total,chat,10,x", "2025,MA,crm,total,total,-5,x");

@@ -47,6 +47,21 @@ class TourismJobsDatasetTest {
     }
 
     @Test
+    void aBadPeriodOrJobsThatAreNotANumberAreRejected() {
+        List<Parsed<TourismJobsRecord>> parsed = read("2023-13,827000,x", "2023,827 thousand,x");
+
+        assertThat(parsed.get(0).rejects()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("period");
+            assertThat(p.value()).isEqualTo("2023-13");
+            assertThat(p.reason()).contains("is not a period");
+        });
+        assertThat(parsed.get(1).rejects()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("direct_jobs");
+            assertThat(p.value()).isEqualTo("827 thousand");
+        });
+    }
+
+    @Test
     void negativeJobsAndARepeatedPeriodAreRejected() {
         List<Parsed<TourismJobsRecord>> parsed = read("2022,-802000,x", "2023,827000,HCP", "2023,830000,other");
 
