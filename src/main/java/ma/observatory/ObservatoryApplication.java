@@ -133,9 +133,21 @@ public class ObservatoryApplication {
             application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
                 CommandLine.validateSettingNames(settingNames(event.getEnvironment()));
                 CommandLine.validateConfiguration(event.getEnvironment()::getProperty);
+                if (commandLine.has("list-runs")) {
+                    noDatabaseYet(Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db")));
+                }
             });
             context = application.run(springArgs.toArray(String[]::new));
+        } catch (NoDatabaseYet e) {
+            System.out.println(e.getMessage());
+            return ExitCodes.OK;
         } catch (RuntimeException e) {
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof NoDatabaseYet none) {
+                    System.out.println(none.getMessage());
+                    return ExitCodes.OK;
+                }
+            }
             return startFailure(e, logFile(commandLine));
         }
         try (context) {
@@ -177,6 +189,24 @@ public class ObservatoryApplication {
     }
 
     /** The application could not start: most often the database is held by another process. */
+    /**
+     * {@code --list-runs} on a database no run has made: said before the database is opened, which
+     * would make it (and a password file) wherever a mistyped {@code --db} points.
+     */
+    private static void noDatabaseYet(Path db) {
+        if (!Files.exists(Path.of(db + ".script")) && !Files.exists(Path.of(db + ".properties"))
+                && !DatabaseAccess.servedByScheduler(db)) {
+            throw new NoDatabaseYet("No runs yet: there is no database at " + db.toAbsolutePath() + " (a run makes"
+                    + " it there; check --db if runs were made elsewhere).");
+        }
+    }
+
+    private static final class NoDatabaseYet extends RuntimeException {
+        NoDatabaseYet(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (EarlyStop.failureIsTheStop()) {

@@ -1,5 +1,6 @@
 package ma.observatory.run;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,10 +106,33 @@ class OperationsCommandLineTest {
     void aWrongDatabasePasswordIsASettingToCorrectNotARunToResume(@TempDir Path work) {
         String db = "--db=" + work.resolve("db/observatory");
         String log = "--logging.file.name=" + work.resolve("observatory.log");
-        assertThat(ObservatoryApplication.run(db, log, "--list-runs")).isEqualTo(ExitCodes.OK);
+        assertThat(ObservatoryApplication.run(db, log, "--input-dir=src/test/resources/fixtures/small",
+                "--output-dir=" + work.resolve("out"), "--from=2023", "--to=2024", "--only=tourism"))
+                .isEqualTo(ExitCodes.OK);
 
         assertThat(ObservatoryApplication.run(db, log, "--list-runs", "--observatory.db-password=wrong"))
                 .isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+    }
+
+    @Test
+    void listingTheRunsOfADatabaseNoRunMadeSaysSoAndMakesNone(@TempDir Path work) {
+        Path mistyped = work.resolve("vra/observatory-db");
+        PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ObservatoryApplication.run("--db=" + mistyped, "--logging.file.name=" + work.resolve("o.log"),
+                    "--list-runs");
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No runs yet: there is no database at "
+                + mistyped.toAbsolutePath() + " (a run makes it there; check --db if runs were made elsewhere).");
+        assertThat(mistyped.getParent()).as("no database, no password file made").satisfiesAnyOf(
+                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(folder).isEmptyDirectory());
     }
 
     @Test
