@@ -44,6 +44,8 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -97,6 +99,8 @@ public final class XlsxRenderer {
 
     /** A sheet's rows wait in a temporary file named so: ours, found and removed if a killed run left it. */
     static final String ROW_FILE_PREFIX = "observatory-sheet-";
+    /** The name POI gives the template it writes the workbook's parts to, and deletes after. */
+    private static final String POI_TEMPLATE_PREFIX = "poi-sxssf-template";
     static final String ROW_FILE_SUFFIX = ".xml.deflate";
     /** Rows of a sheet kept in memory by SXSSF before they are flushed to its temporary file. */
     public static final int DEFAULT_ROW_WINDOW = 200;
@@ -190,6 +194,23 @@ public final class XlsxRenderer {
      * @throws IOException if the file cannot be written; the previous file is then unchanged
      */
     public void render(ReportWorkbook model, Path target) throws IOException {
+        // POI puts its own temporary file (the workbook's template) in a shared poifiles folder,
+        // which belongs to whichever user made it first: here, in this renderer's folder instead.
+        try {
+            TempFile.withStrategy(new DefaultTempFileCreationStrategy(tempFolder.toFile()), () -> {
+                try {
+                    renderHere(model, target);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void renderHere(ReportWorkbook model, Path target) throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(model.created(), "model.created() must be pinned");
@@ -479,6 +500,7 @@ public final class XlsxRenderer {
                 AtomicFiles.removeAbandoned(folder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
                 // where versions before 2026-11-28 made them, and the name they had before 2026-11-27
                 // (POI's own files end in .xml or .gz)
+                AtomicFiles.removeAbandoned(folder, POI_TEMPLATE_PREFIX, ".xlsx");
                 Path poiFolder = folder.resolve("poifiles");
                 AtomicFiles.removeAbandoned(poiFolder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
                 AtomicFiles.removeAbandoned(poiFolder, "poi-sxssf-sheet", ROW_FILE_SUFFIX);

@@ -364,6 +364,38 @@ class XlsxRendererTest {
     }
 
     @Test
+    void poisSharedTemporaryFolderIsNeverUsed(@TempDir Path dir) throws IOException {
+        // POI's default puts files in <tmp>/poifiles, which belongs to the first user who made it
+        AtomicInteger shared = new AtomicInteger();
+        org.apache.poi.util.TempFile.setTempFileCreationStrategy(new org.apache.poi.util.TempFileCreationStrategy() {
+            @Override
+            public java.io.File createTempFile(String prefix, String suffix) {
+                shared.incrementAndGet();
+                throw new IllegalStateException("the shared strategy was used for " + prefix);
+            }
+
+            @Override
+            public java.io.File createTempDirectory(String prefix) {
+                shared.incrementAndGet();
+                throw new IllegalStateException("the shared strategy was used for " + prefix);
+            }
+        });
+        try {
+            XlsxRenderer.preparingIn(Files.createDirectory(dir.resolve("mine"))).render(sampleModel(),
+                    dir.resolve("r.xlsx"));
+        } finally {
+            org.apache.poi.util.TempFile.setTempFileCreationStrategy(
+                    new org.apache.poi.util.DefaultTempFileCreationStrategy());
+        }
+
+        assertThat(shared).hasValue(0);
+        assertThat(dir.resolve("r.xlsx")).isRegularFile();
+        try (var left = Files.list(dir.resolve("mine"))) {
+            assertThat(left).as("the template and row files are deleted").isEmpty();
+        }
+    }
+
+    @Test
     void rowFilesAKilledRunLeftAreRemovedByTheNextWorkbookButNoOneElsesFiles(@TempDir Path dir) throws IOException {
         Path temp = Files.createDirectory(dir.resolve("poi"));
         FileTime twoHoursAgo = FileTime.from(Instant.now().minusSeconds(2 * 3600));

@@ -50,6 +50,8 @@ final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
+        // a killed child leaves its sheets' temporary files: in the test's folder, not the machine's /tmp
+        command.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ObservatoryApplication.class.getName());
@@ -57,7 +59,7 @@ final class ChildJvm implements AutoCloseable {
         Path out = work.resolve(name + ".out");
         Path err = work.resolve(name + ".err");
         try {
-            Files.createDirectories(work);
+            Files.createDirectories(work.resolve("tmp"));
             Process p = new ProcessBuilder(command).directory(work.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             return new ChildJvm(p, out, err);
