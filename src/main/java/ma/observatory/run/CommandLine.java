@@ -111,7 +111,13 @@ public final class CommandLine {
         for (String option : VALUE_OPTIONS) {
             String value = environment.apply(environmentVariable(option));
             if (!option.equals("from") && !option.equals("to") && !given.containsKey(option) && value != null) {
-                set.put(option, value.strip()); // set but empty is refused: Spring would take ""
+                if (value.isBlank()) {
+                    // Spring would take "": a workbook in the current folder, no level reported
+                    String variable = environmentVariable(option);
+                    throw new BadCommandLineException("In the environment: " + variable + " is set but empty: give"
+                            + " it a value (e.g. " + variable + "=" + example(option) + ") or unset it.");
+                }
+                set.put(option, value.strip());
             }
         }
         try {
@@ -136,6 +142,11 @@ public final class CommandLine {
             String value = property.apply("observatory." + option);
             if (option.equals("from") || option.equals("to") || value == null) {
                 continue;
+            }
+            if (value.isBlank()) {
+                throw new BadCommandLineException("In the configuration (application.properties or the environment):"
+                        + " observatory." + option + " is empty: give it a value (e.g. observatory." + option + "="
+                        + example(option) + ") or remove it.");
             }
             if (!value.equals(value.strip())) {
                 // Spring hands the value on as it is: "en " would be no language at all.

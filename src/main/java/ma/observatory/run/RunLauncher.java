@@ -298,8 +298,10 @@ public class RunLauncher {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
-            return "a folder with files in it is in the way";
+        String target = Objects.requireNonNullElse(e.getOtherFile(), e.getFile());
+        if (e instanceof java.nio.file.DirectoryNotEmptyException || Files.isDirectory(Path.of(target))) {
+            // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
+            return "a folder of that name is in the way";
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "its folder does not exist";

@@ -54,11 +54,11 @@ class OperationsCommandLineTest {
         // Spring would take "" as the value: a workbook in the current folder, no level reported.
         assertThatThrownBy(() -> CommandLine.parse(new String[0], java.util.Map.of("OBSERVATORY_OUTPUT_DIR", "")::get))
                 .isInstanceOf(BadCommandLineException.class)
-                .hasMessage("In the environment (OBSERVATORY_OUTPUT_DIR): --output-dir needs a value, e.g."
-                        + " --output-dir=reports.");
+                .hasMessage("In the environment: OBSERVATORY_OUTPUT_DIR is set but empty: give it a value"
+                        + " (e.g. OBSERVATORY_OUTPUT_DIR=reports) or unset it.");
         assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.db", "")::get))
-                .hasMessage("In the configuration (application.properties): --db needs a value, e.g."
-                        + " --db=var/observatory-db.");
+                .hasMessage("In the configuration (application.properties or the environment): observatory.db is"
+                        + " empty: give it a value (e.g. observatory.db=var/observatory-db) or remove it.");
         assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.geo-levels", ",")::get))
                 .hasMessageContaining("--geo-levels=, has an empty name in its list");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--geo-levels=,"}))

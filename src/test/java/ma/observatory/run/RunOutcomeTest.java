@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -49,18 +50,25 @@ class RunOutcomeTest {
     }
 
     @Test
-    void aFileThatCannotBeWrittenIsNamedWithTheCauseInWords() {
+    void aFileThatCannotBeWrittenIsNamedWithTheCauseInWords(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
         // /tmp/poifiles made by another user: every sheet's temporary file was refused
         assertThat(sentence(new IllegalStateException(new java.nio.file.AccessDeniedException(
                 "/tmp/poifiles/observatory-sheet-1.xml.deflate")))).startsWith("The run failed: it could not write"
                 + " /tmp/poifiles/observatory-sheet-1.xml.deflate (permission denied). Nothing new was written and the"
                 + " previous workbook is unchanged: let the program write there, or choose another folder (the sheets"
                 + " are prepared in ").endsWith("then resume it with --restart.");
-        // a folder where the workbook goes: the move names the workbook, not the hidden part file
-        assertThat(sentence(new java.nio.file.FileSystemException("/srv/reports/.w.xlsx.1.part", "/srv/reports/w.xlsx",
-                "Is a directory"))).startsWith("The run failed: it could not write /srv/reports/w.xlsx (Is a directory).");
+        // a folder where the workbook goes, as Linux reports the move: named, not the hidden part file
+        Path workbook = java.nio.file.Files.createDirectory(dir.resolve("w.xlsx"));
+        assertThat(sentence(new java.nio.file.FileSystemException(dir.resolve(".w.xlsx.1.part").toString(),
+                workbook.toString(), "Is a directory"))).startsWith("The run failed: it could not write " + workbook
+                + " (a folder of that name is in the way).");
         assertThat(sentence(new java.nio.file.DirectoryNotEmptyException("/srv/reports/w.xlsx")))
-                .startsWith("The run failed: it could not write /srv/reports/w.xlsx (a folder with files in it is in"
+                .startsWith("The run failed: it could not write /srv/reports/w.xlsx (a folder of that name is in"
                         + " the way).");
+        // anything else in the system's words
+        assertThat(sentence(new java.nio.file.FileSystemException("/srv/reports/w.xlsx", null,
+                "Read-only file system"))).startsWith("The run failed: it could not write /srv/reports/w.xlsx"
+                + " (Read-only file system).");
     }
 }
