@@ -11,6 +11,8 @@ import java.util.List;
 public final class Breakdown {
 
     public static final Breakdown NONE = new Breakdown(List.of());
+    /** Joins the two groups a gap compares, in a breakdown's value: {@code sex=female minus male}. */
+    public static final String GAP_SEPARATOR = " minus ";
 
     public record Pair(String name, String value) {
 

@@ -51,7 +51,7 @@ public final class EmploymentIndicators {
             "underemployed", EMPLOYMENT_UNDEREMPLOYED);
 
     /** Between the two groups of a gap's breakdown value: {@code female minus male}. */
-    static final String GAP_SEPARATOR = " minus ";
+    static final String GAP_SEPARATOR = Breakdown.GAP_SEPARATOR;
 
     /** The pairs each gap compares: dimension, first value, second value. */
     private static final List<String[]> GAPS = List.of(
@@ -170,7 +170,7 @@ public final class EmploymentIndicators {
                 // The employed of all sectors are the employed aged 15 and over: where labour_force.csv
                 // lacks them, the Employment sheet shows them too, rather than [x] beside the sectors'.
                 add(base, EMPLOYMENT_EMPLOYED, everyone, employed,
-                        words.get("source.all-sectors", SectorDataset.INSTANCE.file(), sectors.source(key)));
+                        words.quoting("source.all-sectors", sectors.source(key), SectorDataset.INSTANCE.file()));
             }
             Double created = Ratios.difference(employed, sectors.get(before, "employed"));
             if (key.equals(total) && givesOther(sectors, key) != givesOther(sectors, before)) {
@@ -299,10 +299,10 @@ public final class EmploymentIndicators {
             String now = labourForce.source(key);
             String then = labourForce.source(before);
             add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
-                    words.get("source.net-creation", key.period().toString(), before.period().toString(),
-                            LabourForceDataset.INSTANCE.file(), Objects.equals(now, then) ? now
+                    words.quoting("source.net-creation", Objects.equals(now, then) ? now
                                     : words.get("source.net-creation.two-sources", key.period().toString(), now,
-                                            before.period().toString(), then)));
+                                            before.period().toString(), then),
+                            key.period().toString(), before.period().toString(), LabourForceDataset.INSTANCE.file()));
         }
     }
 

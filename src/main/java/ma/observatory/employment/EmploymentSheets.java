@@ -119,7 +119,7 @@ class EmploymentSheets implements DomainSheets {
         for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
             for (String dim : GROUP_DIMS) {
-                row.add(CellValue.text(groupWords(m, dim, e.getKey().breakdown().get(dim))));
+                row.add(CellValue.text(WideTables.groupWords(m, dim, e.getKey().breakdown().get(dim))));
             }
             if (education) {
                 row.add(optionalDimension(m, e.getKey(), "education", "total"));
@@ -150,20 +150,6 @@ class EmploymentSheets implements DomainSheets {
     private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");
     /** The HCP's survey moved to a new sample frame in 2017: the note on it is cited where it applies. */
     private static final int OLD_SAMPLE_FRAME_UNTIL = 2017;
-
-    /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
-    static String groupWords(Messages m, String dim, String value) {
-        int minus = value.indexOf(EmploymentIndicators.GAP_SEPARATOR);
-        if (minus < 0) {
-            return group(m, dim, value);
-        }
-        return m.get("gaps.minus", group(m, dim, value.substring(0, minus)),
-                group(m, dim, value.substring(minus + EmploymentIndicators.GAP_SEPARATOR.length())));
-    }
-
-    private static String group(Messages m, String dim, String value) {
-        return "age_group".equals(dim) ? WideTables.ageGroup(m, value) : m.getOr(dim + "." + value, value);
-    }
 
     private ReportSheet sectors(ReportContext context) {
         Messages m = context.messages();

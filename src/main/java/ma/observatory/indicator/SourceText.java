@@ -46,6 +46,20 @@ public final class SourceText {
         return new MessageFormat(bundle.getString(key), locale).format(texts);
     }
 
+    /**
+     * The pattern {@code key} with {@code args} and, last, what a file says ({@code quoted}); where
+     * the file says nothing, the pattern {@code key.bare} with {@code args} alone, so that no
+     * sentence ends on a colon.
+     */
+    public String quoting(String key, String quoted, String... args) {
+        if (quoted == null || quoted.isBlank()) {
+            return get(key + ".bare", args);
+        }
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = quoted;
+        return get(key, all);
+    }
+
     /** A value named by {@code name}, with its basis and, when it has one, its source: {@code 2023 (published: HCP …)}. */
     public String described(String name, Basis basis, String source) {
         String how = get("source.basis." + basis.code());

@@ -351,14 +351,14 @@ public final class OutsourcingIndicators {
             Breakdown byRegulation = Breakdown.of("regulation", reg.id());
             for (Cube.Key key : latest.values()) {
                 double exposed = jobs.get(key, "jobs");
-                String jobsSource = words.get("source.jobs-in", SectorJobsDataset.INSTANCE.file(),
-                        key.period().toString(), jobs.source(key));
+                String jobsSource = words.quoting("source.jobs-in", jobs.source(key), SectorJobsDataset.INSTANCE.file(),
+                        key.period().toString());
                 add(values, OUTSOURCING_JOBS_EXPOSED, key.period(), key.geo(), byRegulation, exposed, jobsSource);
                 for (var rate : reg.lossRates().entrySet()) {
                     add(values, OUTSOURCING_JOBS_AT_RISK, key.period(), key.geo(),
                             byRegulation.with("scenario", rate.getKey()), exposed * rate.getValue(),
-                            words.get("source.jobs-at-risk", jobsSource, RegulationDataset.INSTANCE.file(), reg.id(),
-                                    reg.source()));
+                            words.quoting("source.jobs-at-risk", reg.source(), jobsSource,
+                                    RegulationDataset.INSTANCE.file(), reg.id()));
                 }
             }
         }

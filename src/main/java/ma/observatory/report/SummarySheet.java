@@ -111,7 +111,7 @@ final class SummarySheet {
         }
         List<List<CellValue>> rows = new ArrayList<>();
         Set<Indicator> shown = EnumSet.noneOf(Indicator.class);
-        Set<String> before = new TreeSet<>(); // periods shown from before the range
+        Set<String> before = new TreeSet<>(); // periods of jobs at risk shown from before the range
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
             if (!context.run().runs(h.indicator().domain())) {
@@ -129,7 +129,8 @@ final class SummarySheet {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
                 shown.add(v.indicator());
-                if (!context.run().range().contains(v.period())) {
+                if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
+                        && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
                     before.add(v.period().toString());
                 }
                 IndicatorValue change = h.change() == null ? null : byKey.get(
@@ -212,10 +213,8 @@ final class SummarySheet {
             if (value.equals("total") || p.name().equals("age_group") && value.equals(ALL_AGES)) {
                 continue;
             }
-            String word = m.getOr(p.name() + "." + value, value);
-            if (p.name().equals("age_group")) {
-                word = WideTables.ageGroup(m, value);
-            } else if (p.name().equals("scenario")) {
+            String word = WideTables.groupWords(m, p.name(), value);
+            if (p.name().equals("scenario")) {
                 word = m.get("summary.scenario", word);
             } else if (p.name().equals("target")) {
                 int space = value.lastIndexOf(' ');

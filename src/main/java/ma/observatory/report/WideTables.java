@@ -197,6 +197,20 @@ public final class WideTables {
      * An age group as a reader says it: {@code 15+} is "15 ans et plus", {@code 15-24} "15-24 ans";
      * a code of another shape is shown as the file gives it.
      */
+    /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
+    public static String groupWords(Messages m, String dim, String value) {
+        int minus = value.indexOf(Breakdown.GAP_SEPARATOR);
+        if (minus < 0) {
+            return group(m, dim, value);
+        }
+        return m.get("gaps.minus", group(m, dim, value.substring(0, minus)),
+                group(m, dim, value.substring(minus + Breakdown.GAP_SEPARATOR.length())));
+    }
+
+    private static String group(Messages m, String dim, String value) {
+        return "age_group".equals(dim) ? ageGroup(m, value) : m.getOr(dim + "." + value, value);
+    }
+
     public static String ageGroup(Messages m, String code) {
         Matcher open = OPEN_AGE_GROUP.matcher(code);
         if (open.matches()) {

@@ -23,6 +23,8 @@ import ma.observatory.MessageBundles;
 class SourceTextTest {
 
     private static final Pattern KEY = Pattern.compile("\"(source\\.[a-z][a-z-]*(?:\\.[a-z][a-z-]*)*)\"");
+    /** A key given to quoting(…) has a bare twin, for a file that says nothing. */
+    private static final Pattern QUOTING = Pattern.compile("quoting\\(\"(source\\.[a-z][a-z-]*(?:\\.[a-z][a-z-]*)*)\"");
 
     @Test
     void aDifferenceIsSaidInTheWorkbooksLanguageQuotingTheFilesAsWritten() {
@@ -44,8 +46,14 @@ class SourceTextTest {
                 .isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
         assertThat(SourceText.ENGLISH.get("source.january-ytd", "tourism.arrivals_change_pct"))
                 .isEqualTo("January's own change (tourism.arrivals_change_pct), the year to date being the month");
-        assertThat(SourceText.ENGLISH.get("source.all-sectors", "employment/employment_by_sector.csv", null))
-                .isEqualTo("employment/employment_by_sector.csv, all sectors: ");
+        // where the file gives no source, no sentence ends on a colon
+        assertThat(SourceText.ENGLISH.quoting("source.all-sectors", null, "employment/employment_by_sector.csv"))
+                .isEqualTo("employment/employment_by_sector.csv, all sectors");
+        assertThat(SourceText.of("fr").quoting("source.jobs-at-risk", " ", "outsourcing/sector_jobs.csv 2025",
+                "outsourcing/regulations.csv", "fr-2025-594")).isEqualTo("emplois exposés : outsourcing/sector_jobs.csv"
+                + " 2025 | taux de perte (outsourcing/regulations.csv, fr-2025-594)");
+        assertThat(SourceText.of("fr").quoting("source.jobs-in", "RFI", "outsourcing/sector_jobs.csv", "2025"))
+                .isEqualTo("outsourcing/sector_jobs.csv 2025 : RFI");
     }
 
     @Test
@@ -71,6 +79,10 @@ class SourceTextTest {
                 Matcher m = KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
                 while (m.find()) {
                     used.add(m.group(1));
+                }
+                Matcher quoting = QUOTING.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (quoting.find()) {
+                    used.add(quoting.group(1) + ".bare");
                 }
             }
         }

@@ -42,6 +42,15 @@ class SummarySheetTest {
     }
 
     @Test
+    void theGroupsAGapComparesAreSaidInWords() {
+        assertThat(words(fr, "area=urban minus rural, sex=total, age_group=15+")).isEqualTo("urbain moins rural");
+        assertThat(words(fr, "area=total, sex=female minus male, age_group=15+")).isEqualTo("femmes moins hommes");
+        assertThat(words(fr, "area=total, sex=total, age_group=15-24 minus 15+"))
+                .isEqualTo("15-24 ans moins 15 ans et plus");
+        assertThat(words(en, "area=total, sex=female minus male, age_group=15+")).isEqualTo("women minus men");
+    }
+
+    @Test
     void onlyTotalsSayTheFirstDimensionsTotal() {
         assertThat(words(en, "sector=total")).isEqualTo("all sectors");
         assertThat(words(fr, "area=total, sex=total, age_group=15+")).isEqualTo("ensemble");
@@ -158,7 +167,10 @@ class SummarySheetTest {
                 new IndicatorValue(TOURISM_TARGET_ON_TRACK, y2025, "MA", Breakdown.parse("target=tourism.arrivals 2030"),
                         1.0, Basis.COMPUTED, "t"),
                 new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, Period.year(2012), "MA", central, 5_000.0, Basis.COMPUTED,
-                        "sector_jobs.csv 2012"));
+                        "sector_jobs.csv 2012"),
+                // moves effective after the range, pending: not an exposure from before it
+                new IndicatorValue(OUTSOURCING_PIPELINE_JOBS, Period.year(2026), "MA", Breakdown.of("direction", "in"),
+                        163.0, Basis.COMPUTED, "relocations.csv"));
         RunParameters run = new RunParameters(new PeriodRange(Period.year(2023), y2025), Path.of("data"),
                 Path.of("reports"), "en", Set.of("outsourcing", "tourism"), 0.01, Set.of("country", "region"),
                 LocalDateTime.of(2026, 1, 1, 2, 0));
