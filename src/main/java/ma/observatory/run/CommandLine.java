@@ -328,6 +328,11 @@ public final class CommandLine {
             throw new BadCommandLineException("--schedule-cron='" + cron + "' is not a cron expression: six fields,"
                     + " seconds first, e.g. --schedule-cron=\"0 0 2 * * *\" for 02:00 every night.");
         }
+        if (cron != null && CronExpression.parse(cron).next(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) == null) {
+            // a date that never comes (30 February): the scheduler would stay up and never run
+            throw new BadCommandLineException("--schedule-cron='" + cron + "' never fires (a date that does not exist,"
+                    + " such as 30 February): e.g. --schedule-cron=\"0 0 2 * * *\" for 02:00 every night.");
+        }
         String zone = options.get("zone");
         if (zone != null) {
             try {

@@ -153,6 +153,8 @@ class OperationsCommandLineTest {
     void cronAndZoneAreChecked() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--schedule", "--schedule-cron=every night"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is not a cron expression");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--schedule", "--schedule-cron=0 0 2 30 2 *"}))
+                .isInstanceOf(BadCommandLineException.class).hasMessageContaining("never fires");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--zone=Mars/Olympus"}))
                 .isInstanceOf(BadCommandLineException.class).hasMessageContaining("is not a time zone");
         assertThat(CommandLine.parse(new String[] {"--schedule", "--schedule-cron=*/2 * * * * *", "--zone=UTC"})
