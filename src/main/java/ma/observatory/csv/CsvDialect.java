@@ -204,15 +204,18 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
 
     /**
      * A UTF-8 file with a few stray bytes of another encoding (a line pasted from a Windows-1252
-     * file): more well-formed multi-byte UTF-8 characters than bytes that break UTF-8. Read as
-     * Windows-1252, every accent of the file would be garbled ("Ã©") without a word; read as
-     * UTF-8, only the stray bytes are, each row holding one kept with a warning. In a real
-     * Windows-1252 file an accent followed by one of the symbols 0x80-0xBF ("Ã©") is rare.
+     * file): read as Windows-1252, every accent of the file would be garbled ("Ã©") without a
+     * word; read as UTF-8, only the stray bytes are, each row holding one kept with a warning. It
+     * is told by its well-formed multi-byte characters that a French or Arabic text holds (Latin
+     * accents, Arabic letters, typographic punctuation, €), at least four for each byte that breaks
+     * UTF-8 or decodes to something else. Windows-1252 text makes such characters only by chance:
+     * "É€" reads as U+0240, "é’–" as a CJK ideograph; "Ã©" is the rare exception.
      */
     static boolean mostlyUtf8(Path file) throws IOException {
-        long wellFormed = 0;
-        long broken = 0;
+        long likely = 0;
+        long unlikely = 0;
         int needed = 0;
+        int codePoint = 0;
         byte[] block = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(block); n >= 0; n = in.read(block)) {
@@ -220,27 +223,43 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
                     int b = block[i] & 0xFF;
                     if (needed > 0) {
                         if ((b & 0xC0) == 0x80) {
+                            codePoint = codePoint << 6 | b & 0x3F;
                             if (--needed == 0) {
-                                wellFormed++;
+                                if (inText(codePoint)) {
+                                    likely++;
+                                } else {
+                                    unlikely++;
+                                }
                             }
                             continue;
                         }
-                        broken++; // a lead byte without its continuation: not UTF-8 there
+                        unlikely++; // a lead byte without its continuation: not UTF-8 there
                         needed = 0;
                     }
                     if (b >= 0xC2 && b <= 0xDF) {
                         needed = 1;
+                        codePoint = b & 0x1F;
                     } else if (b >= 0xE0 && b <= 0xEF) {
                         needed = 2;
+                        codePoint = b & 0x0F;
                     } else if (b >= 0xF0 && b <= 0xF4) {
                         needed = 3;
+                        codePoint = b & 0x07;
                     } else if (b >= 0x80) {
-                        broken++;
+                        unlikely++;
                     }
                 }
             }
         }
-        return wellFormed > broken;
+        return likely > 0 && likely >= 4 * unlikely;
+    }
+
+    /** Characters outside ASCII that the files' French, English and Arabic texts hold. */
+    private static boolean inText(int codePoint) {
+        return codePoint >= 0x00A0 && codePoint <= 0x017F // Latin-1 accents, Latin Extended-A, « », °
+                || codePoint >= 0x0600 && codePoint <= 0x06FF // Arabic
+                || codePoint >= 0x2000 && codePoint <= 0x206F // ’ “ ” – — … and the narrow spaces
+                || codePoint == 0x20AC; // €
     }
 
     /** For the About sheet and logs: "UTF-8 with BOM, ';' separated, decimal comma". */

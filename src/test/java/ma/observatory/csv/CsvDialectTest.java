@@ -81,6 +81,10 @@ class CsvDialectTest {
         // the other way round, Windows-1252 with one "Ã©" in it, stays Windows-1252
         assertThat(detect("code;nom\nMA;Région, Enquête, Fès, Ã©\n".getBytes(CsvDialect.WINDOWS_1252)).charset())
                 .isEqualTo(CsvDialect.WINDOWS_1252);
+        // and so does Windows-1252 whose bytes happen to form UTF-8, but not characters of a text:
+        // "É€" is U+0240, "é€€" U+9000 (found by CsvReaderPropertiesTest)
+        assertThat(detect("a;b\nx;É€aéé€€\n".getBytes(CsvDialect.WINDOWS_1252)).charset())
+                .isEqualTo(CsvDialect.WINDOWS_1252);
     }
 
     @Test
