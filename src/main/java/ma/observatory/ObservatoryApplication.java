@@ -29,6 +29,7 @@ import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
 import ma.observatory.run.DatabaseAccess.DatabaseException;
 import ma.observatory.run.EarlyStop;
 import ma.observatory.run.ExitCodes;
+import ma.observatory.run.NoDatabaseYet;
 import ma.observatory.run.RunLauncher;
 
 /** Command line → job parameters → exit code. */
@@ -113,7 +114,8 @@ public class ObservatoryApplication {
             return ExitCodes.BAD_COMMAND_LINE;
         }
         Path db = databasePath(commandLine);
-        String unusable = unusableDatabaseFolder(db);
+        // --list-runs only reads: a mistyped --db must not leave a folder behind
+        String unusable = commandLine.has("list-runs") ? null : unusableDatabaseFolder(db);
         if (unusable != null) {
             System.err.println(unusable);
             return ExitCodes.BAD_COMMAND_LINE;
@@ -134,19 +136,15 @@ public class ObservatoryApplication {
                 CommandLine.validateSettingNames(settingNames(event.getEnvironment()));
                 CommandLine.validateConfiguration(event.getEnvironment()::getProperty);
                 if (commandLine.has("list-runs")) {
-                    noDatabaseYet(Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db")));
+                    NoDatabaseYet.check(Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db")));
                 }
             });
             context = application.run(springArgs.toArray(String[]::new));
-        } catch (NoDatabaseYet e) {
-            System.out.println(e.getMessage());
-            return ExitCodes.OK;
         } catch (RuntimeException e) {
-            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-                if (t instanceof NoDatabaseYet none) {
-                    System.out.println(none.getMessage());
-                    return ExitCodes.OK;
-                }
+            String none = NoDatabaseYet.sentence(e);
+            if (none != null) {
+                System.out.println(none);
+                return ExitCodes.OK;
             }
             return startFailure(e, logFile(commandLine));
         }
@@ -189,24 +187,6 @@ public class ObservatoryApplication {
     }
 
     /** The application could not start: most often the database is held by another process. */
-    /**
-     * {@code --list-runs} on a database no run has made: said before the database is opened, which
-     * would make it (and a password file) wherever a mistyped {@code --db} points.
-     */
-    private static void noDatabaseYet(Path db) {
-        if (!Files.exists(Path.of(db + ".script")) && !Files.exists(Path.of(db + ".properties"))
-                && !DatabaseAccess.servedByScheduler(db)) {
-            throw new NoDatabaseYet("No runs yet: there is no database at " + db.toAbsolutePath() + " (a run makes"
-                    + " it there; check --db if runs were made elsewhere).");
-        }
-    }
-
-    private static final class NoDatabaseYet extends RuntimeException {
-        NoDatabaseYet(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private static int startFailure(RuntimeException e, String logFile) {
         LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (EarlyStop.failureIsTheStop()) {

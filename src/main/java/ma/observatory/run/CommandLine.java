@@ -144,9 +144,10 @@ public final class CommandLine {
                 continue;
             }
             if (value.isBlank()) {
-                throw new BadCommandLineException("In the configuration (application.properties or the environment):"
-                        + " observatory." + option + " is empty: give it a value (e.g. observatory." + option + "="
-                        + example(option) + ") or remove it.");
+                // the environment's empty variables were refused before Spring started: a file set it
+                throw new BadCommandLineException("In the configuration (application.properties): observatory." + option
+                        + " is empty: give it a value (e.g. observatory." + option + "=" + example(option)
+                        + ") or remove the line.");
             }
             if (!value.equals(value.strip())) {
                 // Spring hands the value on as it is: "en " would be no language at all.

@@ -129,6 +129,10 @@ public final class DatabaseAccess implements AutoCloseable {
      * scheduler's server, in which the scheduler made the schema when it started.
      */
     public static boolean servedByScheduler(Path db) {
+        Path folder = db.toAbsolutePath().normalize().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return false; // no folder, no database: not made here for asking (--list-runs, a mistyped --db)
+        }
         return DatabaseOwner.read(canonical(db)).filter(DatabaseOwner::alive).filter(o -> !o.isThisProcess())
                 .filter(o -> DatabaseOwner.SCHEDULER.equals(o.role())).isPresent();
     }

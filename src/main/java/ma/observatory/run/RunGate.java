@@ -90,12 +90,15 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                     return;
                 }
             }
-            log.warn("Stop requested: the running job stops after its current chunk and can be resumed with --restart"
-                    + (others > 0 ? " (with the " + others + " command-line run(s) using this database)" : ""));
+            // A run already writing its workbook is let finish (RunRegistry#requestStop): said as it is.
+            boolean stopped = registry.requestStop() > 0;
+            log.warn(stopped ? "Stop requested: the running job stops after its current chunk and can be resumed with"
+                    + " --restart" + (others > 0 ? " (with the " + others + " command-line run(s) using this database)" : "")
+                    : "Stop requested: the running job is writing its workbook and finishes first");
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 // asked again while waiting: a run that was just starting has its execution by now
-                registry.requestStop();
+                stopped |= registry.requestStop() > 0;
                 others = registry.runsOfOtherProcesses().size();
                 synchronized (lock) {
                     if (active == 0 && others == 0) {
@@ -110,8 +113,8 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                     lock.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
                 }
             }
-            log.info("The running job has ended: stopped (resume it with --restart), or completed if it was already"
-                    + " writing its workbook");
+            log.info(stopped ? "The running job has ended: stopped, --restart resumes it"
+                    : "The running job has ended: its workbook is written, there is nothing to resume");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -280,11 +280,14 @@ public class RunLauncher {
         if (file != null) {
             // A folder someone else owns (a shared temporary folder made by another user), a name
             // taken by a folder: the operator can mend it, given the file and the cause.
-            ExitCodes.say("The run failed: it could not write "
-                    + Objects.requireNonNullElse(file.getOtherFile(), file.getFile()) + " (" + why(file)
-                    + "). Nothing new was written and the previous workbook is unchanged: let the program write"
-                    + " there, or choose another folder (the sheets are prepared in " + System.getProperty("java.io.tmpdir")
-                    + ", which java -Djava.io.tmpdir=… changes), then resume it with --restart.");
+            String target = Objects.requireNonNullElse(file.getOtherFile(), file.getFile());
+            String mend = Files.isDirectory(Path.of(target))
+                    ? "remove or rename that folder, or choose another output folder with --output-dir"
+                    : "let the program write there, or choose another folder (the sheets are prepared in "
+                            + System.getProperty("java.io.tmpdir") + ", which java -Djava.io.tmpdir=… changes)";
+            ExitCodes.say("The run failed: it could not write " + target + " (" + why(file) + "). Nothing new was"
+                    + " written and the previous workbook, if any, is unchanged: " + mend
+                    + ", then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")

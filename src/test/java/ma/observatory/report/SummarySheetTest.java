@@ -182,7 +182,8 @@ class SummarySheetTest {
         assertThat(lines.get(1)).startsWith("On track: the latest actual, carried to the target year at its growth"
                 + " over the last three years");
         assertThat(lines.get(2)).isEqualTo("Jobs exposed to a regulation, and at risk, are counted at the latest"
-                + " period before it takes effect, even where that period precedes the range: 2012 here.");
+                + " period before it takes effect among those the run reads (up to the end of its range), even where"
+                + " that period precedes the range: 2012 here. A range that ends later may use a later figure.");
 
         // Without either, the intro is its first sentence alone.
         List<String> plain = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),

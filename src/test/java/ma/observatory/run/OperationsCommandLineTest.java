@@ -57,8 +57,8 @@ class OperationsCommandLineTest {
                 .hasMessage("In the environment: OBSERVATORY_OUTPUT_DIR is set but empty: give it a value"
                         + " (e.g. OBSERVATORY_OUTPUT_DIR=reports) or unset it.");
         assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.db", "")::get))
-                .hasMessage("In the configuration (application.properties or the environment): observatory.db is"
-                        + " empty: give it a value (e.g. observatory.db=var/observatory-db) or remove it.");
+                .hasMessage("In the configuration (application.properties): observatory.db is empty: give it a value"
+                        + " (e.g. observatory.db=var/observatory-db) or remove the line.");
         assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.geo-levels", ",")::get))
                 .hasMessageContaining("--geo-levels=, has an empty name in its list");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--geo-levels=,"}))
@@ -130,9 +130,11 @@ class OperationsCommandLineTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("No runs yet: there is no database at "
-                + mistyped.toAbsolutePath() + " (a run makes it there; check --db if runs were made elsewhere).");
-        assertThat(mistyped.getParent()).as("no database, no password file made").satisfiesAnyOf(
-                folder -> assertThat(folder).doesNotExist(), folder -> assertThat(folder).isEmptyDirectory());
+                + mistyped.toAbsolutePath() + " (a run makes it there; if runs were made elsewhere, check --db,"
+                + " observatory.db in application.properties or OBSERVATORY_DB).");
+        assertThat(mistyped.getParent()).as("no database, no password file, no folder made").doesNotExist();
+        assertThat(work.resolve("o.log")).satisfiesAnyOf(log -> assertThat(log).doesNotExist(),
+                log -> assertThat(log).content().doesNotContain("ERROR"));
     }
 
     @Test
