@@ -2,7 +2,6 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,7 @@ final class SummarySheet {
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
-        Set<Indicator> shown = EnumSet.noneOf(Indicator.class);
+        boolean onTrackShown = false;
         Set<String> before = new TreeSet<>(); // periods of jobs at risk shown from before the range
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
@@ -128,7 +127,7 @@ final class SummarySheet {
                 if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
-                shown.add(v.indicator());
+                onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
                         && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
                     before.add(v.period().toString());
@@ -165,7 +164,7 @@ final class SummarySheet {
         intro.add(m.get("summary.intro", context.run().range().from(), context.run().range().to()));
         // Said where it applies, on the page the reader starts from: a projection from a trend
         // and an exposure older than the range are only explained on their own sheets.
-        if (shown.contains(TOURISM_TARGET_ON_TRACK)) {
+        if (onTrackShown) {
             intro.add(m.get("summary.intro.projections"));
         }
         if (!before.isEmpty()) {
