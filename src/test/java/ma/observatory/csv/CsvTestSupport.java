@@ -44,6 +44,13 @@ public final class CsvTestSupport {
         return new GeoReference(places, Set.of("country", "region"));
     }
 
+    /** Morocco, its twelve regions and one province, P1, in MA-01; {@code reported} the levels a run reports. */
+    public static GeoReference geoWithProvince(String... reported) {
+        List<Place> places = new ArrayList<>(geo().places());
+        places.add(new Place("P1", "Province", "Province", "province", "MA-01"));
+        return new GeoReference(places, Set.of(reported));
+    }
+
     /** Writes exact bytes to {@code relative} under {@code dir}, creating the folders. */
     public static Path write(Path dir, String relative, byte[] bytes) {
         try {

@@ -1,13 +1,12 @@
 package ma.observatory.indicator;
 
 import static ma.observatory.csv.CsvTestSupport.geo;
+import static ma.observatory.csv.CsvTestSupport.geoWithProvince;
 import static ma.observatory.csv.CsvTestSupport.readRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ma.observatory.csv.Parsed;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.geo.GeoReference;
-import ma.observatory.geo.Place;
 import ma.observatory.period.Period;
 
 /** The row rules of {@code targets.csv} (SPEC §4), read through the CSV reader. */
@@ -94,9 +92,7 @@ class TargetDatasetTest {
 
     @Test
     void aTargetForAPlaceTheRunDoesNotReportIsKeptWithAWarningSayingSo() {
-        List<Place> places = new ArrayList<>(geo().places());
-        places.add(new Place("P1", "Province", "Province", "province", "MA-01"));
-        GeoReference withProvince = new GeoReference(places, Set.of("country", "region"));
+        GeoReference withProvince = geoWithProvince("country", "region");
         List<Parsed<Target>> parsed = readRows(dir, TargetDataset.INSTANCE, HEADER,
                 row -> TargetDataset.map(row, withProvince), "tourism.arrivals,P1,2026,1000000,persons,,,local plan");
 

@@ -1,13 +1,12 @@
 package ma.observatory.job;
 
 import static ma.observatory.csv.CsvTestSupport.geo;
+import static ma.observatory.csv.CsvTestSupport.geoWithProvince;
 import static ma.observatory.csv.CsvTestSupport.readRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,6 @@ import ma.observatory.csv.Parsed;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.geo.GeoReference;
-import ma.observatory.geo.Place;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.PublishedDataset;
 import ma.observatory.indicator.PublishedFigure;
@@ -105,9 +103,7 @@ class PublishedDatasetTest {
 
     @Test
     void aFigureForAPlaceTheRunDoesNotReportIsKeptWithAWarningNotLeftUnused() {
-        List<Place> places = new ArrayList<>(geo().places());
-        places.add(new Place("P1", "Province", "Province", "province", "MA-01"));
-        GeoReference withProvince = new GeoReference(places, Set.of("country", "region"));
+        GeoReference withProvince = geoWithProvince("country", "region");
         String row = "employment.unemployment_rate,2024,P1,,12.5,%,provincial note";
 
         List<Parsed<PublishedFigure>> parsed = readRows(dir, PublishedDataset.INSTANCE, HEADER,
@@ -122,7 +118,7 @@ class PublishedDatasetTest {
             });
         });
         // reported, it is used: no warning
-        GeoReference provincesReported = new GeoReference(places, Set.of("country", "region", "province"));
+        GeoReference provincesReported = geoWithProvince("country", "region", "province");
         assertThat(readRows(dir, PublishedDataset.INSTANCE, HEADER,
                 r -> PublishedDataset.map(r, provincesReported, ObservatoryJobConfiguration.BREAKDOWN_VOCABULARY), row))
                 .singleElement().satisfies(p -> assertThat(p.warnings()).isEmpty());
