@@ -156,8 +156,10 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
                 outside++;
                 continue;
             }
+            // Every value names its source (SPEC §5): a row that gives none is the file's.
+            String source = row.source() == null || row.source().isEmpty() ? dataset.file() : row.source();
             sums.computeIfAbsent(new RowKey(row.period(), target, target.equals(row.geo()), row.breakdown()),
-                    k -> new CellSum(measures)).add(row.measures(), row.source());
+                    k -> new CellSum(measures)).add(row.measures(), source);
         }
         return outside;
     }

@@ -218,6 +218,27 @@ class StreamingImportTest {
         }
     }
 
+    @Test
+    void aRowThatGivesNoSourceIsSourcedToItsFile() {
+        GeoReference geo = new GeoReference(List.of(new Place("MA", "Maroc", "Morocco", "country", ""),
+                new Place("MA-01", "R1", "R1", "region", "MA")), Set.of("country", "region"));
+        try (CellTable table = new CellTable()) {
+            CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
+                    geo, new PeriodRange(Period.year(2024), Period.year(2024)),
+                    new StagingRepository(table.jdbc(), () -> { }));
+            ExecutionContext context = new ExecutionContext();
+            w.open(context);
+            w.write(chunk(3, true, row("2024-Q1", "MA-01", 10.0, ""), row("2024-Q2", "MA-01", 10.0, null)));
+            w.update(context);
+            w.close();
+
+            assertThat(cell(table, "2024-Q1", "MA-01", "direct", "population").get("SOURCE"))
+                    .isEqualTo("employment/labour_force.csv");
+            assertThat(cell(table, "2024-Q2", "MA-01", "direct", "population").get("SOURCE"))
+                    .isEqualTo("employment/labour_force.csv");
+        }
+    }
+
     private static Map<String, Object> cell(CellTable table, String period, String geo, String origin, String measure) {
         return table.jdbc().queryForMap("SELECT total, missing, source FROM cell WHERE period = ? AND geo = ?"
                 + " AND origin = ? AND measure = ?", period, geo, origin, measure);
