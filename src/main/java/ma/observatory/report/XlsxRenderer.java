@@ -494,14 +494,13 @@ public final class XlsxRenderer {
         protected SheetDataWriter createSheetDataWriter() throws IOException {
             // In the temporary folder itself, each file its maker's: POI's shared poifiles folder
             // belongs to whichever user made it first, and no other user could write the workbook.
-            Path folder = tempFolder;
-            Path file = Files.createTempFile(folder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+            Path file = Files.createTempFile(tempFolder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
             if (rowFiles.isEmpty()) {
-                AtomicFiles.removeAbandoned(folder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
-                // where versions before 2026-11-28 made them, and the name they had before 2026-11-27
-                // (POI's own files end in .xml or .gz)
-                AtomicFiles.removeAbandoned(folder, POI_TEMPLATE_PREFIX, ".xlsx");
-                Path poiFolder = folder.resolve("poifiles");
+                AtomicFiles.removeAbandoned(tempFolder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
+                AtomicFiles.removeAbandoned(tempFolder, POI_TEMPLATE_PREFIX, ".xlsx");
+                // where versions before 2026-11-28 made them, also under the name they had before
+                // 2026-11-27 (POI's own files end in .xml or .gz)
+                Path poiFolder = tempFolder.resolve("poifiles");
                 AtomicFiles.removeAbandoned(poiFolder, ROW_FILE_PREFIX, ROW_FILE_SUFFIX);
                 AtomicFiles.removeAbandoned(poiFolder, "poi-sxssf-sheet", ROW_FILE_SUFFIX);
             }

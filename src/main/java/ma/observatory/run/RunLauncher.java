@@ -281,11 +281,15 @@ public class RunLauncher {
             // A folder someone else owns (a shared temporary folder made by another user), a name
             // taken by a folder: the operator can mend it, given the file and the cause.
             String target = Objects.requireNonNullElse(file.getOtherFile(), file.getFile());
-            String mend = Files.isDirectory(Path.of(target))
+            // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
+            boolean folderInTheWay = file instanceof java.nio.file.DirectoryNotEmptyException
+                    || Files.isDirectory(Path.of(target));
+            String mend = folderInTheWay
                     ? "remove or rename that folder, or choose another output folder with --output-dir"
                     : "let the program write there, or choose another folder (the sheets are prepared in "
                             + System.getProperty("java.io.tmpdir") + ", which java -Djava.io.tmpdir=… changes)";
-            ExitCodes.say("The run failed: it could not write " + target + " (" + why(file) + "). Nothing new was"
+            ExitCodes.say("The run failed: it could not write " + target + " (" + why(file, folderInTheWay)
+                    + "). Nothing new was"
                     + " written and the previous workbook, if any, is unchanged: " + mend
                     + ", then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
@@ -297,13 +301,11 @@ public class RunLauncher {
     }
 
     /** Why a file could not be written, in words. */
-    private static String why(java.nio.file.FileSystemException e) {
+    private static String why(java.nio.file.FileSystemException e, boolean folderInTheWay) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        String target = Objects.requireNonNullElse(e.getOtherFile(), e.getFile());
-        if (e instanceof java.nio.file.DirectoryNotEmptyException || Files.isDirectory(Path.of(target))) {
-            // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
+        if (folderInTheWay) {
             return "a folder of that name is in the way";
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
