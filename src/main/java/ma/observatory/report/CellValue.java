@@ -8,8 +8,9 @@ public sealed interface CellValue {
     /** Shown as {@code [z]}: the figure does not apply to this row. */
     CellValue NOT_APPLICABLE = new Symbol("[z]");
     /**
-     * An empty cell: only in the small tables charts are drawn from, where a missing year must be a
-     * gap in the line; the sheet says that an empty cell there means [x].
+     * An empty cell: only where the sheet says that an empty cell means [x] — the small tables
+     * charts are drawn from, where a missing year must be a gap in the line, and the Data sheet's
+     * values, which a pivot table must sum without meeting text.
      */
     CellValue GAP = new Gap();
 

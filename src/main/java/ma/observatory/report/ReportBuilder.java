@@ -291,7 +291,7 @@ public class ReportBuilder {
                 texts.computeIfAbsent(v.period(), p -> CellValue.text(p.toString())),
                 CellValue.text(v.geo()),
                 texts.computeIfAbsent(v.breakdown(), b -> CellValue.text(b.toString())),
-                v.value() == null ? CellValue.text("") : CellValue.number(v.value(), dataStyle(v.unit())),
+                v.value() == null ? CellValue.GAP : CellValue.number(v.value(), dataStyle(v.unit())),
                 CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
                 CellValue.text(v.source()))).iterator();
         // The Indicators table keeps English headers whatever the language: formulas and scripts use them.

@@ -104,12 +104,13 @@ final class SummarySheet {
         Map<Breakdown, Integer> reachedIn = new HashMap<>();
         for (IndicatorValue v : latestPerBreakdown(context.values(TOURISM_TARGET_PROGRESS),
                 new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
-            if (v.value() >= 100.0) {
+            if (v.value() != null && v.value() >= 100.0) {
                 reachedIn.put(v.breakdown(), v.period().year());
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
         boolean onTrackShown = false;
+        Set<String> awaited = new TreeSet<>(); // years of targets shown waiting for their own figure
         Set<String> before = new TreeSet<>(); // periods of jobs at risk shown from before the range
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
@@ -128,6 +129,9 @@ final class SummarySheet {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
+                if (v.value() == null) {
+                    awaited.add(v.period().toString());
+                }
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
                         && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
                     before.add(v.period().toString());
@@ -166,6 +170,9 @@ final class SummarySheet {
         // and an exposure older than the range are only explained on their own sheets.
         if (onTrackShown) {
             intro.add(m.get("summary.intro.projections"));
+        }
+        if (!awaited.isEmpty()) {
+            intro.add(m.get("summary.intro.awaiting", String.join(", ", awaited)));
         }
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));
@@ -249,7 +256,9 @@ final class SummarySheet {
                 .comparing((IndicatorValue v) -> v.period().granularity() == Period.Granularity.YEAR)
                 .thenComparing(IndicatorValue::period);
         for (IndicatorValue v : values) {
-            if (v.indicator() == h.indicator() && v.geo().equals(country) && v.value() != null
+            // a target's progress stays, not available, while its year's own figure is awaited
+            if (v.indicator() == h.indicator() && v.geo().equals(country)
+                    && (v.value() != null || v.indicator() == TOURISM_TARGET_PROGRESS)
                     && h.breakdown().test(v.breakdown())) {
                 latest.merge(v.breakdown(), v, (a, b) -> better.compare(a, b) >= 0 ? a : b);
             }

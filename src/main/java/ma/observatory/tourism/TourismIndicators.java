@@ -360,24 +360,39 @@ public final class TourismIndicators {
                 latest = v;
             }
         }
-        boolean yearOver = !t.targetPeriod().lastMonth().isAfter(range.lastMonth());
-        if (latest != null && yearOver) {
+        if (latest != null && yearOver(t, range)) {
             IndicatorValue atTarget = series.get(keyOf(t.indicator(), Period.year(t.targetPeriod().year()), t.geo(), b));
             return atTarget != null && atTarget.value() != null ? atTarget : null;
         }
         return latest;
     }
 
+    /** The range covers the target's year whole: the target is judged on that year's own value. */
+    private static boolean yearOver(Target t, PeriodRange range) {
+        return !t.targetPeriod().lastMonth().isAfter(range.lastMonth());
+    }
+
     /**
      * Progress, growth needed, projection and on-track flag of one target, each keyed by
      * {@code target=<id> <target period>}, at the target's place, for the year of the latest actual.
-     * Nothing when the series has no annual value yet.
+     * A target whose year ends in the range but is not yet known has its progress not available, at
+     * that year: in January 2027 the 2026 targets stay on the Summary, waiting for 2026's figures,
+     * rather than vanish. Nothing when the series has no annual value yet and the target year is
+     * ahead.
      */
     static List<IndicatorValue> targetValues(Target t, Map<String, IndicatorValue> series, PeriodRange range,
                                              SourceText words) {
         List<IndicatorValue> out = new ArrayList<>();
         IndicatorValue actual = latestActual(t, series, range);
         if (actual == null) {
+            // a target year ending before the range is not read, and not the workbook's news
+            if (yearOver(t, range) && !t.targetPeriod().lastMonth().isBefore(range.firstMonth())
+                    && actualBreakdown(t) != null) {
+                String year = Integer.toString(t.targetPeriod().year());
+                out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(t.targetPeriod().year()), t.geo(),
+                        targetBreakdown(t), null, Basis.COMPUTED,
+                        capped(words.get("source.awaiting", targetSource(words, t), year))));
+            }
             return out;
         }
         double a = actual.value();
@@ -437,11 +452,15 @@ public final class TourismIndicators {
         return value >= target || target - value <= REACH_TOLERANCE * Math.abs(target);
     }
 
-    private static String targetSource(SourceText words, Target t, IndicatorValue actual) {
+    private static String targetSource(SourceText words, Target t) {
         String file = TargetDataset.INSTANCE.file();
         String line = Long.toString(t.line());
-        String target = blank(t.source()) ? words.get("source.target", file, line)
+        return blank(t.source()) ? words.get("source.target", file, line)
                 : words.get("source.target.quoting", file, line, t.source());
+    }
+
+    private static String targetSource(SourceText words, Target t, IndicatorValue actual) {
+        String target = targetSource(words, t);
         String period = actual.period().toString();
         String basis = words.basis(actual.basis());
         return capped(blank(actual.source()) ? words.get("source.latest-actual", target, period, basis)

@@ -160,6 +160,36 @@ class SummarySheetTest {
     }
 
     @Test
+    void aTargetWhoseYearIsOverStaysInViewWhileItsFigureIsAwaited() {
+        // January 2027: the range covers 2026 whole, whose arrivals are not in the data yet
+        Period y2026 = Period.year(2026);
+        Breakdown target2026 = Breakdown.parse("target=tourism.arrivals 2026");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, y2026, "MA", target2026, null, Basis.COMPUTED,
+                        "target: targets.csv line 3 | no annual figure for 2026 in the data"),
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2025), "MA",
+                        Breakdown.parse("target=tourism.arrivals 2030"), 76.2, Basis.COMPUTED, "t"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 12)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("tourism"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2027, 1, 1, 2, 0));
+
+        ReportSheet sheet = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
+                "MA");
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        sheet.table().rows().forEach(rows::add);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).satisfies(r -> {
+            assertThat(r.get(1)).isEqualTo(CellValue.text("target: tourist arrivals, 2026"));
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2026"));
+            assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
+            assertThat(r.get(9)).isEqualTo(CellValue.text("target: targets.csv line 3 | no annual figure for 2026 in the data"));
+        });
+        assertThat(sheet.lines()).contains("A target for 2026 is judged on the figure for 2026 itself, not on an"
+                + " earlier year’s: [x] until that figure is in the data.");
+    }
+
+    @Test
     void theIntroSaysHowOnTrackIsJudgedAndWhenAnExposureIsOlderThanTheRange() {
         Period y2025 = Period.year(2025);
         Breakdown central = Breakdown.of("regulation", "fr-2025-594", "scenario", "central");

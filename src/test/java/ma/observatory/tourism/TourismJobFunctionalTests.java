@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,18 +176,62 @@ class TourismJobFunctionalTests {
     }
 
     @Test
-    void aMissingTourismFileStopsTheRunWithExitCode3() throws IOException {
+    void aTargetWhoseYearIsOverButNotKnownWaitsForItsOwnFigure() throws IOException {
+        // 2022 lies inside the range and has no arrivals in the fixture: its milestone cannot be
+        // judged on 2024's 16 million; it shows as not available, waiting, on every sheet.
+        Path input = fixturesWithout("none");
+        Files.writeString(input.resolve("targets.csv"), "tourism.arrivals,MA,2022,9000000,persons,,,Fixture 2022\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        Outcome outcome = run(input, "--lang=en");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(
+                work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"))) {
+            String target = "target=tourism.arrivals 2022";
+            Map<String, Object> progress = find(book.rows("Indicators"), "tourism.target_progress_pct", "2022", target);
+            assertThat((String) progress.get("source")).endsWith("Fixture 2022 | no annual figure for 2022 in the data");
+            // an empty cell, not text: a pivot table sums the column
+            int row = book.rows("Indicators").indexOf(progress) + book.table("Indicators").getStartRowIndex() + 1;
+            int valueColumn = book.table("Indicators").getStartColIndex() + book.headers("Indicators").indexOf("value");
+            Cell value = book.table("Indicators").getXSSFSheet().getRow(row).getCell(valueColumn);
+            assertThat(value == null || value.getCellType() == CellType.BLANK).as("value cell %s", value).isTrue();
+            assertThat(book.rows("Indicators")).noneMatch(r -> r.get("breakdown").equals(target)
+                    && !r.get("indicator").equals("tourism.target_progress_pct"));
+
+            assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Target year").equals("2022")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.get("Latest actual value")).isEqualTo("[x]");
+                        assertThat(r.get("Year of the latest actual")).isEqualTo("2022");
+                        assertThat(r.get("Share of the target reached (%)")).isEqualTo("[x]");
+                        assertThat(r.get("Growth per year needed (%)")).isEqualTo("[z]");
+                        assertThat(r.get("On track")).isEqualTo("[x]");
+                    });
+            assertThat(book.rows("Summary")).filteredOn(r -> r.get("Breakdown").equals("target: tourist arrivals, 2022"))
+                    .singleElement().satisfies(r -> assertThat(r.get("Value")).isEqualTo("[x]"));
+            assertThat(book.intro("Summary")).contains("A target for 2022 is judged on the figure for 2022 itself");
+        }
+    }
+
+    /** A copy of the fixtures, without the file named. */
+    private Path fixturesWithout(String fileName) throws IOException {
         Path input = work.resolve("input");
         try (Stream<Path> files = Files.walk(FIXTURES)) {
             for (Path p : files.toList()) {
                 Path target = input.resolve(FIXTURES.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (!p.endsWith("jobs.csv")) {
+                } else if (!p.endsWith(fileName)) {
                     Files.copy(p, target);
                 }
             }
         }
+        return input;
+    }
+
+    @Test
+    void aMissingTourismFileStopsTheRunWithExitCode3() throws IOException {
+        Path input = fixturesWithout("jobs.csv");
 
         Outcome outcome = run(input);
 
