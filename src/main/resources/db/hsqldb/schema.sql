@@ -53,6 +53,11 @@ CREATE CACHED TABLE IF NOT EXISTS staged_cell (
     PRIMARY KEY (run_id, dataset, period, geo, origin, dims)
 );
 
+-- Which places a "rollup" cell's rows came from, as a sum of their fingerprints (GeoReference.coverOf):
+-- a region is summed from finer places only when they cover it whole, once. (Cells staged before
+-- this column existed have it empty, and are summed as then.)
+ALTER TABLE staged_cell ADD COLUMN IF NOT EXISTS cover BIGINT;
+
 -- The staged cells one measure per row, for queries. (A database made before staged_cell existed
 -- keeps its table of that name, with the runs made then.)
 CREATE VIEW IF NOT EXISTS cell AS

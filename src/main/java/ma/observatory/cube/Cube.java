@@ -53,6 +53,10 @@ public final class Cube {
     private GeoReference geo;
     private Map<Key, Double[]> rollup = Map.of();
     private Map<Key, String> rollupSources = Map.of();
+    /** What each rollup cell's rows cover ({@code null}: staged before covers were kept). */
+    private Map<Key, Long> rollupCovers = Map.of();
+    /** Cells of reported places whose finer rows do not tile them: not summed, said once per place. */
+    private final Set<Key> notTiled = new java.util.HashSet<>();
 
     private Cube(CountDataset dataset) {
         this.dataset = dataset;
@@ -66,7 +70,7 @@ public final class Cube {
     /**
      * Loads the staged cells of a dataset and resolves places: a reported place keeps its own rows
      * when it has some, else gets the sum of its finer rows and of its reported children, provided
-     * every child has the cell (a partial sum would pass for a total).
+     * together they cover it whole, each part once (a partial sum would pass for a total).
      */
     public static Cube load(JdbcTemplate jdbc, long runId, CountDataset dataset, GeoReference geo) {
         return load(jdbc, runId, dataset, geo, UnaryOperator.identity());
@@ -81,11 +85,12 @@ public final class Cube {
         Cube cube = new Cube(dataset);
         Map<Key, Double[]> rollup = new HashMap<>();
         Map<Key, String> rollupSources = new HashMap<>();
+        Map<Key, Long> rollupCovers = new HashMap<>();
         List<String> measures = dataset.measures();
         // The few distinct periods and breakdowns are parsed once and shared.
         Map<String, Period> periods = new HashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
-        StagedCells.forEach(jdbc, runId, dataset, (period, place, origin, dims, total, missing, source) -> {
+        StagedCells.forEach(jdbc, runId, dataset, (period, place, origin, dims, total, missing, source, cover) -> {
             Key key = new Key(periods.computeIfAbsent(period, Period::parse), place,
                     breakdowns.computeIfAbsent(dims, Breakdown::parse));
             Double[] v = new Double[measures.size()];
@@ -95,10 +100,14 @@ public final class Cube {
             boolean direct = "direct".equals(origin);
             (direct ? cube.values : rollup).put(key, v);
             (direct ? cube.sources : rollupSources).put(key, sources.apply(source));
+            if (!direct) {
+                rollupCovers.put(key, cover);
+            }
         });
         cube.geo = geo;
         cube.rollup = rollup;
         cube.rollupSources = rollupSources;
+        cube.rollupCovers = rollupCovers;
         cube.resolvePlaces(false, null);
         return cube;
     }
@@ -131,27 +140,47 @@ public final class Cube {
             Map<Slot, Double[]> derived = new LinkedHashMap<>();
             Map<Slot, String> derivedSource = new HashMap<>();
             Map<Slot, Integer> childCount = new HashMap<>();
+            // What the parts cover, summed; null where a rollup cell was staged without its cover.
+            Map<Slot, Long> covered = new HashMap<>();
             for (var e : rollupByPlace.getOrDefault(place, Map.of()).entrySet()) {
                 Slot s = Slot.of(e.getKey());
                 derived.put(s, e.getValue().clone());
                 derivedSource.put(s, rollupSources.get(e.getKey()));
+                covered.put(s, rollupCovers.get(e.getKey()));
             }
             for (String child : children) {
+                long childCover = geo.coverOf(child);
                 for (var e : byPlace.getOrDefault(child, Map.of()).entrySet()) {
                     Slot s = Slot.of(e.getKey());
                     Double[] acc = derived.get(s);
                     derived.put(s, acc == null ? e.getValue().clone() : add(acc, e.getValue()));
                     derivedSource.putIfAbsent(s, sources.get(e.getKey()));
                     childCount.merge(s, 1, Integer::sum);
+                    if (acc == null) {
+                        covered.put(s, childCover);
+                    } else {
+                        covered.computeIfPresent(s, (k, c) -> c + childCover);
+                    }
                 }
             }
+            long whole = geo.coverOf(place);
             for (var e : derived.entrySet()) {
                 Slot s = e.getKey();
-                int given = childCount.getOrDefault(s, 0);
-                if (given > 0 && given < children.size()) {
-                    continue; // some regions lack this cell: their sum is not the national figure
-                }
                 Key key = new Key(s.period, place, s.breakdown);
+                Long cover = covered.get(s);
+                if (cover == null) {
+                    int given = childCount.getOrDefault(s, 0);
+                    if (given > 0 && given < children.size()) {
+                        continue; // some regions lack this cell: their sum is not the national figure
+                    }
+                } else if (cover != whole) {
+                    // Some part lacks this cell (or a province came with its communes): the sum of
+                    // what is there is not the place's figure.
+                    if (rollupByPlace.getOrDefault(place, Map.of()).containsKey(key)) {
+                        notTiled.add(key);
+                    }
+                    continue;
+                }
                 if (fillOnly && values.containsKey(key)) {
                     continue;
                 }
@@ -286,8 +315,27 @@ public final class Cube {
         return sources.get(key);
     }
 
+    /**
+     * The warnings of the cube, with one per place whose finer rows left some of its figures not
+     * available because they do not cover it whole.
+     */
     public List<RowProblem> warnings() {
-        return List.copyOf(warnings);
+        Map<String, List<Key>> byPlace = new TreeMap<>();
+        for (Key k : notTiled) {
+            if (!values.containsKey(k)) { // derived otherwise since (from its groups): nothing is lost
+                byPlace.computeIfAbsent(k.geo(), g -> new ArrayList<>()).add(k);
+            }
+        }
+        List<RowProblem> all = new ArrayList<>(warnings);
+        for (var e : byPlace.entrySet()) {
+            List<Key> keys = e.getValue();
+            keys.sort(java.util.Comparator.comparing(Key::period).thenComparing(k -> k.breakdown().toString()));
+            Key first = keys.get(0);
+            all.add(new RowProblem(dataset.file(), 0, "geo", e.getKey(), Reason.of("places.not-tiled", e.getKey(),
+                    keys.size(), first.period() + (first.breakdown().pairs().isEmpty() ? "" : ", "
+                            + first.breakdown()))));
+        }
+        return List.copyOf(all);
     }
 
     /** For tests and hand-built cubes: sets the measures of one cell as the input would give them. */

@@ -14,15 +14,18 @@ public final class StagedCells {
     private StagedCells() {
     }
 
-    /** One staged cell; {@code total} and {@code missing} are in the order of the dataset's measures. */
+    /**
+     * One staged cell; {@code total} and {@code missing} are in the order of the dataset's measures;
+     * {@code cover} is what its rows' places cover, {@code null} for a cell staged before it was kept.
+     */
     public interface Visitor {
         void cell(String period, String geo, String origin, String dims, double[] total, long[] missing,
-                  String source);
+                  String source, Long cover);
     }
 
     public static void forEach(JdbcTemplate jdbc, long runId, CountDataset dataset, Visitor visitor) {
         List<String> measures = dataset.measures();
-        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source FROM staged_cell"
+        jdbc.query("SELECT period, geo, origin, dims, measures, totals, missing, source, cover FROM staged_cell"
                 + " WHERE run_id = ? AND dataset = ?", rs -> {
             Object[] names = (Object[]) rs.getArray(5).getArray();
             Object[] totals = (Object[]) rs.getArray(6).getArray();
@@ -37,8 +40,10 @@ public final class StagedCells {
                     missing[m] = ((Number) missings[i]).longValue();
                 }
             }
+            long read = rs.getLong(9);
+            Long cover = rs.wasNull() ? null : read;
             visitor.cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), total, missing,
-                    rs.getString(8));
+                    rs.getString(8), cover);
         }, runId, dataset.key());
     }
 }

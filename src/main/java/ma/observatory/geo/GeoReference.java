@@ -21,6 +21,7 @@ public final class GeoReference {
     // shared between threads.
     private final Map<String, String> reportedPlace = new HashMap<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
+    private final Map<String, Long> cover = new HashMap<>();
 
     public GeoReference(Collection<Place> places, Set<String> reportedLevels) {
         for (Place p : places) {
@@ -31,6 +32,45 @@ public final class GeoReference {
         for (Place p : this.places.values()) {
             reportedPlace.put(p.code(), nearestReported(p));
         }
+        // Each place without places under it has a fingerprint; every place covers the sum of those
+        // of the places at the bottom of its branch.
+        Map<String, Boolean> hasChildren = new HashMap<>();
+        for (Place p : this.places.values()) {
+            if (p.parent() != null && this.places.containsKey(p.parent())) {
+                hasChildren.put(p.parent(), true);
+            }
+        }
+        for (Place p : this.places.values()) {
+            if (!hasChildren.containsKey(p.code())) {
+                long f = fingerprint(p.code());
+                Place q = p;
+                for (int guard = 0; q != null && guard < 50; guard++) { // a reference whose parents loop
+                    cover.merge(q.code(), f, Long::sum);
+                    q = q.parent() == null ? null : this.places.get(q.parent());
+                }
+            }
+        }
+    }
+
+    /**
+     * What a place covers, as a sum: the fingerprints of the places at the bottom of its branch
+     * added up. Rows of places that tile a region, each once, add up to the region's cover; a
+     * place missing, or a place given along with those under it, makes another sum (but for a
+     * chance of one in 2^64). {@code 0} for a code not in the reference.
+     */
+    public long coverOf(String code) {
+        return cover.getOrDefault(code, 0L);
+    }
+
+    /** A 64-bit fingerprint of a code: FNV-1a, then mixed (SplitMix64's finaliser) so that sums do not cancel. */
+    static long fingerprint(String code) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < code.length(); i++) {
+            h = (h ^ code.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
     }
 
     public boolean knows(String code) {

@@ -41,7 +41,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final CountDataset dataset;
     private final GeoReference geo;
     private final PeriodRange staged;
-    private final Map<String, String> targets = new HashMap<>();
+    private final Map<String, Target> targets = new HashMap<>();
     private final Map<Period, Boolean> inRange = new HashMap<>();
     private Period lastPeriod;
     private boolean lastInRange;
@@ -151,15 +151,15 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         long outside = 0;
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
-            String target = targetOf(row.geo());
-            if (target.isEmpty() || !inRange(row.period())) {
+            Target target = targetOf(row.geo());
+            if (target.place().isEmpty() || !inRange(row.period())) {
                 outside++;
                 continue;
             }
             // Every value names its source (SPEC §5): a row that gives none is the file's.
             String source = row.source() == null || row.source().isEmpty() ? dataset.file() : row.source();
-            sums.computeIfAbsent(new RowKey(row.period(), target, target.equals(row.geo()), row.breakdown()),
-                    k -> new CellSum(measures)).add(row.measures(), source);
+            sums.computeIfAbsent(new RowKey(row.period(), target.place(), target.place().equals(row.geo()),
+                    row.breakdown()), k -> new CellSum(measures)).add(row.measures(), source, target.cover());
         }
         return outside;
     }
@@ -180,11 +180,18 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         }
     }
 
-    /** Where a row of this place is counted, or "" when it is outside the reported places. */
-    private String targetOf(String place) {
-        String t = targets.get(place);
+    /**
+     * Where a row of a place is counted ("" when outside the reported places), and what the row's
+     * place covers there.
+     */
+    private record Target(String place, long cover) {
+    }
+
+    private Target targetOf(String place) {
+        Target t = targets.get(place);
         if (t == null) {
-            t = dataset.placesFromReference() ? geo.reportedPlaceFor(place) : place;
+            t = dataset.placesFromReference() ? new Target(geo.reportedPlaceFor(place), geo.coverOf(place))
+                    : new Target(place, 0L);
             targets.put(place, t);
         }
         return t;

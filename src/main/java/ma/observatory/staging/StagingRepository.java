@@ -111,8 +111,8 @@ public class StagingRepository {
      */
     public Map<CellKey, CellSum> storedCells(long runId, CountDataset dataset) {
         Map<CellKey, CellSum> cells = new HashMap<>();
-        StagedCells.forEach(jdbc, runId, dataset, (period, geo, origin, dims, total, missing, source) ->
-                cells.put(new CellKey(period, geo, origin, dims), new CellSum(total, missing, source)));
+        StagedCells.forEach(jdbc, runId, dataset, (period, geo, origin, dims, total, missing, source, cover) ->
+                cells.put(new CellKey(period, geo, origin, dims), new CellSum(total, missing, source, cover)));
         return cells;
     }
 
@@ -132,14 +132,14 @@ public class StagingRepository {
         List<CellKey> updated = new ArrayList<>();
         sortOut(runId, dataset, names, changed, added, inserts, updates, updated);
         if (!updates.isEmpty()) {
-            int[] counts = jdbc.batchUpdate("UPDATE staged_cell SET totals = ?, missing = ?, source = ?"
+            int[] counts = jdbc.batchUpdate("UPDATE staged_cell SET totals = ?, missing = ?, source = ?, cover = ?"
                     + " WHERE run_id = ? AND dataset = ? AND period = ? AND geo = ? AND origin = ? AND dims = ?",
                     updates);
             insertMissing(runId, dataset, names, changed, updated, counts, inserts);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO staged_cell (run_id, dataset, period, geo, origin, dims, measures, totals,"
-                    + " missing, source) VALUES (?,?,?,?,?,?,?,?,?,?)", inserts);
+                    + " missing, source, cover) VALUES (?,?,?,?,?,?,?,?,?,?,?)", inserts);
         }
     }
 
@@ -153,8 +153,8 @@ public class StagingRepository {
             if (added.contains(k)) {
                 inserts.add(insertArgs(runId, dataset, k, names, s));
             } else {
-                updates.add(new Object[] {boxed(s.total), boxed(s.missing), clip(s.source, 4000), runId, dataset,
-                        k.period(), k.geo(), k.origin(), k.dims()});
+                updates.add(new Object[] {boxed(s.total), boxed(s.missing), clip(s.source, 4000), s.cover(), runId,
+                        dataset, k.period(), k.geo(), k.origin(), k.dims()});
                 updated.add(k);
             }
         }
@@ -172,7 +172,7 @@ public class StagingRepository {
 
     private static Object[] insertArgs(long runId, String dataset, CellKey k, Object[] names, CellSum s) {
         return new Object[] {runId, dataset, k.period(), k.geo(), k.origin(), k.dims(), names, boxed(s.total),
-            boxed(s.missing), clip(s.source, 4000)};
+            boxed(s.missing), clip(s.source, 4000), s.cover()};
     }
 
     private static Double[] boxed(double[] values) {
@@ -204,19 +204,29 @@ public class StagingRepository {
         final double[] total;
         final long[] missing;
         String source;
+        /** The places the rows came from ({@link ma.observatory.geo.GeoReference#coverOf}), summed. */
+        long cover;
+        /** False for a cell staged before covers were kept: what it covers is not known. */
+        boolean coverKnown;
 
         public CellSum(int measures) {
-            this(new double[measures], new long[measures], null);
+            this(new double[measures], new long[measures], null, 0L);
         }
 
-        CellSum(double[] total, long[] missing, String source) {
+        CellSum(double[] total, long[] missing, String source, Long cover) {
             this.total = total;
             this.missing = missing;
             this.source = source;
+            this.cover = cover == null ? 0 : cover;
+            this.coverKnown = cover != null;
         }
 
-        /** Adds a row's values ({@code null}: left empty), or another partial sum's. */
-        void add(Double[] values, String rowSource) {
+        /**
+         * Adds a row's values ({@code null}: left empty), or another partial sum's.
+         *
+         * @param placeCover what the row's place covers
+         */
+        void add(Double[] values, String rowSource, long placeCover) {
             for (int m = 0; m < total.length; m++) {
                 Double v = m < values.length ? values[m] : null;
                 if (v == null) {
@@ -226,6 +236,7 @@ public class StagingRepository {
                 }
             }
             addSource(rowSource);
+            cover += placeCover;
         }
 
         void add(CellSum other) {
@@ -234,6 +245,13 @@ public class StagingRepository {
                 missing[m] += other.missing[m];
             }
             addSource(other.source);
+            cover += other.cover;
+            coverKnown &= other.coverKnown;
+        }
+
+        /** As stored: {@code null} when not known. */
+        Long cover() {
+            return coverKnown ? cover : null;
         }
 
         private void addSource(String more) {

@@ -48,6 +48,23 @@ public final class CellTable implements AutoCloseable {
     }
 
     /**
+     * The sum of the rows of finer {@code places}, staged into their nearest reported ancestor
+     * {@code geo} with what they cover, as the staging writer leaves it. ({@link #rollup} leaves
+     * the cover empty, as a cell staged before covers were kept.)
+     */
+    public CellTable rollupOf(GeoReference ref, List<String> places, CountDataset dataset, String period, String geo,
+                              Breakdown breakdown, String source, Double... measures) {
+        cell(RUN, dataset, period, geo, "rollup", breakdown, source, measures);
+        long cover = 0;
+        for (String p : places) {
+            cover += ref.coverOf(p);
+        }
+        jdbc.update("UPDATE staged_cell SET cover = ? WHERE run_id = ? AND dataset = ? AND period = ? AND geo = ?"
+                + " AND origin = 'rollup' AND dims = ?", cover, RUN, dataset.key(), period, geo, breakdown.toString());
+        return this;
+    }
+
+    /**
      * One staged cell, all measures in one row as the staging writer leaves them: a null measure
      * counts one missing row.
      */

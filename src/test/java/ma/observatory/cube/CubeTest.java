@@ -336,6 +336,99 @@ class CubeTest {
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
     }
 
+    // ---- finer rows must tile the place they are summed into ----
+
+    /** Morocco, MA-01 with two provinces, the second with two communes; MA-02 without finer places. */
+    private static GeoReference withCommunes() {
+        return new GeoReference(List.of(
+                new ma.observatory.geo.Place("MA", "Maroc", "Morocco", "country", ""),
+                new ma.observatory.geo.Place("MA-01", "R1", "R1", "region", "MA"),
+                new ma.observatory.geo.Place("MA-01-01", "P1", "P1", "province", "MA-01"),
+                new ma.observatory.geo.Place("MA-01-02", "P2", "P2", "province", "MA-01"),
+                new ma.observatory.geo.Place("C-1", "C1", "C1", "commune", "MA-01-02"),
+                new ma.observatory.geo.Place("C-2", "C2", "C2", "commune", "MA-01-02"),
+                new ma.observatory.geo.Place("MA-02", "R2", "R2", "region", "MA")), Set.of("country", "region"));
+    }
+
+    @Test
+    void aRegionIsTheSumOfFinerPlacesThatCoverItEachOnce() {
+        GeoReference geo = withCommunes();
+        // MA-01-01 (120, 60, 54, 6, 3) + C-1 (50, 25, 22, 3, 1) + C-2 (30, 15, 14, 1, 1): the communes stand for MA-01-02
+        cells.rollupOf(geo, List.of("MA-01-01", "C-1", "C-2"), LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0,
+                        10.0, 5.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA-01", TOTAL), "labour_force")).isEqualTo(100.0);
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0); // 100 + 300
+        assertThat(cube.warnings()).isEmpty();
+    }
+
+    @Test
+    void finerPlacesThatLeaveAPartOutGiveNoFigureAndSaySoOncePerPlace() {
+        GeoReference geo = withCommunes();
+        // MA-01-02 has no row, nor its communes: 120 would pass for the region's population
+        cells.rollupOf(geo, List.of("MA-01-01"), LF, "2024", "MA-01", TOTAL, "HCP", 120.0, 60.0, 54.0, 6.0, 3.0)
+                .rollupOf(geo, List.of("MA-01-01"), LF, "2024", "MA-01", URBAN, "HCP", 70.0, 35.0, 30.0, 5.0, 2.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA-01", TOTAL), "population")).isNull();
+        assertThat(cube.get(key("MA", TOTAL), "population")).isNull(); // nor Morocco from MA-02 alone
+        assertThat(cube.keys()).extracting(Cube.Key::geo).containsOnly("MA-02");
+        assertThat(cube.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.column()).isEqualTo("geo");
+            assertThat(w.value()).isEqualTo("MA-01");
+            assertThat(w.reason()).startsWith("MA-01: for 2 figure(s), the first 2024, area=total, sex=total,"
+                    + " age_group=15+, the rows of the places under it do not cover it whole, once");
+        });
+    }
+
+    @Test
+    void aProvinceGivenWithItsCommunesIsNotCountedTwice() {
+        GeoReference geo = withCommunes();
+        cells.rollupOf(geo, List.of("MA-01-01", "MA-01-02", "C-1", "C-2"), LF, "2024", "MA-01", TOTAL, "HCP", 280.0,
+                140.0, 126.0, 14.0, 7.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.get(key("MA-01", TOTAL), "population")).isNull();
+        assertThat(cube.warnings()).singleElement().extracting(RowProblem::value).isEqualTo("MA-01");
+    }
+
+    @Test
+    void aRegionsOwnRowIsNotComparedWithFinerPlacesThatLeaveAPartOut() {
+        GeoReference geo = withCommunes();
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP region", 200.0, 100.0, 90.0, 10.0, 5.0)
+                .rollupOf(geo, List.of("MA-01-01"), LF, "2024", "MA-01", TOTAL, "HCP", 120.0, 60.0, 54.0, 6.0, 3.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // 120 is not the region's population and says nothing against 200
+        assertThat(cube.get(key("MA-01", TOTAL), "population")).isEqualTo(200.0);
+        assertThat(cube.warnings()).isEmpty();
+    }
+
+    @Test
+    void aFigureDerivedFromItsGroupsAfterAllIsNotSaidToBeMissing() {
+        GeoReference geo = withCommunes();
+        // all of MA-01 by area; its total only from MA-01-01
+        cells.rollupOf(geo, List.of("MA-01-01", "MA-01-02"), LF, "2024", "MA-01", URBAN, "HCP", 120.0, 60.0, 50.0,
+                        10.0, 5.0)
+                .rollupOf(geo, List.of("MA-01-01", "MA-01-02"), LF, "2024", "MA-01", RURAL, "HCP", 80.0, 40.0, 38.0,
+                        2.0, 1.0)
+                .rollupOf(geo, List.of("MA-01-01"), LF, "2024", "MA-01", TOTAL, "HCP", 90.0, 45.0, 40.0, 5.0, 2.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("area", "total", byArea());
+
+        // 120 + 80 = 200, from urban and rural
+        assertThat(cube.get(key("MA-01", TOTAL), "population")).isEqualTo(200.0);
+        assertThat(cube.warnings()).isEmpty();
+    }
+
     /** A second dataset under another key, to show that load reads one dataset only. */
     private enum SectorDatasetStub implements CountDataset {
         INSTANCE;

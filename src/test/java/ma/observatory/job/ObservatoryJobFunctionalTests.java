@@ -299,6 +299,43 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aRegionOneOfWhoseCommunesLacksARowIsNotTheSumOfTheOthers() throws IOException {
+        Path input = copyOfFixtures();
+        Path counts = input.resolve("employment/labour_force.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(counts, StandardCharsets.UTF_8));
+        assertThat(lines.removeIf(l -> l.startsWith("2024,MA-02-B,"))).isTrue();
+        Files.write(counts, lines, StandardCharsets.UTF_8);
+
+        assertThat(run(input).exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            List<Map<String, Object>> values = book.rows("Indicators");
+            // Commune A alone (150) would pass for MA-02's urban labour force, and 510 + 395 + 150 + 200
+            // for Morocco's: neither is given in 2024, urban or in all; rural areas, whole, are
+            // (395 + 200 = 595), and so is 2023.
+            java.util.function.Predicate<Map<String, Object>> labourForce2024 = r -> r.get("indicator")
+                    .equals("employment.labour_force") && r.get("period").equals("2024");
+            assertThat(values).filteredOn(labourForce2024).extracting(r -> r.get("geo") + " " + r.get("breakdown"))
+                    .containsExactlyInAnyOrder("MA-01 " + TOTAL, "MA-01 area=urban, sex=total, age_group=15+",
+                            "MA-01 area=rural, sex=total, age_group=15+", "MA-02 area=rural, sex=total, age_group=15+",
+                            "MA area=rural, sex=total, age_group=15+");
+            assertThat((Double) find(values, "employment.labour_force", "2024", "MA",
+                    "area=rural, sex=total, age_group=15+").get("value")).isEqualTo(595.0);
+            assertThat((Double) find(values, "employment.labour_force", "2023", "MA", TOTAL).get("value"))
+                    .isEqualTo(1400.0);
+            assertThat(book.rows("DataQuality")).filteredOn(r -> "MA-02".equals(r.get("Valeur"))).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.get("Type")).isEqualTo("avertissement");
+                        assertThat(r.get("Fichier")).isEqualTo("employment/labour_force.csv");
+                        assertThat(r.get("Colonne")).isEqualTo("geo");
+                        assertThat(r.get("Motif ou chiffre").toString()).startsWith("MA-02 : pour 1 chiffre(s), le"
+                                + " premier 2024, area=urban, sex=total, age_group=15+, les lignes des lieux qu’il"
+                                + " contient ne le couvrent pas tout entier");
+                    });
+        }
+    }
+
+    @Test
     void aColumnOutsideTheContractIsIgnoredWithAWarningOnDataQuality() throws IOException {
         Path input = copyOfFixtures();
         Path sectors = input.resolve("employment/employment_by_sector.csv");
