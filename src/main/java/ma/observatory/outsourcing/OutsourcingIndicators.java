@@ -274,22 +274,22 @@ public final class OutsourcingIndicators {
             YearTallies y = entry.getValue();
             // Both directions' totals are given for every year with an event, so that net = in - out
             // can be checked on the Data sheet; no event in a direction is 0 jobs, not a gap.
-            add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", TOTAL),
+            addSum(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", TOTAL),
                     y.inTotal.jobs(), lines(words, y.inTotal));
-            add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO, Breakdown.of("destination_country", TOTAL),
+            addSum(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO, Breakdown.of("destination_country", TOTAL),
                     y.outTotal.jobs(), lines(words, y.outTotal));
-            add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", TOTAL),
+            addSum(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", TOTAL),
                     Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(words, y.inTotal, y.outTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "in"),
                     (double) y.inTotal.events, lines(words, y.inTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "out"),
                     (double) y.outTotal.events, lines(words, y.outTotal));
             for (var in : y.in.entrySet()) {
-                add(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", in.getKey()),
+                addSum(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", in.getKey()),
                         in.getValue().jobs(), lines(words, in.getValue()));
             }
             for (var out : y.out.entrySet()) {
-                add(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO,
+                addSum(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO,
                         Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(), lines(words, out.getValue()));
             }
             Set<String> counterparts = new TreeSet<>(y.in.keySet());
@@ -297,17 +297,17 @@ public final class OutsourcingIndicators {
             for (String country : counterparts) {
                 Tally in = y.in.getOrDefault(country, new Tally());
                 Tally out = y.out.getOrDefault(country, new Tally());
-                add(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", country),
+                addSum(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", country),
                         Ratios.difference(in.jobs(), out.jobs()), lines(words, in, out));
             }
         }
         Period end = Period.year(range.lastMonth().getYear());
         if (pipelineIn.events > 0) {
-            add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "in"), pipelineIn.jobs(),
+            addSum(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "in"), pipelineIn.jobs(),
                     lines(words, pipelineIn));
         }
         if (pipelineOut.events > 0) {
-            add(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "out"),
+            addSum(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "out"),
                     pipelineOut.jobs(), lines(words, pipelineOut));
         }
         return values;
@@ -380,6 +380,15 @@ public final class OutsourcingIndicators {
 
     private static String clip(String s) {
         return Text.clip(s, MAX_SOURCE);
+    }
+
+    /**
+     * A sum of relocated jobs, kept when not available (an event whose jobs are not published): the
+     * Data sheet then has the row, its value empty, its source naming the events' lines.
+     */
+    private static void addSum(List<IndicatorValue> out, Indicator id, Period period, String geo,
+                               Breakdown breakdown, Double value, String source) {
+        out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, clip(source)));
     }
 
     private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown breakdown,

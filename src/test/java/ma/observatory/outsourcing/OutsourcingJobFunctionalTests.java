@@ -100,9 +100,14 @@ class OutsourcingJobFunctionalTests {
                     .isEqualTo(163.0);
             // Orange/SFR, announced in 2010 and never dated since: listed, not pending.
             assertThat(find(values, "outsourcing.pipeline_jobs", "2026", "MA", "direction=in")).isEmpty();
-            // 2024: the ES event has no jobs: counted as an event, its jobs not available (no value at all).
+            // 2024: the ES event has no jobs: counted as an event, its jobs not available (an empty
+            // value, the source naming the event's line).
             assertThat(value(values, "outsourcing.relocation_events", "2024", "MA", "direction=in")).isEqualTo(1.0);
-            assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=total")).isEmpty();
+            assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=total"))
+                    .hasValueSatisfying(r -> {
+                        assertThat(r.get("value")).isEqualTo("");
+                        assertThat(r.get("source")).isEqualTo("outsourcing/relocations.csv, ligne 5");
+                    });
             assertThat(value(values, "outsourcing.relocated_jobs_out", "2024", "MA", "destination_country=SN"))
                     .isEqualTo(70.0);
             assertThat(value(values, "outsourcing.relocated_jobs_net", "2024", "MA", "counterpart_country=SN"))
