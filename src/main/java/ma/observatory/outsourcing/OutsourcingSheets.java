@@ -83,7 +83,8 @@ class OutsourcingSheets implements DomainSheets {
         java.util.TreeSet<String> origins = new java.util.TreeSet<>();
         for (IndicatorValue v : context.values(OUTSOURCING_RELOCATED_IN)) {
             String origin = v.breakdown().get("origin_country");
-            if (origin != null && !TOTAL.equals(origin)) {
+            // a country whose jobs are not known has no bar to draw
+            if (origin != null && !TOTAL.equals(origin) && v.value() != null) {
                 origins.add(origin);
             }
         }

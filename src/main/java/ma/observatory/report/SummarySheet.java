@@ -129,7 +129,7 @@ final class SummarySheet {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
-                if (v.value() == null) {
+                if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {
                     awaited.add(v.period().toString());
                 }
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
@@ -256,10 +256,9 @@ final class SummarySheet {
                 .comparing((IndicatorValue v) -> v.period().granularity() == Period.Granularity.YEAR)
                 .thenComparing(IndicatorValue::period);
         for (IndicatorValue v : values) {
-            // a target's progress stays, not available, while its year's own figure is awaited
-            if (v.indicator() == h.indicator() && v.geo().equals(country)
-                    && (v.value() != null || v.indicator() == TOURISM_TARGET_PROGRESS)
-                    && h.breakdown().test(v.breakdown())) {
+            // A value kept not available is the latest all the same: a target's progress while its
+            // year's own figure is awaited, the jobs moved in a year one of whose moves gives none.
+            if (v.indicator() == h.indicator() && v.geo().equals(country) && h.breakdown().test(v.breakdown())) {
                 latest.merge(v.breakdown(), v, (a, b) -> better.compare(a, b) >= 0 ? a : b);
             }
         }

@@ -185,8 +185,33 @@ class SummarySheetTest {
             assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
             assertThat(r.get(9)).isEqualTo(CellValue.text("target: targets.csv line 3 | no annual figure for 2026 in the data"));
         });
-        assertThat(sheet.lines()).contains("A target for 2026 is judged on the figure for 2026 itself, not on an"
-                + " earlier year’s: [x] until that figure is in the data.");
+        assertThat(sheet.lines()).contains("A target whose year is over is judged on that year’s own figure, not on"
+                + " an earlier year’s: [x] until that figure is in the data (2026).");
+    }
+
+    @Test
+    void theLatestYearOfMovesIsShownEvenWhenItsJobsAreNotKnown() {
+        // 2026: one move into Morocco without a jobs figure; 2024's 120 is not the latest
+        Breakdown all = Breakdown.of("origin_country", "total");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2024), "MA", all, 120.0, Basis.COMPUTED,
+                        "relocations.csv, line 4"),
+                new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2026), "MA", all, null, Basis.COMPUTED,
+                        "relocations.csv, lines 2, 3"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 10)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2026, 11, 1, 2, 0));
+
+        ReportSheet sheet = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
+                "MA");
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        sheet.table().rows().forEach(rows::add);
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2026"));
+            assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
+        });
+        assertThat(sheet.lines()).hasSize(1); // no target awaited
     }
 
     @Test

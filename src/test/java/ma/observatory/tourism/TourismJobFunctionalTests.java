@@ -209,7 +209,8 @@ class TourismJobFunctionalTests {
                     });
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Breakdown").equals("target: tourist arrivals, 2022"))
                     .singleElement().satisfies(r -> assertThat(r.get("Value")).isEqualTo("[x]"));
-            assertThat(book.intro("Summary")).contains("A target for 2022 is judged on the figure for 2022 itself");
+            assertThat(book.intro("Summary")).contains("A target whose year is over is judged on that year’s own"
+                    + " figure, not on an earlier year’s: [x] until that figure is in the data (2022).");
         }
     }
 
