@@ -159,19 +159,27 @@ final class ChangesSheet {
             before.put(ValueKey.of(v), v);
         }
         List<Change> changes = new ArrayList<>();
+        // A value kept not available (a target awaiting its year's figure) is no figure: one that
+        // comes in its place is new, and one that becomes not available is gone, not "revised".
         for (IndicatorValue v : context.values()) {
             IndicatorValue old = before.remove(ValueKey.of(v));
-            if (old == null) {
+            Double was = old == null ? null : old.value();
+            if (was == null && v.value() != null) {
                 changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.NEW, null, v.value(),
                         v.unit()));
-            } else if (!same(old.value(), v.value())) {
-                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.REVISED, old.value(),
+            } else if (was != null && v.value() == null) {
+                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.GONE, was, null,
+                        v.unit()));
+            } else if (was != null && !same(was, v.value())) {
+                changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.REVISED, was,
                         v.value(), v.unit()));
             }
         }
         for (IndicatorValue old : before.values()) {
-            changes.add(new Change(old.indicator(), old.period(), old.geo(), old.breakdown(), Kind.GONE, old.value(),
-                    null, old.unit()));
+            if (old.value() != null) {
+                changes.add(new Change(old.indicator(), old.period(), old.geo(), old.breakdown(), Kind.GONE,
+                        old.value(), null, old.unit()));
+            }
         }
         Map<Breakdown, String> spelled = new HashMap<>();
         changes.sort(Comparator.comparingInt((Change c) -> c.indicator().ordinal())

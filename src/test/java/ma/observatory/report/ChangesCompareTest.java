@@ -1,0 +1,75 @@
+package ma.observatory.report;
+
+import static ma.observatory.indicator.Indicator.OUTSOURCING_RELOCATED_IN;
+import static ma.observatory.indicator.Indicator.TOURISM_TARGET_PROGRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.cube.Breakdown;
+import ma.observatory.cube.CellTable;
+import ma.observatory.indicator.Basis;
+import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.report.ChangesSheet.Change;
+import ma.observatory.report.ChangesSheet.Kind;
+
+/** What the Changes sheet lists: a value kept not available counts as no figure at all. */
+class ChangesCompareTest {
+
+    private static final Period Y2026 = Period.year(2026);
+    private static final Breakdown TARGET = Breakdown.parse("target=tourism.arrivals 2026");
+    private static final Breakdown FROM_FR = Breakdown.of("origin_country", "FR");
+    private static final Breakdown FROM_ES = Breakdown.of("origin_country", "ES");
+
+    private static IndicatorValue value(ma.observatory.indicator.Indicator id, Breakdown b, Double v) {
+        return new IndicatorValue(id, Y2026, "MA", b, v, Basis.COMPUTED, "source");
+    }
+
+    private static List<Change> compare(List<IndicatorValue> before, List<IndicatorValue> after) {
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 12)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing", "tourism"), 0.01,
+                Set.of("country", "region"), LocalDateTime.of(2027, 2, 1, 2, 0));
+        return ChangesSheet.compare(new ReportContext(2, run, new Messages("en"), CellTable.morocco("MA-01"), after,
+                null), before);
+    }
+
+    @Test
+    void aFigureThatComesWhereNoneWasIsNewAndOneThatGoesIsGone() {
+        // February 2027: 2026's arrivals are in (20.1 / 17.5 = 114.9 %); a French move's jobs are withdrawn
+        List<Change> changes = compare(
+                List.of(value(TOURISM_TARGET_PROGRESS, TARGET, null), value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0),
+                        value(OUTSOURCING_RELOCATED_IN, FROM_ES, null)),
+                List.of(value(TOURISM_TARGET_PROGRESS, TARGET, 114.9), value(OUTSOURCING_RELOCATED_IN, FROM_FR, null)));
+
+        assertThat(changes).extracting(Change::indicator, Change::kind, Change::before, Change::after)
+                .containsExactlyInAnyOrder(
+                        tuple(TOURISM_TARGET_PROGRESS, Kind.NEW, null, 114.9),
+                        tuple(OUTSOURCING_RELOCATED_IN, Kind.GONE, 300.0, null));
+    }
+
+    @Test
+    void aValueNotAvailableInBothRunsOrNewlyListedWithoutAFigureIsNoChange() {
+        List<Change> changes = compare(List.of(value(TOURISM_TARGET_PROGRESS, TARGET, null)),
+                List.of(value(TOURISM_TARGET_PROGRESS, TARGET, null), value(OUTSOURCING_RELOCATED_IN, FROM_ES, null)));
+
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void aFigureThatMovesIsRevised() {
+        List<Change> changes = compare(List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0)),
+                List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 320.0)));
+
+        assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
+                .containsExactly(Kind.REVISED, 300.0, 320.0);
+    }
+}
