@@ -34,14 +34,14 @@ public final class GeoReference {
         }
         // Each place without places under it has a fingerprint; every place covers the sum of those
         // of the places at the bottom of its branch.
-        Map<String, Boolean> hasChildren = new HashMap<>();
+        Set<String> parents = new java.util.HashSet<>();
         for (Place p : this.places.values()) {
             if (p.parent() != null && this.places.containsKey(p.parent())) {
-                hasChildren.put(p.parent(), true);
+                parents.add(p.parent());
             }
         }
         for (Place p : this.places.values()) {
-            if (!hasChildren.containsKey(p.code())) {
+            if (!parents.contains(p.code())) {
                 long f = fingerprint(p.code());
                 Place q = p;
                 for (int guard = 0; q != null && guard < 50; guard++) { // a reference whose parents loop

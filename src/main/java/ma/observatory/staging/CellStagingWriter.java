@@ -41,7 +41,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final CountDataset dataset;
     private final GeoReference geo;
     private final PeriodRange staged;
-    private final Map<String, Target> targets = new HashMap<>();
+    private final Map<String, CountedAt> countedAt = new HashMap<>();
     private final Map<Period, Boolean> inRange = new HashMap<>();
     private Period lastPeriod;
     private boolean lastInRange;
@@ -151,7 +151,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         long outside = 0;
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
-            Target target = targetOf(row.geo());
+            CountedAt target = countedAt(row.geo());
             if (target.place().isEmpty() || !inRange(row.period())) {
                 outside++;
                 continue;
@@ -184,15 +184,15 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
      * Where a row of a place is counted ("" when outside the reported places), and what the row's
      * place covers there.
      */
-    private record Target(String place, long cover) {
+    private record CountedAt(String place, long cover) {
     }
 
-    private Target targetOf(String place) {
-        Target t = targets.get(place);
+    private CountedAt countedAt(String place) {
+        CountedAt t = countedAt.get(place);
         if (t == null) {
-            t = dataset.placesFromReference() ? new Target(geo.reportedPlaceFor(place), geo.coverOf(place))
-                    : new Target(place, 0L);
-            targets.put(place, t);
+            t = dataset.placesFromReference() ? new CountedAt(geo.reportedPlaceFor(place), geo.coverOf(place))
+                    : new CountedAt(place, 0L);
+            countedAt.put(place, t);
         }
         return t;
     }
