@@ -25,6 +25,23 @@ class GeoReferenceTest {
     private final GeoReference geo = new GeoReference(PLACES, Set.of("country", "region"));
 
     @Test
+    void aPlaceCoversTheFingerprintsOfThePlacesAtTheBottomOfItsBranch() {
+        long martil = GeoReference.fingerprint("MA-01-P1-C1");
+        long oujda = GeoReference.fingerprint("MA-02-C1");
+        assertThat(martil).isNotEqualTo(oujda).isNotZero();
+        // the commune stands for its province and region, each of which has nothing else under it
+        assertThat(geo.coverOf("MA-01-P1-C1")).isEqualTo(martil);
+        assertThat(geo.coverOf("MA-01-P1")).isEqualTo(martil);
+        assertThat(geo.coverOf("MA-01")).isEqualTo(martil);
+        assertThat(geo.coverOf("MA")).isEqualTo(martil + oujda);
+        // rows of both regions cover Morocco; one of them with its province too does not
+        assertThat(geo.coverOf("MA-01") + geo.coverOf("MA-02")).isEqualTo(geo.coverOf("MA"));
+        assertThat(geo.coverOf("MA-01") + geo.coverOf("MA-01-P1") + geo.coverOf("MA-02"))
+                .isNotEqualTo(geo.coverOf("MA"));
+        assertThat(geo.coverOf("MA-99")).isZero();
+    }
+
+    @Test
     void aFinerPlaceIsCountedInItsNearestReportedAncestor() {
         assertThat(geo.reportedPlaceFor("MA-01-P1-C1")).isEqualTo("MA-01");
         assertThat(geo.reportedPlaceFor("MA-01-P1")).isEqualTo("MA-01");
