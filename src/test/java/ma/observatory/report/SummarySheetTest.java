@@ -159,6 +159,20 @@ class SummarySheetTest {
         assertThat(rows).extracting(r -> r.get(0)).containsOnly(CellValue.text("Taux de réalisation de l’objectif"));
     }
 
+    /** The English Summary of a run of one domain from January 2022 to {@code to}, made the night after. */
+    private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), to), Path.of("data"),
+                Path.of("reports"), "en", Set.of(domain), 0.01, Set.of("country", "region"),
+                to.lastMonth().plusMonths(1).atDay(1).atTime(2, 0));
+        return SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null), "MA");
+    }
+
+    private static List<List<CellValue>> rows(ReportSheet sheet) {
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        sheet.table().rows().forEach(rows::add);
+        return rows;
+    }
+
     @Test
     void aTargetWhoseYearIsOverStaysInViewWhileItsFigureIsAwaited() {
         // January 2027: the range covers 2026 whole, whose arrivals are not in the data yet
@@ -169,14 +183,8 @@ class SummarySheetTest {
                         "target: targets.csv line 3 | no annual figure for 2026 in the data"),
                 new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2025), "MA",
                         Breakdown.parse("target=tourism.arrivals 2030"), 76.2, Basis.COMPUTED, "t"));
-        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 12)),
-                Path.of("data"), Path.of("reports"), "en", Set.of("tourism"), 0.01, Set.of("country", "region"),
-                LocalDateTime.of(2027, 1, 1, 2, 0));
-
-        ReportSheet sheet = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
-                "MA");
-        List<List<CellValue>> rows = new java.util.ArrayList<>();
-        sheet.table().rows().forEach(rows::add);
+        ReportSheet sheet = englishSummary(values, Period.month(2026, 12), "tourism");
+        List<List<CellValue>> rows = rows(sheet);
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).satisfies(r -> {
@@ -198,14 +206,8 @@ class SummarySheetTest {
                         "relocations.csv, line 4"),
                 new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2026), "MA", all, null, Basis.COMPUTED,
                         "relocations.csv, lines 2, 3"));
-        RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 10)),
-                Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
-                LocalDateTime.of(2026, 11, 1, 2, 0));
-
-        ReportSheet sheet = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
-                "MA");
-        List<List<CellValue>> rows = new java.util.ArrayList<>();
-        sheet.table().rows().forEach(rows::add);
+        ReportSheet sheet = englishSummary(values, Period.month(2026, 10), "outsourcing");
+        List<List<CellValue>> rows = rows(sheet);
 
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get(3)).isEqualTo(CellValue.text("2026"));
