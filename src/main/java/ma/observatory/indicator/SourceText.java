@@ -75,6 +75,11 @@ public final class SourceText {
         return get("source.other-sources", source.substring(0, source.length() - StagingRepository.OTHER_SOURCES.length()));
     }
 
+    /** A share to one decimal as this language writes it ({@code 113.1}, {@code 113,1}); {@code [x]} for none. */
+    public String decimal(Double value) {
+        return value == null ? "[x]" : String.format(locale, "%.1f", value);
+    }
+
     /** The basis alone, as a source says it: {@code computed}, {@code calculé}. */
     public String basis(Basis basis) {
         return get("source.basis." + basis.code());

@@ -235,7 +235,9 @@ class TourismSheets implements DomainSheets {
             row.add(t.baselinePeriod() == null ? CellValue.NOT_AVAILABLE : CellValue.text(t.baselinePeriod().toString()));
             row.add(CellValue.number(t.baselineValue(), style));
             row.add(CellValue.number(actual == null ? null : actual.value(), style));
-            row.add(actualPeriod == null ? CellValue.NOT_AVAILABLE : CellValue.text(Integer.toString(actualPeriod.year())));
+            // a target awaiting its own year's figure has no latest actual yet, nor its year
+            row.add(actual == null || actual.value() == null ? CellValue.NOT_AVAILABLE
+                    : CellValue.text(Integer.toString(actualPeriod.year())));
             row.add(actual == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get("basis." + actual.basis().code())));
             row.add(CellValue.number(valueOf(progress)));
             // A running total (jobs created since a baseline) has no growth rate: its pace is a count.

@@ -27,6 +27,17 @@ class SourceTextTest {
     private static final Pattern QUOTING = Pattern.compile("quoting\\(\"(source\\.[a-z][a-z-]*(?:\\.[a-z][a-z-]*)*)\"");
 
     @Test
+    void aTargetAwaitingItsYearSaysWhatAnEarlierYearReachedInTheWorkbooksLanguage() {
+        SourceText fr = SourceText.of("fr");
+        // 19.8 / 17.5 = 113.14 %
+        assertThat(fr.get("source.awaiting.earlier", "objectif : targets.csv ligne 3", "2026", "2025", "19800000",
+                fr.decimal(100 * 19.8 / 17.5))).isEqualTo("objectif : targets.csv ligne 3 | aucun chiffre annuel de"
+                        + " 2026 dans les données ; en 2025 : 19800000, soit 113,1 % de l’objectif");
+        assertThat(SourceText.ENGLISH.decimal(100 * 19.8 / 17.5)).isEqualTo("113.1");
+        assertThat(SourceText.ENGLISH.decimal(null)).isEqualTo("[x]");
+    }
+
+    @Test
     void aDifferenceIsSaidInTheWorkbooksLanguageQuotingTheFilesAsWritten() {
         SourceText fr = SourceText.of("fr");
         String difference = fr.get("source.difference",
