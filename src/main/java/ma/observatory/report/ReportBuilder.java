@@ -89,7 +89,7 @@ public class ReportBuilder {
 
         ReportSheet notes = notesSheet(m, run);
         List<ReportSheet> sheets = new ArrayList<>();
-        sheets.add(coverSheet(m, execution, run, runId));
+        sheets.add(coverSheet(m, execution, run, runId, values));
         List<ReportSheet> listed = new ArrayList<>();
         listed.add(SummarySheet.build(context, COUNTRY));
         listed.add(ChangesSheet.build(context, indicators, zone));
@@ -192,12 +192,13 @@ public class ReportBuilder {
     }
 
     private ReportSheet coverSheet(Messages m, org.springframework.batch.core.job.JobExecution execution,
-                                   RunParameters run, long runId) {
+                                   RunParameters run, long runId, List<IndicatorValue> values) {
         List<String> files = jdbc.queryForList("SELECT file FROM input_file WHERE run_id = ? AND present ORDER BY file",
                 String.class, runId);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         List<String> lines = List.of(
                 m.get("cover.period", run.range().from(), run.range().to()),
+                latestFigures(m, run, values),
                 m.get("cover.made", stamp(started)),
                 contents(m, run),
                 m.get("cover.files", String.join(", ", files)),
@@ -207,6 +208,36 @@ public class ReportBuilder {
                 m.get("cover.basis"),
                 m.get("cover.units"));
         return new ReportSheet(m.get("sheet.cover"), title(m, run), lines, null);
+    }
+
+    /** Counts of relocation events, dated by the events: one move in 2026 is no 2026 statistic. */
+    private static final Set<Indicator> EVENTS = java.util.EnumSet.of(Indicator.OUTSOURCING_RELOCATED_IN,
+            Indicator.OUTSOURCING_RELOCATED_OUT, Indicator.OUTSOURCING_RELOCATED_NET,
+            Indicator.OUTSOURCING_RELOCATION_EVENTS, Indicator.OUTSOURCING_PIPELINE_JOBS);
+
+    /**
+     * Where each domain's statistics end: a range to 2026-12 says nothing of data that stop in
+     * 2025, and the reader should not have to find it out sheet by sheet. Relocations are events,
+     * not series that end; pipeline jobs are dated with the range's last year for want of a date.
+     */
+    static String latestFigures(Messages m, RunParameters run, List<IndicatorValue> values) {
+        Map<String, Period> latest = new HashMap<>();
+        Comparator<Period> later = Comparator.comparing(Period::lastMonth)
+                .thenComparing(Period::granularity, Comparator.reverseOrder()); // 2025 rather than 2025-12
+        for (IndicatorValue v : values) {
+            if (v.value() != null && !EVENTS.contains(v.indicator())) {
+                latest.merge(v.indicator().domain(), v.period(), (a, b) -> later.compare(a, b) >= 0 ? a : b);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (String domain : RunParameters.ALL_DOMAINS) {
+            if (run.runs(domain)) {
+                Period p = latest.get(domain);
+                parts.add(m.get("cover.latest.domain", m.get("domain." + domain),
+                        p == null ? m.get("cover.latest.none") : p.toString()));
+            }
+        }
+        return m.get("cover.latest", String.join(m.get("list.separator"), parts), run.range().to());
     }
 
     private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {
