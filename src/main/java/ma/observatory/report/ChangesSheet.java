@@ -19,13 +19,15 @@ import ma.observatory.indicator.Unit;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 /**
  * What the night brought (SPEC §6): every indicator value that is new, gone or revised since the
  * previous completed run over the same range and domains (same {@code from}, {@code to}, {@code only}
- * and {@code geo-levels}), read from that run's {@code indicator_value} rows. Before and after are in
- * the unit of each indicator; the difference is after minus before. When nothing changed, or there
- * is no earlier run to compare with, the table lists nothing and the sentence above it says why.
+ * and {@code geo-levels}), read from that run's {@code indicator_value} rows — or, when no run covered
+ * this range, the latest one over an overlapping range, on the periods both cover. Before and after
+ * are in the unit of each indicator; the difference is after minus before. When nothing changed, or
+ * there is no earlier run to compare with, the table lists nothing and the sentence above it says why.
  */
 final class ChangesSheet {
 
@@ -44,8 +46,15 @@ final class ChangesSheet {
                   Double before, Double after, Unit unit) {
     }
 
-    /** The run compared with: its id and when it completed. */
-    record Previous(long runId, String completed) {
+    /**
+     * The run compared with: its id, when it completed and, when it covered another range (no run
+     * covered this one), the periods both cover, to which the comparison keeps.
+     */
+    record Previous(long runId, String completed, PeriodRange range, PeriodRange shared) {
+
+        Previous(long runId, String completed) {
+            this(runId, completed, null, null);
+        }
     }
 
     private ChangesSheet() {
@@ -56,7 +65,11 @@ final class ChangesSheet {
         String from = context.run().range().from().toString();
         String to = context.run().range().to().toString();
         Previous previous = previousRun(context, zone);
-        List<Change> changes = previous == null ? List.of() : compare(context, indicators.values(previous.runId()));
+        if (previous == null) {
+            previous = overlappingRun(context, zone);
+        }
+        List<Change> changes = previous == null ? List.of()
+                : compare(context, indicators.values(previous.runId()), previous.shared());
 
         long[] counts = new long[Kind.values().length];
         Map<Kind, CellValue> kinds = new EnumMap<>(Kind.class);
@@ -88,6 +101,17 @@ final class ChangesSheet {
         String sentence;
         if (previous == null) {
             sentence = m.get("changes.no.previous", from, to);
+        } else if (previous.shared() != null) {
+            // The nightly range moves on the first of every month: the night before is then the
+            // run to compare with, on the periods both cover.
+            String[] over = {previous.range().from().toString(), previous.range().to().toString(),
+                previous.shared().from().toString(), previous.shared().to().toString()};
+            sentence = changes.isEmpty()
+                    ? m.get("changes.nothing.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
+                            over[0], over[1], over[2], over[3])
+                    : m.get("changes.intro.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
+                            Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
+                            Long.toString(counts[Kind.REVISED.ordinal()]), over[0], over[1], over[2], over[3]);
         } else if (changes.isEmpty()) {
             sentence = m.get("changes.nothing", from, to, Long.toString(previous.runId()), previous.completed());
         } else {
@@ -145,6 +169,49 @@ final class ChangesSheet {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * When no run covered this range: the latest completed run of the same domains and levels whose
+     * range overlaps it (the previous night, when the nightly range has just moved on), with the
+     * periods both cover.
+     */
+    static Previous overlappingRun(ReportContext context, ZoneId zone) {
+        var parameters = context.run().toJobParameters();
+        PeriodRange mine = context.run().range();
+        List<Previous> found = context.jdbc().query("""
+                SELECT e.JOB_INSTANCE_ID, e.END_TIME, f.PARAMETER_VALUE, t.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS f ON f.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND f.PARAMETER_NAME = 'from'
+                JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'to'
+                WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID <> ?
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'only' AND p.PARAMETER_VALUE = ?)
+                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'geo-levels' AND p.PARAMETER_VALUE = ?)
+                ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC
+                LIMIT 100""",
+                (rs, i) -> {
+                    PeriodRange theirs = new PeriodRange(Period.parse(rs.getString(3)), Period.parse(rs.getString(4)));
+                    PeriodRange shared = shared(mine, theirs);
+                    if (shared == null) {
+                        return null;
+                    }
+                    Timestamp end = rs.getTimestamp(2);
+                    return new Previous(rs.getLong(1), end == null ? ""
+                            : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")",
+                            theirs, shared);
+                },
+                ObservatoryJobConfiguration.JOB_NAME, context.runId(), parameters.getString("only"),
+                parameters.getString("geo-levels"));
+        return found.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The periods two ranges both cover, from the later start to the earlier end; {@code null} when none. */
+    static PeriodRange shared(PeriodRange a, PeriodRange b) {
+        Period from = a.firstMonth().isBefore(b.firstMonth()) ? b.from() : a.from();
+        Period to = a.lastMonth().isAfter(b.lastMonth()) ? b.to() : a.to();
+        return from.firstMonth().isAfter(to.lastMonth()) ? null : new PeriodRange(from, to);
+    }
+
     /** What a value is matched on between two runs. */
     private record ValueKey(Indicator indicator, Period period, String geo, Breakdown breakdown) {
         static ValueKey of(IndicatorValue v) {
@@ -154,14 +221,24 @@ final class ChangesSheet {
 
     /** The values of this run against those of the previous one, in the order of the Indicators table. */
     static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues) {
+        return compare(context, previousValues, null);
+    }
+
+    /** @param shared the periods both runs cover, to which the comparison keeps; {@code null}: the same range */
+    static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues, PeriodRange shared) {
         Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
         for (IndicatorValue v : previousValues) {
-            before.put(ValueKey.of(v), v);
+            if (shared == null || shared.contains(v.period())) {
+                before.put(ValueKey.of(v), v);
+            }
         }
         List<Change> changes = new ArrayList<>();
         // A value kept not available (a target awaiting its year's figure) is no figure: one that
         // comes in its place is new, and one that becomes not available is gone, not "revised".
         for (IndicatorValue v : context.values()) {
+            if (shared != null && !shared.contains(v.period())) {
+                continue;
+            }
             IndicatorValue old = before.remove(ValueKey.of(v));
             Double was = old == null ? null : old.value();
             if (was == null && v.value() != null) {

@@ -34,12 +34,15 @@ class ChangesCompareTest {
         return new IndicatorValue(id, Y2026, "MA", b, v, Basis.COMPUTED, "source");
     }
 
-    private static List<Change> compare(List<IndicatorValue> before, List<IndicatorValue> after) {
+    private static ReportContext context(List<IndicatorValue> values) {
         RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), Period.month(2026, 12)),
                 Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing", "tourism"), 0.01,
                 Set.of("country", "region"), LocalDateTime.of(2027, 2, 1, 2, 0));
-        return ChangesSheet.compare(new ReportContext(2, run, new Messages("en"), CellTable.morocco("MA-01"), after,
-                null), before);
+        return new ReportContext(2, run, new Messages("en"), CellTable.morocco("MA-01"), values, null);
+    }
+
+    private static List<Change> compare(List<IndicatorValue> before, List<IndicatorValue> after) {
+        return ChangesSheet.compare(context(after), before);
     }
 
     @Test
@@ -62,6 +65,38 @@ class ChangesCompareTest {
                 List.of(value(TOURISM_TARGET_PROGRESS, TARGET, null), value(OUTSOURCING_RELOCATED_IN, FROM_ES, null)));
 
         assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void twoRangesShareThePeriodsFromTheLaterStartToTheEarlierEnd() {
+        PeriodRange december = new PeriodRange(Period.month(2021, 1), Period.month(2026, 11));
+        PeriodRange january = new PeriodRange(Period.month(2022, 1), Period.month(2026, 12));
+        assertThat(ChangesSheet.shared(january, december))
+                .isEqualTo(new PeriodRange(Period.month(2022, 1), Period.month(2026, 11)));
+        assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2015), Period.year(2020)), january)).isNull();
+        // a year and the months of that year start and end together
+        assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2023), Period.year(2024)),
+                new PeriodRange(Period.month(2024, 1), Period.month(2024, 12))))
+                .isEqualTo(new PeriodRange(Period.month(2024, 1), Period.year(2024)));
+    }
+
+    @Test
+    void onAnotherRangeOnlyThePeriodsBothCoverAreCompared() {
+        // the night before ran to 2026-11; 2021's values are outside tonight's range, 2026-12's outside its
+        PeriodRange shared = new PeriodRange(Period.month(2022, 1), Period.month(2026, 11));
+        IndicatorValue old2021 = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2021), "MA", FROM_FR, 90.0,
+                Basis.COMPUTED, "s");
+        IndicatorValue new202612 = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.month(2026, 12), "MA", FROM_ES,
+                40.0, Basis.COMPUTED, "s");
+        IndicatorValue before2025 = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2025), "MA", FROM_FR,
+                300.0, Basis.COMPUTED, "s");
+        IndicatorValue after2025 = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2025), "MA", FROM_FR,
+                320.0, Basis.COMPUTED, "s");
+        List<Change> changes = ChangesSheet.compare(context(List.of(new202612, after2025)),
+                List.of(old2021, before2025), shared);
+
+        assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
+                .containsExactly(Kind.REVISED, 300.0, 320.0);
     }
 
     @Test

@@ -121,6 +121,35 @@ class ChangesSheetTests {
     }
 
     @Test
+    void whenTheRangeHasMovedOnTheNightBeforeIsComparedOnThePeriodsBothCover() throws Exception {
+        // As on the first of every month, when the nightly range moves on: no run covered the new range.
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        run(app, input, "--lang=en");
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        Files.writeString(labourForce, Files.readString(labourForce).replace("2024,MA-01,urban,total,15+,1010,510,455,55",
+                "2024,MA-01,urban,total,15+,1010,520,455,65"));
+
+        run(app, input, "--lang=en", "--from=2024-01", "--to=2024-12");
+
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve(
+                "labour-market-report_2024-01_2024-12_en.xlsx"))) {
+            assertThat(book.intro("Changes")).startsWith("There is no earlier completed run over 2024-01 to"
+                    + " 2024-12: compared with run 0, over 2023 to 2024, which completed ")
+                    .contains("on the periods both cover (2024-01 to 2024-12): 0 new, 0 gone, ");
+            List<Map<String, Object>> rows = book.rows("Changes");
+            Map<String, Object> revised = rows.stream().filter(r -> r.get("indicator (Data sheet)")
+                    .equals("employment.unemployment_rate") && r.get("Geo code").equals("MA-01")
+                    && r.get("breakdown (Data sheet)").equals(URBAN)).findFirst().orElseThrow();
+            assertThat(revised.get("Period")).isEqualTo("2024");
+            assertThat(revised.get("Change")).isEqualTo("revised");
+            assertThat((Double) revised.get("After")).isCloseTo(100.0 * 65 / 520, within(1e-9));
+            // 2023 lies outside the new range: not "gone"
+            assertThat(rows).noneMatch(r -> "2023".equals(r.get("Period")));
+        }
+    }
+
+    @Test
     void thePreviousRunsEndIsGivenInTheZoneOfTheWorkbook() throws Exception {
         InProcess app = new InProcess(work);
         Path input = app.copyOfFixtures();
