@@ -1285,10 +1285,15 @@ public final class XlsxRenderer {
                 rows.blank(column, row, 0);
             } else if (value instanceof CellValue.Symbol symbol) {
                 rows.text(column, row, clip(Objects.requireNonNullElse(symbol.shorthand(), "")),
-                        styleIndex(styles.get(Styles.Key.SYMBOL)));
+                        styleIndex(symbolStyle(column, numberStyle)));
             } else {
                 throw new IllegalArgumentException("unsupported cell value: " + value);
             }
+        }
+
+        /** [x] and [z] stand where a number would, right-aligned; in a column of words, as the words do. */
+        private CellStyle symbolStyle(int column, NumberStyle numberStyle) {
+            return numberStyle == NumberStyle.TEXT ? textStyles[column] : styles.get(Styles.Key.SYMBOL);
         }
 
         private static int styleIndex(CellStyle style) {
@@ -1310,7 +1315,7 @@ public final class XlsxRenderer {
                 cell.setBlank();
             } else if (value instanceof CellValue.Symbol symbol) {
                 cell.setCellValue(clip(Objects.requireNonNullElse(symbol.shorthand(), "")));
-                cell.setCellStyle(styles.get(Styles.Key.SYMBOL));
+                cell.setCellStyle(symbolStyle(cell.getColumnIndex(), numberStyle));
             } else if (value instanceof CellValue.SheetLink link) {
                 writeSheetLink(cell, link);
             } else if (value instanceof CellValue.WebLink link) {

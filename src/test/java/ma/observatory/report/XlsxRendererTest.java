@@ -447,6 +447,32 @@ class XlsxRendererTest {
     }
 
     @Test
+    void aSymbolInAColumnOfWordsStandsAsTheWordsDoAndInAColumnOfNumbersAsTheNumbers(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("r.xlsx");
+        ReportTable table = new ReportTable("Symbols", List.of(new ReportColumn("Name", NumberStyle.TEXT),
+                new ReportColumn("Breakdown", NumberStyle.TEXT), new ReportColumn("Value (%)", NumberStyle.DECIMAL)),
+                List.of(List.of(CellValue.text("plain row"), CellValue.NOT_APPLICABLE, CellValue.NOT_AVAILABLE),
+                        // a row with a link is written through POI's cells, the other straight into the XML
+                        List.of(new CellValue.SheetLink("linked row", "Symbols"), CellValue.NOT_APPLICABLE,
+                                CellValue.NOT_AVAILABLE)));
+        renderer.render(new ReportWorkbook("Symbols", "en", CREATED,
+                List.of(new ReportSheet("Symbols", "Symbols", List.of(), table))), file);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = book.getSheet("Symbols");
+            for (int r = 3; r <= 4; r++) { // title, one empty row, the header, then the rows
+                assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).isEqualTo("[z]");
+                assertThat(sheet.getRow(r).getCell(1).getCellStyle().getAlignment()).as("row %d", r)
+                        .isNotEqualTo(HorizontalAlignment.RIGHT);
+                assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isEqualTo("[x]");
+                assertThat(sheet.getRow(r).getCell(2).getCellStyle().getAlignment()).as("row %d", r)
+                        .isEqualTo(HorizontalAlignment.RIGHT);
+            }
+        }
+    }
+
+    @Test
     void rowsWithLinksAmongPlainRowsKeepTheirOrderValuesAndStyles(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.xlsx");
         ReportTable table = new ReportTable("Mixed", List.of(new ReportColumn("Text", NumberStyle.TEXT),
