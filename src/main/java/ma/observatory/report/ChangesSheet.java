@@ -187,8 +187,8 @@ final class ChangesSheet {
                               AND p.PARAMETER_NAME = 'only' AND p.PARAMETER_VALUE = ?)
                   AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
                               AND p.PARAMETER_NAME = 'geo-levels' AND p.PARAMETER_VALUE = ?)
-                ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC
-                LIMIT 100""",
+                ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC""",
+                // every run, not the latest hundred: a backfill of other years must not hide the night before
                 (rs, i) -> {
                     PeriodRange theirs = new PeriodRange(Period.parse(rs.getString(3)), Period.parse(rs.getString(4)));
                     PeriodRange shared = shared(mine, theirs);
@@ -205,11 +205,19 @@ final class ChangesSheet {
         return found.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** The periods two ranges both cover, from the later start to the earlier end; {@code null} when none. */
+    /**
+     * The periods two ranges both cover, from the later start to the earlier end; {@code null} when
+     * none. Said in months when its ends differ in kind: "2024 to 2024-06" would read as all of 2024.
+     */
     static PeriodRange shared(PeriodRange a, PeriodRange b) {
         Period from = a.firstMonth().isBefore(b.firstMonth()) ? b.from() : a.from();
         Period to = a.lastMonth().isAfter(b.lastMonth()) ? b.to() : a.to();
-        return from.firstMonth().isAfter(to.lastMonth()) ? null : new PeriodRange(from, to);
+        if (from.firstMonth().isAfter(to.lastMonth())) {
+            return null;
+        }
+        return from.granularity() == to.granularity() ? new PeriodRange(from, to)
+                : new PeriodRange(Period.month(from.firstMonth().getYear(), from.firstMonth().getMonthValue()),
+                        Period.month(to.lastMonth().getYear(), to.lastMonth().getMonthValue()));
     }
 
     /** What a value is matched on between two runs. */

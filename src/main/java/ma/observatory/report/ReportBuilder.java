@@ -225,7 +225,8 @@ public class ReportBuilder {
         Comparator<Period> later = Comparator.comparing(Period::lastMonth)
                 .thenComparing(Period::granularity, Comparator.reverseOrder()); // 2025 rather than 2025-12
         for (IndicatorValue v : values) {
-            if (v.value() != null && !EVENTS.contains(v.indicator())) {
+            // jobs exposed to a regulation are dated at the period before it, which may precede the range
+            if (v.value() != null && !EVENTS.contains(v.indicator()) && run.range().contains(v.period())) {
                 latest.merge(v.indicator().domain(), v.period(), (a, b) -> later.compare(a, b) >= 0 ? a : b);
             }
         }
@@ -233,8 +234,8 @@ public class ReportBuilder {
         for (String domain : RunParameters.ALL_DOMAINS) {
             if (run.runs(domain)) {
                 Period p = latest.get(domain);
-                parts.add(m.get("cover.latest.domain", m.get("domain." + domain),
-                        p == null ? m.get("cover.latest.none") : p.toString()));
+                parts.add(p == null ? m.get("cover.latest.none", m.get("domain." + domain))
+                        : m.get("cover.latest.domain", m.get("domain." + domain), p.toString()));
             }
         }
         return m.get("cover.latest", String.join(m.get("list.separator"), parts), run.range().to());

@@ -74,10 +74,16 @@ class ChangesCompareTest {
         assertThat(ChangesSheet.shared(january, december))
                 .isEqualTo(new PeriodRange(Period.month(2022, 1), Period.month(2026, 11)));
         assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2015), Period.year(2020)), january)).isNull();
-        // a year and the months of that year start and end together
+        // a year and the months of that year start and end together; ends of two kinds are said in months
         assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2023), Period.year(2024)),
                 new PeriodRange(Period.month(2024, 1), Period.month(2024, 12))))
-                .isEqualTo(new PeriodRange(Period.month(2024, 1), Period.year(2024)));
+                .isEqualTo(new PeriodRange(Period.month(2024, 1), Period.month(2024, 12)));
+        assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2024), Period.year(2025)),
+                new PeriodRange(Period.month(2023, 1), Period.month(2024, 6))).toString())
+                .isEqualTo(new PeriodRange(Period.month(2024, 1), Period.month(2024, 6)).toString());
+        assertThat(ChangesSheet.shared(new PeriodRange(Period.year(2023), Period.year(2024)),
+                new PeriodRange(Period.year(2024), Period.year(2025)))).isEqualTo(
+                new PeriodRange(Period.year(2024), Period.year(2024)));
     }
 
     @Test

@@ -57,6 +57,20 @@ class ReportBuilderTest {
                 value(TOURISM_TARGET_PROGRESS, Period.year(2026), null));
 
         assertThat(ReportBuilder.latestFigures(new Messages("en"), run, values)).isEqualTo(
-                "Latest figures: employment 2025-Q3; outsourcing none; tourism 2025 (the range runs to 2026-12).");
+                "Latest figures: employment 2025-Q3; outsourcing (no figure); tourism 2025 (the range runs to"
+                        + " 2026-12).");
+    }
+
+    @Test
+    void aFigureDatedBeforeTheRangeIsNotItsLatest() {
+        // jobs exposed to a regulation are counted at the period before it takes effect: 2012 here
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2025, 1), Period.month(2025, 6)),
+                Path.of("data"), Path.of("reports"), "fr", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2025, 7, 1, 2, 0));
+        List<IndicatorValue> values = List.of(value(ma.observatory.indicator.Indicator.OUTSOURCING_JOBS_EXPOSED,
+                Period.year(2012), 5_000.0));
+
+        assertThat(ReportBuilder.latestFigures(new Messages("fr"), run, values)).isEqualTo(
+                "Derniers chiffres : externalisation (aucun chiffre) (la période couverte va jusqu’à 2025-06).");
     }
 }
