@@ -227,12 +227,11 @@ final class ChangesSheet {
         }
     }
 
-    /** The values of this run against those of the previous one, in the order of the Indicators table. */
-    static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues) {
-        return compare(context, previousValues, null);
-    }
-
-    /** @param shared the periods both runs cover, to which the comparison keeps; {@code null}: the same range */
+    /**
+     * The values of this run against those of the previous one, in the order of the Indicators table.
+     *
+     * @param shared the periods both runs cover, to which the comparison keeps; {@code null}: the same range
+     */
     static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues, PeriodRange shared) {
         Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
         for (IndicatorValue v : previousValues) {

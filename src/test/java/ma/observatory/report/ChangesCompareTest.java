@@ -42,7 +42,7 @@ class ChangesCompareTest {
     }
 
     private static List<Change> compare(List<IndicatorValue> before, List<IndicatorValue> after) {
-        return ChangesSheet.compare(context(after), before);
+        return ChangesSheet.compare(context(after), before, null);
     }
 
     @Test
