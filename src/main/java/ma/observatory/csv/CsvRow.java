@@ -195,13 +195,14 @@ public final class CsvRow {
         for (int i = 1; i < keyColumns.length; i++) {
             key = SeenKeys.hashPart(key, keyValue(keyColumns[i], canonicalColumn, canonicalValue));
         }
-        if (!seenKeys.add(first, key)) {
+        long earlierLine = seenKeys.add(first, key, line);
+        if (earlierLine != SeenKeys.NEW) {
             StringBuilder shown = new StringBuilder();
             for (CsvColumn c : keyColumns) {
                 shown.append(shown.isEmpty() ? "" : ", ").append(c.header()).append('=')
                         .append(keyValue(c, canonicalColumn, canonicalValue));
             }
-            reject(null, shown.toString(), Reason.of("key.duplicate"));
+            reject(null, shown.toString(), Reason.of("key.duplicate", earlierLine));
         }
     }
 

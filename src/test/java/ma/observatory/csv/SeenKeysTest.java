@@ -19,9 +19,37 @@ class SeenKeysTest {
         return new String[] {"2024-Q" + (i % 4 + 1), "MA-" + (i % 12), "urban", Integer.toString(i)};
     }
 
+    /** The line of the next key added: each key is on a line of its own. */
+    private long line;
+
     /** Adds a key the way CsvRow does: grouped by the hash of its first part. */
-    private static boolean add(SeenKeys seen, String... parts) {
-        return seen.add(key(parts[0]), key(parts));
+    private boolean add(SeenKeys seen, String... parts) {
+        return seen.add(key(parts[0]), key(parts), ++line) == SeenKeys.NEW;
+    }
+
+    @Test
+    void aDuplicateGivesTheLineItRepeatsThroughGrowingPackingAndGroupsMetAgain() {
+        SeenKeys seen = new SeenKeys();
+        int n = 20_000; // a table of 16 slots grows eleven times, then is packed when the file moves on
+        for (int i = 0; i < n; i++) {
+            assertThat(seen.add(key("2024-Q1"), key("2024-Q1", "MA-" + i), 2 + i)).isEqualTo(SeenKeys.NEW);
+        }
+        assertThat(seen.add(key("2024-Q2"), key("2024-Q2", "MA-0"), n + 2)).isEqualTo(SeenKeys.NEW);
+        // the Q2 table started with Q1's emptied arrays: Q1's lines moved with their keys
+        for (int i = 0; i < n; i += 997) {
+            assertThat(seen.add(key("2024-Q1"), key("2024-q1", "ma-" + i), 1_000_000))
+                    .as("the line of key %d", i).isEqualTo(2 + i);
+        }
+        assertThat(seen.add(key("2024-Q2"), key("2024-Q2", "MA-0"), n + 3)).isEqualTo(n + 2);
+        // a repeated duplicate names the first line, not the duplicate before it
+        assertThat(seen.add(key("2024-Q2"), key("2024-Q2", "MA-0"), n + 4)).isEqualTo(n + 2);
+    }
+
+    @Test
+    void aLinePastAnIntIsRememberedAsTheLargestAnIntHolds() {
+        SeenKeys seen = new SeenKeys();
+        seen.add(key("p"), key("p", "k"), 5_000_000_000L);
+        assertThat(seen.add(key("p"), key("p", "k"), 5_000_000_001L)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

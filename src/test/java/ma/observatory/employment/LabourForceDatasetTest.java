@@ -263,7 +263,7 @@ class LabourForceDatasetTest {
             assertThat(problem.line()).isEqualTo(4);
             assertThat(problem.column()).isEmpty();
             assertThat(problem.value()).isEqualTo("period=2024-q1, geo=MA, area=TOTAL, sex=total, age_group=15+");
-            assertThat(problem.reason()).contains("earlier line");
+            assertThat(problem.reason()).isEqualTo("this key already appears on line 2 of the file");
         });
     }
 
@@ -366,7 +366,7 @@ class LabourForceDatasetTest {
 
         assertThat(parsed).extracting(Parsed::rejected).containsExactly(false, true, false, true);
         assertThat(parsed.get(1).rejects()).singleElement().satisfies(r -> {
-            assertThat(r.reason()).contains("already appears");
+            assertThat(r.reason()).contains("already appears on line 2 of");
             assertThat(r.value()).contains("age_group=15+");
         });
     }

@@ -41,6 +41,6 @@ class GeoDatasetTest {
         assertThat(parsed.subList(1, parsed.size())).hasSize(3).allMatch(Parsed::rejected);
         assertThat(parsed).flatExtracting(Parsed::rejects).extracting(RowProblem::line, RowProblem::column)
                 .containsExactly(tuple(3L, "code"), tuple(4L, "level"), tuple(5L, ""));
-        assertThat(parsed.get(3).rejects().get(0).reason()).contains("already appears on an earlier line");
+        assertThat(parsed.get(3).rejects().get(0).reason()).contains("already appears on line 2 of the file");
     }
 }

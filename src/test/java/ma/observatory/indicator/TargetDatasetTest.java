@@ -66,7 +66,7 @@ class TargetDatasetTest {
         "tourism.arrivals,MA,2027,,persons,,,x            | target_value    | ''             | a number is required",
         "tourism.arrivals,MA,2027,17500000,%,,,x          | unit            | %              | which is 'persons'",
         "tourism.arrivals,MA,2027,17500000,persons,2027,,x | baseline_period | 2027          | must come before target_period",
-        "tourism.arrivals,MA,2026,18000000,persons,,,x    | ''              | 'indicator=tourism.arrivals, geo=MA, target_period=2026' | already appears on an earlier line",
+        "tourism.arrivals,MA,2026,18000000,persons,,,x    | ''              | 'indicator=tourism.arrivals, geo=MA, target_period=2026' | already appears on line 2 of the file",
     })
     void aBadRowIsRejectedNamingItsColumnValueAndReason(String row, String column, String value, String reason) {
         RowProblem problem = singleReject(row);

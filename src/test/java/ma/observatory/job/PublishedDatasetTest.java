@@ -97,7 +97,7 @@ class PublishedDatasetTest {
 
         assertThat(rejects).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.reason()).contains("already appears on an earlier line");
+            assertThat(p.reason()).contains("already appears on line 2 of the file");
         });
     }
 
