@@ -80,6 +80,8 @@ public record Reason(String key, List<String> args) {
             Map.entry("field.too-long.unnamed", Set.of(0, 1)),
             Map.entry("line.too-long", Set.of(0, 1)),
             Map.entry("total.differs.places", Set.of(1, 2)),
+            Map.entry("places.not-tiled", Set.of(1)),
+            Map.entry("places.parts-missing", Set.of(1)),
             Map.entry("total.differs.groups", Set.of(1, 2)),
             Map.entry("labour-force.not-sum", Set.of(0)),
             Map.entry("labour-force.sum-above-population", Set.of(0)),

@@ -57,6 +57,8 @@ public final class Cube {
     private Map<Key, Long> rollupCovers = Map.of();
     /** Cells of reported places whose finer rows do not tile them: not summed, said once per place. */
     private final Set<Key> notTiled = new java.util.HashSet<>();
+    /** Cells of reported places some of whose reported children lack the cell: said once per place. */
+    private final Set<Key> partsMissing = new java.util.HashSet<>();
 
     private Cube(CountDataset dataset) {
         this.dataset = dataset;
@@ -171,14 +173,13 @@ public final class Cube {
                 if (cover == null) {
                     int given = childCount.getOrDefault(s, 0);
                     if (given > 0 && given < children.size()) {
-                        continue; // some regions lack this cell: their sum is not the national figure
+                        partsMissing.add(key); // their sum is not the place's figure
+                        continue;
                     }
                 } else if (cover != whole) {
                     // Some part lacks this cell (or a province came with its communes): the sum of
                     // what is there is not the place's figure.
-                    if (rollupByPlace.getOrDefault(place, Map.of()).containsKey(key)) {
-                        notTiled.add(key);
-                    }
+                    (rollupByPlace.getOrDefault(place, Map.of()).containsKey(key) ? notTiled : partsMissing).add(key);
                     continue;
                 }
                 if (fillOnly && values.containsKey(key)) {
@@ -316,26 +317,67 @@ public final class Cube {
     }
 
     /**
-     * The warnings of the cube, with one per place whose finer rows left some of its figures not
-     * available because they do not cover it whole.
+     * The warnings of the cube, with one per place some of whose figures are not available because
+     * the rows under it do not cover it whole: finer rows not tiling it, or places it contains that
+     * the run reports lacking the figure (a region missing for a quarter leaves Morocco without
+     * that quarter, which the reader would otherwise take for a gap in the national series).
      */
     public List<RowProblem> warnings() {
+        List<RowProblem> all = new ArrayList<>(warnings);
+        for (var e : lostByPlace(notTiled).entrySet()) {
+            Key first = e.getValue().get(0);
+            all.add(new RowProblem(dataset.file(), 0, "geo", e.getKey(), Reason.of("places.not-tiled", e.getKey(),
+                    e.getValue().size(), cellName(first))));
+        }
+        Map<String, List<Key>> partsLost = lostByPlace(partsMissing);
+        for (var e : partsLost.entrySet()) {
+            // A place whose parts lack a figure only because a part's own figure is not available
+            // is not said again: the part's warning gives the cause.
+            e.getValue().removeIf(k -> lackingParts(k).isEmpty());
+        }
+        partsLost.values().removeIf(List::isEmpty);
+        for (var e : partsLost.entrySet()) {
+            Key first = e.getValue().get(0);
+            List<String> lacking = lackingParts(first);
+            String named = lacking.size() <= 3 ? String.join(", ", lacking)
+                    : String.join(", ", lacking.subList(0, 3)) + " (+" + (lacking.size() - 3) + ")";
+            all.add(new RowProblem(dataset.file(), 0, "geo", e.getKey(), Reason.of("places.parts-missing", e.getKey(),
+                    e.getValue().size(), cellName(first), named)));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The reported children of the key's place without the key's figure, less those whose own
+     * figure is not available for a reason said on its own (its parts not covering it).
+     */
+    private List<String> lackingParts(Key key) {
+        List<String> lacking = new ArrayList<>();
+        for (String child : geo.reportedChildren(key.geo())) {
+            Key childKey = new Key(key.period(), child, key.breakdown());
+            if (!values.containsKey(childKey) && !notTiled.contains(childKey) && !partsMissing.contains(childKey)) {
+                lacking.add(child);
+            }
+        }
+        return lacking;
+    }
+
+    /** The cells of the set still without a value (not derived otherwise since), by place, earliest first. */
+    private Map<String, List<Key>> lostByPlace(Set<Key> cells) {
         Map<String, List<Key>> byPlace = new TreeMap<>();
-        for (Key k : notTiled) {
-            if (!values.containsKey(k)) { // derived otherwise since (from its groups): nothing is lost
+        for (Key k : cells) {
+            if (!values.containsKey(k)) {
                 byPlace.computeIfAbsent(k.geo(), g -> new ArrayList<>()).add(k);
             }
         }
-        List<RowProblem> all = new ArrayList<>(warnings);
-        for (var e : byPlace.entrySet()) {
-            List<Key> keys = e.getValue();
+        for (List<Key> keys : byPlace.values()) {
             keys.sort(java.util.Comparator.comparing(Key::period).thenComparing(k -> k.breakdown().toString()));
-            Key first = keys.get(0);
-            all.add(new RowProblem(dataset.file(), 0, "geo", e.getKey(), Reason.of("places.not-tiled", e.getKey(),
-                    keys.size(), first.period() + (first.breakdown().pairs().isEmpty() ? "" : ", "
-                            + first.breakdown()))));
         }
-        return List.copyOf(all);
+        return byPlace;
+    }
+
+    private static String cellName(Key k) {
+        return k.period() + (k.breakdown().pairs().isEmpty() ? "" : ", " + k.breakdown());
     }
 
     /** For tests and hand-built cubes: sets the measures of one cell as the input would give them. */

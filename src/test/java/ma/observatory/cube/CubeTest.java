@@ -257,6 +257,30 @@ class CubeTest {
         // MA-03 has no row: 100 + 300 would pass for the national labour force
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isNull();
         assertThat(cube.keys()).extracting(Cube.Key::geo).containsOnly("MA-01", "MA-02");
+        // and the reader is told why Morocco has no 2024, naming the region without a row
+        assertThat(cube.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.column()).isEqualTo("geo");
+            assertThat(w.value()).isEqualTo("MA");
+            assertThat(w.reason()).isEqualTo("MA: for 1 figure(s), the first 2024, area=total, sex=total, age_group=15+,"
+                    + " some of the places under it that this run reports have no row (MA-03 for the first), so these"
+                    + " figures are not available: the sum of the others would pass for a total. Give those places a"
+                    + " row, or MA itself one");
+        });
+    }
+
+    @Test
+    void aCountryLackingFiguresOfManyRegionsNamesThreeAndCountsTheRest() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02", "MA-03", "MA-04", "MA-05", "MA-06");
+        cells.direct(LF, "2024-Q1", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // two figures lost, one warning; the first (by period: the year before its quarters) names its lacking regions
+        assertThat(cube.warnings()).singleElement().extracting(RowProblem::reason).asString()
+                .startsWith("MA: for 2 figure(s), the first 2024, area=total")
+                .contains("(MA-03, MA-04, MA-05 (+1) for the first)");
     }
 
     @Test
@@ -271,6 +295,8 @@ class CubeTest {
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0);
         // only MA-01 has an urban cell
         assertThat(cube.get(key("MA", URBAN), "labour_force")).isNull();
+        assertThat(cube.warnings()).singleElement().extracting(RowProblem::reason).asString()
+                .startsWith("MA: for 1 figure(s), the first 2024, area=urban,").contains("(MA-02 for the first)");
     }
 
     @Test
@@ -296,6 +322,8 @@ class CubeTest {
 
         assertThat(cube.get(new Cube.Key(Period.quarter(2024, 1), "MA", TOTAL), "unemployed")).isEqualTo(70.0);
         assertThat(cube.get(new Cube.Key(Period.quarter(2024, 2), "MA", TOTAL), "unemployed")).isNull();
+        assertThat(cube.warnings()).singleElement().extracting(RowProblem::reason).asString()
+                .startsWith("MA: for 1 figure(s), the first 2024-Q2,").contains("(MA-02 for the first)");
     }
 
     @Test
@@ -315,9 +343,11 @@ class CubeTest {
         assertThat(cube.get(key("MA-02", TOTAL), "labour_force")).isEqualTo(300.0);
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(400.0);
         assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(70.0);
-        // MA-01 has no urban row
+        // MA-01 has no urban or rural row: Morocco has none, and the reader is told why; its total,
+        // derived after load, is not said to be missing
         assertThat(cube.get(key("MA", URBAN), "labour_force")).isNull();
-        assertThat(cube.warnings()).isEmpty();
+        assertThat(cube.warnings()).singleElement().extracting(RowProblem::reason).asString()
+                .startsWith("MA: for 2 figure(s), the first 2024, area=rural,").contains("(MA-01 for the first)");
     }
 
     @Test
@@ -408,7 +438,8 @@ class CubeTest {
 
         // 120 is not the region's population and says nothing against 200
         assertThat(cube.get(key("MA-01", TOTAL), "population")).isEqualTo(200.0);
-        assertThat(cube.warnings()).isEmpty();
+        // the one warning is Morocco's, for MA-02, to which this test gives no row
+        assertThat(cube.warnings()).extracting(RowProblem::value).containsExactly("MA");
     }
 
     @Test
@@ -426,7 +457,8 @@ class CubeTest {
 
         // 120 + 80 = 200, from urban and rural
         assertThat(cube.get(key("MA-01", TOTAL), "population")).isEqualTo(200.0);
-        assertThat(cube.warnings()).isEmpty();
+        // the one warning is Morocco's, for MA-02, to which this test gives no row
+        assertThat(cube.warnings()).extracting(RowProblem::value).containsExactly("MA");
     }
 
     /** A second dataset under another key, to show that load reads one dataset only. */
