@@ -314,22 +314,25 @@ class OutsourcingSheets implements DomainSheets {
                 List<String> scenarios = rates.isEmpty() ? Collections.singletonList(null)
                         : new ArrayList<>(rates.keySet());
                 for (String scenario : scenarios) {
+                    // The figures come right after what names the row, read as their formula
+                    // (exposed × loss rate = at risk); what they were taken from comes after: on a
+                    // printed page the repeated labels left room for the slice's words only.
                     List<CellValue> row = new ArrayList<>();
                     row.add(CellValue.text(reg.id()));
                     row.add(CellValue.text(reg.title()));
                     row.add(CellValue.text(reg.effectiveOn().toString()));
-                    row.add(CellValue.text(slice(m, reg)));
-                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.geo()));
-                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.period().toString()));
-                    row.add(CellValue.number(exposure == null ? null : exposure.value()));
                     row.add(scenario == null ? CellValue.NOT_AVAILABLE
                             : CellValue.text(m.getOr("scenario." + scenario, scenario)));
+                    row.add(CellValue.number(exposure == null ? null : exposure.value()));
                     Double rate = scenario == null ? null : rates.get(scenario);
                     row.add(CellValue.number(rate == null ? null : 100.0 * rate));
                     IndicatorValue risk = exposure == null || scenario == null ? null
                             : atRisk.get(exposure.period() + "|" + exposure.geo() + "|"
                                     + Breakdown.of("regulation", reg.id(), "scenario", scenario));
                     row.add(CellValue.number(risk == null ? null : risk.value()));
+                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.geo()));
+                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.period().toString()));
+                    row.add(CellValue.text(slice(m, reg)));
                     row.add(CellValue.text(reg.source()));
                     rows.add(row);
                 }
@@ -337,13 +340,12 @@ class OutsourcingSheets implements DomainSheets {
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
                 paragraph(m.get("outsourcing.col.title")), text(m.get("outsourcing.col.regulation_effective_on")),
-                paragraph(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.country_code")),
-                text(m.get("outsourcing.col.jobs_period")),
-                new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.scenario")),
+                new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
-                text(m.get("outsourcing.col.rate_source")));
+                text(m.get("outsourcing.col.country_code")), text(m.get("outsourcing.col.jobs_period")),
+                paragraph(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.rate_source")));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
                 List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
     }

@@ -225,6 +225,10 @@ class OutsourcingJobFunctionalTests {
                     "not involving Morocco");
             assertThat(book.rows("RegulationExposure")).extracting(r -> r.get("Scenario"))
                     .containsExactly("low", "central", "high");
+            // the figures follow what names the row, as their formula reads; what they come from after
+            assertThat(book.headers("RegulationExposure")).containsExactly("Regulation id", "Title",
+                    "Takes effect on", "Scenario", "Jobs exposed (persons)", "Loss rate (%)", "Jobs at risk (persons)",
+                    "Country code", "Period of the jobs used", "Jobs covered", "Source of the loss rates");
         }
     }
 
