@@ -483,7 +483,7 @@ class ObservatoryJobFunctionalTests {
             assertThat(book.rows("DataQuality")).anySatisfy(r -> {
                 assertThat(r.get("Type")).isEqualTo("ligne rejetée");
                 assertThat(r.get("Fichier")).isEqualTo("published.csv");
-                assertThat(r.get("Motif ou chiffre")).isEqualTo("cette clé figure déjà sur une ligne précédente du fichier");
+                assertThat(r.get("Motif ou chiffre")).isEqualTo("cette clé figure déjà à la ligne 5 du fichier");
             });
         }
     }

@@ -157,7 +157,7 @@ class ArrivalsDatasetTest {
             assertThat(problem.line()).isEqualTo(5);
             assertThat(problem.column()).isEmpty();
             assertThat(problem.value()).isEqualTo("period=2024, visitor_type=FOREIGN, market=fr");
-            assertThat(problem.reason()).contains("earlier line");
+            assertThat(problem.reason()).isEqualTo("this key already appears on line 2 of the file");
         });
     }
 
