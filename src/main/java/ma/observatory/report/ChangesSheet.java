@@ -23,11 +23,12 @@ import ma.observatory.period.PeriodRange;
 
 /**
  * What the night brought (SPEC §6): every indicator value that is new, gone or revised since the
- * previous completed run over the same range and domains (same {@code from}, {@code to}, {@code only}
- * and {@code geo-levels}), read from that run's {@code indicator_value} rows — or, when no run covered
- * this range, the latest one over an overlapping range, on the periods both cover. Before and after
- * are in the unit of each indicator; the difference is after minus before. When nothing changed, or
- * there is no earlier run to compare with, the table lists nothing and the sentence above it says why.
+ * previous completed run over the same range and domains (the same months from {@code from} to
+ * {@code to}, the same {@code only} and {@code geo-levels}), read from that run's
+ * {@code indicator_value} rows — or, when no run covered this range, the latest one over an
+ * overlapping range, on the periods both cover. Before and after are in the unit of each
+ * indicator; the difference is after minus before. When nothing changed, or there is no earlier
+ * run to compare with, the table lists nothing and the sentence above it says why.
  */
 final class ChangesSheet {
 
@@ -51,10 +52,6 @@ final class ChangesSheet {
      * covered this one), the periods both cover, to which the comparison keeps.
      */
     record Previous(long runId, String completed, PeriodRange range, PeriodRange shared) {
-
-        Previous(long runId, String completed) {
-            this(runId, completed, null, null);
-        }
     }
 
     private ChangesSheet() {
@@ -65,9 +62,6 @@ final class ChangesSheet {
         String from = context.run().range().from().toString();
         String to = context.run().range().to().toString();
         Previous previous = previousRun(context, zone);
-        if (previous == null) {
-            previous = overlappingRun(context, zone);
-        }
         List<Change> changes = previous == null ? List.of()
                 : compare(context, indicators.values(previous.runId()), previous.shared());
 
@@ -138,43 +132,14 @@ final class ChangesSheet {
     }
 
     /**
-     * The latest completed run over the same range, of the same domains and levels, other than this
-     * one: a run of employment alone does not make every tourism value "gone", nor the next full run
-     * every one "new".
+     * The run to compare with, among the completed runs of the same domains and levels other than
+     * this one: the latest over the same range (the same months, however spelt: {@code 2024-Q1} to
+     * {@code 2024-Q4} is {@code 2024-01} to {@code 2024-12}), a run of employment alone not making
+     * every tourism value "gone", nor the next full run every one "new"; when none covered this
+     * range, the latest whose range overlaps it (the previous night, when the nightly range has just
+     * moved on), with the periods both cover; else {@code null}.
      */
     static Previous previousRun(ReportContext context, ZoneId zone) {
-        var parameters = context.run().toJobParameters();
-        List<Previous> found = context.jdbc().query("""
-                SELECT e.JOB_INSTANCE_ID, e.END_TIME FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID <> ?
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'from' AND p.PARAMETER_VALUE = ?)
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'to' AND p.PARAMETER_VALUE = ?)
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'only' AND p.PARAMETER_VALUE = ?)
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'geo-levels' AND p.PARAMETER_VALUE = ?)
-                ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC
-                LIMIT 1""",
-                (rs, i) -> {
-                    Timestamp end = rs.getTimestamp(2);
-                    return new Previous(rs.getLong(1), end == null ? ""
-                            : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")");
-                },
-                ObservatoryJobConfiguration.JOB_NAME, context.runId(), context.run().range().from().toString(),
-                context.run().range().to().toString(), parameters.getString("only"),
-                parameters.getString("geo-levels"));
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /**
-     * When no run covered this range: the latest completed run of the same domains and levels whose
-     * range overlaps it (the previous night, when the nightly range has just moved on), with the
-     * periods both cover.
-     */
-    static Previous overlappingRun(ReportContext context, ZoneId zone) {
         var parameters = context.run().toJobParameters();
         PeriodRange mine = context.run().range();
         List<Previous> found = context.jdbc().query("""
@@ -191,8 +156,10 @@ final class ChangesSheet {
                 // every run, not the latest hundred: a backfill of other years must not hide the night before
                 (rs, i) -> {
                     PeriodRange theirs = new PeriodRange(Period.parse(rs.getString(3)), Period.parse(rs.getString(4)));
-                    PeriodRange shared = shared(mine, theirs);
-                    if (shared == null) {
+                    boolean same = theirs.firstMonth().equals(mine.firstMonth())
+                            && theirs.lastMonth().equals(mine.lastMonth());
+                    PeriodRange shared = same ? null : shared(mine, theirs);
+                    if (!same && shared == null) {
                         return null;
                     }
                     Timestamp end = rs.getTimestamp(2);
@@ -202,7 +169,9 @@ final class ChangesSheet {
                 },
                 ObservatoryJobConfiguration.JOB_NAME, context.runId(), parameters.getString("only"),
                 parameters.getString("geo-levels"));
-        return found.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<Previous> overlapping = found.stream().filter(java.util.Objects::nonNull).toList();
+        return overlapping.stream().filter(p -> p.shared() == null).findFirst()
+                .orElse(overlapping.isEmpty() ? null : overlapping.get(0));
     }
 
     /**

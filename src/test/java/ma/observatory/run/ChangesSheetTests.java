@@ -66,7 +66,7 @@ class ChangesSheetTests {
             assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023 to 2024");
         }
         // another range does not count as a previous run, nor a run of other domains
-        run(app, input, "--lang=en", "--to=2024-12");
+        run(app, input, "--lang=en", "--to=2024-06");
         run(app, input, "--lang=en", "--only=employment");
 
         run(app, input, "--lang=en");
@@ -146,6 +146,23 @@ class ChangesSheetTests {
             assertThat((Double) revised.get("After")).isCloseTo(100.0 * 65 / 520, within(1e-9));
             // 2023 lies outside the new range: not "gone"
             assertThat(rows).noneMatch(r -> "2023".equals(r.get("Period")));
+        }
+    }
+
+    @Test
+    void aRangeSpeltInMonthsIsTheSameRangeAsTheYearItCovers() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        run(app, input, "--lang=en", "--from=2024", "--to=2024");
+
+        run(app, input, "--lang=en", "--from=2024-01", "--to=2024-12");
+
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve(
+                "labour-market-report_2024-01_2024-12_en.xlsx"))) {
+            assertThat(book.intro("Changes")).startsWith("Nothing changed since run 0, the previous completed run"
+                    + " over 2024-01 to 2024-12, which completed ");
+            assertThat(book.rows("Changes")).singleElement()
+                    .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
         }
     }
 
