@@ -80,6 +80,17 @@ public final class SourceText {
         return value == null ? "[x]" : String.format(locale, "%.1f", value);
     }
 
+    /**
+     * A figure the program worked out, as this language writes it: {@code 19,800,000} and
+     * {@code 19 800 000}, decimals as they are (up to six). What a file says is quoted as written;
+     * this is for figures the sentence reports.
+     */
+    public String figure(double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(6);
+        return format.format(value);
+    }
+
     /** The basis alone, as a source says it: {@code computed}, {@code calculé}. */
     public String basis(Basis basis) {
         return get("source.basis." + basis.code());

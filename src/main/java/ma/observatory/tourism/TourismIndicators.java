@@ -402,8 +402,9 @@ public final class TourismIndicators {
                 String source = earlier == null || earlier.period().year() >= t.targetPeriod().year()
                         ? words.get("source.awaiting", targetSource(words, t), year)
                         : words.get("source.awaiting.earlier", targetSource(words, t), year,
-                                Integer.toString(earlier.period().year()), Cube.format(earlier.value()),
-                                words.decimal(Ratios.percent(earlier.value(), t.targetValue())));
+                                Integer.toString(earlier.period().year()), words.figure(earlier.value()),
+                                words.decimal(Ratios.percent(earlier.value(), t.targetValue())),
+                                words.basis(earlier.basis()));
                 out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(t.targetPeriod().year()), t.geo(),
                         targetBreakdown(t), null, Basis.COMPUTED, capped(source)));
             }

@@ -30,9 +30,12 @@ class SourceTextTest {
     void aTargetAwaitingItsYearSaysWhatAnEarlierYearReachedInTheWorkbooksLanguage() {
         SourceText fr = SourceText.of("fr");
         // 19.8 / 17.5 = 113.14 %
-        assertThat(fr.get("source.awaiting.earlier", "objectif : targets.csv ligne 3", "2026", "2025", "19800000",
-                fr.decimal(100 * 19.8 / 17.5))).isEqualTo("objectif : targets.csv ligne 3 | aucun chiffre annuel de"
-                        + " 2026 dans les données ; en 2025 : 19800000, soit 113,1 % de l’objectif");
+        assertThat(fr.get("source.awaiting.earlier", "objectif : targets.csv ligne 3", "2026", "2025",
+                fr.figure(19_800_000), fr.decimal(100 * 19.8 / 17.5), fr.basis(Basis.COMPUTED)))
+                .isEqualTo("objectif : targets.csv ligne 3 | aucun chiffre annuel de 2026 dans les données ; en 2025 :"
+                        + " 19\u202f800\u202f000 (calculé), soit 113,1 % de l’objectif");
+        assertThat(SourceText.ENGLISH.figure(19_800_000)).isEqualTo("19,800,000");
+        assertThat(SourceText.ENGLISH.figure(112_500.25)).isEqualTo("112,500.25");
         assertThat(SourceText.ENGLISH.decimal(100 * 19.8 / 17.5)).isEqualTo("113.1");
         assertThat(SourceText.ENGLISH.decimal(null)).isEqualTo("[x]");
     }
