@@ -111,6 +111,7 @@ final class SummarySheet {
         List<List<CellValue>> rows = new ArrayList<>();
         boolean onTrackShown = false;
         Set<String> awaited = new TreeSet<>(); // years of targets shown waiting for their own figure
+        Set<String> unmeasured = new TreeSet<>(); // years of targets still ahead that nothing measures yet
         Set<String> before = new TreeSet<>(); // periods of jobs at risk shown from before the range
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
@@ -130,7 +131,12 @@ final class SummarySheet {
                 }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
                 if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {
-                    awaited.add(v.period().toString());
+                    Period targetYear = targetPeriod(v.breakdown());
+                    if (targetYear != null && targetYear.lastMonth().isAfter(context.run().range().lastMonth())) {
+                        unmeasured.add(targetYear.toString());
+                    } else {
+                        awaited.add(v.period().toString());
+                    }
                 }
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
                         && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
@@ -174,6 +180,9 @@ final class SummarySheet {
         if (!awaited.isEmpty()) {
             intro.add(m.get("summary.intro.awaiting", String.join(", ", awaited)));
         }
+        if (!unmeasured.isEmpty()) {
+            intro.add(m.get("summary.intro.unmeasured", String.join(", ", unmeasured)));
+        }
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));
         }
@@ -185,6 +194,17 @@ final class SummarySheet {
     private static String inSentence(String label) {
         return label.length() > 1 && Character.isLowerCase(label.charAt(1))
                 ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
+    /** The year of a target from its breakdown ({@code target=tourism.arrivals 2026}), or {@code null}. */
+    private static Period targetPeriod(Breakdown b) {
+        String label = b.get("target");
+        int space = label == null ? -1 : label.lastIndexOf(' ');
+        try {
+            return space < 0 ? null : Period.parse(label.substring(space + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** "objectif : arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */

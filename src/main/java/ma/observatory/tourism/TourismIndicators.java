@@ -374,8 +374,22 @@ public final class TourismIndicators {
         return latest;
     }
 
+    /**
+     * The last year the range covers whole, as targets are measured on annual values (2025 for a
+     * range to 2026-10); the range's last period when it covers no whole year.
+     */
+    private static Period lastWholeYear(PeriodRange range) {
+        int year = range.lastMonth().getYear();
+        for (Period p : List.of(Period.year(year), Period.year(year - 1))) {
+            if (range.contains(p)) {
+                return p;
+            }
+        }
+        return range.to();
+    }
+
     /** The range covers the target's year whole: the target is judged on that year's own value. */
-    private static boolean yearOver(Target t, PeriodRange range) {
+    static boolean yearOver(Target t, PeriodRange range) {
         return !t.targetPeriod().lastMonth().isAfter(range.lastMonth());
     }
 
@@ -384,14 +398,23 @@ public final class TourismIndicators {
      * {@code target=<id> <target period>}, at the target's place, for the year of the latest actual.
      * A target whose year ends in the range but is not yet known has its progress not available, at
      * that year: in January 2027 the 2026 targets stay on the Summary, waiting for 2026's figures,
-     * rather than vanish. Nothing when the series has no annual value yet and the target year is
-     * ahead.
+     * rather than vanish. A target still ahead whose series has no annual value to measure it by has
+     * its progress not available at the last year the range covers whole.
      */
     static List<IndicatorValue> targetValues(Target t, Map<String, IndicatorValue> series, PeriodRange range,
                                              SourceText words) {
         List<IndicatorValue> out = new ArrayList<>();
         IndicatorValue actual = latestActual(t, series, range);
         if (actual == null) {
+            if (!yearOver(t, range) && actualBreakdown(t) != null) {
+                // Nothing in the data measures it yet (jobs created since 2023 with no figure after
+                // 2023): still a target the reader follows, shown not available as of the range's
+                // last year rather than left off the Summary.
+                out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, lastWholeYear(range), t.geo(),
+                        targetBreakdown(t), null, Basis.COMPUTED, capped(words.get("source.unmeasured",
+                                targetSource(words, t), range.to().toString()))));
+                return out;
+            }
             // a target year ending before the range is not read, and not the workbook's news
             if (yearOver(t, range) && !t.targetPeriod().lastMonth().isBefore(range.firstMonth())
                     && actualBreakdown(t) != null) {

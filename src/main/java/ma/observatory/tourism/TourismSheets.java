@@ -216,6 +216,10 @@ class TourismSheets implements DomainSheets {
             IndicatorValue projection = byTarget.get(TOURISM_TARGET_PROJECTION.id() + '|' + t.geo() + '|' + b);
             IndicatorValue onTrack = byTarget.get(TOURISM_TARGET_ON_TRACK.id() + '|' + t.geo() + '|' + b);
             Period actualPeriod = firstPeriod(progress, onTrack, required, projection);
+            if (progress != null && progress.value() == null
+                    && !TourismIndicators.yearOver(t, context.run().range())) {
+                actualPeriod = null; // nothing measures it yet: no actual, and the target year still ahead
+            }
             Breakdown actualBreakdown = TourismIndicators.actualBreakdown(t);
             IndicatorValue actual = actualPeriod == null || actualBreakdown == null ? null
                     : byKey.get(TourismIndicators.keyOf(t.indicator(), actualPeriod, t.geo(), actualBreakdown));

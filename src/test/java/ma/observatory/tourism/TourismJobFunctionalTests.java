@@ -214,6 +214,43 @@ class TourismJobFunctionalTests {
         }
     }
 
+    @Test
+    void aTargetThatNothingMeasuresYetStaysOnTheSummaryNotAvailable() throws IOException {
+        // The 200,000 jobs of the roadmap: no figure of jobs created since 2023 in the data.
+        Path input = fixturesWithout("none");
+        Files.writeString(input.resolve("targets.csv"),
+                "tourism.jobs_created,MA,2026,200000,persons,2023,,Fixture 200000 jobs\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        Outcome outcome = run(input, "--lang=en");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(
+                work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"))) {
+            String target = "target=tourism.jobs_created 2026";
+            // as of the range's last year, not available, saying why
+            Map<String, Object> progress = find(book.rows("Indicators"), "tourism.target_progress_pct", "2024", target);
+            assertThat((String) progress.get("source")).endsWith("Fixture 200000 jobs | no figure in the data to"
+                    + " measure it by, up to 2024");
+            assertThat(book.rows("Summary")).filteredOn(r -> r.get("Breakdown").equals(
+                    "target: tourism jobs created (direct and indirect), 2026")).singleElement().satisfies(r -> {
+                        assertThat(r.get("Period")).isEqualTo("2024");
+                        assertThat(r.get("Value")).isEqualTo("[x]");
+                    });
+            assertThat(book.intro("Summary")).contains("A target shown [x] for a year still ahead (2026) has no"
+                    + " figure in the data yet to be measured by: its source says up to when.")
+                    .doesNotContain("A target whose year is over");
+            // its row on the targets sheet: nothing measured, so nothing projected either
+            assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.get("Year of the latest actual")).isEqualTo("[x]");
+                        assertThat(r.get("Share of the target reached (%)")).isEqualTo("[x]");
+                        assertThat(r.get("Projection for the target year")).isEqualTo("[x]");
+                        assertThat(r.get("On track")).isEqualTo("[x]");
+                    });
+        }
+    }
+
     /** A copy of the fixtures, without the file named. */
     private Path fixturesWithout(String fileName) throws IOException {
         Path input = work.resolve("input");

@@ -301,12 +301,20 @@ class TourismTargetsTest {
     }
 
     @Test
-    void noActualNoTargetValues() {
+    void aTargetAheadThatNothingMeasuresYetIsNotAvailableAsOfTheRangesLastWholeYear() {
         Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
 
-        var r = run(arrivals(), range("2023", "2024"), t);
+        var r = run(arrivals(), range("2023", "2024-06"), t);
 
-        assertThat(r.values()).isEmpty();
+        // still on the Summary, [x]: no growth, projection or verdict from nothing
+        assertThat(r.values()).singleElement().satisfies(v -> {
+            assertThat(v.indicator()).isEqualTo(TOURISM_TARGET_PROGRESS);
+            assertThat(v.period()).isEqualTo(Period.year(2023)); // 2024 is not over at 2024-06
+            assertThat(v.breakdown()).isEqualTo(of(t));
+            assertThat(v.value()).isNull();
+            assertThat(v.source()).isEqualTo("target: targets.csv line 3, roadmap 2026 | no figure in the data to"
+                    + " measure it by, up to 2024-06");
+        });
     }
 
     @Test
@@ -344,7 +352,12 @@ class TourismTargetsTest {
         var r = TourismIndicatorsTest.compute(arrivals(), jobs, range("2023", "2025"), List.of(t));
 
         assertThat(r.values()).noneMatch(v -> v.indicator() == TOURISM_DIRECT_JOBS_CREATED);
-        assertThat(r.values()).noneMatch(v -> v.breakdown().get("target") != null);
+        // the target is followed all the same, not available
+        assertThat(r.values()).filteredOn(v -> v.breakdown().get("target") != null).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.indicator()).isEqualTo(TOURISM_TARGET_PROGRESS);
+                    assertThat(v.value()).isNull();
+                });
     }
 
     @Test
