@@ -179,15 +179,7 @@ class TourismJobFunctionalTests {
     void aTargetWhoseYearIsOverButNotKnownWaitsForItsOwnFigure() throws IOException {
         // 2022 lies inside the range and has no arrivals in the fixture: its milestone cannot be
         // judged on 2024's 16 million; it shows as not available, waiting, on every sheet.
-        Path input = fixturesWithout("none");
-        Files.writeString(input.resolve("targets.csv"), "tourism.arrivals,MA,2022,9000000,persons,,,Fixture 2022\n",
-                java.nio.file.StandardOpenOption.APPEND);
-
-        Outcome outcome = run(input, "--lang=en");
-
-        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        try (WorkbookReader book = new WorkbookReader(
-                work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"))) {
+        try (WorkbookReader book = englishWorkbookWithTarget("tourism.arrivals,MA,2022,9000000,persons,,,Fixture 2022")) {
             String target = "target=tourism.arrivals 2022";
             Map<String, Object> progress = find(book.rows("Indicators"), "tourism.target_progress_pct", "2022", target);
             assertThat((String) progress.get("source")).endsWith("Fixture 2022 | no annual figure for 2022 in the data");
@@ -217,16 +209,8 @@ class TourismJobFunctionalTests {
     @Test
     void aTargetThatNothingMeasuresYetStaysOnTheSummaryNotAvailable() throws IOException {
         // The 200,000 jobs of the roadmap: no figure of jobs created since 2023 in the data.
-        Path input = fixturesWithout("none");
-        Files.writeString(input.resolve("targets.csv"),
-                "tourism.jobs_created,MA,2026,200000,persons,2023,,Fixture 200000 jobs\n",
-                java.nio.file.StandardOpenOption.APPEND);
-
-        Outcome outcome = run(input, "--lang=en");
-
-        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        try (WorkbookReader book = new WorkbookReader(
-                work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"))) {
+        try (WorkbookReader book = englishWorkbookWithTarget(
+                "tourism.jobs_created,MA,2026,200000,persons,2023,,Fixture 200000 jobs")) {
             String target = "target=tourism.jobs_created 2026";
             // as of the range's last year, not available, saying why
             Map<String, Object> progress = find(book.rows("Indicators"), "tourism.target_progress_pct", "2024", target);
@@ -249,6 +233,17 @@ class TourismJobFunctionalTests {
                         assertThat(r.get("On track")).isEqualTo("[x]");
                     });
         }
+    }
+
+    /** The English workbook of a run on the fixtures with one more line in targets.csv. */
+    private WorkbookReader englishWorkbookWithTarget(String targetLine) throws IOException {
+        Path input = fixturesWithout("none");
+        Files.writeString(input.resolve("targets.csv"), targetLine + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Outcome outcome = run(input, "--lang=en");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        return new WorkbookReader(work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"));
     }
 
     /** A copy of the fixtures, without the file named. */
