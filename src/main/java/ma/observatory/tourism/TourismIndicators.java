@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -228,9 +229,11 @@ public final class TourismIndicators {
     /** The values one cell of the arrivals cube gives, alone or with its neighbours. */
     private static void arrivalIndicators(Cube cube, Cube.Key key, List<IndicatorValue> out) {
         String source = cube.source(key);
+        String arrivalsSource = sourceOfMeasure(source, ARRIVALS_MEASURE);
         Breakdown b = key.breakdown();
         for (var level : ARRIVALS_LEVELS) {
-            add(out, level.getValue(), key.period(), key.geo(), b, cube.get(key, level.getKey()), source);
+            add(out, level.getValue(), key.period(), key.geo(), b, cube.get(key, level.getKey()),
+                    sourceOfMeasure(source, level.getKey()));
         }
         Double arrivals = cube.get(key, ARRIVALS_MEASURE);
         String visitorType = b.get("visitor_type");
@@ -244,18 +247,44 @@ public final class TourismIndicators {
         if ("mre".equals(visitorType)) {
             Double all = cube.get(withDim(key, "visitor_type", TOTAL), ARRIVALS_MEASURE);
             add(out, TOURISM_MRE_SHARE, key.period(), key.geo(), Breakdown.of("market", market),
-                    Ratios.percent(arrivals, all), source);
+                    Ratios.percent(arrivals, all), arrivalsSource);
         }
         if (market != null && !TOTAL.equals(market)) {
             Double allMarkets = cube.get(withDim(key, "market", TOTAL), ARRIVALS_MEASURE);
-            add(out, TOURISM_MARKET_SHARE, key.period(), key.geo(), b, Ratios.percent(arrivals, allMarkets), source);
+            add(out, TOURISM_MARKET_SHARE, key.period(), key.geo(), b, Ratios.percent(arrivals, allMarkets),
+                    arrivalsSource);
         }
         if (key.period().granularity() == Period.Granularity.MONTH) {
             add(out, TOURISM_ARRIVALS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, ARRIVALS_MEASURE),
-                    source);
+                    arrivalsSource);
             add(out, TOURISM_RECEIPTS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, RECEIPTS_MEASURE),
-                    source);
+                    sourceOfMeasure(source, RECEIPTS_MEASURE));
         }
+    }
+
+    /**
+     * What a row's source says of one of its figures. A row giving arrivals and receipts from two
+     * publications may name each in a part of its own, {@code arrivals: … | receipts: …}, each
+     * part starting with the start of its column's name: a figure then cites its own part (the
+     * receipts' source no longer opens on the arrivals'). Any other source, or one with no part for
+     * the figure, is cited whole; a value made from both figures (receipts per arrival) cites both.
+     */
+    static String sourceOfMeasure(String source, String measure) {
+        if (source == null || !source.contains(" | ")) {
+            return source;
+        }
+        String found = null;
+        for (String part : source.split(" \\| ")) {
+            int colon = part.indexOf(": ");
+            String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            if (label.isEmpty() || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
+                return source; // not a source in parts: quoted whole
+            }
+            if (found == null && measure.startsWith(label)) {
+                found = part.substring(colon + 2).strip();
+            }
+        }
+        return found == null || found.isEmpty() ? source : found;
     }
 
     /**

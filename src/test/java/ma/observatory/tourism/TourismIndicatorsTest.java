@@ -341,6 +341,33 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void aSourceInPartsByFigureGivesEachFigureItsOwnPartAndBothToWhatUsesBoth() {
+        Cube cube = arrivals();
+        String source = "arrivals: Ministry communiqué | receipts: Office des changes";
+        cube.put(new Cube.Key(Period.parse("2024"), "MA", ALL), source, 17_400_000.0, null, 112_500.0);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        assertThat(find(r, TOURISM_ARRIVALS, "2024", ALL).orElseThrow().source()).isEqualTo("Ministry communiqué");
+        assertThat(find(r, TOURISM_RECEIPTS, "2024", ALL).orElseThrow().source()).isEqualTo("Office des changes");
+        assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2024", ALL).orElseThrow().source()).isEqualTo(source);
+    }
+
+    @Test
+    void aSourceNotInPartsByFigureIsCitedWhole() {
+        // parts the program cannot tie to a figure, or one figure without its part: the source as written
+        assertThat(TourismIndicators.sourceOfMeasure("HCP | Ministry", "arrivals")).isEqualTo("HCP | Ministry");
+        assertThat(TourismIndicators.sourceOfMeasure("arrivals: HCP | note 3: revised", "arrivals"))
+                .isEqualTo("arrivals: HCP | note 3: revised");
+        assertThat(TourismIndicators.sourceOfMeasure("arrivals: HCP | receipts: OC", "overnight_stays"))
+                .isEqualTo("arrivals: HCP | receipts: OC");
+        assertThat(TourismIndicators.sourceOfMeasure("Receipts: OC | Arrivals: HCP", "receipts_mad_million"))
+                .isEqualTo("OC");
+        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "arrivals")).isEqualTo("arrivals: just one");
+        assertThat(TourismIndicators.sourceOfMeasure(null, "arrivals")).isNull();
+    }
+
+    @Test
     void noReceiptsPerArrivalWhenArrivalsAreNotAvailable() {
         Cube cube = arrivals();
         put(cube, "2021", ALL, null, null, 34_300.0);
