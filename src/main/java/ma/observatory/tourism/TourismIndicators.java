@@ -262,22 +262,26 @@ public final class TourismIndicators {
         }
     }
 
+    /** A part's label is a column's name or its start, never a mere letter ("A: …"). */
+    private static final int MIN_PART_LABEL = 4;
+
     /**
      * What a row's source says of one of its figures. A row giving arrivals and receipts from two
      * publications may name each in a part of its own, {@code arrivals: … | receipts: …}, each
      * part starting with the start of its column's name: a figure then cites its own part (the
-     * receipts' source no longer opens on the arrivals'). Any other source, or one with no part for
-     * the figure, is cited whole; a value made from both figures (receipts per arrival) cites both.
+     * receipts' source no longer opens on the arrivals'); a row with one figure may still label its
+     * source so. Any other source, or one with no part for the figure, is cited whole; a value made
+     * from both figures (receipts per arrival) cites both.
      */
     static String sourceOfMeasure(String source, String measure) {
-        if (source == null || !source.contains(" | ")) {
-            return source;
+        if (source == null) {
+            return null;
         }
         String found = null;
         for (String part : source.split(" \\| ")) {
             int colon = part.indexOf(": ");
             String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (label.isEmpty() || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
+            if (label.length() < MIN_PART_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
                 return source; // not a source in parts: quoted whole
             }
             if (found == null && measure.startsWith(label)) {

@@ -363,7 +363,12 @@ class TourismIndicatorsTest {
                 .isEqualTo("arrivals: HCP | receipts: OC");
         assertThat(TourismIndicators.sourceOfMeasure("Receipts: OC | Arrivals: HCP", "receipts_mad_million"))
                 .isEqualTo("OC");
-        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "arrivals")).isEqualTo("arrivals: just one");
+        assertThat(TourismIndicators.sourceOfMeasure("Note: revised", "arrivals")).isEqualTo("Note: revised");
+        assertThat(TourismIndicators.sourceOfMeasure("A: HCP | R: OC", "arrivals")).isEqualTo("A: HCP | R: OC");
+        // a row with its arrivals only may label them all the same
+        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "arrivals")).isEqualTo("just one");
+        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "receipts_mad_million"))
+                .isEqualTo("arrivals: just one");
         assertThat(TourismIndicators.sourceOfMeasure(null, "arrivals")).isNull();
     }
 
