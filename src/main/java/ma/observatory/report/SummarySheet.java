@@ -80,6 +80,12 @@ final class SummarySheet {
     private static final Map<Indicator, Indicator> YEAR_OF = Map.of(TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS,
             TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS);
 
+    private static final int LABEL_WRAP_CHARS = 22;
+    private static final int BREAKDOWN_WRAP_CHARS = 26;
+    private static final int SOURCE_SHOWN_CHARS = 48;
+    /** "published; change: computed" on two lines: the figures and their basis on one printed page. */
+    private static final int BASIS_WRAP_CHARS = 16;
+
     private SummarySheet() {
     }
 
@@ -159,17 +165,22 @@ final class SummarySheet {
                         CellValue.text(v.source())));
             }
         }
+        // The columns naming a row wrap, narrow: a printed page repeats them beside the figures,
+        // and at their full width (in French, 45 and 58 characters) they left room for one figure
+        // column per page, the Summary printing on six pages side by side. Now the figures fill
+        // the first page, the sources the second (their basis on either, as the page allows).
         List<ReportColumn> cols = List.of(
-                new ReportColumn(m.get("summary.indicator"), NumberStyle.TEXT),
-                new ReportColumn(m.get("summary.breakdown"), NumberStyle.TEXT),
+                ReportColumn.wrapped(m.get("summary.indicator"), LABEL_WRAP_CHARS),
+                ReportColumn.wrapped(m.get("summary.breakdown"), BREAKDOWN_WRAP_CHARS),
                 new ReportColumn(m.get("col.place"), NumberStyle.TEXT),
                 new ReportColumn(m.get("col.period"), NumberStyle.TEXT),
                 new ReportColumn(m.get("summary.value"), NumberStyle.DECIMAL),
                 new ReportColumn(m.get("summary.unit"), NumberStyle.TEXT),
                 new ReportColumn(m.get("summary.change"), NumberStyle.CHANGE),
                 new ReportColumn(m.get("summary.change.unit"), NumberStyle.TEXT),
-                new ReportColumn(m.get("col.basis"), NumberStyle.TEXT),
-                new ReportColumn(m.get("summary.source"), NumberStyle.TEXT));
+                ReportColumn.wrapped(m.get("col.basis"), BASIS_WRAP_CHARS),
+                // one line, as sources are everywhere; the whole text is in the cell
+                new ReportColumn(m.get("summary.source"), NumberStyle.TEXT, SOURCE_SHOWN_CHARS));
         List<String> intro = new ArrayList<>();
         intro.add(m.get("summary.intro", context.run().range().from(), context.run().range().to()));
         // Said where it applies, on the page the reader starts from: a projection from a trend

@@ -84,8 +84,8 @@ import ma.observatory.csv.SpreadsheetSafeText;
  *     keeps at most {@value #MAX_LINKS_PER_SHEET} hyperlinks per sheet, so further links on the same
  *     sheet are written as plain text.</li>
  * <li>A number that is NaN or infinite is shown as {@code [x]}, like a missing one.</li>
- * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide and
- *     wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
+ * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide (or
+ *     its {@link ReportColumn#wrapAt()}) and wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
  *     fits a row's height on opening). Other long texts (sources) keep one line, so that a row of
  *     figures stays one line high; the whole text is in the cell. In a table that wraps, every
  *     cell sits at the top of its row, level with the wrapped ones.</li>
@@ -1169,6 +1169,9 @@ public final class XlsxRenderer {
             }
             for (int c = 0; c < lengths.length; c++) {
                 lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), spaced[c] ? MAX_WIDTH_CHARS : MAX_WORD_CHARS);
+                if (columns.get(c).wrapAt() > 0 && spaced[c]) {
+                    lengths[c] = Math.min(lengths[c], Math.max(columns.get(c).wrapAt(), MIN_WIDTH_CHARS));
+                }
             }
             return lengths;
         }
@@ -1293,7 +1296,7 @@ public final class XlsxRenderer {
 
         /** [x] and [z] stand where a number would, right-aligned; in a column of words, as the words do. */
         private CellStyle symbolStyle(int column, NumberStyle numberStyle) {
-            return numberStyle == NumberStyle.TEXT ? textStyles[column] : styles.get(Styles.Key.SYMBOL);
+            return numberStyle.isText() ? textStyles[column] : styles.get(Styles.Key.SYMBOL);
         }
 
         private static int styleIndex(CellStyle style) {

@@ -451,11 +451,13 @@ class XlsxRendererTest {
             throws Exception {
         Path file = dir.resolve("r.xlsx");
         ReportTable table = new ReportTable("Symbols", List.of(new ReportColumn("Name", NumberStyle.TEXT),
-                new ReportColumn("Breakdown", NumberStyle.TEXT), new ReportColumn("Value (%)", NumberStyle.DECIMAL)),
-                List.of(List.of(CellValue.text("plain row"), CellValue.NOT_APPLICABLE, CellValue.NOT_AVAILABLE),
+                new ReportColumn("Breakdown", NumberStyle.TEXT), new ReportColumn("Value (%)", NumberStyle.DECIMAL),
+                ReportColumn.wrapped("Words", 12)),
+                List.of(List.of(CellValue.text("plain row"), CellValue.NOT_APPLICABLE, CellValue.NOT_AVAILABLE,
+                                CellValue.NOT_APPLICABLE),
                         // a row with a link is written through POI's cells, the other straight into the XML
                         List.of(new CellValue.SheetLink("linked row", "Symbols"), CellValue.NOT_APPLICABLE,
-                                CellValue.NOT_AVAILABLE)));
+                                CellValue.NOT_AVAILABLE, CellValue.NOT_APPLICABLE)));
         renderer.render(new ReportWorkbook("Symbols", "en", CREATED,
                 List.of(new ReportSheet("Symbols", "Symbols", List.of(), table))), file);
 
@@ -468,7 +470,34 @@ class XlsxRendererTest {
                 assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isEqualTo("[x]");
                 assertThat(sheet.getRow(r).getCell(2).getCellStyle().getAlignment()).as("row %d", r)
                         .isEqualTo(HorizontalAlignment.RIGHT);
+                // a column of words that wraps is a column of words too
+                assertThat(sheet.getRow(r).getCell(3).getCellStyle().getAlignment()).as("row %d", r)
+                        .isNotEqualTo(HorizontalAlignment.RIGHT);
             }
+        }
+    }
+
+    @Test
+    void aColumnGivenAWrapWidthIsThatNarrowAndItsWordsWrap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.xlsx");
+        String words = "target: tourism jobs created (direct and indirect), 2026";
+        ReportTable table = new ReportTable("Wrapped", List.of(ReportColumn.wrapped("Breakdown", 20),
+                new ReportColumn("Source", NumberStyle.TEXT, 30), new ReportColumn("Value", NumberStyle.DECIMAL)),
+                List.of(List.of(CellValue.text(words), CellValue.text("x ".repeat(100)), CellValue.number(1.0))));
+        renderer.render(new ReportWorkbook("Wrapped", "en", CREATED,
+                List.of(new ReportSheet("Wrapped", "Wrapped", List.of(), table))), file);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = book.getSheet("Wrapped");
+            // 20 and 30 characters and the cell's padding, not the 55 and 60 of their texts
+            assertThat(sheet.getColumnWidth(0) / 256.0).isBetween(20.0, 24.0);
+            assertThat(sheet.getColumnWidth(1) / 256.0).isBetween(30.0, 34.0);
+            XSSFCell cell = sheet.getRow(3).getCell(0);
+            assertThat(cell.getStringCellValue()).isEqualTo(words);
+            assertThat(cell.getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(3).getCell(1).getCellStyle().getWrapText()).as("one line, cut on screen").isFalse();
+            // 55 characters at 20 a line: three lines high
+            assertThat(sheet.getRow(3).getHeightInPoints()).isGreaterThan(2.5f * sheet.getDefaultRowHeightInPoints());
         }
     }
 

@@ -288,9 +288,11 @@ class WorkbookRulesTests {
                     assertThat(sheet.getRepeatingColumns()).as(where + ": row names repeated").isNotNull();
                 }
             }
-            // The Summary repeats what names its rows: indicator, breakdown, place and period.
+            // The Summary's columns naming a row wrap, narrow enough for the whole table to fit the
+            // page's width: each figure printed beside its unit, change, basis and source.
             XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
-            assertThat(summary.getRepeatingColumns()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:D"));
+            assertThat(summary.getFitToPage()).as(language + " Summary fitted to the page's width").isTrue();
+            assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
         }
     }
 
