@@ -138,7 +138,8 @@ class OutsourcingSheets implements DomainSheets {
         cols.add(new ReportColumn(heading(m, OUTSOURCING_EXPORTS_CHANGE), NumberStyle.CHANGE));
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.outsourcing.jobs"), m.get("outsourcing.jobs.title"),
-                List.of(m.get("outsourcing.jobs.intro")), new ReportTable("OutsourcingJobs", cols, rows));
+                List.of(m.get("outsourcing.jobs.intro"), m.get("intro.shorthand")),
+                new ReportTable("OutsourcingJobs", cols, rows));
     }
 
     // ---- (b) every event ----

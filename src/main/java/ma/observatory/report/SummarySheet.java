@@ -135,6 +135,10 @@ final class SummarySheet {
                 if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
+                if (v.indicator() == TOURISM_TARGET_ON_TRACK && targetPeriod(v.breakdown()) != null
+                        && targetPeriod(v.breakdown()).year() <= v.period().year()) {
+                    continue; // judged on its own year: the share reached says it all, "on track" is for years ahead
+                }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
                 if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {
                     Period targetYear = targetPeriod(v.breakdown());
@@ -197,6 +201,7 @@ final class SummarySheet {
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));
         }
+        intro.add(m.get("intro.shorthand"));
         return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"), intro,
                 new ReportTable("Summary", cols, rows));
     }
@@ -238,11 +243,12 @@ final class SummarySheet {
     /**
      * A breakdown as a reader says it: "women", "CRM (customer relations)", "low scenario",
      * "target: Tourist arrivals, 2026"; totals go without saying ("all" when nothing else is
-     * left), and a figure with no breakdown at all gets [z]. The Data sheet keeps the codes.
+     * left), and a figure with no breakdown at all is "all" too, as a total reads on the next row.
+     * The Data sheet keeps the codes.
      */
     static CellValue inWords(Messages m, Breakdown breakdown) {
         if (breakdown.pairs().isEmpty()) {
-            return CellValue.NOT_APPLICABLE;
+            return CellValue.text(m.get("summary.all"));
         }
         List<String> words = new ArrayList<>();
         for (Breakdown.Pair p : breakdown.pairs()) {

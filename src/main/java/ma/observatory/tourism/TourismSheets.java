@@ -169,7 +169,8 @@ class TourismSheets implements DomainSheets {
         }
         cols.add(basisColumn(m));
         return new ReportSheet(m.get("sheet.tourism.arrivals"), m.get("tourism.arrivals.title"),
-                List.of(m.get("tourism.arrivals.intro"), m.get("tourism.arrivals.intro.shares")),
+                List.of(m.get("tourism.arrivals.intro"), m.get("tourism.arrivals.intro.shares"),
+                        m.get("intro.shorthand")),
                 new ReportTable("TourismArrivals", cols, rows));
     }
 
@@ -251,8 +252,11 @@ class TourismSheets implements DomainSheets {
             row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
                     : CellValue.number(valueOf(projection), style));
             Double flag = valueOf(onTrack);
-            row.add(flag == null ? CellValue.NOT_AVAILABLE
-                    : CellValue.text(m.get(flag == 1.0 ? "tourism.yes" : "tourism.no")));
+            // a target year that is not ahead is reached or not: "on track" would look forward
+            boolean yes = flag != null && flag == 1.0;
+            String word = Boolean.FALSE.equals(ahead) ? (yes ? "tourism.reached" : "tourism.not-reached")
+                    : yes ? "tourism.yes" : "tourism.no";
+            row.add(flag == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get(word)));
             row.add(flag == null ? CellValue.NOT_AVAILABLE : CellValue.number(flag.longValue()));
             row.add(CellValue.text(t.source()));
             rows.add(row);

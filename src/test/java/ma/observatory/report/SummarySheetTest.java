@@ -2,6 +2,7 @@ package ma.observatory.report;
 
 import static ma.observatory.indicator.Indicator.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -55,6 +56,8 @@ class SummarySheetTest {
         assertThat(words(en, "sector=total")).isEqualTo("all sectors");
         assertThat(words(fr, "area=total, sex=total, age_group=15+")).isEqualTo("ensemble");
         assertThat(words(en, "origin_country=total")).isEqualTo("all"); // no word of its own
+        // direct tourism jobs have no breakdown: "all" as well, not [z] among the totals' words
+        assertThat(words(fr, "")).isEqualTo("ensemble");
     }
 
     @Test
@@ -66,8 +69,8 @@ class SummarySheetTest {
     }
 
     @Test
-    void aFigureWithoutBreakdownIsNotApplicable() {
-        assertThat(words(en, "")).isEqualTo("[z]");
+    void aFigureWithoutBreakdownIsAllAsTheTotalsAre() {
+        assertThat(words(en, "")).isEqualTo("all");
     }
 
     @Test
@@ -159,6 +162,26 @@ class SummarySheetTest {
         assertThat(rows).extracting(r -> r.get(0)).containsOnly(CellValue.text("Taux de réalisation de l’objectif"));
     }
 
+    @Test
+    void aTargetJudgedOnItsOwnYearHasNoOnTrackRowOnlyOneAheadDoes() {
+        Breakdown target2023 = Breakdown.parse("target=tourism.arrivals 2023");
+        Breakdown target2030 = Breakdown.parse("target=tourism.arrivals 2030");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2023), "MA", target2023, 107.4, Basis.COMPUTED,
+                        "t"),
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, Period.year(2023), "MA", target2023, 1.0, Basis.COMPUTED,
+                        "t"),
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, Period.year(2025), "MA", target2030, 1.0, Basis.COMPUTED,
+                        "t"));
+        List<List<CellValue>> rows = rows(englishSummary(values, Period.month(2026, 10), "tourism"));
+
+        // 2023's milestone: "reached in 2023" beside its share says it; "on track" looks forward, to 2030 only
+        assertThat(rows).extracting(r -> r.get(0), r -> r.get(1)).containsExactly(
+                tuple(CellValue.text("Share of the target reached"),
+                        CellValue.text("target: tourist arrivals, 2023 (reached in 2023)")),
+                tuple(CellValue.text("On track"), CellValue.text("target: tourist arrivals, 2030")));
+    }
+
     /** The English Summary of a run of one domain from January 2022 to {@code to}, made the night after. */
     private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {
         RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), to), Path.of("data"),
@@ -213,7 +236,8 @@ class SummarySheetTest {
             assertThat(r.get(3)).isEqualTo(CellValue.text("2026"));
             assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
         });
-        assertThat(sheet.lines()).hasSize(1); // no target awaited
+        // no target awaited: the range, then what [x] and [z] mean
+        assertThat(sheet.lines()).hasSize(2).last().isEqualTo("[x]: not available; [z]: not applicable (see the Cover).");
     }
 
     @Test
@@ -235,18 +259,18 @@ class SummarySheetTest {
         List<String> lines = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null),
                 "MA").lines();
 
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("On track: the latest actual, carried to the target year at its growth"
                 + " over the last three years");
         assertThat(lines.get(2)).isEqualTo("Jobs exposed to a regulation, and at risk, are counted at the latest"
                 + " period before it takes effect among those the run reads (up to the end of its range), even where"
                 + " that period precedes the range: 2012 here. A range that ends later may use a later figure.");
 
-        // Without either, the intro is its first sentence alone.
+        // Without either, the intro is its first sentence and the shorthand's line alone.
         List<String> plain = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),
                 List.of(new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, y2025, "MA", central, 5_000.0, Basis.COMPUTED,
                         "sector_jobs.csv 2025")), null), "MA").lines();
-        assertThat(plain).hasSize(1);
+        assertThat(plain).hasSize(2);
     }
 
     @Test
