@@ -85,8 +85,10 @@ final class ChangesSheet {
                     CellValue.text(c.geo()),
                     words.computeIfAbsent(c.breakdown(), b -> SummarySheet.inWords(m, b)),
                     kinds.get(c.kind()),
-                    c.kind() == Kind.NEW ? CellValue.NOT_APPLICABLE : CellValue.number(c.before(), style),
-                    c.kind() == Kind.GONE ? CellValue.NOT_APPLICABLE : CellValue.number(c.after(), style),
+                    // no figure before a new value, nor after a gone one: not available, as the
+                    // Summary says of a value it no longer has
+                    c.kind() == Kind.NEW ? CellValue.NOT_AVAILABLE : CellValue.number(c.before(), style),
+                    c.kind() == Kind.GONE ? CellValue.NOT_AVAILABLE : CellValue.number(c.after(), style),
                     c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
                             c.before() == null || c.after() == null ? null : c.after() - c.before(), style),
                     CellValue.text(c.indicator().id()),

@@ -105,14 +105,14 @@ class ChangesSheetTests {
             Map<String, Object> added = change(rows, "employment.unemployment_rate", "2024", "MA-01",
                     "area=urban, sex=female, age_group=15+");
             assertThat(added.get("change")).isEqualTo("nouvelle");
-            assertThat(added.get("before")).isEqualTo("[z]");
+            assertThat(added.get("before")).isEqualTo("[x]"); // no figure then
             assertThat((Double) added.get("after")).isCloseTo(100.0 * 30 / 250, within(1e-9));
             assertThat(added.get("difference")).isEqualTo("[z]");
 
             Map<String, Object> gone = change(rows, "employment.sector_share", "2024", "MA", "sector=construction");
             assertThat(gone.get("change")).isEqualTo("disparue");
             assertThat((Double) gone.get("before")).isCloseTo(100.0 * 105 / 1125, within(1e-9));
-            assertThat(gone.get("after")).isEqualTo("[z]");
+            assertThat(gone.get("after")).isEqualTo("[x]"); // no figure now
 
             // unchanged values are not listed: 2023 in MA-01 is as it was
             assertThat(rows).noneMatch(r -> r.get("indicator").equals("employment.unemployment_rate")
