@@ -119,6 +119,7 @@ final class SummarySheet {
         Set<String> awaited = new TreeSet<>(); // years of targets shown waiting for their own figure
         Set<String> unmeasured = new TreeSet<>(); // years of targets still ahead that nothing measures yet
         Set<String> before = new TreeSet<>(); // periods of jobs at risk shown from before the range
+        boolean atRiskShown = false;
         Map<Indicator, Integer> latestYear = new HashMap<>();
         for (Headline h : HEADLINES) {
             if (!context.run().runs(h.indicator().domain())) {
@@ -148,6 +149,7 @@ final class SummarySheet {
                         awaited.add(v.period().toString());
                     }
                 }
+                atRiskShown |= v.indicator() == OUTSOURCING_JOBS_AT_RISK;
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
                         && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
                     before.add(v.period().toString());
@@ -200,6 +202,9 @@ final class SummarySheet {
         }
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));
+        } else if (atRiskShown) {
+            // "Jobs at risk, 2025" read as jobs lost in 2025, for a law that takes effect in 2026
+            intro.add(m.get("summary.intro.at-risk"));
         }
         intro.add(m.get("intro.shorthand"));
         return new ReportSheet(m.get("sheet.summary"), m.get("summary.title"), intro,

@@ -266,11 +266,14 @@ class SummarySheetTest {
                 + " period before it takes effect among those the run reads (up to the end of its range), even where"
                 + " that period precedes the range: 2012 here. A range that ends later may use a later figure.");
 
-        // Without either, the intro is its first sentence and the shorthand's line alone.
+        // Jobs at risk from inside the range, and no target: what they are dated by, not the exposure's age.
         List<String> plain = SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),
                 List.of(new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, y2025, "MA", central, 5_000.0, Basis.COMPUTED,
                         "sector_jobs.csv 2025")), null), "MA").lines();
-        assertThat(plain).hasSize(2);
+        assertThat(plain).hasSize(3);
+        assertThat(plain.get(1)).isEqualTo("Jobs at risk are dated by the jobs they are counted from (the latest period"
+                + " before the regulation takes effect), not by the regulation: the Exposure to regulations sheet gives"
+                + " the date each takes effect.");
     }
 
     @Test
