@@ -38,6 +38,9 @@ import static ma.observatory.report.WideTables.*;
 @Component
 class TourismSheets implements DomainSheets {
 
+    private static final int LABEL_WRAP_CHARS = 22;
+    private static final int SOURCE_SHOWN_CHARS = 48;
+
     /** The columns of the arrivals table, in order; MRE share sits on the all-visitors row of its market. */
     static final List<Indicator> ARRIVAL_COLUMNS = List.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_CHANGE,
             TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS_YTD_CHANGE, TOURISM_OVERNIGHT_STAYS, TOURISM_RECEIPTS,
@@ -262,7 +265,9 @@ class TourismSheets implements DomainSheets {
             rows.add(row);
         }
         List<ReportColumn> cols = new ArrayList<>();
-        cols.add(new ReportColumn(m.get("tourism.col.indicator"), NumberStyle.TEXT));
+        // The indicator wraps and the source shows its start, as on the Summary: printed, the columns
+        // naming a row are repeated on every page, and at full width left room for two figures a page.
+        cols.add(ReportColumn.wrapped(m.get("tourism.col.indicator"), LABEL_WRAP_CHARS));
         cols.add(new ReportColumn(m.get("tourism.col.indicator_id"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.place"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("tourism.col.target_year"), NumberStyle.TEXT));
@@ -279,7 +284,7 @@ class TourismSheets implements DomainSheets {
         cols.add(new ReportColumn(m.get("tourism.col.projection"), NumberStyle.INTEGER));
         cols.add(new ReportColumn(m.get("tourism.col.on_track"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("tourism.col.on_track_flag"), NumberStyle.INTEGER));
-        cols.add(new ReportColumn(m.get("tourism.col.source"), NumberStyle.TEXT));
+        cols.add(new ReportColumn(m.get("tourism.col.source"), NumberStyle.TEXT, SOURCE_SHOWN_CHARS));
         return new ReportSheet(m.get("sheet.tourism.targets"), m.get("tourism.targets.title"),
                 List.of(m.get("tourism.targets.intro"), m.get("tourism.targets.intro.projection"),
                         m.get("tourism.targets.intro.shorthand")),

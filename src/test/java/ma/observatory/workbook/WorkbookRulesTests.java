@@ -293,6 +293,12 @@ class WorkbookRulesTests {
             XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
             assertThat(summary.getFitToPage()).as(language + " Summary fitted to the page's width").isTrue();
             assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            // The targets sheet is too wide for that, but its indicator wraps: the repeated labels leave
+            // room for figures on every printed page
+            XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
+            assertThat(targets.getColumnWidth(0) / 256.0).as(language + " targets' indicator column").isLessThan(25.0);
+            assertThat(targets.getRow(targets.getRepeatingRows().getFirstRow() + 1).getCell(0).getCellStyle()
+                    .getWrapText()).isTrue();
         }
     }
 
