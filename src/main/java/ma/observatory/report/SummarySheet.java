@@ -294,8 +294,11 @@ final class SummarySheet {
      */
     private static List<IndicatorValue> latestPerBreakdown(List<IndicatorValue> values, Headline h, String country) {
         Map<Breakdown, IndicatorValue> latest = new java.util.LinkedHashMap<>();
+        // A full year before its months; but a target's share reached by a later year's total so
+        // far (kept only when it reaches the target) is news the last full year's share would hide.
         Comparator<IndicatorValue> better = Comparator
-                .comparing((IndicatorValue v) -> v.period().granularity() == Period.Granularity.YEAR)
+                .comparing((IndicatorValue v) -> v.period().granularity() == Period.Granularity.YEAR
+                        || v.indicator() == TOURISM_TARGET_PROGRESS)
                 .thenComparing(IndicatorValue::period);
         for (IndicatorValue v : values) {
             // A value kept not available is the latest all the same: a target's progress while its

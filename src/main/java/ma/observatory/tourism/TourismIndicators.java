@@ -475,6 +475,16 @@ public final class TourismIndicators {
         String source = targetSource(words, t, actual);
 
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
+        IndicatorValue soFar = targetYear > actualYear ? yearToDateReaching(t, series, range, actualYear) : null;
+        if (soFar != null) {
+            // A later year's total so far already at the target: that year's total is at least as
+            // much, so the target is reached then (MAD 124 bn to November 2025 for 120 bn in 2026),
+            // which the last full year's 93.8 % would hide.
+            String said = words.quoting("source.year-to-date", soFar.source(), targetSource(words, t),
+                    soFar.period().toString(), words.basis(soFar.basis()));
+            out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, soFar.period(), t.geo(), b,
+                    Ratios.percent(soFar.value(), target), Basis.COMPUTED, capped(said)));
+        }
         Double onTrack;
         if (targetYear > actualYear && isRunningTotal(t)) {
             // Jobs created since a baseline add up year after year: a growth rate of such a total
@@ -510,6 +520,34 @@ public final class TourismIndicators {
         }
         add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
         return out;
+    }
+
+    /** The year-to-date series of a target's indicator, for those summed over the months of a year. */
+    private static final Map<Indicator, Indicator> YEAR_TO_DATE = Map.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_YTD,
+            TOURISM_RECEIPTS, TOURISM_RECEIPTS_YTD);
+
+    /**
+     * The latest year-to-date value of a target's indicator, at its place, in a year after the latest
+     * actual's and not after the target's, within the range, that already reaches the target; else
+     * {@code null}.
+     */
+    private static IndicatorValue yearToDateReaching(Target t, Map<String, IndicatorValue> series, PeriodRange range,
+                                                     int actualYear) {
+        Indicator ytd = YEAR_TO_DATE.get(t.indicator());
+        Breakdown b = actualBreakdown(t);
+        if (ytd == null || b == null) {
+            return null;
+        }
+        IndicatorValue latest = null;
+        for (IndicatorValue v : series.values()) {
+            if (v.indicator() == ytd && v.geo().equals(t.geo()) && v.breakdown().equals(b) && v.value() != null
+                    && v.period().year() > actualYear && v.period().year() <= t.targetPeriod().year()
+                    && range.contains(v.period()) && reaches(v.value(), t.targetValue())
+                    && (latest == null || v.period().compareTo(latest.period()) > 0)) {
+                latest = v;
+            }
+        }
+        return latest;
     }
 
     /** A target on jobs created since its baseline year: a running total, which grows by addition. */

@@ -204,7 +204,8 @@ class TourismSheets implements DomainSheets {
         for (Indicator indicator : wanted) {
             for (IndicatorValue v : context.values(indicator)) {
                 byKey.put(v.key(), v);
-                if (v.breakdown().get("target") != null) {
+                // a target is measured here on full years; a year to date that reaches it is on the Summary
+                if (v.breakdown().get("target") != null && v.period().granularity() == Period.Granularity.YEAR) {
                     byTarget.put(v.indicator().id() + '|' + v.geo() + '|' + v.breakdown(), v);
                 }
             }

@@ -182,6 +182,26 @@ class SummarySheetTest {
                 tuple(CellValue.text("On track"), CellValue.text("target: tourist arrivals, 2030")));
     }
 
+    @Test
+    void aTargetReachedByALaterYearsTotalSoFarSaysSoRatherThanTheLastFullYearsShare() {
+        Breakdown receipts2026 = Breakdown.parse("target=tourism.receipts_mad_million 2026");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2024), "MA", receipts2026, 93.75,
+                        Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_REQUIRED_CAGR, Period.year(2024), "MA", receipts2026, 3.3,
+                        Basis.COMPUTED, "t"),
+                // MAD 124 bn to November 2025 for 120 bn: 103.3 %
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.month(2025, 11), "MA", receipts2026, 103.3,
+                        Basis.COMPUTED, "t | year to date 2025-11"));
+        List<List<CellValue>> rows = rows(englishSummary(values, Period.month(2026, 10), "tourism"));
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get(1)).isEqualTo(CellValue.text("target: tourism receipts, 2026 (reached in 2025)"));
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2025-11"));
+            assertThat(r.get(4)).isEqualTo(CellValue.number(103.3, NumberStyle.DECIMAL));
+        });
+    }
+
     /** The English Summary of a run of one domain from January 2022 to {@code to}, made the night after. */
     private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {
         RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), to), Path.of("data"),

@@ -301,6 +301,36 @@ class TourismTargetsTest {
     }
 
     @Test
+    void aLaterYearsTotalSoFarThatReachesTheTargetReachesItThatYear() {
+        // 16 million in 2024; 1.6 million a month in 2025, 17.6 million to November: the 2026 target
+        // of 17.5 million is reached in 2025, whatever December brings
+        Cube cube = arrivalsFrom(2021, 3.7, 10.9, 14.5, 16.0);
+        for (int month = 1; month <= 11; month++) {
+            put(cube, String.format("2025-%02d", month), ALL, 1.6e6, null, null);
+        }
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = run(cube, range("2024", "2025-11"), t);
+
+        // the last full year's share stays: 16 / 17.5 = 91.43 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2024", of(t))).isCloseTo(100 * 16 / 17.5, within(1e-9));
+        // and the year so far's: 17.6 / 17.5 = 100.57 %, saying from what
+        IndicatorValue soFar = find(r, TOURISM_TARGET_PROGRESS, "2025-11", of(t)).orElseThrow();
+        assertThat(soFar.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
+        assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date 2025-11"
+                + " (computed), at least that year’s total");
+
+        // Below the target, the year so far says nothing of the year: no such value
+        Cube lower = arrivalsFrom(2021, 3.7, 10.9, 14.5, 16.0);
+        for (int month = 1; month <= 11; month++) {
+            put(lower, String.format("2025-%02d", month), ALL, 1.5e6, null, null);
+        }
+        assertThat(run(lower, range("2024", "2025-11"), t).values())
+                .filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS).extracting(v -> v.period().toString())
+                .containsExactly("2024");
+    }
+
+    @Test
     void aTargetAheadThatNothingMeasuresYetIsNotAvailableAsOfTheRangesLastWholeYear() {
         Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
 
