@@ -451,6 +451,12 @@ public final class TourismIndicators {
             // a target year ending before the range is not read, and not the workbook's news
             if (yearOver(t, range) && !t.targetPeriod().lastMonth().isBefore(range.firstMonth())
                     && actualBreakdown(t) != null) {
+                IndicatorValue soFar = yearToDateReaching(t, series, range, t.targetPeriod().year() - 1);
+                if (soFar != null) {
+                    // the target year's own total so far reaches it: its full total will too
+                    out.add(yearToDateProgress(t, soFar, words));
+                    return out;
+                }
                 String year = Integer.toString(t.targetPeriod().year());
                 // What an earlier year reached is said, not judged: 19.8 million in 2025 against
                 // 17.5 million for 2026 is news the reader should not have to look up.
@@ -480,10 +486,7 @@ public final class TourismIndicators {
             // A later year's total so far already at the target: that year's total is at least as
             // much, so the target is reached then (MAD 124 bn to November 2025 for 120 bn in 2026),
             // which the last full year's 93.8 % would hide.
-            String said = words.quoting("source.year-to-date", soFar.source(), targetSource(words, t),
-                    soFar.period().toString(), words.basis(soFar.basis()));
-            out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, soFar.period(), t.geo(), b,
-                    Ratios.percent(soFar.value(), target), Basis.COMPUTED, capped(said)));
+            out.add(yearToDateProgress(t, soFar, words));
         }
         Double onTrack;
         if (targetYear > actualYear && isRunningTotal(t)) {
@@ -520,6 +523,14 @@ public final class TourismIndicators {
         }
         add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
         return out;
+    }
+
+    /** The share of a target that a year's total so far reaches, at its month, saying so. */
+    private static IndicatorValue yearToDateProgress(Target t, IndicatorValue soFar, SourceText words) {
+        String said = words.quoting("source.year-to-date", soFar.source(), targetSource(words, t),
+                soFar.period().toString(), words.basis(soFar.basis()));
+        return new IndicatorValue(TOURISM_TARGET_PROGRESS, soFar.period(), t.geo(), targetBreakdown(t),
+                Ratios.percent(soFar.value(), t.targetValue()), Basis.COMPUTED, capped(said));
     }
 
     /** The year-to-date series of a target's indicator, for those summed over the months of a year. */

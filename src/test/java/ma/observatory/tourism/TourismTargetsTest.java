@@ -320,6 +320,17 @@ class TourismTargetsTest {
         assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date 2025-11"
                 + " (computed), at least that year’s total");
 
+        // Once the target year is over, its own total so far reaching the target is reached too
+        for (int month = 1; month <= 11; month++) {
+            put(cube, String.format("2026-%02d", month), ALL, 1.6e6, null, null);
+        }
+        var over = run(cube, range("2022-01", "2026-12"), t);
+        assertThat(over.values()).filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.period()).isEqualTo(Period.month(2026, 11));
+                    assertThat(v.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
+                });
+
         // Below the target, the year so far says nothing of the year: no such value
         Cube lower = arrivalsFrom(2021, 3.7, 10.9, 14.5, 16.0);
         for (int month = 1; month <= 11; month++) {
