@@ -318,9 +318,10 @@ public final class Cube {
 
     /**
      * The warnings of the cube, with one per place some of whose figures are not available because
-     * the rows under it do not cover it whole: finer rows not tiling it, or places it contains that
-     * the run reports lacking the figure (a region missing for a quarter leaves Morocco without
-     * that quarter, which the reader would otherwise take for a gap in the national series).
+     * the rows under it do not cover it whole: finer rows not tiling it, or some of the places it
+     * contains that the run reports lacking a figure most of them give (a region missing for a
+     * quarter leaves Morocco without that quarter, which the reader would otherwise take for a gap
+     * in the national series).
      */
     public List<RowProblem> warnings() {
         List<RowProblem> all = new ArrayList<>(warnings);
@@ -332,8 +333,10 @@ public final class Cube {
         Map<String, List<Key>> partsLost = lostByPlace(partsMissing);
         for (var e : partsLost.entrySet()) {
             // A place whose parts lack a figure only because a part's own figure is not available
-            // is not said again: the part's warning gives the cause.
-            e.getValue().removeIf(k -> lackingParts(k).isEmpty());
+            // is not said again: the part's warning gives the cause. Nor a figure that only some of
+            // its parts give (one region's split by sex): it is no figure of the place that went
+            // missing, only one of most of its parts' is.
+            e.getValue().removeIf(k -> lackingParts(k).isEmpty() || !mostPartsHave(k));
         }
         partsLost.values().removeIf(List::isEmpty);
         for (var e : partsLost.entrySet()) {
@@ -360,6 +363,18 @@ public final class Cube {
             }
         }
         return lacking;
+    }
+
+    /** Whether more than half of the key's place's reported children have the key's figure. */
+    private boolean mostPartsHave(Key key) {
+        List<String> children = geo.reportedChildren(key.geo());
+        int having = 0;
+        for (String child : children) {
+            if (values.containsKey(new Key(key.period(), child, key.breakdown()))) {
+                having++;
+            }
+        }
+        return having * 2 > children.size();
     }
 
     /** The cells of the set still without a value (not derived otherwise since), by place, earliest first. */

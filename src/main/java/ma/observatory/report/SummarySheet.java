@@ -198,7 +198,9 @@ final class SummarySheet {
             intro.add(m.get("summary.intro.awaiting", String.join(", ", awaited)));
         }
         if (!unmeasured.isEmpty()) {
-            intro.add(m.get("summary.intro.unmeasured", String.join(", ", unmeasured)));
+            // said here, not only in the source: a printed Summary shows a source's first words
+            intro.add(m.get("summary.intro.unmeasured", String.join(", ", unmeasured),
+                    context.run().range().to().toString()));
         }
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));

@@ -268,27 +268,48 @@ public final class TourismIndicators {
     /**
      * What a row's source says of one of its figures. A row giving arrivals and receipts from two
      * publications may name each in a part of its own, {@code arrivals: … | receipts: …}, each
-     * part starting with the start of its column's name: a figure then cites its own part (the
-     * receipts' source no longer opens on the arrivals'); a row with one figure may still label its
-     * source so. Any other source, or one with no part for the figure, is cited whole; a value made
-     * from both figures (receipts per arrival) cites both.
+     * part labelled with the start of its column's name ({@code overnight stays} for
+     * {@code overnight_stays}): a figure then cites its own part, without the label, and the parts
+     * that name no figure ({@code note: provisional}), but not the other figures' parts (the
+     * receipts' source no longer opens on the arrivals'). A source none of whose parts names a
+     * figure, or with nothing for this one, is cited whole; a value made from several figures
+     * (receipts per arrival) cites the whole source.
      */
     static String sourceOfMeasure(String source, String measure) {
         if (source == null) {
             return null;
         }
-        String found = null;
+        List<String> kept = new ArrayList<>();
+        boolean inParts = false;
+        boolean own = false;
         for (String part : source.split(" \\| ")) {
-            int colon = part.indexOf(": ");
-            String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (label.length() < MIN_PART_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
-                return source; // not a source in parts: quoted whole
-            }
-            if (found == null && measure.startsWith(label)) {
-                found = part.substring(colon + 2).strip();
+            String named = measureNamed(part);
+            if (named == null) {
+                kept.add(part.strip()); // about the whole row, or not in parts at all
+            } else {
+                inParts = true;
+                if (named.equals(measure)) {
+                    own = true;
+                    kept.add(part.substring(part.indexOf(": ") + 2).strip());
+                }
             }
         }
-        return found == null || found.isEmpty() ? source : found;
+        return !inParts || !own ? source : String.join(" | ", kept);
+    }
+
+    /** The measure column a part of a source is labelled with ("receipts: …"), or {@code null}. */
+    private static String measureNamed(String part) {
+        int colon = part.indexOf(": ");
+        String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        if (label.length() < MIN_PART_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
+            return null;
+        }
+        for (String measure : ArrivalsDataset.INSTANCE.measures()) {
+            if (measure.startsWith(label)) {
+                return measure;
+            }
+        }
+        return null;
     }
 
     /**
@@ -409,7 +430,7 @@ public final class TourismIndicators {
 
     /**
      * The last year the range covers whole, as targets are measured on annual values (2025 for a
-     * range to 2026-10); the range's last period when it covers no whole year.
+     * range to 2026-10); {@code null} when it covers no whole year.
      */
     private static Period lastWholeYear(PeriodRange range) {
         int year = range.lastMonth().getYear();
@@ -418,7 +439,7 @@ public final class TourismIndicators {
                 return p;
             }
         }
-        return range.to();
+        return null;
     }
 
     /** The range covers the target's year whole: the target is judged on that year's own value. */
@@ -442,10 +463,14 @@ public final class TourismIndicators {
             if (!yearOver(t, range) && actualBreakdown(t) != null) {
                 // Nothing in the data measures it yet (jobs created since 2023 with no figure after
                 // 2023): still a target the reader follows, shown not available as of the range's
-                // last year rather than left off the Summary.
-                out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, lastWholeYear(range), t.geo(),
-                        targetBreakdown(t), null, Basis.COMPUTED, capped(words.get("source.unmeasured",
-                                targetSource(words, t), range.to().toString()))));
+                // last whole year rather than left off the Summary. A range of no whole year shows
+                // no target's progress (measured on full years), this one's neither.
+                Period asOf = lastWholeYear(range);
+                if (asOf != null) {
+                    out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, asOf, t.geo(), targetBreakdown(t), null,
+                            Basis.COMPUTED, capped(words.get("source.unmeasured", targetSource(words, t),
+                                    range.to().toString()))));
+                }
                 return out;
             }
             // a target year ending before the range is not read, and not the workbook's news

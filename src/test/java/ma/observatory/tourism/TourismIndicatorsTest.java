@@ -354,11 +354,23 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void aPartNamingNoFigureIsKeptForEachAndALabelMayNameAColumnInWords() {
+        String source = "arrivals: ONMT | receipts: Office des changes | note: both provisional";
+        assertThat(TourismIndicators.sourceOfMeasure(source, "arrivals")).isEqualTo("ONMT | note: both provisional");
+        assertThat(TourismIndicators.sourceOfMeasure(source, "receipts_mad_million"))
+                .isEqualTo("Office des changes | note: both provisional");
+        // "overnight stays" names overnight_stays
+        String nights = "arrivals: Observatoire | overnight stays: Observatoire, nights | receipts: Office des changes";
+        assertThat(TourismIndicators.sourceOfMeasure(nights, "overnight_stays")).isEqualTo("Observatoire, nights");
+        assertThat(TourismIndicators.sourceOfMeasure(nights, "receipts_mad_million")).isEqualTo("Office des changes");
+    }
+
+    @Test
     void aSourceNotInPartsByFigureIsCitedWhole() {
         // parts the program cannot tie to a figure, or one figure without its part: the source as written
         assertThat(TourismIndicators.sourceOfMeasure("HCP | Ministry", "arrivals")).isEqualTo("HCP | Ministry");
-        assertThat(TourismIndicators.sourceOfMeasure("arrivals: HCP | note 3: revised", "arrivals"))
-                .isEqualTo("arrivals: HCP | note 3: revised");
+        assertThat(TourismIndicators.sourceOfMeasure("HCP: note 3 | revised", "arrivals"))
+                .isEqualTo("HCP: note 3 | revised");
         assertThat(TourismIndicators.sourceOfMeasure("arrivals: HCP | receipts: OC", "overnight_stays"))
                 .isEqualTo("arrivals: HCP | receipts: OC");
         assertThat(TourismIndicators.sourceOfMeasure("Receipts: OC | Arrivals: HCP", "receipts_mad_million"))

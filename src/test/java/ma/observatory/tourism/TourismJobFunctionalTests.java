@@ -222,7 +222,7 @@ class TourismJobFunctionalTests {
                         assertThat(r.get("Value")).isEqualTo("[x]");
                     });
             assertThat(book.intro("Summary")).contains("A target shown [x] for a year still ahead (2026) has no"
-                    + " figure in the data yet to be measured by: its source says up to when.")
+                    + " figure in the data up to 2024 to be measured by.")
                     .doesNotContain("A target whose year is over");
             // its row on the targets sheet: nothing measured, so nothing projected either
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))

@@ -356,6 +356,8 @@ class TourismTargetsTest {
             assertThat(v.source()).isEqualTo("target: targets.csv line 3, roadmap 2026 | no figure in the data to"
                     + " measure it by, up to 2024-06");
         });
+        // a range of no whole year shows no target's progress, measured on full years: this one's neither
+        assertThat(run(arrivals(), range("2024-02", "2024-06"), t).values()).isEmpty();
     }
 
     @Test
