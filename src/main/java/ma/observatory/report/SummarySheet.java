@@ -106,12 +106,17 @@ final class SummarySheet {
                 }
             }
         }
-        // The targets the latest actual already reaches, and the year it did.
+        // The targets the latest actual already reaches, and the year it did; those judged on their
+        // own year that it did not reach.
         Map<Breakdown, Integer> reachedIn = new HashMap<>();
+        Set<Breakdown> missed = new java.util.HashSet<>();
         for (IndicatorValue v : latestPerBreakdown(context.values(TOURISM_TARGET_PROGRESS),
                 new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
             if (v.value() != null && v.value() >= 100.0) {
                 reachedIn.put(v.breakdown(), v.period().year());
+            } else if (v.value() != null && targetPeriod(v.breakdown()) != null
+                    && targetPeriod(v.breakdown()).year() <= v.period().year()) {
+                missed.add(v.breakdown());
             }
         }
         List<List<CellValue>> rows = new ArrayList<>();
@@ -158,7 +163,8 @@ final class SummarySheet {
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
                         CellValue.text(WideTables.label(m, v.indicator())),
-                        reached(m, inWords(m, v.breakdown()), reachedIn.get(v.breakdown())),
+                        reached(m, inWords(m, v.breakdown()), reachedIn.get(v.breakdown()),
+                                missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
@@ -230,12 +236,16 @@ final class SummarySheet {
         }
     }
 
-    /** "objectif : arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual reaches. */
-    private static CellValue reached(Messages m, CellValue words, Integer year) {
-        if (year == null || !(words instanceof CellValue.Text text)) {
+    /**
+     * "objectif : arrivées touristiques, 2026 (atteint en 2025)" for a target its latest actual
+     * reaches; "(non atteint)" for one whose year is past and whose own figure fell short.
+     */
+    private static CellValue reached(Messages m, CellValue words, Integer year, boolean missed) {
+        if (!(words instanceof CellValue.Text text)) {
             return words;
         }
-        return CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(year)));
+        return year != null ? CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(year)))
+                : missed ? CellValue.text(m.get("summary.target.missed", text.text())) : words;
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */

@@ -163,6 +163,16 @@ class SummarySheetTest {
     }
 
     @Test
+    void aTargetWhoseYearFellShortSaysNotReached() {
+        Breakdown target2024 = Breakdown.parse("target=tourism.arrivals 2024");
+        List<IndicatorValue> values = List.of(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2024), "MA",
+                target2024, 96.7, Basis.COMPUTED, "t"));
+
+        assertThat(rows(englishSummary(values, Period.month(2026, 10), "tourism"))).singleElement().satisfies(r ->
+                assertThat(r.get(1)).isEqualTo(CellValue.text("target: tourist arrivals, 2024 (not reached)")));
+    }
+
+    @Test
     void aTargetJudgedOnItsOwnYearHasNoOnTrackRowOnlyOneAheadDoes() {
         Breakdown target2023 = Breakdown.parse("target=tourism.arrivals 2023");
         Breakdown target2030 = Breakdown.parse("target=tourism.arrivals 2030");
