@@ -83,7 +83,7 @@ final class SummarySheet {
     private static final int LABEL_WRAP_CHARS = 22;
     private static final int BREAKDOWN_WRAP_CHARS = 26;
     private static final int SOURCE_SHOWN_CHARS = 48;
-    /** "published; change: computed" on two lines: the figures and their basis on one printed page. */
+    /** "published; change: computed" on two lines, for the table to fit a printed page's width. */
     private static final int BASIS_WRAP_CHARS = 16;
 
     private SummarySheet() {
@@ -114,8 +114,7 @@ final class SummarySheet {
                 new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
             if (v.value() != null && v.value() >= 100.0) {
                 reachedIn.put(v.breakdown(), v.period().year());
-            } else if (v.value() != null && targetPeriod(v.breakdown()) != null
-                    && targetPeriod(v.breakdown()).year() <= v.period().year()) {
+            } else if (v.value() != null && judgedOnItsOwnYear(v)) {
                 missed.add(v.breakdown());
             }
         }
@@ -141,9 +140,9 @@ final class SummarySheet {
                 if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
-                if (v.indicator() == TOURISM_TARGET_ON_TRACK && targetPeriod(v.breakdown()) != null
-                        && targetPeriod(v.breakdown()).year() <= v.period().year()) {
-                    continue; // judged on its own year: the share reached says it all, "on track" is for years ahead
+                if (v.indicator() == TOURISM_TARGET_ON_TRACK && (judgedOnItsOwnYear(v)
+                        || reachedIn.getOrDefault(v.breakdown(), Integer.MIN_VALUE) > v.period().year())) {
+                    continue; // the share reached says it all: "on track" is for years ahead, from the latest
                 }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
                 if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {
@@ -177,10 +176,10 @@ final class SummarySheet {
                         CellValue.text(v.source())));
             }
         }
-        // The columns naming a row wrap, narrow: a printed page repeats them beside the figures,
-        // and at their full width (in French, 45 and 58 characters) they left room for one figure
-        // column per page, the Summary printing on six pages side by side. Now the figures fill
-        // the first page, the sources the second (their basis on either, as the page allows).
+        // The columns naming a row wrap, narrow: at their full width (in French, 45 and 58
+        // characters), repeated on every printed page, they left room for one figure column per
+        // page, the Summary printing on six pages side by side. Narrow, the whole table fits the
+        // page's width.
         List<ReportColumn> cols = List.of(
                 ReportColumn.wrapped(m.get("summary.indicator"), LABEL_WRAP_CHARS),
                 ReportColumn.wrapped(m.get("summary.breakdown"), BREAKDOWN_WRAP_CHARS),
@@ -223,6 +222,12 @@ final class SummarySheet {
     private static String inSentence(String label) {
         return label.length() > 1 && Character.isLowerCase(label.charAt(1))
                 ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
+    /** A value about a target whose year is not after the value's own: reached or not, not on track. */
+    private static boolean judgedOnItsOwnYear(IndicatorValue v) {
+        Period target = targetPeriod(v.breakdown());
+        return target != null && target.year() <= v.period().year();
     }
 
     /** The year of a target from its breakdown ({@code target=tourism.arrivals 2026}), or {@code null}. */

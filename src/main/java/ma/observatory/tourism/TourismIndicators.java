@@ -484,12 +484,19 @@ public final class TourismIndicators {
                 }
                 String year = Integer.toString(t.targetPeriod().year());
                 // What an earlier year reached is said, not judged: 19.8 million in 2025 against
-                // 17.5 million for 2026 is news the reader should not have to look up.
+                // 17.5 million for 2026 is news the reader should not have to look up; so is a later
+                // year's total so far that reached the target (MAD 124 bn to November 2025).
                 IndicatorValue earlier = latestAnnual(t, series, range);
+                IndicatorValue earlierSoFar = earlier == null || reaches(earlier.value(), t.targetValue()) ? null
+                        : yearToDateReaching(t, series, range, earlier.period().year());
+                if (earlierSoFar != null) {
+                    earlier = earlierSoFar;
+                }
                 String source = earlier == null || earlier.period().year() >= t.targetPeriod().year()
                         ? words.get("source.awaiting", targetSource(words, t), year)
                         : words.get("source.awaiting.earlier", targetSource(words, t), year,
-                                Integer.toString(earlier.period().year()), words.figure(earlier.value()),
+                                earlier == earlierSoFar ? earlier.period().toString()
+                                        : Integer.toString(earlier.period().year()), words.figure(earlier.value()),
                                 words.decimal(Ratios.percent(earlier.value(), t.targetValue())),
                                 words.basis(earlier.basis()));
                 out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(t.targetPeriod().year()), t.geo(),
@@ -506,7 +513,10 @@ public final class TourismIndicators {
         String source = targetSource(words, t, actual);
 
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
-        IndicatorValue soFar = targetYear > actualYear ? yearToDateReaching(t, series, range, actualYear) : null;
+        // Only where the last full year falls short, and in a range of whole years, as targets are
+        // measured on full years (a range of no whole year shows no target's progress).
+        IndicatorValue soFar = targetYear > actualYear && !reaches(a, target) && lastWholeYear(range) != null
+                ? yearToDateReaching(t, series, range, actualYear) : null;
         if (soFar != null) {
             // A later year's total so far already at the target: that year's total is at least as
             // much, so the target is reached then (MAD 124 bn to November 2025 for 120 bn in 2026),
@@ -563,12 +573,12 @@ public final class TourismIndicators {
             TOURISM_RECEIPTS, TOURISM_RECEIPTS_YTD);
 
     /**
-     * The latest year-to-date value of a target's indicator, at its place, in a year after the latest
-     * actual's and not after the target's, within the range, that already reaches the target; else
-     * {@code null}.
+     * The latest year-to-date value of a target's indicator, at its place, in a year after
+     * {@code afterYear} (the latest full year's) and not after the target's, within the range, that
+     * already reaches the target; else {@code null}.
      */
     private static IndicatorValue yearToDateReaching(Target t, Map<String, IndicatorValue> series, PeriodRange range,
-                                                     int actualYear) {
+                                                     int afterYear) {
         Indicator ytd = YEAR_TO_DATE.get(t.indicator());
         Breakdown b = actualBreakdown(t);
         if (ytd == null || b == null) {
@@ -577,7 +587,7 @@ public final class TourismIndicators {
         IndicatorValue latest = null;
         for (IndicatorValue v : series.values()) {
             if (v.indicator() == ytd && v.geo().equals(t.geo()) && v.breakdown().equals(b) && v.value() != null
-                    && v.period().year() > actualYear && v.period().year() <= t.targetPeriod().year()
+                    && v.period().year() > afterYear && v.period().year() <= t.targetPeriod().year()
                     && range.contains(v.period()) && reaches(v.value(), t.targetValue())
                     && (latest == null || v.period().compareTo(latest.period()) > 0)) {
                 latest = v;

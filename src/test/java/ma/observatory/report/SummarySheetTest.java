@@ -200,6 +200,9 @@ class SummarySheetTest {
                         Basis.COMPUTED, "t"),
                 new IndicatorValue(TOURISM_TARGET_REQUIRED_CAGR, Period.year(2024), "MA", receipts2026, 3.3,
                         Basis.COMPUTED, "t"),
+                // judged from 2024: reached since, it would read "no" beside "reached in 2025"
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, Period.year(2024), "MA", receipts2026, 0.0,
+                        Basis.COMPUTED, "t"),
                 // MAD 124 bn to November 2025 for 120 bn: 103.3 %
                 new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.month(2025, 11), "MA", receipts2026, 103.3,
                         Basis.COMPUTED, "t | year to date 2025-11"));

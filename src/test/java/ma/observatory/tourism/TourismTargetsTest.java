@@ -331,6 +331,10 @@ class TourismTargetsTest {
                     assertThat(v.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
                 });
 
+        // A range of no whole year shows no target's progress, a year to date's neither
+        assertThat(run(cube, range("2025-01", "2025-11"), t).values())
+                .noneMatch(v -> v.indicator() == TOURISM_TARGET_PROGRESS);
+
         // Below the target, the year so far says nothing of the year: no such value
         Cube lower = arrivalsFrom(2021, 3.7, 10.9, 14.5, 16.0);
         for (int month = 1; month <= 11; month++) {
@@ -339,6 +343,41 @@ class TourismTargetsTest {
         assertThat(run(lower, range("2024", "2025-11"), t).values())
                 .filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS).extracting(v -> v.period().toString())
                 .containsExactly("2024");
+    }
+
+    @Test
+    void aTargetAFullYearReachedIsNotSaidReachedLaterByAYearToDate() {
+        // 19.8 million in 2025 reach the 17.5 million of 2026; 2026's months to September too (18 m)
+        Cube cube = arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8);
+        for (int month = 1; month <= 9; month++) {
+            put(cube, String.format("2026-%02d", month), ALL, 2.0e6, null, null);
+        }
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = run(cube, range("2022-01", "2026-10"), t);
+
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS)
+                .extracting(v -> v.period().toString()).containsExactly("2025");
+    }
+
+    @Test
+    void aTargetAwaitingItsYearSaysWhatALaterYearToDateReached() {
+        // 1 January 2027: receipts of 2026 not known; 112,500 in 2024, 124,000 to November 2025
+        Cube cube = arrivals();
+        put(cube, "2024", ALL, null, null, 112_500.0);
+        Target t = target(TOURISM_RECEIPTS, 2026, 120_000);
+
+        var r = TourismIndicatorsTest.compute(cube, jobs(), range("2022-01", "2026-12"), List.of(t),
+                published(TOURISM_RECEIPTS_YTD, "2025-11", ALL, 124_000));
+
+        assertThat(r.values()).filteredOn(v -> v.indicator() == TOURISM_TARGET_PROGRESS).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.period()).isEqualTo(Period.year(2026));
+                    assertThat(v.value()).isNull();
+                    // 124 / 120 = 103.3 %, not 2024's 93.8 %
+                    assertThat(v.source()).endsWith("no annual figure for 2026 in the data; in 2025-11: 124,000"
+                            + " (published), 103.3% of the target");
+                });
     }
 
     @Test
