@@ -109,9 +109,12 @@ final class ChangesSheet {
                             Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
                             Long.toString(counts[Kind.REVISED.ordinal()]), over[0], over[1], over[2], over[3]);
         } else if (changes.isEmpty()) {
-            sentence = m.get("changes.nothing", from, to, Long.toString(previous.runId()), previous.completed());
+            // the same months, said as that run spelt them (2024 to 2024, for a run now over 2024-01 to 2024-12)
+            sentence = m.get("changes.nothing", previous.range().from().toString(), previous.range().to().toString(),
+                    Long.toString(previous.runId()), previous.completed());
         } else {
-            sentence = m.get("changes.intro", from, to, Long.toString(previous.runId()), previous.completed(),
+            sentence = m.get("changes.intro", previous.range().from().toString(), previous.range().to().toString(),
+                    Long.toString(previous.runId()), previous.completed(),
                     Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
                     Long.toString(counts[Kind.REVISED.ordinal()]));
         }
