@@ -144,9 +144,7 @@ class EmploymentSheets implements DomainSheets {
         if (education) {
             intro.add(m.get("groups.intro.education"));
         }
-        if (!m.get(name + ".intro").contains("[x]")) {
-            intro.add(m.get("intro.shorthand")); // each sheet that shows them says what they mean
-        }
+        intro.add(m.get("intro.shorthand")); // each sheet that shows them says what they mean
         return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows));
     }
 

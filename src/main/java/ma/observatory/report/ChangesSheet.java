@@ -131,7 +131,8 @@ final class ChangesSheet {
                 new ReportColumn(m.get("changes.col.breakdown_code"), NumberStyle.TEXT));
         // As many changes as two runs have values, when the input changed: past a sheet's rows
         // they go to a CSV file beside the workbook, as the Data sheet's do.
-        return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"), List.of(sentence),
+        return new ReportSheet(m.get("sheet.changes"), m.get("changes.title"),
+                List.of(sentence, m.get("intro.shorthand")),
                 new ReportTable("Changes", cols, rows,
                         new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
     }

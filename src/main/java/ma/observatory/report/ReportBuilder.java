@@ -292,7 +292,8 @@ public class ReportBuilder {
                     CellValue.text(m.get("indicator." + i.id() + ".definition")),
                     CellValue.text(String.join(", ", i.files()))));
         }
-        return new ReportSheet(m.get("sheet.notes"), m.get("notes.title"), List.of(m.get("notes.intro")),
+        return new ReportSheet(m.get("sheet.notes"), m.get("notes.title"),
+                List.of(m.get("notes.intro"), m.get("intro.shorthand")),
                 new ReportTable("Notes", List.of(
                         new ReportColumn(m.get("notes.note"), NumberStyle.TEXT),
                         new ReportColumn(m.get("notes.id"), NumberStyle.TEXT),
@@ -366,7 +367,8 @@ public class ReportBuilder {
                 new ReportColumn(m.get("quality.computed"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("quality.published"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));
-        return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"), List.of(m.get("quality.intro")),
+        return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"),
+                List.of(m.get("quality.intro"), m.get("intro.shorthand")),
                 new ReportTable("DataQuality", cols, rows));
     }
 

@@ -304,6 +304,38 @@ class WorkbookRulesTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
+    void aSheetWhoseTableShowsShorthandSaysAboveItWhatItMeans(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            for (var s : book) {
+                XSSFSheet sheet = (XSSFSheet) s;
+                for (XSSFTable table : sheet.getTables()) {
+                    boolean shows = false;
+                    for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex() && !shows; r++) {
+                        Row row = sheet.getRow(r);
+                        for (int c = table.getStartColIndex(); row != null && c <= table.getEndColIndex(); c++) {
+                            Cell cell = row.getCell(c);
+                            shows |= cell != null && cell.getCellType() == CellType.STRING
+                                    && cell.getStringCellValue().matches("\\[[xz]]");
+                        }
+                    }
+                    StringBuilder above = new StringBuilder();
+                    for (int r = 0; r < table.getStartRowIndex(); r++) {
+                        Row row = sheet.getRow(r);
+                        if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING) {
+                            above.append(row.getCell(0).getStringCellValue()).append(' ');
+                        }
+                    }
+                    if (shows) {
+                        assertThat(above.toString()).as(language + " / " + sheet.getSheetName()
+                                + ": [x] or [z] in the table, explained above it").contains("[x]");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
     void holdsNativeChartsWithTitlesAxesAndADescription(String language) throws IOException {
         try (XSSFWorkbook book = open(language)) {
             int charts = 0;
