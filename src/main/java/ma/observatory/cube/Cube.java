@@ -216,8 +216,15 @@ public final class Cube {
         }
         for (int m = 0; m < given.length; m++) {
             if (given[m] == null && derived[m] != null) {
-                // The file gives the total row but leaves this figure empty: the parts supply it.
+                // The file gives the total row but leaves this figure empty: the parts supply it,
+                // and the figure cites them.
                 given[m] = derived[m];
+                String measure = dataset.measures().get(m);
+                String partsSay = SourceParts.of(source, measure, dataset.measures());
+                String rowSays = sources.get(key);
+                if (partsSay != null && !partsSay.equals(SourceParts.of(rowSays, measure, dataset.measures()))) {
+                    sources.put(key, SourceParts.withPart(rowSays, measure, partsSay));
+                }
             } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
                         Reason.of(how, key.period() + ", " + key.geo()
@@ -314,6 +321,11 @@ public final class Cube {
 
     public String source(Key key) {
         return sources.get(key);
+    }
+
+    /** What the cell's source says of one of its figures (see {@link SourceParts}). */
+    public String source(Key key, String measure) {
+        return SourceParts.of(sources.get(key), measure, dataset.measures());
     }
 
     /**

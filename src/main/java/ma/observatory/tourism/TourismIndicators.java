@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -228,12 +227,14 @@ public final class TourismIndicators {
 
     /** The values one cell of the arrivals cube gives, alone or with its neighbours. */
     private static void arrivalIndicators(Cube cube, Cube.Key key, List<IndicatorValue> out) {
+        // Each figure cites its own part of a source in parts by figure (see SourceParts); a value
+        // made from several figures (receipts per arrival) cites the whole source.
         String source = cube.source(key);
-        String arrivalsSource = sourceOfMeasure(source, ARRIVALS_MEASURE);
+        String arrivalsSource = cube.source(key, ARRIVALS_MEASURE);
         Breakdown b = key.breakdown();
         for (var level : ARRIVALS_LEVELS) {
             add(out, level.getValue(), key.period(), key.geo(), b, cube.get(key, level.getKey()),
-                    sourceOfMeasure(source, level.getKey()));
+                    cube.source(key, level.getKey()));
         }
         Double arrivals = cube.get(key, ARRIVALS_MEASURE);
         String visitorType = b.get("visitor_type");
@@ -258,58 +259,8 @@ public final class TourismIndicators {
             add(out, TOURISM_ARRIVALS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, ARRIVALS_MEASURE),
                     arrivalsSource);
             add(out, TOURISM_RECEIPTS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, RECEIPTS_MEASURE),
-                    sourceOfMeasure(source, RECEIPTS_MEASURE));
+                    cube.source(key, RECEIPTS_MEASURE));
         }
-    }
-
-    /** A part's label is a column's name or its start, never a mere letter ("A: …"). */
-    private static final int MIN_PART_LABEL = 4;
-
-    /**
-     * What a row's source says of one of its figures. A row giving arrivals and receipts from two
-     * publications may name each in a part of its own, {@code arrivals: … | receipts: …}, each
-     * part labelled with the start of its column's name ({@code overnight stays} for
-     * {@code overnight_stays}): a figure then cites its own part, without the label, and the parts
-     * that name no figure ({@code note: provisional}), but not the other figures' parts (the
-     * receipts' source no longer opens on the arrivals'). A source none of whose parts names a
-     * figure, or with nothing for this one, is cited whole; a value made from several figures
-     * (receipts per arrival) cites the whole source.
-     */
-    static String sourceOfMeasure(String source, String measure) {
-        if (source == null) {
-            return null;
-        }
-        List<String> kept = new ArrayList<>();
-        boolean inParts = false;
-        boolean own = false;
-        for (String part : source.split(" \\| ")) {
-            String named = measureNamed(part);
-            if (named == null) {
-                kept.add(part.strip()); // about the whole row, or not in parts at all
-            } else {
-                inParts = true;
-                if (named.equals(measure)) {
-                    own = true;
-                    kept.add(part.substring(part.indexOf(": ") + 2).strip());
-                }
-            }
-        }
-        return !inParts || !own ? source : String.join(" | ", kept);
-    }
-
-    /** The measure column a part of a source is labelled with ("receipts: …"), or {@code null}. */
-    private static String measureNamed(String part) {
-        int colon = part.indexOf(": ");
-        String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-        if (label.length() < MIN_PART_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
-            return null;
-        }
-        for (String measure : ArrivalsDataset.INSTANCE.measures()) {
-            if (measure.startsWith(label)) {
-                return measure;
-            }
-        }
-        return null;
     }
 
     /**

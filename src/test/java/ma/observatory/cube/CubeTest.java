@@ -131,7 +131,8 @@ class CubeTest {
         assertThat(cube.get(key("MA", TOTAL), "labour_force")).isEqualTo(410.0);
         assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(350.6);
         assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(50.0);
-        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP total");
+        // the figure the parts supplied is cited to them, beside the row's own source
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP total | unemployed: HCP");
         assertThat(cube.warnings()).extracting(RowProblem::column).containsExactly("labour_force", "underemployed");
         RowProblem w = cube.warnings().get(0);
         assertThat(w.file()).isEqualTo("employment/labour_force.csv");

@@ -354,34 +354,23 @@ class TourismIndicatorsTest {
     }
 
     @Test
-    void aPartNamingNoFigureIsKeptForEachAndALabelMayNameAColumnInWords() {
-        String source = "arrivals: ONMT | receipts: Office des changes | note: both provisional";
-        assertThat(TourismIndicators.sourceOfMeasure(source, "arrivals")).isEqualTo("ONMT | note: both provisional");
-        assertThat(TourismIndicators.sourceOfMeasure(source, "receipts_mad_million"))
-                .isEqualTo("Office des changes | note: both provisional");
-        // "overnight stays" names overnight_stays
-        String nights = "arrivals: Observatoire | overnight stays: Observatoire, nights | receipts: Office des changes";
-        assertThat(TourismIndicators.sourceOfMeasure(nights, "overnight_stays")).isEqualTo("Observatoire, nights");
-        assertThat(TourismIndicators.sourceOfMeasure(nights, "receipts_mad_million")).isEqualTo("Office des changes");
-    }
+    void aTotalFromItsVisitorTypesOnARowGivingOnlyReceiptsCitesTheVisitorTypesForItsArrivals() {
+        // 2015 as shipped: the total row gives receipts only; foreign and MRE rows give arrivals
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2015"), "MA", ALL), "receipts: Observatoire via Maghreb Emergent",
+                null, null, 61_150.0);
+        cube.put(new Cube.Key(Period.parse("2015"), "MA", arrivalsOf("foreign", "total")), "arrivals: Observatoire 2016",
+                5_151_404.0, null, null);
+        cube.put(new Cube.Key(Period.parse("2015"), "MA", arrivalsOf("mre", "total")), "arrivals: Observatoire 2016",
+                5_025_058.0, null, null);
 
-    @Test
-    void aSourceNotInPartsByFigureIsCitedWhole() {
-        // parts the program cannot tie to a figure, or one figure without its part: the source as written
-        assertThat(TourismIndicators.sourceOfMeasure("HCP | Ministry", "arrivals")).isEqualTo("HCP | Ministry");
-        assertThat(TourismIndicators.sourceOfMeasure("HCP: note 3 | revised", "arrivals"))
-                .isEqualTo("HCP: note 3 | revised");
-        assertThat(TourismIndicators.sourceOfMeasure("arrivals: HCP | receipts: OC", "overnight_stays"))
-                .isEqualTo("arrivals: HCP | receipts: OC");
-        assertThat(TourismIndicators.sourceOfMeasure("Receipts: OC | Arrivals: HCP", "receipts_mad_million"))
-                .isEqualTo("OC");
-        assertThat(TourismIndicators.sourceOfMeasure("Note: revised", "arrivals")).isEqualTo("Note: revised");
-        assertThat(TourismIndicators.sourceOfMeasure("A: HCP | R: OC", "arrivals")).isEqualTo("A: HCP | R: OC");
-        // a row with its arrivals only may label them all the same
-        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "arrivals")).isEqualTo("just one");
-        assertThat(TourismIndicators.sourceOfMeasure("arrivals: just one", "receipts_mad_million"))
-                .isEqualTo("arrivals: just one");
-        assertThat(TourismIndicators.sourceOfMeasure(null, "arrivals")).isNull();
+        var r = compute(cube, range("2015", "2015"));
+
+        IndicatorValue all = find(r, TOURISM_ARRIVALS, "2015", ALL).orElseThrow();
+        assertThat(all.value()).isEqualTo(10_176_462.0); // 5,151,404 + 5,025,058
+        assertThat(all.source()).isEqualTo("Observatoire 2016");
+        assertThat(find(r, TOURISM_RECEIPTS, "2015", ALL).orElseThrow().source())
+                .isEqualTo("Observatoire via Maghreb Emergent");
     }
 
     @Test

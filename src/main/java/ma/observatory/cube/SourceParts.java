@@ -1,0 +1,72 @@
+package ma.observatory.cube;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A row's source in parts by figure. A row giving arrivals and receipts from two publications may
+ * name each in a part of its own, {@code arrivals: … | receipts: …}, each part labelled with the
+ * start of its column's name ({@code overnight stays} for {@code overnight_stays}): a figure then
+ * cites its own part, without the label, and the parts that name no figure ({@code note:
+ * provisional}), but not the other figures' parts. A source none of whose parts names a figure, or
+ * with nothing for this one, is cited whole.
+ */
+public final class SourceParts {
+
+    /** A part's label is a column's name or its start, never a mere letter ("A: …"). */
+    private static final int MIN_LABEL = 4;
+    private static final String SEPARATOR = " | ";
+
+    private SourceParts() {
+    }
+
+    /** What {@code source} says of the figure {@code measure}, one of {@code measures}. */
+    public static String of(String source, String measure, List<String> measures) {
+        if (source == null) {
+            return null;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean inParts = false;
+        boolean own = false;
+        for (String part : source.split(" \\| ")) {
+            String named = measureNamed(part, measures);
+            if (named == null) {
+                kept.add(part.strip()); // about the whole row, or not in parts at all
+            } else {
+                inParts = true;
+                if (named.equals(measure)) {
+                    own = true;
+                    kept.add(part.substring(part.indexOf(": ") + 2).strip());
+                }
+            }
+        }
+        return !inParts || !own ? source : String.join(SEPARATOR, kept);
+    }
+
+    /**
+     * {@code source} with a part for {@code measure} saying {@code said}: a figure the row left
+     * empty and its parts supplied (a year's arrivals from foreign and MRE rows, on a total row
+     * that gives only its receipts) cites where the parts come from, not the row's other figures'
+     * publication.
+     */
+    static String withPart(String source, String measure, String said) {
+        String part = measure.replace('_', ' ') + ": " + said;
+        return source == null || source.isBlank() ? part : source + SEPARATOR + part;
+    }
+
+    /** The measure a part of a source is labelled with ("receipts: …"), or {@code null}. */
+    private static String measureNamed(String part, List<String> measures) {
+        int colon = part.indexOf(": ");
+        String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        if (label.length() < MIN_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
+            return null;
+        }
+        for (String measure : measures) {
+            if (measure.startsWith(label)) {
+                return measure;
+            }
+        }
+        return null;
+    }
+}

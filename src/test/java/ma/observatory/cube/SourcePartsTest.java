@@ -1,0 +1,58 @@
+package ma.observatory.cube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.tourism.ArrivalsDataset;
+
+class SourcePartsTest {
+
+    /** What a source says of one of the arrivals file's figures. */
+    private static String of(String source, String measure) {
+        return SourceParts.of(source, measure, ArrivalsDataset.MEASURES);
+    }
+
+    @Test
+    void aPartNamingNoFigureIsKeptForEachAndALabelMayNameAColumnInWords() {
+        String source = "arrivals: ONMT | receipts: Office des changes | note: both provisional";
+        assertThat(of(source, "arrivals")).isEqualTo("ONMT | note: both provisional");
+        assertThat(of(source, "receipts_mad_million"))
+                .isEqualTo("Office des changes | note: both provisional");
+        // "overnight stays" names overnight_stays
+        String nights = "arrivals: Observatoire | overnight stays: Observatoire, nights | receipts: Office des changes";
+        assertThat(of(nights, "overnight_stays")).isEqualTo("Observatoire, nights");
+        assertThat(of(nights, "receipts_mad_million")).isEqualTo("Office des changes");
+    }
+
+    @Test
+    void aSourceNotInPartsByFigureIsCitedWhole() {
+        // parts the program cannot tie to a figure, or one figure without its part: the source as written
+        assertThat(of("HCP | Ministry", "arrivals")).isEqualTo("HCP | Ministry");
+        assertThat(of("HCP: note 3 | revised", "arrivals"))
+                .isEqualTo("HCP: note 3 | revised");
+        assertThat(of("arrivals: HCP | receipts: OC", "overnight_stays"))
+                .isEqualTo("arrivals: HCP | receipts: OC");
+        assertThat(of("Receipts: OC | Arrivals: HCP", "receipts_mad_million"))
+                .isEqualTo("OC");
+        assertThat(of("Note: revised", "arrivals")).isEqualTo("Note: revised");
+        assertThat(of("A: HCP | R: OC", "arrivals")).isEqualTo("A: HCP | R: OC");
+        // a row with its arrivals only may label them all the same
+        assertThat(of("arrivals: just one", "arrivals")).isEqualTo("just one");
+        assertThat(of("arrivals: just one", "receipts_mad_million"))
+                .isEqualTo("arrivals: just one");
+        assertThat(of(null, "arrivals")).isNull();
+    }
+
+    @Test
+    void aPartAddedForAFigureIsFoundAgainUnderItsColumnsName() {
+        String source = SourceParts.withPart("receipts: Office des changes", "arrivals", "Observatoire");
+        assertThat(source).isEqualTo("receipts: Office des changes | arrivals: Observatoire");
+        assertThat(of(source, "arrivals")).isEqualTo("Observatoire");
+        assertThat(of(source, "receipts_mad_million")).isEqualTo("Office des changes");
+        // a column named in words: receipts_mad_million is labelled "receipts mad million"
+        String receipts = SourceParts.withPart("arrivals: Observatoire", "receipts_mad_million", "Office des changes");
+        assertThat(of(receipts, "receipts_mad_million")).isEqualTo("Office des changes");
+        assertThat(SourceParts.withPart(null, "arrivals", "Observatoire")).isEqualTo("arrivals: Observatoire");
+    }
+}
