@@ -289,6 +289,16 @@ class OutsourcingSheets implements DomainSheets {
 
     // ---- (d) regulations ----
 
+    @Override
+    public Map<String, String> codeWords(ReportContext context) {
+        Map<String, String> words = new HashMap<>();
+        for (Regulation reg : new RegulationRepository(context.jdbc()).regulations(context.runId())) {
+            words.put("regulation=" + reg.id(),
+                    context.messages().get("outsourcing.regulation.dated", reg.id(), reg.effectiveOn().toString()));
+        }
+        return words;
+    }
+
     private ReportSheet exposure(ReportContext context) {
         Messages m = context.messages();
         Map<String, List<IndicatorValue>> exposed = new HashMap<>();

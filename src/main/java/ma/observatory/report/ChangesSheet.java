@@ -83,7 +83,7 @@ final class ChangesSheet {
                     texts.computeIfAbsent(c.indicator(), i -> CellValue.text(WideTables.label(m, c.indicator()))),
                     texts.computeIfAbsent(c.period(), p -> CellValue.text(p.toString())),
                     CellValue.text(c.geo()),
-                    words.computeIfAbsent(c.breakdown(), b -> SummarySheet.inWords(m, b)),
+                    words.computeIfAbsent(c.breakdown(), b -> SummarySheet.inWords(context, b)),
                     kinds.get(c.kind()),
                     // no figure before a new value, nor after a gone one: not available, as the
                     // Summary says of a value it no longer has

@@ -75,13 +75,16 @@ public class ReportBuilder {
 
         ReportContext context = new ReportContext(runId, run, m, geo, values, jdbc);
         List<ReportSheet> body = new ArrayList<>();
+        Map<String, String> codeWords = new HashMap<>();
         for (String domain : RunParameters.ALL_DOMAINS) {
             for (DomainSheets sheets : domainSheets) {
                 if (sheets.domain().equals(domain) && run.runs(domain)) {
                     body.addAll(sheets.sheets(context));
+                    codeWords.putAll(sheets.codeWords(context));
                 }
             }
         }
+        context.useCodeWords(codeWords);
         body.add(dataSheet(m, values));
         body.add(qualitySheet(context, runId));
         body.add(filesSheet(m, runId));
@@ -395,7 +398,7 @@ public class ReportBuilder {
      */
     private static String figure(ReportContext context, Reconciliation r) {
         Messages m = context.messages();
-        String words = SummarySheet.inWords(m, r.breakdown()) instanceof CellValue.Text t ? ", " + t.text() : "";
+        String words = SummarySheet.inWords(context, r.breakdown()) instanceof CellValue.Text t ? ", " + t.text() : "";
         return WideTables.label(m, r.indicator()) + ", " + r.period() + ", " + context.placeName(r.geo()) + words
                 + " (" + r.indicator().id() + ", " + r.geo()
                 + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown()) + ")";

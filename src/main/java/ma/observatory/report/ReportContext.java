@@ -30,6 +30,8 @@ public final class ReportContext {
      * few indicators looks at theirs, not at the hundreds of thousands of values of a large run.
      */
     private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
+    /** See {@link DomainSheets#codeWords}: set once the domains that run have said theirs. */
+    private Map<String, String> codeWords = Map.of();
 
     public ReportContext(long runId, RunParameters run, Messages messages, GeoReference geo,
                          List<IndicatorValue> values, JdbcTemplate jdbc) {
@@ -72,6 +74,15 @@ public final class ReportContext {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    void useCodeWords(Map<String, String> words) {
+        this.codeWords = Map.copyOf(words);
+    }
+
+    /** A breakdown code as a reader says it, with what its domain adds ({@link DomainSheets#codeWords}). */
+    String codeWords(String dimension, String code, String said) {
+        return codeWords.getOrDefault(dimension + "=" + code, said);
     }
 
     /** A place's name in the report's language, or its code when the reference does not name it. */

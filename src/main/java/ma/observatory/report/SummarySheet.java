@@ -162,7 +162,7 @@ final class SummarySheet {
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
                 rows.add(List.of(
                         CellValue.text(WideTables.label(m, v.indicator())),
-                        reached(m, inWords(m, v.breakdown()), reachedIn.get(v.breakdown()),
+                        reached(m, inWords(context, v.breakdown()), reachedIn.get(v.breakdown()),
                                 missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(v.period().toString()),
@@ -268,7 +268,12 @@ final class SummarySheet {
      * left), and a figure with no breakdown at all is "all" too, as a total reads on the next row.
      * The Data sheet keeps the codes.
      */
-    static CellValue inWords(Messages m, Breakdown breakdown) {
+    static CellValue inWords(ReportContext context, Breakdown breakdown) {
+        return inWords(context.messages(), breakdown, context::codeWords);
+    }
+
+    /** As {@link #inWords(ReportContext, Breakdown)}, with what the domains add to a code in words. */
+    static CellValue inWords(Messages m, Breakdown breakdown, CodeWords codeWords) {
         if (breakdown.pairs().isEmpty()) {
             return CellValue.text(m.get("summary.all"));
         }
@@ -278,7 +283,7 @@ final class SummarySheet {
             if (value.equals("total") || p.name().equals("age_group") && value.equals(ALL_AGES)) {
                 continue;
             }
-            String word = WideTables.groupWords(m, p.name(), value);
+            String word = codeWords.of(p.name(), value, WideTables.groupWords(m, p.name(), value));
             if (p.name().equals("scenario")) {
                 word = m.get("summary.scenario", word);
             } else if (p.name().equals("target")) {
@@ -328,5 +333,11 @@ final class SummarySheet {
         // Scenarios low, central, high and totals first, as in the other tables; not in text order.
         rows.sort(Comparator.comparing((IndicatorValue v) -> WideTables.dimOrder(v.breakdown())));
         return rows;
+    }
+
+    /** What a domain adds to a code in words (see {@link DomainSheets#codeWords}). */
+    @FunctionalInterface
+    interface CodeWords {
+        String of(String dimension, String code, String said);
     }
 }

@@ -26,7 +26,7 @@ class SummarySheetTest {
     private final Messages fr = new Messages("fr");
 
     private static String words(Messages m, String breakdown) {
-        CellValue cell = SummarySheet.inWords(m, Breakdown.parse(breakdown));
+        CellValue cell = SummarySheet.inWords(m, Breakdown.parse(breakdown), (dimension, code, said) -> said);
         return cell instanceof CellValue.Text text ? text.text() : ((CellValue.Symbol) cell).shorthand();
     }
 
@@ -305,8 +305,7 @@ class SummarySheetTest {
                         "sector_jobs.csv 2025")), null), "MA").lines();
         assertThat(plain).hasSize(3);
         assertThat(plain.get(1)).isEqualTo("Jobs at risk are dated by the jobs they are counted from (the latest period"
-                + " before the regulation takes effect), not by the regulation: the Exposure to regulations sheet gives"
-                + " the date each takes effect.");
+                + " before the regulation takes effect), not by the regulation, whose date follows its id.");
     }
 
     @Test
