@@ -528,6 +528,11 @@ public final class TourismIndicators {
      * {@code afterYear} (the latest full year's) and not after the target's, within the range, that
      * already reaches the target; else {@code null}.
      */
+    /** The year-to-date indicator of a target's indicator, or {@code null} when it has none. */
+    static Indicator yearToDateOf(Indicator indicator) {
+        return YEAR_TO_DATE.get(indicator);
+    }
+
     private static IndicatorValue yearToDateReaching(Target t, Map<String, IndicatorValue> series, PeriodRange range,
                                                      int afterYear) {
         Indicator ytd = YEAR_TO_DATE.get(t.indicator());

@@ -193,20 +193,31 @@ class TourismSheets implements DomainSheets {
         Messages m = context.messages();
         Map<String, IndicatorValue> byKey = new HashMap<>();
         Map<String, IndicatorValue> byTarget = new HashMap<>();
+        // A year's total so far that already reaches a target (MAD 124 bn to November 2025 for 120 bn
+        // in 2026): its latest actual, as on the Summary, where the last full year would say 93.8 %.
+        Map<String, IndicatorValue> reachedSoFar = new HashMap<>();
         // Only the targets' own indicators and the four measures of progress are looked up.
         Set<Indicator> wanted = EnumSet.of(TOURISM_TARGET_PROGRESS, TOURISM_TARGET_REQUIRED_CAGR,
                 TOURISM_TARGET_PROJECTION, TOURISM_TARGET_ON_TRACK);
         for (Target t : list) {
             if (t.indicator() != null) {
                 wanted.add(t.indicator());
+                if (TourismIndicators.yearToDateOf(t.indicator()) != null) {
+                    wanted.add(TourismIndicators.yearToDateOf(t.indicator()));
+                }
             }
         }
         for (Indicator indicator : wanted) {
             for (IndicatorValue v : context.values(indicator)) {
                 byKey.put(v.key(), v);
-                // a target is measured here on full years; a year to date that reaches it is on the Summary
-                if (v.breakdown().get("target") != null && v.period().granularity() == Period.Granularity.YEAR) {
+                // a target is measured on full years, or on a year to date that reaches it
+                if (v.breakdown().get("target") == null) {
+                    continue;
+                }
+                if (v.period().granularity() == Period.Granularity.YEAR) {
                     byTarget.put(v.indicator().id() + '|' + v.geo() + '|' + v.breakdown(), v);
+                } else if (v.indicator() == TOURISM_TARGET_PROGRESS && v.value() != null) {
+                    reachedSoFar.put(v.geo() + '|' + v.breakdown(), v);
                 }
             }
         }
@@ -225,14 +236,22 @@ class TourismSheets implements DomainSheets {
                     && !TourismIndicators.yearOver(t, context.run().range())) {
                 actualPeriod = null; // nothing measures it yet: no actual, and the target year still ahead
             }
+            IndicatorValue soFar = reachedSoFar.get(t.geo() + '|' + b);
+            Indicator actualIndicator = t.indicator();
+            if (soFar != null) {
+                progress = soFar;
+                actualPeriod = soFar.period();
+                actualIndicator = TourismIndicators.yearToDateOf(t.indicator());
+            }
             Breakdown actualBreakdown = TourismIndicators.actualBreakdown(t);
             IndicatorValue actual = actualPeriod == null || actualBreakdown == null ? null
-                    : byKey.get(TourismIndicators.keyOf(t.indicator(), actualPeriod, t.geo(), actualBreakdown));
+                    : byKey.get(TourismIndicators.keyOf(actualIndicator, actualPeriod, t.geo(), actualBreakdown));
             Unit unit = t.indicator().unit();
             NumberStyle style = styleOf(unit);
             int targetYear = t.targetPeriod().year();
-            // Growth needed, trend and projection apply only while the target year is ahead.
-            Boolean ahead = actualPeriod == null ? null : targetYear > actualPeriod.year();
+            // Growth needed, trend and projection apply only while the target year is ahead, and
+            // not to a target a total so far already reaches.
+            Boolean ahead = actualPeriod == null ? null : soFar == null && targetYear > actualPeriod.year();
 
             List<CellValue> row = new ArrayList<>();
             row.add(CellValue.text(WideTables.label(m, t.indicator())));
@@ -246,7 +265,7 @@ class TourismSheets implements DomainSheets {
             row.add(CellValue.number(actual == null ? null : actual.value(), style));
             // a target awaiting its own year's figure has no latest actual yet, nor its year
             row.add(actual == null || actual.value() == null ? CellValue.NOT_AVAILABLE
-                    : CellValue.text(Integer.toString(actualPeriod.year())));
+                    : CellValue.text(soFar != null ? actualPeriod.toString() : Integer.toString(actualPeriod.year())));
             row.add(actual == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get("basis." + actual.basis().code())));
             row.add(CellValue.number(valueOf(progress)));
             // A running total (jobs created since a baseline) has no growth rate: its pace is a count.
@@ -255,7 +274,7 @@ class TourismSheets implements DomainSheets {
             row.add(rates ? CellValue.number(trend(actual, projection, targetYear)) : CellValue.NOT_APPLICABLE);
             row.add(Boolean.FALSE.equals(ahead) ? CellValue.NOT_APPLICABLE
                     : CellValue.number(valueOf(projection), style));
-            Double flag = valueOf(onTrack);
+            Double flag = soFar != null ? Double.valueOf(1.0) : valueOf(onTrack);
             // a target year that is not ahead is reached or not: "on track" would look forward
             boolean yes = flag != null && flag == 1.0;
             String word = Boolean.FALSE.equals(ahead) ? (yes ? "tourism.reached" : "tourism.not-reached")

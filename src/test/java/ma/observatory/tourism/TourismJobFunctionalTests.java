@@ -141,7 +141,7 @@ class TourismJobFunctionalTests {
             assertThat(targets.get(0).get("Growth per year needed (%)")).isEqualTo("[z]");
             assertThat(targets.get(0).get("On track")).isEqualTo("reached"); // the 2023 milestone, judged on 2023
             assertThat(targets.get(1).get("Latest actual value")).isEqualTo(16_000_000.0);
-            assertThat(targets.get(1).get("Year of the latest actual")).isEqualTo("2024");
+            assertThat(targets.get(1).get("Period of the latest actual")).isEqualTo("2024");
             // Jobs: 40,000 of 80,000 = 50 %; created in the one year since 2023, so at that pace
             // 40,000 + 2 x 40,000 = 120,000 in 2026: on track. No growth rate for a running total.
             assertThat((Double) targets.get(2).get("Share of the target reached (%)")).isCloseTo(50, within(1e-9));
@@ -194,7 +194,7 @@ class TourismJobFunctionalTests {
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Target year").equals("2022")).singleElement()
                     .satisfies(r -> {
                         assertThat(r.get("Latest actual value")).isEqualTo("[x]");
-                        assertThat(r.get("Year of the latest actual")).isEqualTo("[x]");
+                        assertThat(r.get("Period of the latest actual")).isEqualTo("[x]");
                         assertThat(r.get("Share of the target reached (%)")).isEqualTo("[x]");
                         assertThat(r.get("Growth per year needed (%)")).isEqualTo("[z]");
                         assertThat(r.get("On track")).isEqualTo("[x]");
@@ -227,7 +227,7 @@ class TourismJobFunctionalTests {
             // its row on the targets sheet: nothing measured, so nothing projected either
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))
                     .singleElement().satisfies(r -> {
-                        assertThat(r.get("Year of the latest actual")).isEqualTo("[x]");
+                        assertThat(r.get("Period of the latest actual")).isEqualTo("[x]");
                         assertThat(r.get("Share of the target reached (%)")).isEqualTo("[x]");
                         assertThat(r.get("Projection for the target year")).isEqualTo("[x]");
                         assertThat(r.get("On track")).isEqualTo("[x]");

@@ -151,7 +151,7 @@ class TourismSheetsTest {
         assertThat(ahead.get("Unit")).isEqualTo(text("persons"));
         assertThat(ahead.get("Baseline year")).isEqualTo(CellValue.NOT_AVAILABLE);
         assertThat(number(ahead.get("Latest actual value"))).isEqualTo(17_400_000.0);
-        assertThat(ahead.get("Year of the latest actual")).isEqualTo(text("2024"));
+        assertThat(ahead.get("Period of the latest actual")).isEqualTo(text("2024"));
         assertThat(ahead.get("Basis of the latest actual")).isEqualTo(text("computed"));
         // 17.4 / 17.5 = 99.43 %
         assertThat(number(ahead.get("Share of the target reached (%)"))).isCloseTo(100 * 17.4 / 17.5, within(1e-9));
@@ -181,7 +181,7 @@ class TourismSheetsTest {
         // rate never applies to such a running total: [z].
         Map<String, CellValue> jobs = rows.get(2);
         assertThat(jobs.get("Baseline year")).isEqualTo(text("2023"));
-        for (String h : List.of("Latest actual value", "Year of the latest actual", "Share of the target reached (%)",
+        for (String h : List.of("Latest actual value", "Period of the latest actual", "Share of the target reached (%)",
                 "Projection for the target year", "On track", "On track (1 or 0)")) {
             assertThat(jobs.get(h)).as(h).isEqualTo(CellValue.NOT_AVAILABLE);
         }
@@ -202,6 +202,35 @@ class TourismSheetsTest {
         assertThat(rows.get(1).get("En bonne voie")).isEqualTo(text("non"));
         assertThat(number(rows.get(1).get("En bonne voie (1 ou 0)"))).isEqualTo(0.0);
         assertThat(rows.get(1).get("Unité")).isEqualTo(text("personnes"));
+    }
+
+    @Test
+    void aTotalSoFarReachingATargetIsItsLatestActualAsOnTheSummary() {
+        // 2024: 17.4 million, short of 17.5 for 2026; January to March 2025: 3 x 6 million = 18 million
+        PeriodRange range = range("2020-01", "2025-03");
+        Cube cube = arrivals();
+        put(cube, "2021", ALL, 12_000_000.0, null, null);
+        put(cube, "2024", ALL, 17_400_000.0, null, null);
+        for (String month : List.of("2025-01", "2025-02", "2025-03")) {
+            put(cube, month, ALL, 6_000_000.0, null, null);
+        }
+        var result = TourismIndicatorsTest.compute(cube, jobs(), range, List.of(T2026));
+        RunParameters run = new RunParameters(range, Path.of("data"), Path.of("reports"), "en", Set.of("tourism"),
+                0.01, Set.of("country", "region"), LocalDateTime.of(2025, 4, 1, 2, 0));
+
+        Map<String, CellValue> row = rows(sheets.targets(new ReportContext(1, run, new Messages("en"), GEO,
+                result.values(), null), List.of(T2026))).get(0);
+
+        assertThat(number(row.get("Latest actual value"))).isEqualTo(18_000_000.0);
+        assertThat(row.get("Period of the latest actual")).isEqualTo(text("2025-03"));
+        // 18 / 17.5 = 102.86 %: reached in 2025, so nothing is needed and nothing projected
+        assertThat(number(row.get("Share of the target reached (%)"))).isCloseTo(100 * 18 / 17.5, within(1e-9));
+        for (String h : List.of("Growth per year needed (%)", "Growth per year over the last three years (%)",
+                "Projection for the target year")) {
+            assertThat(row.get(h)).as(h).isEqualTo(CellValue.NOT_APPLICABLE);
+        }
+        assertThat(row.get("On track")).isEqualTo(text("reached"));
+        assertThat(number(row.get("On track (1 or 0)"))).isEqualTo(1.0);
     }
 
     private static ReportContext contextWith(Target extra) {
