@@ -55,6 +55,18 @@ public final class CsvRow {
         return v == null ? "" : v.strip();
     }
 
+    /**
+     * The text of a column stored in a column of {@code max} characters: a longer one is rejected,
+     * naming its length, rather than fail the run when it is stored.
+     */
+    public String textUpTo(CsvColumn column, int max) {
+        String v = text(column);
+        if (v.length() > max) {
+            reject(column, v, Reason.of("value.too-long", Integer.toString(v.length()), Integer.toString(max)));
+        }
+        return v;
+    }
+
     /** The text of a column that must not be empty. */
     public String requiredText(CsvColumn column) {
         String v = text(column);

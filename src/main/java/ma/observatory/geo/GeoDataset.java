@@ -26,14 +26,20 @@ public final class GeoDataset implements CsvDataset {
         return List.of(GeoColumn.values());
     }
 
+    static final int CODE_CHARS = 40;
+    static final int NAME_CHARS = 200;
+
     public static Place map(CsvRow row) {
         String code = row.requiredText(GeoColumn.CODE);
         String level = row.requiredText(GeoColumn.LEVEL).toLowerCase(Locale.ROOT);
+        // the widths of the place table's columns
+        row.textUpTo(GeoColumn.CODE, CODE_CHARS);
+        row.textUpTo(GeoColumn.LEVEL, CODE_CHARS);
         if (!code.isEmpty()) {
             row.requireUniqueKey(GeoColumn.CODE);
         }
-        return new Place(code, row.text(GeoColumn.NAME_FR), row.text(GeoColumn.NAME_EN), level,
-                row.text(GeoColumn.PARENT));
+        return new Place(code, row.textUpTo(GeoColumn.NAME_FR, NAME_CHARS), row.textUpTo(GeoColumn.NAME_EN, NAME_CHARS),
+                level, row.textUpTo(GeoColumn.PARENT, CODE_CHARS));
     }
 
     /**

@@ -74,7 +74,8 @@ public class IndicatorRepository {
         jdbc.update("DELETE FROM reconciliation WHERE run_id = ? AND domain = ?", runId, domain);
         Map<SeriesKey, List<IndicatorValue>> grouped = new HashMap<>();
         for (IndicatorValue v : values) {
-            SeriesKey key = new SeriesKey(v.indicator(), v.geo(), v.breakdown(), v.unit(), v.basis(), v.source());
+            SeriesKey key = new SeriesKey(v.indicator(), v.geo(), v.breakdown(), v.unit(), v.basis(),
+                    SourceText.capped(v.source()));
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
         }
         // Numbered in a stable order, so that the same values give the same rows.
@@ -178,7 +179,7 @@ public class IndicatorRepository {
         List<Object[]> rows = new ArrayList<>(figures.size());
         for (PublishedFigure f : figures) {
             rows.add(new Object[] {runId, f.indicator().id(), f.period().toString(), f.geo(), f.breakdown().toString(),
-                    f.value(), f.indicator().unit().text(), f.source(), f.line()});
+                    f.value(), f.indicator().unit().text(), SourceText.capped(f.source()), f.line()});
         }
         jdbc.batchUpdate("INSERT INTO published (run_id, indicator, period, geo, breakdown, val, unit, source, line)"
                 + " VALUES (?,?,?,?,?,?,?,?,?)", rows);

@@ -34,6 +34,8 @@ public final class PublishedDataset implements CsvDataset {
     }
 
     /** Rates and shares: parts of a whole, from 0 to 100 %. */
+    /** The width of the published table's breakdown column. */
+    private static final int BREAKDOWN_CHARS = 400;
     private static final Set<Indicator> SHARES = EnumSet.of(Indicator.EMPLOYMENT_ACTIVITY_RATE,
             Indicator.EMPLOYMENT_EMPLOYMENT_RATE, Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE,
             Indicator.EMPLOYMENT_UNDEREMPLOYMENT_RATE, Indicator.EMPLOYMENT_SECTOR_SHARE, Indicator.TOURISM_MRE_SHARE,
@@ -64,7 +66,7 @@ public final class PublishedDataset implements CsvDataset {
             row.reject(PublishedColumn.GEO, place, Reason.of("geo.unknown"));
         }
         Breakdown breakdown = Breakdown.NONE;
-        String text = row.text(PublishedColumn.BREAKDOWN);
+        String text = row.textUpTo(PublishedColumn.BREAKDOWN, BREAKDOWN_CHARS);
         try {
             breakdown = Breakdown.parse(text);
         } catch (Breakdown.NotAPair e) {

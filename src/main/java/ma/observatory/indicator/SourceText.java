@@ -18,6 +18,9 @@ public final class SourceText {
 
     static final String BUNDLE = "messages_sources";
 
+    /** A source is stored in a column of this many characters, the words the program adds included. */
+    public static final int MAX_CHARS = 4000;
+
     /** As the tests and the log read sources. */
     public static final SourceText ENGLISH = new SourceText(Locale.ENGLISH);
 
@@ -28,6 +31,11 @@ public final class SourceText {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** A source kept to {@link #MAX_CHARS}, ending in "…" when cut: a long one never fails a step. */
+    public static String capped(String text) {
+        return text == null || text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS - 1) + "…";
     }
 
     /** For a run's {@code --lang}: {@code en} or, as the nightly run, French. */

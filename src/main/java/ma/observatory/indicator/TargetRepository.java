@@ -27,7 +27,7 @@ public class TargetRepository {
         for (Target t : targets) {
             rows.add(new Object[] {runId, t.indicator().id(), t.geo(), t.targetPeriod().toString(), t.targetValue(),
                     t.indicator().unit().text(), t.baselinePeriod() == null ? null : t.baselinePeriod().toString(),
-                    t.baselineValue(), t.source(), t.line()});
+                    t.baselineValue(), SourceText.capped(t.source()), t.line()});
         }
         jdbc.batchUpdate("INSERT INTO target (run_id, indicator, geo, target_period, target_value, unit,"
                 + " baseline_period, baseline_value, source, line) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);

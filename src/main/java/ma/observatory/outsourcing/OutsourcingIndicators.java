@@ -43,7 +43,6 @@ public final class OutsourcingIndicators {
     private static final Set<Indicator> RELOCATIONS = Set.of(OUTSOURCING_RELOCATED_IN, OUTSOURCING_RELOCATED_OUT,
             OUTSOURCING_RELOCATED_NET, OUTSOURCING_RELOCATION_EVENTS, OUTSOURCING_PIPELINE_JOBS);
     private static final Set<Indicator> EXPOSURES = Set.of(OUTSOURCING_JOBS_EXPOSED, OUTSOURCING_JOBS_AT_RISK);
-    private static final int MAX_SOURCE = 4000;
 
     public record Result(List<IndicatorValue> values, List<Reconciliation> checks) {
     }
@@ -327,7 +326,7 @@ public final class OutsourcingIndicators {
         for (int i = 0; i < all.size(); i++) {
             numbers.append(i == 0 ? "" : ", ").append(all.get(i));
         }
-        return clip(words.get(all.size() == 1 ? "source.events.line" : "source.events.lines", file, numbers.toString()));
+        return SourceText.capped(words.get(all.size() == 1 ? "source.events.line" : "source.events.lines", file, numbers.toString()));
     }
 
     /**
@@ -374,12 +373,8 @@ public final class OutsourcingIndicators {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return clip(words.get("source.change-between", words.described(b.period().toString(), b.basis(), b.source()),
+        return SourceText.capped(words.get("source.change-between", words.described(b.period().toString(), b.basis(), b.source()),
                 words.described(a.period().toString(), a.basis(), a.source())));
-    }
-
-    private static String clip(String s) {
-        return Text.clip(s, MAX_SOURCE);
     }
 
     /**
@@ -388,13 +383,13 @@ public final class OutsourcingIndicators {
      */
     private static void addSum(List<IndicatorValue> out, Indicator id, Period period, String geo,
                                Breakdown breakdown, Double value, String source) {
-        out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, clip(source)));
+        out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, SourceText.capped(source)));
     }
 
     private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown breakdown,
                             Double value, String source) {
         if (value != null) {
-            out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, clip(source)));
+            out.add(new IndicatorValue(id, period, geo, breakdown, value, Basis.COMPUTED, SourceText.capped(source)));
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import ma.observatory.indicator.SourceText;
+
 /** The regulations of a run (table {@code regulation}), in file order. */
 @Repository
 public class RegulationRepository {
@@ -28,7 +30,7 @@ public class RegulationRepository {
             rows.add(new Object[] {runId, r.id(), r.country(), Text.clip(r.title(), 1000), Date.valueOf(r.effectiveOn()),
                     r.segment().code(), r.clientCountry(), r.activity().code(),
                     r.adoptedOn() == null ? null : Date.valueOf(r.adoptedOn()), r.lossRateLow(), r.lossRateCentral(),
-                    r.lossRateHigh(), Text.clip(r.source(), 4000), r.line()});
+                    r.lossRateHigh(), SourceText.capped(r.source()), r.line()});
         }
         jdbc.batchUpdate("INSERT INTO regulation (run_id, id, country, title, effective_on, segment, client_country,"
                 + " activity, adopted_on, loss_rate_low, loss_rate_central, loss_rate_high, source, line)"

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import ma.observatory.indicator.SourceText;
+
 /** The relocation events of a run (table {@code relocation_event}), in file order. */
 @Repository
 public class RelocationRepository {
@@ -29,7 +31,7 @@ public class RelocationRepository {
                     e.effectiveOn() == null ? null : Date.valueOf(e.effectiveOn()), Text.clip(e.client(), 300),
                     Text.clip(e.provider(), 300), e.originCountry(), e.destinationCountry(), e.jobs(),
                     e.status().code(), Text.clip(e.originCity(), 200), Text.clip(e.destinationCity(), 200),
-                    Text.clip(e.language(), 40), Text.clip(e.source(), 4000)});
+                    Text.clip(e.language(), 40), SourceText.capped(e.source())});
         }
         jdbc.batchUpdate("INSERT INTO relocation_event (run_id, line, announced_on, effective_on, client, provider,"
                 + " origin_country, destination_country, jobs, status, origin_city, destination_city, language, source)"

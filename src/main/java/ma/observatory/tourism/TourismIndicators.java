@@ -47,8 +47,6 @@ public final class TourismIndicators {
      * of the target: equality must survive the rounding of {@code pow}.
      */
     static final double REACH_TOLERANCE = 1e-9;
-    private static final int SOURCE_LIMIT = 4000;
-
     /** Levels read from the arrivals file, by measure. */
     private static final List<Map.Entry<String, Indicator>> ARRIVALS_LEVELS = List.of(
             Map.entry(ARRIVALS_MEASURE, TOURISM_ARRIVALS), Map.entry(OVERNIGHT_STAYS_MEASURE, TOURISM_OVERNIGHT_STAYS),
@@ -215,7 +213,7 @@ public final class TourismIndicators {
             if (ytd != null && isJanuary(v.period())) {
                 // Named as what it is: a publication gave the month's change, not a year-to-date one.
                 IndicatorValue copy = new IndicatorValue(ytd, v.period(), v.geo(), v.breakdown(), v.value(), v.basis(),
-                        capped(blank(v.source()) ? words.get("source.january-ytd", v.indicator().id())
+                        SourceText.capped(blank(v.source()) ? words.get("source.january-ytd", v.indicator().id())
                                 : words.get("source.january-ytd.quoting", v.indicator().id(), v.source())));
                 if (!given.contains(copy.key())) {
                     out.add(copy);
@@ -419,7 +417,7 @@ public final class TourismIndicators {
                 Period asOf = lastWholeYear(range);
                 if (asOf != null) {
                     out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, asOf, t.geo(), targetBreakdown(t), null,
-                            Basis.COMPUTED, capped(words.get("source.unmeasured", targetSource(words, t),
+                            Basis.COMPUTED, SourceText.capped(words.get("source.unmeasured", targetSource(words, t),
                                     range.to().toString()))));
                 }
                 return out;
@@ -451,7 +449,7 @@ public final class TourismIndicators {
                                 words.decimal(Ratios.percent(earlier.value(), t.targetValue())),
                                 words.basis(earlier.basis()));
                 out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(t.targetPeriod().year()), t.geo(),
-                        targetBreakdown(t), null, Basis.COMPUTED, capped(source)));
+                        targetBreakdown(t), null, Basis.COMPUTED, SourceText.capped(source)));
             }
             return out;
         }
@@ -484,7 +482,7 @@ public final class TourismIndicators {
             }
             double projection = a + a / sinceBaseline * (targetYear - actualYear);
             out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
-                    capped(words.get("source.pace", source, t.baselinePeriod().toString())),
+                    SourceText.capped(words.get("source.pace", source, t.baselinePeriod().toString())),
                     t.indicator().unit()));
             onTrack = reaches(projection, target) ? 1.0 : 0.0;
         } else if (targetYear > actualYear) {
@@ -496,7 +494,7 @@ public final class TourismIndicators {
             Double projection = trend == null ? null : a * Math.pow(1.0 + trend / 100.0, years);
             if (projection != null && Double.isFinite(projection)) {
                 out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
-                        capped(words.get("source.trend", source, Integer.toString(TRAILING_YEARS),
+                        SourceText.capped(words.get("source.trend", source, Integer.toString(TRAILING_YEARS),
                                 start.period().toString(), words.basis(start.basis()))),
                         t.indicator().unit()));
                 onTrack = reaches(projection, target) ? 1.0 : 0.0;
@@ -516,7 +514,7 @@ public final class TourismIndicators {
         String said = words.quoting("source.year-to-date", soFar.source(), targetSource(words, t),
                 soFar.period().toString(), words.basis(soFar.basis()));
         return new IndicatorValue(TOURISM_TARGET_PROGRESS, soFar.period(), t.geo(), targetBreakdown(t),
-                Ratios.percent(soFar.value(), t.targetValue()), Basis.COMPUTED, capped(said));
+                Ratios.percent(soFar.value(), t.targetValue()), Basis.COMPUTED, SourceText.capped(said));
     }
 
     /** The year-to-date series of a target's indicator, for those summed over the months of a year. */
@@ -574,13 +572,8 @@ public final class TourismIndicators {
         String target = targetSource(words, t);
         String period = actual.period().toString();
         String basis = words.basis(actual.basis());
-        return capped(blank(actual.source()) ? words.get("source.latest-actual", target, period, basis)
+        return SourceText.capped(blank(actual.source()) ? words.get("source.latest-actual", target, period, basis)
                 : words.get("source.latest-actual.quoting", target, period, basis, actual.source()));
-    }
-
-    /** Sources are stored in a column of {@value #SOURCE_LIMIT} characters. */
-    private static String capped(String text) {
-        return text == null || text.length() <= SOURCE_LIMIT ? text : text.substring(0, SOURCE_LIMIT - 1) + "…";
     }
 
     // ---------------------------------------------------------------- helpers
@@ -609,7 +602,7 @@ public final class TourismIndicators {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
             return a.source();
         }
-        return capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),
+        return SourceText.capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),
                 words.described(b.period().toString(), b.basis(), b.source())));
     }
 

@@ -43,4 +43,18 @@ class GeoDatasetTest {
                 .containsExactly(tuple(3L, "code"), tuple(4L, "level"), tuple(5L, ""));
         assertThat(parsed.get(3).rejects().get(0).reason()).contains("already appears on line 2 of the file");
     }
+
+    @Test
+    void aCodeOrNameLongerThanItsColumnIsRejectedNamingItsLength() {
+        String code = "MA-" + "9".repeat(38); // 41 characters
+        String name = "N".repeat(201);
+        List<Parsed<Place>> parsed = read(code + ",Long,Long,region,MA", "MA-02," + name + ",Oriental,region,MA",
+                "MA-03,Fès-Meknès,Fez-Meknes,region,MA");
+
+        assertThat(parsed).extracting(Parsed::rejected).containsExactly(true, true, false);
+        assertThat(parsed).flatExtracting(Parsed::rejects).extracting(RowProblem::line, RowProblem::column,
+                RowProblem::reason).containsExactly(
+                        tuple(2L, "code", "is too long: 41 characters, more than the 40 this column holds"),
+                        tuple(3L, "name_fr", "is too long: 201 characters, more than the 200 this column holds"));
+    }
 }

@@ -125,4 +125,23 @@ class IndicatorRepositoryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.replace(1, "employment", List.of(v, v),
                 List.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining(v.key());
     }
+
+    @Test
+    void aSourceLongerThanItsColumnIsStoredCutWithAnEllipsisNotRefused() {
+        // a file's 3,990 characters and the words the program adds to them
+        String source = "difference of 2024 (computed: " + "s".repeat(3_990) + ")";
+        repository.replace(1, "employment", List.of(new IndicatorValue(Indicator.EMPLOYMENT_EMPLOYED,
+                Period.year(2024), "MA", Breakdown.parse(""), 1.0, Basis.COMPUTED, source)), List.of());
+        repository.savePublished(1, List.of(new PublishedFigure(Indicator.EMPLOYMENT_EMPLOYED, Period.year(2024),
+                "MA", Breakdown.parse(""), 1.0, source, 2)));
+
+        String stored = repository.values(1).get(0).source();
+        assertThat(stored).hasSize(SourceText.MAX_CHARS).endsWith("s…").isEqualTo(source.substring(0, 3_999) + "…");
+        assertThat(repository.published(1, "employment").get(0).source()).isEqualTo(stored);
+
+        TargetRepository targets = new TargetRepository(jdbc);
+        targets.save(1, List.of(new Target(Indicator.TOURISM_ARRIVALS, "MA", Period.year(2026), 17_500_000, null, null,
+                source, 2)));
+        assertThat(targets.targets(1, "tourism").get(0).source()).isEqualTo(stored);
+    }
 }

@@ -123,4 +123,16 @@ class PublishedDatasetTest {
                 r -> PublishedDataset.map(r, provincesReported, ObservatoryJobConfiguration.BREAKDOWN_VOCABULARY), row))
                 .singleElement().satisfies(p -> assertThat(p.warnings()).isEmpty());
     }
+
+    @Test
+    void aBreakdownLongerThanItsColumnIsRejectedRatherThanFailTheRun() {
+        String breakdown = "area=total, sex=total, age_group=15+, note=" + "x".repeat(400);
+        List<Parsed<PublishedFigure>> parsed = read(GOOD,
+                "employment.unemployment_rate,2024,MA-01,\"" + breakdown + "\",13.3,%,HCP");
+
+        assertThat(parsed.get(1).rejected()).isTrue();
+        assertThat(parsed.get(1).rejects()).extracting(RowProblem::column).contains("breakdown");
+        assertThat(parsed.get(1).rejects().get(0).reason())
+                .isEqualTo("is too long: " + breakdown.length() + " characters, more than the 400 this column holds");
+    }
 }
