@@ -67,7 +67,18 @@ public final class CsvFile implements Closeable {
         this.numbers = new NumberParser(dialect.decimalComma());
         this.index = new ColumnIndex();
         this.unknownColumns = new ArrayList<>();
-        readHeader();
+        try {
+            readHeader();
+        } catch (RuntimeException e) {
+            // a header that stops the run, a damaged one included, must not keep the file open: the
+            // scheduler runs night after night in one process
+            try {
+                parser.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -171,7 +182,6 @@ public final class CsvFile implements Closeable {
     private void readHeader() {
         CSVRecord header = nextRecord();
         if (overflow != null) {
-            close();
             throw new InputContractException("The file " + dataset.file() + " does not start with a header line:"
                     + (overflow.field() >= 0
                     ? " its first line holds a field of " + overflow.fieldChars() + " characters, more than the "
@@ -182,13 +192,11 @@ public final class CsvFile implements Closeable {
                     + headerList() + ") on the first line and run again.");
         }
         if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
-            close();
             throw new InputContractException("The file " + dataset.file()
                     + " is empty: its first line must be the header (" + headerList() + ").");
         }
         for (String name : header.values()) {
             if (name.indexOf('\0') >= 0) {
-                close();
                 throw new InputContractException("The file " + dataset.file() + " has NUL characters in its header"
                         + " (line 1): it is probably saved as UTF-16 (Excel's \"Unicode Text\") or is not a text file;"
                         + " save it as \"CSV UTF-8 (comma delimited)\" and run again.");
@@ -205,7 +213,6 @@ public final class CsvFile implements Closeable {
                 continue; // a trailing separator on the header line gives an empty name: nothing to map
             }
             if (positions.putIfAbsent(name, i) != null) {
-                close();
                 throw new InputContractException("The file " + dataset.file() + " has the column '" + name
                         + "' twice in its header (line 1): keep one and run again.");
             }
@@ -215,7 +222,6 @@ public final class CsvFile implements Closeable {
             if (i != null) {
                 index.put(column, i);
             } else if (column.required()) {
-                close();
                 throw new InputContractException("The file " + dataset.file() + " has no column '"
                         + column.header() + "' in its header (line 1, read as " + asRead(header) + "): add it, the"
                         + " columns are " + headerList() + ".");

@@ -223,4 +223,32 @@ class CsvFileHeaderTest {
         reader.close();
         assertThat(context.getLong(CsvItemReader.POSITION_KEY)).isZero();
     }
+
+    @Test
+    void aHeaderThatStopsTheRunLeavesTheFileClosed() throws Exception {
+        // a quote never closed on the header line, and a header without a required column
+        for (String header : List.of("period,\"geo,area,sex", LF_HEADER.replace("unemployed,", ""))) {
+            writeUtf8(dir, LABOUR_FORCE, lines(header, ROW));
+            Path file = dir.resolve(LABOUR_FORCE).toRealPath();
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> open(dir)).as(header).isInstanceOf(InputContractException.class);
+            }
+            assertThat(openDescriptorsOf(file)).as(header).isZero();
+        }
+    }
+
+    /** How many of this process's open files are {@code file} (Linux: {@code /proc/self/fd}). */
+    private static long openDescriptorsOf(Path file) throws java.io.IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd (Linux)");
+        try (var links = Files.list(fds)) {
+            return links.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (java.io.IOException | UnsupportedOperationException gone) {
+                    return false; // closed while listed
+                }
+            }).count();
+        }
+    }
 }
