@@ -19,9 +19,6 @@ public final class LabourForceDataset implements CountDataset {
     public static final List<String> MEASURES =
             List.of("population", "labour_force", "employed", "unemployed", "underemployed");
 
-    /** Soft rule: labour force = employed + unemployed within 0.5 thousand or 0.2 %. */
-    private static final double SOFT_ABSOLUTE = 0.5;
-    private static final double SOFT_RELATIVE = 0.002;
 
     @Override
     public String file() {
@@ -89,8 +86,8 @@ public final class LabourForceDataset implements CountDataset {
         }
         // A rejected row carries no warnings (CsvItemReader drops them): no need to check it.
         if (!row.hasProblems() && labourForce != null && employed != null && unemployed != null) {
-            double diff = Math.abs(labourForce - (employed + unemployed));
-            if (diff > SOFT_ABSOLUTE && diff > SOFT_RELATIVE * labourForce) {
+            // the soft rule of every total against its parts (0.5 unit and 0.2 %), the same as the cube's
+            if (Cube.differs(labourForce, employed + unemployed)) {
                 row.warn(LABOUR_FORCE, row.text(LABOUR_FORCE),
                         Reason.of("labour-force.not-sum", Cube.format(employed + unemployed)));
             }

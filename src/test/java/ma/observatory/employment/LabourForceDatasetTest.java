@@ -377,6 +377,8 @@ class LabourForceDatasetTest {
             "100, 90, 9.6",        // 0.4 apart: beyond 0.2 % (0.2) but within 0.5
             "100, 90, 9.5",        // exactly 0.5 apart
             "10000, 9000, 980",    // exactly 0.2 % (20) apart
+            // 0.501 apart: within 0.2 % of the larger figure (0.501002), as the cube judges a total
+            "250, 200, 50.501",
             "50, 45, 5"})
     void withinToleranceNoWarning(String labourForce, String employed, String unemployed) {
         List<Parsed<LabourForceRecord>> parsed = read(withCounts("20000", labourForce, employed, unemployed));
