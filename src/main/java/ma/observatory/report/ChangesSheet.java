@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
@@ -202,23 +204,44 @@ final class ChangesSheet {
         }
     }
 
+    /** An indicator at a period, which a run reports or not. */
+    private record Reported(Indicator indicator, Period period) {
+    }
+
     /**
      * The values of this run against those of the previous one, in the order of the Indicators table.
+     * With ranges that differ, a period both cover is compared, and so is a period they both cover in
+     * part where both runs report the indicator: the jobs moved out in 2026, which the night that
+     * reaches 15 November takes from 0 to 300, but not the annual figures the first range to cover
+     * all of 2026 adds.
      *
-     * @param shared the periods both runs cover, to which the comparison keeps; {@code null}: the same range
+     * @param shared the months both runs cover; {@code null}: the same range
      */
     static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues, PeriodRange shared) {
         Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
+        Set<Reported> reportedBefore = new HashSet<>();
         for (IndicatorValue v : previousValues) {
-            if (shared == null || shared.contains(v.period())) {
+            if (shared == null || overlaps(shared, v.period())) {
                 before.put(ValueKey.of(v), v);
+                reportedBefore.add(new Reported(v.indicator(), v.period()));
             }
+        }
+        Set<Reported> reportedNow = new HashSet<>();
+        if (shared != null) {
+            for (IndicatorValue v : context.values()) {
+                if (overlaps(shared, v.period())) {
+                    reportedNow.add(new Reported(v.indicator(), v.period()));
+                }
+            }
+            before.values().removeIf(v -> !shared.contains(v.period())
+                    && !reportedNow.contains(new Reported(v.indicator(), v.period())));
         }
         List<Change> changes = new ArrayList<>();
         // A value kept not available (a target awaiting its year's figure) is no figure: one that
         // comes in its place is new, and one that becomes not available is gone, not "revised".
         for (IndicatorValue v : context.values()) {
-            if (shared != null && !shared.contains(v.period())) {
+            if (shared != null && !shared.contains(v.period())
+                    && !(overlaps(shared, v.period()) && reportedBefore.contains(new Reported(v.indicator(), v.period())))) {
                 continue;
             }
             IndicatorValue old = before.remove(ValueKey.of(v));
@@ -247,6 +270,10 @@ final class ChangesSheet {
                 .thenComparing(Change::geo)
                 .thenComparing(c -> spelled.computeIfAbsent(c.breakdown(), Breakdown::toString)));
         return changes;
+    }
+
+    private static boolean overlaps(PeriodRange range, Period p) {
+        return !p.firstMonth().isAfter(range.lastMonth()) && !p.lastMonth().isBefore(range.firstMonth());
     }
 
     static boolean same(Double a, Double b) {

@@ -106,6 +106,33 @@ class ChangesCompareTest {
     }
 
     @Test
+    void aYearBothRangesCoverInPartIsComparedWhereBothRunsReportTheIndicatorThatYear() {
+        // to 2026-10, then to 2026-11: a move out of Morocco on 15 November enters the year 2026
+        PeriodRange shared = new PeriodRange(Period.month(2022, 1), Period.month(2026, 10));
+        Breakdown out = Breakdown.of("destination_country", "total");
+        Breakdown toFrance = Breakdown.of("destination_country", "FR");
+        var jobsOut = ma.observatory.indicator.Indicator.OUTSOURCING_RELOCATED_OUT;
+        var employed = ma.observatory.indicator.Indicator.EMPLOYMENT_EMPLOYED;
+        List<IndicatorValue> before = List.of(new IndicatorValue(jobsOut, Y2026, "MA", out, 0.0, Basis.COMPUTED, "s"));
+        List<IndicatorValue> after = List.of(new IndicatorValue(jobsOut, Y2026, "MA", out, 300.0, Basis.COMPUTED, "s"),
+                new IndicatorValue(jobsOut, Y2026, "MA", toFrance, 300.0, Basis.COMPUTED, "s"),
+                // reported for 2026 by this run only (a range covering 2026 whole would add it): not news
+                new IndicatorValue(employed, Y2026, "MA", Breakdown.NONE, 11_000.0, Basis.COMPUTED, "s"),
+                // a month after the earlier range: not compared
+                new IndicatorValue(jobsOut, Period.month(2026, 11), "MA", out, 300.0, Basis.COMPUTED, "s"));
+
+        List<Change> changes = ChangesSheet.compare(context(after), before, shared);
+
+        assertThat(changes).extracting(Change::indicator, Change::breakdown, Change::kind, Change::before, Change::after)
+                .containsExactlyInAnyOrder(tuple(jobsOut, out, Kind.REVISED, 0.0, 300.0),
+                        tuple(jobsOut, toFrance, Kind.NEW, null, 300.0));
+        // and the other way: what the earlier run reported for a year this run still reports, and no longer has
+        assertThat(ChangesSheet.compare(context(before.subList(0, 0)), after.subList(0, 2), shared)).isEmpty();
+        assertThat(ChangesSheet.compare(context(after.subList(0, 1)), after.subList(0, 2), shared))
+                .extracting(Change::breakdown, Change::kind).containsExactly(tuple(toFrance, Kind.GONE));
+    }
+
+    @Test
     void aFigureThatMovesIsRevised() {
         List<Change> changes = compare(List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0)),
                 List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 320.0)));
