@@ -223,7 +223,8 @@ class TourismSheets implements DomainSheets {
         }
         List<List<CellValue>> rows = new ArrayList<>();
         for (Target t : list) {
-            if (t.indicator() == null) {
+            // a target year ending before the range is not read, as the Data sheet does not
+            if (t.indicator() == null || t.targetPeriod().lastMonth().isBefore(context.run().range().firstMonth())) {
                 continue;
             }
             Breakdown b = TourismIndicators.targetBreakdown(t);

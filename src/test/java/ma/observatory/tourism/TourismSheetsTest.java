@@ -191,6 +191,16 @@ class TourismSheetsTest {
     }
 
     @Test
+    void aTargetWhoseYearEndsBeforeTheRangeIsNotListed() {
+        Target old = new Target(TOURISM_ARRIVALS, "MA", Period.year(2019), 14_000_000, null, null, "vision 2020", 6);
+
+        List<Map<String, CellValue>> rows = rows(sheets.targets(context("en"), List.of(old, T2023, T2026)));
+
+        // the range starts in 2020: 2019's arrivals are not read, so the target would show [x] throughout
+        assertThat(rows).extracting(r -> r.get("Target year")).containsExactly(text("2023"), text("2026"));
+    }
+
+    @Test
     void targetsSheetInFrenchSaysOuiOrNon() {
         Target far = new Target(TOURISM_ARRIVALS, "MA", Period.year(2030), 60_000_000, null, null, "ambition", 5);
         ReportSheet sheet = sheets.targets(contextWith(far), List.of(T2026, far));
