@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -304,6 +305,43 @@ public final class Cube {
                 source = source == null ? sources.get(k) : source;
             }
             put(g.getKey(), sum, source, "total.differs.groups", dimension, null);
+        }
+        if (geo != null) {
+            resolvePlaces(true, added);
+        }
+    }
+
+    /**
+     * Adds each year whose twelve months the input gives as their sum, for a dataset of flows
+     * (arrivals, nights, receipts; never stocks such as the employed, whose year is not the sum of
+     * its quarters). A year the input gives keeps its figures, gets those it leaves empty from its
+     * months, and a difference beyond the tolerance is a warning.
+     *
+     * @param source the derived year's source, from the year and what its January's source says
+     */
+    public void deriveYearsFromMonths(BiFunction<Period, String, String> source) {
+        Map<Key, Key[]> years = new LinkedHashMap<>();
+        for (Key k : values.keySet()) {
+            if (k.period().granularity() == Period.Granularity.MONTH) {
+                Key year = new Key(Period.year(k.period().year()), k.geo(), k.breakdown());
+                years.computeIfAbsent(year, y -> new Key[12])[k.period().index() - 1] = k;
+            }
+        }
+        Set<Slot> added = new java.util.HashSet<>();
+        for (var e : years.entrySet()) {
+            Key[] months = e.getValue();
+            if (java.util.Arrays.asList(months).contains(null)) {
+                continue; // a year with a month missing: its sum would pass for the year's total
+            }
+            Double[] sum = values.get(months[0]).clone();
+            for (int m = 1; m < months.length; m++) {
+                add(sum, values.get(months[m]));
+            }
+            if (!values.containsKey(e.getKey())) {
+                added.add(Slot.of(e.getKey()));
+            }
+            put(e.getKey(), sum, source.apply(e.getKey().period(), sources.get(months[0])), "total.differs.months",
+                    "", null);
         }
         if (geo != null) {
             resolvePlaces(true, added);

@@ -80,13 +80,16 @@ public final class TourismIndicators {
      * both, for each market. A total row the file gives keeps its figures (a difference beyond the
      * tolerance is a warning) and gets those it leaves empty from foreign + MRE (see
      * {@link Cube#deriveTotals}): a year published only by visitor type still gets its total.
-     * Markets are never summed into
-     * {@code market=total}: the files list only some markets.
+     * Markets are never summed into {@code market=total}: the files list only some markets. A year
+     * whose twelve months the file gives is their sum where the file gives no figure for it (see
+     * {@link Cube#deriveYearsFromMonths}), its source saying so in the words' language.
      */
-    public static void deriveArrivalsTotals(Cube arrivals) {
+    public static void deriveArrivalsTotals(Cube arrivals, SourceText words) {
         arrivals.deriveTotals("visitor_type", TOTAL,
                 present -> present.contains("foreign") && present.contains("mre") ? List.of("foreign", "mre")
                         : List.of());
+        // Arrivals, nights and receipts are flows: a year of twelve months is their sum.
+        arrivals.deriveYearsFromMonths((year, january) -> words.quoting("source.months", january, year.toString()));
     }
 
     // ---------------------------------------------------------------- indicators

@@ -43,7 +43,7 @@ class TourismIndicatorsTasklet implements Tasklet {
         GeoReference geo = places.load(runId, run.geoLevels());
         SourceText words = SourceText.of(run.language());
         Cube arrivals = Cube.load(jdbc, runId, ArrivalsDataset.INSTANCE, geo, words::staged);
-        TourismIndicators.deriveArrivalsTotals(arrivals);
+        TourismIndicators.deriveArrivalsTotals(arrivals, words);
         Cube jobs = Cube.load(jdbc, runId, TourismJobsDataset.INSTANCE, geo, words::staged);
         var result = TourismIndicators.compute(arrivals, jobs, indicators.published(runId, DOMAIN),
                 targets.targets(runId, DOMAIN), run.range(), geo, words);

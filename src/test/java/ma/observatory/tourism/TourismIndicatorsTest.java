@@ -16,6 +16,7 @@ import ma.observatory.geo.GeoReference;
 import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.indicator.PublishedFigure;
 import ma.observatory.indicator.Target;
 import ma.observatory.period.Period;
@@ -67,7 +68,7 @@ class TourismIndicatorsTest {
 
     static TourismIndicators.Result compute(Cube arrivals, Cube jobs, PeriodRange range, List<Target> targets,
                                             PublishedFigure... published) {
-        TourismIndicators.deriveArrivalsTotals(arrivals);
+        TourismIndicators.deriveArrivalsTotals(arrivals, SourceText.ENGLISH);
         return TourismIndicators.compute(arrivals, jobs, List.of(published), targets, range, GEO);
     }
 
@@ -351,6 +352,37 @@ class TourismIndicatorsTest {
         assertThat(find(r, TOURISM_ARRIVALS, "2024", ALL).orElseThrow().source()).isEqualTo("Ministry communiqué");
         assertThat(find(r, TOURISM_RECEIPTS, "2024", ALL).orElseThrow().source()).isEqualTo("Office des changes");
         assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2024", ALL).orElseThrow().source()).isEqualTo(source);
+    }
+
+    @Test
+    void aYearOfTwelveMonthsIsTheirSumWhereTheFileGivesNone() {
+        // 2025: twelve months of 1.5 million arrivals and MAD 10,000 million receipts, no annual row;
+        // 2024: its annual row, 15 million arrivals, and 2024's twelve months adding up to 12 million
+        Cube cube = arrivals();
+        put(cube, "2024", ALL, 15_000_000.0, null, null);
+        for (int m = 1; m <= 12; m++) {
+            put(cube, String.format("2025-%02d", m), ALL, 1_500_000.0, null, 10_000.0);
+            put(cube, String.format("2024-%02d", m), ALL, 1_000_000.0, null, null);
+        }
+        // 2026: eleven months only, no year
+        for (int m = 1; m <= 11; m++) {
+            put(cube, String.format("2026-%02d", m), ALL, 1_600_000.0, null, 11_000.0);
+        }
+
+        var r = compute(cube, jobs(), range("2024", "2026-11"), List.of());
+
+        IndicatorValue arrivals2025 = find(r, TOURISM_ARRIVALS, "2025", ALL).orElseThrow();
+        assertThat(arrivals2025.value()).isEqualTo(18_000_000.0); // 12 x 1.5 million
+        assertThat(arrivals2025.source()).isEqualTo("the twelve months of 2025 added up: src 2025-01 " + ALL);
+        assertThat(find(r, TOURISM_RECEIPTS, "2025", ALL).orElseThrow().value()).isEqualTo(120_000.0);
+        // (18 - 15) / 15 = +20 %, on the year the file gives
+        assertThat(find(r, TOURISM_ARRIVALS_CHANGE, "2025", ALL).orElseThrow().value()).isCloseTo(20.0, within(1e-9));
+        // the year given wins over its months (12 million), with a warning naming both
+        assertThat(find(r, TOURISM_ARRIVALS, "2024", ALL).orElseThrow().value()).isEqualTo(15_000_000.0);
+        assertThat(cube.warnings()).singleElement().satisfies(w -> assertThat(w.reason())
+                .isEqualTo("2024, MA, visitor_type=total, market=total: the year given in the file (15000000) differs"
+                        + " from the sum of its twelve months (12000000); the year given is used"));
+        assertThat(find(r, TOURISM_ARRIVALS, "2026", ALL)).isEmpty();
     }
 
     @Test
