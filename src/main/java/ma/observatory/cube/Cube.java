@@ -45,6 +45,13 @@ public final class Cube {
 
     private static final double ABSOLUTE_TOLERANCE = 0.5;
     private static final double RELATIVE_TOLERANCE = 0.002;
+    /**
+     * A figure a hundred times larger or smaller than a year earlier was typed in another unit
+     * (persons in a file of thousands: a thousand times): no count of a place moves so in a year.
+     */
+    private static final double JUMP_FACTOR = 100;
+    /** Below this, in the file's unit, a pair is not judged: small counts of small places swing by themselves. */
+    private static final double JUMP_FLOOR = 1000;
 
     private final CountDataset dataset;
     private final Map<Key, Double[]> values = new HashMap<>();
@@ -397,7 +404,60 @@ public final class Cube {
             all.add(new RowProblem(dataset.file(), 0, "geo", e.getKey(), Reason.of("places.parts-missing", e.getKey(),
                     e.getValue().size(), cellName(first), named)));
         }
+        all.addAll(jumps());
         return List.copyOf(all);
+    }
+
+    private record Jump(Key key, int measure, double value, double yearBefore, int specific) {
+    }
+
+    /**
+     * One warning per period and place some figure of which is {@link #JUMP_FACTOR} times larger or
+     * smaller than a year earlier: a row typed in another unit moves all its figures and the cells
+     * summed from it, so the warning names the most detailed breakdown and the finest place that
+     * jumps (a region's, not Morocco's sum of it). The figures are used as given.
+     */
+    private List<RowProblem> jumps() {
+        Map<Period, Map<String, Jump>> byPeriod = new HashMap<>();
+        for (var e : values.entrySet()) {
+            Key k = e.getKey();
+            Double[] before = values.get(new Key(k.period().previousYear(), k.geo(), k.breakdown()));
+            if (before == null) {
+                continue;
+            }
+            Double[] now = e.getValue();
+            for (int m = 0; m < now.length; m++) {
+                Double a = now[m];
+                Double b = before[m];
+                if (a == null || b == null || a <= 0 || b <= 0 || Math.max(a, b) < JUMP_FLOOR
+                        || Math.max(a, b) < JUMP_FACTOR * Math.min(a, b)) {
+                    continue;
+                }
+                int specific = (int) k.breakdown().pairs().stream().filter(p -> !p.value().equals("total")).count();
+                Jump jump = new Jump(k, m, a, b, specific);
+                byPeriod.computeIfAbsent(k.period(), p -> new HashMap<>())
+                        .merge(k.geo(), jump, (x, y) -> y.specific() > x.specific() ? y : x);
+                break;
+            }
+        }
+        List<RowProblem> out = new ArrayList<>();
+        for (Map<String, Jump> places : byPeriod.values()) {
+            for (Jump j : places.values()) {
+                if (geo != null && geo.reportedChildren(j.key().geo()).stream().anyMatch(places::containsKey)) {
+                    continue; // a part of the place jumps too: its warning says where
+                }
+                Key k = j.key();
+                String measure = dataset.measures().get(j.measure());
+                String factor = format(Math.rint(Math.max(j.value(), j.yearBefore()) / Math.min(j.value(), j.yearBefore())));
+                out.add(new RowProblem(dataset.file(), 0, measure, format(j.value()),
+                        Reason.of(j.value() > j.yearBefore() ? "change.implausible.up" : "change.implausible.down",
+                                k.period() + ", " + k.geo() + (k.breakdown().pairs().isEmpty() ? "" : ", " + k.breakdown()),
+                                measure, format(j.value()), format(j.yearBefore()), k.period().previousYear().toString(),
+                                factor)));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(RowProblem::reason));
+        return out;
     }
 
     /**

@@ -1,6 +1,7 @@
 package ma.observatory.cube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Set;
@@ -191,6 +192,42 @@ class CubeTest {
         assertThat(cube.get(national, "unemployed")).isEqualTo(70.0);
         assertThat(cube.get(national, "underemployed")).isEqualTo(33.0);
         assertThat(cube.source(national)).isEqualTo("HCP");
+    }
+
+    @Test
+    void aFigureAHundredTimesAYearEarliersIsAWarningOnTheFinestPlaceThatJumps() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        Breakdown women = TOTAL.with("sex", "female");
+        cells.direct(LF, "2023", "MA-01", TOTAL, "HCP", 5_700.0, 2_600.0, 2_300.0, 300.0, 100.0)
+                .direct(LF, "2023", "MA-02", TOTAL, "HCP", 2_000.0, 900.0, 800.0, 100.0, 50.0)
+                .direct(LF, "2023", "MA-02", women, "HCP", 1_000.0, 300.0, 250.0, 50.0, 20.0)
+                // 2024: MA-01 typed in persons (a thousand times), MA-02's women in millions
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 5_720_000.0, 2_610.0, 2_310.0, 300.0, 100.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 2_010.0, 905.0, 805.0, 100.0, 50.0)
+                .direct(LF, "2024", "MA-02", women, "HCP", 1.01, 0.3, 0.25, 0.05, 0.02);
+
+        Cube cube = cells.load(LF, geo);
+
+        // Morocco's 2024 population, summed from MA-01, jumps too: the region's warning says where;
+        // MA-02 is named once, on its women (a total can lag a slip in one of its parts)
+        assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::value, RowProblem::reason)
+                .containsExactly(
+                        tuple("population", "5720000", "2024, MA-01, area=total, sex=total, age_group=15+: population"
+                                + " is 5720000, about 1004 times the 5700 of a year earlier (2023): was it typed in"
+                                + " another unit (persons, thousands, millions)? The figure is used as given"),
+                        tuple("population", "1.01", "2024, MA-02, area=total, sex=female, age_group=15+: population"
+                                + " is 1.01, about 1/990 of the 1000 of a year earlier (2023): was it typed in another"
+                                + " unit (persons, thousands, millions)? The figure is used as given"));
+    }
+
+    @Test
+    void smallCountsOrAChangeUnderAHundredTimesAreNoJump() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        // 900 to 1.5 (both under 1,000: a small place's count), 2,000 to 60,000 (thirty times)
+        cells.direct(LF, "2023", "MA-01", TOTAL, "HCP", 2_000.0, 900.0, 800.0, 100.0, 0.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 60_000.0, 1.5, 1.0, 0.5, 10.0);
+
+        assertThat(cells.load(LF, geo).warnings()).isEmpty();
     }
 
     @Test
