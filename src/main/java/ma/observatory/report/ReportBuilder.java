@@ -342,24 +342,30 @@ public class ReportBuilder {
 
     private ReportSheet qualitySheet(ReportContext context, long runId) {
         Messages m = context.messages();
-        List<List<CellValue>> rows = new ArrayList<>();
-        jdbc.query("SELECT kind, file, line, col, val, reason, reason_key, reason_args FROM row_problem WHERE run_id = ?"
-                + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason", rs -> {
-                    rows.add(List.of(CellValue.text(m.get("quality." + rs.getString(1))), CellValue.text(rs.getString(2)),
-                            rs.getLong(3) == 0 ? CellValue.NOT_APPLICABLE : CellValue.number(rs.getLong(3)),
-                            CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)),
-                            CellValue.text(reason(m, rs.getString(6), rs.getString(7), rs.getArray(8))),
-                            CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE));
-                }, runId);
+        List<List<CellValue>> checks = new ArrayList<>();
         for (Reconciliation r : indicators.reconciliations(runId)) {
             String kind = (r.flagged() ? "quality.differs" : "quality.matches")
                     + (r.indicator().publishedPrevails() ? ".shown" : "");
-            rows.add(List.of(CellValue.text(m.get(kind)),
+            checks.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
                     CellValue.text(asWritten(r.published())),
                     CellValue.text(figure(context, r)),
                     CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference())));
         }
+        long problems = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ?", Long.class, runId);
+        // Read from the database as the sheet is written: with --max-reject-rate=1, a file of a
+        // million bad rows lists them all, which held in memory took gigabytes.
+        Iterable<List<CellValue>> rows = () -> {
+            var listed = jdbc.queryForStream("SELECT kind, file, line, col, val, reason, reason_key, reason_args"
+                    + " FROM row_problem WHERE run_id = ?"
+                    + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason",
+                    (rs, i) -> List.of(CellValue.text(m.get("quality." + rs.getString(1))), CellValue.text(rs.getString(2)),
+                            rs.getLong(3) == 0 ? CellValue.NOT_APPLICABLE : CellValue.number(rs.getLong(3)),
+                            CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)),
+                            CellValue.text(reason(m, rs.getString(6), rs.getString(7), rs.getArray(8))),
+                            CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE), runId);
+            return closedWhenDone(java.util.stream.Stream.concat(listed, checks.stream()));
+        };
         List<ReportColumn> cols = List.of(
                 new ReportColumn(m.get("quality.kind"), NumberStyle.TEXT),
                 new ReportColumn(m.get("quality.file"), NumberStyle.TEXT),
@@ -372,7 +378,30 @@ public class ReportBuilder {
                 new ReportColumn(m.get("quality.difference"), NumberStyle.PRECISE));
         return new ReportSheet(m.get("sheet.quality"), m.get("quality.title"),
                 List.of(m.get("quality.intro"), m.get("intro.shorthand")),
-                new ReportTable("DataQuality", cols, rows));
+                // with --max-reject-rate=1 a file of millions of bad rows lists them all: past a
+                // sheet's rows they go to a CSV beside the workbook, as the Data sheet's do
+                new ReportTable("DataQuality", cols, rows,
+                        new ReportTable.Overflow(problems + checks.size(), m.get("data.overflow"))));
+    }
+
+    /** The stream's rows, its cursor closed once the last is read. */
+    private static <T> java.util.Iterator<T> closedWhenDone(java.util.stream.Stream<T> stream) {
+        java.util.Iterator<T> rows = stream.iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                boolean more = rows.hasNext();
+                if (!more) {
+                    stream.close();
+                }
+                return more;
+            }
+
+            @Override
+            public T next() {
+                return rows.next();
+            }
+        };
     }
 
     /**
