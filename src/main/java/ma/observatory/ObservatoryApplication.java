@@ -281,18 +281,41 @@ public class ObservatoryApplication {
 
     /** The database the run will open, as Spring will resolve {@code observatory.db}. */
     private static Path databasePath(CommandLine commandLine) {
-        Object given = commandLine.springProperties().get("observatory.db");
-        String fromEnvironment = System.getenv("OBSERVATORY_DB");
-        if (given != null) {
-            return Path.of(given.toString());
-        }
-        return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip()
-                : "var/observatory-db");
+        return Path.of(setting(commandLine, "observatory.db", "OBSERVATORY_DB", "var/observatory-db"));
     }
 
     private static String logFile(CommandLine commandLine) {
-        Object file = commandLine.springProperties().get("logging.file.name");
-        return file == null ? "var/logs/observatory.log" : file.toString();
+        return setting(commandLine, "logging.file.name", "LOGGING_FILE_NAME", "var/logs/observatory.log");
+    }
+
+    /**
+     * A setting as Spring will resolve it, for the checks made before Spring starts: the command
+     * line, the environment, then the {@code application.properties} of the folder the program is
+     * started in ({@code config/} first). A folder set in the file only was otherwise checked at its
+     * default, and a database folder that cannot be made failed later as a start failure.
+     */
+    static String setting(CommandLine commandLine, String name, String variable, String byDefault) {
+        Object given = commandLine.springProperties().get(name);
+        if (given != null) {
+            return given.toString();
+        }
+        String fromEnvironment = System.getenv(variable);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
+        for (Path file : List.of(Path.of("config", "application.properties"), Path.of("application.properties"))) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                continue; // absent or unreadable: Spring says so itself if it matters
+            }
+            String value = properties.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return byDefault;
     }
 
     private static String rootMessage(Throwable t) {

@@ -103,6 +103,25 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void aDatabaseFolderSetInApplicationPropertiesIsCheckedBeforeAnythingStarts(@TempDir Path work) throws Exception {
+        java.nio.file.Files.writeString(work.resolve("in-the-way"), "a file, not a folder");
+        java.nio.file.Files.writeString(work.resolve("application.properties"),
+                "observatory.db=" + work.resolve("in-the-way").resolve("db") + "\n");
+        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
+                "--logging.file.name=" + work.resolve("o.log"), "--only=tourism")
+                .directory(work.toFile()).redirectErrorStream(true);
+        start.environment().remove("OBSERVATORY_DB");
+        Process p = start.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        // as --db with the same value: a setting to correct (2), not a run that failed (1)
+        assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+        assertThat(out).contains("The database folder " + work.resolve("in-the-way") + " cannot be made (a file of"
+                + " that name is in the way). Nothing was started").doesNotContain("\tat ");
+    }
+
+    @Test
     void aWrongDatabasePasswordIsASettingToCorrectNotARunToResume(@TempDir Path work) {
         String db = "--db=" + work.resolve("db/observatory");
         String log = "--logging.file.name=" + work.resolve("observatory.log");
