@@ -132,6 +132,20 @@ public final class CsvRow {
         return null;
     }
 
+    /**
+     * A period of a file whose source publishes no months (the labour force survey: quarters and
+     * years): a month is kept with a warning, as a quarter typed as its first month (2026-07 for
+     * 2026-Q3) would otherwise stand as a figure of its own.
+     */
+    public Period periodOfQuartersOrYears(CsvColumn column) {
+        Period p = period(column);
+        if (p != null && p.granularity() == Period.Granularity.MONTH) {
+            int quarter = (p.index() - 1) / 3 + 1;
+            warn(column, text(column), Reason.of("period.month-of-survey", p.year() + "-Q" + quarter));
+        }
+        return p;
+    }
+
     public Period period(CsvColumn column) {
         String v = text(column);
         try {

@@ -44,7 +44,7 @@ public final class LabourForceDataset implements CountDataset {
     private static final CsvColumn[] KEY = {PERIOD, GEO, AREA, SEX, AGE_GROUP};
 
     public static LabourForceRecord map(CsvRow row, GeoReference geo) {
-        Period period = row.period(PERIOD);
+        Period period = row.periodOfQuartersOrYears(PERIOD);
         String text = row.requiredText(GEO);
         String place = text.isEmpty() ? text : geo.code(text);
         if (place == null) {

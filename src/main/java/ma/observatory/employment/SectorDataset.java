@@ -36,7 +36,7 @@ public final class SectorDataset implements CountDataset {
     }
 
     public static SectorRecord map(CsvRow row, GeoReference geo) {
-        var period = row.period(PERIOD);
+        var period = row.periodOfQuartersOrYears(PERIOD);
         String place = row.requiredText(GEO);
         if (!place.isEmpty() && !geo.knows(place)) {
             row.reject(GEO, place, Reason.of("geo.unknown"));

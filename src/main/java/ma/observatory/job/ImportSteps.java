@@ -1,5 +1,7 @@
 package ma.observatory.job;
 
+import java.time.YearMonth;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -74,7 +76,9 @@ public class ImportSteps {
     public <T extends Stageable> CellStagingWriter<T> cellWriter(StepExecution step, CountDataset dataset) {
         RunParameters run = RunParameters.of(step);
         long runId = RunParameters.runId(step);
-        return new CellStagingWriter<>(runId, dataset, places.load(runId, run.geoLevels()), run.range(), staging);
+        CellStagingWriter<T> writer = new CellStagingWriter<>(runId, dataset, places.load(runId, run.geoLevels()),
+                run.range(), staging);
+        return run.requestedAt() == null ? writer : writer.warningOfPeriodsAfter(YearMonth.from(run.requestedAt()));
     }
 
     /**

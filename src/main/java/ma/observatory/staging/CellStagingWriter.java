@@ -9,6 +9,8 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import ma.observatory.csv.Parsed;
+import ma.observatory.csv.Reason;
+import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.cube.Stageable;
@@ -43,6 +45,9 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private final PeriodRange staged;
     private final Map<String, CountedAt> countedAt = new HashMap<>();
     private final Map<Period, Boolean> inRange = new HashMap<>();
+    /** The month the run was started in: a count after it is a typo (2027-Q3 for 2026-Q3). */
+    private java.time.YearMonth startedIn;
+    private final Set<Period> future = new HashSet<>();
     private Period lastPeriod;
     private boolean lastInRange;
     /** Every cell's sums so far, stored or held. */
@@ -63,6 +68,12 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         this.dataset = dataset;
         this.geo = geo;
         this.staged = range.withYearsBefore(dataset.yearsOfHistory());
+    }
+
+    /** Warns, once per period, of rows dated after the month the run was started in. */
+    public CellStagingWriter<T> warningOfPeriodsAfter(java.time.YearMonth month) {
+        this.startedIn = month;
+        return this;
     }
 
     @Override
@@ -152,6 +163,11 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
             CountedAt target = countedAt(row.geo());
+            if (startedIn != null && !row.period().equals(lastPeriod) && row.period().firstMonth().isAfter(startedIn)
+                    && future.add(row.period())) {
+                warn(new RowProblem(file, parsed.line(), "period", row.period().toString(),
+                        Reason.of("period.future", startedIn.toString())));
+            }
             if (target.place().isEmpty() || !inRange(row.period())) {
                 outside++;
                 continue;

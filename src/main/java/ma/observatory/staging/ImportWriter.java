@@ -68,6 +68,14 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
         warningsKept = staging.countProblems(runId, "warning", file);
     }
 
+    /** A warning the writer finds on a kept row (the reader's are added as they come). */
+    protected void warn(RowProblem warning) {
+        if (warningsKept < StagingRepository.MAX_WARNINGS_PER_FILE) {
+            pendingWarnings.add(warning);
+            warningsKept++;
+        }
+    }
+
     /** Removes what {@link #stage} wrote in an earlier attempt, when it is not a cell dataset. */
     protected void purgeStaged() {
     }

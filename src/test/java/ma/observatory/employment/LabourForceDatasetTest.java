@@ -58,6 +58,23 @@ class LabourForceDatasetTest {
     }
 
     @Test
+    void aMonthIsKeptWithAWarningNamingItsQuarter() {
+        List<Parsed<LabourForceRecord>> parsed = read(withCounts("100", "50", "45", "5").replace("2024,", "2024-08,"));
+
+        assertThat(parsed).singleElement().satisfies(p -> {
+            assertThat(p.rejected()).isFalse();
+            assertThat(p.item().period()).isEqualTo(ma.observatory.period.Period.month(2024, 8));
+            assertThat(p.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.column()).isEqualTo("period");
+                assertThat(w.value()).isEqualTo("2024-08");
+                assertThat(w.reason()).isEqualTo("is a month: the labour force survey gives quarters and years; a"
+                        + " quarter’s figures are written as the quarter (2024-Q3). The row is kept as a figure of its"
+                        + " own month");
+            });
+        });
+    }
+
+    @Test
     void goodRowIsKeptWithItsValues() {
         List<Parsed<LabourForceRecord>> parsed = read(GOOD);
 

@@ -60,6 +60,9 @@ class SectorDatasetTest {
         assertThat(parsed).noneMatch(Parsed::rejected).extracting(Parsed::line).containsExactly(2L, 3L, 4L);
         assertThat(parsed.get(1).item().sector()).isEqualTo(Sector.SERVICES);
         assertThat(parsed.get(2).item().employed()).isNull(); // empty = not available
+        // the survey has no months: July is kept, with a warning naming its quarter
+        assertThat(parsed.get(2).warnings()).singleElement().satisfies(w -> assertThat(w.reason()).contains("(2024-Q3)"));
+        assertThat(parsed.get(0).warnings()).isEmpty();
     }
 
     @Test

@@ -174,6 +174,28 @@ class CellStagingWriterTest {
         }
     }
 
+    @Test
+    void aPeriodAfterTheMonthTheRunStartedInIsWarnedOfOnceOnItsFirstRow() {
+        try (CellTable table = new CellTable()) {
+            // started in November 2023: the four quarters of 2024 are after it, 2023-Q4 is not
+            CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<LabourForceRecord>(CellTable.RUN,
+                    LabourForceDataset.INSTANCE, GEO, RANGE, new StagingRepository(table.jdbc(), () -> { }))
+                    .warningOfPeriodsAfter(java.time.YearMonth.of(2023, 11));
+            w.open(new ExecutionContext());
+            w.write(chunkOfEveryQuarter(1, false));
+            w.write(chunkOfEveryQuarter(2, true));
+
+            List<Map<String, Object>> warnings = table.jdbc().queryForList(
+                    "SELECT line, col, val, reason FROM row_problem WHERE kind = 'warning' ORDER BY val");
+            assertThat(warnings).extracting(r -> r.get("VAL")).containsExactly("2024-Q1", "2024-Q2", "2024-Q3",
+                    "2024-Q4");
+            // 2024-Q1 is quarter 20, the row of q with q * 7 % 24 = 20: q = 20, line 22 of the first chunk
+            assertThat(warnings.get(0)).containsEntry("LINE", 22L).containsEntry("COL", "period")
+                    .containsEntry("REASON", "is after 2023-11, the month the run was started in: a typo for an earlier"
+                            + " period? (said once per period, on its first row)");
+        }
+    }
+
     /** A writer on a fresh table that has stored the first chunk (every cell new). */
     private static CellStagingWriter<LabourForceRecord> afterFirstChunk(CellTable table, ExecutionContext context) {
         CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
