@@ -1,5 +1,6 @@
 package ma.observatory.report;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 import static ma.observatory.indicator.Indicator.*;
 
@@ -165,7 +167,7 @@ final class SummarySheet {
                         reached(m, inWords(context, v.breakdown()), reachedIn.get(v.breakdown()),
                                 missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
-                        CellValue.text(v.period().toString()),
+                        CellValue.text(periodSaid(m, v.period(), context.run().range())),
                         CellValue.number(v.value(), styleOf(v)),
                         CellValue.text(m.getOr("unit." + v.unit().name(), v.unit().text())),
                         h.change() == null ? CellValue.NOT_APPLICABLE
@@ -251,6 +253,16 @@ final class SummarySheet {
         }
         return year != null ? CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(year)))
                 : missed ? CellValue.text(m.get("summary.target.missed", text.text())) : words;
+    }
+
+    /**
+     * A period as the Summary says it: a year the range ends inside ("2027 (to 2027-01)") counts
+     * only its months so far, such as the jobs moved in by moves effective up to the range's end.
+     */
+    static String periodSaid(Messages m, Period period, PeriodRange range) {
+        YearMonth last = range.lastMonth();
+        return period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last)
+                ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */

@@ -31,6 +31,16 @@ class SummarySheetTest {
     }
 
     @Test
+    void aYearTheRangeEndsInsideSaysHowFarItGoes() {
+        PeriodRange toJanuary = new PeriodRange(Period.month(2022, 1), Period.month(2027, 1));
+        // the jobs moved in by moves effective in January 2027 only
+        assertThat(SummarySheet.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027 (to 2027-01)");
+        assertThat(SummarySheet.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027 (jusqu’à 2027-01)");
+        assertThat(SummarySheet.periodSaid(en, Period.year(2026), toJanuary)).isEqualTo("2026");
+        assertThat(SummarySheet.periodSaid(en, Period.month(2027, 1), toJanuary)).isEqualTo("2027-01");
+    }
+
+    @Test
     void totalsGoWithoutSaying() {
         assertThat(words(en, "area=total, sex=female, age_group=15+")).isEqualTo("women");
         assertThat(words(fr, "area=total, sex=female, age_group=15+")).isEqualTo("femmes");
@@ -266,7 +276,7 @@ class SummarySheetTest {
         List<List<CellValue>> rows = rows(sheet);
 
         assertThat(rows).singleElement().satisfies(r -> {
-            assertThat(r.get(3)).isEqualTo(CellValue.text("2026"));
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2026 (to 2026-10)")); // the moves so far
             assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
         });
         // no target awaited: the range, then what [x] and [z] mean
