@@ -27,9 +27,15 @@ final class SummarySheet {
 
     /**
      * A headline: an indicator, the breakdowns that qualify (one row each), and the indicator
-     * holding its change, if any.
+     * holding its change, if any; with {@code quarterAhead}, the latest quarter after the latest
+     * year gets a row of its own under the year's (the survey's quarterly note, months before the
+     * year's).
      */
-    private record Headline(Indicator indicator, Predicate<Breakdown> breakdown, Indicator change) {
+    private record Headline(Indicator indicator, Predicate<Breakdown> breakdown, Indicator change,
+                            boolean quarterAhead) {
+        Headline(Indicator indicator, Predicate<Breakdown> breakdown, Indicator change) {
+            this(indicator, breakdown, change, false);
+        }
     }
 
     private static Predicate<Breakdown> is(String text) {
@@ -46,13 +52,13 @@ final class SummarySheet {
     private static final String ALL_AGES = "15+";
 
     private static final List<Headline> HEADLINES = List.of(
-            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=female, age_group=15+"),
-                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=total, age_group=15-24"),
-                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
-            new Headline(EMPLOYMENT_ACTIVITY_RATE, is(ALL_PEOPLE), EMPLOYMENT_ACTIVITY_RATE_CHANGE),
-            new Headline(EMPLOYMENT_EMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_EMPLOYMENT_RATE_CHANGE),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
+            new Headline(EMPLOYMENT_ACTIVITY_RATE, is(ALL_PEOPLE), EMPLOYMENT_ACTIVITY_RATE_CHANGE, true),
+            new Headline(EMPLOYMENT_EMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_EMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNDEREMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE + ", education=graduate"),
                     EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
@@ -131,7 +137,11 @@ final class SummarySheet {
             if (!context.run().runs(h.indicator().domain())) {
                 continue;
             }
-            for (IndicatorValue v : latestPerBreakdown(context.values(h.indicator()), h, country)) {
+            List<IndicatorValue> shown = latestPerBreakdown(context.values(h.indicator()), h, country);
+            if (h.quarterAhead()) {
+                shown = withQuarterAhead(shown, context.values(h.indicator()));
+            }
+            for (IndicatorValue v : shown) {
                 if (v.period().granularity() == Period.Granularity.YEAR) {
                     latestYear.merge(v.indicator(), v.period().year(), Math::max);
                 }
@@ -320,6 +330,33 @@ final class SummarySheet {
             case FLAG -> NumberStyle.YES_NO;
             default -> NumberStyle.INTEGER;
         };
+    }
+
+    /**
+     * Each value of a year followed, when there is one, by the latest quarter with a figure after
+     * that year, same place and breakdown: 2026-Q3's unemployment under 2025's, in the autumn.
+     */
+    private static List<IndicatorValue> withQuarterAhead(List<IndicatorValue> latest, List<IndicatorValue> all) {
+        List<IndicatorValue> out = new ArrayList<>();
+        for (IndicatorValue year : latest) {
+            out.add(year);
+            if (year.period().granularity() != Period.Granularity.YEAR) {
+                continue; // no year at all: the latest period is already the latest quarter
+            }
+            IndicatorValue ahead = null;
+            for (IndicatorValue v : all) {
+                if (v.period().granularity() == Period.Granularity.QUARTER && v.value() != null
+                        && v.period().year() > year.period().year() && v.geo().equals(year.geo())
+                        && v.breakdown().equals(year.breakdown())
+                        && (ahead == null || v.period().compareTo(ahead.period()) > 0)) {
+                    ahead = v;
+                }
+            }
+            if (ahead != null) {
+                out.add(ahead);
+            }
+        }
+        return out;
     }
 
     /**

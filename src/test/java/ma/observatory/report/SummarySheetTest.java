@@ -226,6 +226,37 @@ class SummarySheetTest {
     }
 
     /** The English Summary of a run of one domain from January 2022 to {@code to}, made the night after. */
+    @Test
+    void theLatestQuarterAfterTheLatestYearHasARowUnderTheYears() {
+        // autumn 2026: 2025's rate (published) and the survey's quarters of 2026, the latest 2026-Q3
+        Breakdown all = Breakdown.parse("area=total, sex=total, age_group=15+");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA", all, 13.0, Basis.PUBLISHED,
+                        "HCP annual note"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2025, 4), "MA", all, 12.9,
+                        Basis.COMPUTED, "lfs"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2026, 2), "MA", all, 12.8,
+                        Basis.COMPUTED, "lfs"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2026, 3), "MA", all, 12.56,
+                        Basis.COMPUTED, "lfs Q3"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, Period.quarter(2026, 3), "MA", all, -0.37,
+                        Basis.COMPUTED, "lfs Q3"),
+                // the activity rate has no quarter after its year: its year alone
+                new IndicatorValue(EMPLOYMENT_ACTIVITY_RATE, Period.year(2025), "MA", all, 43.5, Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_ACTIVITY_RATE, Period.quarter(2025, 3), "MA", all, 43.2, Basis.COMPUTED,
+                        "lfs"));
+
+        List<List<CellValue>> rows = rows(englishSummary(values, Period.month(2026, 10), "employment"));
+
+        assertThat(rows).extracting(r -> r.get(0), r -> r.get(3), r -> r.get(4), r -> r.get(6)).containsExactly(
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2025"), CellValue.number(13.0, NumberStyle.DECIMAL),
+                        CellValue.number(null, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2026-Q3"),
+                        CellValue.number(12.56, NumberStyle.DECIMAL), CellValue.number(-0.37, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Activity rate"), CellValue.text("2025"), CellValue.number(43.5, NumberStyle.DECIMAL),
+                        CellValue.number(null, NumberStyle.CHANGE)));
+    }
+
     private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {
         RunParameters run = new RunParameters(new PeriodRange(Period.month(2022, 1), to), Path.of("data"),
                 Path.of("reports"), "en", Set.of(domain), 0.01, Set.of("country", "region"),
