@@ -37,6 +37,7 @@ import ma.observatory.job.CheckInputsTasklet;
 import ma.observatory.job.DatabaseDisk;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.report.AtomicFiles;
 import ma.observatory.report.ReportTasklet;
@@ -411,11 +412,10 @@ public class RunLauncher {
                 ORDER BY e.JOB_INSTANCE_ID DESC""", ObservatoryJobConfiguration.JOB_NAME);
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> row : lastExecutions) {
-            String range = row.get("FROM_PERIOD") + "_" + row.get("TO_PERIOD");
             String workbook = RunParameters.workbookName((String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD"),
                     (String) row.get("DOMAINS"), (String) row.get("GEO_LEVELS"), (String) row.get("LANG"));
             if (workbook == null || !seen.add(folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
-                    || (only != null && !only.toString().equals(range))) {
+                    || (only != null && !sameMonths(only, (String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD")))) {
                 continue;
             }
             String status = (String) row.get("STATUS");
@@ -427,6 +427,16 @@ public class RunLauncher {
     }
 
     /** The first option of the command line that differs from the run's own, in words; null when they agree. */
+    /** Whether a run's range covers the same months as {@code range}, however spelt (2024 and 2024-01 to 2024-12). */
+    private static boolean sameMonths(PeriodRange range, String from, String to) {
+        try {
+            return Period.parse(from).firstMonth().equals(range.firstMonth())
+                    && Period.parse(to).lastMonth().equals(range.lastMonth());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false; // a run recorded without a range of ours
+        }
+    }
+
     static String disagreement(CommandLine commandLine, RunParameters run) {
         for (String option : CommandLine.FIXED_BY_RESTART) {
             String given = commandLine.value(option);

@@ -92,7 +92,8 @@ class RestartTests {
 
         Files.writeString(labourForce, original);
         unblock(out);
-        Outcome resumed = app.run("--restart", "--from=2023", "--to=2024");
+        // the range as months: the same run as 2023 to 2024
+        Outcome resumed = app.run("--restart", "--from=2023-01", "--to=2024-Q4");
         assertThat(resumed.exitCode()).as(resumed.both()).isZero();
         assertThat(resumed.stdout()).contains("Resuming run 0 over 2023 to 2024 (execution 0 ended FAILED)");
         assertThat(out.resolve("labour-market-report_2023_2024.xlsx")).exists();
