@@ -67,11 +67,6 @@ public record Period(Granularity granularity, int year, int index) implements Co
     }
 
     /**
-     * Parses {@code YYYY}, {@code YYYY-Qn} or {@code YYYY-MM}.
-     *
-     * @throws IllegalArgumentException with a message a user can act on
-     */
-    /**
      * YYYY, YYYY-Qn and YYYY-MM read without the regular expression: a large file has a period on
      * every line. {@code null} for anything else, which the full rules then accept or explain.
      */
@@ -106,6 +101,11 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return true;
     }
 
+    /**
+     * Parses {@code YYYY}, {@code YYYY-Qn} or {@code YYYY-MM}.
+     *
+     * @throws IllegalArgumentException with a message a user can act on
+     */
     public static Period parse(String text) {
         String s = text == null ? "" : text.trim();
         Period plain = plain(s);

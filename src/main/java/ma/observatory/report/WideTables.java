@@ -193,10 +193,6 @@ public final class WideTables {
         return CellValue.text(m.getOr(dim + "." + value, value));
     }
 
-    /**
-     * An age group as a reader says it: {@code 15+} is "15 ans et plus", {@code 15-24} "15-24 ans";
-     * a code of another shape is shown as the file gives it.
-     */
     /** A group in words, or the two groups a gap compares: "femmes moins hommes". */
     public static String groupWords(Messages m, String dim, String value) {
         int minus = value.indexOf(Breakdown.GAP_SEPARATOR);
@@ -211,6 +207,10 @@ public final class WideTables {
         return "age_group".equals(dim) ? ageGroup(m, value) : m.getOr(dim + "." + value, value);
     }
 
+    /**
+     * An age group as a reader says it: {@code 15+} is "15 ans et plus", {@code 15-24} "15-24 ans";
+     * a code of another shape is shown as the file gives it.
+     */
     public static String ageGroup(Messages m, String code) {
         Matcher open = OPEN_AGE_GROUP.matcher(code);
         if (open.matches()) {

@@ -73,10 +73,6 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
         closed.await();
     }
 
-    public boolean awaitClosed(long millis) throws InterruptedException {
-        return closed.await(millis, TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         try {
