@@ -12,8 +12,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Commons CSV behind Spring Batch: streams one input file as {@link Parsed} items, kept or
- * rejected, and remembers in the step's execution context how many lines it has handed out, so a
- * restarted step resumes after the last committed chunk.
+ * rejected, and opens at the position saved in the step's execution context, so a restarted step
+ * resumes after the last committed chunk. Used alone it saves there how many lines it has handed
+ * out; behind {@link ma.observatory.staging.ReadAheadReader}, as the import steps use it, the writer
+ * saves the position of the rows whose sums are stored instead.
  */
 public class CsvItemReader<T> implements ItemStreamReader<Parsed<T>> {
 
