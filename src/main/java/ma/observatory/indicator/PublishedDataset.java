@@ -66,9 +66,15 @@ public final class PublishedDataset implements CsvDataset {
             row.reject(PublishedColumn.GEO, place, Reason.of("geo.unknown"));
         }
         Breakdown breakdown = Breakdown.NONE;
-        String text = row.textUpTo(PublishedColumn.BREAKDOWN, BREAKDOWN_CHARS);
+        String text = row.text(PublishedColumn.BREAKDOWN);
         try {
             breakdown = Breakdown.parse(text);
+            // as stored, with ", " between its pairs: "a=1,b=2" is stored longer than typed
+            int stored = breakdown.toString().length();
+            if (stored > BREAKDOWN_CHARS) {
+                row.reject(PublishedColumn.BREAKDOWN, text, Reason.of("value.too-long", Integer.toString(stored),
+                        Integer.toString(BREAKDOWN_CHARS)));
+            }
         } catch (Breakdown.NotAPair e) {
             row.reject(PublishedColumn.BREAKDOWN, text, Reason.of("breakdown.not-pairs", e.part()));
         }

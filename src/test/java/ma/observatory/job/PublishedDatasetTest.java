@@ -134,5 +134,13 @@ class PublishedDatasetTest {
         assertThat(parsed.get(1).rejects()).extracting(RowProblem::column).contains("breakdown");
         assertThat(parsed.get(1).rejects().get(0).reason())
                 .isEqualTo("is too long: " + breakdown.length() + " characters, more than the 400 this column holds");
+
+        // 400 characters as typed, 403 as stored with ", " between the pairs
+        String tight = "area=total,sex=total,age_group=15+,education=" + "g".repeat(355);
+        assertThat(tight).hasSize(400);
+        assertThat(read(GOOD, "employment.unemployment_rate,2024,MA-01,\"" + tight + "\",13.3,%,HCP").get(1).rejects())
+                .extracting(RowProblem::column, RowProblem::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple("breakdown",
+                        "is too long: 403 characters, more than the 400 this column holds"));
     }
 }
