@@ -56,6 +56,11 @@ public final class Cube {
     private final CountDataset dataset;
     private final Map<Key, Double[]> values = new HashMap<>();
     private final Map<Key, String> sources = new HashMap<>();
+    /**
+     * Where the figures a given row left empty and its parts supplied come from, by measure: the
+     * row's source says nothing of them (2015's arrivals on a row giving only its receipts).
+     */
+    private final Map<Key, String[]> filledSources = new HashMap<>();
     private final List<RowProblem> warnings = new ArrayList<>();
     // Kept from load so that totals derived later by deriveTotals reach the places above too.
     private GeoReference geo;
@@ -164,7 +169,7 @@ public final class Cube {
                     Slot s = Slot.of(e.getKey());
                     Double[] acc = derived.get(s);
                     derived.put(s, acc == null ? e.getValue().clone() : add(acc, e.getValue()));
-                    derivedSource.putIfAbsent(s, sources.get(e.getKey()));
+                    derivedSource.putIfAbsent(s, source(e.getKey()));
                     childCount.merge(s, 1, Integer::sum);
                     if (acc == null) {
                         covered.put(s, childCover);
@@ -229,9 +234,8 @@ public final class Cube {
                 given[m] = derived[m];
                 String measure = dataset.measures().get(m);
                 String partsSay = SourceParts.of(source, measure, dataset.measures());
-                String rowSays = sources.get(key);
-                if (partsSay != null && !partsSay.equals(SourceParts.of(rowSays, measure, dataset.measures()))) {
-                    sources.put(key, SourceParts.withPart(rowSays, measure, partsSay));
+                if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
+                    filledSources.computeIfAbsent(key, k -> new String[given.length])[m] = partsSay;
                 }
             } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
@@ -309,7 +313,7 @@ public final class Cube {
             for (String part : parts) {
                 Key k = g.getValue().get(part);
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
-                source = source == null ? sources.get(k) : source;
+                source = source == null ? source(k) : source;
             }
             put(g.getKey(), sum, source, "total.differs.groups", dimension, null);
         }
@@ -347,7 +351,7 @@ public final class Cube {
             if (!values.containsKey(e.getKey())) {
                 added.add(Slot.of(e.getKey()));
             }
-            put(e.getKey(), sum, source.apply(e.getKey().period(), sources.get(months[0])), "total.differs.months",
+            put(e.getKey(), sum, yearSource(e.getKey().period(), months[0], sum, source), "total.differs.months",
                     "", null);
         }
         if (geo != null) {
@@ -364,13 +368,54 @@ public final class Cube {
         return values.keySet();
     }
 
+    /** The cell's source, with a part for each figure its parts supplied ({@link #source(Key, String)}). */
     public String source(Key key) {
-        return sources.get(key);
+        String own = sources.get(key);
+        String[] filled = filledSources.get(key);
+        if (filled == null) {
+            return own;
+        }
+        String whole = own;
+        for (int m = 0; m < filled.length; m++) {
+            if (filled[m] != null) {
+                whole = SourceParts.withPart(whole, dataset.measures().get(m), filled[m]);
+            }
+        }
+        return whole;
     }
 
-    /** What the cell's source says of one of its figures (see {@link SourceParts}). */
+    /** What the cell's source says of one of its figures (see {@link SourceParts}), or where its parts got it. */
     public String source(Key key, String measure) {
+        String[] filled = filledSources.get(key);
+        int m = dataset.measures().indexOf(measure);
+        if (filled != null && m >= 0 && filled[m] != null) {
+            return filled[m];
+        }
         return SourceParts.of(sources.get(key), measure, dataset.measures());
+    }
+
+    /**
+     * The source of a year summed from its months: what January's source says, in parts by figure
+     * when January's is (each figure citing its own publication, not January's others').
+     */
+    private String yearSource(Period year, Key january, Double[] sum, BiFunction<Period, String, String> words) {
+        String whole = source(january);
+        List<String> measures = dataset.measures();
+        boolean inParts = false;
+        for (String measure : measures) {
+            inParts |= !java.util.Objects.equals(SourceParts.of(whole, measure, measures), whole);
+        }
+        if (!inParts) {
+            return words.apply(year, whole);
+        }
+        String parts = null;
+        for (int m = 0; m < measures.size(); m++) {
+            if (sum[m] != null) {
+                parts = SourceParts.withPart(parts, measures.get(m),
+                        words.apply(year, SourceParts.of(whole, measures.get(m), measures)));
+            }
+        }
+        return parts == null ? words.apply(year, whole) : parts;
     }
 
     /**

@@ -51,7 +51,8 @@ public final class SourceParts {
      * publication.
      */
     static String withPart(String source, String measure, String said) {
-        String part = measure.replace('_', ' ') + ": " + said;
+        // the part is one part: what it quotes may be in parts itself ("X | note: provisional")
+        String part = measure.replace('_', ' ') + ": " + said.replace(SEPARATOR, "; ");
         return source == null || source.isBlank() ? part : source + SEPARATOR + part;
     }
 

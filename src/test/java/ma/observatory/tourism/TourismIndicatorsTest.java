@@ -386,6 +386,28 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void aYearGivenWithoutItsReceiptsCitesItsMonthsForThemAndItsOwnSourceForItsArrivals() {
+        // the ministry's 19.8 million for 2025, no receipts; twelve months each citing two publications
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2025"), "MA", ALL), "Ministry communiqué", 19_800_000.0, null, null);
+        for (int m = 1; m <= 12; m++) {
+            cube.put(new Cube.Key(Period.parse(String.format("2025-%02d", m)), "MA", ALL),
+                    "arrivals: ArrPub" + m + " | receipts: RecPub" + m + " | note: provisional", 1_650_000.0, null,
+                    10_000.0);
+        }
+
+        var r = compute(cube, range("2025", "2025"));
+
+        assertThat(find(r, TOURISM_ARRIVALS, "2025", ALL).orElseThrow().source()).isEqualTo("Ministry communiqué");
+        IndicatorValue receipts = find(r, TOURISM_RECEIPTS, "2025", ALL).orElseThrow();
+        assertThat(receipts.value()).isEqualTo(120_000.0);
+        assertThat(receipts.source()).isEqualTo("the twelve months of 2025 added up: RecPub1; note: provisional");
+        // what uses both figures cites both, each once
+        assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2025", ALL).orElseThrow().source()).isEqualTo(
+                "Ministry communiqué | receipts mad million: the twelve months of 2025 added up: RecPub1; note: provisional");
+    }
+
+    @Test
     void aTotalFromItsVisitorTypesOnARowGivingOnlyReceiptsCitesTheVisitorTypesForItsArrivals() {
         // 2015 as shipped: the total row gives receipts only; foreign and MRE rows give arrivals
         Cube cube = arrivals();
