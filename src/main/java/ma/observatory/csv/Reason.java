@@ -83,6 +83,10 @@ public record Reason(String key, List<String> args) {
             Map.entry("places.not-tiled", Set.of(1)),
             Map.entry("places.parts-missing", Set.of(1)),
             Map.entry("total.differs.groups", Set.of(1, 2)),
+            Map.entry("total.differs.months", Set.of(1, 2)),
+            Map.entry("change.implausible.up", Set.of(2, 3, 5)),
+            Map.entry("change.implausible.down", Set.of(2, 3, 5)),
+            Map.entry("value.too-long", Set.of(0, 1)),
             Map.entry("labour-force.not-sum", Set.of(0)),
             Map.entry("labour-force.sum-above-population", Set.of(0)),
             Map.entry("employed.differs-across-files", Set.of(1, 2)));

@@ -463,7 +463,7 @@ public final class Cube {
      * jumps (a region's, not Morocco's sum of it). The figures are used as given.
      */
     private List<RowProblem> jumps() {
-        Map<Period, Map<String, Jump>> byPeriod = new HashMap<>();
+        Map<Key, Jump> byCell = new HashMap<>();
         for (var e : values.entrySet()) {
             Key k = e.getKey();
             Double[] before = values.get(new Key(k.period().previousYear(), k.geo(), k.breakdown()));
@@ -479,11 +479,19 @@ public final class Cube {
                     continue;
                 }
                 int specific = (int) k.breakdown().pairs().stream().filter(p -> !p.value().equals("total")).count();
-                Jump jump = new Jump(k, m, a, b, specific);
-                byPeriod.computeIfAbsent(k.period(), p -> new HashMap<>())
-                        .merge(k.geo(), jump, (x, y) -> y.specific() > x.specific() ? y : x);
+                byCell.put(k, new Jump(k, m, a, b, specific));
                 break;
             }
+        }
+        Map<Period, Map<String, Jump>> byPeriod = new HashMap<>();
+        for (Jump jump : byCell.values()) {
+            Key k = jump.key();
+            Jump before = byCell.get(new Key(k.period().previousYear(), k.geo(), k.breakdown()));
+            if (before != null && before.value() > before.yearBefore() != jump.value() > jump.yearBefore()) {
+                continue; // back from a slip the year before: that year's warning says where it is
+            }
+            byPeriod.computeIfAbsent(k.period(), p -> new HashMap<>())
+                    .merge(k.geo(), jump, (x, y) -> y.specific() > x.specific() ? y : x);
         }
         List<RowProblem> out = new ArrayList<>();
         for (Map<String, Jump> places : byPeriod.values()) {

@@ -49,6 +49,11 @@ class ReasonTest {
                 + " + unemployed (1234,50)");
         assertThat(Reason.of("labour-force.not-sum", "-12345").text(Locale.FRENCH)).contains("(-12\u202F345)");
         assertThat(Reason.of("line.fields.missing", 3, 2025).text(Locale.FRENCH)).contains("a 3 champs").contains("en a 2025");
+        // a slip's figures: "1.645" is not 1,645 to a French reader
+        assertThat(Reason.of("change.implausible.down", "2024-Q1, MA", "unemployed", "1.645", "1549", "2023-Q1", "942")
+                .text(Locale.FRENCH)).startsWith("2024-Q1, MA : unemployed vaut 1,645, environ 1/942 des 1549"); // four digits are not grouped
+        assertThat(Reason.of("total.differs.months", "2025, MA", "19800000", "19996177").text(Locale.FRENCH))
+                .contains("(19\u202F800\u202F000)").contains("(19\u202F996\u202F177)");
         // What quotes the file stays as written: a value, a code, a date.
         assertThat(Reason.of("count.above-labour-force", "0950").text(Locale.FRENCH)).isEqualTo("dépasse labour_force (0950)");
         assertThat(Reason.of("breakdown.not-country", "client_country", "12345").text(Locale.FRENCH)).contains("« 12345 »");

@@ -221,6 +221,18 @@ class CubeTest {
     }
 
     @Test
+    void aSlipIsWarnedOfOnceNotAgainAsTheYearAfterComesBackFromIt() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        // 2024's unemployed typed in millions between two years in thousands
+        cells.direct(LF, "2023", "MA-01", TOTAL, "HCP", 27_000.0, 12_000.0, 10_451.0, 1_549.0, 1_000.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 27_300.0, 12_100.0, 10_455.0, 1.645, 1_010.0)
+                .direct(LF, "2025", "MA-01", TOTAL, "HCP", 27_600.0, 12_200.0, 10_570.0, 1_630.0, 1_020.0);
+
+        assertThat(cells.load(LF, geo).warnings()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(tuple("unemployed", "1.645"));
+    }
+
+    @Test
     void smallCountsOrAChangeUnderAHundredTimesAreNoJump() {
         GeoReference geo = CellTable.morocco("MA-01");
         // 900 to 1.5 (both under 1,000: a small place's count), 2,000 to 60,000 (thirty times)
