@@ -266,13 +266,22 @@ final class SummarySheet {
     }
 
     /**
-     * A period as the Summary says it: a year the range ends inside ("2027 (to 2027-01)") counts
-     * only its months so far, such as the jobs moved in by moves effective up to the range's end.
+     * A period as the Summary says it: a year the range ends inside ("2027 (to 2027-01)"), or
+     * starts inside, counts only its months in the range, such as the jobs moved in by moves
+     * effective in them.
      */
     static String periodSaid(Messages m, Period period, PeriodRange range) {
+        YearMonth first = range.firstMonth();
         YearMonth last = range.lastMonth();
-        return period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last)
-                ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
+        boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
+        boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
+        if (cutAtStart && cutAtEnd) {
+            return m.get("summary.period.between", period.toString(), first.toString(), last.toString());
+        }
+        if (cutAtStart) {
+            return m.get("summary.period.from", period.toString(), first.toString());
+        }
+        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
