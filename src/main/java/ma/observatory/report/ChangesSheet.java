@@ -210,18 +210,20 @@ final class ChangesSheet {
 
     /**
      * The values of this run against those of the previous one, in the order of the Indicators table.
-     * With ranges that differ, a period both cover is compared, and so is a period they both cover in
-     * part where both runs report the indicator: the jobs moved out in 2026, which the night that
-     * reaches 15 November takes from 0 to 300, but not the annual figures the first range to cover
-     * all of 2026 adds.
+     * With ranges that differ, a period both cover is compared, and so is the period running on past
+     * the end of the months both cover, when this run's range ends later and both runs report the
+     * indicator for it: the jobs moved out in 2026, which the night that reaches 15 November takes
+     * from 0 to 300, but not the annual figures the first range to cover all of 2026 adds, nor a year
+     * whose first months a later start leaves out (its figures would shrink with no input changed).
      *
      * @param shared the months both runs cover; {@code null}: the same range
      */
     static List<Change> compare(ReportContext context, List<IndicatorValue> previousValues, PeriodRange shared) {
         Map<ValueKey, IndicatorValue> before = new LinkedHashMap<>();
         Set<Reported> reportedBefore = new HashSet<>();
+        boolean movedOn = shared != null && context.run().range().lastMonth().isAfter(shared.lastMonth());
         for (IndicatorValue v : previousValues) {
-            if (shared == null || overlaps(shared, v.period())) {
+            if (shared == null || shared.contains(v.period()) || movedOn && runsOnPast(shared, v.period())) {
                 before.put(ValueKey.of(v), v);
                 reportedBefore.add(new Reported(v.indicator(), v.period()));
             }
@@ -229,7 +231,7 @@ final class ChangesSheet {
         Set<Reported> reportedNow = new HashSet<>();
         if (shared != null) {
             for (IndicatorValue v : context.values()) {
-                if (overlaps(shared, v.period())) {
+                if (movedOn && runsOnPast(shared, v.period())) {
                     reportedNow.add(new Reported(v.indicator(), v.period()));
                 }
             }
@@ -240,8 +242,8 @@ final class ChangesSheet {
         // A value kept not available (a target awaiting its year's figure) is no figure: one that
         // comes in its place is new, and one that becomes not available is gone, not "revised".
         for (IndicatorValue v : context.values()) {
-            if (shared != null && !shared.contains(v.period())
-                    && !(overlaps(shared, v.period()) && reportedBefore.contains(new Reported(v.indicator(), v.period())))) {
+            if (shared != null && !shared.contains(v.period()) && !(movedOn && runsOnPast(shared, v.period())
+                    && reportedBefore.contains(new Reported(v.indicator(), v.period())))) {
                 continue;
             }
             IndicatorValue old = before.remove(ValueKey.of(v));
@@ -272,8 +274,10 @@ final class ChangesSheet {
         return changes;
     }
 
-    private static boolean overlaps(PeriodRange range, Period p) {
-        return !p.firstMonth().isAfter(range.lastMonth()) && !p.lastMonth().isBefore(range.firstMonth());
+    /** A period starting inside the range and ending after it. */
+    private static boolean runsOnPast(PeriodRange range, Period p) {
+        return !p.firstMonth().isBefore(range.firstMonth()) && !p.firstMonth().isAfter(range.lastMonth())
+                && p.lastMonth().isAfter(range.lastMonth());
     }
 
     static boolean same(Double a, Double b) {

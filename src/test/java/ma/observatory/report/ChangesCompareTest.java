@@ -133,6 +133,21 @@ class ChangesCompareTest {
     }
 
     @Test
+    void aYearWhoseFirstMonthsALaterStartLeavesOutIsNotCompared() {
+        // 2021-01 to 2026-10, then 2021-06 to 2026-10: moves of March 2021 leave 2021's total, no input changed
+        PeriodRange later = new PeriodRange(Period.month(2021, 6), Period.month(2026, 10));
+        RunParameters run = new RunParameters(later, Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing"),
+                0.01, Set.of("country", "region"), LocalDateTime.of(2026, 11, 2, 2, 0));
+        IndicatorValue before = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2021), "MA", FROM_FR, 140.0,
+                Basis.COMPUTED, "s");
+        IndicatorValue after = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2021), "MA", FROM_FR, 40.0,
+                Basis.COMPUTED, "s");
+
+        assertThat(ChangesSheet.compare(new ReportContext(2, run, new Messages("en"), CellTable.morocco("MA-01"),
+                List.of(after), null), List.of(before), later)).isEmpty();
+    }
+
+    @Test
     void aFigureThatMovesIsRevised() {
         List<Change> changes = compare(List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0)),
                 List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 320.0)));
