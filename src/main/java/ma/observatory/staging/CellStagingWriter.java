@@ -92,6 +92,13 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
                 (Breakdown) parsed.computeIfAbsent(k.dims(), Breakdown::parse)), sum));
         changed = new HashMap<>();
         added = new HashSet<>();
+        future.clear();
+        if (startedIn != null) {
+            // a restart goes on after rows already warned of: once per period means over the attempts
+            for (String period : staging.problemValues(runId, file, "period.future")) {
+                future.add(Period.parse(period));
+            }
+        }
     }
 
     /** A cell's key as the rows give it; spelled out as the table's text key only when the cell is stored. */

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import ma.observatory.csv.CsvItemReader;
 import ma.observatory.csv.Parsed;
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 
 /**
@@ -32,6 +33,8 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
     protected final String file;
     protected final StagingRepository staging;
     private long warningsKept;
+    /** Rows' warnings past the file's limit, said in one warning at the end of the file. */
+    private long warningsDropped;
     /** Rows of the file whose effects are stored: what {@link #update} saves. */
     private long storedPosition;
     private long readPosition;
@@ -66,14 +69,15 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
         pendingRejects.clear();
         pendingWarnings.clear();
         warningsKept = staging.countProblems(runId, "warning", file);
+        warningsDropped = 0;
     }
 
-    /** A warning the writer finds on a kept row (the reader's are added as they come). */
+    /**
+     * A warning the writer finds on a kept row, said once per period or such: not held to the
+     * file's limit of rows' warnings, which a file of a thousand other slips would have reached.
+     */
     protected void warn(RowProblem warning) {
-        if (warningsKept < StagingRepository.MAX_WARNINGS_PER_FILE) {
-            pendingWarnings.add(warning);
-            warningsKept++;
-        }
+        pendingWarnings.add(warning);
     }
 
     /** Removes what {@link #stage} wrote in an earlier attempt, when it is not a cell dataset. */
@@ -99,6 +103,8 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
                     if (warningsKept < StagingRepository.MAX_WARNINGS_PER_FILE) {
                         pendingWarnings.add(w);
                         warningsKept++;
+                    } else {
+                        warningsDropped++;
                     }
                 }
             }
@@ -106,6 +112,11 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
             endOfFile |= batch.endOfFile();
         }
         pendingOutside += stage(kept);
+        if (endOfFile && warningsDropped > 0) {
+            // never silently: the reader of Data quality learns that the list stops short
+            pendingWarnings.add(new RowProblem(file, 0, "", "", Reason.of("warnings.more",
+                    Long.toString(warningsDropped), Integer.toString(StagingRepository.MAX_WARNINGS_PER_FILE))));
+        }
         if (endOfFile || pendingRejects.size() >= MAX_PENDING_PROBLEMS || readyToStore(pendingRows)) {
             storePending();
             staging.addProblems(runId, "rejected", pendingRejects);

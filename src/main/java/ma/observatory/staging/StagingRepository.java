@@ -99,6 +99,12 @@ public class StagingRepository {
         addProblems(runId, "warning", warnings);
     }
 
+    /** The values of a file's problems of one reason, as stored: what a restarted step has already said. */
+    public List<String> problemValues(long runId, String file, String reasonKey) {
+        return jdbc.queryForList("SELECT val FROM row_problem WHERE run_id = ? AND file = ? AND reason_key = ?",
+                String.class, runId, file, reasonKey);
+    }
+
     public long countProblems(long runId, String kind, String file) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ? AND kind = ? AND file = ?",
                 Long.class, runId, kind, file);

@@ -196,6 +196,50 @@ class CellStagingWriterTest {
         }
     }
 
+    @Test
+    void aRestartDoesNotWarnAgainOfAPeriodAnEarlierAttemptWarnedOf() {
+        try (CellTable table = new CellTable()) {
+            StagingRepository staging = new StagingRepository(table.jdbc(), () -> { });
+            ExecutionContext context = new ExecutionContext();
+            CellStagingWriter<LabourForceRecord> first = new CellStagingWriter<LabourForceRecord>(CellTable.RUN,
+                    LabourForceDataset.INSTANCE, GEO, RANGE, staging).warningOfPeriodsAfter(java.time.YearMonth.of(2023, 11));
+            first.open(context);
+            first.write(chunkOfEveryQuarter(1, false));
+            first.update(context);
+            assertThat(context.getLong(CsvItemReader.POSITION_KEY)).as("the first chunk is stored").isPositive();
+
+            // the process dies; the restart goes on from the stored position with the same periods again
+            CellStagingWriter<LabourForceRecord> restarted = new CellStagingWriter<LabourForceRecord>(CellTable.RUN,
+                    LabourForceDataset.INSTANCE, GEO, RANGE, staging).warningOfPeriodsAfter(java.time.YearMonth.of(2023, 11));
+            restarted.open(context);
+            restarted.write(chunkOfEveryQuarter(2, true));
+
+            assertThat(table.jdbc().queryForList("SELECT val FROM row_problem WHERE reason_key = 'period.future'"
+                    + " ORDER BY val", String.class)).containsExactly("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4");
+        }
+    }
+
+    @Test
+    void warningsPastTheFilesLimitAreCountedInOneLastWarning() {
+        try (CellTable table = new CellTable()) {
+            CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
+                    GEO, RANGE, new StagingRepository(table.jdbc(), () -> { }));
+            w.open(new ExecutionContext());
+            List<Parsed<LabourForceRecord>> rows = new ArrayList<>();
+            for (int i = 0; i < StagingRepository.MAX_WARNINGS_PER_FILE + 5; i++) {
+                rows.add(new Parsed<>(i + 2L, new LabourForceRecord(quarter(4), "MA-01-0001", Area.URBAN, Sex.MALE,
+                        "15-24", 1.0, 1.0, 1.0, 0.0, null, "s"), List.of(), List.of(new RowProblem(
+                        "employment/labour_force.csv", i + 2L, "labour_force", "1", Reason.of("labour-force.not-sum", "2")))));
+            }
+            w.write(new Chunk<>(List.of(new RowBatch<>(rows, rows.size(), true))));
+
+            List<String> reasons = table.jdbc().queryForList("SELECT reason FROM row_problem WHERE kind = 'warning'"
+                    + " ORDER BY line", String.class);
+            assertThat(reasons).hasSize(StagingRepository.MAX_WARNINGS_PER_FILE + 1)
+                    .first().isEqualTo("5 more warnings of this file are not listed: only the first 1000 are");
+        }
+    }
+
     /** A writer on a fresh table that has stored the first chunk (every cell new). */
     private static CellStagingWriter<LabourForceRecord> afterFirstChunk(CellTable table, ExecutionContext context) {
         CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
