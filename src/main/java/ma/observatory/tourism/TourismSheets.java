@@ -74,6 +74,11 @@ class TourismSheets implements DomainSheets {
      * Arrivals year by year, with the official targets and their projections at the years they
      * are set for: one line and two sets of points on the same axis.
      */
+    /** A target year ending before the range is not read, as the Data sheet does not: no sheet shows it. */
+    private static boolean endsBeforeRange(Target t, ReportContext context) {
+        return t.targetPeriod().lastMonth().isBefore(context.run().range().firstMonth());
+    }
+
     ReportSheet arrivalsAgainstTargets(ReportContext context, List<Target> list) {
         Messages m = context.messages();
         Breakdown all = Breakdown.of("visitor_type", TOTAL, "market", TOTAL);
@@ -85,7 +90,7 @@ class TourismSheets implements DomainSheets {
             }
         }
         for (Target t : list) {
-            if (t.indicator() != TOURISM_ARRIVALS || !t.geo().equals(COUNTRY)) {
+            if (t.indicator() != TOURISM_ARRIVALS || !t.geo().equals(COUNTRY) || endsBeforeRange(t, context)) {
                 continue;
             }
             Double[] row = years.computeIfAbsent(t.targetPeriod().year(), y -> new Double[3]);
@@ -223,8 +228,7 @@ class TourismSheets implements DomainSheets {
         }
         List<List<CellValue>> rows = new ArrayList<>();
         for (Target t : list) {
-            // a target year ending before the range is not read, as the Data sheet does not
-            if (t.indicator() == null || t.targetPeriod().lastMonth().isBefore(context.run().range().firstMonth())) {
+            if (t.indicator() == null || endsBeforeRange(t, context)) {
                 continue;
             }
             Breakdown b = TourismIndicators.targetBreakdown(t);

@@ -198,6 +198,10 @@ class TourismSheetsTest {
 
         // the range starts in 2020: 2019's arrivals are not read, so the target would show [x] throughout
         assertThat(rows).extracting(r -> r.get("Target year")).containsExactly(text("2023"), text("2026"));
+        // nor is it a point of the chart: its years start with the range's arrivals, 2020
+        ReportSheet chart = sheets.arrivalsAgainstTargets(context("en"), List.of(old, T2023, T2026));
+        assertThat(chart.table().rows().iterator().next().get(0)).isEqualTo(CellValue.number(2020.0,
+                ma.observatory.report.NumberStyle.YEAR));
     }
 
     @Test
