@@ -108,19 +108,21 @@ public class ObservatoryApplication {
             System.err.println(CommandLine.unusablePath(here));
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        String unwritableLog = unwritableLogFolder(Path.of(logFile(commandLine)));
+        String log = logFile(commandLine);
+        String unwritableLog = log.contains("${") ? null : unwritableLogFolder(Path.of(log));
         if (unwritableLog != null) {
             System.err.println(unwritableLog);
             return ExitCodes.BAD_COMMAND_LINE;
         }
         Path db = databasePath(commandLine);
-        // --list-runs only reads: a mistyped --db must not leave a folder behind
-        String unusable = commandLine.has("list-runs") ? null : unusableDatabaseFolder(db);
+        // --list-runs only reads: a mistyped --db must not leave a folder behind; a path with a
+        // placeholder this check cannot resolve is left to Spring, which says what is wrong with it
+        String unusable = commandLine.has("list-runs") || db == null ? null : unusableDatabaseFolder(db);
         if (unusable != null) {
             System.err.println(unusable);
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(db)) {
+        if (!commandLine.has("schedule") && db != null && DatabaseAccess.servedByScheduler(db)) {
             // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
             // waits for every other transaction to end: a run in progress would hold this one, and
             // --list-runs, until it finished (for ever if it hangs), silent.
@@ -279,9 +281,13 @@ public class ObservatoryApplication {
                 + " with --logging.file.name=/path/to/observatory.log.";
     }
 
-    /** The database the run will open, as Spring will resolve {@code observatory.db}. */
+    /**
+     * The database the run will open, as Spring will resolve {@code observatory.db}; {@code null}
+     * when it names a placeholder neither a system property nor the environment gives.
+     */
     private static Path databasePath(CommandLine commandLine) {
-        return Path.of(setting(commandLine, "observatory.db", "OBSERVATORY_DB", "var/observatory-db"));
+        String path = setting(commandLine, "observatory.db", "OBSERVATORY_DB", "var/observatory-db");
+        return path.contains("${") ? null : Path.of(path);
     }
 
     private static String logFile(CommandLine commandLine) {
@@ -294,6 +300,30 @@ public class ObservatoryApplication {
      * started in ({@code config/} first). A folder set in the file only was otherwise checked at its
      * default, and a database folder that cannot be made failed later as a start failure.
      */
+    /**
+     * {@code ${name}} and {@code ${name:default}} replaced as Spring would from a system property or
+     * the environment ({@code java.io.tmpdir}, {@code HOME}); one it cannot resolve is left as it is.
+     */
+    static String resolved(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String found = System.getProperty(name);
+            if (found == null) {
+                found = System.getenv(name);
+            }
+            if (found == null) {
+                found = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            }
+            if (found == null) {
+                found = m.group(2) != null ? m.group(2) : m.group();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(found));
+        }
+        return m.appendTail(out).toString();
+    }
+
     static String setting(CommandLine commandLine, String name, String variable, String byDefault) {
         Object given = commandLine.springProperties().get(name);
         if (given != null) {
@@ -312,7 +342,7 @@ public class ObservatoryApplication {
             }
             String value = properties.getProperty(name);
             if (value != null && !value.isBlank()) {
-                return value.strip();
+                return resolved(value.strip());
             }
         }
         return byDefault;

@@ -16,6 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 class StartFailureTest {
 
     @Test
+    void aPlaceholderInApplicationPropertiesIsResolvedAsSpringWouldBeforeItsFolderIsChecked() {
+        // observatory.db=${java.io.tmpdir}/obs/db: Spring opens it under the temporary folder,
+        // and the early check must look there, not at a folder named "${java.io.tmpdir}"
+        assertThat(ObservatoryApplication.resolved("${java.io.tmpdir}/obs/db"))
+                .isEqualTo(System.getProperty("java.io.tmpdir") + "/obs/db");
+        assertThat(ObservatoryApplication.resolved("${no.such.setting:var/db}")).isEqualTo("var/db");
+        // one neither a property nor the environment gives stays: the check leaves it to Spring
+        assertThat(ObservatoryApplication.resolved("${no.such.setting}/db")).isEqualTo("${no.such.setting}/db");
+        assertThat(ObservatoryApplication.resolved("var/observatory-db")).isEqualTo("var/observatory-db");
+    }
+
+    @Test
     void aReadOnlyFolderIsNamedNotTheTemporaryFileInIt() {
         String said = ObservatoryApplication.unwritableFolder(new FileSystemException(
                 "/srv/observatory/db/.o.password.9562264098695915821.part", null, "Read-only file system"));
