@@ -292,9 +292,12 @@ class OutsourcingSheets implements DomainSheets {
     @Override
     public Map<String, String> codeWords(ReportContext context) {
         Map<String, String> words = new HashMap<>();
+        LocalDate rangeEnd = context.run().range().lastMonth().atEndOfMonth();
         for (Regulation reg : new RegulationRepository(context.jdbc()).regulations(context.runId())) {
-            words.put("regulation=" + reg.id(),
-                    context.messages().get("outsourcing.regulation.dated", reg.id(), reg.effectiveOn().toString()));
+            // in force from a date still ahead at the range's end, since a date already passed
+            String key = reg.effectiveOn().isAfter(rangeEnd) ? "outsourcing.regulation.dated"
+                    : "outsourcing.regulation.dated.since";
+            words.put("regulation=" + reg.id(), context.messages().get(key, reg.id(), reg.effectiveOn().toString()));
         }
         return words;
     }

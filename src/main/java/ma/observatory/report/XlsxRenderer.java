@@ -1091,7 +1091,9 @@ public final class XlsxRenderer {
             for (CellValue v : values) {
                 String field;
                 if (v instanceof CellValue.Number n) {
-                    field = Double.isFinite(n.value()) ? Double.toString(n.value()) : "";
+                    // every digit, without "45.0" for a line or "1.2345678E7" for a count
+                    field = Double.isFinite(n.value())
+                            ? java.math.BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString() : "";
                 } else if (v instanceof CellValue.Symbol symbol) {
                     field = symbol.shorthand();
                 } else if (v instanceof CellValue.Text t) {

@@ -524,16 +524,16 @@ public final class TourismIndicators {
     private static final Map<Indicator, Indicator> YEAR_TO_DATE = Map.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_YTD,
             TOURISM_RECEIPTS, TOURISM_RECEIPTS_YTD);
 
-    /**
-     * The latest year-to-date value of a target's indicator, at its place, in a year after
-     * {@code afterYear} (the latest full year's) and not after the target's, within the range, that
-     * already reaches the target; else {@code null}.
-     */
     /** The year-to-date indicator of a target's indicator, or {@code null} when it has none. */
     static Indicator yearToDateOf(Indicator indicator) {
         return YEAR_TO_DATE.get(indicator);
     }
 
+    /**
+     * The latest year-to-date value of a target's indicator, at its place, in a year after
+     * {@code afterYear} (the latest full year's) and not after the target's, within the range, that
+     * already reaches the target; else {@code null}.
+     */
     private static IndicatorValue yearToDateReaching(Target t, Map<String, IndicatorValue> series, PeriodRange range,
                                                      int afterYear) {
         Indicator ytd = YEAR_TO_DATE.get(t.indicator());

@@ -124,12 +124,12 @@ class OutsourcingJobFunctionalTests {
                     .isEqualTo(12_500.0);
             assertThat(value(values, "outsourcing.jobs_at_risk", "2025", "MA", law + ", scenario=high"))
                     .isEqualTo(15_000.0);
-            // On the Summary, dated 2025 by the jobs, the law says when it takes effect.
+            // On the Summary, dated 2025 by the jobs, the law says since when it applies (passed by 2026-10).
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois menacés"))
                     .extracting(r -> r.get("Ventilation")).containsExactly(
-                            "fr-2025-594 (en vigueur à partir du 2026-08-11), scénario bas",
-                            "fr-2025-594 (en vigueur à partir du 2026-08-11), scénario central",
-                            "fr-2025-594 (en vigueur à partir du 2026-08-11), scénario haut");
+                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario bas",
+                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario central",
+                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario haut");
 
             List<Map<String, Object>> jobs = book.rows("OutsourcingJobs");
             assertThat(jobs).anySatisfy(r -> {
