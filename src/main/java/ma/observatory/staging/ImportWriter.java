@@ -9,7 +9,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import ma.observatory.csv.CsvItemReader;
 import ma.observatory.csv.Parsed;
-import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 
 /**
@@ -33,8 +32,9 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
     protected final String file;
     protected final StagingRepository staging;
     private long warningsKept;
-    /** Rows' warnings past the file's limit, said in one warning at the end of the file. */
+    /** Rows' warnings past the file's limit, said in one warning stored with the rows read. */
     private long warningsDropped;
+    private long droppedSaid;
     /** Rows of the file whose effects are stored: what {@link #update} saves. */
     private long storedPosition;
     private long readPosition;
@@ -69,7 +69,8 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
         pendingRejects.clear();
         pendingWarnings.clear();
         warningsKept = staging.countProblems(runId, "warning", file);
-        warningsDropped = 0;
+        warningsDropped = staging.droppedWarnings(runId, file);
+        droppedSaid = warningsDropped;
     }
 
     /**
@@ -112,13 +113,13 @@ public abstract class ImportWriter<T> implements ItemStreamWriter<RowBatch<T>> {
             endOfFile |= batch.endOfFile();
         }
         pendingOutside += stage(kept);
-        if (endOfFile && warningsDropped > 0) {
-            // never silently: the reader of Data quality learns that the list stops short
-            pendingWarnings.add(new RowProblem(file, 0, "", "", Reason.of("warnings.more",
-                    Long.toString(warningsDropped), Integer.toString(StagingRepository.MAX_WARNINGS_PER_FILE))));
-        }
         if (endOfFile || pendingRejects.size() >= MAX_PENDING_PROBLEMS || readyToStore(pendingRows)) {
             storePending();
+            if (warningsDropped != droppedSaid) {
+                // never silently: Data quality says the list stops short, counting over restarts
+                staging.noteDroppedWarnings(runId, file, warningsDropped);
+                droppedSaid = warningsDropped;
+            }
             staging.addProblems(runId, "rejected", pendingRejects);
             staging.addProblems(runId, "warning", pendingWarnings);
             staging.addCounts(runId, file, pendingRows, pendingRejected, pendingOutside);

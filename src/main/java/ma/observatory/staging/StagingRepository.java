@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ma.observatory.csv.FileStamp;
+import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.cube.StagedCells;
@@ -94,9 +95,27 @@ public class StagingRepository {
      * those of an earlier attempt of the same step.
      */
     public void replaceDerivedWarnings(long runId, String file, List<RowProblem> warnings) {
-        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND kind = 'warning' AND line = 0 AND file = ?",
-                runId, file);
+        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND kind = 'warning' AND line = 0 AND file = ?"
+                + " AND (reason_key IS NULL OR reason_key <> '" + MORE_WARNINGS + "')", runId, file);
         addProblems(runId, "warning", warnings);
+    }
+
+    /** The reason of the warning counting a file's rows' warnings past {@link #MAX_WARNINGS_PER_FILE}. */
+    public static final String MORE_WARNINGS = "warnings.more";
+
+    /** How many of a file's rows' warnings were past the limit, as stored with the rows read so far. */
+    public long droppedWarnings(long runId, String file) {
+        List<String> said = jdbc.queryForList("SELECT val FROM row_problem WHERE run_id = ? AND file = ?"
+                + " AND reason_key = '" + MORE_WARNINGS + "'", String.class, runId, file);
+        return said.isEmpty() ? 0 : Long.parseLong(said.get(0));
+    }
+
+    /** Says, in one warning replacing the last, how many of a file's rows' warnings are not listed. */
+    public void noteDroppedWarnings(long runId, String file, long dropped) {
+        jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND file = ? AND reason_key = '" + MORE_WARNINGS + "'",
+                runId, file);
+        addProblems(runId, "warning", List.of(new RowProblem(file, 0, "", Long.toString(dropped),
+                Reason.of(MORE_WARNINGS, Long.toString(dropped), Integer.toString(MAX_WARNINGS_PER_FILE)))));
     }
 
     /** The values of a file's problems of one reason, as stored: what a restarted step has already said. */
@@ -106,8 +125,8 @@ public class StagingRepository {
     }
 
     public long countProblems(long runId, String kind, String file) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ? AND kind = ? AND file = ?",
-                Long.class, runId, kind, file);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ? AND kind = ? AND file = ?"
+                + " AND (reason_key IS NULL OR reason_key <> '" + MORE_WARNINGS + "')", Long.class, runId, kind, file);
         return n == null ? 0 : n;
     }
 
