@@ -456,6 +456,12 @@ public final class Cube {
     private record Jump(Key key, int measure, double value, double yearBefore, int specific) {
     }
 
+    /** Whether {@code a} is {@link #JUMP_FACTOR} times {@code b} or more, or as much smaller. */
+    private static boolean jumps(Double a, Double b) {
+        return a != null && b != null && a > 0 && b > 0 && Math.max(a, b) >= JUMP_FLOOR
+                && Math.max(a, b) >= JUMP_FACTOR * Math.min(a, b);
+    }
+
     /**
      * One warning per period and place some figure of which is {@link #JUMP_FACTOR} times larger or
      * smaller than a year earlier: a row typed in another unit moves all its figures and the cells
@@ -463,35 +469,28 @@ public final class Cube {
      * jumps (a region's, not Morocco's sum of it). The figures are used as given.
      */
     private List<RowProblem> jumps() {
-        Map<Key, Jump> byCell = new HashMap<>();
+        Map<Period, Map<String, Jump>> byPeriod = new HashMap<>();
         for (var e : values.entrySet()) {
             Key k = e.getKey();
+            Double[] now = e.getValue();
             Double[] before = values.get(new Key(k.period().previousYear(), k.geo(), k.breakdown()));
             if (before == null) {
                 continue;
             }
-            Double[] now = e.getValue();
+            Double[] twoBefore = values.get(new Key(k.period().previousYear().previousYear(), k.geo(), k.breakdown()));
             for (int m = 0; m < now.length; m++) {
-                Double a = now[m];
-                Double b = before[m];
-                if (a == null || b == null || a <= 0 || b <= 0 || Math.max(a, b) < JUMP_FLOOR
-                        || Math.max(a, b) < JUMP_FACTOR * Math.min(a, b)) {
+                if (!jumps(now[m], before[m])) {
                     continue;
                 }
+                if (twoBefore != null && jumps(before[m], twoBefore[m]) && !jumps(now[m], twoBefore[m])) {
+                    continue; // back in line after a slip the year before: that year's warning says where
+                }
                 int specific = (int) k.breakdown().pairs().stream().filter(p -> !p.value().equals("total")).count();
-                byCell.put(k, new Jump(k, m, a, b, specific));
+                Jump jump = new Jump(k, m, now[m], before[m], specific);
+                byPeriod.computeIfAbsent(k.period(), p -> new HashMap<>())
+                        .merge(k.geo(), jump, (x, y) -> y.specific() > x.specific() ? y : x);
                 break;
             }
-        }
-        Map<Period, Map<String, Jump>> byPeriod = new HashMap<>();
-        for (Jump jump : byCell.values()) {
-            Key k = jump.key();
-            Jump before = byCell.get(new Key(k.period().previousYear(), k.geo(), k.breakdown()));
-            if (before != null && before.value() > before.yearBefore() != jump.value() > jump.yearBefore()) {
-                continue; // back from a slip the year before: that year's warning says where it is
-            }
-            byPeriod.computeIfAbsent(k.period(), p -> new HashMap<>())
-                    .merge(k.geo(), jump, (x, y) -> y.specific() > x.specific() ? y : x);
         }
         List<RowProblem> out = new ArrayList<>();
         for (Map<String, Jump> places : byPeriod.values()) {

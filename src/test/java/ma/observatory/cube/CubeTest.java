@@ -233,6 +233,18 @@ class CubeTest {
     }
 
     @Test
+    void aSecondSlipAfterAFirstIsWarnedOfToo() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        // population in thousands, then in millions, then in persons; unemployed fine, then typed in persons
+        cells.direct(LF, "2023", "MA-01", TOTAL, "HCP", 5_000.0, 2_000.0, 1_800.0, 200.0, 100.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", 5.05, 2_010.0, 1_805.0, 205.0, 101.0)
+                .direct(LF, "2025", "MA-01", TOTAL, "HCP", 5_100_000.0, 2_020.0, 1_810.0, 210_000.0, 102.0);
+
+        assertThat(cells.load(LF, geo).warnings()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactlyInAnyOrder(tuple("population", "5.05"), tuple("population", "5100000"));
+    }
+
+    @Test
     void smallCountsOrAChangeUnderAHundredTimesAreNoJump() {
         GeoReference geo = CellTable.morocco("MA-01");
         // 900 to 1.5 (both under 1,000: a small place's count), 2,000 to 60,000 (thirty times)
