@@ -403,7 +403,7 @@ public final class Cube {
         List<String> measures = dataset.measures();
         boolean inParts = false;
         for (String measure : measures) {
-            inParts |= !java.util.Objects.equals(SourceParts.of(whole, measure, measures), whole);
+            inParts |= !java.util.Objects.equals(source(january, measure), whole);
         }
         if (!inParts) {
             return words.apply(year, whole);
@@ -411,8 +411,7 @@ public final class Cube {
         String parts = null;
         for (int m = 0; m < measures.size(); m++) {
             if (sum[m] != null) {
-                parts = SourceParts.withPart(parts, measures.get(m),
-                        words.apply(year, SourceParts.of(whole, measures.get(m), measures)));
+                parts = SourceParts.withPart(parts, measures.get(m), words.apply(year, source(january, measures.get(m))));
             }
         }
         return parts == null ? words.apply(year, whole) : parts;

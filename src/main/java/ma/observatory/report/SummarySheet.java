@@ -88,6 +88,13 @@ final class SummarySheet {
     private static final Map<Indicator, Indicator> YEAR_OF = Map.of(TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS,
             TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS);
 
+    /**
+     * Headlines counting the moves effective in the range's months, whose year the range may cut
+     * (jobs at risk are the whole year's jobs; moves still pending are as of the range's end).
+     */
+    private static final Set<Indicator> COUNTED_BY_MONTH = java.util.EnumSet.of(OUTSOURCING_RELOCATED_IN,
+            OUTSOURCING_RELOCATED_OUT, OUTSOURCING_RELOCATED_NET);
+
     private static final int LABEL_WRAP_CHARS = 22;
     private static final int BREAKDOWN_WRAP_CHARS = 26;
     private static final int SOURCE_SHOWN_CHARS = 48;
@@ -177,7 +184,8 @@ final class SummarySheet {
                         reached(m, inWords(context, v.breakdown()), reachedIn.get(v.breakdown()),
                                 missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
-                        CellValue.text(periodSaid(m, v.period(), context.run().range())),
+                        CellValue.text(COUNTED_BY_MONTH.contains(v.indicator())
+                                ? periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
                         CellValue.text(m.getOr("unit." + v.unit().name(), v.unit().text())),
                         h.change() == null ? CellValue.NOT_APPLICABLE

@@ -46,6 +46,26 @@ class SummarySheetTest {
     }
 
     @Test
+    void onlyTheMovesCountedInTheRangesMonthsSayHowFarTheirYearGoes() {
+        // from 2025-03: the moves of 2025 in the range are from March on; the jobs at risk are 2025's whole
+        Breakdown in = Breakdown.of("origin_country", "total");
+        Breakdown low = Breakdown.parse("regulation=fr-2025-594, scenario=low");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2025), "MA", in, 50.0, Basis.COMPUTED, "r"),
+                new IndicatorValue(OUTSOURCING_JOBS_AT_RISK, Period.year(2025), "MA", low, 10_000.0, Basis.COMPUTED,
+                        "e"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2025, 3), Period.month(2025, 12)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2026, 1, 1, 2, 0));
+
+        List<List<CellValue>> rows = rows(SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),
+                values, null), "MA"));
+
+        assertThat(rows).extracting(r -> r.get(3)).containsExactly(CellValue.text("2025 (from 2025-03)"),
+                CellValue.text("2025"));
+    }
+
+    @Test
     void totalsGoWithoutSaying() {
         assertThat(words(en, "area=total, sex=female, age_group=15+")).isEqualTo("women");
         assertThat(words(fr, "area=total, sex=female, age_group=15+")).isEqualTo("femmes");

@@ -408,6 +408,29 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void aYearOfMonthsWhoseJanuaryWasCompletedFromItsPartsCitesEachFiguresOwnSource() {
+        // January: the total row gives receipts, the foreign and MRE rows the arrivals; the other
+        // months give both on the total row, in parts
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2020-01"), "MA", ALL), "R-Jan", null, null, 2_000.0);
+        cube.put(new Cube.Key(Period.parse("2020-01"), "MA", arrivalsOf("foreign", "total")), "F-Jan", 600_000.0,
+                null, null);
+        cube.put(new Cube.Key(Period.parse("2020-01"), "MA", arrivalsOf("mre", "total")), "F-Jan", 400_000.0, null,
+                null);
+        for (int m = 2; m <= 12; m++) {
+            cube.put(new Cube.Key(Period.parse(String.format("2020-%02d", m)), "MA", ALL),
+                    "arrivals: A" + m + " | receipts: R" + m, 1_000_000.0, null, 2_000.0);
+        }
+
+        var r = compute(cube, range("2020", "2020"));
+
+        assertThat(find(r, TOURISM_ARRIVALS, "2020", ALL).orElseThrow().source())
+                .isEqualTo("the twelve months of 2020 added up: F-Jan");
+        assertThat(find(r, TOURISM_RECEIPTS, "2020", ALL).orElseThrow().source())
+                .isEqualTo("the twelve months of 2020 added up: R-Jan");
+    }
+
+    @Test
     void aTotalFromItsVisitorTypesOnARowGivingOnlyReceiptsCitesTheVisitorTypesForItsArrivals() {
         // 2015 as shipped: the total row gives receipts only; foreign and MRE rows give arrivals
         Cube cube = arrivals();
