@@ -150,9 +150,12 @@ public final class EmploymentIndicators {
             }
             String summedSource = !summed ? source : blank(source) ? words.get("source.labour-force.summed.bare")
                     : words.get("source.labour-force.summed", source);
+            // A level cites what the source says of it (its parts' source when they supplied it); a
+            // rate, made of two levels, the whole.
             for (var level : LEVELS.entrySet()) {
                 add(base, level.getValue(), key, measures.get(level.getKey()),
-                        level.getKey().equals("labour_force") ? summedSource : source);
+                        level.getKey().equals("labour_force") && summed ? summedSource
+                                : labourForce.source(key, level.getKey()));
             }
             for (Rate rate : RATES) {
                 boolean usesSum = rate.numerator.equals("labour_force") || rate.denominator.equals("labour_force");

@@ -96,6 +96,28 @@ class EmploymentIndicatorsTest {
         return new PublishedFigure(id, Period.parse(period), geo, b, value, "HCP note", 2);
     }
 
+    // ---- sources ----
+
+    @Test
+    void aLevelTheUrbanAndRuralRowsSuppliedCitesThemAndARateTheWhole() {
+        // 2026-Q1 at Morocco gives population and unemployed; the employed come from urban + rural
+        Breakdown all = Breakdown.parse("area=total, sex=total, age_group=15+");
+        Cube lf = labourForce();
+        lf.put(key("2026-Q1", "MA", all), "population: POP-Q1 | unemployed: UNEMP-Q1", 28_300.0, null, null, 1_700.0,
+                null);
+        lf.put(key("2026-Q1", "MA", all.with("area", "urban")), "URB-Q1", 17_000.0, 7_000.0, 6_000.0, 1_000.0, null);
+        lf.put(key("2026-Q1", "MA", all.with("area", "rural")), "URB-Q1", 11_300.0, 5_400.0, 4_700.0, 700.0, null);
+        lf.deriveTotals("area", "total", present -> present.contains("urban") && present.contains("rural")
+                ? List.of("urban", "rural") : List.of());
+
+        var r = compute(lf, range("2026-Q1", "2026-Q1"));
+
+        assertThat(find(r, EMPLOYMENT_EMPLOYED, "2026-Q1", "MA", all).orElseThrow().source()).isEqualTo("URB-Q1");
+        assertThat(find(r, EMPLOYMENT_POPULATION, "2026-Q1", "MA", all).orElseThrow().source()).isEqualTo("POP-Q1");
+        assertThat(find(r, EMPLOYMENT_UNEMPLOYMENT_RATE, "2026-Q1", "MA", all).orElseThrow().source())
+                .contains("POP-Q1").contains("UNEMP-Q1").contains("URB-Q1");
+    }
+
     // ---- rates ----
 
     @Test
