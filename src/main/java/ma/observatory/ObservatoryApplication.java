@@ -109,20 +109,26 @@ public class ObservatoryApplication {
             return ExitCodes.BAD_COMMAND_LINE;
         }
         String log = logFile(commandLine);
-        String unwritableLog = log.contains("${") ? null : unwritableLogFolder(Path.of(log));
+        String unresolved = log.contains("${") ? unresolvedSetting("logging.file.name", log)
+                : databasePath(commandLine) == null ? unresolvedSetting("observatory.db",
+                setting(commandLine, "observatory.db", "OBSERVATORY_DB", "")) : null;
+        if (unresolved != null) {
+            System.err.println(unresolved);
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
+        String unwritableLog = unwritableLogFolder(Path.of(log));
         if (unwritableLog != null) {
             System.err.println(unwritableLog);
             return ExitCodes.BAD_COMMAND_LINE;
         }
         Path db = databasePath(commandLine);
-        // --list-runs only reads: a mistyped --db must not leave a folder behind; a path with a
-        // placeholder this check cannot resolve is left to Spring, which says what is wrong with it
-        String unusable = commandLine.has("list-runs") || db == null ? null : unusableDatabaseFolder(db);
+        // --list-runs only reads: a mistyped --db must not leave a folder behind
+        String unusable = commandLine.has("list-runs") ? null : unusableDatabaseFolder(db);
         if (unusable != null) {
             System.err.println(unusable);
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        if (!commandLine.has("schedule") && db != null && DatabaseAccess.servedByScheduler(db)) {
+        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(db)) {
             // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
             // waits for every other transaction to end: a run in progress would hold this one, and
             // --list-runs, until it finished (for ever if it hangs), silent.
@@ -294,12 +300,12 @@ public class ObservatoryApplication {
         return setting(commandLine, "logging.file.name", "LOGGING_FILE_NAME", "var/logs/observatory.log");
     }
 
-    /**
-     * A setting as Spring will resolve it, for the checks made before Spring starts: the command
-     * line, the environment, then the {@code application.properties} of the folder the program is
-     * started in ({@code config/} first). A folder set in the file only was otherwise checked at its
-     * default, and a database folder that cannot be made failed later as a start failure.
-     */
+    /** A path naming a placeholder nothing gives: said before anything starts, as a setting to correct. */
+    private static String unresolvedSetting(String name, String value) {
+        return name + " is " + value + ", whose ${...} neither a system property nor the environment gives: write the"
+                + " path itself, or set what it names. Nothing was started.";
+    }
+
     /**
      * {@code ${name}} and {@code ${name:default}} replaced as Spring would from a system property or
      * the environment ({@code java.io.tmpdir}, {@code HOME}); one it cannot resolve is left as it is.
@@ -324,14 +330,20 @@ public class ObservatoryApplication {
         return m.appendTail(out).toString();
     }
 
+    /**
+     * A setting as Spring will resolve it, for the checks made before Spring starts: the command
+     * line, the environment, then the {@code application.properties} of the folder the program is
+     * started in ({@code config/} first). A folder set in the file only was otherwise checked at its
+     * default, and a database folder that cannot be made failed later as a start failure.
+     */
     static String setting(CommandLine commandLine, String name, String variable, String byDefault) {
         Object given = commandLine.springProperties().get(name);
         if (given != null) {
-            return given.toString();
+            return resolved(given.toString());
         }
         String fromEnvironment = System.getenv(variable);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.strip();
+            return resolved(fromEnvironment.strip());
         }
         for (Path file : List.of(Path.of("config", "application.properties"), Path.of("application.properties"))) {
             java.util.Properties properties = new java.util.Properties();

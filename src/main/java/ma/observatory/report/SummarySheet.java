@@ -213,7 +213,8 @@ final class SummarySheet {
                 // one line, as sources are everywhere; the whole text is in the cell
                 new ReportColumn(m.get("summary.source"), NumberStyle.TEXT, SOURCE_SHOWN_CHARS));
         List<String> intro = new ArrayList<>();
-        intro.add(m.get("summary.intro", context.run().range().from(), context.run().range().to()));
+        intro.add(m.get(context.run().runs("employment") ? "summary.intro.employment" : "summary.intro",
+                context.run().range().from(), context.run().range().to()));
         // Said where it applies, on the page the reader starts from: a projection from a trend
         // and an exposure older than the range are only explained on their own sheets.
         if (onTrackShown) {

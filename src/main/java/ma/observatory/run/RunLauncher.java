@@ -426,7 +426,6 @@ public class RunLauncher {
         return null;
     }
 
-    /** The first option of the command line that differs from the run's own, in words; null when they agree. */
     /** Whether a run's range covers the same months as {@code range}, however spelt (2024 and 2024-01 to 2024-12). */
     private static boolean sameMonths(PeriodRange range, String from, String to) {
         try {
@@ -437,6 +436,7 @@ public class RunLauncher {
         }
     }
 
+    /** The first option of the command line that differs from the run's own, in words; null when they agree. */
     static String disagreement(CommandLine commandLine, RunParameters run) {
         for (String option : CommandLine.FIXED_BY_RESTART) {
             String given = commandLine.value(option);

@@ -70,15 +70,15 @@ class TourismSheets implements DomainSheets {
         return List.of(arrivals(context), targets(context, list), arrivalsAgainstTargets(context, list));
     }
 
-    /**
-     * Arrivals year by year, with the official targets and their projections at the years they
-     * are set for: one line and two sets of points on the same axis.
-     */
     /** A target year ending before the range is not read, as the Data sheet does not: no sheet shows it. */
     private static boolean endsBeforeRange(Target t, ReportContext context) {
         return t.targetPeriod().lastMonth().isBefore(context.run().range().firstMonth());
     }
 
+    /**
+     * Arrivals year by year, with the official targets and their projections at the years they
+     * are set for: one line and two sets of points on the same axis.
+     */
     ReportSheet arrivalsAgainstTargets(ReportContext context, List<Target> list) {
         Messages m = context.messages();
         Breakdown all = Breakdown.of("visitor_type", TOTAL, "market", TOTAL);

@@ -122,6 +122,14 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void aPlaceholderNothingGivesIsASettingToCorrect(@TempDir Path work) {
+        assertThat(ObservatoryApplication.run("--db=${no.such.setting}/db", "--logging.file.name=" + work.resolve("o.log"),
+                "--input-dir=src/test/resources/fixtures/small", "--output-dir=" + work.resolve("out")))
+                .isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aWrongDatabasePasswordIsASettingToCorrectNotARunToResume(@TempDir Path work) {
         String db = "--db=" + work.resolve("db/observatory");
         String log = "--logging.file.name=" + work.resolve("observatory.log");
