@@ -108,27 +108,21 @@ public class ObservatoryApplication {
             System.err.println(CommandLine.unusablePath(here));
             return ExitCodes.BAD_COMMAND_LINE;
         }
+        // a path whose ${...} this check cannot resolve is left to Spring, which says what it lacks
         String log = logFile(commandLine);
-        String unresolved = log.contains("${") ? unresolvedSetting("logging.file.name", log)
-                : databasePath(commandLine) == null ? unresolvedSetting("observatory.db",
-                setting(commandLine, "observatory.db", "OBSERVATORY_DB", "")) : null;
-        if (unresolved != null) {
-            System.err.println(unresolved);
-            return ExitCodes.BAD_COMMAND_LINE;
-        }
-        String unwritableLog = unwritableLogFolder(Path.of(log));
+        String unwritableLog = log.contains("${") ? null : unwritableLogFolder(Path.of(log));
         if (unwritableLog != null) {
             System.err.println(unwritableLog);
             return ExitCodes.BAD_COMMAND_LINE;
         }
         Path db = databasePath(commandLine);
         // --list-runs only reads: a mistyped --db must not leave a folder behind
-        String unusable = commandLine.has("list-runs") ? null : unusableDatabaseFolder(db);
+        String unusable = commandLine.has("list-runs") || db == null ? null : unusableDatabaseFolder(db);
         if (unusable != null) {
             System.err.println(unusable);
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        if (!commandLine.has("schedule") && DatabaseAccess.servedByScheduler(db)) {
+        if (!commandLine.has("schedule") && db != null && DatabaseAccess.servedByScheduler(db)) {
             // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
             // waits for every other transaction to end: a run in progress would hold this one, and
             // --list-runs, until it finished (for ever if it hangs), silent.
@@ -205,6 +199,13 @@ public class ObservatoryApplication {
             return ExitCodes.RUN_FAILED;
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.springframework.util.PlaceholderResolutionException unresolved) {
+                System.err.println("A setting names ${" + unresolved.getPlaceholder() + "}"
+                        + (unresolved.getValues().isEmpty() ? "" : " (in " + unresolved.getValues().get(0) + ")")
+                        + ", which nothing gives (a system property, the environment or application.properties):"
+                        + " write the value itself, or set " + unresolved.getPlaceholder() + ". Nothing was started.");
+                return ExitCodes.BAD_COMMAND_LINE;
+            }
             if (t instanceof BadCommandLineException bad) {
                 System.err.println(bad.getMessage());
                 return ExitCodes.BAD_COMMAND_LINE;
@@ -300,17 +301,32 @@ public class ObservatoryApplication {
         return setting(commandLine, "logging.file.name", "LOGGING_FILE_NAME", "var/logs/observatory.log");
     }
 
-    /** A path naming a placeholder nothing gives: said before anything starts, as a setting to correct. */
-    private static String unresolvedSetting(String name, String value) {
-        return name + " is " + value + ", whose ${...} neither a system property nor the environment gives: write the"
-                + " path itself, or set what it names. Nothing was started.";
+    /** The settings files Spring reads from the folder the program is started in, {@code config/} first. */
+    private static List<java.util.Properties> settingsFiles() {
+        List<java.util.Properties> files = new ArrayList<>();
+        for (Path file : List.of(Path.of("config", "application.properties"), Path.of("application.properties"))) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = Files.newInputStream(file)) {
+                properties.load(in);
+                files.add(properties);
+            } catch (IOException | IllegalArgumentException e) {
+                // absent or unreadable: Spring says so itself if it matters
+            }
+        }
+        return files;
     }
 
     /**
-     * {@code ${name}} and {@code ${name:default}} replaced as Spring would from a system property or
-     * the environment ({@code java.io.tmpdir}, {@code HOME}); one it cannot resolve is left as it is.
+     * {@code ${name}} and {@code ${name:default}} replaced as Spring would from a system property,
+     * the environment ({@code java.io.tmpdir}, {@code HOME}) or the settings files
+     * ({@code obs.home=/srv/obs} for {@code observatory.db=${obs.home}/db}); one none of them gives
+     * is left as it is, for Spring to say what it lacks.
      */
     static String resolved(String value) {
+        return resolved(value, settingsFiles(), 0);
+    }
+
+    static String resolved(String value, List<java.util.Properties> files, int depth) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -322,10 +338,16 @@ public class ObservatoryApplication {
             if (found == null) {
                 found = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
             }
+            for (int i = 0; found == null && i < files.size(); i++) {
+                found = files.get(i).getProperty(name);
+            }
+            if (found != null && found.contains("${") && depth < 5) {
+                found = resolved(found, files, depth + 1); // a setting naming another
+            }
             if (found == null) {
                 found = m.group(2) != null ? m.group(2) : m.group();
             }
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(found));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(found.strip()));
         }
         return m.appendTail(out).toString();
     }
@@ -345,14 +367,8 @@ public class ObservatoryApplication {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return resolved(fromEnvironment.strip());
         }
-        for (Path file : List.of(Path.of("config", "application.properties"), Path.of("application.properties"))) {
-            java.util.Properties properties = new java.util.Properties();
-            try (var in = Files.newInputStream(file)) {
-                properties.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                continue; // absent or unreadable: Spring says so itself if it matters
-            }
-            String value = properties.getProperty(name);
+        for (java.util.Properties file : settingsFiles()) {
+            String value = file.getProperty(name);
             if (value != null && !value.isBlank()) {
                 return resolved(value.strip());
             }

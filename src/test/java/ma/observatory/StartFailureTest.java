@@ -25,6 +25,12 @@ class StartFailureTest {
         // one neither a property nor the environment gives stays: the check leaves it to Spring
         assertThat(ObservatoryApplication.resolved("${no.such.setting}/db")).isEqualTo("${no.such.setting}/db");
         assertThat(ObservatoryApplication.resolved("var/observatory-db")).isEqualTo("var/observatory-db");
+        // a setting of the same file naming another, as Spring resolves it
+        java.util.Properties file = new java.util.Properties();
+        file.setProperty("obs.home", "/srv/${obs.site}");
+        file.setProperty("obs.site", "rabat");
+        assertThat(ObservatoryApplication.resolved("${obs.home}/db", java.util.List.of(file), 0))
+                .isEqualTo("/srv/rabat/db");
     }
 
     @Test
