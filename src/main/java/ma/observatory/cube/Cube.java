@@ -309,13 +309,13 @@ public final class Cube {
                 added.add(Slot.of(g.getKey()));
             }
             Double[] sum = null;
-            String source = null;
+            List<Key> partKeys = new ArrayList<>(parts.size());
             for (String part : parts) {
                 Key k = g.getValue().get(part);
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
-                source = source == null ? source(k) : source;
+                partKeys.add(k);
             }
-            put(g.getKey(), sum, source, "total.differs.groups", dimension, null);
+            put(g.getKey(), sum, sourceOfParts(partKeys, sum), "total.differs.groups", dimension, null);
         }
         if (geo != null) {
             resolvePlaces(true, added);
@@ -392,6 +392,44 @@ public final class Cube {
             return filled[m];
         }
         return SourceParts.of(sources.get(key), measure, dataset.measures());
+    }
+
+    /**
+     * The source of a sum of groups (urban + rural): each figure cites every part's source for it,
+     * once ("URB; RUR"), in parts by figure when the figures' sources differ.
+     */
+    private String sourceOfParts(List<Key> parts, Double[] sum) {
+        List<String> measures = dataset.measures();
+        java.util.Set<String> wholes = new java.util.LinkedHashSet<>();
+        for (Key k : parts) {
+            if (source(k) != null) {
+                wholes.add(source(k));
+            }
+        }
+        String whole = wholes.isEmpty() ? null : String.join("; ", wholes);
+        String[] said = new String[measures.size()];
+        boolean inParts = false;
+        for (int m = 0; m < measures.size(); m++) {
+            java.util.Set<String> each = new java.util.LinkedHashSet<>();
+            for (Key k : parts) {
+                String s = source(k, measures.get(m));
+                if (s != null) {
+                    each.add(s);
+                }
+            }
+            said[m] = each.isEmpty() ? null : String.join("; ", each);
+            inParts |= sum[m] != null && !java.util.Objects.equals(said[m], whole);
+        }
+        if (!inParts) {
+            return whole;
+        }
+        String composite = null;
+        for (int m = 0; m < measures.size(); m++) {
+            if (sum[m] != null && said[m] != null) {
+                composite = SourceParts.withPart(composite, measures.get(m), said[m]);
+            }
+        }
+        return composite;
     }
 
     /**

@@ -79,10 +79,24 @@ class CubeTest {
         assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(350.0);
         assertThat(cube.get(key("MA", TOTAL), "unemployed")).isEqualTo(50.0);
         assertThat(cube.get(key("MA", TOTAL), "underemployed")).isNull();
-        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP urban"); // the first part the partition names
+        assertThat(cube.source(key("MA", TOTAL))).isEqualTo("HCP urban; HCP rural"); // every part's, once
         assertThat(cube.warnings()).isEmpty();
         // the parts are untouched by the summing
         assertThat(cube.get(key("MA", URBAN), "labour_force")).isEqualTo(250.0);
+    }
+
+    @Test
+    void aFigureFilledFromPartsOfDifferentSourcesCitesThemAll() {
+        Cube cube = Cube.empty(LF);
+        cube.put(key("MA", URBAN), "URB", 3_000.0, 2_000.0, 1_800.0, 200.0, null);
+        cube.put(key("MA", RURAL), "RUR", 2_000.0, 1_000.0, 900.0, 100.0, null);
+        cube.put(key("MA", TOTAL), "TOT", 5_000.0, null, null, null, null);
+
+        cube.deriveTotals("area", "total", byArea());
+
+        assertThat(cube.get(key("MA", TOTAL), "employed")).isEqualTo(2_700.0);
+        assertThat(cube.source(key("MA", TOTAL), "employed")).isEqualTo("URB; RUR");
+        assertThat(cube.source(key("MA", TOTAL), "population")).isEqualTo("TOT");
     }
 
     @Test
