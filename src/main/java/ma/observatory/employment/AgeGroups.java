@@ -62,10 +62,17 @@ public final class AgeGroups {
      */
     public static List<String> partitionOfAll(Collection<String> present) {
         List<String> chosen = new ArrayList<>();
-        return tile(15, present, chosen) ? chosen : List.of();
+        return tile(15, present, chosen, new java.util.HashSet<>()) ? chosen : List.of();
     }
 
-    private static boolean tile(int from, Collection<String> present, List<String> chosen) {
+    /**
+     * @param dead the ages from which no tiling was found: overlapping bands (15-15, 15-16, 16-16,
+     *             16-17, …) would otherwise be tried in every combination, which never ends
+     */
+    private static boolean tile(int from, Collection<String> present, List<String> chosen, java.util.Set<Integer> dead) {
+        if (dead.contains(from)) {
+            return false;
+        }
         for (String band : present) {
             Matcher m = BAND.matcher(band);
             if (!m.matches() || Integer.parseInt(m.group(1)) != from || band.equals(ALL)
@@ -73,11 +80,12 @@ public final class AgeGroups {
                 continue; // a band ending before it starts would ask for a band at 'from' again, forever
             }
             chosen.add(band);
-            if (m.group(2) == null || tile(Integer.parseInt(m.group(2)) + 1, present, chosen)) {
+            if (m.group(2) == null || tile(Integer.parseInt(m.group(2)) + 1, present, chosen, dead)) {
                 return true;
             }
             chosen.remove(chosen.size() - 1);
         }
+        dead.add(from);
         return false;
     }
 }

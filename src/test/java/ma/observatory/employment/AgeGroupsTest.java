@@ -1,6 +1,7 @@
 package ma.observatory.employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.List;
 import java.util.Set;
@@ -71,5 +72,20 @@ class AgeGroupsTest {
         // "15-14" ends before it starts: taking it would ask for a band starting at 15 again, forever
         assertThat(AgeGroups.partitionOfAll(List.of("15-14", "15-24", "25+"))).containsExactly("15-24", "25+");
         assertThat(AgeGroups.partitionOfAll(List.of("15-14"))).isEmpty();
+    }
+
+    @Test
+    void overlappingBandsWithoutAnOpenOneAreJudgedAtOnce() {
+        // 15-15, 15-16, 16-16, 16-17, … 74-75 and no "N+": no tiling, among some 2^60 ways to try
+        List<String> bands = new java.util.ArrayList<>();
+        for (int n = 15; n <= 74; n++) {
+            bands.add(n + "-" + n);
+            bands.add(n + "-" + (n + 1));
+        }
+        // a guard against the run that never ended, not a measure of speed
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThat(AgeGroups.partitionOfAll(bands)).isEmpty());
+        bands.add("75+");
+        bands.add("76+");
+        assertThat(AgeGroups.partitionOfAll(bands)).startsWith("15-15").endsWith("75+");
     }
 }
