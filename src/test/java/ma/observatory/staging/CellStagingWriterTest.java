@@ -239,7 +239,8 @@ class CellStagingWriterTest {
             List<String> reasons = table.jdbc().queryForList("SELECT reason FROM row_problem WHERE kind = 'warning'"
                     + " ORDER BY line", String.class);
             assertThat(reasons).hasSize(StagingRepository.MAX_WARNINGS_PER_FILE + 1)
-                    .first().isEqualTo("5 more warnings of this file are not listed: only the first 1000 are");
+                    .first().isEqualTo("5 more warnings on rows of this file are not listed: only the first 1000 are (those on"
+                            + " sums, line [z], are all listed)");
         }
     }
 
