@@ -140,8 +140,8 @@ public final class CsvRow {
     public Period periodOfQuartersOrYears(CsvColumn column) {
         Period p = period(column);
         if (p != null && p.granularity() == Period.Granularity.MONTH) {
-            int quarter = (p.index() - 1) / 3 + 1;
-            warn(column, text(column), Reason.of("period.month-of-survey", p.year() + "-Q" + quarter));
+            Period quarter = Period.quarter(p.year(), (p.index() - 1) / 3 + 1);
+            warn(column, text(column), Reason.of("period.month-of-survey", quarter.toString()));
         }
         return p;
     }

@@ -239,8 +239,7 @@ public final class Cube {
                 }
             } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
-                        Reason.of(how, key.period() + ", " + key.geo()
-                                + (key.breakdown().pairs().isEmpty() ? "" : ", " + key.breakdown()),
+                        Reason.of(how, placedCellName(key),
                                 format(given[m]), format(derived[m]), dimension)));
             }
         }
@@ -315,7 +314,8 @@ public final class Cube {
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
                 partKeys.add(k);
             }
-            put(g.getKey(), sum, sourceOfParts(partKeys, sum), "total.differs.groups", dimension, null);
+            put(g.getKey(), sum, sourceOfParts(partKeys, sum, UnaryOperator.identity()), "total.differs.groups",
+                    dimension, null);
         }
         if (geo != null) {
             resolvePlaces(true, added);
@@ -351,8 +351,10 @@ public final class Cube {
             if (!values.containsKey(e.getKey())) {
                 added.add(Slot.of(e.getKey()));
             }
-            put(e.getKey(), sum, yearSource(e.getKey().period(), months[0], sum, source), "total.differs.months",
-                    "", null);
+            // the year cites its January's source, each figure its own: twelve months' would be a list
+            Period year = e.getKey().period();
+            put(e.getKey(), sum, sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
+                    "total.differs.months", "", null);
         }
         if (geo != null) {
             resolvePlaces(true, added);
@@ -395,10 +397,11 @@ public final class Cube {
     }
 
     /**
-     * The source of a sum of groups (urban + rural): each figure cites every part's source for it,
-     * once ("URB; RUR"), in parts by figure when the figures' sources differ.
+     * The source of a sum (urban + rural; a year of months): each figure cites every part's source
+     * for it, once ("URB; RUR"), in parts by figure when the figures' sources differ, each said
+     * through {@code words} ("the twelve months of 2025 added up: …").
      */
-    private String sourceOfParts(List<Key> parts, Double[] sum) {
+    private String sourceOfParts(List<Key> parts, Double[] sum, UnaryOperator<String> words) {
         List<String> measures = dataset.measures();
         java.util.Set<String> wholes = new java.util.LinkedHashSet<>();
         for (Key k : parts) {
@@ -421,38 +424,15 @@ public final class Cube {
             inParts |= sum[m] != null && !java.util.Objects.equals(said[m], whole);
         }
         if (!inParts) {
-            return whole;
+            return words.apply(whole);
         }
         String composite = null;
         for (int m = 0; m < measures.size(); m++) {
             if (sum[m] != null && said[m] != null) {
-                composite = SourceParts.withPart(composite, measures.get(m), said[m]);
+                composite = SourceParts.withPart(composite, measures.get(m), words.apply(said[m]));
             }
         }
         return composite;
-    }
-
-    /**
-     * The source of a year summed from its months: what January's source says, in parts by figure
-     * when January's is (each figure citing its own publication, not January's others').
-     */
-    private String yearSource(Period year, Key january, Double[] sum, BiFunction<Period, String, String> words) {
-        String whole = source(january);
-        List<String> measures = dataset.measures();
-        boolean inParts = false;
-        for (String measure : measures) {
-            inParts |= !java.util.Objects.equals(source(january, measure), whole);
-        }
-        if (!inParts) {
-            return words.apply(year, whole);
-        }
-        String parts = null;
-        for (int m = 0; m < measures.size(); m++) {
-            if (sum[m] != null) {
-                parts = SourceParts.withPart(parts, measures.get(m), words.apply(year, source(january, measures.get(m))));
-            }
-        }
-        return parts == null ? words.apply(year, whole) : parts;
     }
 
     /**
@@ -540,7 +520,7 @@ public final class Cube {
                 String factor = format(Math.rint(Math.max(j.value(), j.yearBefore()) / Math.min(j.value(), j.yearBefore())));
                 out.add(new RowProblem(dataset.file(), 0, measure, format(j.value()),
                         Reason.of(j.value() > j.yearBefore() ? "change.implausible.up" : "change.implausible.down",
-                                k.period() + ", " + k.geo() + (k.breakdown().pairs().isEmpty() ? "" : ", " + k.breakdown()),
+                                placedCellName(k),
                                 measure, format(j.value()), format(j.yearBefore()), k.period().previousYear().toString(),
                                 factor)));
             }
@@ -588,6 +568,11 @@ public final class Cube {
             keys.sort(java.util.Comparator.comparing(Key::period).thenComparing(k -> k.breakdown().toString()));
         }
         return byPlace;
+    }
+
+    /** A cell as a reason names it: "2024, MA-01, area=total, sex=total, age_group=15+". */
+    private static String placedCellName(Key k) {
+        return k.period() + ", " + k.geo() + (k.breakdown().pairs().isEmpty() ? "" : ", " + k.breakdown());
     }
 
     private static String cellName(Key k) {

@@ -48,6 +48,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     /** The month the run was started in: a count after it is a typo (2027-Q3 for 2026-Q3). */
     private java.time.YearMonth startedIn;
     private final Set<Period> future = new HashSet<>();
+    private static final String FUTURE = "period.future";
     private Period lastPeriod;
     private boolean lastInRange;
     /** Every cell's sums so far, stored or held. */
@@ -95,7 +96,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         future.clear();
         if (startedIn != null) {
             // a restart goes on after rows already warned of: once per period means over the attempts
-            for (String period : staging.problemValues(runId, file, "period.future")) {
+            for (String period : staging.problemValues(runId, file, FUTURE)) {
                 future.add(Period.parse(period));
             }
         }
@@ -173,7 +174,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
             if (startedIn != null && !row.period().equals(lastPeriod) && row.period().firstMonth().isAfter(startedIn)
                     && future.add(row.period())) {
                 warn(new RowProblem(file, parsed.line(), "period", row.period().toString(),
-                        Reason.of("period.future", startedIn.toString())));
+                        Reason.of(FUTURE, startedIn.toString())));
             }
             if (target.place().isEmpty() || !inRange(row.period())) {
                 outside++;
