@@ -159,9 +159,9 @@ final class SummarySheet {
                 if (v.indicator() == TOURISM_TARGET_REQUIRED_CAGR && reachedIn.containsKey(v.breakdown())) {
                     continue; // a target behind us needs no growth: a negative rate would read as a decline
                 }
-                if (v.indicator() == TOURISM_TARGET_ON_TRACK && (judgedOnItsOwnYear(v)
-                        || reachedIn.getOrDefault(v.breakdown(), Integer.MIN_VALUE) > v.period().year())) {
-                    continue; // the share reached says it all: "on track" is for years ahead, from the latest
+                if (v.indicator() == TOURISM_TARGET_ON_TRACK
+                        && (judgedOnItsOwnYear(v) || reachedIn.containsKey(v.breakdown()))) {
+                    continue; // the share reached says it all: "on track" is for a target still to reach
                 }
                 onTrackShown |= v.indicator() == TOURISM_TARGET_ON_TRACK;
                 if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {

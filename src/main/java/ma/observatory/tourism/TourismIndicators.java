@@ -475,6 +475,13 @@ public final class TourismIndicators {
             // which the last full year's 93.8 % would hide.
             out.add(yearToDateProgress(t, soFar, words));
         }
+        if (targetYear > actualYear && (soFar != null || reaches(a, target))) {
+            // Reached before its year (19.8 million arrivals in 2025 for 17.5 million in 2026): the
+            // Summary says "reached in 2025". A growth needed of -11.6 % read as a decline wanted,
+            // and a projection from the post-2020 rebound as a forecast of 24 million: neither is given.
+            add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, 1.0, source);
+            return out;
+        }
         Double onTrack;
         if (targetYear > actualYear && isRunningTotal(t)) {
             // Jobs created since a baseline add up year after year: a growth rate of such a total

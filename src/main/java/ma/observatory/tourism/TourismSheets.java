@@ -255,8 +255,10 @@ class TourismSheets implements DomainSheets {
             NumberStyle style = styleOf(unit);
             int targetYear = t.targetPeriod().year();
             // Growth needed, trend and projection apply only while the target year is ahead, and
-            // not to a target a total so far already reaches.
-            Boolean ahead = actualPeriod == null ? null : soFar == null && targetYear > actualPeriod.year();
+            // not to a target its latest actual, a full year or a total so far, already reaches.
+            boolean reachedEarly = soFar != null || actual != null && actual.value() != null
+                    && TourismIndicators.reaches(actual.value(), t.targetValue());
+            Boolean ahead = actualPeriod == null ? null : !reachedEarly && targetYear > actualPeriod.year();
 
             List<CellValue> row = new ArrayList<>();
             row.add(CellValue.text(WideTables.label(m, t.indicator())));

@@ -181,8 +181,9 @@ class SummarySheetTest {
         Period y2025 = Period.year(2025);
         List<IndicatorValue> values = List.of(
                 new IndicatorValue(TOURISM_TARGET_PROGRESS, y2025, "MA", target2026, 113.1, Basis.COMPUTED, "t"),
-                new IndicatorValue(TOURISM_TARGET_REQUIRED_CAGR, y2025, "MA", target2026, -11.6, Basis.COMPUTED, "t"),
-                new IndicatorValue(TOURISM_TARGET_PROGRESS, y2025, "MA", target2030, 76.2, Basis.COMPUTED, "t"));
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, y2025, "MA", target2026, 1.0, Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, y2025, "MA", target2030, 76.2, Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, y2025, "MA", target2030, 1.0, Basis.COMPUTED, "t"));
         RunParameters run = new RunParameters(new PeriodRange(y2025, y2025), Path.of("data"), Path.of("reports"), "fr",
                 Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2026, 1, 1, 2, 0));
         ReportContext context = new ReportContext(1, run, fr, CellTable.morocco("MA-01"), values, null);
@@ -190,11 +191,14 @@ class SummarySheetTest {
         List<List<CellValue>> rows = new java.util.ArrayList<>();
         SummarySheet.build(context, "MA").table().rows().forEach(rows::add);
 
-        // the target behind us says so, and has no "growth needed": a negative rate would read as a decline
+        // the target behind us says so, and has no "on track": that is for a target still to reach
         assertThat(rows).extracting(r -> r.get(1)).containsExactly(
                 CellValue.text("objectif : arrivées touristiques, 2026 (atteint en 2025)"),
+                CellValue.text("objectif : arrivées touristiques, 2030"),
                 CellValue.text("objectif : arrivées touristiques, 2030"));
-        assertThat(rows).extracting(r -> r.get(0)).containsOnly(CellValue.text("Taux de réalisation de l’objectif"));
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(
+                CellValue.text("Taux de réalisation de l’objectif"), CellValue.text("Taux de réalisation de l’objectif"),
+                CellValue.text("En bonne voie"));
     }
 
     @Test

@@ -247,6 +247,31 @@ class TourismSheetsTest {
         assertThat(number(row.get("On track (1 or 0)"))).isEqualTo(1.0);
     }
 
+    @Test
+    void aFullYearReachingATargetBeforeItsYearReadsReachedAsOnTheSummary() {
+        // 2025: 19.8 million, above the 17.5 million of 2026 a year ahead
+        PeriodRange range = range("2022", "2025");
+        Cube cube = arrivals();
+        put(cube, "2022", ALL, 10_900_000.0, null, null);
+        put(cube, "2025", ALL, 19_800_000.0, null, null);
+        var result = TourismIndicatorsTest.compute(cube, jobs(), range, List.of(T2026));
+        RunParameters run = new RunParameters(range, Path.of("data"), Path.of("reports"), "en", Set.of("tourism"),
+                0.01, Set.of("country", "region"), LocalDateTime.of(2026, 2, 1, 2, 0));
+
+        Map<String, CellValue> row = rows(sheets.targets(new ReportContext(1, run, new Messages("en"), GEO,
+                result.values(), null), List.of(T2026))).get(0);
+
+        assertThat(row.get("Period of the latest actual")).isEqualTo(text("2025"));
+        // 19.8 / 17.5 = 113.14 %; no "growth needed" of -11.6 %, no projection from the 2022 rebound
+        assertThat(number(row.get("Share of the target reached (%)"))).isCloseTo(100 * 19.8 / 17.5, within(1e-9));
+        for (String h : List.of("Growth per year needed (%)", "Growth per year over the last three years (%)",
+                "Projection for the target year")) {
+            assertThat(row.get(h)).as(h).isEqualTo(CellValue.NOT_APPLICABLE);
+        }
+        assertThat(row.get("On track")).isEqualTo(text("reached"));
+        assertThat(number(row.get("On track (1 or 0)"))).isEqualTo(1.0);
+    }
+
     private static ReportContext contextWith(Target extra) {
         Cube cube = arrivals();
         put(cube, "2021", ALL, 12_000_000.0, null, null);

@@ -139,12 +139,29 @@ class TourismTargetsTest {
         Target justAbove = target(TOURISM_ARRIVALS, 2027, 12_000_001);
         var r = run(arrivalsFrom(2020, 12.0, null, null, 12.0), range("2020", "2023"), exact, justAbove);
 
-        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(exact))).isEqualTo(12_000_000.0);
-        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(exact))).isEqualTo(1.0);
-        // Growth needed: none.
-        assertThat(value(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(exact))).isEqualTo(0.0);
         // One person short: off track.
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2023", of(justAbove))).isEqualTo(12_000_000.0);
         assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(justAbove))).isEqualTo(0.0);
+        // The latest actual exactly at the target reaches it already: on track, nothing to project.
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2023", of(exact))).isEqualTo(100.0);
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2023", of(exact))).isEqualTo(1.0);
+        assertThat(find(r, TOURISM_TARGET_PROJECTION, "2023", of(exact))).isEmpty();
+        assertThat(find(r, TOURISM_TARGET_REQUIRED_CAGR, "2023", of(exact))).isEmpty();
+    }
+
+    @Test
+    void aTargetAFullYearBeforeItsYearAlreadyReachesIsReachedWithNothingProjected() {
+        // 19.8 million in 2025 for 17.5 million in 2026: reached, as the Summary says. A growth needed
+        // of (17.5 / 19.8) - 1 = -11.6 % and a projection at the 2022-2025 rebound (24.2 million)
+        // would read as a decline wanted and a forecast.
+        Target t = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+        var r = run(arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8), range("2022", "2025"), t);
+
+        // 19.8 / 17.5 = 113.14 %
+        assertThat(value(r, TOURISM_TARGET_PROGRESS, "2025", of(t))).isCloseTo(100 * 19.8 / 17.5, within(1e-9));
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2025", of(t))).isEqualTo(1.0);
+        assertThat(find(r, TOURISM_TARGET_REQUIRED_CAGR, "2025", of(t))).isEmpty();
+        assertThat(find(r, TOURISM_TARGET_PROJECTION, "2025", of(t))).isEmpty();
     }
 
     @Test
@@ -319,6 +336,10 @@ class TourismTargetsTest {
         assertThat(soFar.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
         assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date 2025-11"
                 + " (computed), at least that year’s total");
+        // reached: no growth needed from the full year's 16 million, nothing projected from it
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2024", of(t))).isEqualTo(1.0);
+        assertThat(find(r, TOURISM_TARGET_REQUIRED_CAGR, "2024", of(t))).isEmpty();
+        assertThat(find(r, TOURISM_TARGET_PROJECTION, "2024", of(t))).isEmpty();
 
         // Once the target year is over, its own total so far reaching the target is reached too
         for (int month = 1; month <= 11; month++) {
