@@ -167,7 +167,8 @@ public class ObservatoryApplication {
                 System.err.println(outOfMemory);
                 return ExitCodes.RUN_FAILED;
             }
-            System.err.println("The job could not run (" + rootMessage(e) + "): see " + logFile(commandLine) + ".");
+            System.err.println("The job could not run (" + ExitCodes.rootMessage(e) + "): see "
+                    + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }
     }
@@ -224,7 +225,7 @@ public class ObservatoryApplication {
                 return ExitCodes.BAD_COMMAND_LINE;
             }
         }
-        System.err.println("The program could not start (" + rootMessage(e) + "): see " + logFile
+        System.err.println("The program could not start (" + ExitCodes.rootMessage(e) + "): see " + logFile
                 + "; if another run is using the database, wait for it to end.");
         return ExitCodes.RUN_FAILED;
     }
@@ -374,13 +375,5 @@ public class ObservatoryApplication {
             }
         }
         return byDefault;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 }

@@ -351,7 +351,7 @@ public final class DatabaseAccess implements AutoCloseable {
         } catch (Exception e) {
             if (holder.isPresent()) {
                 log.warn("The scheduler's database server on {} did not accept this run: {}", serverUrl,
-                        RunLauncher.rootMessage(e));
+                        ExitCodes.rootMessage(e));
             } else {
                 log.debug("no usable server on {}: {}", serverUrl, e.toString());
             }

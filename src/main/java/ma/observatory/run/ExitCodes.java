@@ -46,4 +46,13 @@ public final class ExitCodes {
         System.err.println(sentence);
         log.error("Exit: {}", sentence);
     }
+
+    /** What the deepest cause says, for the one sentence a failure ends with: its message, or its kind. */
+    public static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
 }

@@ -77,7 +77,7 @@ final class NightlyScheduler implements AutoCloseable {
                 try {
                     nightlyRun.run();
                 } catch (RuntimeException e) {
-                    log.error("The nightly run could not run: {}", RunLauncher.rootMessage(e), e);
+                    log.error("The nightly run could not run: {}", ExitCodes.rootMessage(e), e);
                 } finally {
                     runningSince.set(null);
                     if (!closed) {

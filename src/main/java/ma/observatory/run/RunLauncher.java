@@ -153,7 +153,7 @@ public class RunLauncher {
         } catch (Exception e) {
             details.error("The run could not start", e);
             ExitCodes.say("The run over " + run.range().from() + " to " + run.range().to() + " could not start ("
-                    + rootMessage(e) + "): see " + logFile() + ".");
+                    + ExitCodes.rootMessage(e) + "): see " + logFile() + ".");
             return ExitCodes.RUN_FAILED;
         } finally {
             gate.exit();
@@ -190,7 +190,7 @@ public class RunLauncher {
                 details.error("Could not refresh the latest workbook", e);
                 Path latest = Path.of(execution.getJobParameters().getString("output-dir")).resolve(LATEST_WORKBOOK);
                 ExitCodes.say("The workbook was written, but " + LATEST_WORKBOOK + " could not be refreshed ("
-                        + rootMessage(e) + "; see " + logFile() + "). "
+                        + ExitCodes.rootMessage(e) + "; see " + logFile() + "). "
                         + (Files.exists(latest) ? "It still holds an earlier night's workbook" : "There is none yet")
                         + ": make room in the output folder, then copy the new workbook to it or wait for the next"
                         + " nightly run (--restart has nothing to resume).");
@@ -262,7 +262,7 @@ public class RunLauncher {
             return ExitCodes.RUN_FAILED;
         }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        if (first != null && rootMessage(first).contains("No space left on device")) {
+        if (first != null && ExitCodes.rootMessage(first).contains("No space left on device")) {
             // the database's disk is watched (job/DatabaseDisk): this is where the workbook is made
             ExitCodes.say("The run failed: a disk is full (No space left on device), the one holding the output folder ("
                     + Path.of(execution.getJobParameters().getString("output-dir")).toAbsolutePath()
@@ -295,7 +295,7 @@ public class RunLauncher {
                     + ", then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
-        ExitCodes.say("The run failed" + (first == null ? "" : " (" + rootMessage(first) + ")")
+        ExitCodes.say("The run failed" + (first == null ? "" : " (" + ExitCodes.rootMessage(first) + ")")
                 + ": nothing new was written and the previous workbook is unchanged; see " + logFile
                 + " for the details, then resume it with --restart.");
         return ExitCodes.RUN_FAILED;
@@ -377,8 +377,8 @@ public class RunLauncher {
             return ExitCodes.BUSY;
         } catch (Exception e) {
             details.error("The run could not be resumed", e);
-            ExitCodes.say("Run " + last.getJobInstanceId() + " could not be resumed (" + rootMessage(e) + "): see "
-                    + logFile() + ".");
+            ExitCodes.say("Run " + last.getJobInstanceId() + " could not be resumed (" + ExitCodes.rootMessage(e)
+                    + "): see " + logFile() + ".");
             return ExitCodes.RUN_FAILED;
         } finally {
             gate.exit();
@@ -646,14 +646,6 @@ public class RunLauncher {
             }
         }
         return null;
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
     private static Set<String> set(String csv) {
