@@ -30,12 +30,12 @@ public final class SourceParts {
         boolean inParts = false;
         boolean own = false;
         for (String part : source.split(" \\| ")) {
-            String named = measureNamed(part, measures);
-            if (named == null) {
+            List<String> named = measuresNamed(part, measures);
+            if (named.isEmpty()) {
                 kept.add(part.strip()); // about the whole row, or not in parts at all
             } else {
                 inParts = true;
-                if (named.equals(measure)) {
+                if (named.contains(measure)) {
                     own = true;
                     kept.add(part.substring(part.indexOf(": ") + 2).strip());
                 }
@@ -56,10 +56,28 @@ public final class SourceParts {
         return source == null || source.isBlank() ? part : source + SEPARATOR + part;
     }
 
-    /** The measure a part of a source is labelled with ("receipts: …"), or {@code null}. */
-    private static String measureNamed(String part, List<String> measures) {
+    /**
+     * The measures a part of a source is labelled with ("receipts: …", "population, labour force,
+     * employed: …" for figures one publication gave), or none.
+     */
+    private static List<String> measuresNamed(String part, List<String> measures) {
         int colon = part.indexOf(": ");
-        String label = colon <= 0 ? "" : part.substring(0, colon).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        if (colon <= 0) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String label : part.substring(0, colon).split(",")) {
+            String measure = measureNamed(label.strip().toLowerCase(Locale.ROOT).replace(' ', '_'), measures);
+            if (measure == null) {
+                return List.of(); // "Ministry of Tourism, Rabat: …" names a publisher, not figures
+            }
+            named.add(measure);
+        }
+        return named;
+    }
+
+    /** The measure a label names, by the start of its column's name, or {@code null}. */
+    private static String measureNamed(String label, List<String> measures) {
         if (label.length() < MIN_LABEL || !label.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
             return null;
         }

@@ -2,8 +2,11 @@ package ma.observatory.cube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import ma.observatory.employment.LabourForceDataset;
 import ma.observatory.tourism.ArrivalsDataset;
 
 class SourcePartsTest {
@@ -42,6 +45,21 @@ class SourcePartsTest {
         assertThat(of("arrivals: just one", "receipts_mad_million"))
                 .isEqualTo("arrivals: just one");
         assertThat(of(null, "arrivals")).isNull();
+    }
+
+    @Test
+    void aPartMayNameSeveralFiguresOnePublicationGave() {
+        String source = "population, labour force, employed: HCP annual note (LNT) | unemployed, underemployed:"
+                + " HCP labour market note (Le360) | note: 2023";
+        List<String> measures = LabourForceDataset.MEASURES;
+        assertThat(SourceParts.of(source, "labour_force", measures)).isEqualTo("HCP annual note (LNT) | note: 2023");
+        assertThat(SourceParts.of(source, "underemployed", measures))
+                .isEqualTo("HCP labour market note (Le360) | note: 2023");
+        // a label naming anything but figures is no part of figures: "HCP, Rabat: …" names a publisher
+        assertThat(SourceParts.of("HCP, Rabat: note | employed: LNT", "unemployed", measures))
+                .isEqualTo("HCP, Rabat: note | employed: LNT");
+        assertThat(SourceParts.of("HCP, Rabat: note | employed: LNT", "employed", measures))
+                .isEqualTo("HCP, Rabat: note | LNT");
     }
 
     @Test
