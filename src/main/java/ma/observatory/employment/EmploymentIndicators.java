@@ -181,7 +181,7 @@ public final class EmploymentIndicators {
                 // would count the whole of "other" as jobs created or lost.
                 created = null;
             }
-            add(base, EMPLOYMENT_NET_JOB_CREATION, key, created, sectors.source(key));
+            add(base, EMPLOYMENT_NET_JOB_CREATION, key, created, twoYears(words, sectors, key, before));
             if (!key.equals(total)) {
                 add(base, EMPLOYMENT_SECTOR_SHARE, key, Ratios.percent(employed, sectors.get(total, "employed")),
                         sectors.source(key));
@@ -299,14 +299,19 @@ public final class EmploymentIndicators {
             }
             Cube.Key before = new Cube.Key(key.period().previousYear(), key.geo(), b);
             Double created = Ratios.difference(labourForce.get(key, "employed"), labourForce.get(before, "employed"));
-            String now = labourForce.source(key);
-            String then = labourForce.source(before);
             add(base, EMPLOYMENT_NET_JOB_CREATION, new Cube.Key(key.period(), key.geo(), allSectors), created,
-                    words.quoting("source.net-creation", Objects.equals(now, then) ? now
-                                    : words.get("source.net-creation.two-sources", key.period().toString(), now,
-                                            before.period().toString(), then),
+                    words.quoting("source.net-creation", twoYears(words, labourForce, key, before),
                             key.period().toString(), before.period().toString(), LabourForceDataset.INSTANCE.file()));
         }
+    }
+
+    /** The source of a change over a year: both years', unless one row or publication gave both. */
+    private static String twoYears(SourceText words, Cube cube, Cube.Key key, Cube.Key before) {
+        String now = cube.source(key);
+        String then = cube.source(before);
+        return Objects.equals(now, then) || then == null ? now
+                : SourceText.capped(words.get("source.net-creation.two-sources", key.period().toString(), now,
+                        before.period().toString(), then));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import ma.observatory.cube.Breakdown;
@@ -608,8 +609,9 @@ public final class TourismIndicators {
         return s == null || s.isBlank();
     }
 
+    /** A change's source: both ends', unless one publication or row gave both (2022 against 2021). */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+        if (a.basis() == b.basis() && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
         return SourceText.capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),

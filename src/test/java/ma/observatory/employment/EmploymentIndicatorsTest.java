@@ -324,6 +324,9 @@ class EmploymentIndicatorsTest {
         assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("services"))).isEqualTo(30.0); // 430-400
         // totals derived from the four sectors: 2024 280+110+90+430 = 910, 2023 300+100+80+400 = 880
         assertThat(value(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("total"))).isEqualTo(30.0); // 910-880
+        // taken from two publications, it names both
+        assertThat(find(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("services")).orElseThrow().source())
+                .isEqualTo("2024: HCP 2024; 2023: HCP 2023");
         // 2023 is staged only to compare with: none of its values are shown
         assertThat(r.values()).extracting(IndicatorValue::period).containsOnly(Period.year(2024));
     }

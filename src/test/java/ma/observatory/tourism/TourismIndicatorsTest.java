@@ -355,6 +355,27 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void aChangeOverAYearNamesBothYearsSourcesUnlessOneGaveBoth() {
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2023"), "MA", ALL), "Communiqué 2023", 14_500_000.0, null, 104_600.0);
+        cube.put(new Cube.Key(Period.parse("2024"), "MA", ALL), "Communiqué 2024", 17_400_000.0, null, 112_500.0);
+        cube.put(new Cube.Key(Period.parse("2024"), "MA", arrivalsOf("mre", "total")), "Note 2024", 8_600_000.0,
+                null, null);
+        cube.put(new Cube.Key(Period.parse("2023"), "MA", arrivalsOf("mre", "total")), "Note 2024", 8_000_000.0,
+                null, null);
+
+        var r = compute(cube, range("2024", "2024"));
+
+        // (17.4 - 14.5) / 14.5 = +20 %, from two communiqués
+        IndicatorValue change = find(r, TOURISM_ARRIVALS_CHANGE, "2024", ALL).orElseThrow();
+        assertThat(change.value()).isCloseTo(20.0, within(1e-9));
+        assertThat(change.source()).isEqualTo("from 2024 (computed: Communiqué 2024) and 2023 (computed: Communiqué 2023)");
+        // one note giving both years: cited once
+        assertThat(find(r, TOURISM_ARRIVALS_CHANGE, "2024", arrivalsOf("mre", "total")).orElseThrow().source())
+                .isEqualTo("Note 2024");
+    }
+
+    @Test
     void aYearOfTwelveMonthsIsTheirSumWhereTheFileGivesNone() {
         // 2025: twelve months of 1.5 million arrivals and MAD 10,000 million receipts, no annual row;
         // 2024: its annual row, 15 million arrivals, and 2024's twelve months adding up to 12 million
