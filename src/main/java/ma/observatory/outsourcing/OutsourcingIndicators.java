@@ -254,6 +254,11 @@ public final class OutsourcingIndicators {
 
     static List<IndicatorValue> relocations(List<RelocationEvent> events, PeriodRange range, SourceText words) {
         Map<Integer, YearTallies> years = new TreeMap<>();
+        // Every year of the range has its totals: a year with no move listed is 0 jobs moved, which
+        // the Summary gives for the range's last year rather than an older year's moves as the latest.
+        for (int year = range.firstMonth().getYear(); year <= range.lastMonth().getYear(); year++) {
+            years.put(year, new YearTallies());
+        }
         Tally pipelineIn = new Tally();
         Tally pipelineOut = new Tally();
         for (RelocationEvent e : events) {

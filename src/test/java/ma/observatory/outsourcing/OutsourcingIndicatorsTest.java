@@ -274,9 +274,12 @@ class OutsourcingIndicatorsTest {
         assertThat(hasMa(r, OUTSOURCING_RELOCATED_IN, "2024", "origin_country", "PT")).isFalse();
         assertThat(r.values()).allSatisfy(v -> {
             assertThat(v.geo()).isEqualTo("MA");
-            assertThat(v.period()).isEqualTo(Period.year(2024));
             assertThat(v.source()).doesNotContain("7");
         });
+        // The range's other years moved nothing: 0, not a gap, for all countries only
+        assertThat(r.values()).filteredOn(v -> !v.period().equals(Period.year(2024)))
+                .extracting(v -> v.period().toString()).containsOnly("2021", "2022", "2023", "2025", "2026");
+        assertNothingMoved(r.values().stream().filter(v -> !v.period().equals(Period.year(2024))).toList());
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2024", "MA", Breakdown.of("origin_country", "FR")).orElseThrow()
                 .source()).isEqualTo("outsourcing/relocations.csv, lines 2, 6");
     }
@@ -300,7 +303,16 @@ class OutsourcingIndicatorsTest {
         // A run to 2025-12 sees it in the pipeline instead.
         Result before = relocations(range("2021-01", "2025-12"), total);
         assertThat(ma(before, OUTSOURCING_PIPELINE_JOBS, "2025", "direction", "in")).isEqualTo(163.0);
-        assertThat(before.values()).noneMatch(v -> v.indicator() == OUTSOURCING_RELOCATED_IN);
+        assertNothingMoved(before.values().stream().filter(v -> v.indicator() != OUTSOURCING_PIPELINE_JOBS).toList());
+    }
+
+    /** Values of years the range covers with no move listed: 0 jobs and 0 events, for all countries. */
+    private static void assertNothingMoved(List<IndicatorValue> values) {
+        assertThat(values).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.value()).isZero();
+            assertThat(v.breakdown().toString()).matches("(origin|destination|counterpart)_country=total|direction=.*");
+            assertThat(v.source()).isEqualTo("outsourcing/relocations.csv: no event");
+        });
     }
 
     @Test
@@ -315,7 +327,7 @@ class OutsourcingIndicatorsTest {
         // Pipeline, in the year of the range's end: in 500 + 1,200 = 1,700; out 80.
         assertThat(ma(r, OUTSOURCING_PIPELINE_JOBS, "2026", "direction", "in")).isEqualTo(1_700.0);
         assertThat(ma(r, OUTSOURCING_PIPELINE_JOBS, "2026", "direction", "out")).isEqualTo(80.0);
-        assertThat(r.values()).extracting(IndicatorValue::indicator).containsOnly(OUTSOURCING_PIPELINE_JOBS);
+        assertNothingMoved(r.values().stream().filter(v -> v.indicator() != OUTSOURCING_PIPELINE_JOBS).toList());
         assertThat(OutsourcingIndicators.classify(
                 event(5, "2026-11-02", "2027-01-01", "FR", "MA", 70.0, RelocationStatus.ANNOUNCED), NIGHTLY).counting())
                 .isEqualTo(Counting.OUTSIDE_RANGE);
@@ -340,7 +352,7 @@ class OutsourcingIndicatorsTest {
 
         Result r = relocations(NIGHTLY, cancelled, cancelledAnnounced);
 
-        assertThat(r.values()).isEmpty();
+        assertNothingMoved(r.values());
         assertThat(OutsourcingIndicators.classify(cancelled, NIGHTLY).counting()).isEqualTo(Counting.CANCELLED);
         assertThat(OutsourcingIndicators.classify(cancelledAnnounced, NIGHTLY).counting()).isEqualTo(Counting.CANCELLED);
     }
@@ -387,7 +399,7 @@ class OutsourcingIndicatorsTest {
         RelocationEvent announcedBefore = event(4, "2004-08-20", "2004-12-31", "FR", "MA", 210.0,
                 RelocationStatus.ANNOUNCED);
 
-        assertThat(relocations(NIGHTLY, engie, elsewhere, announcedBefore).values()).isEmpty();
+        assertNothingMoved(relocations(NIGHTLY, engie, elsewhere, announcedBefore).values());
         assertThat(OutsourcingIndicators.classify(engie, NIGHTLY).counting()).isEqualTo(Counting.OUTSIDE_RANGE);
         assertThat(OutsourcingIndicators.classify(announcedBefore, NIGHTLY).counting())
                 .isEqualTo(Counting.OUTSIDE_RANGE);
