@@ -78,7 +78,7 @@ public class ImportSteps {
         long runId = RunParameters.runId(step);
         CellStagingWriter<T> writer = new CellStagingWriter<>(runId, dataset, places.load(runId, run.geoLevels()),
                 run.range(), staging);
-        return run.requestedAt() == null ? writer : writer.warningOfPeriodsAfter(YearMonth.from(run.requestedAt()));
+        return run.requestedAt() == null ? writer : writer.warningOfPeriodsNotOver(YearMonth.from(run.requestedAt()));
     }
 
     /**

@@ -71,8 +71,11 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         this.staged = range.withYearsBefore(dataset.yearsOfHistory());
     }
 
-    /** Warns, once per period, of rows dated after the month the run was started in. */
-    public CellStagingWriter<T> warningOfPeriodsAfter(java.time.YearMonth month) {
+    /**
+     * Warns, once per period, of rows of a period not over in the month the run was started in:
+     * 2026-Q4 on 27 November 2026 can only be a forecast or a typo (for 2025-Q4).
+     */
+    public CellStagingWriter<T> warningOfPeriodsNotOver(java.time.YearMonth month) {
         this.startedIn = month;
         return this;
     }
@@ -171,7 +174,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
             CountedAt target = countedAt(row.geo());
-            if (startedIn != null && !row.period().equals(lastPeriod) && row.period().firstMonth().isAfter(startedIn)
+            if (startedIn != null && !row.period().equals(lastPeriod) && !row.period().lastMonth().isBefore(startedIn)
                     && future.add(row.period())) {
                 warn(new RowProblem(file, parsed.line(), "period", row.period().toString(),
                         Reason.of(FUTURE, startedIn.toString())));
