@@ -26,6 +26,8 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
     /** The nightly run's language and levels, as {@code application.properties} sets them. */
     public static final String DEFAULT_LANGUAGE = "fr";
     public static final Set<String> DEFAULT_GEO_LEVELS = Set.of("country", "region");
+    /** The default reject rate, for a run recorded before the parameter was: the README's default. */
+    private static final double DEFAULT_MAX_REJECT_RATE = 0.01;
 
     public RunParameters {
         domains = Set.copyOf(domains);
@@ -90,12 +92,33 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
                 .toJobParameters();
     }
 
+    /**
+     * A run's parameters as stored. A run an earlier version recorded lacks those added since
+     * ({@code geo-levels}, …): it ran with their defaults, which a restart or a comparison must use,
+     * not nothing (no level would report no place).
+     */
     public static RunParameters of(JobParameters p) {
+        String language = p.getString("lang");
+        String only = p.getString("only");
+        Double maxRejectRate = p.getDouble("max-reject-rate");
+        String geoLevels = p.getString("geo-levels");
         return new RunParameters(
                 new PeriodRange(Period.parse(p.getString("from")), Period.parse(p.getString("to"))),
-                Path.of(p.getString("input-dir")), Path.of(p.getString("output-dir")), p.getString("lang"),
-                split(p.getString("only")), p.getDouble("max-reject-rate"), split(p.getString("geo-levels")),
+                Path.of(p.getString("input-dir")), Path.of(p.getString("output-dir")),
+                language == null ? DEFAULT_LANGUAGE : language,
+                only == null ? Set.copyOf(ALL_DOMAINS) : split(only),
+                maxRejectRate == null ? DEFAULT_MAX_REJECT_RATE : maxRejectRate,
+                geoLevels == null ? DEFAULT_GEO_LEVELS : split(geoLevels),
                 p.getLocalDateTime("requested-at"));
+    }
+
+    /** How the parameters {@code only} and {@code geo-levels} of a run with their defaults are stored. */
+    public static String storedDefault(String name) {
+        return switch (name) {
+            case "only" -> String.join(",", ALL_DOMAINS);
+            case "geo-levels" -> String.join(",", DEFAULT_GEO_LEVELS.stream().sorted().toList());
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     public static RunParameters of(StepExecution step) {

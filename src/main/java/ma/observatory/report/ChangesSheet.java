@@ -19,6 +19,7 @@ import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Unit;
 import ma.observatory.job.ObservatoryJobConfiguration;
+import ma.observatory.job.RunParameters;
 import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
@@ -155,11 +156,12 @@ final class ChangesSheet {
                 JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 JOIN BATCH_JOB_EXECUTION_PARAMS f ON f.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND f.PARAMETER_NAME = 'from'
                 JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'to'
+                LEFT JOIN BATCH_JOB_EXECUTION_PARAMS o ON o.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                  AND o.PARAMETER_NAME = 'only'
+                LEFT JOIN BATCH_JOB_EXECUTION_PARAMS g ON g.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                  AND g.PARAMETER_NAME = 'geo-levels'
                 WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID <> ?
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'only' AND p.PARAMETER_VALUE = ?)
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND p.PARAMETER_NAME = 'geo-levels' AND p.PARAMETER_VALUE = ?)
+                  AND COALESCE(o.PARAMETER_VALUE, ?) = ? AND COALESCE(g.PARAMETER_VALUE, ?) = ?
                 ORDER BY e.END_TIME DESC, e.JOB_EXECUTION_ID DESC""",
                 // every run, not the latest hundred: a backfill of other years must not hide the night before
                 (rs, i) -> {
@@ -175,7 +177,9 @@ final class ChangesSheet {
                             : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")",
                             theirs, shared);
                 },
-                ObservatoryJobConfiguration.JOB_NAME, context.runId(), parameters.getString("only"),
+                // a run an earlier version recorded without a parameter ran with its default
+                ObservatoryJobConfiguration.JOB_NAME, context.runId(), RunParameters.storedDefault("only"),
+                parameters.getString("only"), RunParameters.storedDefault("geo-levels"),
                 parameters.getString("geo-levels"));
         List<Previous> overlapping = found.stream().filter(java.util.Objects::nonNull).toList();
         return overlapping.stream().filter(p -> p.shared() == null).findFirst()

@@ -44,4 +44,20 @@ class RunParametersTest {
                 stored.getString("geo-levels"), stored.getString("lang"))).isEqualTo(run.workbookName());
         assertThat(RunParameters.workbookName(null, "2025-12", null, null, null)).isNull();
     }
+
+    @Test
+    void aRunRecordedBeforeAParameterExistedHasItsDefault() {
+        var stored = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("from", "2023").addString("to", "2024").addString("input-dir", "data")
+                .addString("output-dir", "reports").toJobParameters();
+
+        RunParameters run = RunParameters.of(stored);
+
+        // no level would report no place, and name the workbook "…_2023_2024_.xlsx"
+        assertThat(run.geoLevels()).isEqualTo(RunParameters.DEFAULT_GEO_LEVELS);
+        assertThat(run.domains()).containsExactlyInAnyOrderElementsOf(RunParameters.ALL_DOMAINS);
+        assertThat(run.language()).isEqualTo("fr");
+        assertThat(run.maxRejectRate()).isEqualTo(0.01);
+        assertThat(run.workbookName()).isEqualTo("labour-market-report_2023_2024.xlsx");
+    }
 }

@@ -58,4 +58,28 @@ class DatabaseUpgradeTests {
         assertThat(ChildJvm.lines(work, "SELECT reason, reason_key FROM row_problem WHERE col = 'area'"))
                 .containsExactly("is not one of total, urban, rural,code.not-one-of");
     }
+
+    @Test
+    void aRunRecordedBeforeAParameterExistedRanWithItsDefaultAndIsComparedWith() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        String[] args = {"--input-dir=" + input, "--output-dir=" + app.reports(), "--from=2023", "--to=2024",
+            "--lang=en"};
+        assertThat(app.run(args).exitCode()).isZero();
+        // As a version before --geo-levels and --only left its runs
+        ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME IN ('geo-levels', 'only')");
+            }
+            return null;
+        });
+
+        Outcome outcome = app.run(args);
+
+        assertThat(outcome.exitCode()).as(outcome.both()).isZero();
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
+            assertThat(book.workbook().getSheet("Changes").getRow(1).getCell(0).getStringCellValue())
+                    .startsWith("Nothing changed since run 0, the previous completed run over 2023 to 2024");
+        }
+    }
 }
