@@ -47,6 +47,15 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
      */
     private static final Map<Path, Detected> DETECTED = new ConcurrentHashMap<>();
 
+    /**
+     * Forgets every file's dialect, at the start of a run: under the scheduler, one process runs
+     * night after night, and a file rewritten since with its size and time kept (a copy made with
+     * {@code cp -p}) would be read in the dialect of the night it was first seen.
+     */
+    public static void forgetDetected() {
+        DETECTED.clear();
+    }
+
     public static CsvDialect detect(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);

@@ -57,6 +57,7 @@ public class CheckInputsTasklet implements Tasklet {
             throw new InputContractException("The input folder " + inputDir.toAbsolutePath()
                     + " does not exist: give the folder holding the CSV files with --input-dir.");
         }
+        CsvDialect.forgetDetected();
         jdbc.update("DELETE FROM input_file WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM row_problem WHERE run_id = ? AND line <= 1", runId);
         for (CsvDataset dataset : needed(run)) {

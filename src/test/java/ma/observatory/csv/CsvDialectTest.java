@@ -41,6 +41,20 @@ class CsvDialectTest {
     }
 
     @Test
+    void aRunForgetsTheDialectsAnEarlierRunDetected() throws IOException {
+        Path file = write(dir, "f.csv", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(CsvDialect.detect(file).delimiter()).isEqualTo(';');
+        FileTime before = Files.getLastModifiedTime(file);
+        // rewritten keeping its size and time (cp -p, touch -r), as the scheduler's process runs on
+        Files.write(file, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(file, before);
+
+        CsvDialect.forgetDetected();
+
+        assertThat(CsvDialect.detect(file).delimiter()).isEqualTo(',');
+    }
+
+    @Test
     void commaUtf8AsTheContractSays() throws IOException {
         CsvDialect d = detect("period,geo,employed\n2024,MA,1,5\n");
         assertThat(d).isEqualTo(new CsvDialect(',', StandardCharsets.UTF_8, false, false));
