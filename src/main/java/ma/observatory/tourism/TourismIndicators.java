@@ -167,7 +167,7 @@ public final class TourismIndicators {
         Map<String, IndicatorValue> series = index(first.values());
         series.putAll(index(second.values()));
         List<IndicatorValue> progress = new ArrayList<>();
-        for (Target t : targets) {
+        for (Target t : followed(targets, geo)) {
             progress.addAll(targetValues(t, series, range, words));
         }
         Reconciler.Result third = Reconciler.reconcile(progress, publishedTargets, staged, geo);
@@ -559,6 +559,15 @@ public final class TourismIndicators {
             }
         }
         return latest;
+    }
+
+    /**
+     * The targets the run reports the place of. One for a province, in a run of the country and its
+     * regions, is a warning of the targets file saying it is not used: no figure could ever measure
+     * it, and an [x] row would say it waits for one.
+     */
+    static List<Target> followed(List<Target> targets, GeoReference geo) {
+        return geo == null ? targets : targets.stream().filter(t -> geo.isReported(t.geo())).toList();
     }
 
     /** A target on jobs created since its baseline year: a running total, which grows by addition. */

@@ -66,7 +66,7 @@ class TourismSheets implements DomainSheets {
 
     @Override
     public List<ReportSheet> sheets(ReportContext context) {
-        List<Target> list = targets.targets(context.runId(), domain());
+        List<Target> list = TourismIndicators.followed(targets.targets(context.runId(), domain()), context.geo());
         return List.of(arrivals(context), targets(context, list), arrivalsAgainstTargets(context, list));
     }
 

@@ -150,6 +150,22 @@ class TourismTargetsTest {
     }
 
     @Test
+    void aTargetForAPlaceTheRunDoesNotReportHasNoValue() {
+        // a province's target in a run of the country and its regions: the targets file warns it is not
+        // used; an [x] share reached "waiting for a figure" would say otherwise
+        Target province = new Target(TOURISM_ARRIVALS, "MA-01-01", Period.year(2026), 1_000_000, null, null,
+                "province plan", 8);
+        Target country = target(TOURISM_ARRIVALS, 2026, 17_500_000);
+
+        var r = run(arrivalsFrom(2022, 10.9, 14.5, 17.4, 19.8), range("2022", "2026-10"), province, country);
+
+        assertThat(r.values()).filteredOn(v -> v.breakdown().get("target") != null)
+                .extracting(IndicatorValue::geo).containsOnly("MA");
+        assertThat(TourismIndicators.followed(List.of(province, country), TourismIndicatorsTest.GEO))
+                .containsExactly(country);
+    }
+
+    @Test
     void aTargetAFullYearBeforeItsYearAlreadyReachesIsReachedWithNothingProjected() {
         // 19.8 million in 2025 for 17.5 million in 2026: reached, as the Summary says. A growth needed
         // of (17.5 / 19.8) - 1 = -11.6 % and a projection at the 2022-2025 rebound (24.2 million)
