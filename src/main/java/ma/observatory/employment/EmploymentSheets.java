@@ -145,7 +145,9 @@ class EmploymentSheets implements DomainSheets {
             intro.add(m.get("groups.intro.education"));
         }
         intro.add(m.get("intro.shorthand")); // each sheet that shows them says what they mean
-        return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows));
+        // communes over many periods pass a sheet's rows (45 a place and period): the rest goes to a CSV
+        return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows,
+                new ReportTable.Overflow(rows.size(), m.get("data.overflow"))));
     }
 
     private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");
@@ -194,7 +196,7 @@ class EmploymentSheets implements DomainSheets {
             intro.add(m.get("groups.intro.oldbase"));
         }
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), intro,
-                new ReportTable("Sectors", cols, rows));
+                new ReportTable("Sectors", cols, rows, new ReportTable.Overflow(rows.size(), m.get("data.overflow"))));
     }
 
     /** Whether a sheet's rows hold a period on the HCP's old sample frame. */
