@@ -143,10 +143,6 @@ public record Period(Granularity granularity, int year, int index) implements Co
         return new Period(granularity, year - 1, index);
     }
 
-    public Period plusYears(int years) {
-        return new Period(granularity, year + years, index);
-    }
-
     /** By first month, then the longer period first (a year before its first quarter). */
     @Override
     public int compareTo(Period other) {
