@@ -204,7 +204,9 @@ public final class OutsourcingIndicators {
             }
         }
         Reconciler.Result second = Reconciler.reconcile(changes, publishedChanges, staged, geo);
-        Reconciler.Result third = Reconciler.reconcile(relocations(events, range, words), publishedRelocations, range, geo);
+        Reconciler.Result third = Reconciler.reconcile(
+                givingWayToPublished(relocations(events, range, words), publishedRelocations, words),
+                publishedRelocations, range, geo);
         Reconciler.Result fourth = Reconciler.reconcile(exposures(jobs, regulations, words), publishedExposures, range, geo);
 
         List<IndicatorValue> values = new ArrayList<>();
@@ -315,6 +317,33 @@ public final class OutsourcingIndicators {
                     pipelineOut.jobs(), lines(words, pipelineOut));
         }
         return values;
+    }
+
+    /**
+     * The relocation values without the 0s of a year with no event listed where a publication gives
+     * a figure of that year: the file lists the moves the team heard of, a publication counts them
+     * (500 moved in during 2025 in an industry report, and no event in the file, is 500, not 0
+     * flagged as differing, nor a net of 0 beside it). A year with events listed keeps its sums,
+     * checked against the publication as any computed value.
+     */
+    static List<IndicatorValue> givingWayToPublished(List<IndicatorValue> values, List<PublishedFigure> published,
+                                                     SourceText words) {
+        String noEvent = lines(words);
+        Set<Period> withEvents = new java.util.HashSet<>();
+        // what is pending at the range's end is no move of that year
+        for (IndicatorValue v : values) {
+            if (v.indicator() != OUTSOURCING_PIPELINE_JOBS && !noEvent.equals(v.source())) {
+                withEvents.add(v.period());
+            }
+        }
+        Set<Period> givenElsewhere = new java.util.HashSet<>();
+        for (PublishedFigure f : published) {
+            if (f.indicator() != OUTSOURCING_PIPELINE_JOBS && !withEvents.contains(f.period())) {
+                givenElsewhere.add(f.period());
+            }
+        }
+        return givenElsewhere.isEmpty() ? values : values.stream().filter(v -> v.indicator() == OUTSOURCING_PIPELINE_JOBS
+                || !givenElsewhere.contains(v.period())).toList();
     }
 
     private static String lines(SourceText words, Tally... tallies) {

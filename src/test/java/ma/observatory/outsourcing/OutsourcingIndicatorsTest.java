@@ -334,6 +334,25 @@ class OutsourcingIndicatorsTest {
     }
 
     @Test
+    void aYearWithNoEventListedGivesWayToAPublishedFigure() {
+        // 500 jobs moved in during 2025 by an industry report; the file lists one move, in 2024
+        Result r = compute(jobs(), List.of(event(2, "2024-01-10", "2024-06-01", "FR", "MA", 240.0,
+                RelocationStatus.EFFECTIVE)), List.of(), range("2024", "2025"),
+                published(OUTSOURCING_RELOCATED_IN, "2025", Breakdown.of("origin_country", "total"), 500, 9));
+
+        IndicatorValue in2025 = find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "total"))
+                .orElseThrow();
+        assertThat(in2025.value()).isEqualTo(500.0);
+        assertThat(in2025.basis()).isEqualTo(Basis.PUBLISHED);
+        // nor a net of 0 beside it, or a check of the publication against "no event"
+        assertThat(r.values()).filteredOn(v -> v.period().equals(Period.year(2025))).singleElement();
+        assertThat(r.checks()).isEmpty();
+        // the year with its move listed keeps its sums
+        assertThat(ma(r, OUTSOURCING_RELOCATED_IN, "2024", "origin_country", "total")).isEqualTo(240.0);
+        assertThat(ma(r, OUTSOURCING_RELOCATED_OUT, "2024", "destination_country", "total")).isZero();
+    }
+
+    @Test
     void anAnnouncementFromBeforeTheRangeNeverDatedSinceIsNotPending() {
         RelocationEvent stale = event(3, "2010-07-01", null, "FR", "MA", 1_200.0, RelocationStatus.ANNOUNCED);
 
