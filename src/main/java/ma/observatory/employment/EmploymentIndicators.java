@@ -365,14 +365,15 @@ public final class EmploymentIndicators {
 
     /**
      * Where a difference comes from, each side named ({@code 2023}, or {@code sex=female, 2023} for
-     * a gap, whose two sides share the period) with its basis and source.
+     * a gap, whose two sides share the period) with its basis and source; once, when one
+     * publication gave both.
      */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b, String aName, String bName) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
-        return words.get("source.difference", words.described(aName, a.basis(), a.source()),
-                words.described(bName, b.basis(), b.source()));
+        return SourceText.capped(words.get("source.difference", words.described(aName, a.basis(), a.source()),
+                words.described(bName, b.basis(), b.source())));
     }
 
     private static boolean blank(String s) {

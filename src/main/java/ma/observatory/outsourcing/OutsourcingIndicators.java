@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -403,8 +404,9 @@ public final class OutsourcingIndicators {
             .comparing((Cube.Key k) -> k.period().lastMonth()).reversed()
             .thenComparing(k -> k.period().granularity().months(), Comparator.reverseOrder());
 
+    /** A change's source: both ends', unless one publication gave both. */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
         return SourceText.capped(words.get("source.change-between", words.described(b.period().toString(), b.basis(), b.source()),

@@ -620,7 +620,7 @@ public final class TourismIndicators {
 
     /** A change's source: both ends', unless one publication or row gave both (2022 against 2021). */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
-        if (a.basis() == b.basis() && Objects.equals(a.source(), b.source())) {
+        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
         return SourceText.capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),

@@ -176,8 +176,9 @@ class EmploymentIndicatorsTest {
         assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, "2024", "MA", TOTAL)).isCloseTo(-5.0, within(1e-9)); // 20 - 25
         assertThat(value(r, EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE, "2024", "MA", TOTAL))
                 .isCloseTo(-2.5, within(1e-9)); // 10 - 12.5
+        // each year from its own note: both named
         assertThat(find(r, EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, "2024", "MA", TOTAL).orElseThrow().source())
-                .isEqualTo("HCP 2024");
+                .isEqualTo("difference of 2024 (computed: HCP 2024) and 2023 (computed: HCP 2023)");
     }
 
     @Test

@@ -118,6 +118,8 @@ class OutsourcingIndicatorsTest {
         assertThat(value(r, OUTSOURCING_JOBS, "2025", "TN", CRM)).isEqualTo(20_000.0); // a country, not a geo.csv place
         // 100 * (100,000 / 80,000 - 1) = 25 %
         assertThat(value(r, OUTSOURCING_JOBS_CHANGE, "2025", "MA", CRM)).isCloseTo(25.0, within(1e-9));
+        assertThat(find(r, OUTSOURCING_JOBS_CHANGE, "2025", "MA", CRM).orElseThrow().source())
+                .isEqualTo("change between 2024 (computed: ANRT) and 2025 (computed: RFI)");
         // No 2024 for Tunisia: no change. 2024 itself is before the range: read for the change, not shown.
         assertThat(find(r, OUTSOURCING_JOBS_CHANGE, "2025", "TN", CRM)).isEmpty();
         assertThat(find(r, OUTSOURCING_JOBS, "2024", "MA", CRM)).isEmpty();
