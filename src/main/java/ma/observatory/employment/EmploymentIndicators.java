@@ -305,10 +305,13 @@ public final class EmploymentIndicators {
         }
     }
 
-    /** The source of a change over a year: both years', unless one row or publication gave both. */
+    /**
+     * The source of a change of the employed over a year: both years' (what each row's source says
+     * of the employed, where it is in parts), unless one row or publication gave both.
+     */
     private static String twoYears(SourceText words, Cube cube, Cube.Key key, Cube.Key before) {
-        String now = cube.source(key);
-        String then = cube.source(before);
+        String now = cube.source(key, "employed");
+        String then = cube.source(before, "employed");
         return Objects.equals(now, then) || then == null ? now
                 : SourceText.capped(words.get("source.net-creation.two-sources", key.period().toString(), now,
                         before.period().toString(), then));

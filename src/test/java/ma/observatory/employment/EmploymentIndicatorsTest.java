@@ -402,6 +402,23 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void netJobCreationFromTheLabourForceFileCitesWhatEachYearsSourceSaysOfTheEmployed() {
+        Cube lf = labourForce();
+        lf.put(key("2023", "MA", TOTAL), "employed: LNT 2023 | unemployed: Le360 2023", null, null, 10_591.0,
+                1_580.0, null);
+        lf.put(key("2024", "MA", TOTAL), "employed: LNT 2024 | unemployed: Le360 2024", null, null, 10_752.0,
+                1_638.0, null);
+
+        var r = EmploymentIndicators.compute(lf, sectors(), List.of(), Y2024, GEO);
+
+        // 10,752 - 10,591 = 161, from the employed's publications, not the unemployed's
+        IndicatorValue created = find(r, EMPLOYMENT_NET_JOB_CREATION, "2024", "MA", sector("total")).orElseThrow();
+        assertThat(created.value()).isEqualTo(161.0);
+        assertThat(created.source()).isEqualTo("employed aged 15 and over, 2024 less 2023, from"
+                + " employment/labour_force.csv: 2024: LNT 2024; 2023: LNT 2023");
+    }
+
+    @Test
     void netJobCreationOfAllSectorsComesFromTheLabourForceFileWhereTheSectorFileCannotGiveIt() {
         Cube lf = labourForce();
         lf.put(key("2017-Q1", "MA", TOTAL), "T1-2017", null, null, 10766.0, null, null);
