@@ -6,7 +6,19 @@ package ma.observatory.indicator;
  */
 public final class Ratios {
 
+    /**
+     * A value counts as reaching a target when it is not below it by more than this share of the
+     * target: equality must survive floating-point rounding (a projection's {@code pow}, twelve
+     * months of receipts with one decimal adding up to 119,999.99999999999 for 120,000).
+     */
+    private static final double REACH_TOLERANCE = 1e-9;
+
     private Ratios() {
+    }
+
+    /** {@code value >= target}, exact equality included despite floating-point rounding. */
+    public static boolean reaches(double value, double target) {
+        return value >= target || target - value <= REACH_TOLERANCE * Math.abs(target);
     }
 
     /** {@code numerator / denominator} in percent; not available when the denominator is 0. */

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Ratios;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 
@@ -127,7 +128,8 @@ final class SummarySheet {
         Set<Breakdown> missed = new java.util.HashSet<>();
         for (IndicatorValue v : latestPerBreakdown(context.values(TOURISM_TARGET_PROGRESS),
                 new Headline(TOURISM_TARGET_PROGRESS, has("target"), null), country)) {
-            if (v.value() != null && v.value() >= 100.0) {
+            // 100 % as the Tourism targets sheet judges it, equality despite rounding included
+            if (v.value() != null && Ratios.reaches(v.value(), 100.0)) {
                 reachedIn.put(v.breakdown(), v.period().year());
             } else if (v.value() != null && judgedOnItsOwnYear(v)) {
                 missed.add(v.breakdown());

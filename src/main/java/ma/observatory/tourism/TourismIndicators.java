@@ -43,11 +43,6 @@ public final class TourismIndicators {
     public static final Breakdown ALL_ARRIVALS = ArrivalsRecord.breakdown(TOTAL, TOTAL);
     /** Years over which the trend of a target's series is measured. */
     static final int TRAILING_YEARS = 3;
-    /**
-     * A projection counts as reaching its target when it is not below it by more than this share
-     * of the target: equality must survive the rounding of {@code pow}.
-     */
-    static final double REACH_TOLERANCE = 1e-9;
     /** Levels read from the arrivals file, by measure. */
     private static final List<Map.Entry<String, Indicator>> ARRIVALS_LEVELS = List.of(
             Map.entry(ARRIVALS_MEASURE, TOURISM_ARRIVALS), Map.entry(OVERNIGHT_STAYS_MEASURE, TOURISM_OVERNIGHT_STAYS),
@@ -440,7 +435,7 @@ public final class TourismIndicators {
                 // 17.5 million for 2026 is news the reader should not have to look up; so is a later
                 // year's total so far that reached the target (MAD 124 bn to November 2025).
                 IndicatorValue earlier = latestAnnual(t, series, range);
-                IndicatorValue earlierSoFar = earlier == null || reaches(earlier.value(), t.targetValue()) ? null
+                IndicatorValue earlierSoFar = earlier == null || Ratios.reaches(earlier.value(), t.targetValue()) ? null
                         : yearToDateReaching(t, series, range, earlier.period().year());
                 if (earlierSoFar != null) {
                     earlier = earlierSoFar;
@@ -468,7 +463,7 @@ public final class TourismIndicators {
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
         // Only where the last full year falls short, and in a range of whole years, as targets are
         // measured on full years (a range of no whole year shows no target's progress).
-        IndicatorValue soFar = targetYear > actualYear && !reaches(a, target) && lastWholeYear(range) != null
+        IndicatorValue soFar = targetYear > actualYear && !Ratios.reaches(a, target) && lastWholeYear(range) != null
                 ? yearToDateReaching(t, series, range, actualYear) : null;
         if (soFar != null) {
             // A later year's total so far already at the target: that year's total is at least as
@@ -476,7 +471,7 @@ public final class TourismIndicators {
             // which the last full year's 93.8 % would hide.
             out.add(yearToDateProgress(t, soFar, words));
         }
-        if (targetYear > actualYear && (soFar != null || reaches(a, target))) {
+        if (targetYear > actualYear && (soFar != null || Ratios.reaches(a, target))) {
             // Reached before its year (19.8 million arrivals in 2025 for 17.5 million in 2026): the
             // Summary says "reached in 2025". A growth needed of -11.6 % read as a decline wanted,
             // and a projection from the post-2020 rebound as a forecast of 24 million: neither is given.
@@ -495,7 +490,7 @@ public final class TourismIndicators {
             out.add(new IndicatorValue(TOURISM_TARGET_PROJECTION, period, t.geo(), b, projection, Basis.COMPUTED,
                     SourceText.capped(words.get("source.pace", source, t.baselinePeriod().toString())),
                     t.indicator().unit()));
-            onTrack = reaches(projection, target) ? 1.0 : 0.0;
+            onTrack = Ratios.reaches(projection, target) ? 1.0 : 0.0;
         } else if (targetYear > actualYear) {
             int years = targetYear - actualYear;
             add(out, TOURISM_TARGET_REQUIRED_CAGR, period, t.geo(), b, Ratios.cagrPercent(a, target, years), source);
@@ -508,13 +503,13 @@ public final class TourismIndicators {
                         SourceText.capped(words.get("source.trend", source, Integer.toString(TRAILING_YEARS),
                                 start.period().toString(), words.basis(start.basis()))),
                         t.indicator().unit()));
-                onTrack = reaches(projection, target) ? 1.0 : 0.0;
+                onTrack = Ratios.reaches(projection, target) ? 1.0 : 0.0;
             } else {
                 onTrack = null; // without a trend there is no telling
             }
         } else {
             // The target year has passed: compare that year's actual with the target itself.
-            onTrack = reaches(a, target) ? 1.0 : 0.0;
+            onTrack = Ratios.reaches(a, target) ? 1.0 : 0.0;
         }
         add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
         return out;
@@ -553,7 +548,7 @@ public final class TourismIndicators {
         for (IndicatorValue v : series.values()) {
             if (v.indicator() == ytd && v.geo().equals(t.geo()) && v.breakdown().equals(b) && v.value() != null
                     && v.period().year() > afterYear && v.period().year() <= t.targetPeriod().year()
-                    && range.contains(v.period()) && reaches(v.value(), t.targetValue())
+                    && range.contains(v.period()) && Ratios.reaches(v.value(), t.targetValue())
                     && (latest == null || v.period().compareTo(latest.period()) > 0)) {
                 latest = v;
             }
@@ -574,11 +569,6 @@ public final class TourismIndicators {
     static boolean isRunningTotal(Target t) {
         return t.baselinePeriod() != null
                 && (t.indicator() == TOURISM_DIRECT_JOBS_CREATED || t.indicator() == TOURISM_JOBS_CREATED);
-    }
-
-    /** {@code value >= target}, exact equality included despite floating-point rounding. */
-    static boolean reaches(double value, double target) {
-        return value >= target || target - value <= REACH_TOLERANCE * Math.abs(target);
     }
 
     private static String targetSource(SourceText words, Target t) {

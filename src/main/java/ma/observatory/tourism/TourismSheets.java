@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Ratios;
 import ma.observatory.indicator.Target;
 import ma.observatory.indicator.TargetRepository;
 import ma.observatory.indicator.Unit;
@@ -257,7 +258,7 @@ class TourismSheets implements DomainSheets {
             // Growth needed, trend and projection apply only while the target year is ahead, and
             // not to a target its latest actual, a full year or a total so far, already reaches.
             boolean reachedEarly = soFar != null || actual != null && actual.value() != null
-                    && TourismIndicators.reaches(actual.value(), t.targetValue());
+                    && Ratios.reaches(actual.value(), t.targetValue());
             Boolean ahead = actualPeriod == null ? null : !reachedEarly && targetYear > actualPeriod.year();
 
             List<CellValue> row = new ArrayList<>();

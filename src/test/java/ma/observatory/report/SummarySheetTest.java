@@ -202,6 +202,21 @@ class SummarySheetTest {
     }
 
     @Test
+    void aShareOfATargetAtOneHundredPercentButForRoundingIsReached() {
+        // twelve months of receipts adding up to 119,999.99999999999 for a target of 120,000: reached,
+        // as the Tourism targets sheet says, not "on track"
+        Breakdown receipts2026 = Breakdown.parse("target=tourism.receipts_mad_million 2026");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2025), "MA", receipts2026,
+                        100.0 * 119_999.99999999999 / 120_000, Basis.COMPUTED, "t"),
+                new IndicatorValue(TOURISM_TARGET_ON_TRACK, Period.year(2025), "MA", receipts2026, 1.0,
+                        Basis.COMPUTED, "t"));
+
+        assertThat(rows(englishSummary(values, Period.month(2026, 10), "tourism"))).singleElement().satisfies(r ->
+                assertThat(r.get(1)).isEqualTo(CellValue.text("target: tourism receipts, 2026 (reached in 2025)")));
+    }
+
+    @Test
     void aTargetWhoseYearFellShortSaysNotReached() {
         Breakdown target2024 = Breakdown.parse("target=tourism.arrivals 2024");
         List<IndicatorValue> values = List.of(new IndicatorValue(TOURISM_TARGET_PROGRESS, Period.year(2024), "MA",
