@@ -29,4 +29,13 @@ public interface CountDataset extends CsvDataset {
     default int yearsOfHistory() {
         return 1;
     }
+
+    /**
+     * Whether a figure of the file is known only once its period is over: a survey's results, a
+     * flow such as arrivals. A row for a period not over when the run starts is then a forecast or a
+     * typo. A head count stated during its year (outsourcing jobs "in 2025", said in May 2025) is not.
+     */
+    default boolean knownOnceOver() {
+        return true;
+    }
 }

@@ -50,6 +50,12 @@ public final class SectorJobsDataset implements CountDataset {
         return 100;
     }
 
+    /** A head count is said during its year: "about 100,000 in 2025", in May 2025. */
+    @Override
+    public boolean knownOnceOver() {
+        return false;
+    }
+
     public static SectorJobsRecord map(CsvRow row, GeoReference geo) {
         Period period = row.period(PERIOD);
         String country = country(row, COUNTRY, false);

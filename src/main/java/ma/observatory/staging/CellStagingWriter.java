@@ -73,7 +73,9 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
 
     /**
      * Warns, once per period, of rows of a period not over in the month the run was started in:
-     * 2026-Q4 on 27 November 2026 can only be a forecast or a typo (for 2025-Q4).
+     * 2026-Q4 on 27 November 2026 can only be a forecast or a typo (for 2025-Q4). In a file of head
+     * counts stated during their period ({@link CountDataset#knownOnceOver()} false), of rows of a
+     * period not begun.
      */
     public CellStagingWriter<T> warningOfPeriodsNotOver(java.time.YearMonth month) {
         this.startedIn = month;
@@ -174,7 +176,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
             CountedAt target = countedAt(row.geo());
-            if (startedIn != null && !row.period().equals(lastPeriod) && !row.period().lastMonth().isBefore(startedIn)
+            if (startedIn != null && !row.period().equals(lastPeriod) && notYet(row.period())
                     && future.add(row.period())) {
                 warn(new RowProblem(file, parsed.line(), "period", row.period().toString(),
                         Reason.of(FUTURE, startedIn.toString())));
@@ -222,6 +224,12 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
             countedAt.put(place, t);
         }
         return t;
+    }
+
+    /** Whether a row's period is too recent for a figure of this file when the run started. */
+    private boolean notYet(Period period) {
+        return dataset.knownOnceOver() ? !period.lastMonth().isBefore(startedIn)
+                : period.firstMonth().isAfter(startedIn);
     }
 
     private boolean inRange(Period period) {

@@ -22,6 +22,12 @@ public final class TourismJobsDataset implements CountDataset {
         return 10;
     }
 
+    /** A head count, which a ministry may state during its year. */
+    @Override
+    public boolean knownOnceOver() {
+        return false;
+    }
+
     @Override
     public String file() {
         return "tourism/jobs.csv";

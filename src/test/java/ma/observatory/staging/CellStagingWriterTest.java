@@ -23,6 +23,10 @@ import ma.observatory.employment.LabourForceRecord;
 import ma.observatory.employment.Sex;
 import ma.observatory.geo.GeoReference;
 import ma.observatory.geo.Place;
+import ma.observatory.outsourcing.Activity;
+import ma.observatory.outsourcing.SectorJobsDataset;
+import ma.observatory.outsourcing.SectorJobsRecord;
+import ma.observatory.outsourcing.Segment;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.staging.StagingRepository.CellKey;
@@ -193,6 +197,27 @@ class CellStagingWriterTest {
             assertThat(warnings.get(1)).containsEntry("LINE", 22L).containsEntry("COL", "period")
                     .containsEntry("REASON", "is not over in 2023-11, the month the run was started in: a forecast, or"
                             + " a typo for an earlier period? (said once per period, on its first row)");
+        }
+    }
+
+    @Test
+    void aHeadCountStatedDuringItsYearIsNotWarnedOfOnlyOneOfAYearNotBegun() {
+        try (CellTable table = new CellTable()) {
+            // outsourcing jobs "in 2023", said in May 2023, and a 2024 row: the run started in November 2023
+            CellStagingWriter<SectorJobsRecord> w = new CellStagingWriter<SectorJobsRecord>(CellTable.RUN,
+                    SectorJobsDataset.INSTANCE, GEO, RANGE, new StagingRepository(table.jdbc(), () -> { }))
+                    .warningOfPeriodsNotOver(java.time.YearMonth.of(2023, 11));
+            w.open(new ExecutionContext());
+            List<Parsed<SectorJobsRecord>> rows = new ArrayList<>();
+            long line = 2;
+            for (int year = 2022; year <= 2024; year++) {
+                rows.add(new Parsed<>(line++, new SectorJobsRecord(Period.year(year), "MA", Segment.CRM, "total",
+                        Activity.TOTAL, 100_000.0, "s"), List.of(), List.of()));
+            }
+            w.write(new Chunk<>(List.of(new RowBatch<>(rows, line, true))));
+
+            assertThat(table.jdbc().queryForList("SELECT val FROM row_problem WHERE reason_key = 'period.future'",
+                    String.class)).containsExactly("2024");
         }
     }
 
