@@ -50,7 +50,8 @@ public final class ExitCodes {
     /** What the deepest cause says, for the one sentence a failure ends with: its message, or its kind. */
     public static String rootMessage(Throwable t) {
         Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
+        // a cause chain that loops back (a wrapper whose cause wraps it) ends the walk, never the program
+        for (int depth = 0; c.getCause() != null && c.getCause() != c && depth < 100; depth++) {
             c = c.getCause();
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
