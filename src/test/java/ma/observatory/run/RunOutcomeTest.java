@@ -73,4 +73,16 @@ class RunOutcomeTest {
                 "Read-only file system"))).startsWith("The run failed: it could not write /srv/reports/w.xlsx"
                 + " (Read-only file system).");
     }
+
+    @Test
+    void theSentenceNamesTheDeepestCauseEvenOfALoopingChain() {
+        RuntimeException wrapper = new RuntimeException("step failed");
+        RuntimeException cause = new RuntimeException("No space left on device", wrapper);
+        wrapper.initCause(cause); // a chain that loops back: the walk ends
+        assertThat(ExitCodes.rootMessage(new IllegalStateException("job", wrapper))).isNotBlank();
+        assertThat(ExitCodes.rootMessage(new IllegalStateException("job", new java.io.IOException(
+                "No space left on device")))).isEqualTo("No space left on device");
+        assertThat(ExitCodes.rootMessage(new IllegalStateException("job", new NullPointerException())))
+                .isEqualTo("NullPointerException");
+    }
 }
