@@ -227,7 +227,8 @@ class OutsourcingSheets implements DomainSheets {
             for (String country : countries) {
                 int[] n = year.getValue().getOrDefault(country, new int[2]);
                 List<CellValue> row = new ArrayList<>();
-                row.add(CellValue.text(period.toString()));
+                // a year the range cuts counts its months in the range only: "2025 (to 2025-06)"
+                row.add(CellValue.text(periodSaid(m, period, context.run().range())));
                 row.add(CellValue.text(TOTAL.equals(country) ? m.get("outsourcing.counterpart.total")
                         : country(m, country)));
                 row.add(jobs(values, OUTSOURCING_RELOCATED_IN, period, "origin_country", country, n[0]));

@@ -1,6 +1,5 @@
 package ma.observatory.report;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Ratios;
 import ma.observatory.period.Period;
-import ma.observatory.period.PeriodRange;
 
 import static ma.observatory.indicator.Indicator.*;
 
@@ -187,7 +185,7 @@ final class SummarySheet {
                                 missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(COUNTED_BY_MONTH.contains(v.indicator())
-                                ? periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
+                                ? WideTables.periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
                         CellValue.text(m.getOr("unit." + v.unit().name(), v.unit().text())),
                         h.change() == null ? CellValue.NOT_APPLICABLE
@@ -274,25 +272,6 @@ final class SummarySheet {
         }
         return year != null ? CellValue.text(m.get("summary.target.reached", text.text(), Integer.toString(year)))
                 : missed ? CellValue.text(m.get("summary.target.missed", text.text())) : words;
-    }
-
-    /**
-     * A period as the Summary says it: a year the range ends inside ("2027 (to 2027-01)"), or
-     * starts inside, counts only its months in the range, such as the jobs moved in by moves
-     * effective in them.
-     */
-    static String periodSaid(Messages m, Period period, PeriodRange range) {
-        YearMonth first = range.firstMonth();
-        YearMonth last = range.lastMonth();
-        boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
-        boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
-        if (cutAtStart && cutAtEnd) {
-            return m.get("summary.period.between", period.toString(), first.toString(), last.toString());
-        }
-        if (cutAtStart) {
-            return m.get("summary.period.from", period.toString(), first.toString());
-        }
-        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */

@@ -1,5 +1,6 @@
 package ma.observatory.report;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 /**
  * Turns long indicator values into the wide tables economists read: one row per period, place and
@@ -26,6 +28,25 @@ import ma.observatory.period.Period;
 public final class WideTables {
 
     private WideTables() {
+    }
+
+    /**
+     * A period as the Summary and the Relocations by year sheet say it: a year the range ends inside ("2027 (to 2027-01)"), or
+     * starts inside, counts only its months in the range, such as the jobs moved in by moves
+     * effective in them.
+     */
+    public static String periodSaid(Messages m, Period period, PeriodRange range) {
+        YearMonth first = range.firstMonth();
+        YearMonth last = range.lastMonth();
+        boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
+        boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
+        if (cutAtStart && cutAtEnd) {
+            return m.get("summary.period.between", period.toString(), first.toString(), last.toString());
+        }
+        if (cutAtStart) {
+            return m.get("summary.period.from", period.toString(), first.toString());
+        }
+        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
     }
 
     /** The key of a wide row. */

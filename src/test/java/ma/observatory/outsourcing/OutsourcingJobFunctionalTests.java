@@ -184,15 +184,16 @@ class OutsourcingJobFunctionalTests {
             // every year of the range, one with no move listed a true 0 for all countries
             assertThat(byYear).extracting(r -> r.get("Année de prise d’effet") + " " + r.get("Pays partenaire"))
                     .containsExactly("2021 tous pays", "2022 tous pays", "2023 tous pays", "2024 tous pays",
-                            "2024 Espagne (ES)", "2024 Sénégal (SN)", "2025 tous pays", "2026 tous pays",
-                            "2026 Belgique (BE)");
+                            "2024 Espagne (ES)", "2024 Sénégal (SN)", "2025 tous pays",
+                            "2026 (jusqu’à 2026-10) tous pays", "2026 (jusqu’à 2026-10) Belgique (BE)");
             assertThat(byYear.get(0)).containsValues("2021", 0.0, 0.0, 0.0, 0.0);
             // 2024: in [x] (the ES event has no jobs), out 70 (SN), net [x]; 2 events.
             assertThat(byYear.get(3)).containsValues("2024", "tous pays", X, 70.0, 2.0);
             Map<String, Object> sn = byYear.get(5);
             assertThat(sn.get("Emplois entrants (personnes)")).isEqualTo(0.0); // no event that way: a true 0
             assertThat(sn.get("Solde entrants − sortants (personnes)")).isEqualTo(-70.0);
-            assertThat(byYear.get(7)).containsValues("2026", 163.0, 0.0, 1.0);
+            // the range ends in October: 2026's moves are those of its first ten months, and it says so
+            assertThat(byYear.get(7)).containsValues("2026 (jusqu’à 2026-10)", 163.0, 0.0, 1.0);
 
             List<Map<String, Object>> exposure = book.rows("RegulationExposure");
             assertThat(exposure).extracting(r -> r.get("Scénario")).containsExactly("bas", "central", "haut");

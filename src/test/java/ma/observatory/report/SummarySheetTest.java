@@ -34,14 +34,14 @@ class SummarySheetTest {
     void aYearTheRangeEndsInsideSaysHowFarItGoes() {
         PeriodRange toJanuary = new PeriodRange(Period.month(2022, 1), Period.month(2027, 1));
         // the jobs moved in by moves effective in January 2027 only
-        assertThat(SummarySheet.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027 (to 2027-01)");
-        assertThat(SummarySheet.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027 (jusqu’à 2027-01)");
-        assertThat(SummarySheet.periodSaid(en, Period.year(2026), toJanuary)).isEqualTo("2026");
-        assertThat(SummarySheet.periodSaid(en, Period.month(2027, 1), toJanuary)).isEqualTo("2027-01");
+        assertThat(WideTables.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027 (to 2027-01)");
+        assertThat(WideTables.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027 (jusqu’à 2027-01)");
+        assertThat(WideTables.periodSaid(en, Period.year(2026), toJanuary)).isEqualTo("2026");
+        assertThat(WideTables.periodSaid(en, Period.month(2027, 1), toJanuary)).isEqualTo("2027-01");
         // a range starting inside the year leaves its first months out too
         PeriodRange marchToOctober = new PeriodRange(Period.month(2026, 3), Period.month(2026, 10));
-        assertThat(SummarySheet.periodSaid(en, Period.year(2026), marchToOctober)).isEqualTo("2026 (2026-03 to 2026-10)");
-        assertThat(SummarySheet.periodSaid(fr, Period.year(2026), new PeriodRange(Period.month(2026, 3),
+        assertThat(WideTables.periodSaid(en, Period.year(2026), marchToOctober)).isEqualTo("2026 (2026-03 to 2026-10)");
+        assertThat(WideTables.periodSaid(fr, Period.year(2026), new PeriodRange(Period.month(2026, 3),
                 Period.month(2027, 6)))).isEqualTo("2026 (à partir de 2026-03)");
     }
 
