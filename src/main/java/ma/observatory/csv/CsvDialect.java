@@ -221,6 +221,20 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
      * "É€" reads as U+0240, "é’–" as a CJK ideograph; "Ã©" is the rare exception.
      */
     static boolean mostlyUtf8(Path file) throws IOException {
+        long[] counts = utf8Counts(file);
+        return counts[0] > 0 && counts[0] >= 4 * counts[1];
+    }
+
+    /**
+     * How many characters a file read as Windows-1252 holds in UTF-8 (’ — é written by an editor
+     * set to UTF-8, beside a few bytes of Windows-1252): read so, each shows garbled (â€”).
+     */
+    public static long utf8CharactersIn(Path file) throws IOException {
+        return utf8Counts(file)[0];
+    }
+
+    /** The file's well-formed UTF-8 characters of the texts, and its bytes that are not UTF-8. */
+    private static long[] utf8Counts(Path file) throws IOException {
         long likely = 0;
         long unlikely = 0;
         int needed = 0;
@@ -260,7 +274,7 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
                 }
             }
         }
-        return likely > 0 && likely >= 4 * unlikely;
+        return new long[] {likely, unlikely};
     }
 
     /** Characters outside ASCII that the files' French, English and Arabic texts hold. */

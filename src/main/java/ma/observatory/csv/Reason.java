@@ -88,6 +88,7 @@ public record Reason(String key, List<String> args) {
             Map.entry("change.implausible.down", Set.of(2, 3, 5)),
             Map.entry("value.too-long", Set.of(0, 1)),
             Map.entry("warnings.more", Set.of(0, 1)),
+            Map.entry("file.mixed-encoding", Set.of(0)),
             Map.entry("labour-force.not-sum", Set.of(0)),
             Map.entry("labour-force.sum-above-population", Set.of(0)),
             Map.entry("employed.differs-across-files", Set.of(1, 2)));

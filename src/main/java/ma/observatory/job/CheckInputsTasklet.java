@@ -74,6 +74,13 @@ public class CheckInputsTasklet implements Tasklet {
                             Reason.of("column.unknown"))));
                 }
                 CsvDialect dialect = file.dialect();
+                long utf8 = dialect.charset().equals(CsvDialect.WINDOWS_1252) ? CsvDialect.utf8CharactersIn(path) : 0;
+                if (utf8 > 0) {
+                    // too few beside the stray bytes to read the file as UTF-8: said, not left to be found;
+                    // on line 1, as the file's other warnings found before its rows are read
+                    staging.addProblems(runId, "warning", List.of(new RowProblem(dataset.file(), 1, "", "",
+                            Reason.of("file.mixed-encoding", utf8))));
+                }
                 FileStamp before = FileStamp.of(path);
                 String sha256 = sha256(path);
                 if (!before.equals(FileStamp.of(path))) {

@@ -362,6 +362,31 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aFileReadAsWindows1252ThatHoldsUtf8CharactersSaysSo() throws IOException {
+        Path input = copyOfFixtures();
+        Path sectors = input.resolve("employment/employment_by_sector.csv");
+        // one source with an em dash typed in UTF-8, another with an é pasted from a Windows-1252 file
+        String text = Files.readString(sectors, StandardCharsets.UTF_8)
+                .replaceFirst("fixture sectors 2023", "fixture sectors 2023 \u2014 HCP")
+                .replaceFirst("fixture sectors 2024", "fixture sectors 2024 MINISTRY");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String s = new String(bytes, StandardCharsets.ISO_8859_1).replace("MINISTRY", "Minist\u00e9ry");
+        Files.write(sectors, s.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(run(input).exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            // read as Windows-1252, the em dash shows as "â€”": said, with what to do
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Type")).isEqualTo("avertissement");
+                assertThat(r.get("Fichier")).isEqualTo("employment/employment_by_sector.csv");
+                assertThat(r.get("Motif ou chiffre").toString()).startsWith("contient 1 caractère(s) écrit(s) en UTF-8")
+                        .endsWith("enregistrez le fichier en CSV UTF-8");
+            });
+        }
+    }
+
+    @Test
     void aGeoLevelTheReferenceDoesNotHaveStopsTheRunWithASentence() throws IOException {
         Outcome outcome = run(FIXTURES, "--geo-levels=country,planet");
 
