@@ -37,9 +37,11 @@ public final class SectorDataset implements CountDataset {
 
     public static SectorRecord map(CsvRow row, GeoReference geo) {
         var period = row.periodOfQuartersOrYears(PERIOD);
-        String place = row.requiredText(GEO);
-        if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(GEO, place, Reason.of("geo.unknown"));
+        String text = row.requiredText(GEO);
+        String place = text.isEmpty() ? text : geo.code(text);
+        if (place == null) {
+            row.reject(GEO, text, Reason.of("geo.unknown"));
+            place = text;
         }
         Sector sector = row.code(SECTOR, Sector.class);
         Double employed = row.number(EMPLOYED);

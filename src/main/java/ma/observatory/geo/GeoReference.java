@@ -22,12 +22,22 @@ public final class GeoReference {
     private final Map<String, String> reportedPlace = new HashMap<>();
     private final Map<String, Integer> fileOrder = new HashMap<>();
     private final Map<String, Long> cover = new HashMap<>();
+    /** Codes by their upper case, for a file that spells one otherwise ({@code ma-01}); none where two clash. */
+    private final Map<String, Place> byUpperCase = new HashMap<>();
 
     public GeoReference(Collection<Place> places, Set<String> reportedLevels) {
         for (Place p : places) {
             this.places.put(p.code(), p);
             fileOrder.putIfAbsent(p.code(), fileOrder.size());
         }
+        Set<String> clashing = new java.util.HashSet<>();
+        for (Place p : this.places.values()) {
+            String upper = p.code().toUpperCase(java.util.Locale.ROOT);
+            if (byUpperCase.putIfAbsent(upper, p) != null) {
+                clashing.add(upper);
+            }
+        }
+        clashing.forEach(byUpperCase::remove);
         this.reportedLevels = Set.copyOf(reportedLevels);
         for (Place p : this.places.values()) {
             reportedPlace.put(p.code(), nearestReported(p));
@@ -73,17 +83,17 @@ public final class GeoReference {
         return h ^ (h >>> 31);
     }
 
-    public boolean knows(String code) {
-        return places.containsKey(code);
-    }
-
     /**
-     * The reference's own string for a place code, or {@code null} when it is not a code of the
+     * The reference's own string for a place code, whatever its case ({@code ma-01} for
+     * {@code MA-01}, as the files' other codes), or {@code null} when it is not a code of the
      * reference. Rows that keep it instead of the text read share one string per place, whose
      * hash is then computed once: the cells and keys downstream look places up per row.
      */
     public String code(String code) {
         Place p = places.get(code);
+        if (p == null) {
+            p = byUpperCase.get(code.toUpperCase(java.util.Locale.ROOT));
+        }
         return p == null ? null : p.code();
     }
 

@@ -61,9 +61,11 @@ public final class PublishedDataset implements CsvDataset {
             row.reject(PublishedColumn.INDICATOR, id, Reason.of("indicator.unknown"));
         }
         Period period = row.period(PublishedColumn.PERIOD);
-        String place = row.requiredText(PublishedColumn.GEO);
-        if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(PublishedColumn.GEO, place, Reason.of("geo.unknown"));
+        String geoText = row.requiredText(PublishedColumn.GEO);
+        String place = geoText.isEmpty() ? geoText : geo.code(geoText);
+        if (place == null) {
+            row.reject(PublishedColumn.GEO, geoText, Reason.of("geo.unknown"));
+            place = geoText;
         }
         Breakdown breakdown = Breakdown.NONE;
         String text = row.text(PublishedColumn.BREAKDOWN);

@@ -39,9 +39,11 @@ public final class TargetDataset implements CsvDataset {
         if (indicator == null && !id.isEmpty()) {
             row.reject(INDICATOR, id, Reason.of("indicator.unknown"));
         }
-        String place = row.requiredText(GEO);
-        if (!place.isEmpty() && !geo.knows(place)) {
-            row.reject(GEO, place, Reason.of("geo.unknown"));
+        String text = row.requiredText(GEO);
+        String place = text.isEmpty() ? text : geo.code(text);
+        if (place == null) {
+            row.reject(GEO, text, Reason.of("geo.unknown"));
+            place = text;
         }
         Period targetPeriod = row.period(TARGET_PERIOD);
         Double value = row.requiredNumber(TARGET_VALUE);

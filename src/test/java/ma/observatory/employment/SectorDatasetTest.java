@@ -66,6 +66,14 @@ class SectorDatasetTest {
     }
 
     @Test
+    void aPlaceCodeIsReadWhateverItsCaseAsTheReferenceSpellsIt() {
+        // "ma" was rejected as "not a code of reference/geo.csv" beside MA in that file
+        List<Parsed<SectorRecord>> parsed = read("2024,ma,agriculture,2945.3,HCP", "2024,Ma-01,industry,12,HCP");
+
+        assertThat(parsed).noneMatch(Parsed::rejected).extracting(p -> p.item().geo()).containsExactly("MA", "MA-01");
+    }
+
+    @Test
     void unknownSectorIsRejected() {
         List<Parsed<SectorRecord>> parsed = read("2024,MA,agriculture,10,HCP", "2024,MA,mining,10,HCP");
 

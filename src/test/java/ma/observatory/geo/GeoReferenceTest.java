@@ -42,6 +42,20 @@ class GeoReferenceTest {
     }
 
     @Test
+    void aCodeIsFoundWhateverItsCaseAsTheReferenceSpellsIt() {
+        assertThat(geo.code("ma-01")).isEqualTo("MA-01");
+        assertThat(geo.code("Ma-01-p1")).isEqualTo("MA-01-P1");
+        assertThat(geo.code("MA-03")).isNull();
+        // two codes that differ by case only: each is found as written, neither otherwise
+        GeoReference clashing = new GeoReference(List.of(new Place("MA", "Maroc", "Morocco", "country", null),
+                new Place("A1", "Un", "One", "region", "MA"), new Place("a1", "Autre", "Other", "region", "MA")),
+                Set.of("country", "region"));
+        assertThat(clashing.code("a1")).isEqualTo("a1");
+        assertThat(clashing.code("A1")).isEqualTo("A1");
+        assertThat(clashing.code("ma")).isEqualTo("MA");
+    }
+
+    @Test
     void aFinerPlaceIsCountedInItsNearestReportedAncestor() {
         assertThat(geo.reportedPlaceFor("MA-01-P1-C1")).isEqualTo("MA-01");
         assertThat(geo.reportedPlaceFor("MA-01-P1")).isEqualTo("MA-01");
