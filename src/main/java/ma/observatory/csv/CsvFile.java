@@ -36,6 +36,9 @@ public final class CsvFile implements Closeable {
     /** A whole line (values and separators) may hold this many times the longest field. */
     public static final int RECORD_TO_FIELD_RATIO = 16;
     private static final int PREVIEW_CHARS = 40;
+    /** The characters below a space that XML, so a workbook, cannot hold (tab and line ends can). */
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
 
     private final CsvDataset dataset;
     private final CsvDialect dialect;
@@ -285,6 +288,7 @@ public final class CsvFile implements Closeable {
             } else {
                 checkWidth(row, record);
                 warnUndecodable(row, record);
+                warnControlCharacters(row, record);
             }
             return row;
         }
@@ -326,6 +330,28 @@ public final class CsvFile implements Closeable {
                 String value = row.text(column);
                 row.warn(column, value, Reason.of("text.undecodable", dialect.charset().name()));
                 return;
+            }
+        }
+    }
+
+    /**
+     * A control character (a NUL, a bell, an escape pasted from a terminal) cannot stand in a
+     * workbook, which shows {@code ?} in its place: the row is kept, and the user told which.
+     */
+    private void warnControlCharacters(CsvRow row, CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            String field = record.get(i);
+            for (int c = 0; c < field.length(); c++) {
+                char ch = field.charAt(c);
+                if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+                    CsvColumn column = columnAt(i);
+                    if (column != null) {
+                        row.warn(column, preview(CONTROL.matcher(field).replaceAll("?")), Reason.of("text.control",
+                                String.format("U+%04X", (int) ch)));
+                        return;
+                    }
+                    break; // an extra column nobody reads
+                }
             }
         }
     }

@@ -66,6 +66,21 @@ class SectorDatasetTest {
     }
 
     @Test
+    void aControlCharacterAWorkbookCannotShowIsWarnedOfOnItsRow() {
+        // a bell and an escape pasted from a terminal: the workbook shows "?" for each, and says why
+        List<Parsed<SectorRecord>> parsed = read("2024,MA,agriculture,2945.3,HCP\u0007 note\u001b", "2024,MA,industry,12,HCP");
+
+        assertThat(parsed).noneMatch(Parsed::rejected);
+        assertThat(parsed.get(0).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.column()).isEqualTo("source");
+            assertThat(w.value()).isEqualTo("HCP? note?");
+            assertThat(w.reason()).isEqualTo("holds a control character (U+0007) that a workbook cannot show: it is"
+                    + " written as \"?\"; the row is kept");
+        });
+        assertThat(parsed.get(1).warnings()).isEmpty();
+    }
+
+    @Test
     void aPlaceCodeIsReadWhateverItsCaseAsTheReferenceSpellsIt() {
         // "ma" was rejected as "not a code of reference/geo.csv" beside MA in that file
         List<Parsed<SectorRecord>> parsed = read("2024,ma,agriculture,2945.3,HCP", "2024,Ma-01,industry,12,HCP");
