@@ -114,6 +114,14 @@ public final class CsvFile implements Closeable {
             throw new InputContractException("In " + inputDir + ", " + dataset.file() + " is " + what
                     + ": put the CSV file itself there and run again.");
         }
+        Path closed = folderNotOpened(inputDir, path,
+                dir -> !Files.isDirectory(dir) || Files.isReadable(dir) && Files.isExecutable(dir));
+        if (closed != null) {
+            // a folder the job may not open hides the files in it: "missing" would send the user looking
+            throw new InputContractException("The folder " + closed + " cannot be opened by the account the job runs"
+                    + " as, so " + dataset.file() + " cannot be read: let that account read the folder (for"
+                    + " example chmod a+rx) and run again.");
+        }
         if (!Files.isRegularFile(path)) {
             // The reference files serve every domain: leaving a domain out does not do without them.
             boolean shared = dataset.file().startsWith("reference/");
@@ -309,6 +317,21 @@ public final class CsvFile implements Closeable {
 
     private CsvColumn columnAt(int position) {
         return index.columnAt(position);
+    }
+
+    /**
+     * The first folder from the input folder down to {@code file} that the job may not open, or
+     * {@code null}; {@code opens} says yes of what is not a folder.
+     */
+    static Path folderNotOpened(Path inputDir, Path file, java.util.function.Predicate<Path> opens) {
+        Path folder = inputDir;
+        for (Path part : inputDir.relativize(file.getParent() == null ? file : file.getParent())) {
+            if (!opens.test(folder)) {
+                return folder;
+            }
+            folder = folder.resolve(part);
+        }
+        return opens.test(folder) ? null : folder;
     }
 
     private static String preview(String value) {

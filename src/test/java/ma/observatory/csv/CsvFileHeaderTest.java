@@ -251,4 +251,17 @@ class CsvFileHeaderTest {
             }).count();
         }
     }
+
+    @Test
+    void aFolderTheJobMayNotOpenIsNamedRatherThanTheFileSaidMissing() {
+        Path input = Path.of("/data/in");
+        Path file = input.resolve("employment/labour_force.csv");
+        // as an account other than root sees a folder at mode 000 (root opens it whatever its mode)
+        assertThat(CsvFile.folderNotOpened(input, file, dir -> !dir.endsWith("employment")))
+                .isEqualTo(input.resolve("employment"));
+        assertThat(CsvFile.folderNotOpened(input, file, dir -> !dir.equals(input))).isEqualTo(input);
+        assertThat(CsvFile.folderNotOpened(input, input.resolve("published.csv"), dir -> !dir.equals(input)))
+                .isEqualTo(input);
+        assertThat(CsvFile.folderNotOpened(input, file, dir -> true)).isNull();
+    }
 }
