@@ -115,12 +115,13 @@ public final class CsvFile implements Closeable {
                     + ": put the CSV file itself there and run again.");
         }
         Path closed = folderNotOpened(inputDir, path,
-                dir -> !Files.isDirectory(dir) || Files.isReadable(dir) && Files.isExecutable(dir));
+                // entering a folder is enough to read a file in it (mode 711): listing it is not needed
+                dir -> !Files.isDirectory(dir) || Files.isExecutable(dir));
         if (closed != null) {
             // a folder the job may not open hides the files in it: "missing" would send the user looking
             throw new InputContractException("The folder " + closed + " cannot be opened by the account the job runs"
-                    + " as, so " + dataset.file() + " cannot be read: let that account read the folder (for"
-                    + " example chmod a+rx) and run again.");
+                    + " as, so " + dataset.file() + " cannot be read: let that account open the folder (for"
+                    + " example chmod a+x) and run again.");
         }
         if (!Files.isRegularFile(path)) {
             // The reference files serve every domain: leaving a domain out does not do without them.

@@ -206,7 +206,7 @@ public final class OutsourcingIndicators {
         }
         Reconciler.Result second = Reconciler.reconcile(changes, publishedChanges, staged, geo);
         Reconciler.Result third = Reconciler.reconcile(
-                givingWayToPublished(relocations(events, range, words), publishedRelocations, words),
+                givingWayToPublished(relocations(events, range, words), publishedRelocations, range, words),
                 publishedRelocations, range, geo);
         Reconciler.Result fourth = Reconciler.reconcile(exposures(jobs, regulations, words), publishedExposures, range, geo);
 
@@ -328,7 +328,7 @@ public final class OutsourcingIndicators {
      * checked against the publication as any computed value.
      */
     static List<IndicatorValue> givingWayToPublished(List<IndicatorValue> values, List<PublishedFigure> published,
-                                                     SourceText words) {
+                                                     PeriodRange range, SourceText words) {
         String noEvent = lines(words);
         Set<Period> withEvents = new java.util.HashSet<>();
         // what is pending at the range's end is no move of that year
@@ -339,7 +339,9 @@ public final class OutsourcingIndicators {
         }
         Set<Period> givenElsewhere = new java.util.HashSet<>();
         for (PublishedFigure f : published) {
-            if (f.indicator() != OUTSOURCING_PIPELINE_JOBS && !withEvents.contains(f.period())) {
+            // only a figure the run uses: Morocco's, of a year the range holds (as the reconciling keeps)
+            if (f.indicator() != OUTSOURCING_PIPELINE_JOBS && MOROCCO.equals(f.geo()) && range.contains(f.period())
+                    && !withEvents.contains(f.period())) {
                 givenElsewhere.add(f.period());
             }
         }

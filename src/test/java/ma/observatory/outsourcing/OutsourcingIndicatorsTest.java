@@ -352,6 +352,17 @@ class OutsourcingIndicatorsTest {
         // the year with its move listed keeps its sums
         assertThat(ma(r, OUTSOURCING_RELOCATED_IN, "2024", "origin_country", "total")).isEqualTo(240.0);
         assertThat(ma(r, OUTSOURCING_RELOCATED_OUT, "2024", "destination_country", "total")).isZero();
+
+        // A figure the run does not use takes nothing away: 2025 is not wholly in a range to 2025-06,
+        // and a region's figure is no relocation of Morocco's
+        Breakdown in = Breakdown.of("origin_country", "total");
+        Result cut = compute(jobs(), List.of(), List.of(), range("2024", "2025-06"),
+                published(OUTSOURCING_RELOCATED_IN, "2025", in, 500, 9));
+        assertThat(ma(cut, OUTSOURCING_RELOCATED_IN, "2025", "origin_country", "total")).isZero();
+        Result regional = OutsourcingIndicators.compute(jobs(), List.of(), List.of(), List.of(new PublishedFigure(
+                OUTSOURCING_RELOCATED_IN, Period.year(2025), "MA-01", in, 500.0, "regional report", 9)),
+                range("2024", "2025"), GEO);
+        assertThat(ma(regional, OUTSOURCING_RELOCATED_IN, "2025", "origin_country", "total")).isZero();
     }
 
     @Test

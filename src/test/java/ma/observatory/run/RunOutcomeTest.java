@@ -75,6 +75,7 @@ class RunOutcomeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10) // the walk used to loop for ever
     void theSentenceNamesTheDeepestCauseEvenOfALoopingChain() {
         RuntimeException wrapper = new RuntimeException("step failed");
         RuntimeException cause = new RuntimeException("No space left on device", wrapper);

@@ -219,6 +219,10 @@ class CellStagingWriterTest {
             assertThat(table.jdbc().queryForList("SELECT val FROM row_problem WHERE reason_key = 'period.future'",
                     String.class)).containsExactly("2024");
         }
+        // the tourism head counts are such too; the survey's and the arrivals' figures come once over
+        assertThat(ma.observatory.tourism.TourismJobsDataset.INSTANCE.knownOnceOver()).isFalse();
+        assertThat(LabourForceDataset.INSTANCE.knownOnceOver()).isTrue();
+        assertThat(ma.observatory.tourism.ArrivalsDataset.INSTANCE.knownOnceOver()).isTrue();
     }
 
     @Test
