@@ -45,12 +45,7 @@ public final class LabourForceDataset implements CountDataset {
 
     public static LabourForceRecord map(CsvRow row, GeoReference geo) {
         Period period = row.periodOfQuartersOrYears(PERIOD);
-        String text = row.requiredText(GEO);
-        String place = text.isEmpty() ? text : geo.code(text);
-        if (place == null) {
-            row.reject(GEO, text, Reason.of("geo.unknown"));
-            place = text;
-        }
+        String place = geo.placeOf(row, GEO);
         Area area = row.code(AREA, Area.class);
         Sex sex = row.code(SEX, Sex.class);
         String age = AgeGroups.normalise(row.text(AGE_GROUP));

@@ -4,7 +4,6 @@ import java.util.List;
 
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvRow;
-import ma.observatory.csv.Reason;
 import ma.observatory.cube.CountDataset;
 import ma.observatory.geo.GeoReference;
 
@@ -37,12 +36,7 @@ public final class SectorDataset implements CountDataset {
 
     public static SectorRecord map(CsvRow row, GeoReference geo) {
         var period = row.periodOfQuartersOrYears(PERIOD);
-        String text = row.requiredText(GEO);
-        String place = text.isEmpty() ? text : geo.code(text);
-        if (place == null) {
-            row.reject(GEO, text, Reason.of("geo.unknown"));
-            place = text;
-        }
+        String place = geo.placeOf(row, GEO);
         Sector sector = row.code(SECTOR, Sector.class);
         Double employed = row.number(EMPLOYED);
         if (!row.hasProblems()) {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ma.observatory.csv.CsvColumn;
+import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.Reason;
+
 /**
  * The geography tree and the levels the workbook reports (country and region by default). A row
  * at a finer level (province, commune) is summed into its nearest reported ancestor.
@@ -95,6 +99,20 @@ public final class GeoReference {
             p = byUpperCase.get(code.toUpperCase(java.util.Locale.ROOT));
         }
         return p == null ? null : p.code();
+    }
+
+    /**
+     * A row's place: the reference's code for the text in {@code column}, whatever its case; when
+     * the text is no code of the reference, the row is rejected and the text returned as it is.
+     */
+    public String placeOf(CsvRow row, CsvColumn column) {
+        String text = row.requiredText(column);
+        String place = text.isEmpty() ? text : code(text);
+        if (place == null) {
+            row.reject(column, text, Reason.of("geo.unknown"));
+            return text;
+        }
+        return place;
     }
 
     public Place place(String code) {

@@ -61,12 +61,7 @@ public final class PublishedDataset implements CsvDataset {
             row.reject(PublishedColumn.INDICATOR, id, Reason.of("indicator.unknown"));
         }
         Period period = row.period(PublishedColumn.PERIOD);
-        String geoText = row.requiredText(PublishedColumn.GEO);
-        String place = geoText.isEmpty() ? geoText : geo.code(geoText);
-        if (place == null) {
-            row.reject(PublishedColumn.GEO, geoText, Reason.of("geo.unknown"));
-            place = geoText;
-        }
+        String place = geo.placeOf(row, PublishedColumn.GEO);
         Breakdown breakdown = Breakdown.NONE;
         String text = row.text(PublishedColumn.BREAKDOWN);
         try {

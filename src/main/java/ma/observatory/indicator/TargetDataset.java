@@ -39,12 +39,7 @@ public final class TargetDataset implements CsvDataset {
         if (indicator == null && !id.isEmpty()) {
             row.reject(INDICATOR, id, Reason.of("indicator.unknown"));
         }
-        String text = row.requiredText(GEO);
-        String place = text.isEmpty() ? text : geo.code(text);
-        if (place == null) {
-            row.reject(GEO, text, Reason.of("geo.unknown"));
-            place = text;
-        }
+        String place = geo.placeOf(row, GEO);
         Period targetPeriod = row.period(TARGET_PERIOD);
         Double value = row.requiredNumber(TARGET_VALUE);
         String unit = row.requiredText(UNIT);
