@@ -368,8 +368,8 @@ public final class EmploymentIndicators {
 
     /**
      * Where a difference comes from, each side named ({@code 2023}, or {@code sex=female, 2023} for
-     * a gap, whose two sides share the period) with its basis and source; once, when one
-     * publication gave both.
+     * a gap, whose two sides share the period) with its basis and source; once, when both sides
+     * were computed from one source.
      */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b, String aName, String bName) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {

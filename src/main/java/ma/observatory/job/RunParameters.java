@@ -26,7 +26,7 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
     /** The nightly run's language and levels, as {@code application.properties} sets them. */
     public static final String DEFAULT_LANGUAGE = "fr";
     public static final Set<String> DEFAULT_GEO_LEVELS = Set.of("country", "region");
-    /** The default reject rate, for a run recorded before the parameter was: the README's default. */
+    /** The default reject rate, for a run stored without it: the README's default. */
     private static final double DEFAULT_MAX_REJECT_RATE = 0.01;
 
     public RunParameters {
@@ -93,9 +93,10 @@ public record RunParameters(PeriodRange range, Path inputDir, Path outputDir, St
     }
 
     /**
-     * A run's parameters as stored. A run an earlier version recorded lacks those added since
-     * ({@code geo-levels}, …): it ran with their defaults, which a restart or a comparison must use,
-     * not nothing (no level would report no place).
+     * A run's parameters as stored. One stored without {@code geo-levels}, {@code only}, {@code lang}
+     * or {@code max-reject-rate} (no version made one; a database edited by hand could) is read with
+     * their defaults, which a restart or a comparison must use, not nothing (no level would report
+     * no place).
      */
     public static RunParameters of(JobParameters p) {
         String language = p.getString("lang");

@@ -406,7 +406,7 @@ public final class OutsourcingIndicators {
             .comparing((Cube.Key k) -> k.period().lastMonth()).reversed()
             .thenComparing(k -> k.period().granularity().months(), Comparator.reverseOrder());
 
-    /** A change's source: both ends', unless one publication gave both. */
+    /** A change's source: both ends', with their bases, unless both were computed from one source. */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();

@@ -177,7 +177,7 @@ final class ChangesSheet {
                             : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")",
                             theirs, shared);
                 },
-                // a run an earlier version recorded without a parameter ran with its default
+                // a run stored without a parameter is read with its default, as RunParameters.of reads it
                 ObservatoryJobConfiguration.JOB_NAME, context.runId(), RunParameters.storedDefault("only"),
                 parameters.getString("only"), RunParameters.storedDefault("geo-levels"),
                 parameters.getString("geo-levels"));

@@ -31,9 +31,9 @@ public final class WideTables {
     }
 
     /**
-     * A period as the Summary and the Relocations by year sheet say it: a year the range ends inside ("2027 (to 2027-01)"), or
-     * starts inside, counts only its months in the range, such as the jobs moved in by moves
-     * effective in them.
+     * A period as the Summary and the Relocations by year sheet say it: a year the range ends
+     * inside ("2027 (to 2027-01)"), or starts inside, counts only its months in the range, such as
+     * the jobs moved in by moves effective in them.
      */
     public static String periodSaid(Messages m, Period period, PeriodRange range) {
         YearMonth first = range.firstMonth();

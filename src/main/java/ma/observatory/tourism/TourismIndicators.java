@@ -608,7 +608,7 @@ public final class TourismIndicators {
         return s == null || s.isBlank();
     }
 
-    /** A change's source: both ends', unless one publication or row gave both (2022 against 2021). */
+    /** A change's source: both ends', with their bases, unless both were computed from one source. */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
