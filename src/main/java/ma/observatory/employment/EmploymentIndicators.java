@@ -375,8 +375,8 @@ public final class EmploymentIndicators {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
-        return SourceText.capped(words.get("source.difference", words.described(aName, a.basis(), a.source()),
-                words.described(bName, b.basis(), b.source())));
+        return words.bothEnds("source.difference", "source.difference.joint", aName, a.basis(), a.source(), bName,
+                b.basis(), b.source());
     }
 
     private static boolean blank(String s) {

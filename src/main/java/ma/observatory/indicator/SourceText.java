@@ -68,6 +68,20 @@ public final class SourceText {
         return get(key, all);
     }
 
+    /**
+     * The two ends of a change or a gap, each with its basis and source ({@code key}: "difference of
+     * 2024 (published: HCP …) and 2023 (computed: …)"), or together where one source gave both on
+     * one basis ({@code jointKey}: "difference of 2024 and 2023 (published: HCP …)"), rather than
+     * the same long source twice.
+     */
+    public String bothEnds(String key, String jointKey, String aName, Basis aBasis, String aSource, String bName,
+                           Basis bBasis, String bSource) {
+        if (aBasis == bBasis && java.util.Objects.equals(aSource, bSource)) {
+            return capped(get(jointKey, described(get("source.both-names", aName, bName), aBasis, aSource)));
+        }
+        return capped(get(key, described(aName, aBasis, aSource), described(bName, bBasis, bSource)));
+    }
+
     /** A value named by {@code name}, with its basis and, when it has one, its source: {@code 2023 (published: HCP …)}. */
     public String described(String name, Basis basis, String source) {
         String how = get("source.basis." + basis.code());

@@ -411,8 +411,8 @@ public final class OutsourcingIndicators {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
-        return SourceText.capped(words.get("source.change-between", words.described(b.period().toString(), b.basis(), b.source()),
-                words.described(a.period().toString(), a.basis(), a.source())));
+        return words.bothEnds("source.change-between", "source.change-between.joint", b.period().toString(), b.basis(),
+                b.source(), a.period().toString(), a.basis(), a.source());
     }
 
     /**

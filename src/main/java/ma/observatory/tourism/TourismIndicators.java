@@ -613,8 +613,8 @@ public final class TourismIndicators {
         if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
             return a.source();
         }
-        return SourceText.capped(words.get("source.from-both", words.described(a.period().toString(), a.basis(), a.source()),
-                words.described(b.period().toString(), b.basis(), b.source())));
+        return words.bothEnds("source.from-both", "source.from-both.joint", a.period().toString(), a.basis(),
+                a.source(), b.period().toString(), b.basis(), b.source());
     }
 
     private static void add(List<IndicatorValue> out, Indicator id, Period period, String geo, Breakdown b,

@@ -217,7 +217,8 @@ class EmploymentIndicatorsTest {
         // 43.5 - 43.6 = -0.1, as the HCP says, not 43.5 - 43.642 = -0.142
         IndicatorValue change = find(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", TOTAL).orElseThrow();
         assertThat(change.value()).isCloseTo(-0.1, within(1e-9));
-        assertThat(change.source()).startsWith("difference of 2024 (published: HCP note) and 2023 (published: HCP note)");
+        // both from one note: cited once, not its text twice
+        assertThat(change.source()).isEqualTo("difference of 2024 and 2023 (published: HCP note)");
         // without a published 2023 urban rate, the computed one is used: 43.0 - 100 * 7,400 / 17,000
         assertThat(value(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", URBAN))
                 .isCloseTo(43.0 - 100.0 * 7400 / 17000, within(1e-9));

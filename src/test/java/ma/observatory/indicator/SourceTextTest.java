@@ -55,6 +55,19 @@ class SourceTextTest {
     }
 
     @Test
+    void theTwoEndsOfADifferenceFromOneSourceOnOneBasisAreSaidTogether() {
+        SourceText fr = SourceText.of("fr");
+        assertThat(fr.bothEnds("source.difference", "source.difference.joint", "2024", Basis.PUBLISHED, "HCP",
+                "2023", Basis.PUBLISHED, "HCP")).isEqualTo("différence entre 2024 et 2023 (publié : HCP)");
+        // another source or another basis: each end with its own
+        assertThat(fr.bothEnds("source.difference", "source.difference.joint", "2024", Basis.PUBLISHED, "HCP",
+                "2023", Basis.COMPUTED, "HCP")).isEqualTo("différence entre 2024 (publié : HCP) et 2023 (calculé : HCP)");
+        assertThat(SourceText.ENGLISH.bothEnds("source.from-both", "source.from-both.joint", "2024-03",
+                Basis.PUBLISHED, "DEPF", "2023-03", Basis.PUBLISHED, "ONMT"))
+                .isEqualTo("from 2024-03 (published: DEPF) and 2023-03 (published: ONMT)");
+    }
+
+    @Test
     void periodsAndLineNumbersStayAsWrittenAndApostrophesComeOut() {
         assertThat(SourceText.of("fr").get("source.events.lines", "outsourcing/relocations.csv", "2, 1234, 12345"))
                 .isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
