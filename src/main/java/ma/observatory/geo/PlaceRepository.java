@@ -65,6 +65,13 @@ public class PlaceRepository {
                     + " reference/geo.csv does not have (its levels: " + String.join(", ", levels) + "): nothing"
                     + " was written; give levels of the reference, e.g. --geo-levels=country,region.");
         }
+        // A parent spelt in another case ("ma" for MA) is that place, as a code is in the data files;
+        // the file's codes differ by more than case (a second spelling is a repeated key).
+        Map<String, String> codeByUpperCase = new HashMap<>();
+        places.forEach(p -> codeByUpperCase.put(p.code().toUpperCase(java.util.Locale.ROOT), p.code()));
+        places.replaceAll(p -> p.parent() == null || lineOf.containsKey(p.parent()) ? p
+                : new Place(p.code(), p.nameFr(), p.nameEn(), p.level(),
+                        codeByUpperCase.getOrDefault(p.parent().toUpperCase(java.util.Locale.ROOT), p.parent())));
         for (Place p : places) {
             if (p.parent() != null && !p.parent().isBlank() && !lineOf.containsKey(p.parent())) {
                 // Its rows would be summed into no place above it: every total over it would silently lack them.

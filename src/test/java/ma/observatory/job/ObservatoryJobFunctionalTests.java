@@ -729,6 +729,19 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aParentSpeltInAnotherCaseIsThatPlace() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        Files.writeString(geo, Files.readString(geo).replace("MA-02-A,Commune A,Commune A,commune,MA-02",
+                "MA-02-A,Commune A,Commune A,commune,ma-02"));
+
+        Outcome outcome = run(input);
+
+        // "the parent ma-02, which is not a code of the file" stopped the run
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    }
+
+    @Test
     void aPlaceWhoseParentIsNotInTheReferenceStopsTheRun() throws IOException {
         Path input = copyOfFixtures();
         Path geo = input.resolve("reference/geo.csv");
