@@ -372,9 +372,6 @@ public final class EmploymentIndicators {
      * were computed from one source.
      */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b, String aName, String bName) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
-            return a.source();
-        }
         return words.bothEnds("source.difference", "source.difference.joint", aName, a.basis(), a.source(), bName,
                 b.basis(), b.source());
     }

@@ -72,11 +72,14 @@ public final class SourceText {
      * The two ends of a change or a gap, each with its basis and source ({@code key}: "difference of
      * 2024 (published: HCP …) and 2023 (computed: …)"), or together where one source gave both on
      * one basis ({@code jointKey}: "difference of 2024 and 2023 (published: HCP …)"), rather than
-     * the same long source twice.
+     * the same long source twice; both computed from one source, that source as it is.
      */
     public String bothEnds(String key, String jointKey, String aName, Basis aBasis, String aSource, String bName,
                            Basis bBasis, String bSource) {
         if (aBasis == bBasis && java.util.Objects.equals(aSource, bSource)) {
+            if (aBasis == Basis.COMPUTED) {
+                return aSource;
+            }
             return capped(get(jointKey, described(get("source.both-names", aName, bName), aBasis, aSource)));
         }
         return capped(get(key, described(aName, aBasis, aSource), described(bName, bBasis, bSource)));

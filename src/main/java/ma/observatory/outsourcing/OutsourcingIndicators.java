@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -408,9 +407,6 @@ public final class OutsourcingIndicators {
 
     /** A change's source: both ends', with their bases, unless both were computed from one source. */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
-            return a.source();
-        }
         return words.bothEnds("source.change-between", "source.change-between.joint", b.period().toString(), b.basis(),
                 b.source(), a.period().toString(), a.basis(), a.source());
     }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import ma.observatory.cube.Breakdown;
@@ -610,9 +609,6 @@ public final class TourismIndicators {
 
     /** A change's source: both ends', with their bases, unless both were computed from one source. */
     private static String sourceOf(SourceText words, IndicatorValue a, IndicatorValue b) {
-        if (a.basis() == Basis.COMPUTED && b.basis() == Basis.COMPUTED && Objects.equals(a.source(), b.source())) {
-            return a.source();
-        }
         return words.bothEnds("source.from-both", "source.from-both.joint", a.period().toString(), a.basis(),
                 a.source(), b.period().toString(), b.basis(), b.source());
     }
