@@ -49,6 +49,8 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     private java.time.YearMonth startedIn;
     private final Set<Period> future = new HashSet<>();
     private static final String FUTURE = "period.future";
+    /** A head count stated during its period is late only once the period has begun. */
+    private static final String NOT_BEGUN = "period.not-begun";
     private Period lastPeriod;
     private boolean lastInRange;
     /** Every cell's sums so far, stored or held. */
@@ -101,7 +103,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
         future.clear();
         if (startedIn != null) {
             // a restart goes on after rows already warned of: once per period means over the attempts
-            for (String period : staging.problemValues(runId, file, FUTURE)) {
+            for (String period : staging.problemValues(runId, file, futureReason())) {
                 future.add(Period.parse(period));
             }
         }
@@ -179,7 +181,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
             if (startedIn != null && !row.period().equals(lastPeriod) && notYet(row.period())
                     && future.add(row.period())) {
                 warn(new RowProblem(file, parsed.line(), "period", row.period().toString(),
-                        Reason.of(FUTURE, startedIn.toString())));
+                        Reason.of(futureReason(), startedIn.toString())));
             }
             if (target.place().isEmpty() || !inRange(row.period())) {
                 outside++;
@@ -224,6 +226,10 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
             countedAt.put(place, t);
         }
         return t;
+    }
+
+    private String futureReason() {
+        return dataset.knownOnceOver() ? FUTURE : NOT_BEGUN;
     }
 
     /** Whether a row's period is too recent for a figure of this file when the run started. */

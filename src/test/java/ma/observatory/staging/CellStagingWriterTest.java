@@ -216,8 +216,11 @@ class CellStagingWriterTest {
             }
             w.write(new Chunk<>(List.of(new RowBatch<>(rows, line, true))));
 
-            assertThat(table.jdbc().queryForList("SELECT val FROM row_problem WHERE reason_key = 'period.future'",
+            assertThat(table.jdbc().queryForList("SELECT val FROM row_problem WHERE reason_key = 'period.not-begun'",
                     String.class)).containsExactly("2024");
+            assertThat(table.jdbc().queryForList("SELECT reason FROM row_problem", String.class))
+                    .containsExactly("has not begun in 2023-11, the month the run was started in: a forecast, or a typo"
+                            + " for an earlier period? (said once per period, on its first row)");
         }
         // the tourism head counts are such too; the survey's and the arrivals' figures come once over
         assertThat(ma.observatory.tourism.TourismJobsDataset.INSTANCE.knownOnceOver()).isFalse();
