@@ -54,7 +54,8 @@ public class ObservatoryApplication {
         reserve = new byte[256 * 1024];
         EarlyStop.install();
         outOfMemory = outOfMemory.replace("ran out of memory:", "ran out of memory (it may use "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):");
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):")
+                .replace("java -Xmx512m -jar labour-observatory.jar", ExitCodes.moreMemory());
         CompilerHints.addInBackground();
         int code;
         try {
