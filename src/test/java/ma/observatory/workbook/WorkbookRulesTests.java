@@ -103,6 +103,9 @@ class WorkbookRulesTests {
         assertThat(sheet.getPaneInformation()).as(where + ": frozen header").isNotNull();
         assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(where + ": frozen header")
                 .isEqualTo((short) (header + 1));
+        // Everything above the header stays on screen: on a laptop (some 20 rows in view) a longer
+        // introduction left two or three rows of the table to scroll (Tourism targets froze 21).
+        assertThat(header + 1).as(where + ": rows frozen above the table").isLessThanOrEqualTo(15);
         boolean chartTable = table.getName().startsWith("Chart");
         // SPEC §6: the Data sheet's breakdown and value are empty where there is none, for re-use.
         boolean longForm = table.getName().equals("Indicators");
