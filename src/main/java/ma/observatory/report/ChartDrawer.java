@@ -60,7 +60,9 @@ final class ChartDrawer {
         // SXSSF's own drawing cannot make charts: draw on the XSSF drawing behind it.
         sheet.createDrawingPatriarch();
         XSSFDrawing drawing = sheet.getDrawingPatriarch();
-        int top = headerRow;
+        // Below the frozen header, not on it: a chart that starts in the frozen rows is cut in two
+        // as soon as the sheet scrolls.
+        int top = headerRow + 1;
         for (ReportChart chart : charts) {
             XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, tableColumns + 1, top,
                     tableColumns + 1 + CHART_WIDTH_COLUMNS, top + CHART_HEIGHT_ROWS);

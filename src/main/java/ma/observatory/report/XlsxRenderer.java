@@ -1044,7 +1044,7 @@ public final class XlsxRenderer {
             }
             markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
-            chartsBottomRow = headerRowIndex + model.charts().size() * (ChartDrawer.CHART_HEIGHT_ROWS + 1);
+            chartsBottomRow = headerRowIndex + 1 + model.charts().size() * (ChartDrawer.CHART_HEIGHT_ROWS + 1);
             if (kept != null && !kept.isEmpty()) {
                 new ChartDrawer(sheet, headerRowIndex, columnCount, language).draw(model.charts(), names, kept);
             }

@@ -371,6 +371,9 @@ class WorkbookRulesTests {
                 XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
                 for (var shape : drawing == null ? List.<org.apache.poi.xssf.usermodel.XSSFShape>of() : drawing.getShapes()) {
                     if (shape instanceof XSSFGraphicFrame frame) {
+                        assertThat(frame.getAnchor().getRow1()).as(language + " / " + sheet.getSheetName()
+                                        + ": the chart starts below the frozen rows, or scrolling cuts it in two")
+                                .isGreaterThanOrEqualTo(((XSSFSheet) sheet).getPaneInformation().getHorizontalSplitTopRow());
                         assertThat(frame.getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr().getDescr())
                                 .as(language + " / " + sheet.getSheetName()
                                         + ": a text description for readers who cannot see the chart")
