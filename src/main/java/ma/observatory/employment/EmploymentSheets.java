@@ -81,13 +81,18 @@ class EmploymentSheets implements DomainSheets {
                 "ChartUnemploymentGroups", series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
+    /** A label written for the middle of a sentence ("services"), as it heads a column or a legend. */
+    private static String headed(String label) {
+        return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
     /** Net job creation, sector by sector, as bars. */
     private ReportSheet netJobsChart(ReportContext context) {
         Messages m = context.messages();
         List<ChartTables.Series> series = new ArrayList<>();
         for (String sector : List.of("agriculture", "industry", "construction", "services", "total")) {
             series.add(new ChartTables.Series(EMPLOYMENT_NET_JOB_CREATION, "sector=" + sector,
-                    m.get("chart.series.thousands", m.get("sector." + sector))));
+                    m.get("chart.series.thousands", headed(m.get("sector." + sector)))));
         }
         return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.netjobs", "chart.netjobs",
                 "ChartNetJobCreation", series, ReportChart.Kind.BAR, m.get("chart.axis.thousands")));

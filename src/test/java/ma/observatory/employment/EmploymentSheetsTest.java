@@ -20,6 +20,7 @@ import ma.observatory.job.RunParameters;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.report.Messages;
+import ma.observatory.report.ReportColumn;
 import ma.observatory.report.ReportContext;
 import ma.observatory.report.ReportSheet;
 
@@ -62,5 +63,11 @@ class EmploymentSheetsTest {
         }
         // 5 years x 2 places x 3 areas
         assertThat(sheets.get(0).table().overflow().expectedRows()).isEqualTo(30);
+
+        // the net creation chart's columns, headed as the other columns are: "Services", not "services"
+        ReportSheet chart = sheets.stream().filter(s -> s.table() != null
+                && s.table().name().equals("ChartNetJobCreation")).findFirst().orElseThrow();
+        assertThat(chart.table().columns().stream().map(ReportColumn::heading).toList())
+                .contains("Agriculture, forestry, fishing (thousands)", "Services (thousands)");
     }
 }
