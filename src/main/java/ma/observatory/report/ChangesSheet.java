@@ -109,17 +109,14 @@ final class ChangesSheet {
                     ? m.get("changes.nothing.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
                             over[0], over[1], over[2], over[3])
                     : m.get("changes.intro.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
-                            Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
-                            Long.toString(counts[Kind.REVISED.ordinal()]), over[0], over[1], over[2], over[3]);
+                            counted(m, counts), over[0], over[1], over[2], over[3]);
         } else if (changes.isEmpty()) {
             // the same months, said as that run spelt them (2024 to 2024, for a run now over 2024-01 to 2024-12)
             sentence = m.get("changes.nothing", previous.range().from().toString(), previous.range().to().toString(),
                     Long.toString(previous.runId()), previous.completed());
         } else {
             sentence = m.get("changes.intro", previous.range().from().toString(), previous.range().to().toString(),
-                    Long.toString(previous.runId()), previous.completed(),
-                    Long.toString(counts[Kind.NEW.ordinal()]), Long.toString(counts[Kind.GONE.ordinal()]),
-                    Long.toString(counts[Kind.REVISED.ordinal()]));
+                    Long.toString(previous.runId()), previous.completed(), counted(m, counts));
         }
         List<ReportColumn> cols = List.of(
                 new ReportColumn(m.get("changes.col.indicator"), NumberStyle.TEXT),
@@ -138,6 +135,22 @@ final class ChangesSheet {
                 List.of(sentence, m.get("intro.shorthand")),
                 new ReportTable("Changes", cols, rows,
                         new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
+    }
+
+    /**
+     * How many values are new, gone and revised, naming only the kinds there are and in the number
+     * they take: "4 revised", "1 nouvelle, 4 révisées" (not "0 nouvelle(s), 0 disparue(s), …").
+     */
+    static String counted(Messages m, long[] counts) {
+        List<String> said = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            long n = counts[kind.ordinal()];
+            if (n > 0) {
+                String key = "changes.count." + kind.name().toLowerCase(java.util.Locale.ROOT);
+                said.add(m.get(n == 1 ? key + ".one" : key + ".many", n)); // 1 234, grouped as the language does
+            }
+        }
+        return String.join(", ", said);
     }
 
     /**

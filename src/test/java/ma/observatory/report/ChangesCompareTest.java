@@ -155,4 +155,12 @@ class ChangesCompareTest {
         assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
                 .containsExactly(Kind.REVISED, 300.0, 320.0);
     }
+
+    @Test
+    void theIntroCountsOnlyTheKindsOfChangeThereAreInTheirNumber() {
+        assertThat(ChangesSheet.counted(new Messages("en"), new long[] {0, 0, 4})).isEqualTo("4 values revised");
+        assertThat(ChangesSheet.counted(new Messages("en"), new long[] {1, 2, 0})).isEqualTo("1 new value, 2 values gone");
+        assertThat(ChangesSheet.counted(new Messages("fr"), new long[] {2, 1, 1234}))
+                .isEqualTo("2 valeurs nouvelles, 1 valeur disparue, 1\u202f234 valeurs révisées");
+    }
 }

@@ -136,7 +136,7 @@ class ChangesSheetTests {
                 "labour-market-report_2024-01_2024-12_en.xlsx"))) {
             assertThat(book.intro("Changes")).startsWith("There is no earlier completed run over 2024-01 to"
                     + " 2024-12: compared with run 0, over 2023 to 2024, which completed ")
-                    .contains("on the periods both cover (2024-01 to 2024-12): 0 new, 0 gone, ");
+                    .contains("on the periods both cover (2024-01 to 2024-12): 28 values revised.");
             List<Map<String, Object>> rows = book.rows("Changes");
             Map<String, Object> revised = rows.stream().filter(r -> r.get("indicator (Data sheet)")
                     .equals("employment.unemployment_rate") && r.get("Geo code").equals("MA-01")
