@@ -47,6 +47,12 @@ class OutsourcingSheets implements DomainSheets {
 
     private static final List<Indicator> JOBS_COLUMNS = List.of(OUTSOURCING_JOBS, OUTSOURCING_JOBS_CHANGE,
             OUTSOURCING_EXPORTS, OUTSOURCING_EXPORTS_CHANGE);
+    /**
+     * Long words naming a row (a segment's older measure, a law's title) wrap at this width: at full
+     * width they were repeated on every printed page of their table and left room for one or two
+     * figures beside them (a three-row table printed on four pages).
+     */
+    private static final int LABEL_WRAP_CHARS = 32;
     private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
 
     @Override
@@ -129,7 +135,7 @@ class OutsourcingSheets implements DomainSheets {
         cols.add(text(m.get("col.period")));
         cols.add(text(m.get("outsourcing.col.country_code")));
         cols.add(text(m.get("outsourcing.col.country")));
-        cols.add(text(m.get("outsourcing.col.segment")));
+        cols.add(ReportColumn.wrapped(m.get("outsourcing.col.segment"), LABEL_WRAP_CHARS));
         cols.add(text(m.get("outsourcing.col.client_country")));
         cols.add(text(m.get("outsourcing.col.activity")));
         cols.add(column(m, OUTSOURCING_JOBS));
@@ -158,7 +164,8 @@ class OutsourcingSheets implements DomainSheets {
                     CellValue.text(e.source())));
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.announced_on")),
-                text(m.get("outsourcing.col.effective_on")), text(m.get("outsourcing.col.client")),
+                text(m.get("outsourcing.col.effective_on")),
+                ReportColumn.wrapped(m.get("outsourcing.col.client"), LABEL_WRAP_CHARS),
                 text(m.get("outsourcing.col.provider")), text(m.get("outsourcing.col.origin")),
                 text(m.get("outsourcing.col.destination")),
                 new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
@@ -354,13 +361,15 @@ class OutsourcingSheets implements DomainSheets {
             }
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
-                paragraph(m.get("outsourcing.col.title")), text(m.get("outsourcing.col.regulation_effective_on")),
+                ReportColumn.wrapped(m.get("outsourcing.col.title"), LABEL_WRAP_CHARS),
+                text(m.get("outsourcing.col.regulation_effective_on")),
                 text(m.get("outsourcing.col.scenario")),
                 new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.country_code")), text(m.get("outsourcing.col.jobs_period")),
-                paragraph(m.get("outsourcing.col.slice")), text(m.get("outsourcing.col.rate_source")));
+                ReportColumn.wrapped(m.get("outsourcing.col.slice"), LABEL_WRAP_CHARS),
+                text(m.get("outsourcing.col.rate_source")));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
                 List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
     }
