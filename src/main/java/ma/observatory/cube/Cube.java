@@ -195,7 +195,11 @@ public final class Cube {
                     (rollupByPlace.getOrDefault(place, Map.of()).containsKey(key) ? notTiled : partsMissing).add(key);
                     continue;
                 }
-                if (fillOnly && values.containsKey(key)) {
+                // A place's own row was compared with its parts' sum when that sum first covered it;
+                // one whose parts did not cover it then (a region given by sex only, its total
+                // derived since) is completed and compared now.
+                boolean deferred = partsMissing.remove(key) | notTiled.remove(key);
+                if (fillOnly && values.containsKey(key) && !deferred) {
                     continue;
                 }
                 put(key, e.getValue(), derivedSource.get(s), "total.differs.places", "", byPlace);

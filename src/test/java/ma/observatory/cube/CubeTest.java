@@ -209,6 +209,30 @@ class CubeTest {
     }
 
     @Test
+    void aCountrysOwnRowIsCompletedAndComparedOnceARegionsTotalIsDerivedFromItsParts() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        Breakdown men = TOTAL.with("sex", "male");
+        Breakdown women = TOTAL.with("sex", "female");
+        // MA-01 is given by sex only; Morocco's row leaves its underemployed empty and its employed is
+        // 100 above the regions' sum
+        cells.direct(LF, "2024", "MA-01", men, "HCP", 100.0, 60.0, 50.0, 10.0, 4.0)
+                .direct(LF, "2024", "MA-01", women, "HCP", 100.0, 40.0, 40.0, 0.0, 5.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024", "MA", TOTAL, "NAT", 700.0, 400.0, 430.0, 70.0, null);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("sex", "total", present -> present.containsAll(List.of("male", "female"))
+                ? List.of("male", "female") : List.of());
+
+        Cube.Key national = key("MA", TOTAL);
+        assertThat(cube.get(national, "employed")).as("the row given wins").isEqualTo(430.0);
+        // 4 + 5 + 24 = 33: from the regions, MA-01's derived from its sexes
+        assertThat(cube.get(national, "underemployed")).isEqualTo(33.0);
+        assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(tuple("employed", "430"));
+    }
+
+    @Test
     void aFigureAHundredTimesAYearEarliersIsAWarningOnTheFinestPlaceThatJumps() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         Breakdown women = TOTAL.with("sex", "female");
