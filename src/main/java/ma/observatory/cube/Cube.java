@@ -217,7 +217,8 @@ public final class Cube {
      * Adds a derived total where the input has none; where it has one, keeps its figures, warns
      * when they disagree with the derived ones, and fills those it leaves empty.
      *
-     * @param how       the reason's key, saying how the total was derived
+     * @param how       the reason's key, saying how the total was derived; {@code null} to fill
+     *                  only, without comparing
      * @param dimension the dimension summed over, for {@code total.differs.groups}
      */
     private void put(Key key, Double[] derived, String source, String how, String dimension,
@@ -241,7 +242,7 @@ public final class Cube {
                 if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
                     filledSources.computeIfAbsent(key, k -> new String[given.length])[m] = partsSay;
                 }
-            } else if (given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
+            } else if (how != null && given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
                 warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
                         Reason.of(how, placedCellName(key),
                                 format(given[m]), format(derived[m]), dimension)));
@@ -335,6 +336,19 @@ public final class Cube {
      * @param source the derived year's source, from the year and what its January's source says
      */
     public void deriveYearsFromMonths(BiFunction<Period, String, String> source) {
+        deriveYearsFromMonths(source, true);
+    }
+
+    /**
+     * As {@link #deriveYearsFromMonths(BiFunction)}, for months completed since (a month's total
+     * from its parts): only adds the years and figures still lacking, without comparing again the
+     * years already there with months that may hold a part the year overrules.
+     */
+    public void fillYearsFromMonths(BiFunction<Period, String, String> source) {
+        deriveYearsFromMonths(source, false);
+    }
+
+    private void deriveYearsFromMonths(BiFunction<Period, String, String> source, boolean compare) {
         Map<Key, Key[]> years = new LinkedHashMap<>();
         for (Key k : values.keySet()) {
             if (k.period().granularity() == Period.Granularity.MONTH) {
@@ -358,7 +372,7 @@ public final class Cube {
             // the year cites its January's source, each figure its own: twelve months' would be a list
             Period year = e.getKey().period();
             put(e.getKey(), sum, sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
-                    "total.differs.months", "", null);
+                    compare ? "total.differs.months" : null, "", null);
         }
         if (geo != null) {
             resolvePlaces(true, added);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.Cube;
@@ -77,14 +78,21 @@ public final class TourismIndicators {
      * {@link Cube#deriveTotals}): a year published only by visitor type still gets its total.
      * Markets are never summed into {@code market=total}: the files list only some markets. A year
      * whose twelve months the file gives is their sum where the file gives no figure for it (see
-     * {@link Cube#deriveYearsFromMonths}), its source saying so in the words' language.
+     * {@link Cube#deriveYearsFromMonths}), its source saying so in the words' language. Years come
+     * first, visitor type by visitor type: a foreign year the file gives, which wins over its months,
+     * is then part of the all-visitors year, instead of an all-visitors year summed from months the
+     * file's foreign year overrules. Months completed from their visitor types then fill what the
+     * years still lack.
      */
     public static void deriveArrivalsTotals(Cube arrivals, SourceText words) {
+        // Arrivals, nights and receipts are flows: a year of twelve months is their sum.
+        BiFunction<Period, String, String> months = (year, january) -> words.quoting("source.months", january,
+                year.toString());
+        arrivals.deriveYearsFromMonths(months);
         arrivals.deriveTotals("visitor_type", TOTAL,
                 present -> present.contains("foreign") && present.contains("mre") ? List.of("foreign", "mre")
                         : List.of());
-        // Arrivals, nights and receipts are flows: a year of twelve months is their sum.
-        arrivals.deriveYearsFromMonths((year, january) -> words.quoting("source.months", january, year.toString()));
+        arrivals.fillYearsFromMonths(months);
     }
 
     // ---------------------------------------------------------------- indicators

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.CellTable;
 import ma.observatory.cube.Cube;
@@ -426,6 +427,30 @@ class TourismIndicatorsTest {
         // what uses both figures cites both, each once
         assertThat(find(r, TOURISM_RECEIPTS_PER_ARRIVAL, "2025", ALL).orElseThrow().source()).isEqualTo(
                 "Ministry communiqué | receipts mad million: the twelve months of 2025 added up: RecPub1; note: provisional");
+    }
+
+    @Test
+    void aForeignYearTheFileGivesIsPartOfTheAllVisitorsYearNotTheMonthsItOverrules() {
+        // foreign: the year given (6,000,000) and twelve months summing to 5,400,000; MRE: months only
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2023"), "MA", arrivalsOf("foreign", "total")), "F-year", 6_000_000.0,
+                null, null);
+        for (int m = 1; m <= 12; m++) {
+            cube.put(new Cube.Key(Period.parse(String.format("2023-%02d", m)), "MA", arrivalsOf("foreign", "total")),
+                    "F-months", 450_000.0, null, null);
+            cube.put(new Cube.Key(Period.parse(String.format("2023-%02d", m)), "MA", arrivalsOf("mre", "total")),
+                    "M-months", 500_000.0, null, null);
+        }
+
+        var r = compute(cube, range("2023", "2023"));
+
+        // 6,000,000 + 12 x 500,000, not the months' 12 x (450,000 + 500,000) = 11,400,000
+        assertThat(find(r, TOURISM_ARRIVALS, "2023", ALL).orElseThrow().value()).isEqualTo(12_000_000.0);
+        assertThat(find(r, TOURISM_ARRIVALS, "2023", arrivalsOf("foreign", "total")).orElseThrow().value())
+                .isEqualTo(6_000_000.0);
+        assertThat(find(r, TOURISM_ARRIVALS, "2023-06", ALL).orElseThrow().value()).isEqualTo(950_000.0);
+        // the foreign year against its months is said once, not again for the all-visitors year
+        assertThat(cube.warnings()).extracting(RowProblem::value).containsExactly("6000000");
     }
 
     @Test
