@@ -54,7 +54,15 @@ public final class Cube {
     private static final double JUMP_FLOOR = 1000;
 
     private final CountDataset dataset;
+    /**
+     * Ends the source of a figure summed from parts whose sources differ (staged rows, the places
+     * a place contains): the workbook says it in its language.
+     */
+    public static final String OTHER_SOURCES = " (and other sources)";
+
     private final Map<Key, Double[]> values = new HashMap<>();
+    /** How a source ending in {@link #OTHER_SOURCES} is said in the workbook's language. */
+    private UnaryOperator<String> sourceWords = UnaryOperator.identity();
     private final Map<Key, String> sources = new HashMap<>();
     /**
      * Where the figures a given row left empty and its parts supplied come from, by measure: the
@@ -120,6 +128,7 @@ public final class Cube {
             }
         });
         cube.geo = geo;
+        cube.sourceWords = sources;
         cube.rollup = rollup;
         cube.rollupSources = rollupSources;
         cube.rollupCovers = rollupCovers;
@@ -150,6 +159,7 @@ public final class Cube {
                 rollupByPlace.computeIfAbsent(e.getKey().geo(), g -> new HashMap<>()).put(e.getKey(), e.getValue());
             }
         }
+        String otherSources = sourceWords.apply(OTHER_SOURCES);
         for (String place : geo.reportedBottomUp()) {
             List<String> children = geo.reportedChildren(place);
             Map<Slot, Double[]> derived = new LinkedHashMap<>();
@@ -169,7 +179,12 @@ public final class Cube {
                     Slot s = Slot.of(e.getKey());
                     Double[] acc = derived.get(s);
                     derived.put(s, acc == null ? e.getValue().clone() : add(acc, e.getValue()));
-                    derivedSource.putIfAbsent(s, source(e.getKey()));
+                    String childSource = source(e.getKey());
+                    String had = derivedSource.putIfAbsent(s, childSource);
+                    if (had != null && !had.equals(childSource) && !had.endsWith(otherSources)) {
+                        // Morocco summed from twelve regions cited the first region's survey alone
+                        derivedSource.put(s, sourceWords.apply(had + OTHER_SOURCES));
+                    }
                     childCount.merge(s, 1, Integer::sum);
                     if (acc == null) {
                         covered.put(s, childCover);

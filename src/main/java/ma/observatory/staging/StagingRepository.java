@@ -293,5 +293,5 @@ public class StagingRepository {
     }
 
     /** Ends the source of a cell whose rows named several: the workbook says it in its language. */
-    public static final String OTHER_SOURCES = " (and other sources)";
+    public static final String OTHER_SOURCES = ma.observatory.cube.Cube.OTHER_SOURCES;
 }

@@ -209,6 +209,24 @@ class CubeTest {
     }
 
     @Test
+    void aPlaceSummedFromPlacesOfDifferentSourcesSaysItHasOthers() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02", "MA-03");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "REG MA-01", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "REG MA-02", 500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024", "MA-03", TOTAL, "REG MA-03", 100.0, 50.0, 40.0, 10.0, 4.0)
+                .direct(LF, "2024", "MA-01", URBAN, "HCP", 100.0, 50.0, 40.0, 10.0, 4.0)
+                .direct(LF, "2024", "MA-02", URBAN, "HCP", 100.0, 50.0, 40.0, 10.0, 4.0)
+                .direct(LF, "2024", "MA-03", URBAN, "HCP", 100.0, 50.0, 40.0, 10.0, 4.0);
+
+        // the national figure is not the first region's: the source says there are others, once
+        assertThat(cells.load(LF, geo).source(key("MA", TOTAL))).isEqualTo("REG MA-01 (and other sources)");
+        assertThat(cells.load(LF, geo).source(key("MA", URBAN))).isEqualTo("HCP");
+        var french = ma.observatory.indicator.SourceText.of("fr");
+        assertThat(Cube.load(cells.jdbc(), CellTable.RUN, LF, geo, french::staged).source(key("MA", TOTAL)))
+                .isEqualTo("REG MA-01 (et d’autres sources)");
+    }
+
+    @Test
     void aCountrysOwnRowIsCompletedAndComparedOnceARegionsTotalIsDerivedFromItsParts() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         Breakdown men = TOTAL.with("sex", "male");
