@@ -29,6 +29,7 @@ import ma.observatory.run.DatabaseAccess.DatabaseBusyException;
 import ma.observatory.run.DatabaseAccess.DatabaseException;
 import ma.observatory.run.EarlyStop;
 import ma.observatory.run.ExitCodes;
+import ma.observatory.run.HeapAdvice;
 import ma.observatory.run.NoDatabaseYet;
 import ma.observatory.run.RunLauncher;
 
@@ -55,7 +56,7 @@ public class ObservatoryApplication {
         EarlyStop.install();
         outOfMemory = outOfMemory.replace("ran out of memory:", "ran out of memory (it may use "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):")
-                .replace("java -Xmx512m -jar labour-observatory.jar", ExitCodes.moreMemory());
+                .replace("java -Xmx512m -jar labour-observatory.jar", HeapAdvice.moreMemory());
         CompilerHints.addInBackground();
         int code;
         try {

@@ -41,19 +41,6 @@ public final class ExitCodes {
         return false;
     }
 
-    /**
-     * The heap to ask for after this one ran out, as a command: twice what it had (512 MB at least,
-     * in steps of 256 MB), since a fixed example (512 MB) would tell a run that had 1 GB to take less.
-     */
-    public static String moreMemory() {
-        return "java -Xmx" + moreMemoryMb(Runtime.getRuntime().maxMemory() >> 20) + "m -jar labour-observatory.jar";
-    }
-
-    static long moreMemoryMb(long hadMb) {
-        long wanted = Math.max(512, 2 * hadMb);
-        return (wanted + 255) / 256 * 256;
-    }
-
     /** The one plain sentence a failed run ends with: on the error stream, and in the log file. */
     static void say(String sentence) {
         System.err.println(sentence);

@@ -274,7 +274,7 @@ public class RunLauncher {
         if (execution.getAllFailureExceptions().stream().anyMatch(ExitCodes::outOfMemory)) {
             ExitCodes.say("The run ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): nothing new was written and the previous workbook is unchanged. Give it more with -Xmx"
-                    + " (" + ExitCodes.moreMemory() + " …), then resume it with --restart.");
+                    + " (" + HeapAdvice.moreMemory() + " …), then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
         java.nio.file.FileSystemException file = first == null ? null : fileProblem(first);
