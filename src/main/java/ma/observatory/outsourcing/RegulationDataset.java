@@ -56,9 +56,10 @@ public final class RegulationDataset implements CsvDataset {
     }
 
     private static Double lossRate(CsvRow row, RegulationColumn column) {
-        Double rate = row.number(column);
-        if (rate != null && rate > 1) {
-            row.reject(column, row.text(column), Reason.of("loss-rate.above-one"));
+        // read signed, so that a negative rate is told what a loss rate is, not what a count is
+        Double rate = row.signedNumber(column);
+        if (rate != null && (rate > 1 || rate < 0)) {
+            row.reject(column, row.text(column), Reason.of(rate > 1 ? "loss-rate.above-one" : "loss-rate.negative"));
             return null;
         }
         return rate;

@@ -73,6 +73,9 @@ class RegulationDatasetTest {
         assertThat(problem(parsed.get(1))).containsExactly("loss_rate_central", "12.5");
         assertThat(parsed.get(1).rejects().get(0).reason()).contains("between 0 and 1");
         assertThat(problem(parsed.get(2))).containsExactly("loss_rate_low", "-0.1");
+        // a loss rate is told what a loss rate is, not that "counts and amounts" must be 0 or more
+        assertThat(parsed.get(2).rejects().get(0).reason()).startsWith("is negative; a loss rate is a share between 0"
+                + " and 1");
     }
 
     @Test
