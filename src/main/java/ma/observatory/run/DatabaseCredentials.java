@@ -35,7 +35,27 @@ record DatabaseCredentials(String user, String password, String origin) {
             return new DatabaseCredentials(user.strip(), configuredPassword, "observatory.db-password");
         }
         Path file = fileOf(db);
+        if (!Files.exists(file) && madeWithAccount(db, user.strip())) {
+            // A new password would only be refused by the database, under a sentence blaming it
+            throw new DatabaseAccess.DatabaseException("The database " + db + " was made with a password kept in "
+                    + file + ", which is missing: restore that file from the backup of the database (or set"
+                    + " observatory.db-password to that password). Nothing was started.", null, true);
+        }
         return new DatabaseCredentials(user.strip(), readOrCreate(file), file.toString());
+    }
+
+    /**
+     * Whether the database's files already give the account: then its password file was lost. (A
+     * database made before accounts were configured has none, and is given one with a new password.)
+     */
+    static boolean madeWithAccount(Path db, String user) {
+        Path script = db.resolveSibling(db.getFileName() + ".script");
+        String created = "CREATE USER \"" + user.replace("\"", "\"\"") + "\"";
+        try (var lines = Files.lines(script, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.startsWith(created));
+        } catch (IOException | UncheckedIOException e) {
+            return false; // no database yet, or one HSQLDB will say more of when it opens it
+        }
     }
 
     static Path fileOf(Path db) {
