@@ -54,8 +54,14 @@ public class CheckInputsTasklet implements Tasklet {
         long runId = RunParameters.runId(step);
         Path inputDir = run.inputDir();
         if (!Files.isDirectory(inputDir)) {
-            throw new InputContractException("The input folder " + inputDir.toAbsolutePath()
-                    + " does not exist: give the folder holding the CSV files with --input-dir.");
+            // "data" is found under the folder the program starts in: started elsewhere (another
+            // folder in a terminal, a cron line without its cd), the mend is where to start it
+            String startedIn = inputDir.isAbsolute() ? ""
+                    : " (it is read from the folder the program was started in, "
+                    + Path.of("").toAbsolutePath() + ": start it in the project folder, or";
+            throw new InputContractException("The input folder " + inputDir.toAbsolutePath() + " does not exist"
+                    + (startedIn.isEmpty() ? ": give the folder holding the CSV files with --input-dir."
+                            : startedIn + " give the folder holding the CSV files with --input-dir)."));
         }
         CsvDialect.forgetDetected();
         jdbc.update("DELETE FROM input_file WHERE run_id = ?", runId);

@@ -1,0 +1,33 @@
+package ma.observatory.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the operator is told when the input folder is not where the program looks. */
+class InputFolderTests {
+
+    @Test
+    void aRelativeInputFolderThatIsNotThereSaysWhereTheProgramWasStarted(@TempDir Path work) {
+        InProcess.Outcome run = new InProcess(work).run("--input-dir=no-such-folder", "--output-dir=" + work.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        // the usual mend is where to start it (a cron line without its cd), not another --input-dir
+        assertThat(run.stderr()).as(run.both()).contains("does not exist (it is read from the folder the program was"
+                + " started in, " + Path.of("").toAbsolutePath() + ": start it in the project folder, or give the"
+                + " folder holding the CSV files with --input-dir).");
+    }
+
+    @Test
+    void anAbsoluteInputFolderThatIsNotThereAsksForTheRightOne(@TempDir Path work) {
+        InProcess.Outcome run = new InProcess(work).run("--input-dir=" + work.resolve("gone"),
+                "--output-dir=" + work.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(run.stderr()).as(run.both()).contains("The input folder " + work.resolve("gone")
+                + " does not exist: give the folder holding the CSV files with --input-dir.");
+    }
+}
