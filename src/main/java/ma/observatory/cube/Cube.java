@@ -53,13 +53,13 @@ public final class Cube {
     /** Below this, in the file's unit, a pair is not judged: small counts of small places swing by themselves. */
     private static final double JUMP_FLOOR = 1000;
 
-    private final CountDataset dataset;
     /**
      * Ends the source of a figure summed from parts whose sources differ (staged rows, the places
      * a place contains): the workbook says it in its language.
      */
     public static final String OTHER_SOURCES = " (and other sources)";
 
+    private final CountDataset dataset;
     private final Map<Key, Double[]> values = new HashMap<>();
     /** How a source ending in {@link #OTHER_SOURCES} is said in the workbook's language. */
     private UnaryOperator<String> sourceWords = UnaryOperator.identity();

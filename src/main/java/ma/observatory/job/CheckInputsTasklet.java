@@ -56,12 +56,10 @@ public class CheckInputsTasklet implements Tasklet {
         if (!Files.isDirectory(inputDir)) {
             // "data" is found under the folder the program starts in: started elsewhere (another
             // folder in a terminal, a cron line without its cd), the mend is where to start it
-            String startedIn = inputDir.isAbsolute() ? ""
-                    : " (it is read from the folder the program was started in, "
-                    + Path.of("").toAbsolutePath() + ": start it in the project folder, or";
-            throw new InputContractException("The input folder " + inputDir.toAbsolutePath() + " does not exist"
-                    + (startedIn.isEmpty() ? ": give the folder holding the CSV files with --input-dir."
-                            : startedIn + " give the folder holding the CSV files with --input-dir)."));
+            String mend = inputDir.isAbsolute() ? ": give the folder holding the CSV files with --input-dir."
+                    : " (it is read from the folder the program was started in, " + Path.of("").toAbsolutePath()
+                    + ": start it in the project folder, or give the folder holding the CSV files with --input-dir).";
+            throw new InputContractException("The input folder " + inputDir.toAbsolutePath() + " does not exist" + mend);
         }
         CsvDialect.forgetDetected();
         jdbc.update("DELETE FROM input_file WHERE run_id = ?", runId);

@@ -139,7 +139,8 @@ final class ChangesSheet {
 
     /**
      * How many values are new, gone and revised, naming only the kinds there are and in the number
-     * they take: "4 revised", "1 nouvelle, 4 révisées" (not "0 nouvelle(s), 0 disparue(s), …").
+     * they take: "4 values revised", "1 valeur nouvelle, 4 valeurs révisées" (not "0 new, 0 gone,
+     * 4 revised", "0 nouvelle(s), 0 disparue(s), …").
      */
     static String counted(Messages m, long[] counts) {
         List<String> said = new ArrayList<>();
