@@ -43,6 +43,22 @@ class LatestWorkbookTests {
     }
 
     @Test
+    void aFolderInTheLatestWorkbooksPlaceIsSaidToBeInTheWay() throws Exception {
+        InProcess app = new InProcess(work);
+        Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
+        Files.createDirectories(latest.resolve("kept"));
+
+        Outcome nightly = app.run("--input-dir=" + InProcess.FIXTURES, "--output-dir=" + app.reports());
+
+        assertThat(nightly.exitCode()).as(nightly.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        // "make room" would send the operator to free disk space that is not lacking
+        assertThat(nightly.stderr()).as(nightly.both()).contains("could not be refreshed")
+                .contains("A folder of that name is in the way: move it, then copy the new workbook to it")
+                .doesNotContain("make room");
+        assertThat(latest.resolve("kept")).exists();
+    }
+
+    @Test
     void theNightlyRunsOwnConfigurationShapesTheLatestWorkbookAsTheSchedulersWould() throws Exception {
         InProcess app = new InProcess(work);
         Path properties = work.resolve("application.properties");
