@@ -38,4 +38,39 @@ public interface CountDataset extends CsvDataset {
     default boolean knownOnceOver() {
         return true;
     }
+
+    /**
+     * A measure that is by definition the sum of others (the labour force: employed + unemployed):
+     * a row leaving it empty beside its parts counts for their sum, so that a cell summing such rows
+     * with rows that give it keeps the figures they give. {@code null} when the file has none.
+     */
+    default SumOf sumOf() {
+        return null;
+    }
+
+    /** @param measure the index of the measure in {@link #measures()}; {@code parts}, those it is the sum of */
+    record SumOf(int measure, int... parts) {
+
+        /** The sum of a row's parts, or {@code null} when one is empty. */
+        public Double of(Double[] row) {
+            double sum = 0;
+            for (int p : parts) {
+                if (p >= row.length || row[p] == null) {
+                    return null;
+                }
+                sum += row[p];
+            }
+            return sum;
+        }
+
+        /** Whether a cell whose rows left the measure empty had every part of each such row. */
+        public boolean completes(long[] missing) {
+            for (int p : parts) {
+                if (missing[p] > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 }

@@ -69,6 +69,12 @@ public final class Cube {
      * row's source says nothing of them (2015's arrivals on a row giving only its receipts).
      */
     private final Map<Key, String[]> filledSources = new HashMap<>();
+    /**
+     * The cells whose {@link CountDataset#sumOf} measure some rows left empty and their parts made
+     * (a labour force the file did not give): said so in the figure's source.
+     */
+    private final Set<Key> madeFromParts = new java.util.HashSet<>();
+    private Set<Key> rollupMadeFromParts = Set.of();
     private final List<RowProblem> warnings = new ArrayList<>();
     // Kept from load so that totals derived later by deriveTotals reach the places above too.
     private GeoReference geo;
@@ -108,6 +114,8 @@ public final class Cube {
         Cube cube = new Cube(dataset);
         Map<Key, Double[]> rollup = new HashMap<>();
         Map<Key, String> rollupSources = new HashMap<>();
+        Set<Key> rollupMadeFromParts = new java.util.HashSet<>();
+        CountDataset.SumOf sumOf = dataset.sumOf();
         Map<Key, Long> rollupCovers = new HashMap<>();
         List<String> measures = dataset.measures();
         // The few distinct periods and breakdowns are parsed once and shared.
@@ -121,6 +129,12 @@ public final class Cube {
                 v[m] = missing[m] > 0 ? null : total[m];
             }
             boolean direct = "direct".equals(origin);
+            // Rows that left the measure empty counted for their parts' sum (the staging added it):
+            // whole when every such row had its parts.
+            if (sumOf != null && missing[sumOf.measure()] > 0 && sumOf.completes(missing)) {
+                v[sumOf.measure()] = total[sumOf.measure()];
+                (direct ? cube.madeFromParts : rollupMadeFromParts).add(key);
+            }
             (direct ? cube.values : rollup).put(key, v);
             (direct ? cube.sources : rollupSources).put(key, sources.apply(source));
             if (!direct) {
@@ -131,6 +145,7 @@ public final class Cube {
         cube.sourceWords = sources;
         cube.rollup = rollup;
         cube.rollupSources = rollupSources;
+        cube.rollupMadeFromParts = rollupMadeFromParts;
         cube.rollupCovers = rollupCovers;
         cube.resolvePlaces(false, null);
         return cube;
@@ -165,6 +180,7 @@ public final class Cube {
             Map<Slot, Double[]> derived = new LinkedHashMap<>();
             Map<Slot, String> derivedSource = new HashMap<>();
             Map<Slot, Integer> childCount = new HashMap<>();
+            Set<Slot> made = new java.util.HashSet<>();
             // What the parts cover, summed; null where a rollup cell was staged without its cover.
             Map<Slot, Long> covered = new HashMap<>();
             for (var e : rollupByPlace.getOrDefault(place, Map.of()).entrySet()) {
@@ -172,6 +188,9 @@ public final class Cube {
                 derived.put(s, e.getValue().clone());
                 derivedSource.put(s, rollupSources.get(e.getKey()));
                 covered.put(s, rollupCovers.get(e.getKey()));
+                if (rollupMadeFromParts.contains(e.getKey())) {
+                    made.add(s);
+                }
             }
             for (String child : children) {
                 long childCover = geo.coverOf(child);
@@ -186,6 +205,9 @@ public final class Cube {
                         derivedSource.put(s, sourceWords.apply(had + OTHER_SOURCES));
                     }
                     childCount.merge(s, 1, Integer::sum);
+                    if (madeFromParts.contains(e.getKey())) {
+                        made.add(s);
+                    }
                     if (acc == null) {
                         covered.put(s, childCover);
                     } else {
@@ -217,7 +239,7 @@ public final class Cube {
                 if (fillOnly && values.containsKey(key) && !deferred) {
                     continue;
                 }
-                put(key, e.getValue(), derivedSource.get(s), "total.differs.places", "", byPlace);
+                put(key, e.getValue(), made.contains(s), derivedSource.get(s), "total.differs.places", "", byPlace);
             }
         }
     }
@@ -232,16 +254,22 @@ public final class Cube {
      * Adds a derived total where the input has none; where it has one, keeps its figures, warns
      * when they disagree with the derived ones, and fills those it leaves empty.
      *
+     * @param partsMade whether the derived {@link CountDataset#sumOf} measure was, for some rows,
+     *                  made from its parts
      * @param how       the reason's key, saying how the total was derived; {@code null} to fill
      *                  only, without comparing
      * @param dimension the dimension summed over, for {@code total.differs.groups}
      */
-    private void put(Key key, Double[] derived, String source, String how, String dimension,
+    private void put(Key key, Double[] derived, boolean partsMade, String source, String how, String dimension,
                      Map<String, Map<Key, Double[]>> byPlace) {
         Double[] given = values.get(key);
+        CountDataset.SumOf sumOf = dataset.sumOf();
         if (given == null) {
             values.put(key, derived);
             sources.put(key, source);
+            if (partsMade) {
+                madeFromParts.add(key);
+            }
             if (byPlace != null) {
                 byPlace.computeIfAbsent(key.geo(), g -> new HashMap<>()).put(key, derived);
             }
@@ -252,6 +280,9 @@ public final class Cube {
                 // The file gives the total row but leaves this figure empty: the parts supply it,
                 // and the figure cites them.
                 given[m] = derived[m];
+                if (partsMade && sumOf != null && sumOf.measure() == m) {
+                    madeFromParts.add(key);
+                }
                 String measure = dataset.measures().get(m);
                 String partsSay = SourceParts.of(source, measure, dataset.measures());
                 if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
@@ -334,7 +365,8 @@ public final class Cube {
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
                 partKeys.add(k);
             }
-            put(g.getKey(), sum, sourceOfParts(partKeys, sum, UnaryOperator.identity()), "total.differs.groups",
+            put(g.getKey(), sum, partKeys.stream().anyMatch(madeFromParts::contains),
+                    sourceOfParts(partKeys, sum, UnaryOperator.identity()), "total.differs.groups",
                     dimension, null);
         }
         if (geo != null) {
@@ -386,7 +418,8 @@ public final class Cube {
             }
             // the year cites its January's source, each figure its own: twelve months' would be a list
             Period year = e.getKey().period();
-            put(e.getKey(), sum, sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
+            put(e.getKey(), sum, java.util.Arrays.stream(months).anyMatch(madeFromParts::contains),
+                    sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
                     compare ? "total.differs.months" : null, "", null);
         }
         if (geo != null) {
@@ -401,6 +434,14 @@ public final class Cube {
 
     public Set<Key> keys() {
         return values.keySet();
+    }
+
+    /**
+     * Whether the cell's {@link CountDataset#sumOf} measure is, for some of its rows, the sum of
+     * their parts, the rows having left it empty (a labour force the file did not give).
+     */
+    public boolean madeFromParts(Key key) {
+        return madeFromParts.contains(key);
     }
 
     /** The cell's source, with a part for each figure its parts supplied ({@link #source(Key, String)}). */

@@ -148,6 +148,8 @@ public final class EmploymentIndicators {
             if (summed) {
                 measures.put("labour_force", employed + unemployed);
             }
+            // the staging did the same row by row, where rows that gave it met rows that did not
+            summed |= labourForce.madeFromParts(key);
             String summedSource = !summed ? source : blank(source) ? words.get("source.labour-force.summed.bare")
                     : words.get("source.labour-force.summed", source);
             // A level cites what the source says of it (its parts' source when they supplied it); a

@@ -40,6 +40,15 @@ public final class LabourForceDataset implements CountDataset {
         return MEASURES;
     }
 
+    /** The labour force is the employed plus the unemployed, by definition (README, "How the numbers are made"). */
+    @Override
+    public SumOf sumOf() {
+        return LABOUR_FORCE_SUM;
+    }
+
+    private static final SumOf LABOUR_FORCE_SUM = new SumOf(MEASURES.indexOf("labour_force"),
+            MEASURES.indexOf("employed"), MEASURES.indexOf("unemployed"));
+
     /** A row's key; one array, not one per row of a file of millions. */
     private static final CsvColumn[] KEY = {PERIOD, GEO, AREA, SEX, AGE_GROUP};
 

@@ -174,6 +174,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
     /** Sums the rows by key; returns how many lie outside the reported places or the range. */
     private long sumRows(List<Parsed<T>> kept, Map<RowKey, CellSum> sums) {
         int measures = dataset.measures().size();
+        CountDataset.SumOf sumOf = dataset.sumOf();
         long outside = 0;
         for (Parsed<T> parsed : kept) {
             StagedRow row = parsed.item().staged();
@@ -190,7 +191,7 @@ public class CellStagingWriter<T extends Stageable> extends ImportWriter<T> {
             // Every value names its source (SPEC §5): a row that gives none is the file's.
             String source = row.source() == null || row.source().isEmpty() ? dataset.file() : row.source();
             sums.computeIfAbsent(new RowKey(row.period(), target.place(), target.place().equals(row.geo()),
-                    row.breakdown()), k -> new CellSum(measures)).add(row.measures(), source, target.cover());
+                    row.breakdown()), k -> new CellSum(measures)).add(row.measures(), source, target.cover(), sumOf);
         }
         return outside;
     }

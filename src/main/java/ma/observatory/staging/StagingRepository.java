@@ -252,10 +252,22 @@ public class StagingRepository {
          * @param placeCover what the row's place covers
          */
         void add(Double[] values, String rowSource, long placeCover) {
+            add(values, rowSource, placeCover, null);
+        }
+
+        /**
+         * @param sumOf a measure the row's others make when it leaves it empty: counted as missing
+         *              (the cell then knows some rows did not give it) and summed as their sum
+         */
+        void add(Double[] values, String rowSource, long placeCover, CountDataset.SumOf sumOf) {
             for (int m = 0; m < total.length; m++) {
                 Double v = m < values.length ? values[m] : null;
                 if (v == null) {
                     missing[m]++;
+                    Double made = sumOf != null && sumOf.measure() == m ? sumOf.of(values) : null;
+                    if (made != null) {
+                        total[m] += made;
+                    }
                 } else {
                     total[m] += v;
                 }

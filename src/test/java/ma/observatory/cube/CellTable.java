@@ -66,7 +66,7 @@ public final class CellTable implements AutoCloseable {
 
     /**
      * One staged cell, all measures in one row as the staging writer leaves them: a null measure
-     * counts one missing row.
+     * counts one missing row (and a labour force left empty, the sum of its parts).
      */
     public CellTable cell(long run, CountDataset dataset, String period, String geo, String origin,
                           Breakdown breakdown, String source, Double... measures) {
@@ -76,9 +76,13 @@ public final class CellTable implements AutoCloseable {
         }
         Double[] totals = new Double[names.size()];
         Long[] missing = new Long[names.size()];
+        CountDataset.SumOf sumOf = dataset.sumOf();
         for (int m = 0; m < names.size(); m++) {
             totals[m] = Objects.requireNonNullElse(measures[m], 0.0);
             missing[m] = measures[m] == null ? 1L : 0L;
+            if (measures[m] == null && sumOf != null && sumOf.measure() == m && sumOf.of(measures) != null) {
+                totals[m] = sumOf.of(measures); // a labour force left empty counts as employed + unemployed
+            }
         }
         jdbc.update("INSERT INTO staged_cell (run_id, dataset, period, geo, origin, dims, measures, totals, missing,"
                 + " source) VALUES (?,?,?,?,?,?,?,?,?,?)", run, dataset.key(), period, geo, origin, breakdown.toString(),

@@ -209,6 +209,22 @@ class CubeTest {
     }
 
     @Test
+    void aLabourForceSomeRowsLeftEmptyKeepsTheOnesGivenAndIsKnownAsMadeFromParts() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        // MA-01 gives its labour force (50.4, not quite 45 + 5); MA-02 leaves it empty beside 60 + 12
+        cells.direct(LF, "2024", "MA-01", TOTAL, "A", 100.0, 50.4, 45.0, 5.0, 1.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "B", 100.0, null, 60.0, 12.0, 1.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // 50.4 + 72, not the whole country's employed + unemployed (122)
+        assertThat(cube.get(key("MA", TOTAL), "labour_force")).isCloseTo(122.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cube.madeFromParts(key("MA", TOTAL))).isTrue();
+        assertThat(cube.madeFromParts(key("MA-02", TOTAL))).isTrue();
+        assertThat(cube.madeFromParts(key("MA-01", TOTAL))).isFalse();
+    }
+
+    @Test
     void aPlaceSummedFromPlacesOfDifferentSourcesSaysItHasOthers() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02", "MA-03");
         cells.direct(LF, "2024", "MA-01", TOTAL, "REG MA-01", 200.0, 100.0, 90.0, 10.0, 9.0)

@@ -192,7 +192,7 @@ class EmploymentIndicatorsTest {
         // 10,766 + 1,296 = 12,062; unemployment rate 1,296 / 12,062 = 10.7445 %
         IndicatorValue labourForce = find(r, EMPLOYMENT_LABOUR_FORCE, "2017-Q1", "MA", TOTAL).orElseThrow();
         assertThat(labourForce.value()).isEqualTo(12062.0);
-        assertThat(labourForce.source()).isEqualTo("labour force = employed + unemployed, not given; T1-2018 note");
+        assertThat(labourForce.source()).isEqualTo("labour force = employed + unemployed where not given; T1-2018 note");
         assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE, "2017-Q1", "MA", TOTAL))
                 .isCloseTo(100.0 * 1296 / 12062, within(1e-9));
         // no population: no activity or employment rate

@@ -253,6 +253,36 @@ class CellStagingWriterTest {
     }
 
     @Test
+    void aLabourForceARowLeavesEmptyCountsAsItsEmployedPlusUnemployedInTheCell() {
+        try (CellTable table = new CellTable()) {
+            CellStagingWriter<LabourForceRecord> w = new CellStagingWriter<>(CellTable.RUN, LabourForceDataset.INSTANCE,
+                    GEO, RANGE, new StagingRepository(table.jdbc(), () -> { }));
+            w.open(new ExecutionContext());
+            // two rows summed into one cell of MA-01: one gives its labour force (50.4, not quite
+            // 45 + 5), the other leaves it empty beside 60 employed and 12 unemployed; a third leaves
+            // the unemployed empty too, in another cell
+            List<Parsed<LabourForceRecord>> rows = List.of(
+                    new Parsed<>(2L, new LabourForceRecord(quarter(4), "MA-01-0001", Area.URBAN, Sex.MALE, "15-24",
+                            100.0, 50.4, 45.0, 5.0, null, "s"), List.of(), List.of()),
+                    new Parsed<>(3L, new LabourForceRecord(quarter(4), "MA-01-0001", Area.URBAN, Sex.MALE, "15-24",
+                            100.0, null, 60.0, 12.0, null, "s"), List.of(), List.of()),
+                    new Parsed<>(4L, new LabourForceRecord(quarter(4), "MA-01-0001", Area.URBAN, Sex.FEMALE, "15-24",
+                            100.0, null, 60.0, null, null, "s"), List.of(), List.of()));
+            w.write(new Chunk<>(List.of(new RowBatch<>(rows, 5, true))));
+
+            Map<String, Object> men = table.jdbc().queryForMap("SELECT total, missing FROM cell WHERE measure ="
+                    + " 'labour_force' AND dims LIKE '%sex=male%'");
+            // 50.4 + 60 + 12, one row having left it empty: the cube knows it was made in part
+            assertThat((Double) men.get("TOTAL")).isCloseTo(122.4, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(men.get("MISSING")).isEqualTo(1L);
+            Map<String, Object> women = table.jdbc().queryForMap("SELECT total, missing FROM cell WHERE measure ="
+                    + " 'labour_force' AND dims LIKE '%sex=female%'");
+            assertThat(women.get("TOTAL")).as("no sum without the unemployed").isEqualTo(0.0);
+            assertThat(women.get("MISSING")).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void warningsPastTheFilesLimitAreCountedInOneLastWarning() {
         try (CellTable table = new CellTable()) {
             StagingRepository staging = new StagingRepository(table.jdbc(), () -> { });
