@@ -75,6 +75,8 @@ public final class Cube {
      */
     private final Set<Key> madeFromParts = new java.util.HashSet<>();
     private Set<Key> rollupMadeFromParts = Set.of();
+    /** The cells the input does not give, added from others (sums of parts, places, months). */
+    private final Set<Key> derivedKeys = new java.util.HashSet<>();
     private final List<RowProblem> warnings = new ArrayList<>();
     // Kept from load so that totals derived later by deriveTotals reach the places above too.
     private GeoReference geo;
@@ -267,6 +269,7 @@ public final class Cube {
         if (given == null) {
             values.put(key, derived);
             sources.put(key, source);
+            derivedKeys.add(key);
             if (partsMade) {
                 madeFromParts.add(key);
             }
@@ -383,19 +386,26 @@ public final class Cube {
      * @param source the derived year's source, from the year and what its January's source says
      */
     public void deriveYearsFromMonths(BiFunction<Period, String, String> source) {
-        deriveYearsFromMonths(source, true);
+        deriveYearsFromMonths(source, year -> true, false);
+    }
+
+    /** As {@link #deriveYearsFromMonths(BiFunction)}, for the years {@code which} accepts only. */
+    public void deriveYearsFromMonths(BiFunction<Period, String, String> source, java.util.function.Predicate<Key> which) {
+        deriveYearsFromMonths(source, which, false);
     }
 
     /**
-     * As {@link #deriveYearsFromMonths(BiFunction)}, for months completed since (a month's total
-     * from its parts): only adds the years and figures still lacking, without comparing again the
-     * years already there with months that may hold a part the year overrules.
+     * As {@link #deriveYearsFromMonths(BiFunction)}, once months have been completed from their
+     * parts: adds the years and figures still lacking; a year already there is compared with its
+     * months only where it was derived (all visitors = foreign + MRE) and its months are the file's,
+     * since months made from parts repeat what their parts' own years were compared with.
      */
     public void fillYearsFromMonths(BiFunction<Period, String, String> source) {
-        deriveYearsFromMonths(source, false);
+        deriveYearsFromMonths(source, year -> true, true);
     }
 
-    private void deriveYearsFromMonths(BiFunction<Period, String, String> source, boolean compare) {
+    private void deriveYearsFromMonths(BiFunction<Period, String, String> source, java.util.function.Predicate<Key> which,
+                                       boolean filling) {
         Map<Key, Key[]> years = new LinkedHashMap<>();
         for (Key k : values.keySet()) {
             if (k.period().granularity() == Period.Granularity.MONTH) {
@@ -406,6 +416,9 @@ public final class Cube {
         Set<Slot> added = new java.util.HashSet<>();
         for (var e : years.entrySet()) {
             Key[] months = e.getValue();
+            if (!which.test(e.getKey())) {
+                continue;
+            }
             if (java.util.Arrays.asList(months).contains(null)) {
                 continue; // a year with a month missing: its sum would pass for the year's total
             }
@@ -420,7 +433,9 @@ public final class Cube {
             Period year = e.getKey().period();
             put(e.getKey(), sum, java.util.Arrays.stream(months).anyMatch(madeFromParts::contains),
                     sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
-                    compare ? "total.differs.months" : null, "", null);
+                    !filling || derivedKeys.contains(e.getKey())
+                            && java.util.Arrays.stream(months).noneMatch(derivedKeys::contains)
+                            ? "total.differs.months" : null, "", null);
         }
         if (geo != null) {
             resolvePlaces(true, added);

@@ -78,17 +78,18 @@ public final class TourismIndicators {
      * {@link Cube#deriveTotals}): a year published only by visitor type still gets its total.
      * Markets are never summed into {@code market=total}: the files list only some markets. A year
      * whose twelve months the file gives is their sum where the file gives no figure for it (see
-     * {@link Cube#deriveYearsFromMonths}), its source saying so in the words' language. Years come
-     * first, visitor type by visitor type: a foreign year the file gives, which wins over its months,
-     * is then part of the all-visitors year, instead of an all-visitors year summed from months the
-     * file's foreign year overrules. Months completed from their visitor types then fill what the
-     * years still lack.
+     * {@link Cube#deriveYearsFromMonths}), its source saying so in the words' language. The years
+     * of each visitor type come first (and an all-visitors year the file gives is checked against
+     * its months): a foreign year the file gives, which wins over its months, is then part of the
+     * all-visitors year, which foreign + MRE make before the all-visitors months would; those
+     * months then make only the years still lacking, and are checked against the others.
      */
     public static void deriveArrivalsTotals(Cube arrivals, SourceText words) {
         // Arrivals, nights and receipts are flows: a year of twelve months is their sum.
         BiFunction<Period, String, String> months = (year, january) -> words.quoting("source.months", january,
                 year.toString());
-        arrivals.deriveYearsFromMonths(months);
+        arrivals.deriveYearsFromMonths(months, year -> !TOTAL.equals(year.breakdown().get("visitor_type"))
+                || arrivals.keys().contains(year));
         arrivals.deriveTotals("visitor_type", TOTAL,
                 present -> present.contains("foreign") && present.contains("mre") ? List.of("foreign", "mre")
                         : List.of());

@@ -454,6 +454,23 @@ class TourismIndicatorsTest {
     }
 
     @Test
+    void foreignAndMreYearsTheFileGivesMakeTheAllVisitorsYearBeforeItsMonthsDo() {
+        // all-visitors months (12 x 1,000), foreign and MRE years (7,000 and 6,000), no all-visitors year
+        Cube cube = arrivals();
+        cube.put(new Cube.Key(Period.parse("2023"), "MA", arrivalsOf("foreign", "total")), "FY", 7_000.0, null, null);
+        cube.put(new Cube.Key(Period.parse("2023"), "MA", arrivalsOf("mre", "total")), "MY", 6_000.0, null, null);
+        for (int m = 1; m <= 12; m++) {
+            cube.put(new Cube.Key(Period.parse(String.format("2023-%02d", m)), "MA", ALL), "TM", 1_000.0, null, null);
+        }
+
+        var r = compute(cube, range("2023", "2023"));
+
+        assertThat(find(r, TOURISM_ARRIVALS, "2023", ALL).orElseThrow().value()).isEqualTo(13_000.0);
+        // the file's all-visitors months disagree with its visitor types' years: said once
+        assertThat(cube.warnings()).extracting(RowProblem::value).containsExactly("13000");
+    }
+
+    @Test
     void aYearOfMonthsWhoseJanuaryWasCompletedFromItsPartsCitesEachFiguresOwnSource() {
         // January: the total row gives receipts, the foreign and MRE rows the arrivals; the other
         // months give both on the total row, in parts
