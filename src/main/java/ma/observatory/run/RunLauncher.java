@@ -191,11 +191,11 @@ public class RunLauncher {
                 Path latest = Path.of(execution.getJobParameters().getString("output-dir")).resolve(LATEST_WORKBOOK);
                 ExitCodes.say("The workbook was written, but " + LATEST_WORKBOOK + " could not be refreshed ("
                         + ExitCodes.rootMessage(e) + "; see " + logFile() + "). "
-                        + (Files.isDirectory(latest) ? "A folder of that name is in the way: move it"
+                        + (Files.isDirectory(latest) ? "A folder of that name is in the way: move it away"
                                 : (Files.exists(latest) ? "It still holds an earlier night's workbook"
                                         : "There is none yet") + ": make room in the output folder")
-                        + ", then copy the new workbook to it or wait for the next nightly run (--restart has nothing"
-                        + " to resume).");
+                        + ", then copy the new workbook to " + LATEST_WORKBOOK + " or wait for the next nightly run"
+                        + " (--restart has nothing to resume).");
                 return ExitCodes.RUN_FAILED;
             }
         }

@@ -53,7 +53,8 @@ class LatestWorkbookTests {
         assertThat(nightly.exitCode()).as(nightly.both()).isEqualTo(ExitCodes.RUN_FAILED);
         // "make room" would send the operator to free disk space that is not lacking
         assertThat(nightly.stderr()).as(nightly.both()).contains("could not be refreshed")
-                .contains("A folder of that name is in the way: move it, then copy the new workbook to it")
+                .contains("A folder of that name is in the way: move it away, then copy the new workbook to "
+                        + RunLauncher.LATEST_WORKBOOK)
                 .doesNotContain("make room");
         assertThat(latest.resolve("kept")).exists();
     }
