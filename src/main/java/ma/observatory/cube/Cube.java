@@ -77,6 +77,9 @@ public final class Cube {
     private Set<Key> rollupMadeFromParts = Set.of();
     /** The cells the input does not give, added from others (sums of parts, places, months). */
     private final Set<Key> derivedKeys = new java.util.HashSet<>();
+    private static final String PLACES = "total.differs.places";
+    /** The figures of each place already compared with its parts' sum. */
+    private final Map<Key, boolean[]> placeCompared = new HashMap<>();
     private final List<RowProblem> warnings = new ArrayList<>();
     // Kept from load so that totals derived later by deriveTotals reach the places above too.
     private GeoReference geo;
@@ -149,18 +152,17 @@ public final class Cube {
         cube.rollupSources = rollupSources;
         cube.rollupMadeFromParts = rollupMadeFromParts;
         cube.rollupCovers = rollupCovers;
-        cube.resolvePlaces(false, null);
+        cube.resolvePlaces(null);
         return cube;
     }
 
     /**
-     * @param fillOnly only add the cells a place lacks, without comparing again the ones it has: used
-     *                 after {@link #deriveTotals}, when a region's total derived from its areas
-     *                 completes the set of regions a national total needs
-     * @param only     with {@code fillOnly}, the slots (period and breakdown) that got new cells:
-     *                 the sums of the others cannot have changed since the last pass
+     * @param only {@code null} for every slot (period and breakdown); after {@link #deriveTotals},
+     *             the slots whose cells it added or completed (a region's total derived from its
+     *             sexes completes the set of regions a national total needs): the sums of the
+     *             others cannot have changed since the last pass
      */
-    private void resolvePlaces(boolean fillOnly, Set<Slot> only) {
+    private void resolvePlaces(Set<Slot> only) {
         if (only != null && only.isEmpty()) {
             return;
         }
@@ -234,14 +236,12 @@ public final class Cube {
                     (rollupByPlace.getOrDefault(place, Map.of()).containsKey(key) ? notTiled : partsMissing).add(key);
                     continue;
                 }
-                // A place's own row was compared with its parts' sum when that sum first covered it;
-                // one whose parts did not cover it then (a region given by sex only, its total
-                // derived since) is completed and compared now.
-                boolean deferred = partsMissing.remove(key) | notTiled.remove(key);
-                if (fillOnly && values.containsKey(key) && !deferred) {
-                    continue;
-                }
-                put(key, e.getValue(), made.contains(s), derivedSource.get(s), "total.differs.places", "", byPlace);
+                // Covered now: a place whose parts did not cover it before (a region given by sex only,
+                // its total derived since) is no longer lacking them. Its row, and one completed
+                // earlier, get the figures still empty and are compared on those not compared yet.
+                partsMissing.remove(key);
+                notTiled.remove(key);
+                put(key, e.getValue(), made.contains(s), derivedSource.get(s), PLACES, "", byPlace);
             }
         }
     }
@@ -262,8 +262,8 @@ public final class Cube {
      *                  only, without comparing
      * @param dimension the dimension summed over, for {@code total.differs.groups}
      */
-    private void put(Key key, Double[] derived, boolean partsMade, String source, String how, String dimension,
-                     Map<String, Map<Key, Double[]>> byPlace) {
+    private boolean put(Key key, Double[] derived, boolean partsMade, String source, String how, String dimension,
+                        Map<String, Map<Key, Double[]>> byPlace) {
         Double[] given = values.get(key);
         CountDataset.SumOf sumOf = dataset.sumOf();
         if (given == null) {
@@ -276,10 +276,16 @@ public final class Cube {
             if (byPlace != null) {
                 byPlace.computeIfAbsent(key.geo(), g -> new HashMap<>()).put(key, derived);
             }
-            return;
+            return true;
         }
+        boolean filled = false;
+        // A place's row is compared with its parts' sum figure by figure, each once: a later pass
+        // (a region's total derived from its sexes since) may bring figures the first could not.
+        boolean[] compared = PLACES.equals(how) ? placeCompared.computeIfAbsent(key, k -> new boolean[given.length])
+                : null;
         for (int m = 0; m < given.length; m++) {
             if (given[m] == null && derived[m] != null) {
+                filled = true;
                 // The file gives the total row but leaves this figure empty: the parts supply it,
                 // and the figure cites them.
                 given[m] = derived[m];
@@ -291,12 +297,17 @@ public final class Cube {
                 if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
                     filledSources.computeIfAbsent(key, k -> new String[given.length])[m] = partsSay;
                 }
-            } else if (how != null && given[m] != null && derived[m] != null && differs(given[m], derived[m])) {
-                warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
-                        Reason.of(how, placedCellName(key),
-                                format(given[m]), format(derived[m]), dimension)));
+            } else if (how != null && given[m] != null && derived[m] != null && (compared == null || !compared[m])) {
+                if (compared != null) {
+                    compared[m] = true;
+                }
+                if (differs(given[m], derived[m])) {
+                    warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
+                            Reason.of(how, placedCellName(key), format(given[m]), format(derived[m]), dimension)));
+                }
             }
         }
+        return filled;
     }
 
     /** Whether two figures of the same total differ beyond the tolerance of rounded inputs. */
@@ -358,9 +369,6 @@ public final class Cube {
             if (parts.isEmpty()) {
                 continue;
             }
-            if (!values.containsKey(g.getKey())) {
-                added.add(Slot.of(g.getKey()));
-            }
             Double[] sum = null;
             List<Key> partKeys = new ArrayList<>(parts.size());
             for (String part : parts) {
@@ -368,12 +376,14 @@ public final class Cube {
                 sum = sum == null ? values.get(k).clone() : add(sum, values.get(k));
                 partKeys.add(k);
             }
-            put(g.getKey(), sum, partKeys.stream().anyMatch(madeFromParts::contains),
-                    sourceOfParts(partKeys, sum, UnaryOperator.identity()), "total.differs.groups",
-                    dimension, null);
+            // a total filled where its row left a figure empty changes its place's sum too
+            if (put(g.getKey(), sum, partKeys.stream().anyMatch(madeFromParts::contains),
+                    sourceOfParts(partKeys, sum, UnaryOperator.identity()), "total.differs.groups", dimension, null)) {
+                added.add(Slot.of(g.getKey()));
+            }
         }
         if (geo != null) {
-            resolvePlaces(true, added);
+            resolvePlaces(added);
         }
     }
 
@@ -426,19 +436,18 @@ public final class Cube {
             for (int m = 1; m < months.length; m++) {
                 add(sum, values.get(months[m]));
             }
-            if (!values.containsKey(e.getKey())) {
-                added.add(Slot.of(e.getKey()));
-            }
             // the year cites its January's source, each figure its own: twelve months' would be a list
             Period year = e.getKey().period();
-            put(e.getKey(), sum, java.util.Arrays.stream(months).anyMatch(madeFromParts::contains),
+            if (put(e.getKey(), sum, java.util.Arrays.stream(months).anyMatch(madeFromParts::contains),
                     sourceOfParts(List.of(months[0]), sum, said -> source.apply(year, said)),
                     !filling || derivedKeys.contains(e.getKey())
                             && java.util.Arrays.stream(months).noneMatch(derivedKeys::contains)
-                            ? "total.differs.months" : null, "", null);
+                            ? "total.differs.months" : null, "", null)) {
+                added.add(Slot.of(e.getKey()));
+            }
         }
         if (geo != null) {
-            resolvePlaces(true, added);
+            resolvePlaces(added);
         }
     }
 

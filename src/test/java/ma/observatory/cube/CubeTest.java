@@ -209,6 +209,46 @@ class CubeTest {
     }
 
     @Test
+    void aFigureARegionsRowLeavesEmptyAndItsSexesGiveReachesTheCountryWhichIsComparedOnIt() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        Breakdown men = TOTAL.with("sex", "male");
+        Breakdown women = TOTAL.with("sex", "female");
+        // MA-01's total row leaves its population empty; its sexes give 500 + 500. Morocco's row
+        // gives 2,000 against the regions' 1,000 + 1,500 = 2,500
+        cells.direct(LF, "2024", "MA-01", TOTAL, "R1", null, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-01", men, "R1", 500.0, 60.0, 55.0, 5.0, 4.0)
+                .direct(LF, "2024", "MA-01", women, "R1", 500.0, 40.0, 35.0, 5.0, 5.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "R2", 1_500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024", "MA", TOTAL, "NAT", 2_000.0, 400.0, 330.0, 70.0, 33.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("sex", "total", present -> present.containsAll(List.of("male", "female"))
+                ? List.of("male", "female") : List.of());
+
+        assertThat(cube.get(key("MA-01", TOTAL), "population")).isEqualTo(1_000.0);
+        assertThat(cube.get(key("MA", TOTAL), "population")).as("the row given wins").isEqualTo(2_000.0);
+        // compared once it could be, and only that figure: the others were compared at load
+        assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(tuple("population", "2000"));
+    }
+
+    @Test
+    void aCountryWithoutARowGetsAFigureOneRegionCompletedFromItsSexes() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "R1", null, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-01", TOTAL.with("sex", "male"), "R1", 500.0, 60.0, 55.0, 5.0, 4.0)
+                .direct(LF, "2024", "MA-01", TOTAL.with("sex", "female"), "R1", 500.0, 40.0, 35.0, 5.0, 5.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "R2", 1_500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("sex", "total", present -> present.containsAll(List.of("male", "female"))
+                ? List.of("male", "female") : List.of());
+
+        assertThat(cube.get(key("MA", TOTAL), "population")).isEqualTo(2_500.0);
+        assertThat(cube.warnings()).isEmpty();
+    }
+
+    @Test
     void aLabourForceSomeRowsLeftEmptyKeepsTheOnesGivenAndIsKnownAsMadeFromParts() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         // MA-01 gives its labour force (50.4, not quite 45 + 5); MA-02 leaves it empty beside 60 + 12
