@@ -247,17 +247,12 @@ public class StagingRepository {
         }
 
         /**
-         * Adds a row's values ({@code null}: left empty), or another partial sum's.
+         * Adds a row's values ({@code null}: left empty).
          *
          * @param placeCover what the row's place covers
-         */
-        void add(Double[] values, String rowSource, long placeCover) {
-            add(values, rowSource, placeCover, null);
-        }
-
-        /**
-         * @param sumOf a measure the row's others make when it leaves it empty: counted as missing
-         *              (the cell then knows some rows did not give it) and summed as their sum
+         * @param sumOf      a measure the row's others make when it leaves it empty: counted as
+         *                   missing (the cell then knows some rows did not give it) and summed as
+         *                   their sum; {@code null} when the file has none
          */
         void add(Double[] values, String rowSource, long placeCover, CountDataset.SumOf sumOf) {
             for (int m = 0; m < total.length; m++) {
@@ -276,6 +271,7 @@ public class StagingRepository {
             cover += placeCover;
         }
 
+        /** Adds another partial sum of the same cell. */
         void add(CellSum other) {
             for (int m = 0; m < total.length; m++) {
                 total[m] += other.total[m];
