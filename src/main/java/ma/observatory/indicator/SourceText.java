@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import ma.observatory.staging.StagingRepository;
+import ma.observatory.cube.Cube;
 
 /**
  * The words the program adds to a value's source when it says how it made the value ("difference
@@ -94,10 +94,10 @@ public final class SourceText {
 
     /** A staged cell's source, where the staging marked it as one of several, in this language. */
     public String staged(String source) {
-        if (source == null || !source.endsWith(StagingRepository.OTHER_SOURCES)) {
+        if (source == null || !source.endsWith(Cube.OTHER_SOURCES)) {
             return source;
         }
-        return get("source.other-sources", source.substring(0, source.length() - StagingRepository.OTHER_SOURCES.length()));
+        return get("source.other-sources", source.substring(0, source.length() - Cube.OTHER_SOURCES.length()));
     }
 
     /** A share to one decimal as this language writes it ({@code 113.1}, {@code 113,1}); {@code [x]} for none. */

@@ -12,6 +12,7 @@ import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.Reason;
 import ma.observatory.csv.RowProblem;
 import ma.observatory.cube.CountDataset;
+import ma.observatory.cube.Cube;
 import ma.observatory.cube.StagedCells;
 
 /** SQL for what the import steps stage: counters per file, rejected rows and warnings, cells. */
@@ -293,13 +294,11 @@ public class StagingRepository {
 
         /** The source of a cell that already has one, once another row's is added. */
         static String combine(String source, String more) {
-            if (more == null || more.equals(source) || source.endsWith(OTHER_SOURCES)) {
+            if (more == null || more.equals(source) || source.endsWith(Cube.OTHER_SOURCES)) {
                 return source;
             }
-            return source + OTHER_SOURCES;
+            return source + Cube.OTHER_SOURCES;
         }
     }
 
-    /** Ends the source of a cell whose rows named several: the workbook says it in its language. */
-    public static final String OTHER_SOURCES = ma.observatory.cube.Cube.OTHER_SOURCES;
 }
