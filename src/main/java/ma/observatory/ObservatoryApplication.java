@@ -44,9 +44,13 @@ public class ObservatoryApplication {
      * Said when the heap runs out, and made before: once it has run out, building the sentence may
      * fail in turn, leaving a bare "OutOfMemoryError thrown from the UncaughtExceptionHandler".
      */
-    private static String outOfMemory = "The program ran out of memory: nothing new was written. Give it more with"
-            + " -Xmx, e.g. java -Xmx512m -jar labour-observatory.jar, then run again (--restart resumes a run that"
-            + " had started).";
+    private static final String OUT_OF_MEMORY = outOfMemorySentence();
+
+    private static String outOfMemorySentence() {
+        return "The program ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):"
+                + " nothing new was written. Give it more with -Xmx, e.g. " + HeapAdvice.moreMemory()
+                + ", then run again (--restart resumes a run that had started).";
+    }
 
     /** Memory set aside, and let go when the heap runs out, so that the sentence can still be said. */
     private static byte[] reserve;
@@ -54,9 +58,6 @@ public class ObservatoryApplication {
     public static void main(String[] args) {
         reserve = new byte[256 * 1024];
         EarlyStop.install();
-        outOfMemory = outOfMemory.replace("ran out of memory:", "ran out of memory (it may use "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):")
-                .replace("java -Xmx512m -jar labour-observatory.jar", HeapAdvice.moreMemory());
         CompilerHints.addInBackground();
         int code;
         try {
@@ -75,7 +76,7 @@ public class ObservatoryApplication {
         } catch (OutOfMemoryError e) {
             reserve = null;
             EarlyStop.exiting(); // the program failed on its own: no stop to report
-            System.err.println(outOfMemory);
+            System.err.println(OUT_OF_MEMORY);
             code = ExitCodes.RUN_FAILED;
         } catch (RuntimeException | Error e) {
             EarlyStop.exiting(); // the program fails on its own: no stop to report
@@ -166,7 +167,7 @@ public class ObservatoryApplication {
                 return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
             }
             if (ExitCodes.outOfMemory(e)) {
-                System.err.println(outOfMemory);
+                System.err.println(OUT_OF_MEMORY);
                 return ExitCodes.RUN_FAILED;
             }
             System.err.println("The job could not run (" + ExitCodes.rootMessage(e) + "): see "
@@ -198,7 +199,7 @@ public class ObservatoryApplication {
             return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
         }
         if (ExitCodes.outOfMemory(e)) {
-            System.err.println(outOfMemory); // not "another run is using the database"
+            System.err.println(OUT_OF_MEMORY); // not "another run is using the database"
             return ExitCodes.RUN_FAILED;
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
