@@ -293,8 +293,8 @@ public final class Cube {
                     madeFromParts.add(key);
                 }
                 String measure = dataset.measures().get(m);
-                String partsSay = SourceParts.of(source, measure, dataset.measures());
-                if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
+                String partsSay = said(source, measure);
+                if (partsSay != null && !partsSay.equals(said(sources.get(key), measure))) {
                     filledSources.computeIfAbsent(key, k -> new String[given.length])[m] = partsSay;
                 }
             } else if (how != null && given[m] != null && derived[m] != null && (compared == null || !compared[m])) {
@@ -491,7 +491,12 @@ public final class Cube {
         if (filled != null && m >= 0 && filled[m] != null) {
             return filled[m];
         }
-        return SourceParts.of(sources.get(key), measure, dataset.measures());
+        return said(sources.get(key), measure);
+    }
+
+    /** What {@code source} says of one figure, keeping a trailing "(and other sources)" in the language. */
+    private String said(String source, String measure) {
+        return SourceParts.of(source, measure, dataset.measures(), sourceWords.apply(OTHER_SOURCES));
     }
 
     /**

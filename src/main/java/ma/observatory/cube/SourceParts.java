@@ -45,6 +45,20 @@ public final class SourceParts {
     }
 
     /**
+     * As {@link #of(String, String, List)}, for a source that may end with {@code marker} (the
+     * words saying it was summed from rows or places citing others, {@link Cube#OTHER_SOURCES}):
+     * the marker is about the whole source, so the figure's part keeps it, not only the last part.
+     */
+    static String of(String source, String measure, List<String> measures, String marker) {
+        if (source == null || marker == null || marker.isEmpty() || !source.endsWith(marker)) {
+            return of(source, measure, measures);
+        }
+        String bare = source.substring(0, source.length() - marker.length());
+        String said = of(bare, measure, measures);
+        return said.equals(bare) ? source : said + marker;
+    }
+
+    /**
      * {@code source} with a part for {@code measure} saying {@code said}: a figure the row left
      * empty and its parts supplied (a year's arrivals from foreign and MRE rows, on a total row
      * that gives only its receipts) cites where the parts come from, not the row's other figures'

@@ -283,6 +283,22 @@ class CubeTest {
     }
 
     @Test
+    void aPlaceSummedFromSourcesInPartsSaysItHasOthersForEveryFigure() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", TOTAL, "employed: LNT | unemployed: Le360", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "employed: ENE | unemployed: HCP", 500.0, 300.0, 240.0, 60.0, 24.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        // the first region's parts, each marked: not the employed cited as the first region's alone
+        assertThat(cube.source(key("MA", TOTAL), "employed")).isEqualTo("LNT (and other sources)");
+        assertThat(cube.source(key("MA", TOTAL), "unemployed")).isEqualTo("Le360 (and other sources)");
+        var french = ma.observatory.indicator.SourceText.of("fr");
+        assertThat(Cube.load(cells.jdbc(), CellTable.RUN, LF, geo, french::staged).source(key("MA", TOTAL), "employed"))
+                .isEqualTo("LNT (et d’autres sources)");
+    }
+
+    @Test
     void aCountrysOwnRowIsCompletedAndComparedOnceARegionsTotalIsDerivedFromItsParts() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         Breakdown men = TOTAL.with("sex", "male");

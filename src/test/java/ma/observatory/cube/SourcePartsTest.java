@@ -73,4 +73,19 @@ class SourcePartsTest {
         assertThat(of(receipts, "receipts_mad_million")).isEqualTo("Office des changes");
         assertThat(SourceParts.withPart(null, "arrivals", "Observatoire")).isEqualTo("arrivals: Observatoire");
     }
+
+    @Test
+    void theMarkerOfASourceSummedFromOthersStaysWithEachFiguresPart() {
+        String marker = Cube.OTHER_SOURCES;
+        String source = "arrivals: ONMT | receipts: Office des changes" + marker;
+        List<String> measures = ArrivalsDataset.MEASURES;
+        // the marker follows the last part but speaks of the whole: arrivals, too, were summed
+        assertThat(SourceParts.of(source, "arrivals", measures, marker)).isEqualTo("ONMT (and other sources)");
+        assertThat(SourceParts.of(source, "receipts_mad_million", measures, marker))
+                .isEqualTo("Office des changes (and other sources)");
+        // not in parts, or no part for the figure: the source as written, its marker once
+        assertThat(SourceParts.of("HCP" + marker, "arrivals", measures, marker)).isEqualTo("HCP (and other sources)");
+        assertThat(SourceParts.of(source, "overnight_stays", measures, marker)).isEqualTo(source);
+        assertThat(SourceParts.of("arrivals: ONMT", "arrivals", measures, marker)).isEqualTo("ONMT");
+    }
 }
