@@ -78,6 +78,11 @@ public final class Cube {
     /** The cells the input does not give, added from others (sums of parts, places, months). */
     private final Set<Key> derivedKeys = new java.util.HashSet<>();
     private static final String PLACES = "total.differs.places";
+    /**
+     * The figures of given cells that their parts supplied (the row left them empty): compared
+     * later, they are said to be worked out, not given.
+     */
+    private final Map<Key, boolean[]> filledFigures = new HashMap<>();
     /** The figures of each place already compared with its parts' sum. */
     private final Map<Key, boolean[]> placeCompared = new HashMap<>();
     private final List<RowProblem> warnings = new ArrayList<>();
@@ -289,6 +294,7 @@ public final class Cube {
                 // The file gives the total row but leaves this figure empty: the parts supply it,
                 // and the figure cites them.
                 given[m] = derived[m];
+                filledFigures.computeIfAbsent(key, k -> new boolean[given.length])[m] = true;
                 if (partsMade && sumOf != null && sumOf.measure() == m) {
                     madeFromParts.add(key);
                 }
@@ -302,8 +308,12 @@ public final class Cube {
                     compared[m] = true;
                 }
                 if (differs(given[m], derived[m])) {
+                    // a figure itself summed from other rows is not "the total given in the file"
+                    boolean[] filledHere = filledFigures.get(key);
+                    boolean workedOut = derivedKeys.contains(key) || filledHere != null && filledHere[m];
                     warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
-                            Reason.of(how, placedCellName(key), format(given[m]), format(derived[m]), dimension)));
+                            Reason.of(workedOut ? how + ".worked-out" : how, placedCellName(key), format(given[m]),
+                                    format(derived[m]), dimension)));
                 }
             }
         }

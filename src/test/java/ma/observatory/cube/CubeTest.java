@@ -299,6 +299,25 @@ class CubeTest {
     }
 
     @Test
+    void aTotalWorkedOutFromOtherRowsIsNotSaidToBeGivenInTheFile() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        // Morocco's total comes from its regions; its rows by sex add up to 100 more employed
+        cells.direct(LF, "2024", "MA-01", TOTAL, "HCP", 200.0, 100.0, 90.0, 10.0, 9.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "HCP", 500.0, 300.0, 240.0, 60.0, 24.0)
+                .direct(LF, "2024", "MA", TOTAL.with("sex", "male"), "HCP", 350.0, 250.0, 280.0, 35.0, 16.0)
+                .direct(LF, "2024", "MA", TOTAL.with("sex", "female"), "HCP", 350.0, 150.0, 150.0, 35.0, 17.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("sex", "total", present -> present.containsAll(List.of("male", "female"))
+                ? List.of("male", "female") : List.of());
+
+        assertThat(cube.get(key("MA", TOTAL), "employed")).as("the first kept").isEqualTo(330.0);
+        assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::reason).containsExactly(tuple("employed",
+                "2024, MA, area=total, sex=total, age_group=15+: the total worked out from other rows (330) differs"
+                        + " from the sum of its sex groups (430); the first is used"));
+    }
+
+    @Test
     void aCountrysOwnRowIsCompletedAndComparedOnceARegionsTotalIsDerivedFromItsParts() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         Breakdown men = TOTAL.with("sex", "male");

@@ -2,6 +2,7 @@ package ma.observatory.tourism;
 
 import static ma.observatory.indicator.Indicator.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -466,8 +467,11 @@ class TourismIndicatorsTest {
         var r = compute(cube, range("2023", "2023"));
 
         assertThat(find(r, TOURISM_ARRIVALS, "2023", ALL).orElseThrow().value()).isEqualTo(13_000.0);
-        // the file's all-visitors months disagree with its visitor types' years: said once
-        assertThat(cube.warnings()).extracting(RowProblem::value).containsExactly("13000");
+        // the file's all-visitors months disagree with its visitor types' years: said once, the
+        // year being foreign + MRE, not a year the file gave
+        assertThat(cube.warnings()).extracting(RowProblem::value, RowProblem::reason).containsExactly(tuple("13000",
+                "2023, MA, visitor_type=total, market=total: the year worked out from other rows (13000) differs"
+                        + " from the sum of its twelve months (12000); the first is used"));
     }
 
     @Test
