@@ -83,6 +83,7 @@ public final class DatabaseAccess implements AutoCloseable {
             }
             String fileUrl = fileUrl(path);
             ensureAccount(path, fileUrl, credentials);
+            HistoryIntegrity.check(path, fileUrl, credentials);
             Server server;
             try {
                 server = startServer(path, port);
@@ -119,6 +120,7 @@ public final class DatabaseAccess implements AutoCloseable {
         }
         String fileUrl = fileUrl(path);
         ensureAccount(path, fileUrl, credentials);
+        HistoryIntegrity.check(path, fileUrl, credentials);
         DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.ONE_SHOT, 0);
         owner.write(path);
         return new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, owner);
@@ -243,7 +245,7 @@ public final class DatabaseAccess implements AutoCloseable {
             throwIfLocked(path, e);
             if (!isAuthorizationFailure(e)) {
                 throw new DatabaseException("The database " + path + " cannot be opened (" + e.getMessage()
-                        + "): see the log file.", e);
+                        + "). Nothing was run. If its files were damaged, " + whatToDoWhenDamaged(path), e);
             }
             refused = e;
         }
@@ -260,6 +262,12 @@ public final class DatabaseAccess implements AutoCloseable {
                     + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
                     + " the database was created with (observatory.db-password or that file).", refused, true);
         }
+    }
+
+    /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
+    static String whatToDoWhenDamaged(Path path) {
+        return "restore all of " + path + ".* from the same backup, or move them aside to start a new run history"
+                + " (see \"When a run fails\" in the README).";
     }
 
     static void throwIfLocked(Path path, SQLException e) {

@@ -1,0 +1,90 @@
+package ma.observatory.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.observatory.run.InProcess.Outcome;
+
+/**
+ * A database whose history file was cut short (a disk fault, a copy interrupted) still opens in
+ * HSQLDB, its last runs gone: the program says it is damaged rather than run on, or list, a
+ * history with holes.
+ */
+class DamagedHistoryTests {
+
+    @TempDir
+    Path work;
+
+    private InProcess app;
+    private String[] args;
+    private Path workbook;
+
+    private void firstRun() {
+        app = new InProcess(work);
+        args = new String[] {"--input-dir=" + InProcess.FIXTURES, "--output-dir=" + app.reports(), "--from=2023",
+            "--to=2024", "--max-reject-rate=0.2"};
+        assertThat(app.run(args).exitCode()).isZero();
+        workbook = app.reports().resolve("labour-market-report_2023_2024.xlsx");
+    }
+
+    /** The history file cut at the start of the first line starting with {@code line}, plus {@code more} characters. */
+    private void cutScript(String line, int more) throws IOException {
+        Path script = work.resolve("db/observatory.script");
+        String text = Files.readString(script, StandardCharsets.UTF_8);
+        int at = text.indexOf("\n" + line);
+        assertThat(at).as("the line %s in the history file", line).isPositive();
+        Files.writeString(script, text.substring(0, at + 1 + more), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a copy stopped among the steps' saved states
+        "INSERT INTO BATCH_STEP_EXECUTION_CONTEXT VALUES(3,|0|step(s) of earlier runs without their saved state",
+        // inside the last line of the run's saved state: loaded as a row of empty columns
+        "INSERT INTO BATCH_JOB_EXECUTION_CONTEXT VALUES(|60|1 run(s) without their saved state",
+        // before the first run: the runs' own rows (kept in another file) remain
+        "INSERT INTO BATCH_JOB_INSTANCE VALUES(|0|1 run(s) whose input files are recorded but not the run"})
+    void aHistoryCutShortIsSaidToBeDamagedAndNothingRunsOrIsWritten(String line, int more, String said) throws Exception {
+        firstRun();
+        byte[] before = Files.readAllBytes(workbook);
+        cutScript(line, more);
+
+        Outcome run = app.run(args);
+        Outcome list = app.run("--list-runs");
+
+        for (Outcome o : new Outcome[] {run, list}) {
+            assertThat(o.exitCode()).as(o.both()).isEqualTo(ExitCodes.RUN_FAILED);
+            assertThat(o.stderr()).contains("is damaged: its run history has ").contains(said)
+                    .contains("restore all of " + work.resolve("db/observatory").toAbsolutePath() + ".* from the same backup")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(Files.readAllBytes(workbook)).as("the previous workbook").isEqualTo(before);
+    }
+
+    @Test
+    void movingTheDamagedFilesAsideLetsTheNextRunStartANewHistory() throws Exception {
+        firstRun();
+        cutScript("INSERT INTO BATCH_STEP_EXECUTION_CONTEXT VALUES(", 0);
+        assertThat(app.run(args).exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+
+        Path aside = Files.createDirectories(work.resolve("damaged"));
+        try (Stream<Path> files = Files.list(work.resolve("db"))) {
+            for (Path f : files.toList()) {
+                Files.move(f, aside.resolve(f.getFileName()));
+            }
+        }
+        Outcome again = app.run(args);
+
+        assertThat(again.exitCode()).as(again.both()).isZero();
+    }
+}
