@@ -131,6 +131,8 @@ public final class Cube {
         // The few distinct periods and breakdowns are parsed once and shared.
         Map<String, Period> periods = new HashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
+        String otherSources = sources.apply(OTHER_SOURCES);
+        Map<String, String> staged = new HashMap<>();
         StagedCells.forEach(jdbc, runId, dataset, (period, place, origin, dims, total, missing, source, cover) -> {
             Key key = new Key(periods.computeIfAbsent(period, Period::parse), place,
                     breakdowns.computeIfAbsent(dims, Breakdown::parse));
@@ -146,7 +148,12 @@ public final class Cube {
                 (direct ? cube.madeFromParts : rollupMadeFromParts).add(key);
             }
             (direct ? cube.values : rollup).put(key, v);
-            (direct ? cube.sources : rollupSources).put(key, sources.apply(source));
+            (direct ? cube.sources : rollupSources).put(key, staged.computeIfAbsent(source, said -> {
+                // the staging marks a cell summed from rows of several sources after its whole source
+                String inLanguage = sources.apply(said);
+                return inLanguage == null || !inLanguage.endsWith(otherSources) ? inLanguage : SourceParts.marked(
+                        inLanguage.substring(0, inLanguage.length() - otherSources.length()), null, measures, otherSources);
+            }));
             if (!direct) {
                 rollupCovers.put(key, cover);
             }
@@ -184,6 +191,7 @@ public final class Cube {
             }
         }
         String otherSources = sourceWords.apply(OTHER_SOURCES);
+        List<String> measures = dataset.measures();
         for (String place : geo.reportedBottomUp()) {
             List<String> children = geo.reportedChildren(place);
             Map<Slot, Double[]> derived = new LinkedHashMap<>();
@@ -209,9 +217,9 @@ public final class Cube {
                     derived.put(s, acc == null ? e.getValue().clone() : add(acc, e.getValue()));
                     String childSource = source(e.getKey());
                     String had = derivedSource.putIfAbsent(s, childSource);
-                    if (had != null && !had.equals(childSource) && !had.endsWith(otherSources)) {
+                    if (had != null && !had.equals(childSource)) {
                         // Morocco summed from twelve regions cited the first region's survey alone
-                        derivedSource.put(s, sourceWords.apply(had + OTHER_SOURCES));
+                        derivedSource.put(s, SourceParts.marked(had, childSource, measures, otherSources));
                     }
                     childCount.merge(s, 1, Integer::sum);
                     if (madeFromParts.contains(e.getKey())) {
@@ -299,8 +307,8 @@ public final class Cube {
                     madeFromParts.add(key);
                 }
                 String measure = dataset.measures().get(m);
-                String partsSay = said(source, measure);
-                if (partsSay != null && !partsSay.equals(said(sources.get(key), measure))) {
+                String partsSay = SourceParts.of(source, measure, dataset.measures());
+                if (partsSay != null && !partsSay.equals(SourceParts.of(sources.get(key), measure, dataset.measures()))) {
                     filledSources.computeIfAbsent(key, k -> new String[given.length])[m] = partsSay;
                 }
             } else if (how != null && given[m] != null && derived[m] != null && (compared == null || !compared[m])) {
@@ -501,12 +509,7 @@ public final class Cube {
         if (filled != null && m >= 0 && filled[m] != null) {
             return filled[m];
         }
-        return said(sources.get(key), measure);
-    }
-
-    /** What {@code source} says of one figure, keeping a trailing "(and other sources)" in the language. */
-    private String said(String source, String measure) {
-        return SourceParts.of(source, measure, dataset.measures(), sourceWords.apply(OTHER_SOURCES));
+        return SourceParts.of(sources.get(key), measure, dataset.measures());
     }
 
     /**

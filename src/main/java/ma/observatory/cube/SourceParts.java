@@ -45,17 +45,35 @@ public final class SourceParts {
     }
 
     /**
-     * As {@link #of(String, String, List)}, for a source that may end with {@code marker} (the
-     * words saying it was summed from rows or places citing others, {@link Cube#OTHER_SOURCES}):
-     * the marker is about the whole source, so the figure's part keeps it, not only the last part.
+     * {@code source} said to be one of several ({@code marker}, {@link Cube#OTHER_SOURCES} in the
+     * workbook's language), once: on each figure's part whose publication {@code other} does not
+     * share, or on the whole when the source is not in parts. A marker after the last part would
+     * speak for that part alone, and the other figures would pass for one publication's.
+     *
+     * @param other the source it is summed with; {@code null} when not known (every figure's part
+     *              is marked)
      */
-    static String of(String source, String measure, List<String> measures, String marker) {
-        if (source == null || marker == null || marker.isEmpty() || !source.endsWith(marker)) {
-            return of(source, measure, measures);
+    static String marked(String source, String other, List<String> measures, String marker) {
+        if (source == null) {
+            return null;
         }
-        String bare = source.substring(0, source.length() - marker.length());
-        String said = of(bare, measure, measures);
-        return said.equals(bare) ? source : said + marker;
+        List<String> kept = new ArrayList<>();
+        boolean inParts = false;
+        for (String part : source.split(" \\| ")) {
+            List<String> named = measuresNamed(part, measures);
+            if (named.isEmpty()) {
+                kept.add(part);
+                continue;
+            }
+            inParts = true;
+            String said = part.substring(part.indexOf(": ") + 2).strip();
+            boolean shared = other != null && named.stream().allMatch(m -> said.equals(of(other, m, measures)));
+            kept.add(shared || part.endsWith(marker) ? part : part + marker);
+        }
+        if (!inParts) {
+            return source.endsWith(marker) ? source : source + marker;
+        }
+        return String.join(SEPARATOR, kept);
     }
 
     /**

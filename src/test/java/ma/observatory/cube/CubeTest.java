@@ -299,6 +299,39 @@ class CubeTest {
     }
 
     @Test
+    void aFigureOneRowGivesIsNotMarkedBecauseAnotherFigureCameFromSeveralPlaces() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        // Morocco's rows give all but the underemployed, which its regions supply from two sources
+        cells.direct(LF, "2024", "MA", URBAN, "employed: EMPU | unemployed: UNEU", 1000.0, 500.0, 450.0, 50.0, null)
+                .direct(LF, "2024", "MA", RURAL, "employed: EMPR | unemployed: UNER", 800.0, 400.0, 380.0, 20.0, null)
+                .direct(LF, "2024", "MA-01", URBAN, "R1", 500.0, 250.0, 225.0, 25.0, 20.0)
+                .direct(LF, "2024", "MA-02", URBAN, "R2", 500.0, 250.0, 225.0, 25.0, 30.0)
+                .direct(LF, "2024", "MA-01", RURAL, "R1", 400.0, 200.0, 190.0, 10.0, 10.0)
+                .direct(LF, "2024", "MA-02", RURAL, "R2", 400.0, 200.0, 190.0, 10.0, 15.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("area", "total", byArea());
+
+        assertThat(cube.source(key("MA", TOTAL), "employed")).isEqualTo("EMPU; EMPR");
+        assertThat(cube.source(key("MA", TOTAL), "underemployed")).isEqualTo("R1 (and other sources)");
+    }
+
+    @Test
+    void aFigureSummedFromPlacesAndThenFromGroupsIsMarkedOnce() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA-01", URBAN, "employed: E1 | unemployed: U1", 500.0, 250.0, 225.0, 25.0, 20.0)
+                .direct(LF, "2024", "MA-02", URBAN, "employed: E2 | unemployed: U2", 500.0, 250.0, 225.0, 25.0, 30.0)
+                .direct(LF, "2024", "MA-01", RURAL, "employed: E1 | unemployed: U1", 400.0, 200.0, 190.0, 10.0, 10.0)
+                .direct(LF, "2024", "MA-02", RURAL, "employed: E2 | unemployed: U2", 400.0, 200.0, 190.0, 10.0, 15.0);
+
+        Cube cube = cells.load(LF, geo);
+        cube.deriveTotals("area", "total", byArea());
+
+        assertThat(cube.source(key("MA", TOTAL), "employed")).isEqualTo("E1 (and other sources)");
+        assertThat(cube.source(key("MA", TOTAL), "unemployed")).isEqualTo("U1 (and other sources)");
+    }
+
+    @Test
     void aTotalWorkedOutFromOtherRowsIsNotSaidToBeGivenInTheFile() {
         GeoReference geo = CellTable.morocco("MA-01", "MA-02");
         // Morocco's total comes from its regions; its rows by sex add up to 100 more employed

@@ -75,17 +75,21 @@ class SourcePartsTest {
     }
 
     @Test
-    void theMarkerOfASourceSummedFromOthersStaysWithEachFiguresPart() {
+    void aSourceSummedWithOthersIsMarkedOnEachFiguresPartTheOtherDoesNotShare() {
         String marker = Cube.OTHER_SOURCES;
-        String source = "arrivals: ONMT | receipts: Office des changes" + marker;
         List<String> measures = ArrivalsDataset.MEASURES;
-        // the marker follows the last part but speaks of the whole: arrivals, too, were summed
-        assertThat(SourceParts.of(source, "arrivals", measures, marker)).isEqualTo("ONMT (and other sources)");
-        assertThat(SourceParts.of(source, "receipts_mad_million", measures, marker))
-                .isEqualTo("Office des changes (and other sources)");
-        // not in parts, or no part for the figure: the source as written, its marker once
-        assertThat(SourceParts.of("HCP" + marker, "arrivals", measures, marker)).isEqualTo("HCP (and other sources)");
-        assertThat(SourceParts.of(source, "overnight_stays", measures, marker)).isEqualTo(source);
-        assertThat(SourceParts.of("arrivals: ONMT", "arrivals", measures, marker)).isEqualTo("ONMT");
+        String source = "arrivals: ONMT | receipts: Office des changes | note: provisional";
+        // the other cites the same receipts: only the arrivals are from several publications
+        assertThat(SourceParts.marked(source, "arrivals: Observatoire | receipts: Office des changes", measures, marker))
+                .isEqualTo("arrivals: ONMT (and other sources) | receipts: Office des changes | note: provisional");
+        // not known: every figure's part; a note is no figure's
+        String all = SourceParts.marked(source, null, measures, marker);
+        assertThat(all).isEqualTo(
+                "arrivals: ONMT (and other sources) | receipts: Office des changes (and other sources) | note: provisional");
+        assertThat(SourceParts.of(all, "arrivals", measures)).isEqualTo("ONMT (and other sources) | note: provisional");
+        // once, however many others are added
+        assertThat(SourceParts.marked(all, "arrivals: X | receipts: Y", measures, marker)).isEqualTo(all);
+        assertThat(SourceParts.marked("HCP", "LNT", measures, marker)).isEqualTo("HCP (and other sources)");
+        assertThat(SourceParts.marked("HCP (and other sources)", "ENE", measures, marker)).isEqualTo("HCP (and other sources)");
     }
 }
