@@ -318,7 +318,8 @@ public final class Cube {
                 if (differs(given[m], derived[m])) {
                     // a figure itself summed from other rows is not "the total given in the file"
                     boolean[] filledHere = filledFigures.get(key);
-                    boolean workedOut = derivedKeys.contains(key) || filledHere != null && filledHere[m];
+                    boolean workedOut = derivedKeys.contains(key) || filledHere != null && filledHere[m]
+                            || madeFromParts.contains(key) && sumOf != null && sumOf.measure() == m;
                     warnings.add(new RowProblem(dataset.file(), 0, dataset.measures().get(m), format(given[m]),
                             Reason.of(workedOut ? how + ".worked-out" : how, placedCellName(key), format(given[m]),
                                     format(derived[m]), dimension)));

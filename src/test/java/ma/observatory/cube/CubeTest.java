@@ -346,8 +346,22 @@ class CubeTest {
 
         assertThat(cube.get(key("MA", TOTAL), "employed")).as("the first kept").isEqualTo(330.0);
         assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::reason).containsExactly(tuple("employed",
-                "2024, MA, area=total, sex=total, age_group=15+: the total worked out from other rows (330) differs"
+                "2024, MA, area=total, sex=total, age_group=15+: the total worked out from other rows or figures (330) differs"
                         + " from the sum of its sex groups (430); the first is used"));
+    }
+
+    @Test
+    void aLabourForceMadeFromItsRowsEmployedAndUnemployedIsNotSaidToBeGiven() {
+        GeoReference geo = CellTable.morocco("MA-01", "MA-02");
+        cells.direct(LF, "2024", "MA", TOTAL, "NAT", 1800.0, null, 830.0, 70.0, 80.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "R1", 900.0, 455.0, 415.0, 35.0, 30.0)
+                .direct(LF, "2024", "MA-02", TOTAL, "R2", 900.0, 455.0, 415.0, 35.0, 45.0);
+
+        Cube cube = cells.load(LF, geo);
+
+        assertThat(cube.warnings()).extracting(RowProblem::column, RowProblem::reason).contains(tuple("labour_force",
+                "2024, MA, area=total, sex=total, age_group=15+: the total worked out from other rows or figures (900)"
+                        + " differs from the sum over the places it contains (910); the first is used"));
     }
 
     @Test

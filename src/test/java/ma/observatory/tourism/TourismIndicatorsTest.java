@@ -470,7 +470,7 @@ class TourismIndicatorsTest {
         // the file's all-visitors months disagree with its visitor types' years: said once, the
         // year being foreign + MRE, not a year the file gave
         assertThat(cube.warnings()).extracting(RowProblem::value, RowProblem::reason).containsExactly(tuple("13000",
-                "2023, MA, visitor_type=total, market=total: the year worked out from other rows (13000) differs"
+                "2023, MA, visitor_type=total, market=total: the year worked out from other rows or figures (13000) differs"
                         + " from the sum of its twelve months (12000); the first is used"));
     }
 
