@@ -37,10 +37,16 @@ final class HistoryIntegrity {
             new Rule("run(s) without their options", "BATCH_JOB_EXECUTION_PARAMS", """
                     SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e WHERE NOT EXISTS
                     (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID)"""),
-            // the runs' own tables are in another file (.data): their rows outlive a history cut short
+            // the runs' own tables are in another file (.data): their rows outlive a history cut
+            // short. (A run recorded without an execution is no damage: a kill between the two.)
             new Rule("run(s) whose input files are recorded but not the run", "INPUT_FILE", """
                     SELECT COUNT(DISTINCT f.RUN_ID) FROM INPUT_FILE f WHERE NOT EXISTS
-                    (SELECT 1 FROM BATCH_JOB_INSTANCE i WHERE i.JOB_INSTANCE_ID = f.RUN_ID)"""));
+                    (SELECT 1 FROM BATCH_JOB_EXECUTION e WHERE e.JOB_INSTANCE_ID = f.RUN_ID)"""),
+            new Rule("record(s) cut in the middle", "BATCH_STEP_EXECUTION", """
+                    SELECT (SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME IS NULL OR JOB_KEY IS NULL)
+                    + (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID IS NULL OR CREATE_TIME IS NULL)
+                    + (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME IS NULL OR JOB_EXECUTION_ID IS NULL)
+                    FROM (VALUES (0))"""));
 
     private HistoryIntegrity() {
     }
@@ -53,6 +59,14 @@ final class HistoryIntegrity {
         List<String> found = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, credentials.user(), credentials.password());
              Statement s = c.createStatement()) {
+            if (!isAdmin(s)) {
+                // made with ADMIN (DatabaseAccess.ensureAccount): a history cut before the line
+                // granting it hides every table, and the database would pass for a new one
+                throw new DatabaseAccess.DatabaseException("The database " + path + " is damaged: its account '"
+                        + credentials.user() + "' has lost the rights it was made with, as when its files were cut"
+                        + " short (a disk fault, a copy or restore interrupted). Nothing was run: "
+                        + DatabaseAccess.whatToDoWhenDamaged(path), null);
+            }
             if (!hasTable(s, "BATCH_JOB_INSTANCE")) {
                 return; // a new database: nothing recorded yet
             }
@@ -82,6 +96,12 @@ final class HistoryIntegrity {
             throw new DatabaseAccess.DatabaseException("The database " + path + " is damaged: its run history has "
                     + String.join(", ", found) + ", as when its files were cut short (a disk fault, a copy or"
                     + " restore interrupted). Nothing was run: " + DatabaseAccess.whatToDoWhenDamaged(path), null);
+        }
+    }
+
+    private static boolean isAdmin(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT ADMIN FROM INFORMATION_SCHEMA.SYSTEM_USERS WHERE USER_NAME = CURRENT_USER")) {
+            return !rs.next() || rs.getBoolean(1);
         }
     }
 
