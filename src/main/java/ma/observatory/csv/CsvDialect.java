@@ -282,7 +282,10 @@ public record CsvDialect(char delimiter, Charset charset, boolean bom, boolean d
         return codePoint >= 0x00A0 && codePoint <= 0x017F // Latin-1 accents, Latin Extended-A, « », °
                 || codePoint >= 0x0600 && codePoint <= 0x06FF // Arabic
                 || codePoint >= 0x2000 && codePoint <= 0x206F // ’ “ ” – — … and the narrow spaces
-                || codePoint == 0x20AC; // €
+                || codePoint == 0x20AC // €
+                || codePoint >= 0x2100 && codePoint <= 0x214F // № ™
+                || codePoint >= 0x2190 && codePoint <= 0x22FF // → ≈ − ≤ ≥, written in sources ("≈100 000")
+                || codePoint >= 0x2D30 && codePoint <= 0x2D7F; // Tifinagh (Amazigh names)
     }
 
     /** For the About sheet and logs: "UTF-8 with BOM, ';' separated, decimal comma". */

@@ -102,6 +102,17 @@ class CsvDialectTest {
     }
 
     @Test
+    void signsOfSourcesCountForUtf8AgainstAStrayWindows1252Byte() throws IOException {
+        // as the shipped sector_jobs.csv writes its approximate figures: ≈ and − are UTF-8, not noise
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("period,jobs,source\n2018,80000,≈80 000 − rounded\n2024,148500,≈148 500\n2022,1,≈130 000\n"
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("2026,1000,Café\n".getBytes(CsvDialect.WINDOWS_1252));
+
+        assertThat(detect(bytes.toByteArray()).charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void accentsInUtf8StayUtf8() throws IOException {
         assertThat(detect("période,géo\n2024,Fès-Meknès\n").charset()).isEqualTo(StandardCharsets.UTF_8);
     }
