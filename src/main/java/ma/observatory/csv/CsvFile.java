@@ -177,6 +177,20 @@ public final class CsvFile implements Closeable {
             throw new InputContractException("The file " + dataset.file() + " " + what
                     + ": open it in Excel and save it as \"CSV UTF-8 (comma delimited)\", then run again.");
         }
+        // a document saved or downloaded under the file's name: Excel cannot make it CSV
+        if (startsWith(head, '%', 'P', 'D', 'F')) {
+            what = "a PDF document";
+        } else if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF)) {
+            what = "an image";
+        } else if (startsWith(head, 0x1F, 0x8B)) {
+            what = "a compressed (gzip) file";
+        } else if (startsWith(head, '<')) {
+            what = "a web page or an XML document";
+        }
+        if (what != null) {
+            throw new InputContractException("The file " + dataset.file() + " is " + what + ", not CSV text: put the"
+                    + " CSV file itself there (from Excel, \"CSV UTF-8 (comma delimited)\"), then run again.");
+        }
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -204,6 +218,10 @@ public final class CsvFile implements Closeable {
                     + headerList() + ") on the first line and run again.");
         }
         if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
+            if (header != null && hasTextLater()) {
+                throw new InputContractException("The file " + dataset.file() + " starts with a blank line: remove"
+                        + " it, the first line must be the header (" + headerList() + "), then run again.");
+            }
             throw new InputContractException("The file " + dataset.file()
                     + " is empty: its first line must be the header (" + headerList() + ").");
         }
@@ -224,7 +242,10 @@ public final class CsvFile implements Closeable {
             if (name.isEmpty()) {
                 continue; // a trailing separator on the header line gives an empty name: nothing to map
             }
-            if (positions.putIfAbsent(name, i) != null) {
+            // a name outside the contract twice is no header's (a file without one, "2015,total,FR,…,total"):
+            // the missing columns below say what the line reads as
+            if (positions.putIfAbsent(name, i) != null && dataset.columns().stream()
+                    .anyMatch(c -> c.header().equalsIgnoreCase(name))) {
                 throw new InputContractException("The file " + dataset.file() + " has the column '" + name
                         + "' twice in its header (line 1): keep one and run again.");
             }
@@ -240,6 +261,16 @@ public final class CsvFile implements Closeable {
             }
         }
         unknownColumns.addAll(positions.keySet());
+    }
+
+    /** Whether a line after the first holds anything: a header below blank lines, or rows. */
+    private boolean hasTextLater() {
+        for (CSVRecord more = nextRecord(); more != null && overflow == null; more = nextRecord()) {
+            if (!isBlank(more)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -153,6 +153,39 @@ class CsvFileHeaderTest {
     }
 
     @Test
+    void aBlankLineAboveTheHeaderIsSaidNotTheFileEmpty() {
+        writeUtf8(dir, LABOUR_FORCE, lines("", LF_HEADER, ROW));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("employment/labour_force.csv starts with a blank line: remove it")
+                .hasMessageNotContaining("is empty");
+    }
+
+    @Test
+    void aFileWithoutItsHeaderLineIsShownAsReadNotSaidToHaveAColumnTwice() {
+        // the figures' row as header: "total" twice, a value, not a column of the contract
+        writeUtf8(dir, LABOUR_FORCE, lines("2024,MA,total,total,15+,100,50,45,5,,HCP", ROW));
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("has no column 'period'")
+                .hasMessageContaining("read as 11 columns separated by ',': '2024', 'MA', 'total', 'total'")
+                .hasMessageNotContaining("twice");
+    }
+
+    @Test
+    void documentsSavedUnderTheFilesNameAreSaidForWhatTheyAre() {
+        for (var doc : java.util.Map.of("%PDF-1.4\n%âãÏÓ\n", "a PDF document", "<!DOCTYPE html><html>", "a web page",
+                "\u001F\u008B\u0008\u0000", "a compressed (gzip) file").entrySet()) {
+            write(dir, LABOUR_FORCE, doc.getKey().getBytes(StandardCharsets.ISO_8859_1));
+            assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                    .hasMessageContaining("employment/labour_force.csv is " + doc.getValue())
+                    .hasMessageContaining("not CSV text");
+        }
+        write(dir, LABOUR_FORCE, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        assertThatThrownBy(() -> open(dir)).hasMessageContaining("is an image, not CSV text");
+    }
+
+    @Test
     void fileWithOnlyBlankLinesSaysItIsEmpty() {
         write(dir, LABOUR_FORCE, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
