@@ -60,6 +60,16 @@ public class PlaceRepository {
         places.forEach(p -> levels.add(p.level()));
         List<String> unknown = reportedLevels.stream().filter(l -> !levels.contains(l)).sorted().toList();
         if (!unknown.isEmpty()) {
+            // A rejected line may be the place of that level (Morocco's, cut or with a field too
+            // many): the reject gate comes later, and the option is not to blame.
+            List<String> rejected = jdbc.query("SELECT line, reason FROM row_problem WHERE run_id = ?"
+                    + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT 1",
+                    (rs, i) -> "line " + rs.getLong(1) + ": " + rs.getString(2), runId, GeoDataset.INSTANCE.file());
+            if (!rejected.isEmpty()) {
+                throw new InputContractException(GeoDataset.INSTANCE.file() + " has no place of the level "
+                        + String.join(", ", unknown) + " the workbook reports, and a line of it was rejected ("
+                        + rejected.get(0) + "): nothing was written; correct that line and run again.");
+            }
             // Else every figure would be left out without a word: no place would be reported.
             throw new InputContractException("--geo-levels names " + String.join(", ", unknown) + ", which"
                     + " reference/geo.csv does not have (its levels: " + String.join(", ", levels) + "): nothing"

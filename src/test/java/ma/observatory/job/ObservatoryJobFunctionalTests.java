@@ -792,6 +792,24 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aRejectedReferenceLineThatLeavesALevelEmptyIsNamedNotTheLevelsOption() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(geo));
+        int country = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(",country,"))
+                .findFirst().orElseThrow();
+        lines.set(country, lines.get(country) + ",x"); // a field too many: Morocco's line rejected
+        Files.write(geo, lines);
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv has no place of the level country the workbook"
+                + " reports, and a line of it was rejected (line " + (country + 1) + ": the line has")
+                .doesNotContain("--geo-levels");
+    }
+
+    @Test
     void whenSeveralFilesHaveTooManyRejectedRowsTheWorstIsNamedAndTheOthersListed() throws IOException {
         Path input = copyOfFixtures();
         Files.writeString(input.resolve("employment/labour_force.csv"),
