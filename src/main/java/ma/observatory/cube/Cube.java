@@ -592,7 +592,9 @@ public final class Cube {
 
     /** Whether {@code a} is {@link #JUMP_FACTOR} times {@code b} or more, or as much smaller. */
     private static boolean jumps(Double a, Double b) {
-        return a != null && b != null && a > 0 && b > 0 && Math.max(a, b) >= JUMP_FLOOR
+        // a sum past the largest number (two rows of 1e308) is no figure to compare: it shows [x]
+        return a != null && b != null && a > 0 && b > 0 && Double.isFinite(a) && Double.isFinite(b)
+                && Math.max(a, b) >= JUMP_FLOOR
                 && Math.max(a, b) >= JUMP_FACTOR * Math.min(a, b);
     }
 

@@ -449,6 +449,16 @@ class CubeTest {
     }
 
     @Test
+    void aSumPastTheLargestNumberIsNoJump() {
+        GeoReference geo = CellTable.morocco("MA-01");
+        // two rows of 1e308 summed: infinite, shown [x]; "Infinity times" would be no sentence
+        cells.direct(LF, "2023", "MA-01", TOTAL, "HCP", 2_000.0, 900.0, 800.0, 100.0, 10.0)
+                .direct(LF, "2024", "MA-01", TOTAL, "HCP", Double.POSITIVE_INFINITY, 900.0, 800.0, 100.0, 10.0);
+
+        assertThat(cells.load(LF, geo).warnings()).extracting(RowProblem::reason).noneMatch(r -> r.contains("Infinity"));
+    }
+
+    @Test
     void aRegionWithoutRowsIsTheSumOfItsProvinces() {
         GeoReference geo = CellTable.morocco("MA-01");
         // the staging writer has already summed the two provinces of MA-01 into one rollup cell of MA-01:
