@@ -280,11 +280,32 @@ public final class CsvFile implements Closeable {
     private String asRead(CSVRecord header) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.size() && i < 8; i++) {
-            String name = header.get(i).replace("\t", "<tab>");
+            String name = visible(header.get(i));
             names.add("'" + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'");
         }
         return (header.size() == 1 ? "one column " : header.size() + " columns separated by '" + dialect.delimiter()
                 + "': ") + String.join(", ", names) + (header.size() > 8 ? ", …" : "");
+    }
+
+    /**
+     * A header name with the characters that print as nothing named: "'﻿period'" (a second byte
+     * order mark before it) would read as the very name the sentence says is missing.
+     */
+    static String visible(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (c == '\t') {
+                out.append("<tab>");
+            } else if (c == 0xFEFF) {
+                out.append("<byte order mark>");
+            } else if (Character.getType(c) == Character.FORMAT || Character.isISOControl(c)
+                    || Character.isSpaceChar(c) && c != ' ') {
+                out.append(String.format("<U+%04X>", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private String headerList() {

@@ -56,6 +56,15 @@ class CsvFileHeaderTest {
     }
 
     @Test
+    void charactersThatPrintAsNothingAreNamedInTheHeaderAsRead() {
+        // a second byte order mark, a zero-width space: 'period' would look like the missing name itself
+        writeUtf8(dir, LABOUR_FORCE, lines("\uFEFF\uFEFF" + LF_HEADER.replace("geo", "\u200Bgeo"), ROW));
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
+                .hasMessageContaining("'<byte order mark>period', '<U+200B>geo'");
+        assertThat(CsvFile.visible("a\u00A0b c\td")).isEqualTo("a<U+00A0>b c<tab>d");
+    }
+
+    @Test
     void missingOptionalColumnIsFine() {
         writeUtf8(dir, LABOUR_FORCE, lines("period,geo,area,sex,age_group,population,labour_force,employed,unemployed",
                 "2024,MA,total,total,15+,100,50,45,5"));
