@@ -36,6 +36,8 @@ public final class CsvFile implements Closeable {
     /** A whole line (values and separators) may hold this many times the longest field. */
     public static final int RECORD_TO_FIELD_RATIO = 16;
     private static final int PREVIEW_CHARS = 40;
+    /** Ctrl-Z, alone on the last line of files saved by old DOS editors. */
+    private static final String END_OF_FILE_MARK = "\u001A";
     /** The characters below a space that XML, so a workbook, cannot hold (tab and line ends can). */
     private static final java.util.regex.Pattern CONTROL =
             java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
@@ -434,6 +436,9 @@ public final class CsvFile implements Closeable {
 
     /** An empty line, or one of separators and spaces only (French Excel saves formatted empty rows as ";;;;"). */
     private static boolean isBlank(CSVRecord record) {
+        if (record.size() == 1 && record.get(0).equals(END_OF_FILE_MARK)) {
+            return true; // what old DOS editors end a file with: no row
+        }
         for (String value : record.values()) {
             if (!value.isBlank()) {
                 return false;

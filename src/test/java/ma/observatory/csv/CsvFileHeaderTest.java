@@ -65,6 +65,13 @@ class CsvFileHeaderTest {
     }
 
     @Test
+    void aCtrlZAloneOnTheLastLineIsNoRow() {
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER, ROW, "\u001A"));
+
+        assertThat(readLabourForce(dir)).singleElement().satisfies(p -> assertThat(p.rejected()).isFalse());
+    }
+
+    @Test
     void missingOptionalColumnIsFine() {
         writeUtf8(dir, LABOUR_FORCE, lines("period,geo,area,sex,age_group,population,labour_force,employed,unemployed",
                 "2024,MA,total,total,15+,100,50,45,5"));
