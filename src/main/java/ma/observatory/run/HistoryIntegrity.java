@@ -15,10 +15,10 @@ import java.util.List;
  * often still opens, with the last runs or their saved state gone. A run would then go ahead on a
  * history missing its latest runs (the Changes sheet comparing with an older one, {@code --restart}
  * finding nothing), and at its end HSQLDB would write the shortened history back over the damaged
- * file, which alone shows that something is missing. The Batch tables
- * write a run, its parameters and saved state in one transaction, and a step with its saved state,
- * so a part without the other is damage, never a run that was stopped. (A line cut in the middle
- * is loaded as a row whose later columns are empty, whatever their constraints say.)
+ * file, which alone shows that something is missing. Spring Batch writes a run's execution, its
+ * parameters and saved state in one transaction, and a step with its saved state, so a part
+ * without the other is damage, never a run that was stopped. (A line cut in the middle is loaded
+ * as a row whose later columns are empty, whatever their constraints say.)
  */
 final class HistoryIntegrity {
 
@@ -62,10 +62,7 @@ final class HistoryIntegrity {
             if (!isAdmin(s)) {
                 // made with ADMIN (DatabaseAccess.ensureAccount): a history cut before the line
                 // granting it hides every table, and the database would pass for a new one
-                throw new DatabaseAccess.DatabaseException("The database " + path + " is damaged: its account '"
-                        + credentials.user() + "' has lost the rights it was made with, as when its files were cut"
-                        + " short (a disk fault, a copy or restore interrupted). Nothing was run: "
-                        + DatabaseAccess.whatToDoWhenDamaged(path), null);
+                throw damaged(path, "its account '" + credentials.user() + "' has lost the rights it was made with");
             }
             if (!hasTable(s, "BATCH_JOB_INSTANCE")) {
                 return; // a new database: nothing recorded yet
@@ -93,10 +90,14 @@ final class HistoryIntegrity {
                     + e.getMessage() + "): see the log file.", e);
         }
         if (!found.isEmpty()) {
-            throw new DatabaseAccess.DatabaseException("The database " + path + " is damaged: its run history has "
-                    + String.join(", ", found) + ", as when its files were cut short (a disk fault, a copy or"
-                    + " restore interrupted). Nothing was run: " + DatabaseAccess.whatToDoWhenDamaged(path), null);
+            throw damaged(path, "its run history has " + String.join(", ", found));
         }
+    }
+
+    private static DatabaseAccess.DatabaseException damaged(Path path, String what) {
+        return new DatabaseAccess.DatabaseException("The database " + path + " is damaged: " + what + ", as when its"
+                + " files were cut short (a disk fault, a copy or restore interrupted). Nothing was run: "
+                + DatabaseAccess.whatToDoWhenDamaged(path), null);
     }
 
     private static boolean isAdmin(Statement s) throws SQLException {
