@@ -257,9 +257,11 @@ public final class CsvFile implements Closeable {
             if (i != null) {
                 index.put(column, i);
             } else if (column.required()) {
+                boolean tabs = header.size() == 1 && header.get(0).indexOf('\t') >= 0;
                 throw new InputContractException("The file " + dataset.file() + " has no column '"
-                        + column.header() + "' in its header (line 1, read as " + asRead(header) + "): add it, the"
-                        + " columns are " + headerList() + ".");
+                        + column.header() + "' in its header (line 1, read as " + asRead(header) + "): "
+                        + (tabs ? "it is separated by tabs; save it from Excel as \"CSV UTF-8 (comma delimited)\""
+                        + " and run again." : "add it, the columns are " + headerList() + "."));
             }
         }
         unknownColumns.addAll(positions.keySet());

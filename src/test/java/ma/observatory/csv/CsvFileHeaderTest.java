@@ -48,7 +48,8 @@ class CsvFileHeaderTest {
         writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER.replace(',', '\t'), ROW.replace(',', '\t')));
         assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
                 .hasMessageContaining("has no column 'period'")
-                .hasMessageContaining("read as one column 'period<tab>geo<tab>");
+                .hasMessageContaining("read as one column 'period<tab>geo<tab>")
+                .hasMessageContaining("it is separated by tabs; save it from Excel as \"CSV UTF-8 (comma delimited)\"");
 
         writeUtf8(dir, LABOUR_FORCE, lines("2024,MA,urban,female,15+,100,50,45,5,,HCP", ROW));
         assertThatThrownBy(() -> open(dir)).isInstanceOf(InputContractException.class)
