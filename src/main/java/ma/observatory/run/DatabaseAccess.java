@@ -260,7 +260,8 @@ public final class DatabaseAccess implements AutoCloseable {
             throwIfLocked(path, e);
             throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
                     + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
-                    + " the database was created with (observatory.db-password or that file).", refused, true);
+                    + " the database was created with (observatory.db-password or that file). If that is the one, the"
+                    + " database's files may be damaged: " + whatToDoWhenDamaged(path), refused, true);
         }
     }
 

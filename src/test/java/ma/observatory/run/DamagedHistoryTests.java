@@ -77,6 +77,17 @@ class DamagedHistoryTests {
     }
 
     @Test
+    void aHistoryCutBeforeItsAccountIsRefusedWithThePasswordAndTheDamageBothNamed() throws Exception {
+        firstRun();
+        cutScript("CREATE USER", 0);
+
+        Outcome run = app.run(args);
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+        assertThat(run.stderr()).contains("refused the account").contains("may be damaged: restore all of");
+    }
+
+    @Test
     void movingTheDamagedFilesAsideLetsTheNextRunStartANewHistory() throws Exception {
         firstRun();
         cutScript("INSERT INTO BATCH_STEP_EXECUTION_CONTEXT VALUES(", 0);
