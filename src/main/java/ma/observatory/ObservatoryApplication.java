@@ -162,10 +162,12 @@ public class ObservatoryApplication {
             Thread.currentThread().interrupt();
             return ExitCodes.RUN_FAILED;
         } catch (Exception e) {
-            LoggerFactory.getLogger(FILE_ONLY).error("The job could not run", e);
+            // The stop's notice says what happened and the JVM ends in 143. Not logged: the stop has
+            // closed the logging, whose complaint of no appenders would reach the console.
             if (EarlyStop.failureIsTheStop()) {
-                return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
+                return ExitCodes.RUN_FAILED;
             }
+            LoggerFactory.getLogger(FILE_ONLY).error("The job could not run", e);
             if (ExitCodes.outOfMemory(e)) {
                 System.err.println(OUT_OF_MEMORY);
                 return ExitCodes.RUN_FAILED;
@@ -194,10 +196,10 @@ public class ObservatoryApplication {
 
     /** The application could not start: most often the database is held by another process. */
     private static int startFailure(RuntimeException e, String logFile) {
-        LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (EarlyStop.failureIsTheStop()) {
-            return ExitCodes.RUN_FAILED; // the stop's notice says what happened; the JVM ends in 143
+            return ExitCodes.RUN_FAILED; // the stop's notice says it; not logged, as above
         }
+        LoggerFactory.getLogger(FILE_ONLY).error("The program could not start", e);
         if (ExitCodes.outOfMemory(e)) {
             System.err.println(OUT_OF_MEMORY); // not "another run is using the database"
             return ExitCodes.RUN_FAILED;
