@@ -54,15 +54,17 @@ public final class DatabaseAccess implements AutoCloseable {
     private final DatabaseCredentials credentials;
     private final Server server;
     private volatile DatabaseOwner owner;
+    private final DatabaseClaim claim;
 
     private DatabaseAccess(Path db, Mode mode, String url, DatabaseCredentials credentials, Server server,
-                           DatabaseOwner owner) {
+                           DatabaseOwner owner, DatabaseClaim claim) {
         this.db = db;
         this.mode = mode;
         this.url = url;
         this.credentials = credentials;
         this.server = server;
         this.owner = owner;
+        this.claim = claim;
     }
 
     /**
@@ -81,28 +83,34 @@ public final class DatabaseAccess implements AutoCloseable {
                         + describeRun(holder.get()) + ": the scheduler cannot serve it; stop that process first"
                         + (DatabaseOwner.SCHEDULER.equals(holder.get().role()) ? " (only one scheduler per database)." : "."));
             }
-            String fileUrl = fileUrl(path);
-            ensureAccount(path, fileUrl, credentials);
-            HistoryIntegrity.check(path, fileUrl, credentials);
-            Server server;
+            DatabaseClaim claim = claim(path, db);
             try {
-                server = startServer(path, port);
+                String fileUrl = fileUrl(path);
+                ensureAccount(path, fileUrl, credentials);
+                HistoryIntegrity.check(path, fileUrl, credentials);
+                Server server;
+                try {
+                    server = startServer(path, port);
+                } catch (RuntimeException e) {
+                    new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, null, null).shutdown();
+                    throw e;
+                }
+                DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.SCHEDULER, port);
+                owner.write(path);
+                log.info("Serving the database {} to command-line runs on 127.0.0.1:{} (account '{}', password from {})",
+                        path, port, credentials.user(), credentials.origin());
+                return new DatabaseAccess(path, Mode.SERVER, fileUrl, credentials, server, owner, claim);
             } catch (RuntimeException e) {
-                new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, null).shutdown();
+                claim.close();
                 throw e;
             }
-            DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.SCHEDULER, port);
-            owner.write(path);
-            log.info("Serving the database {} to command-line runs on 127.0.0.1:{} (account '{}', password from {})",
-                    path, port, credentials.user(), credentials.origin());
-            return new DatabaseAccess(path, Mode.SERVER, fileUrl, credentials, server, owner);
         }
         for (int candidate : candidatePorts(port, holder)) {
             String serverUrl = serverUrl(candidate);
             if (servesThisDatabase(serverUrl, path, credentials, holder)) {
                 log.info("The scheduler serves the database on 127.0.0.1:{}: this run uses it, and shares its run history",
                         candidate);
-                return new DatabaseAccess(path, Mode.CLIENT, serverUrl, credentials, null, null);
+                return new DatabaseAccess(path, Mode.CLIENT, serverUrl, credentials, null, null, null);
             }
         }
         if (holder.isPresent()) {
@@ -118,12 +126,43 @@ public final class DatabaseAccess implements AutoCloseable {
                     + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
                     + " runs can share the database.");
         }
-        String fileUrl = fileUrl(path);
-        ensureAccount(path, fileUrl, credentials);
-        HistoryIntegrity.check(path, fileUrl, credentials);
-        DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.ONE_SHOT, 0);
-        owner.write(path);
-        return new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, owner);
+        DatabaseClaim claim = claim(path, db);
+        try {
+            String fileUrl = fileUrl(path);
+            ensureAccount(path, fileUrl, credentials);
+            HistoryIntegrity.check(path, fileUrl, credentials);
+            DatabaseOwner owner = DatabaseOwner.current(DatabaseOwner.ONE_SHOT, 0);
+            owner.write(path);
+            return new DatabaseAccess(path, Mode.FILE, fileUrl, credentials, null, owner, claim);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
+    }
+
+    /**
+     * This process's claim on the database files, before it opens them: a process that started in
+     * the same second as another, before either had written the owner file, is refused here.
+     */
+    private static DatabaseClaim claim(Path path, Path db) {
+        Optional<DatabaseClaim> claim;
+        try {
+            claim = DatabaseClaim.tryTake(path);
+        } catch (IOException e) {
+            throw notWritable(path, e);
+        }
+        return claim.orElseThrow(() -> {
+            Optional<DatabaseOwner> holder = DatabaseOwner.read(path).filter(DatabaseOwner::alive)
+                    .filter(o -> !o.isThisProcess());
+            if (holder.isPresent() && DatabaseOwner.SCHEDULER.equals(holder.get().role())) {
+                return new DatabaseBusyException("The database " + db + " is being opened by " + holder.get().who()
+                        + ". Nothing was started: try again in a minute, once the scheduler serves it.");
+            }
+            return new DatabaseBusyException("Another process is opening the database " + db
+                    + holder.map(o -> " (" + o.who() + describeRun(o) + ")").orElse("")
+                    + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
+                    + " runs can share the database.");
+        });
     }
 
     /**
@@ -199,6 +238,9 @@ public final class DatabaseAccess implements AutoCloseable {
             }
             if (owner != null) {
                 owner.delete(db);
+            }
+            if (claim != null) {
+                claim.close();
             }
         }
     }
@@ -278,9 +320,7 @@ public final class DatabaseAccess implements AutoCloseable {
             // folder that cannot be written, not a process to wait for.
             if (message.contains("read-only file system") || message.contains("permission denied")
                     || message.contains("access is denied")) {
-                throw new DatabaseException("The database " + path + " cannot be written: its folder is read-only or"
-                        + " this user may not write there. Nothing was started: give a writable folder with --db, or"
-                        + " make this one writable.", e, true);
+                throw notWritable(path, e);
             }
             if (message.contains("lock acquisition failure") || message.contains("lockfile")) {
                 throw new DatabaseBusyException("The database " + path + " is in use by another process: nothing was"
@@ -291,6 +331,12 @@ public final class DatabaseAccess implements AutoCloseable {
                 break;
             }
         }
+    }
+
+    private static DatabaseException notWritable(Path path, Exception e) {
+        return new DatabaseException("The database " + path + " cannot be written: its folder is read-only or"
+                + " this user may not write there. Nothing was started: give a writable folder with --db, or"
+                + " make this one writable.", e, true);
     }
 
     private static boolean isAuthorizationFailure(SQLException e) {

@@ -299,6 +299,24 @@ class OperationsFaultTests {
     }
 
     @Test
+    void aRunStartedWhileAnotherIsOpeningTheDatabaseIsRefusedNotQueuedBehindIt() throws Exception {
+        Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+        // This test's process plays a run started in the same second, which has claimed the database
+        // but not yet written the owner file: the second used to wait on HSQLDB's lock, then run again.
+        try (DatabaseClaim first = DatabaseClaim.tryTake(db).orElseThrow()) {
+            ChildJvm second = ChildJvm.run(work, "second", args(medium, "--from=2023", "--to=2024"), RUN);
+
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCodes.BUSY);
+            assertThat(second.stderr().strip().lines()).hasSize(1).first().asString()
+                    .contains("Another process is opening the database").contains("Nothing was started");
+            assertThat(work.resolve("reports/" + WORKBOOK)).doesNotExist();
+        }
+        ChildJvm after = ChildJvm.run(work, "after", args(medium, "--from=2023", "--to=2024"), RUN);
+        assertThat(after.exitCode()).as("the claim ended with its holder: " + after.output()).isZero();
+        assertThat(after.stdout()).as("the refused run left no run behind it").contains("Run 0 started");
+    }
+
+    @Test
     void sigtermWhileTheProgramIsStartingSaysSoInASentenceAndLeavesNothingToResume() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "early", args(medium, "--from=2023", "--to=2024"))) {
             // The password is made as the program starts, well before a run can begin: frozen there,

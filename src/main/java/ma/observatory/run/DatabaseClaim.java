@@ -1,0 +1,84 @@
+package ma.observatory.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operating system's lock on {@code <db>.claim}, taken before this process opens the database
+ * files and held until it closes them. The owner file names the holder only once the database is
+ * open: in the second before, a second process found no owner, reached HSQLDB's lock and waited
+ * there until the first had finished, then ran the same range again, where it should have been
+ * refused. The system drops the lock when the process dies, so a killed run leaves no stale claim;
+ * the file itself stays (deleting it would let two processes lock two different files).
+ */
+final class DatabaseClaim implements AutoCloseable {
+
+    /** Claims this process holds: the program opens its database once, a test's contexts several times. */
+    private static final Map<Path, DatabaseClaim> HELD = new HashMap<>();
+
+    private final Path db;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private int holders = 1;
+
+    private DatabaseClaim(Path db, FileChannel channel, FileLock lock) {
+        this.db = db;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static Path fileOf(Path db) {
+        return db.resolveSibling(db.getFileName() + ".claim");
+    }
+
+    /**
+     * The claim on the database, or empty when another process holds it.
+     *
+     * @param db the canonical database path, as every process spells it
+     * @throws IOException when the claim file cannot be made (a folder that cannot be written)
+     */
+    static synchronized Optional<DatabaseClaim> tryTake(Path db) throws IOException {
+        DatabaseClaim held = HELD.get(db);
+        if (held != null) {
+            held.holders++;
+            return Optional.of(held);
+        }
+        FileChannel channel = FileChannel.open(fileOf(db), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        DatabaseClaim claim = new DatabaseClaim(db, channel, lock);
+        HELD.put(db, claim);
+        return Optional.of(claim);
+    }
+
+    @Override
+    public void close() {
+        synchronized (DatabaseClaim.class) {
+            if (--holders > 0) {
+                return;
+            }
+            HELD.remove(db);
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // closing the channel releases the lock, as the process's end would
+            }
+        }
+    }
+}
