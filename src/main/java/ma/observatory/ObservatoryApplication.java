@@ -172,7 +172,9 @@ public class ObservatoryApplication {
                 System.err.println(OUT_OF_MEMORY);
                 return ExitCodes.RUN_FAILED;
             }
-            System.err.println("The job could not run (" + ExitCodes.rootMessage(e) + "): see "
+            String gone = context.getBean(DatabaseAccess.class).schedulerGone("The program", e,
+                    "run the same command again");
+            System.err.println(gone != null ? gone : "The job could not run (" + ExitCodes.rootMessage(e) + "): see "
                     + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
         }

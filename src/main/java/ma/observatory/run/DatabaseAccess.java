@@ -207,6 +207,36 @@ public final class DatabaseAccess implements AutoCloseable {
         return db;
     }
 
+    /**
+     * The sentence for a command whose scheduler went away under it (killed, its machine stopping
+     * it), or null when this process does not use the scheduler's server or the failure is another:
+     * "could not start (Connection refused)" said of a run that had started blamed the run.
+     *
+     * @param what   the command, as the sentence's subject ("The run over 2023 to 2024")
+     * @param remedy what to do once the scheduler is up again ("resume the run with --restart")
+     */
+    public String schedulerGone(String what, Throwable failure, String remedy) {
+        if (mode != Mode.CLIENT || !connectionLost(failure)) {
+            return null;
+        }
+        String address = url.substring(url.indexOf("//") + 2, url.lastIndexOf('/'));
+        return what + " lost its database: the scheduler serving it on " + address + " stopped answering ("
+                + ExitCodes.rootMessage(failure) + "). Nothing new was written and the previous workbook is unchanged:"
+                + " start the scheduler again, then " + remedy + ".";
+    }
+
+    /** A connection refused, reset or broken: SQL state class 08, or the socket's own exception. */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether this process is the only one that can use the database (no server, no other client). */
     public boolean exclusive() {
         return mode == Mode.FILE;

@@ -57,6 +57,9 @@ public class RunLauncher {
     public static final String NIGHTLY = "nightly";
     public static final String LATEST_WORKBOOK = "labour-market-report_latest.xlsx";
     static final String DEFAULT_CRON = "0 0 2 * * *";
+    /** Once the scheduler is back: it marks the run its death left running failed, so that it can be resumed. */
+    private static final String RESUME = "resume the run with --restart (if it had not begun, --restart says so:"
+            + " then run the same command again)";
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
     /** Outside the console's logger tree: stack traces go to the log file only, after the one sentence. */
@@ -152,8 +155,9 @@ public class RunLauncher {
             return ExitCodes.BUSY;
         } catch (Exception e) {
             details.error("The run could not start", e);
-            ExitCodes.say("The run over " + run.range().from() + " to " + run.range().to() + " could not start ("
-                    + ExitCodes.rootMessage(e) + "): see " + logFile() + ".");
+            String what = "The run over " + run.range().from() + " to " + run.range().to();
+            ExitCodes.say(Objects.requireNonNullElse(database.schedulerGone(what, e, RESUME),
+                    what + " could not start (" + ExitCodes.rootMessage(e) + "): see " + logFile() + "."));
             return ExitCodes.RUN_FAILED;
         } finally {
             gate.exit();
@@ -379,8 +383,10 @@ public class RunLauncher {
             return ExitCodes.BUSY;
         } catch (Exception e) {
             details.error("The run could not be resumed", e);
-            ExitCodes.say("Run " + last.getJobInstanceId() + " could not be resumed (" + ExitCodes.rootMessage(e)
-                    + "): see " + logFile() + ".");
+            ExitCodes.say(Objects.requireNonNullElse(
+                    database.schedulerGone("Run " + last.getJobInstanceId(), e, RESUME),
+                    "Run " + last.getJobInstanceId() + " could not be resumed (" + ExitCodes.rootMessage(e)
+                            + "): see " + logFile() + "."));
             return ExitCodes.RUN_FAILED;
         } finally {
             gate.exit();

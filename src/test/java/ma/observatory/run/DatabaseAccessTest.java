@@ -38,4 +38,15 @@ class DatabaseAccessTest {
                 lockFailure("java.io.FileNotFoundException: /srv/observatory/db/o.lck (Permission denied)")))
                 .isInstanceOf(DatabaseAccess.DatabaseException.class);
     }
+
+    @Test
+    void aConnectionRefusedOrBrokenIsALostDatabaseNotAnotherFailure() {
+        assertThat(DatabaseAccess.connectionLost(new RuntimeException("chunk failed",
+                new SQLException("java.net.ConnectException: Connection refused", "08001")))).isTrue();
+        assertThat(DatabaseAccess.connectionLost(new IllegalStateException(new java.net.SocketException("Connection reset"))))
+                .isTrue();
+        assertThat(DatabaseAccess.connectionLost(new RuntimeException(new SQLException("user lacks privilege", "42501"))))
+                .isFalse();
+        assertThat(DatabaseAccess.connectionLost(new RuntimeException("No space left on device"))).isFalse();
+    }
 }

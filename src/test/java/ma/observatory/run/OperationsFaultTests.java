@@ -281,6 +281,37 @@ class OperationsFaultTests {
     }
 
     @Test
+    void aRunBesideASchedulerKilledUnderItSaysSoAndResumesOnceTheSchedulerIsBack() throws Exception {
+        List<String> schedule = args(medium, "--schedule", "--schedule-cron=" + cronSixMonthsAway());
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler", schedule)) {
+            scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
+            // the pool's wait for a connection, 30 s by default, shortened: the sentence is the same
+            List<String> run = args(medium, "--from=2023", "--to=2024", "--spring.datasource.hikari.connection-timeout=2000");
+            try (ChildJvm client = ChildJvm.start(work, "client", run)) {
+                awaitChunksCommitted(client, 0);
+                scheduler.process().destroyForcibly();
+
+                assertThat(client.waitFor(RUN)).as(client.output()).isTrue();
+                assertThat(client.exitCode()).as(client.output()).isEqualTo(ExitCodes.RUN_FAILED);
+                assertThat(client.stderr().strip().lines()).hasSize(1).first().asString()
+                        .startsWith("The run over 2023 to 2024 lost its database: the scheduler serving it on 127.0.0.1:"
+                                + port + " stopped answering")
+                        .contains("start the scheduler again, then resume the run with --restart")
+                        .doesNotContain("could not start");
+            }
+        }
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler-again", schedule)) {
+            scheduler.await("the scheduler up again", () -> scheduler.stdout().contains("Scheduler up"),
+                    Duration.ofSeconds(60));
+            ChildJvm resumed = ChildJvm.run(work, "resumed", restartArgs(), RUN);
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertThat(resumed.stdout()).contains("resuming after");
+            scheduler.process().destroy(); // SIGTERM
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+        }
+    }
+
+    @Test
     void aSecondRunOfTheSameRangeIsRefusedAndNamesTheRunningOne() throws Exception {
         try (ChildJvm first = ChildJvm.start(work, "first", args(medium, "--from=2023", "--to=2024"))) {
             awaitChunksCommitted(first, 0);
