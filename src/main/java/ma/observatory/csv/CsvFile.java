@@ -499,7 +499,8 @@ public final class CsvFile implements Closeable {
      */
     private void checkWidth(CsvRow row, CSVRecord record) {
         if (record.size() < headerWidth) {
-            row.reject(null, "", Reason.of("line.fields.missing", record.size(), headerWidth));
+            row.reject(null, "", record.size() == 1 ? Reason.of("line.fields.one", headerWidth)
+                    : Reason.of("line.fields.missing", record.size(), headerWidth));
         } else {
             for (int i = headerWidth; i < record.size(); i++) {
                 if (!record.get(i).isBlank()) {

@@ -75,6 +75,7 @@ public record Reason(String key, List<String> args) {
      */
     private static final Map<String, Set<Integer>> NUMBERS = Map.ofEntries(
             Map.entry("line.fields.missing", Set.of(0, 1)),
+            Map.entry("line.fields.one", Set.of(0)),
             Map.entry("line.fields.extra", Set.of(0, 1)),
             Map.entry("field.too-long", Set.of(0, 1)),
             Map.entry("field.too-long.unnamed", Set.of(0, 1)),

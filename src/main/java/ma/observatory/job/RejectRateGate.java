@@ -77,10 +77,10 @@ class RejectRateGate implements Tasklet {
         // The sentence goes to standard error and the list to the console's standard output: the
         // sentence names the first row itself, for whoever reads only one of the two.
         throw new InputContractException(String.format(Locale.ROOT,
-                "%d of the %d rows of %s were rejected (%.1f %%), more than the %.1f %% allowed by"
+                "%d of the %d rows of %s %s rejected (%.1f %%), more than the %.1f %% allowed by"
                         + " --max-reject-rate: nothing was written. The first: %s. They are listed on"
                         + " the console and in the log file, up to %d; correct them and run again.%s",
-                worst.rejected(), worst.read(), file, 100.0 * worst.share(), 100.0 * run.maxRejectRate(),
+                worst.rejected(), worst.read(), file, worst.rejected() == 1 ? "was" : "were", 100.0 * worst.share(), 100.0 * run.maxRejectRate(),
                 shown.isEmpty() ? "not recorded" : shown.get(0), SHOWN,
                 others.isEmpty() ? "" : " Over the rate as well: " + String.join(", ", others) + "."));
     }

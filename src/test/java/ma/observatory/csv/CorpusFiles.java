@@ -155,7 +155,8 @@ final class CorpusFiles {
                 HEADER,
                 "2024,MA,total,total,15+,100,50,45,5,HCP",
                 "2024,MA,urban,total,15+,60,30,27,3,,HCP,provisional",
-                "2024,MA,rural,total,15+,40,20,18,2,,HCP,,"));
+                "2024,MA,rural,total,15+,40,20,18,2,,HCP,,",
+                "Note : chiffres provisoires"));
 
         files.put("nul-bytes.csv", text(StandardCharsets.UTF_8, "\n",
                 HEADER,

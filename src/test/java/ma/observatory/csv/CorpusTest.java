@@ -191,6 +191,8 @@ class CorpusTest {
             o.rejected(0, "", "", "the line has 10 fields but the header has 11");
             o.rejected(1, "", "provisional", "the line has 12 fields but the header has 11");
             assertThat(o.kept(2).source()).isEqualTo("HCP"); // empty surplus fields are tolerated
+            // a note under the data: one field, said in the singular and for what it likely is
+            o.rejected(3, "", "", "the line has a single field but the header has 11 (no separator: a note or a title");
         });
         expect("nul-bytes.csv", o -> {
             o.readsWithoutFailure();

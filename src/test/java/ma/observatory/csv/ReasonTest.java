@@ -49,6 +49,8 @@ class ReasonTest {
                 + " + unemployed (1234,50)");
         assertThat(Reason.of("labour-force.not-sum", "-12345").text(Locale.FRENCH)).contains("(-12\u202F345)");
         assertThat(Reason.of("line.fields.missing", 3, 2025).text(Locale.FRENCH)).contains("a 3 champs").contains("en a 2025");
+        assertThat(Reason.of("line.fields.one", 12000).text(Locale.FRENCH)).startsWith("la ligne n’a qu’un champ alors que"
+                + " l’en-tête en a 12\u202F000 (");
         // a slip's figures: "1.645" is not 1,645 to a French reader
         assertThat(Reason.of("change.implausible.down", "2024-Q1, MA", "unemployed", "1.645", "1549", "2023-Q1", "942")
                 .text(Locale.FRENCH)).startsWith("2024-Q1, MA : unemployed vaut 1,645, environ 1/942 des 1549"); // four digits are not grouped

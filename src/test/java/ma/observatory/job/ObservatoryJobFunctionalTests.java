@@ -721,7 +721,7 @@ class ObservatoryJobFunctionalTests {
 
         // One rejected row of ten is 10 %, over the default 1 %.
         assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.stderr()).contains("1 of the 10 rows of employment/labour_force.csv were rejected")
+        assertThat(outcome.stderr()).contains("1 of the 10 rows of employment/labour_force.csv was rejected")
                 // named in the sentence itself: the list goes to standard output, which cron may keep apart
                 .contains("The first: employment/labour_force.csv line 11, column area, value 'suburban': is not"
                         + " one of total, urban, rural.");
