@@ -138,8 +138,9 @@ public class ObservatoryApplication {
             // Checked once Spring has read every source (an application.properties beside the jar
             // included), before any bean uses them: a wrong value would otherwise stop a run half-way.
             application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
-                CommandLine.validateSettingNames(settingNames(event.getEnvironment()));
-                CommandLine.validateConfiguration(event.getEnvironment()::getProperty);
+                ConfigurableEnvironment environment = event.getEnvironment();
+                CommandLine.validateSettingNames(settingNames(environment), name -> origin(environment, name));
+                CommandLine.validateConfiguration(environment::getProperty, name -> origin(environment, name));
                 if (commandLine.has("list-runs")) {
                     NoDatabaseYet.check(Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db")));
                 }
@@ -194,6 +195,33 @@ public class ObservatoryApplication {
             }
         }
         return names;
+    }
+
+    /**
+     * Where the value Spring uses for a property comes from, as the operator would look for it: the
+     * file's path ({@code config/application.properties}), or null when the source has no file.
+     */
+    static String origin(ConfigurableEnvironment environment, String name) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            // Spring's view of every source at once comes first: the sources behind it are asked
+            if (!source.getName().equals("configurationProperties") && source.containsProperty(name)) {
+                String description = source.getName();
+                // "Config resource 'file [config/application.properties]' via location 'optional:file:./config/'"
+                int file = description.indexOf("file [");
+                if (file >= 0 && description.indexOf(']', file) > 0) {
+                    return description.substring(file + "file [".length(), description.indexOf(']', file));
+                }
+                if (description.contains("class path resource")) {
+                    return "the application.properties inside the jar";
+                }
+                return switch (description) {
+                    case "systemProperties" -> "a -D option given to java";
+                    case "systemEnvironment" -> "the environment";
+                    default -> null;
+                };
+            }
+        }
+        return null;
     }
 
     /** The application could not start: most often the database is held by another process. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.scheduling.support.CronExpression;
@@ -69,7 +70,7 @@ public final class CommandLine {
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
             if (name.toLowerCase(java.util.Locale.ROOT).startsWith("observatory.")) {
-                validateSettingNames(List.of(name), true);
+                validateSettingNames(List.of(name), true, n -> null);
                 String option = name.substring("observatory.".length());
                 if (VALUE_OPTIONS.contains(option)) {
                     // --observatory.only=x is --only=x: the same checks, and the run is as ad hoc
@@ -137,6 +138,20 @@ public final class CommandLine {
      * @throws BadCommandLineException with the sentence to show
      */
     public static void validateConfiguration(java.util.function.Function<String, String> property) {
+        validateConfiguration(property, name -> null);
+    }
+
+    /**
+     * As {@link #validateConfiguration(java.util.function.Function)}, naming the file (or other
+     * source) that set the wrong value: a machine may have several {@code application.properties}.
+     *
+     * @param origin where a property's value comes from, in words ({@code config/application.properties}),
+     *               or null when not known
+     */
+    public static void validateConfiguration(java.util.function.Function<String, String> property,
+                                             java.util.function.Function<String, String> origin) {
+        java.util.function.Function<String, String> in = name -> "In the configuration ("
+                + Objects.requireNonNullElse(origin.apply(name), "application.properties") + "): ";
         Map<String, String> set = new LinkedHashMap<>();
         for (String option : VALUE_OPTIONS) {
             String value = property.apply("observatory." + option);
@@ -145,36 +160,45 @@ public final class CommandLine {
             }
             if (value.isBlank()) {
                 // the environment's empty variables were refused before Spring started: a file set it
-                throw new BadCommandLineException("In the configuration (application.properties): observatory." + option
+                throw new BadCommandLineException(in.apply("observatory." + option) + "observatory." + option
                         + " is empty: give it a value (e.g. observatory." + option + "=" + example(option)
                         + ") or remove the line.");
             }
             if (!value.equals(value.strip())) {
                 // Spring hands the value on as it is: "en " would be no language at all.
-                throw new BadCommandLineException("In the configuration (application.properties or the environment):"
-                        + " observatory." + option + "='" + value + "' has spaces around its value: remove them.");
+                throw new BadCommandLineException(in.apply("observatory." + option)
+                        + "observatory." + option + "='" + value + "' has spaces around its value: remove them.");
             }
             set.put(option, value);
         }
         try {
             new CommandLine(set).validate();
         } catch (BadCommandLineException e) {
-            throw new BadCommandLineException("In the configuration (application.properties): " + e.getMessage());
+            // the setting at fault, for its file: the first that is wrong on its own (else the first set)
+            String culprit = set.keySet().stream().filter(option -> {
+                try {
+                    new CommandLine(Map.of(option, set.get(option))).validate();
+                    return false;
+                } catch (BadCommandLineException wrong) {
+                    return true;
+                }
+            }).findFirst().orElse(set.keySet().iterator().next());
+            throw new BadCommandLineException(in.apply("observatory." + culprit) + e.getMessage());
         }
         // The operator's settings that are not options: read only by the beans that use them, too late.
         String port = property.apply("observatory.db-server-port");
         if (port != null && !inRange(port, 1, 65535)) {
-            throw new BadCommandLineException("In the configuration: observatory.db-server-port must be a port number"
+            throw new BadCommandLineException(in.apply("observatory.db-server-port") + "observatory.db-server-port must be a port number"
                     + " from 1 to 65535, not '" + port + "'.");
         }
         String minFree = property.apply("observatory.db-min-free-mb");
         if (minFree != null && !inRange(minFree, 0, Long.MAX_VALUE / (1024 * 1024))) {
-            throw new BadCommandLineException("In the configuration: observatory.db-min-free-mb must be a number of"
+            throw new BadCommandLineException(in.apply("observatory.db-min-free-mb") + "observatory.db-min-free-mb must be a number of"
                     + " megabytes, 0 or more, not '" + minFree + "'.");
         }
         String stopTimeout = property.apply("observatory.stop-timeout");
         if (stopTimeout != null && !isDuration(stopTimeout)) {
-            throw new BadCommandLineException("In the configuration: observatory.stop-timeout must be a duration such"
+            throw new BadCommandLineException(in.apply("observatory.stop-timeout") + "observatory.stop-timeout must be a duration such"
                     + " as 60s or 2m, not '" + stopTimeout + "'.");
         }
     }
@@ -188,13 +212,25 @@ public final class CommandLine {
      * @throws BadCommandLineException naming the first unknown setting, and the nearest known one
      */
     public static void validateSettingNames(Iterable<String> names) {
-        validateSettingNames(names, false);
+        validateSettingNames(names, name -> null);
+    }
+
+    /**
+     * As {@link #validateSettingNames(Iterable)}, naming the file that gave the name.
+     *
+     * @param origin where a property comes from, in words ({@code config/application.properties}), or null
+     */
+    public static void validateSettingNames(Iterable<String> names, java.util.function.Function<String, String> origin) {
+        validateSettingNames(names, false, origin);
     }
 
     /** As {@link #validateSettingNames(Iterable)}, saying where the name was given. */
-    private static void validateSettingNames(Iterable<String> names, boolean commandLine) {
+    private static void validateSettingNames(Iterable<String> names, boolean commandLine,
+                                             java.util.function.Function<String, String> origin) {
         for (String name : names) {
-            String where = commandLine ? "On the command line: --" + name : "In the configuration: " + name;
+            String file = commandLine ? null : origin.apply(name);
+            String where = commandLine ? "On the command line: --" + name
+                    : "In the configuration" + (file == null ? "" : " (" + file + ")") + ": " + name;
             String setting;
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("observatory.")) {

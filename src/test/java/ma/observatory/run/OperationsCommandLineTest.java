@@ -248,6 +248,25 @@ class OperationsCommandLineTest {
     }
 
     @Test
+    void aWrongSettingNamesTheFileThatGaveItAmongSeveral() {
+        java.util.Map<String, String> values = java.util.Map.of("observatory.lang", "en",
+                "observatory.max-reject-rate", "abc", "observatory.stop-timeout", "1 minute");
+        java.util.Map<String, String> files = java.util.Map.of("observatory.lang", "/etc/observatory/application.properties",
+                "observatory.max-reject-rate", "config/application.properties",
+                "observatory.stop-timeout", "the environment");
+
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(values::get, files::get))
+                .hasMessageStartingWith("In the configuration (config/application.properties): --max-reject-rate must be");
+        assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.stop-timeout", "abc")::get,
+                files::get)).hasMessageStartingWith("In the configuration (the environment): observatory.stop-timeout");
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.lnag"), files::get))
+                .hasMessageStartingWith("In the configuration: observatory.lnag is not a setting");
+        assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.lnag"),
+                name -> "config/application.properties"))
+                .hasMessageStartingWith("In the configuration (config/application.properties): observatory.lnag is not");
+    }
+
+    @Test
     void anUnknownSettingIsRefusedWithTheNearestKnownOne() {
         CommandLine.validateSettingNames(List.of("observatory.max-reject-rate", "observatory.db-password",
                 "Observatory.Lang", "spring.main.banner-mode", "OBSERVATORY_MAX_REJECT_RATE", "OBSERVATORY_DB_SERVER_PORT",
