@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
+import ma.observatory.job.CheckInputsTasklet;
 import ma.observatory.run.CommandLine;
 import ma.observatory.run.CompilerHints;
 import ma.observatory.run.CommandLine.BadCommandLineException;
@@ -110,6 +112,11 @@ public class ObservatoryApplication {
             // every relative path (data, reports, var) would miss
             System.err.println(CommandLine.unusablePath(here));
             return ExitCodes.BAD_COMMAND_LINE;
+        }
+        String wrongFolder = wrongStartFolder(commandLine);
+        if (wrongFolder != null) {
+            System.err.println(wrongFolder);
+            return ExitCodes.INPUT_CONTRACT;
         }
         // a path whose ${...} this check cannot resolve is left to Spring, which says what it lacks
         String log = logFile(commandLine);
@@ -284,6 +291,27 @@ public class ObservatoryApplication {
      * The sentence for a database folder that cannot be made (a file in its place, no permission),
      * or null: said before anything starts, as for the output folder, not as a stack trace.
      */
+    /**
+     * The sentence for a run started where there is neither its input folder nor a run history (a
+     * cron line without its cd, a terminal in another folder), or null. Said before anything is made
+     * there: the run would leave var/ and reports/ behind and begin a new history with one failed
+     * run. Beside a history, a missing input folder is the run's own failure, recorded in it.
+     */
+    static String wrongStartFolder(CommandLine commandLine) {
+        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has)) {
+            return null;
+        }
+        String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
+        Path db = databasePath(commandLine);
+        if (input.contains("${") || db == null) {
+            return null;
+        }
+        String files = db.getFileName() + ".";
+        boolean history = Files.exists(db.resolveSibling(files + "script"))
+                || Files.exists(db.resolveSibling(files + "properties"));
+        return history ? null : CheckInputsTasklet.missingInputFolder(Path.of(input));
+    }
+
     static String unusableDatabaseFolder(Path db) {
         Path folder = db.toAbsolutePath().normalize().getParent();
         if (folder == null) {

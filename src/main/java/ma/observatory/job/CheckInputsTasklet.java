@@ -46,6 +46,19 @@ public class CheckInputsTasklet implements Tasklet {
         this.domains = domains;
     }
 
+    /** The sentence for an input folder that is not there, or null when it is. */
+    public static String missingInputFolder(Path inputDir) {
+        if (Files.isDirectory(inputDir)) {
+            return null;
+        }
+        // "data" is found under the folder the program starts in: started elsewhere (another
+        // folder in a terminal, a cron line without its cd), the mend is where to start it
+        String mend = inputDir.isAbsolute() ? ": give the folder holding the CSV files with --input-dir."
+                : " (it is read from the folder the program was started in, " + Path.of("").toAbsolutePath()
+                + ": start it in the project folder, or give the folder holding the CSV files with --input-dir).";
+        return "The input folder " + inputDir.toAbsolutePath() + " does not exist" + mend;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution,
                                 org.springframework.batch.core.scope.context.ChunkContext chunkContext) throws IOException {
@@ -53,13 +66,9 @@ public class CheckInputsTasklet implements Tasklet {
         RunParameters run = RunParameters.of(step);
         long runId = RunParameters.runId(step);
         Path inputDir = run.inputDir();
-        if (!Files.isDirectory(inputDir)) {
-            // "data" is found under the folder the program starts in: started elsewhere (another
-            // folder in a terminal, a cron line without its cd), the mend is where to start it
-            String mend = inputDir.isAbsolute() ? ": give the folder holding the CSV files with --input-dir."
-                    : " (it is read from the folder the program was started in, " + Path.of("").toAbsolutePath()
-                    + ": start it in the project folder, or give the folder holding the CSV files with --input-dir).";
-            throw new InputContractException("The input folder " + inputDir.toAbsolutePath() + " does not exist" + mend);
+        String missing = missingInputFolder(inputDir);
+        if (missing != null) {
+            throw new InputContractException(missing);
         }
         CsvDialect.forgetDetected();
         jdbc.update("DELETE FROM input_file WHERE run_id = ?", runId);

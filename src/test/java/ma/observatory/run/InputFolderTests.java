@@ -11,10 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 class InputFolderTests {
 
     @Test
-    void aRelativeInputFolderThatIsNotThereSaysWhereTheProgramWasStarted(@TempDir Path work) {
+    void aRelativeInputFolderThatIsNotThereSaysWhereTheProgramWasStartedAndLeavesNothingThere(@TempDir Path work) {
         InProcess.Outcome run = new InProcess(work).run("--input-dir=no-such-folder", "--output-dir=" + work.resolve("out"));
 
         assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        // neither input nor history: the wrong folder, said before a database, log or output folder is made
+        assertThat(work.resolve("db")).doesNotExist();
+        assertThat(work.resolve("logs")).doesNotExist();
+        assertThat(work.resolve("out")).doesNotExist();
         // the usual mend is where to start it (a cron line without its cd), not another --input-dir
         assertThat(run.stderr()).as(run.both()).contains("does not exist (it is read from the folder the program was"
                 + " started in, " + Path.of("").toAbsolutePath() + ": start it in the project folder, or give the"
@@ -29,5 +33,19 @@ class InputFolderTests {
         assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
         assertThat(run.stderr()).as(run.both()).contains("The input folder " + work.resolve("gone")
                 + " does not exist: give the folder holding the CSV files with --input-dir.");
+    }
+
+    @Test
+    void besideARunHistoryAMissingInputFolderIsTheRunsFailureRecordedInIt(@TempDir Path work) {
+        InProcess program = new InProcess(work);
+        assertThat(program.run("--input-dir=" + InProcess.FIXTURES, "--from=2024", "--to=2024",
+                "--output-dir=" + work.resolve("out")).exitCode()).isZero();
+
+        InProcess.Outcome run = program.run("--input-dir=" + work.resolve("gone"), "--output-dir=" + work.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(run.stderr()).contains("The input folder " + work.resolve("gone") + " does not exist");
+        InProcess.Outcome list = program.run("--list-runs");
+        assertThat(list.stdout().lines().filter(l -> l.contains("FAILED"))).as(list.stdout()).hasSize(1);
     }
 }
