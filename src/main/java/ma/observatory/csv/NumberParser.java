@@ -13,6 +13,12 @@ public final class NumberParser {
 
     private static final Pattern POINT = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern POINT_OR_COMMA = Pattern.compile("[-+]?\\d+([.,]\\d+)?");
+    /**
+     * In a file of decimal commas, a point before three digits, as in 1.234: where commas mark the
+     * decimals, a point more often groups thousands (1.234 for 1 234) than it marks decimals, and
+     * read as 1.234 the count would be a thousand times too small.
+     */
+    private static final Pattern POINT_BEFORE_THOUSANDS = Pattern.compile("[-+]?[1-9]\\d{0,2}\\.\\d{3}");
 
     private final boolean decimalComma;
 
@@ -57,6 +63,9 @@ public final class NumberParser {
         if (!(decimalComma ? POINT_OR_COMMA : POINT).matcher(compact).matches()) {
             throw new NotANumber(Reason.of(decimalComma ? "number.invalid.comma" : "number.invalid.point"));
         }
+        if (decimalComma && POINT_BEFORE_THOUSANDS.matcher(compact).matches()) {
+            throw new NotANumber(Reason.of("number.point-or-thousands"));
+        }
         double value = new BigDecimal(compact.replace(',', '.')).doubleValue();
         if (Double.isInfinite(value)) {
             throw new NotANumber(Reason.of("number.too-large"));
@@ -92,6 +101,7 @@ public final class NumberParser {
         long mantissa = 0;
         int digits = 0;
         int decimals = -1; // -1 until the separator
+        char separator = 0;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -102,12 +112,16 @@ public final class NumberParser {
                 }
             } else if ((c == '.' || c == ',' && decimalComma) && decimals < 0 && digits > 0) {
                 decimals = 0;
+                separator = c;
             } else {
                 return Double.NaN;
             }
         }
         if (digits == 0 || decimals == 0 || digits > MAX_PLAIN_DIGITS) {
             return Double.NaN;
+        }
+        if (separator == '.' && decimalComma && decimals == 3 && digits <= 6) {
+            return Double.NaN; // perhaps thousands grouped by a point: the full rules decide
         }
         double value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
         return negative && value != 0.0 ? -value : value;

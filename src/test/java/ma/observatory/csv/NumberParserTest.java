@@ -68,6 +68,22 @@ class NumberParserTest {
                 .hasMessageContaining("groups of three");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.234", "12.345", "-945.300", "+1.000"})
+    void aPointBeforeThreeDigitsInAFileOfDecimalCommasIsAmbiguous(String s) {
+        // 1.234 there is 1 234 as often as 1,234: read as 1.234, a count would be a thousand times too small
+        assertThatThrownBy(() -> comma.parse(s)).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("ambiguous in a file of decimal commas");
+        assertThat(point.parse(s.replace(" ", ""))).as("in a file of decimal points it is a decimal")
+                .isEqualTo(Double.parseDouble(s.replace(" ", "")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.125", "12.5", "12.34", "1234.567", "1.2345", "-0.500"})
+    void aPointThatCannotGroupThousandsIsADecimalInAFileOfDecimalCommas(String s) {
+        assertThat(comma.parse(s)).isEqualTo(Double.parseDouble(s));
+    }
+
     @Test
     void pointAsThousandsSeparatorIsRejected() {
         assertThatThrownBy(() -> comma.parse("1.234,5")).isInstanceOf(NumberFormatException.class);
