@@ -473,17 +473,25 @@ public final class TourismIndicators {
         // measured on full years (a range of no whole year shows no target's progress).
         IndicatorValue soFar = targetYear > actualYear && !Ratios.reaches(a, target) && lastWholeYear(range) != null
                 ? yearToDateReaching(t, series, range, actualYear) : null;
+        IndicatorValue reachedSoFar = null;
         if (soFar != null) {
             // A later year's total so far already at the target: that year's total is at least as
             // much, so the target is reached then (MAD 124 bn to November 2025 for 120 bn in 2026),
             // which the last full year's 93.8 % would hide.
-            out.add(yearToDateProgress(t, soFar, words));
+            reachedSoFar = yearToDateProgress(t, soFar, words);
+            out.add(reachedSoFar);
         }
         if (targetYear > actualYear && (soFar != null || Ratios.reaches(a, target))) {
             // Reached before its year (19.8 million arrivals in 2025 for 17.5 million in 2026): the
             // Summary says "reached in 2025". A growth needed of -11.6 % read as a decline wanted,
             // and a projection from the post-2020 rebound as a forecast of 24 million: neither is given.
-            add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, 1.0, source);
+            // Reached by a total so far, the flag is that total's, dated and sourced as it is: dated
+            // at the last full year, which fell short, it read as a projection from that year.
+            if (reachedSoFar != null) {
+                add(out, TOURISM_TARGET_ON_TRACK, reachedSoFar.period(), t.geo(), b, 1.0, reachedSoFar.source());
+            } else {
+                add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, 1.0, source);
+            }
             return out;
         }
         Double onTrack;
