@@ -109,7 +109,7 @@ class OperationsCommandLineTest {
                 "observatory.db=" + work.resolve("in-the-way").resolve("db") + "\n");
         ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
-                "--logging.file.name=" + work.resolve("o.log"), "--only=tourism")
+                "--logging.file.name=" + work.resolve("o.log"), "--only=tourism", "--input-dir=" + work)
                 .directory(work.toFile()).redirectErrorStream(true);
         start.environment().remove("OBSERVATORY_DB");
         Process p = start.start();
