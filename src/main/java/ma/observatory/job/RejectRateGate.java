@@ -76,12 +76,18 @@ class RejectRateGate implements Tasklet {
         shown.forEach(row -> log.error("  {}", row));
         // The sentence goes to standard error and the list to the console's standard output: the
         // sentence names the first row itself, for whoever reads only one of the two.
+        String first = shown.isEmpty() ? "not recorded" : shown.get(0);
+        // one rejected row is named, not listed: "1 of the 1 rows … were rejected. The first: …" read oddly
+        String rejected = worst.rejected() == 1
+                ? (worst.read() == 1 ? "The only row of " + file + " was rejected"
+                        : String.format(Locale.ROOT, "1 of the %d rows of %s was rejected", worst.read(), file))
+                : String.format(Locale.ROOT, "%d of the %d rows of %s were rejected", worst.rejected(), worst.read(), file);
+        String which = worst.rejected() == 1 ? " It is " + first + "; correct it and run again."
+                : String.format(Locale.ROOT, " The first: %s. They are listed on the console and in the log file, up to"
+                        + " %d; correct them and run again.", first, SHOWN);
         throw new InputContractException(String.format(Locale.ROOT,
-                "%d of the %d rows of %s %s rejected (%.1f %%), more than the %.1f %% allowed by"
-                        + " --max-reject-rate: nothing was written. The first: %s. They are listed on"
-                        + " the console and in the log file, up to %d; correct them and run again.%s",
-                worst.rejected(), worst.read(), file, worst.rejected() == 1 ? "was" : "were", 100.0 * worst.share(), 100.0 * run.maxRejectRate(),
-                shown.isEmpty() ? "not recorded" : shown.get(0), SHOWN,
+                "%s (%.1f %%), more than the %.1f %% allowed by --max-reject-rate: nothing was written.%s%s",
+                rejected, 100.0 * worst.share(), 100.0 * run.maxRejectRate(), which,
                 others.isEmpty() ? "" : " Over the rate as well: " + String.join(", ", others) + "."));
     }
 

@@ -714,6 +714,21 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void theOnlyRowOfAFileRejectedIsNamedAsSuch() throws IOException {
+        Path input = copyOfFixtures();
+        Path regulations = input.resolve("outsourcing/regulations.csv");
+        Files.writeString(regulations, Files.readString(regulations).replace(",0.10,", ",abc,"));
+
+        Outcome outcome = run(input);
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("The only row of outsourcing/regulations.csv was rejected (100.0 %)")
+                .contains("It is outsourcing/regulations.csv line 2, column loss_rate_low, value 'abc':")
+                .doesNotContain("1 of the 1 rows").doesNotContain("The first:");
+        assertThat(workbook()).doesNotExist();
+    }
+
+    @Test
     void tooManyRejectedRowsStopTheRunBeforeAnythingIsWritten() throws IOException {
         Path input = copyOfFixtures();
         Files.writeString(input.resolve("employment/labour_force.csv"),
@@ -725,8 +740,8 @@ class ObservatoryJobFunctionalTests {
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.stderr()).contains("1 of the 10 rows of employment/labour_force.csv was rejected")
                 // named in the sentence itself: the list goes to standard output, which cron may keep apart
-                .contains("The first: employment/labour_force.csv line 11, column area, value 'suburban': is not"
-                        + " one of total, urban, rural.");
+                .contains("It is employment/labour_force.csv line 11, column area, value 'suburban': is not"
+                        + " one of total, urban, rural; correct it and run again.");
         assertThat(workbook()).doesNotExist();
     }
 
