@@ -161,6 +161,8 @@ public class ObservatoryApplication {
             }
             return startFailure(e, logFile(commandLine));
         }
+        // kept apart from the context, which is closed by the time a failure is handled below
+        DatabaseAccess database = context.getBean(DatabaseAccess.class);
         try (context) {
             return context.getBean(RunLauncher.class).execute(commandLine);
         } catch (BadCommandLineException e) {
@@ -180,8 +182,7 @@ public class ObservatoryApplication {
                 System.err.println(OUT_OF_MEMORY);
                 return ExitCodes.RUN_FAILED;
             }
-            String gone = context.getBean(DatabaseAccess.class).schedulerGone("The program", e,
-                    "run the same command again");
+            String gone = database.schedulerGone("The program", e, "run the same command again");
             System.err.println(gone != null ? gone : "The job could not run (" + ExitCodes.rootMessage(e) + "): see "
                     + logFile(commandLine) + ".");
             return ExitCodes.RUN_FAILED;
@@ -266,6 +267,11 @@ public class ObservatoryApplication {
                 System.err.println(unwritable);
                 return ExitCodes.BAD_COMMAND_LINE;
             }
+        }
+        String gone = DatabaseAccess.schedulerGoneWhileStarting(e);
+        if (gone != null) {
+            System.err.println(gone);
+            return ExitCodes.RUN_FAILED;
         }
         System.err.println("The program could not start (" + ExitCodes.rootMessage(e) + "): see " + logFile
                 + "; if another run is using the database, wait for it to end.");

@@ -83,7 +83,7 @@ public final class DatabaseAccess implements AutoCloseable {
                         + describeRun(holder.get()) + ": the scheduler cannot serve it; stop that process first"
                         + (DatabaseOwner.SCHEDULER.equals(holder.get().role()) ? " (only one scheduler per database)." : "."));
             }
-            DatabaseClaim claim = claim(path, db);
+            DatabaseClaim claim = claim(path, db, true);
             try {
                 String fileUrl = fileUrl(path);
                 ensureAccount(path, fileUrl, credentials);
@@ -126,7 +126,7 @@ public final class DatabaseAccess implements AutoCloseable {
                     + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
                     + " runs can share the database.");
         }
-        DatabaseClaim claim = claim(path, db);
+        DatabaseClaim claim = claim(path, db, false);
         try {
             String fileUrl = fileUrl(path);
             ensureAccount(path, fileUrl, credentials);
@@ -144,24 +144,34 @@ public final class DatabaseAccess implements AutoCloseable {
      * This process's claim on the database files, before it opens them: a process that started in
      * the same second as another, before either had written the owner file, is refused here.
      */
-    private static DatabaseClaim claim(Path path, Path db) {
+    private static DatabaseClaim claim(Path path, Path db, boolean serve) {
         Optional<DatabaseClaim> claim;
         try {
             claim = DatabaseClaim.tryTake(path);
         } catch (IOException e) {
+            Path file = DatabaseClaim.fileOf(path);
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isWritable(path.getParent())) {
+                // the folder is fine: the file is another user's, read-only, a folder or a link
+                throw new DatabaseException("The database's lock file " + file + " cannot be opened ("
+                        + ExitCodes.rootMessage(e) + "; it must be a plain file this user may write). Nothing was"
+                        + " started: remove it (it holds no data; the program makes it again) or give it to this user.",
+                        e, true);
+            }
             throw notWritable(path, e);
         }
         return claim.orElseThrow(() -> {
             Optional<DatabaseOwner> holder = DatabaseOwner.read(path).filter(DatabaseOwner::alive)
                     .filter(o -> !o.isThisProcess());
-            if (holder.isPresent() && DatabaseOwner.SCHEDULER.equals(holder.get().role())) {
-                return new DatabaseBusyException("The database " + db + " is being opened by " + holder.get().who()
-                        + ". Nothing was started: try again in a minute, once the scheduler serves it.");
+            String who = holder.map(o -> " (" + o.who() + describeRun(o) + ")").orElse("");
+            if (serve) {
+                return new DatabaseBusyException("Another process is opening the database " + db + who
+                        + ": the scheduler cannot serve it; stop that process first, or start the scheduler once it"
+                        + " has ended.");
             }
-            return new DatabaseBusyException("Another process is opening the database " + db
-                    + holder.map(o -> " (" + o.who() + describeRun(o) + ")").orElse("")
-                    + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
-                    + " runs can share the database.");
+            // the scheduler writes the owner file once it serves: until then it is "another process"
+            return new DatabaseBusyException("Another process is opening the database " + db + who
+                    + ". Nothing was started: wait for it to end, or, if it is the scheduler starting, try again in a"
+                    + " minute, when runs can share its database.");
         });
     }
 
@@ -219,10 +229,25 @@ public final class DatabaseAccess implements AutoCloseable {
         if (mode != Mode.CLIENT || !connectionLost(failure)) {
             return null;
         }
-        String address = url.substring(url.indexOf("//") + 2, url.lastIndexOf('/'));
-        return what + " lost its database: the scheduler serving it on " + address + " stopped answering ("
-                + ExitCodes.rootMessage(failure) + "). Nothing new was written and the previous workbook is unchanged:"
-                + " start the scheduler again, then " + remedy + ".";
+        return lostServer(what, "on " + url.substring(url.indexOf("//") + 2, url.lastIndexOf('/')) + " ", failure,
+                remedy);
+    }
+
+    /**
+     * The sentence for a program that lost the scheduler's server while it started, or null for
+     * another failure: a run that opens the file itself has no connection to lose.
+     */
+    public static String schedulerGoneWhileStarting(Throwable failure) {
+        return connectionLost(failure) ? lostServer("The program", "", failure,
+                "run the same command again (nothing was started)") : null;
+    }
+
+    // Nothing is said of the workbook: the connection may drop after it was written, as the run
+    // records its end.
+    private static String lostServer(String what, String where, Throwable failure, String remedy) {
+        return what + " lost its database: the scheduler serving it " + where + "stopped answering ("
+                + ExitCodes.rootMessage(failure) + "; it was killed, or its machine stopped it). Start the scheduler"
+                + " again, then " + remedy + ".";
     }
 
     /** A connection refused, reset or broken: SQL state class 08, or the socket's own exception. */

@@ -3,6 +3,7 @@ package ma.observatory.run;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -41,7 +42,8 @@ final class DatabaseClaim implements AutoCloseable {
      * The claim on the database, or empty when another process holds it.
      *
      * @param db the canonical database path, as every process spells it
-     * @throws IOException when the claim file cannot be made (a folder that cannot be written)
+     * @throws IOException when the claim file cannot be made or opened (a folder that cannot be
+     *                     written, a file of another user's, a folder or a link in its place)
      */
     static synchronized Optional<DatabaseClaim> tryTake(Path db) throws IOException {
         DatabaseClaim held = HELD.get(db);
@@ -49,7 +51,9 @@ final class DatabaseClaim implements AutoCloseable {
             held.holders++;
             return Optional.of(held);
         }
-        FileChannel channel = FileChannel.open(fileOf(db), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // a link in its place is not followed: it would make its target wherever it points
+        FileChannel channel = FileChannel.open(fileOf(db), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -18,9 +18,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -152,6 +154,7 @@ public class RunRegistry {
                     + " stopped): marked FAILED; resume it with --restart", what, before);
             recovered.add(what);
         }
+        recovered.addAll(recoverUnknown());
         // claims of dead processes that never got as far as an execution
         for (Map<String, Object> row : jdbc.queryForList("SELECT range_key, pid, process_start FROM run_claim")) {
             long pid = ((Number) row.get("PID")).longValue();
@@ -160,6 +163,42 @@ public class RunRegistry {
                 jdbc.update("DELETE FROM run_claim WHERE range_key = ? AND pid = ? AND process_start = ?",
                         row.get("RANGE_KEY"), pid, start);
             }
+        }
+        return recovered;
+    }
+
+    /**
+     * Runs that ended {@code UNKNOWN}: their database stopped answering as they recorded their end
+     * (the scheduler serving it killed and started again within seconds), and Batch resumes no such
+     * run. Their work was committed chunk by chunk in this very database, the reader's position with
+     * each chunk, so they resume from their last commit as a failed run does: marked {@code FAILED}.
+     */
+    private List<String> recoverUnknown() {
+        List<String> recovered = new ArrayList<>();
+        for (Long id : jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? AND e.STATUS = 'UNKNOWN'"
+                + " ORDER BY e.JOB_EXECUTION_ID", Long.class, ObservatoryJobConfiguration.JOB_NAME)) {
+            JobExecution full = tracker.isRunningHere(id) ? null : repository.getJobExecution(id);
+            if (full == null) {
+                continue;
+            }
+            for (StepExecution step : full.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.UNKNOWN) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(step.getExitStatus().replaceExitCode(ExitStatus.FAILED.getExitCode()));
+                    repository.update(step);
+                }
+            }
+            full.setStatus(BatchStatus.FAILED);
+            full.setExitStatus(full.getExitStatus().replaceExitCode(ExitStatus.FAILED.getExitCode()));
+            if (full.getEndTime() == null) {
+                full.setEndTime(lastProgress(full));
+            }
+            repository.update(full);
+            String what = RunTracker.describe(full);
+            log.warn("The {} ended UNKNOWN (its database stopped answering as it recorded its end): marked FAILED;"
+                    + " resume it with --restart", what);
+            recovered.add(what);
         }
         return recovered;
     }

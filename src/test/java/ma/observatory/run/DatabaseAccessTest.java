@@ -49,4 +49,25 @@ class DatabaseAccessTest {
                 .isFalse();
         assertThat(DatabaseAccess.connectionLost(new RuntimeException("No space left on device"))).isFalse();
     }
+
+    @Test
+    void aLockFileThatIsAFolderOrALinkIsNamedAndNoLinkIsFollowed(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+        java.nio.file.Files.createDirectories(DatabaseClaim.fileOf(db));
+
+        assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", ChildJvm.freePort(), false))
+                .isInstanceOf(DatabaseAccess.DatabaseException.class)
+                .hasMessageStartingWith("The database's lock file " + DatabaseClaim.fileOf(db) + " cannot be opened")
+                .hasMessageContaining("remove it (it holds no data")
+                .satisfies(e -> assertThat(((DatabaseAccess.DatabaseException) e).setting()).as("exit 2").isTrue());
+
+        java.nio.file.Files.delete(DatabaseClaim.fileOf(db));
+        Path target = work.resolve("elsewhere/made-by-the-link");
+        java.nio.file.Files.createSymbolicLink(DatabaseClaim.fileOf(db), target);
+        assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", ChildJvm.freePort(), false))
+                .hasMessageStartingWith("The database's lock file ");
+        assertThat(target).doesNotExist();
+        assertThat(db.resolveSibling("observatory.script")).as("nothing opened").doesNotExist();
+    }
 }

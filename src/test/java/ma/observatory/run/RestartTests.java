@@ -67,6 +67,39 @@ class RestartTests {
     }
 
     @Test
+    void aRunThatEndedUnknownWhenItsDatabaseStoppedAnsweringIsResumedFromItsLastCommit() throws Exception {
+        InProcess app = new InProcess(work);
+        Path out = blockedOutput();
+        assertThat(app.run("--input-dir=" + InProcess.FIXTURES, "--output-dir=" + out, "--from=2023", "--to=2024")
+                .exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        // What Batch leaves when the database stops answering as a run records its failure (the
+        // scheduler serving it killed and back within seconds): the run and its step UNKNOWN.
+        ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'"
+                        + " WHERE STATUS = 'FAILED'");
+                s.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'");
+            }
+            return null;
+        });
+        unblock(out);
+
+        Outcome resumed = app.run("--restart");
+
+        assertThat(resumed.exitCode()).as(resumed.both()).isZero();
+        assertThat(resumed.stdout()).contains("ended UNKNOWN").contains("marked FAILED");
+        assertThat(out.resolve(WORKBOOK)).isRegularFile();
+        long importsAgain = ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"
+                    + " WHERE STEP_NAME = 'importLabourForce'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(importsAgain).as("resumed after its last completed step, not run again from the top").isEqualTo(1);
+    }
+
+    @Test
     void aFailedRunIsResumedOnlyWhileItsInputFilesAreUnchanged() throws Exception {
         LocalDateTime before = LocalDateTime.now(ZoneId.of("Pacific/Kiritimati")).withNano(0);
         InProcess app = new InProcess(work);
