@@ -296,7 +296,7 @@ class OperationsFaultTests {
                 assertThat(client.stderr().strip().lines()).hasSize(1).first().asString()
                         .startsWith("The run over 2023 to 2024 lost its database: the scheduler serving it on 127.0.0.1:"
                                 + port + " stopped answering")
-                        .contains("start the scheduler again, then resume the run with --restart")
+                        .contains("Start the scheduler again, then resume the run with --restart")
                         .doesNotContain("could not start");
             }
         }
