@@ -47,13 +47,23 @@ public final class ExitCodes {
         log.error("Exit: {}", sentence);
     }
 
-    /** What the deepest cause says, for the one sentence a failure ends with: its message, or its kind. */
+    /** A cause's message is cut after this many characters in the one sentence. */
+    private static final int MAX_CAUSE_CHARS = 300;
+
+    /**
+     * What the deepest cause says, for the one sentence a failure ends with: its message, or its
+     * kind; its first line only, and not past {@value #MAX_CAUSE_CHARS} characters (Batch's message
+     * for an interrupted step quotes the step, a stack trace included).
+     */
     public static String rootMessage(Throwable t) {
         Throwable c = t;
         // a cause chain that loops back (a wrapper whose cause wraps it) ends the walk, never the program
         for (int depth = 0; c.getCause() != null && c.getCause() != c && depth < 100; depth++) {
             c = c.getCause();
         }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        String message = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage().strip();
+        int end = message.indexOf('\n');
+        String line = (end < 0 ? message : message.substring(0, end)).strip();
+        return line.length() <= MAX_CAUSE_CHARS ? line : line.substring(0, MAX_CAUSE_CHARS) + "…";
     }
 }

@@ -180,6 +180,16 @@ public class RunLauncher {
     }
 
     private int outcomeAndLatest(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            // Its database gone as it ended: said as such, whichever step the connection dropped in.
+            for (Throwable failure : execution.getAllFailureExceptions()) {
+                String gone = database.schedulerGone("Run " + execution.getJobInstanceId(), failure, RESUME);
+                if (gone != null) {
+                    ExitCodes.say(gone);
+                    return ExitCodes.RUN_FAILED;
+                }
+            }
+        }
         int code = outcome(execution, logFile());
         if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
             Long newer = newerNightlyRun(execution);
@@ -261,6 +271,13 @@ public class RunLauncher {
                 ExitCodes.say(contract.getMessage());
                 return ExitCodes.INPUT_CONTRACT;
             }
+        }
+        if (execution.getStatus() == BatchStatus.UNKNOWN) {
+            // Batch could not record how a step ended: its workbook may be written or not.
+            ExitCodes.say("Run " + execution.getJobInstanceId() + " could not record how it ended (its database stopped"
+                    + " answering, or a step's end could not be saved): the next command marks it failed, and"
+                    + " --restart then resumes it from its last commit; see " + logFile + ".");
+            return ExitCodes.RUN_FAILED;
         }
         if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
             ExitCodes.say("The run " + execution.getJobInstanceId() + " was stopped before it finished (a stop was"

@@ -182,13 +182,7 @@ public class RunRegistry {
             if (full == null) {
                 continue;
             }
-            for (StepExecution step : full.getStepExecutions()) {
-                if (step.getStatus() == BatchStatus.UNKNOWN) {
-                    step.setStatus(BatchStatus.FAILED);
-                    step.setExitStatus(step.getExitStatus().replaceExitCode(ExitStatus.FAILED.getExitCode()));
-                    repository.update(step);
-                }
-            }
+            markUnknownStepsFailed(full);
             full.setStatus(BatchStatus.FAILED);
             full.setExitStatus(full.getExitStatus().replaceExitCode(ExitStatus.FAILED.getExitCode()));
             if (full.getEndTime() == null) {
@@ -200,7 +194,29 @@ public class RunRegistry {
                     + " resume it with --restart", what);
             recovered.add(what);
         }
+        // A step left UNKNOWN in a run that ended otherwise (its process killed after the step's end
+        // failed to save): Batch resumes no such step, whatever the run's status.
+        for (Long id : jdbc.queryForList("SELECT DISTINCT s.JOB_EXECUTION_ID FROM BATCH_STEP_EXECUTION s"
+                + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
+                + " WHERE s.STATUS = 'UNKNOWN' AND e.STATUS IN ('FAILED', 'STOPPED')", Long.class)) {
+            JobExecution ended = tracker.isRunningHere(id) ? null : repository.getJobExecution(id);
+            if (ended != null) {
+                markUnknownStepsFailed(ended);
+                log.warn("A step of the {} ended UNKNOWN: marked FAILED; resume it with --restart",
+                        RunTracker.describe(ended));
+            }
+        }
         return recovered;
+    }
+
+    private void markUnknownStepsFailed(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(step.getExitStatus().replaceExitCode(ExitStatus.FAILED.getExitCode()));
+                repository.update(step);
+            }
+        }
     }
 
     /** The last time the execution or one of its steps recorded progress (a commit), before recovery. */

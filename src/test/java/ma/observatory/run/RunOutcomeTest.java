@@ -18,9 +18,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 class RunOutcomeTest {
 
     private static String sentence(Throwable failure) {
+        return sentence(failure, BatchStatus.FAILED);
+    }
+
+    private static String sentence(Throwable failure, BatchStatus status) {
         JobExecution execution = new JobExecution(7, new JobInstance(3, "labourMarketReport"),
                 new JobParametersBuilder().addString("output-dir", "/srv/reports").toJobParameters());
-        execution.setStatus(BatchStatus.FAILED);
+        execution.setStatus(status);
         execution.addFailureException(failure);
         PrintStream err = System.err;
         ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -40,6 +44,15 @@ class RunOutcomeTest {
         assertThat(said).startsWith("The run failed: a disk is full (No space left on device), the one holding the"
                 + " output folder (/srv/reports) or the temporary folder where the sheets are prepared (")
                 .endsWith("free some space there, then resume it with --restart.");
+    }
+
+    @Test
+    void aRunThatCouldNotRecordHowItEndedClaimsNothingOfItsWorkbook() {
+        String said = sentence(new IllegalStateException("Step requested termination: StepExecution: id=112\n\tat x"),
+                BatchStatus.UNKNOWN);
+        assertThat(said).isEqualTo("Run 3 could not record how it ended (its database stopped answering, or a step's"
+                + " end could not be saved): the next command marks it failed, and --restart then resumes it from its"
+                + " last commit; see var/logs/observatory.log.");
     }
 
     @Test
