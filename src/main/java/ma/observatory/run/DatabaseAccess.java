@@ -115,6 +115,13 @@ public final class DatabaseAccess implements AutoCloseable {
         }
         if (holder.isPresent()) {
             DatabaseOwner o = holder.get();
+            if (DatabaseOwner.SCHEDULER.equals(o.role()) && !o.alive()) {
+                // gone while this run tried its server: not a setting to correct
+                throw new DatabaseException("The scheduler (process " + o.pid() + ") serving the database " + db
+                        + " stopped while this run was logging in (it was killed, or its machine stopped it)."
+                        + " Nothing was started: run the same command again (with the scheduler started again, if"
+                        + " it should be up).", null);
+            }
             if (DatabaseOwner.SCHEDULER.equals(o.role())) {
                 // a setting to correct (exit 2), not a run to wait for
                 throw new DatabaseException("The database " + db + " is held by " + o.who() + ", which serves it on"
@@ -152,10 +159,13 @@ public final class DatabaseAccess implements AutoCloseable {
             Path file = DatabaseClaim.fileOf(path);
             if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isWritable(path.getParent())) {
                 // the folder is fine: the file is another user's, read-only, a folder or a link
-                throw new DatabaseException("The database's lock file " + file + " cannot be opened ("
-                        + ExitCodes.rootMessage(e) + "; it must be a plain file this user may write). Nothing was"
-                        + " started: remove it (it holds no data; the program makes it again) or give it to this user.",
-                        e, true);
+                String what = Files.isSymbolicLink(file) ? "it is a link"
+                        : Files.isDirectory(file) ? "it is a folder"
+                        : e instanceof java.nio.file.AccessDeniedException ? "this user may not write it"
+                        : ExitCodes.rootMessage(e);
+                throw new DatabaseException("The database's lock file " + file + " cannot be opened (" + what
+                        + "; it must be a plain file this user may write). Nothing was started: remove it (it holds no"
+                        + " data; the program makes it again) or give it to this user.", e, true);
             }
             throw notWritable(path, e);
         }

@@ -58,7 +58,8 @@ class DatabaseAccessTest {
 
         assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", ChildJvm.freePort(), false))
                 .isInstanceOf(DatabaseAccess.DatabaseException.class)
-                .hasMessageStartingWith("The database's lock file " + DatabaseClaim.fileOf(db) + " cannot be opened")
+                .hasMessageStartingWith("The database's lock file " + DatabaseClaim.fileOf(db) + " cannot be opened"
+                        + " (it is a folder;")
                 .hasMessageContaining("remove it (it holds no data")
                 .satisfies(e -> assertThat(((DatabaseAccess.DatabaseException) e).setting()).as("exit 2").isTrue());
 
@@ -66,8 +67,30 @@ class DatabaseAccessTest {
         Path target = work.resolve("elsewhere/made-by-the-link");
         java.nio.file.Files.createSymbolicLink(DatabaseClaim.fileOf(db), target);
         assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", ChildJvm.freePort(), false))
-                .hasMessageStartingWith("The database's lock file ");
+                .hasMessageStartingWith("The database's lock file " + DatabaseClaim.fileOf(db) + " cannot be opened"
+                        + " (it is a link;");
         assertThat(target).doesNotExist();
         assertThat(db.resolveSibling("observatory.script")).as("nothing opened").doesNotExist();
+    }
+
+    @Test
+    void aSchedulerThatDiesWhileARunLogsInIsSaidGoneNotASettingToCorrect(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+        // A "scheduler" alive when the run starts and gone a second later; its port accepts the
+        // connection and never answers, so that the run's login waits past its death.
+        Process scheduler = new ProcessBuilder("sleep", "1").start();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            new DatabaseOwner(scheduler.pid(), DatabaseOwner.startOf(scheduler.toHandle()), DatabaseOwner.SCHEDULER,
+                    silent.getLocalPort(), "").write(db);
+
+            assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", silent.getLocalPort(), false))
+                    .isInstanceOf(DatabaseAccess.DatabaseException.class)
+                    .hasMessageContaining("stopped while this run was logging in")
+                    .hasMessageContaining("Nothing was started: run the same command again")
+                    .satisfies(e -> assertThat(((DatabaseAccess.DatabaseException) e).setting()).as("exit 1").isFalse());
+        } finally {
+            scheduler.destroy();
+        }
     }
 }
