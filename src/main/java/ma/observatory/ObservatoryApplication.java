@@ -148,16 +148,20 @@ public class ObservatoryApplication {
                 ConfigurableEnvironment environment = event.getEnvironment();
                 CommandLine.validateSettingNames(settingNames(environment), name -> origin(environment, name));
                 CommandLine.validateConfiguration(environment::getProperty, name -> origin(environment, name));
+                Path database = Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db"));
                 if (commandLine.has("list-runs")) {
-                    NoDatabaseYet.check(Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db")));
+                    NoDatabaseYet.check(database);
+                } else if (commandLine.has("restart")) {
+                    NoDatabaseYet.checkRestart(database);
                 }
             });
             context = application.run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             String none = NoDatabaseYet.sentence(e);
             if (none != null) {
-                System.out.println(none);
-                return ExitCodes.OK;
+                int code = NoDatabaseYet.exitCode(e);
+                (code == ExitCodes.OK ? System.out : System.err).println(none);
+                return code;
             }
             return startFailure(e, logFile(commandLine));
         }
@@ -225,6 +229,7 @@ public class ObservatoryApplication {
                 return switch (description) {
                     case "systemProperties" -> "a -D option given to java";
                     case "systemEnvironment" -> "the environment";
+                    case "spring.application.json" -> "SPRING_APPLICATION_JSON";
                     default -> null;
                 };
             }
@@ -304,7 +309,7 @@ public class ObservatoryApplication {
      * run. Beside a history, a missing input folder is the run's own failure, recorded in it.
      */
     static String wrongStartFolder(CommandLine commandLine) {
-        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has)) {
+        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has) || elsewhereConfigured(commandLine)) {
             return null;
         }
         String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
@@ -316,6 +321,18 @@ public class ObservatoryApplication {
         boolean history = Files.exists(db.resolveSibling(files + "script"))
                 || Files.exists(db.resolveSibling(files + "properties"));
         return history ? null : CheckInputsTasklet.missingInputFolder(Path.of(input));
+    }
+
+    /**
+     * Whether Spring may read the settings from a place this early check does not (a file named with
+     * spring.config.*, SPRING_APPLICATION_JSON): the input folder is then left to the run to check.
+     */
+    private static boolean elsewhereConfigured(CommandLine commandLine) {
+        return commandLine.springProperties().keySet().stream().anyMatch(k -> k.startsWith("spring.config."))
+                || System.getProperties().stringPropertyNames().stream()
+                        .anyMatch(k -> k.startsWith("spring.config.") || k.equals("spring.application.json"))
+                || System.getenv().keySet().stream()
+                        .anyMatch(k -> k.startsWith("SPRING_CONFIG_") || k.equals("SPRING_APPLICATION_JSON"));
     }
 
     static String unusableDatabaseFolder(Path db) {
@@ -432,6 +449,10 @@ public class ObservatoryApplication {
         Object given = commandLine.springProperties().get(name);
         if (given != null) {
             return resolved(given.toString());
+        }
+        String property = System.getProperty(name); // java -Dobservatory.db=…, after the command line as in Spring
+        if (property != null && !property.isBlank()) {
+            return resolved(property.strip());
         }
         String fromEnvironment = System.getenv(variable);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {

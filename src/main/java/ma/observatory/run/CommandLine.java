@@ -174,15 +174,16 @@ public final class CommandLine {
         try {
             new CommandLine(set).validate();
         } catch (BadCommandLineException e) {
-            // the setting at fault, for its file: the first that is wrong on its own (else the first set)
-            String culprit = set.keySet().stream().filter(option -> {
+            // the setting at fault, for its file: the one that on its own is refused with the very
+            // sentence (the options are checked in the order validate() gives, not the set's)
+            String culprit = set.keySet().stream().sorted().filter(option -> {
                 try {
                     new CommandLine(Map.of(option, set.get(option))).validate();
                     return false;
                 } catch (BadCommandLineException wrong) {
-                    return true;
+                    return wrong.getMessage().equals(e.getMessage());
                 }
-            }).findFirst().orElse(set.keySet().iterator().next());
+            }).findFirst().orElse(set.keySet().stream().sorted().findFirst().orElseThrow());
             throw new BadCommandLineException(in.apply("observatory." + culprit) + e.getMessage());
         }
         // The operator's settings that are not options: read only by the beans that use them, too late.

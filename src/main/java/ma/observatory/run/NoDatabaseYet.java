@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 
 /**
- * {@code --list-runs} on a database no run has made: said before the database is opened, which
- * would make it (and a password file) wherever a mistyped {@code --db} points. It ends the start
+ * {@code --list-runs} or {@code --restart} on a database no run has made: said before the database
+ * is opened, which would make it (and a password file) wherever a mistyped {@code --db} points. It ends the start
  * before any bean and is not a failure: Spring neither logs nor reports it. A class of its own, so
  * that the main class, which names it only in calls, still starts without the libraries and says
  * what to copy.
@@ -15,19 +15,50 @@ import org.springframework.boot.SpringApplication;
 public final class NoDatabaseYet extends SpringApplication.AbandonedRunException {
 
     private final String sentence;
+    private final int exitCode;
 
-    private NoDatabaseYet(String sentence) {
+    private NoDatabaseYet(String sentence, int exitCode) {
         this.sentence = sentence;
+        this.exitCode = exitCode;
     }
 
     /** @throws NoDatabaseYet when no database is at {@code db} and no scheduler serves one there */
     public static void check(Path db) {
-        if (!Files.exists(Path.of(db + ".script")) && !Files.exists(Path.of(db + ".properties"))
-                && !DatabaseAccess.servedByScheduler(db)) {
+        if (absent(db)) {
             throw new NoDatabaseYet("No runs yet: there is no database at " + db.toAbsolutePath() + " (a run makes"
                     + " it there; if runs were made elsewhere, check --db, observatory.db in application.properties"
-                    + " or OBSERVATORY_DB).");
+                    + " or OBSERVATORY_DB).", ExitCodes.OK);
         }
+    }
+
+    /**
+     * {@code --restart} where no run was ever made: said before a database is made there, which a
+     * later run started in that wrong folder would take for a history.
+     *
+     * @throws NoDatabaseYet when no database is at {@code db} and no scheduler serves one there
+     */
+    public static void checkRestart(Path db) {
+        if (absent(db)) {
+            throw new NoDatabaseYet("There is no run to resume: there is no database at " + db.toAbsolutePath()
+                    + " (no run was made there; if runs were made elsewhere, check --db, observatory.db in"
+                    + " application.properties or OBSERVATORY_DB, or the folder the program is started in).",
+                    ExitCodes.RESTART_REFUSED);
+        }
+    }
+
+    private static boolean absent(Path db) {
+        return !Files.exists(Path.of(db + ".script")) && !Files.exists(Path.of(db + ".properties"))
+                && !DatabaseAccess.servedByScheduler(db);
+    }
+
+    /** The exit code of a start ended for want of a database: 0 for the run list, 5 for --restart. */
+    public static int exitCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoDatabaseYet none) {
+                return none.exitCode;
+            }
+        }
+        return ExitCodes.OK;
     }
 
     /** The sentence to print when the start ended for want of a database, else null. */

@@ -48,4 +48,20 @@ class InputFolderTests {
         InProcess.Outcome list = program.run("--list-runs");
         assertThat(list.stdout().lines().filter(l -> l.contains("FAILED"))).as(list.stdout()).hasSize(1);
     }
+
+    @Test
+    void restartWhereNoRunWasMadeMakesNoDatabaseThatALaterRunWouldTakeForAHistory(@TempDir Path work) {
+        InProcess program = new InProcess(work);
+
+        InProcess.Outcome restart = program.run("--restart");
+
+        assertThat(restart.exitCode()).as(restart.both()).isEqualTo(ExitCodes.RESTART_REFUSED);
+        assertThat(restart.stderr()).contains("There is no run to resume: there is no database at");
+        assertThat(work.resolve("db")).as("no database made").satisfiesAnyOf(
+                db -> assertThat(db).doesNotExist(),
+                db -> assertThat(db.resolve("observatory.script")).doesNotExist());
+        InProcess.Outcome run = program.run("--input-dir=no-such-folder", "--output-dir=" + work.resolve("out"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(work.resolve("out")).as("still the wrong folder: nothing made").doesNotExist();
+    }
 }

@@ -257,6 +257,17 @@ class OperationsCommandLineTest {
 
         assertThatThrownBy(() -> CommandLine.validateConfiguration(values::get, files::get))
                 .hasMessageStartingWith("In the configuration (config/application.properties): --max-reject-rate must be");
+        // two wrong settings in two files: the file named is the one of the setting the sentence is about
+        java.util.Map<String, String> twoWrong = java.util.Map.of("observatory.zone", "Mars/Olympus",
+                "observatory.schedule-cron", "not a cron");
+        java.util.Map<String, String> twoFiles = java.util.Map.of("observatory.zone", "config/application.properties",
+                "observatory.schedule-cron", "application.properties");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> CommandLine.validateConfiguration(twoWrong::get, twoFiles::get))
+                    .satisfies(e -> assertThat(e.getMessage()).matches(
+                            "In the configuration \\(config/application.properties\\): --zone.*"
+                                    + "|In the configuration \\(application.properties\\): --schedule-cron.*"));
+        }
         assertThatThrownBy(() -> CommandLine.validateConfiguration(java.util.Map.of("observatory.stop-timeout", "abc")::get,
                 files::get)).hasMessageStartingWith("In the configuration (the environment): observatory.stop-timeout");
         assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("observatory.lnag"), files::get))
