@@ -299,10 +299,6 @@ public class ObservatoryApplication {
     }
 
     /**
-     * The sentence for a database folder that cannot be made (a file in its place, no permission),
-     * or null: said before anything starts, as for the output folder, not as a stack trace.
-     */
-    /**
      * The sentence for a run started where there is neither its input folder nor a run history (a
      * cron line without its cd, a terminal in another folder), or null. Said before anything is made
      * there: the run would leave var/ and reports/ behind and begin a new history with one failed
@@ -335,6 +331,10 @@ public class ObservatoryApplication {
                         .anyMatch(k -> k.startsWith("SPRING_CONFIG_") || k.equals("SPRING_APPLICATION_JSON"));
     }
 
+    /**
+     * The sentence for a database folder that cannot be made (a file in its place, no permission),
+     * or null: said before anything starts, as for the output folder, not as a stack trace.
+     */
     static String unusableDatabaseFolder(Path db) {
         Path folder = db.toAbsolutePath().normalize().getParent();
         if (folder == null) {

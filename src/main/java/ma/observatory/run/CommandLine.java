@@ -189,17 +189,20 @@ public final class CommandLine {
         // The operator's settings that are not options: read only by the beans that use them, too late.
         String port = property.apply("observatory.db-server-port");
         if (port != null && !inRange(port, 1, 65535)) {
-            throw new BadCommandLineException(in.apply("observatory.db-server-port") + "observatory.db-server-port must be a port number"
+            throw new BadCommandLineException(in.apply("observatory.db-server-port")
+                    + "observatory.db-server-port must be a port number"
                     + " from 1 to 65535, not '" + port + "'.");
         }
         String minFree = property.apply("observatory.db-min-free-mb");
         if (minFree != null && !inRange(minFree, 0, Long.MAX_VALUE / (1024 * 1024))) {
-            throw new BadCommandLineException(in.apply("observatory.db-min-free-mb") + "observatory.db-min-free-mb must be a number of"
+            throw new BadCommandLineException(in.apply("observatory.db-min-free-mb")
+                    + "observatory.db-min-free-mb must be a number of"
                     + " megabytes, 0 or more, not '" + minFree + "'.");
         }
         String stopTimeout = property.apply("observatory.stop-timeout");
         if (stopTimeout != null && !isDuration(stopTimeout)) {
-            throw new BadCommandLineException(in.apply("observatory.stop-timeout") + "observatory.stop-timeout must be a duration such"
+            throw new BadCommandLineException(in.apply("observatory.stop-timeout")
+                    + "observatory.stop-timeout must be a duration such"
                     + " as 60s or 2m, not '" + stopTimeout + "'.");
         }
     }
