@@ -266,10 +266,12 @@ public final class CommandLine {
                     nearest = known;
                 }
             }
+            // suggested as it was written: a variable for a variable (OBSERVATORY_LNAG: OBSERVATORY_LANG)
+            String suggested = nearest == null ? null : name.startsWith("OBSERVATORY_")
+                    ? "OBSERVATORY_" + nearest.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                    : (!commandLine ? "observatory." : VALUE_OPTIONS.contains(nearest) ? "--" : "--observatory.") + nearest;
             throw new BadCommandLineException(where + " is not a setting of this program, so it would be ignored"
-                    + (nearest == null ? "" : " (did you mean "
-                            + (!commandLine ? "observatory." : VALUE_OPTIONS.contains(nearest) ? "--" : "--observatory.")
-                            + nearest + "?)")
+                    + (suggested == null ? "" : " (did you mean " + suggested + "?)")
                     + ". Correct or remove it; the settings are " + String.join(", ", allSettings()) + ".");
         }
     }

@@ -292,7 +292,8 @@ class OperationsCommandLineTest {
                         + " it would be ignored. Correct");
         // an environment variable, and a name spelt with capitals, as Spring would read them
         assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("OBSERVATORY_LNAG")))
-                .hasMessageContaining("OBSERVATORY_LNAG is not a setting").hasMessageContaining("observatory.lang?");
+                .hasMessageContaining("OBSERVATORY_LNAG is not a setting")
+                .hasMessageContaining("(did you mean OBSERVATORY_LANG?)"); // a variable for a variable
         assertThatThrownBy(() -> CommandLine.validateSettingNames(List.of("Observatory.lnag")))
                 .hasMessageContaining("Observatory.lnag is not a setting");
         // what the program is asked to do is the command line's
