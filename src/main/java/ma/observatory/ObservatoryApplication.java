@@ -118,6 +118,14 @@ public class ObservatoryApplication {
             System.err.println(wrongFolder);
             return ExitCodes.INPUT_CONTRACT;
         }
+        Path restartDb = commandLine.has("restart") ? databasePath(commandLine) : null;
+        // nothing to resume where there is no database: said before its folder or a log is made
+        String noHistory = restartDb == null || elsewhereConfigured(commandLine) ? null
+                : NoDatabaseYet.restartRefusal(restartDb);
+        if (noHistory != null) {
+            System.err.println(noHistory);
+            return ExitCodes.RESTART_REFUSED;
+        }
         // a path whose ${...} this check cannot resolve is left to Spring, which says what it lacks
         String log = logFile(commandLine);
         String unwritableLog = log.contains("${") ? null : unwritableLogFolder(Path.of(log));

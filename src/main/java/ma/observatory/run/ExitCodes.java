@@ -47,6 +47,19 @@ public final class ExitCodes {
         log.error("Exit: {}", sentence);
     }
 
+    /**
+     * What the deepest cause says, whole: to look for a known cause in ("No space left on device"
+     * after a long path), not to print.
+     */
+    public static String rootMessageInFull(Throwable t) {
+        Throwable c = t;
+        // a cause chain that loops back (a wrapper whose cause wraps it) ends the walk, never the program
+        for (int depth = 0; c.getCause() != null && c.getCause() != c && depth < 100; depth++) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage().strip();
+    }
+
     /** A cause's message is cut after this many characters in the one sentence. */
     private static final int MAX_CAUSE_CHARS = 300;
 
@@ -56,12 +69,7 @@ public final class ExitCodes {
      * for an interrupted step quotes the step, a stack trace included).
      */
     public static String rootMessage(Throwable t) {
-        Throwable c = t;
-        // a cause chain that loops back (a wrapper whose cause wraps it) ends the walk, never the program
-        for (int depth = 0; c.getCause() != null && c.getCause() != c && depth < 100; depth++) {
-            c = c.getCause();
-        }
-        String message = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage().strip();
+        String message = rootMessageInFull(t);
         int end = message.indexOf('\n');
         String line = (end < 0 ? message : message.substring(0, end)).strip();
         return line.length() <= MAX_CAUSE_CHARS ? line : line.substring(0, MAX_CAUSE_CHARS) + "…";

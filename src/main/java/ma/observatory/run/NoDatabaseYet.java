@@ -38,12 +38,17 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
      * @throws NoDatabaseYet when no database is at {@code db} and no scheduler serves one there
      */
     public static void checkRestart(Path db) {
-        if (absent(db)) {
-            throw new NoDatabaseYet("There is no run to resume: there is no database at " + db.toAbsolutePath()
-                    + " (no run was made there; if runs were made elsewhere, check --db, observatory.db in"
-                    + " application.properties or OBSERVATORY_DB, or the folder the program is started in).",
-                    ExitCodes.RESTART_REFUSED);
+        String refusal = restartRefusal(db);
+        if (refusal != null) {
+            throw new NoDatabaseYet(refusal, ExitCodes.RESTART_REFUSED);
         }
+    }
+
+    /** The sentence for {@code --restart} where there is no database, or null where there is one. */
+    public static String restartRefusal(Path db) {
+        return !absent(db) ? null : "There is no run to resume: there is no database at " + db.toAbsolutePath()
+                + " (no run was made there; if runs were made elsewhere, check --db, observatory.db in"
+                + " application.properties or OBSERVATORY_DB, or the folder the program is started in).";
     }
 
     private static boolean absent(Path db) {

@@ -285,7 +285,7 @@ public class RunLauncher {
             return ExitCodes.RUN_FAILED;
         }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        if (first != null && ExitCodes.rootMessage(first).contains("No space left on device")) {
+        if (first != null && ExitCodes.rootMessageInFull(first).contains("No space left on device")) {
             // the database's disk is watched (job/DatabaseDisk): this is where the workbook is made
             ExitCodes.say("The run failed: a disk is full (No space left on device), the one holding the output folder ("
                     + Path.of(execution.getJobParameters().getString("output-dir")).toAbsolutePath()

@@ -198,7 +198,9 @@ public class RunRegistry {
         // failed to save): Batch resumes no such step, whatever the run's status.
         for (Long id : jdbc.queryForList("SELECT DISTINCT s.JOB_EXECUTION_ID FROM BATCH_STEP_EXECUTION s"
                 + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
-                + " WHERE s.STATUS = 'UNKNOWN' AND e.STATUS IN ('FAILED', 'STOPPED')", Long.class)) {
+                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " WHERE i.JOB_NAME = ? AND s.STATUS = 'UNKNOWN' AND e.STATUS IN ('FAILED', 'STOPPED')", Long.class,
+                ObservatoryJobConfiguration.JOB_NAME)) {
             JobExecution ended = tracker.isRunningHere(id) ? null : repository.getJobExecution(id);
             if (ended != null) {
                 markUnknownStepsFailed(ended);

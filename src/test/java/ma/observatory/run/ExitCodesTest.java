@@ -23,5 +23,11 @@ class ExitCodesTest {
         assertThat(ExitCodes.rootMessage(new RuntimeException(interrupted))).doesNotContain("\n").doesNotContain("\tat")
                 .startsWith("Step requested termination");
         assertThat(ExitCodes.rootMessage(new RuntimeException("x".repeat(5000)))).hasSize(301).endsWith("…");
+        // a known cause is looked for in the whole message: after a long path, the reason is past the cut
+        Exception full = new java.nio.file.FileSystemException("/srv/" + "deep/".repeat(70) + "sheet.xml", null,
+                "No space left on device");
+        assertThat(ExitCodes.rootMessage(full)).doesNotContain("No space left");
+        assertThat(ExitCodes.rootMessageInFull(new IllegalStateException(full))).contains("No space left on device");
+        assertThat(ExitCodes.rootMessage(new IllegalStateException(" \n "))).isEqualTo("IllegalStateException");
     }
 }

@@ -57,9 +57,8 @@ class InputFolderTests {
 
         assertThat(restart.exitCode()).as(restart.both()).isEqualTo(ExitCodes.RESTART_REFUSED);
         assertThat(restart.stderr()).contains("There is no run to resume: there is no database at");
-        assertThat(work.resolve("db")).as("no database made").satisfiesAnyOf(
-                db -> assertThat(db).doesNotExist(),
-                db -> assertThat(db.resolve("observatory.script")).doesNotExist());
+        assertThat(work.resolve("db")).as("no database, nor its folder").doesNotExist();
+        assertThat(work.resolve("logs")).as("nor a log").doesNotExist();
         InProcess.Outcome run = program.run("--input-dir=no-such-folder", "--output-dir=" + work.resolve("out"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_CONTRACT);
         assertThat(work.resolve("out")).as("still the wrong folder: nothing made").doesNotExist();
