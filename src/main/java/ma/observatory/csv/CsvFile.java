@@ -38,9 +38,12 @@ public final class CsvFile implements Closeable {
     private static final int PREVIEW_CHARS = 40;
     /** Ctrl-Z, alone on the last line of files saved by old DOS editors. */
     private static final String END_OF_FILE_MARK = "\u001A";
-    /** The characters below a space that XML, so a workbook, cannot hold (tab and line ends can). */
+    /**
+     * The characters XML, so a workbook, cannot hold: those below a space but tab and line ends, and
+     * the two non-characters U+FFFE and U+FFFF.
+     */
     private static final java.util.regex.Pattern CONTROL =
-            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
+            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
     private final CsvDataset dataset;
     private final CsvDialect dialect;
@@ -423,7 +426,7 @@ public final class CsvFile implements Closeable {
             String field = record.get(i);
             for (int c = 0; c < field.length(); c++) {
                 char ch = field.charAt(c);
-                if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+                if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch >= '\uFFFE') {
                     CsvColumn column = columnAt(i);
                     if (column != null) {
                         row.warn(column, preview(CONTROL.matcher(field).replaceAll("?")), Reason.of("text.control",

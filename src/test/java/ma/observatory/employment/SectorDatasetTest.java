@@ -78,6 +78,13 @@ class SectorDatasetTest {
                     + " written as \"?\"; the row is kept");
         });
         assertThat(parsed.get(1).warnings()).isEmpty();
+
+        // the two non-characters XML cannot hold either: shown "?" in the workbook, so warned of too
+        List<Parsed<SectorRecord>> nonCharacter = read("2024,MA,agriculture,2945.3,Min\uFFFFistry");
+        assertThat(nonCharacter.get(0).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.value()).isEqualTo("Min?istry");
+            assertThat(w.reason()).startsWith("holds a control character (U+FFFF)");
+        });
     }
 
     @Test
