@@ -113,15 +113,15 @@ public class ObservatoryApplication {
             System.err.println(CommandLine.unusablePath(here));
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        String wrongFolder = wrongStartFolder(commandLine);
+        Path db = databasePath(commandLine);
+        String wrongFolder = wrongStartFolder(commandLine, db);
         if (wrongFolder != null) {
             System.err.println(wrongFolder);
             return ExitCodes.INPUT_CONTRACT;
         }
-        Path restartDb = commandLine.has("restart") ? databasePath(commandLine) : null;
         // nothing to resume where there is no database: said before its folder or a log is made
-        String noHistory = restartDb == null || elsewhereConfigured(commandLine) ? null
-                : NoDatabaseYet.restartRefusal(restartDb);
+        String noHistory = !commandLine.has("restart") || db == null || elsewhereConfigured(commandLine) ? null
+                : NoDatabaseYet.restartRefusal(db);
         if (noHistory != null) {
             System.err.println(noHistory);
             return ExitCodes.RESTART_REFUSED;
@@ -133,7 +133,6 @@ public class ObservatoryApplication {
             System.err.println(unwritableLog);
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        Path db = databasePath(commandLine);
         // --list-runs only reads: a mistyped --db must not leave a folder behind
         String unusable = commandLine.has("list-runs") || db == null ? null : unusableDatabaseFolder(db);
         if (unusable != null) {
@@ -312,19 +311,15 @@ public class ObservatoryApplication {
      * there: the run would leave var/ and reports/ behind and begin a new history with one failed
      * run. Beside a history, a missing input folder is the run's own failure, recorded in it.
      */
-    static String wrongStartFolder(CommandLine commandLine) {
+    static String wrongStartFolder(CommandLine commandLine, Path db) {
         if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has) || elsewhereConfigured(commandLine)) {
             return null;
         }
         String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
-        Path db = databasePath(commandLine);
-        if (input.contains("${") || db == null) {
+        if (input.contains("${") || db == null || !NoDatabaseYet.absent(db)) {
             return null;
         }
-        String files = db.getFileName() + ".";
-        boolean history = Files.exists(db.resolveSibling(files + "script"))
-                || Files.exists(db.resolveSibling(files + "properties"));
-        return history ? null : CheckInputsTasklet.missingInputFolder(Path.of(input));
+        return CheckInputsTasklet.missingInputFolder(Path.of(input));
     }
 
     /**

@@ -51,7 +51,8 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
                 + " application.properties or OBSERVATORY_DB, or the folder the program is started in).";
     }
 
-    private static boolean absent(Path db) {
+    /** Whether no run history is at {@code db}: no database files, and no scheduler serving one there. */
+    public static boolean absent(Path db) {
         return !Files.exists(Path.of(db + ".script")) && !Files.exists(Path.of(db + ".properties"))
                 && !DatabaseAccess.servedByScheduler(db);
     }
