@@ -92,6 +92,15 @@ class WorkbookRulesTests {
             assertThat(employment.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 7);
             assertThat(employment.getRow(employment.getTables().get(0).getStartRowIndex()).getCell(6)
                     .getStringCellValue()).isIn("Diplôme", "Education");
+            // Tourism targets: indicator, place and target year stay; the indicator's id, a code rather
+            // than a name, sits beside the source instead of taking the frozen columns' room
+            XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
+            int header = targets.getTables().get(0).getStartRowIndex();
+            assertThat(targets.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 3);
+            assertThat(targets.getRow(header).getCell(2).getStringCellValue()).isIn("Année visée", "Target year");
+            int last = targets.getTables().get(0).getEndColIndex();
+            assertThat(targets.getRow(header).getCell(last - 1).getStringCellValue())
+                    .isIn("Identifiant de l’indicateur", "Indicator id");
             // a table with a few figures scrolls as a whole
             XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
             assertThat(summary.getPaneInformation().getVerticalSplitLeftColumn()).isZero();
