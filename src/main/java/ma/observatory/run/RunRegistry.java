@@ -76,7 +76,7 @@ public class RunRegistry {
      * @throws RunBusyException when a live process runs the same range
      */
     public Claim claim(PeriodRange range, String role) {
-        String key = range.toString();
+        String key = rangeKey(range);
         DatabaseOwner me = DatabaseOwner.current(role, 0);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -102,6 +102,14 @@ public class RunRegistry {
         }
         throw new RunBusyException("The range " + range.from() + " to " + range.to()
                 + " is being claimed by other runs right now: nothing was started; try again.");
+    }
+
+    /**
+     * The months a range covers, however spelt: {@code --from=2024 --to=2025} and {@code --from=2024-01
+     * --to=2025-12} are one range, as for {@code --restart}, and must not run at once.
+     */
+    static String rangeKey(PeriodRange range) {
+        return range.firstMonth() + ".." + range.lastMonth();
     }
 
     private String describeClaim(Map<String, Object> row) {

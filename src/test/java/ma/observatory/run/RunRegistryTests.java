@@ -60,11 +60,15 @@ class RunRegistryTests {
                     .isInstanceOf(RunRegistry.RunBusyException.class)
                     .hasMessageStartingWith("A run over 2023 to 2024 is already going on: a run being started by a"
                             + " command-line run (process " + ProcessHandle.current().pid() + ")");
+            // the same months spelt otherwise are the same range
+            assertThatThrownBy(() -> registry.claim(new PeriodRange(Period.parse("2023-01"), Period.parse("2024-Q4")),
+                    DatabaseOwner.ONE_SHOT)).isInstanceOf(RunRegistry.RunBusyException.class)
+                    .hasMessageStartingWith("A run over 2023-01 to 2024-Q4 is already going on");
             registry.claim(new PeriodRange(Period.parse("2024"), Period.parse("2024")), DatabaseOwner.ONE_SHOT);
             registry.release(claim);
 
             jdbc.update("INSERT INTO run_claim (range_key, pid, process_start, role, claimed_at) VALUES (?, ?, ?, ?, ?)",
-                    RANGE.toString(), deadPid(), "2026-01-01T00:00:00Z", DatabaseOwner.SCHEDULER,
+                    RunRegistry.rangeKey(RANGE), deadPid(), "2026-01-01T00:00:00Z", DatabaseOwner.SCHEDULER,
                     Timestamp.valueOf(LocalDateTime.now()));
             assertThat(registry.claim(RANGE, DatabaseOwner.ONE_SHOT).pid()).isEqualTo(ProcessHandle.current().pid());
         }
