@@ -119,12 +119,17 @@ public class ObservatoryApplication {
             System.err.println(wrongFolder);
             return ExitCodes.INPUT_CONTRACT;
         }
-        // nothing to resume where there is no database: said before its folder or a log is made
-        String noHistory = !commandLine.has("restart") || db == null || elsewhereConfigured(commandLine) ? null
-                : NoDatabaseYet.restartRefusal(db);
+        // nothing to resume or list where there is no database: said before its folder or a log is made
+        boolean early = db != null && !elsewhereConfigured(commandLine);
+        String noHistory = early && commandLine.has("restart") ? NoDatabaseYet.restartRefusal(db) : null;
         if (noHistory != null) {
             System.err.println(noHistory);
             return ExitCodes.RESTART_REFUSED;
+        }
+        String noRuns = early && commandLine.has("list-runs") ? NoDatabaseYet.noRunsYet(db) : null;
+        if (noRuns != null) {
+            System.out.println(noRuns);
+            return ExitCodes.OK;
         }
         // a path whose ${...} this check cannot resolve is left to Spring, which says what it lacks
         String log = logFile(commandLine);

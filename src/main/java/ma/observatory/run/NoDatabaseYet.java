@@ -24,11 +24,17 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
 
     /** @throws NoDatabaseYet when no database is at {@code db} and no scheduler serves one there */
     public static void check(Path db) {
-        if (absent(db)) {
-            throw new NoDatabaseYet("No runs yet: there is no database at " + db.toAbsolutePath() + " (a run makes"
-                    + " it there; if runs were made elsewhere, check --db, observatory.db in application.properties"
-                    + " or OBSERVATORY_DB).", ExitCodes.OK);
+        String answer = noRunsYet(db);
+        if (answer != null) {
+            throw new NoDatabaseYet(answer, ExitCodes.OK);
         }
+    }
+
+    /** The answer of {@code --list-runs} where there is no database, or null where there is one. */
+    public static String noRunsYet(Path db) {
+        return !absent(db) ? null : "No runs yet: there is no database at " + db.toAbsolutePath() + " (a run makes"
+                + " it there; if runs were made elsewhere, check --db, observatory.db in application.properties"
+                + " or OBSERVATORY_DB).";
     }
 
     /**

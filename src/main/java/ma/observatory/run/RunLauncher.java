@@ -308,14 +308,16 @@ public class RunLauncher {
             // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
             boolean folderInTheWay = file instanceof java.nio.file.DirectoryNotEmptyException
                     || Files.isDirectory(Path.of(target));
+            // --restart keeps the run's --output-dir: another output folder is a new run, said as such
             String mend = folderInTheWay
-                    ? "remove or rename that folder, or choose another output folder with --output-dir"
-                    : "let the program write there, or choose another folder (the sheets are prepared in "
-                            + System.getProperty("java.io.tmpdir") + ", which java -Djava.io.tmpdir=… changes)";
+                    ? "remove or rename that folder, then resume it with --restart (or start a new run, without"
+                            + " --restart, with another --output-dir)"
+                    : "let the program write there, then resume it with --restart (the sheets are prepared in "
+                            + System.getProperty("java.io.tmpdir") + ", which java -Djava.io.tmpdir=… changes; for"
+                            + " another output folder, start a new run, without --restart, with --output-dir)";
             ExitCodes.say("The run failed: it could not write " + target + " (" + why(file, folderInTheWay)
                     + "). Nothing new was"
-                    + " written and the previous workbook, if any, is unchanged: " + mend
-                    + ", then resume it with --restart.");
+                    + " written and the previous workbook, if any, is unchanged: " + mend + ".");
             return ExitCodes.RUN_FAILED;
         }
         ExitCodes.say("The run failed" + (first == null ? "" : " (" + ExitCodes.rootMessage(first) + ")")

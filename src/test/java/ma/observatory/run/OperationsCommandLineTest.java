@@ -160,8 +160,8 @@ class OperationsCommandLineTest {
                 + mistyped.toAbsolutePath() + " (a run makes it there; if runs were made elsewhere, check --db,"
                 + " observatory.db in application.properties or OBSERVATORY_DB).");
         assertThat(mistyped.getParent()).as("no database, no password file, no folder made").doesNotExist();
-        assertThat(work.resolve("o.log")).satisfiesAnyOf(log -> assertThat(log).doesNotExist(),
-                log -> assertThat(log).content().doesNotContain("ERROR"));
+        // answered before the log is opened: run in an empty folder, it leaves no var/logs there
+        assertThat(work.resolve("o.log")).doesNotExist();
     }
 
     @Test

@@ -69,15 +69,16 @@ class RunOutcomeTest {
         assertThat(sentence(new IllegalStateException(new java.nio.file.AccessDeniedException(
                 "/tmp/poifiles/observatory-sheet-1.xml.deflate")))).startsWith("The run failed: it could not write"
                 + " /tmp/poifiles/observatory-sheet-1.xml.deflate (permission denied). Nothing new was written and the"
-                + " previous workbook, if any, is unchanged: let the program write there, or choose another folder (the"
-                + " sheets are prepared in ").endsWith("then resume it with --restart.");
+                + " previous workbook, if any, is unchanged: let the program write there, then resume it with --restart"
+                + " (the sheets are prepared in ").endsWith("for another output folder, start a new run, without"
+                + " --restart, with --output-dir).");
         // a folder where the workbook goes, as Linux reports the move: named, not the hidden part file
         Path workbook = java.nio.file.Files.createDirectory(dir.resolve("w.xlsx"));
         assertThat(sentence(new java.nio.file.FileSystemException(dir.resolve(".w.xlsx.1.part").toString(),
                 workbook.toString(), "Is a directory"))).startsWith("The run failed: it could not write " + workbook
                 + " (a folder of that name is in the way). Nothing new was written and the previous workbook, if any, is"
-                + " unchanged: remove or rename that folder, or choose another output folder with --output-dir, then"
-                + " resume it with --restart.");
+                + " unchanged: remove or rename that folder, then resume it with --restart (or start a new run, without"
+                + " --restart, with another --output-dir).");
         assertThat(sentence(new java.nio.file.DirectoryNotEmptyException("/srv/reports/w.xlsx")))
                 .startsWith("The run failed: it could not write /srv/reports/w.xlsx (a folder of that name is in"
                         + " the way).");
