@@ -370,6 +370,14 @@ public class RunLauncher {
                     + disagreement + "; leave the option out, or start a new run (without --restart).");
             return ExitCodes.BAD_COMMAND_LINE;
         }
+        if (!Files.isDirectory(run.inputDir())) {
+            // resumed, it would only fail again, saying to give --input-dir, which --restart refuses
+            ExitCodes.say("Run " + last.getJobInstanceId() + " over " + run.range().from() + " to " + run.range().to()
+                    + " cannot be resumed: its input folder " + run.inputDir().toAbsolutePath() + " does not exist."
+                    + " Nothing was started: start a new run instead (the same command without --restart, with"
+                    + " --input-dir naming the folder that holds the CSV files).");
+            return ExitCodes.RESTART_REFUSED;
+        }
         List<String> changes = inputChanges(last.getJobInstanceId(), run.inputDir());
         if (!changes.isEmpty()) {
             ExitCodes.say("Run " + last.getJobInstanceId() + " over " + run.range().from() + " to " + run.range().to()

@@ -47,6 +47,12 @@ class InputFolderTests {
         assertThat(run.stderr()).contains("The input folder " + work.resolve("gone") + " does not exist");
         InProcess.Outcome list = program.run("--list-runs");
         assertThat(list.stdout().lines().filter(l -> l.contains("FAILED"))).as(list.stdout()).hasSize(1);
+        // --restart keeps the run's input folder: the mend is a new run, not the --input-dir it would refuse
+        InProcess.Outcome restart = program.run("--restart");
+        assertThat(restart.exitCode()).as(restart.both()).isEqualTo(ExitCodes.RESTART_REFUSED);
+        assertThat(restart.stderr()).as(restart.both()).contains("cannot be resumed: its input folder "
+                + work.resolve("gone") + " does not exist. Nothing was started: start a new run instead (the same"
+                + " command without --restart, with --input-dir naming the folder that holds the CSV files).");
     }
 
     @Test
