@@ -108,7 +108,9 @@ class LabourForceDatasetTest {
 
         assertThat(problem.column()).isEqualTo("unemployed");
         assertThat(problem.value()).isEqualTo("-5");
-        assertThat(problem.reason()).contains("negative");
+        assertThat(problem.reason()).isEqualTo("is negative; counts and amounts must be 0 or more");
+        // a fraction below zero too, not only whole numbers
+        assertThat(singleReject(withCounts("100", "50", "49.5", "-0.5")).value()).isEqualTo("-0.5");
     }
 
     @Test
@@ -127,7 +129,7 @@ class LabourForceDatasetTest {
 
         assertThat(problem.column()).isEqualTo("employed");
         assertThat(problem.value()).isEqualTo("50.5");
-        assertThat(problem.reason()).contains("labour_force");
+        assertThat(problem.reason()).isEqualTo("is larger than labour_force (50)");
     }
 
     @Test
@@ -136,7 +138,7 @@ class LabourForceDatasetTest {
 
         assertThat(problem.column()).isEqualTo("labour_force");
         assertThat(problem.value()).isEqualTo("150");
-        assertThat(problem.reason()).contains("population");
+        assertThat(problem.reason()).isEqualTo("is larger than population (100)");
     }
 
     @Test
@@ -148,6 +150,7 @@ class LabourForceDatasetTest {
             assertThat(problem.line()).isEqualTo(3);
             assertThat(problem.column()).isEqualTo("unemployed");
             assertThat(problem.value()).isEqualTo("60");
+            assertThat(problem.reason()).isEqualTo("is larger than labour_force (50)");
         });
     }
 

@@ -80,6 +80,8 @@ class ReconcilerTest {
         assertThat(result.checks()).extracting(Reconciliation::flagged).containsExactly(false, true);
         // 1000 vs 1004: 0.4 %; 1000 vs 1006: 0.6 %; a published 0 is matched only exactly
         assertThat(Reconciler.beyondTolerance(Unit.THOUSAND_PERSONS, 1004, 1000)).isFalse();
+        // exactly 0.5 % is within: only a difference over it is flagged
+        assertThat(Reconciler.beyondTolerance(Unit.THOUSAND_PERSONS, 1005, 1000)).isFalse();
         assertThat(Reconciler.beyondTolerance(Unit.THOUSAND_PERSONS, 1006, 1000)).isTrue();
         assertThat(Reconciler.beyondTolerance(Unit.PERSONS, 0, 0)).isFalse();
         assertThat(Reconciler.beyondTolerance(Unit.PERSONS, 1, 0)).isTrue();

@@ -336,6 +336,19 @@ class OutsourcingIndicatorsTest {
     }
 
     @Test
+    void aPendingEventWithoutItsNumberOfJobsMakesThePipelineNotAvailable() {
+        Result r = relocations(NIGHTLY,
+                event(2, "2026-06-01", "2027-01-01", "BE", "MA", 500.0, RelocationStatus.ANNOUNCED),
+                event(3, "2026-07-01", "2027-02-01", "FR", "MA", null, RelocationStatus.ANNOUNCED));
+
+        // 500 + an unknown number: not 500, not 0
+        IndicatorValue pipeline = find(r, OUTSOURCING_PIPELINE_JOBS, "2026", "MA", Breakdown.of("direction", "in"))
+                .orElseThrow();
+        assertThat(pipeline.value()).isNull();
+        assertThat(find(r, OUTSOURCING_PIPELINE_JOBS, "2026", "MA", Breakdown.of("direction", "out"))).isEmpty();
+    }
+
+    @Test
     void aYearWithNoEventListedGivesWayToAPublishedFigure() {
         // 500 jobs moved in during 2025 by an industry report; the file lists one move, in 2024
         Result r = compute(jobs(), List.of(event(2, "2024-01-10", "2024-06-01", "FR", "MA", 240.0,

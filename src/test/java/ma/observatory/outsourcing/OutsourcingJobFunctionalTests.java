@@ -38,7 +38,11 @@ class OutsourcingJobFunctionalTests {
     }
 
     private Outcome run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--input-dir=" + FIXTURES,
+        return runOn(FIXTURES, extra);
+    }
+
+    private Outcome runOn(Path input, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--input-dir=" + input,
                 "--output-dir=" + work.resolve("reports"), "--db=" + work.resolve("db/observatory"),
                 "--logging.file.name=" + work.resolve("logs/observatory.log"), "--from=2021-01", "--to=2026-10",
                 "--only=outsourcing"));
@@ -253,6 +257,27 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Délocalisations par année")).contains("En attente à la fin de 2025-12 (opérations"
                     + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
                     + " aucune opération.");
+        }
+    }
+
+    @Test
+    void aPendingMoveWithoutAPublishedNumberOfJobsIsNotAvailableNotNone() throws IOException {
+        Path input = work.resolve("input");
+        try (var files = java.nio.file.Files.walk(FIXTURES)) {
+            for (Path from : files.toList()) {
+                java.nio.file.Files.copy(from, input.resolve(FIXTURES.relativize(from).toString()));
+            }
+        }
+        Path relocations = input.resolve("outsourcing/relocations.csv");
+        java.nio.file.Files.writeString(relocations, java.nio.file.Files.readString(relocations)
+                .replace(",BE,MA,163,announced,", ",BE,MA,,announced,"));
+
+        assertThat(runOn(input, "--to=2025-12").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(
+                work.resolve("reports/labour-market-report_2021-01_2025-12_outsourcing.xlsx"))) {
+            assertThat(book.intro("Délocalisations par année")).contains("vers le Maroc, une opération, [x] emplois ;"
+                    + " hors du Maroc, aucune opération.");
         }
     }
 }

@@ -47,6 +47,11 @@ class DatabaseCredentialsTest {
         Path db = dir.resolve("observatory-db");
         Files.writeString(dir.resolve("observatory-db.script"), "CREATE USER SA PASSWORD DIGEST 'x'\n");
 
-        assertThat(DatabaseCredentials.resolve(db, "observatory", null).password()).isNotBlank();
+        String made = DatabaseCredentials.resolve(db, "observatory", null).password();
+
+        assertThat(made).isNotBlank();
+        // kept beside the database, and the same at the next start
+        assertThat(dir.resolve("observatory-db.password")).exists();
+        assertThat(DatabaseCredentials.resolve(db, "observatory", null).password()).isEqualTo(made);
     }
 }

@@ -69,7 +69,13 @@ class LatestWorkbookTests {
                 "--spring.config.additional-location=file:" + properties);
 
         assertThat(outcome.exitCode()).as(outcome.both()).isZero();
-        assertThat(app.reports().resolve(RunLauncher.LATEST_WORKBOOK)).exists();
+        assertThat(outcome.stdout()).as(outcome.both()).contains("Latest workbook refreshed");
+        // the latest workbook is the employment-only one the configuration asks for
+        try (ma.observatory.WorkbookReader book = new ma.observatory.WorkbookReader(
+                app.reports().resolve(RunLauncher.LATEST_WORKBOOK))) {
+            assertThat(book.sheetNames()).contains("Emploi").doesNotContain("Arrivées touristiques",
+                    "Délocalisations", "Emplois de l’externalisation");
+        }
     }
 
     @Test

@@ -310,7 +310,7 @@ class TourismTargetsTest {
                 published(TOURISM_ARRIVALS, "2021", ALL, 3_700_000));
 
         // trend from the 3.7 million published for 2021, three years before 2024 (the range's year
-        // before is 2023): 17.4 million x (17.4 / 3.7)^(2/3) = 48.79 million by 2026
+        // before is 2023): 17.4 million x (17.4 / 3.7)^(2/3) = 48.84 million by 2026
         IndicatorValue projection = find(r, TOURISM_TARGET_PROJECTION, "2024", of(t)).orElseThrow();
         assertThat(projection.value()).isCloseTo(17.4e6 * Math.pow(17.4 / 3.7, 2.0 / 3), within(1e-3));
         assertThat(projection.source()).contains("from 2021 (published)");
@@ -504,6 +504,18 @@ class TourismTargetsTest {
         assertThat(value(atBaseline, TOURISM_TARGET_PROGRESS, "2023", of(t))).isZero();
         assertThat(find(atBaseline, TOURISM_TARGET_PROJECTION, "2023", of(t))).isEmpty();
         assertThat(find(atBaseline, TOURISM_TARGET_ON_TRACK, "2023", of(t))).isEmpty();
+    }
+
+    @Test
+    void jobsCreatedWhosePaceReachesTheTargetExactlyAreOnTrack() {
+        Target t = target(TOURISM_JOBS_CREATED, 2026, 150_000, 2023);
+
+        var r = TourismIndicatorsTest.compute(arrivals(), jobs(), range("2024", "2025"), List.of(t),
+                published(TOURISM_JOBS_CREATED, "2025", Breakdown.of("baseline", "2023"), 100_000));
+
+        // 100,000 in the two years since 2023, 50,000 a year: 150,000 in 2026, the target exactly
+        assertThat(value(r, TOURISM_TARGET_PROJECTION, "2025", of(t))).isEqualTo(150_000.0);
+        assertThat(value(r, TOURISM_TARGET_ON_TRACK, "2025", of(t))).isEqualTo(1.0);
     }
 
     @Test
