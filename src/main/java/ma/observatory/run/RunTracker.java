@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.PeriodRange;
 
 /**
  * Knows which job executions run in this process. When one starts, its id is written into the
@@ -36,10 +37,11 @@ public class RunTracker implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         running.add(execution.getId());
-        String range = RunParameters.of(execution.getJobParameters()).range().toString();
+        PeriodRange claimed = RunParameters.of(execution.getJobParameters()).range();
+        String range = claimed.toString();
         DatabaseOwner me = DatabaseOwner.current("", 0);
         jdbc.update("UPDATE run_claim SET execution_id = ? WHERE range_key = ? AND pid = ? AND process_start = ?",
-                execution.getId(), range, me.pid(), me.processStart());
+                execution.getId(), RunRegistry.rangeKey(claimed), me.pid(), me.processStart());
         database.announce(describe(execution));
         log.info("Run {} started (execution {}): {}", execution.getJobInstanceId(), execution.getId(),
                 range.replace("_", " to "));
