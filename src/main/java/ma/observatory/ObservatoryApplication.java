@@ -120,7 +120,8 @@ public class ObservatoryApplication {
             return ExitCodes.INPUT_CONTRACT;
         }
         // nothing to resume or list where there is no database: said before its folder or a log is made
-        boolean early = db != null && !elsewhereConfigured(commandLine);
+        boolean early = db != null && (commandLine.has("restart") || commandLine.has("list-runs"))
+                && settledBeforeSpring(commandLine);
         String noHistory = early && commandLine.has("restart") ? NoDatabaseYet.restartRefusal(db) : null;
         if (noHistory != null) {
             System.err.println(noHistory);
@@ -317,7 +318,7 @@ public class ObservatoryApplication {
      * run. Beside a history, a missing input folder is the run's own failure, recorded in it.
      */
     static String wrongStartFolder(CommandLine commandLine, Path db) {
-        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has) || elsewhereConfigured(commandLine)) {
+        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has) || !settledBeforeSpring(commandLine)) {
             return null;
         }
         String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
@@ -329,14 +330,50 @@ public class ObservatoryApplication {
 
     /**
      * Whether Spring may read the settings from a place this early check does not (a file named with
-     * spring.config.*, SPRING_APPLICATION_JSON): the input folder is then left to the run to check.
+     * spring.config.*, SPRING_APPLICATION_JSON, a YAML file, a profile's file): what depends on them
+     * (the input folder, the database) is then left to the run to check.
      */
     private static boolean elsewhereConfigured(CommandLine commandLine) {
-        return commandLine.springProperties().keySet().stream().anyMatch(k -> k.startsWith("spring.config."))
-                || System.getProperties().stringPropertyNames().stream()
-                        .anyMatch(k -> k.startsWith("spring.config.") || k.equals("spring.application.json"))
-                || System.getenv().keySet().stream()
-                        .anyMatch(k -> k.startsWith("SPRING_CONFIG_") || k.equals("SPRING_APPLICATION_JSON"));
+        return commandLine.springProperties().keySet().stream()
+                        .anyMatch(k -> k.startsWith("spring.config.") || k.startsWith("spring.profiles."))
+                || System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("spring.config.")
+                        || k.startsWith("spring.profiles.") || k.equals("spring.application.json"))
+                || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_CONFIG_")
+                        || k.startsWith("SPRING_PROFILES_") || k.equals("SPRING_APPLICATION_JSON"))
+                || Stream.of(Path.of("."), Path.of("config")).anyMatch(ObservatoryApplication::holdsOtherSettingsFiles);
+    }
+
+    /** application.yml, application.yaml or a profile's application-*.properties in a folder Spring reads. */
+    private static boolean holdsOtherSettingsFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.startsWith("application")
+                    && (n.endsWith(".yml") || n.endsWith(".yaml") || n.startsWith("application-")));
+        } catch (IOException | SecurityException e) {
+            return false; // no such folder: nothing there to read
+        }
+    }
+
+    /**
+     * Whether a command may be answered before Spring starts: every setting is in a place this early
+     * check reads, and all of them are right. A wrong one is left to the run's own check, which names
+     * the file or variable that set it (exit 2), instead of an early answer built on it ("No runs
+     * yet" at the default database, for a mistyped observatory.dbb).
+     */
+    static boolean settledBeforeSpring(CommandLine commandLine) {
+        if (elsewhereConfigured(commandLine)) {
+            return false;
+        }
+        List<String> names = new ArrayList<>(System.getenv().keySet());
+        names.addAll(System.getProperties().stringPropertyNames());
+        settingsFiles().forEach(file -> names.addAll(file.stringPropertyNames()));
+        try {
+            CommandLine.validateSettingNames(names);
+            CommandLine.validateConfiguration(name -> setting(commandLine, name,
+                    name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), null));
+            return true;
+        } catch (BadCommandLineException wrong) {
+            return false;
+        }
     }
 
     /**

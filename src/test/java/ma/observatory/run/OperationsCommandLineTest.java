@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,44 @@ class OperationsCommandLineTest {
         assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
         assertThat(out).contains("The database folder " + work.resolve("in-the-way") + " cannot be made (a file of"
                 + " that name is in the way). Nothing was started").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMisspeltSettingIsSaidBeforeTheAnswerForAFolderWithoutADatabase(@TempDir Path work) throws Exception {
+        // The database named in a file under a misspelt name: the default one, absent, is not what the
+        // operator meant; "No runs yet" (0) or "nothing to resume" (5) would hide the typo.
+        java.nio.file.Files.writeString(work.resolve("application.properties"),
+                "observatory.dbb=" + work.resolve("elsewhere/db") + "\n");
+        for (String action : List.of("--list-runs", "--restart")) {
+            String out = inFolder(work, Map.of(), action);
+            assertThat(out).as(action).contains("observatory.dbb is not a setting").contains("observatory.db?")
+                    .doesNotContain("No runs yet").doesNotContain("no run to resume").doesNotContain("\tat ")
+                    .endsWith("exit " + ExitCodes.BAD_COMMAND_LINE);
+        }
+        java.nio.file.Files.delete(work.resolve("application.properties"));
+        // the same typo in the environment
+        assertThat(inFolder(work, Map.of("OBSERVATORY_DBB", work.resolve("elsewhere/db").toString()), "--list-runs"))
+                .contains("OBSERVATORY_DBB").doesNotContain("No runs yet").endsWith("exit " + ExitCodes.BAD_COMMAND_LINE);
+        // a YAML file, which only Spring reads, is read before the answer
+        java.nio.file.Files.createDirectories(work.resolve("real"));
+        java.nio.file.Files.writeString(work.resolve("application.yml"),
+                "observatory:\n  db: " + work.resolve("real/db") + "\n");
+        assertThat(inFolder(work, Map.of(), "--list-runs")).contains("No runs yet: there is no database at "
+                + work.resolve("real/db")).endsWith("exit " + ExitCodes.OK);
+    }
+
+    /** The program's output, started in {@code work} as a cron job would be, and its exit code on the last line. */
+    private static String inFolder(Path work, Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), ObservatoryApplication.class.getName(),
+                "--logging.file.name=" + work.resolve("o.log")));
+        command.addAll(List.of(args));
+        ProcessBuilder start = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        start.environment().keySet().removeIf(k -> k.startsWith("OBSERVATORY_") || k.startsWith("SPRING_"));
+        start.environment().putAll(environment);
+        Process p = start.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return out + "\nexit " + p.waitFor();
     }
 
     @Test
