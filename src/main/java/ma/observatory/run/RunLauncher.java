@@ -370,12 +370,9 @@ public class RunLauncher {
                     + disagreement + "; leave the option out, or start a new run (without --restart).");
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        if (!Files.isDirectory(run.inputDir())) {
-            // resumed, it would only fail again, saying to give --input-dir, which --restart refuses
-            ExitCodes.say("Run " + last.getJobInstanceId() + " over " + run.range().from() + " to " + run.range().to()
-                    + " cannot be resumed: its input folder " + run.inputDir().toAbsolutePath() + " does not exist."
-                    + " Nothing was started: start a new run instead (the same command without --restart, with"
-                    + " --input-dir naming the folder that holds the CSV files).");
+        String inputMissing = missingInputFolder(last.getJobInstanceId(), run);
+        if (inputMissing != null) {
+            ExitCodes.say(inputMissing);
             return ExitCodes.RESTART_REFUSED;
         }
         List<String> changes = inputChanges(last.getJobInstanceId(), run.inputDir());
@@ -418,6 +415,30 @@ public class RunLauncher {
         } finally {
             gate.exit();
         }
+    }
+
+    /**
+     * Why a run cannot be resumed for want of its input folder, or null when the folder is there.
+     * Resumed, it would only fail again, saying to give --input-dir, which --restart refuses. A
+     * relative folder is found from where the command is started: typed from another folder than
+     * the run's, the mend is to go back there, not to lose the run's committed work.
+     */
+    static String missingInputFolder(long runId, RunParameters run) {
+        Path folder = run.inputDir();
+        if (Files.isDirectory(folder)) {
+            return null;
+        }
+        String what = "Run " + runId + " over " + run.range().from() + " to " + run.range().to() + " cannot be resumed: ";
+        String newRun = "start a new run instead (the same command without --restart, with --input-dir naming the"
+                + " folder that holds the CSV files)";
+        if (!folder.isAbsolute()) {
+            return what + "it reads its files from --input-dir=" + folder + ", found from the folder the command is"
+                    + " started in, and there is no " + folder + " in " + Path.of("").toAbsolutePath() + ". Nothing was"
+                    + " started: run --restart from the folder the run was started in (cd there first), or "
+                    + newRun + ".";
+        }
+        return what + "its input folder " + folder + (Files.exists(folder) ? " is not a folder." : " does not exist.")
+                + " Nothing was started: put the folder back, then run --restart again, or " + newRun + ".";
     }
 
     /**

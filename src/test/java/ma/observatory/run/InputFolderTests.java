@@ -51,8 +51,9 @@ class InputFolderTests {
         InProcess.Outcome restart = program.run("--restart");
         assertThat(restart.exitCode()).as(restart.both()).isEqualTo(ExitCodes.RESTART_REFUSED);
         assertThat(restart.stderr()).as(restart.both()).contains("cannot be resumed: its input folder "
-                + work.resolve("gone") + " does not exist. Nothing was started: start a new run instead (the same"
-                + " command without --restart, with --input-dir naming the folder that holds the CSV files).");
+                + work.resolve("gone") + " does not exist. Nothing was started: put the folder back, then run"
+                + " --restart again, or start a new run instead (the same command without --restart, with --input-dir"
+                + " naming the folder that holds the CSV files).");
     }
 
     @Test

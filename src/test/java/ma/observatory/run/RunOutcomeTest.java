@@ -100,4 +100,33 @@ class RunOutcomeTest {
         assertThat(ExitCodes.rootMessage(new IllegalStateException("job", new NullPointerException())))
                 .isEqualTo("NullPointerException");
     }
+
+    private static ma.observatory.job.RunParameters readingFrom(Path input) {
+        return new ma.observatory.job.RunParameters(new ma.observatory.period.PeriodRange(
+                ma.observatory.period.Period.parse("2023"), ma.observatory.period.Period.parse("2024")), input,
+                Path.of("reports"), "fr", java.util.Set.of("employment"), 0.01, java.util.Set.of("country", "region"),
+                java.time.LocalDateTime.of(2026, 11, 28, 2, 0));
+    }
+
+    @Test
+    void aRunWhoseInputFolderIsNotFoundSaysHowToResumeIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        assertThat(RunLauncher.missingInputFolder(4, readingFrom(dir))).isNull();
+        // relative, typed from another folder than the run's: go back there, the run's work is kept
+        assertThat(RunLauncher.missingInputFolder(4, readingFrom(Path.of("no-such-data"))))
+                .isEqualTo("Run 4 over 2023 to 2024 cannot be resumed: it reads its files from"
+                        + " --input-dir=no-such-data, found from the folder the command is started in, and there is"
+                        + " no no-such-data in " + Path.of("").toAbsolutePath() + ". Nothing was started: run --restart"
+                        + " from the folder the run was started in (cd there first), or start a new run instead (the"
+                        + " same command without --restart, with --input-dir naming the folder that holds the CSV"
+                        + " files).");
+        // absolute: moved away or unmounted, it may come back
+        assertThat(RunLauncher.missingInputFolder(4, readingFrom(dir.resolve("gone"))))
+                .startsWith("Run 4 over 2023 to 2024 cannot be resumed: its input folder " + dir.resolve("gone")
+                        + " does not exist. Nothing was started: put the folder back, then run --restart again, or"
+                        + " start a new run instead");
+        Path file = java.nio.file.Files.writeString(dir.resolve("data"), "a file where the folder was");
+        assertThat(RunLauncher.missingInputFolder(4, readingFrom(file))).contains("its input folder " + file
+                + " is not a folder.");
+    }
 }
