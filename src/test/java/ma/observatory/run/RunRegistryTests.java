@@ -118,4 +118,26 @@ class RunRegistryTests {
             assertThat(context.getBean(RunRegistry.class).recoverOrphans()).isEmpty();
         }
     }
+
+    @Test
+    void aRunStartedNotesItsExecutionOnItsClaimSoThatItsDeathIsSeen() throws Exception {
+        try (ConfigurableApplicationContext context = context()) {
+            JobRepository repository = context.getBean(JobRepository.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            // claimed as typed, started with the same months spelt otherwise
+            context.getBean(RunRegistry.class).claim(new PeriodRange(Period.parse("2023-01"), Period.parse("2024-12")),
+                    DatabaseOwner.ONE_SHOT);
+            JobParameters parameters = new RunParameters(RANGE, Path.of("data"), work.resolve("reports"), "fr",
+                    java.util.Set.copyOf(RunParameters.ALL_DOMAINS), 0.01, java.util.Set.of("country", "region"),
+                    LocalDateTime.of(2026, 1, 1, 2, 0)).toJobParameters();
+            JobInstance instance = repository.createJobInstance(ObservatoryJobConfiguration.JOB_NAME, parameters);
+            JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+
+            context.getBean(RunTracker.class).beforeJob(execution);
+
+            // what recovery reads to tell a run whose process died from one still going
+            assertThat(jdbc.queryForList("SELECT execution_id FROM run_claim", Long.class))
+                    .containsExactly(execution.getId());
+        }
+    }
 }
