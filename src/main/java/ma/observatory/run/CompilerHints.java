@@ -1,5 +1,6 @@
 package ma.observatory.run;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,31 @@ public final class CompilerHints {
                 return String.valueOf(answer).strip().matches("[1-9]\\d* compiler directives added");
             } finally {
                 Files.deleteIfExists(file);
+                forgetStale(file.getParent());
             }
         } catch (Exception | LinkageError e) {
             return false; // another JVM, no temporary folder, no JMX: only slower
+        }
+    }
+
+    /**
+     * Deletes the hint files of processes killed before they could (kill -9 in their first second):
+     * an hour old, they belong to no process still starting.
+     */
+    static void forgetStale(Path folder) {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (var stale = Files.newDirectoryStream(folder, "observatory-compiler-hints*.json")) {
+            for (Path f : stale) {
+                try {
+                    if (Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException | SecurityException e) {
+                    // another user's, or gone meanwhile: not ours to mend
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // the folder cannot be listed: the files only take a name each
         }
     }
 }

@@ -308,13 +308,18 @@ public class RunLauncher {
             // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
             boolean folderInTheWay = file instanceof java.nio.file.DirectoryNotEmptyException
                     || Files.isDirectory(Path.of(target));
-            // --restart keeps the run's --output-dir: another output folder is a new run, said as such
+            // --restart keeps the run's --output-dir: another output folder is a new run, said as such;
+            // the temporary folder is the JVM's, which a resumed run may be given anew
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            boolean temporary = Path.of(target).toAbsolutePath().normalize().startsWith(tmp);
             String mend = folderInTheWay
                     ? "remove or rename that folder, then resume it with --restart (or start a new run, without"
                             + " --restart, with another --output-dir)"
-                    : "let the program write there, then resume it with --restart (the sheets are prepared in "
-                            + System.getProperty("java.io.tmpdir") + ", which java -Djava.io.tmpdir=… changes; for"
-                            + " another output folder, start a new run, without --restart, with --output-dir)";
+                    : temporary ? "let the program write there, or give it another temporary folder"
+                            + " (java -Djava.io.tmpdir=… -jar …), then resume it with --restart"
+                    : (file instanceof java.nio.file.NoSuchFileException ? "make that folder" : "let the program write there")
+                            + ", then resume it with --restart (or start a new run, without --restart, with another"
+                            + " --output-dir)";
             ExitCodes.say("The run failed: it could not write " + target + " (" + why(file, folderInTheWay)
                     + "). Nothing new was"
                     + " written and the previous workbook, if any, is unchanged: " + mend + ".");

@@ -66,12 +66,18 @@ class RunOutcomeTest {
     void aFileThatCannotBeWrittenIsNamedWithTheCauseInWords(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException {
         // /tmp/poifiles made by another user: every sheet's temporary file was refused
-        assertThat(sentence(new IllegalStateException(new java.nio.file.AccessDeniedException(
-                "/tmp/poifiles/observatory-sheet-1.xml.deflate")))).startsWith("The run failed: it could not write"
-                + " /tmp/poifiles/observatory-sheet-1.xml.deflate (permission denied). Nothing new was written and the"
-                + " previous workbook, if any, is unchanged: let the program write there, then resume it with --restart"
-                + " (the sheets are prepared in ").endsWith("for another output folder, start a new run, without"
-                + " --restart, with --output-dir).");
+        Path sheet = Path.of(System.getProperty("java.io.tmpdir"), "poifiles", "observatory-sheet-1.xml.deflate");
+        assertThat(sentence(new IllegalStateException(new java.nio.file.AccessDeniedException(sheet.toString()))))
+                .isEqualTo("The run failed: it could not write " + sheet + " (permission denied). Nothing new was"
+                        + " written and the previous workbook, if any, is unchanged: let the program write there, or"
+                        + " give it another temporary folder (java -Djava.io.tmpdir=… -jar …), then resume it with"
+                        + " --restart.");
+        // the output folder removed during the run: made again, the run resumes into it
+        assertThat(sentence(new java.nio.file.NoSuchFileException("/srv/reports/.w.xlsx.1.part")))
+                .isEqualTo("The run failed: it could not write /srv/reports/.w.xlsx.1.part (its folder does not"
+                        + " exist). Nothing new was written and the previous workbook, if any, is unchanged: make that"
+                        + " folder, then resume it with --restart (or start a new run, without --restart, with another"
+                        + " --output-dir).");
         // a folder where the workbook goes, as Linux reports the move: named, not the hidden part file
         Path workbook = java.nio.file.Files.createDirectory(dir.resolve("w.xlsx"));
         assertThat(sentence(new java.nio.file.FileSystemException(dir.resolve(".w.xlsx.1.part").toString(),
