@@ -166,6 +166,10 @@ public class ObservatoryApplication {
                     NoDatabaseYet.check(database);
                 } else if (commandLine.has("restart")) {
                     NoDatabaseYet.checkRestart(database);
+                } else if (!commandLine.has("schedule")) {
+                    // the wrong-folder check, where settings are read only by Spring: before a database is made
+                    NoDatabaseYet.checkWhereStarted(database,
+                            Path.of(environment.getProperty("observatory.input-dir", "data")));
                 }
             });
             context = application.run(springArgs.toArray(String[]::new));
@@ -330,34 +334,61 @@ public class ObservatoryApplication {
 
     /**
      * Whether Spring may read the settings from a place this early check does not (a file named with
-     * spring.config.*, SPRING_APPLICATION_JSON, a YAML file, a profile's file): what depends on them
-     * (the input folder, the database) is then left to the run to check.
+     * spring.config.*, SPRING_APPLICATION_JSON, a YAML file, a profile's file, a file in a folder under
+     * config/, a properties file of several documents): what depends on them (the input folder, the
+     * database) is then left to the run to check.
      */
     private static boolean elsewhereConfigured(CommandLine commandLine) {
-        return commandLine.springProperties().keySet().stream()
-                        .anyMatch(k -> k.startsWith("spring.config.") || k.startsWith("spring.profiles."))
-                || System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("spring.config.")
-                        || k.startsWith("spring.profiles.") || k.equals("spring.application.json"))
+        java.util.function.Predicate<String> springs = k -> k.startsWith("spring.config.") || k.startsWith("spring.profiles.");
+        return commandLine.springProperties().keySet().stream().anyMatch(springs)
+                || System.getProperties().stringPropertyNames().stream()
+                        .anyMatch(springs.or(k -> k.equals("spring.application.json")))
                 || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_CONFIG_")
                         || k.startsWith("SPRING_PROFILES_") || k.equals("SPRING_APPLICATION_JSON"))
-                || Stream.of(Path.of("."), Path.of("config")).anyMatch(ObservatoryApplication::holdsOtherSettingsFiles);
+                || settingsFiles().stream().anyMatch(file -> file.stringPropertyNames().stream().anyMatch(springs))
+                || Stream.of(Path.of("."), Path.of("config")).anyMatch(folder -> holdsSettingsFiles(folder, OTHER_SETTINGS_FILE))
+                || subfolders(Path.of("config")).stream().anyMatch(folder -> holdsSettingsFiles(folder, ANY_SETTINGS_FILE))
+                || Stream.of(Path.of("config", "application.properties"), Path.of("application.properties"))
+                        .anyMatch(ObservatoryApplication::severalDocuments);
     }
 
-    /** application.yml, application.yaml or a profile's application-*.properties in a folder Spring reads. */
-    private static boolean holdsOtherSettingsFiles(Path folder) {
+    /** application.yml, application.yaml, a profile's application-prod.properties: what Spring reads beside application.properties. */
+    private static final java.util.regex.Pattern OTHER_SETTINGS_FILE =
+            java.util.regex.Pattern.compile("application(-[^.]+\\.properties|(-[^.]+)?\\.ya?ml)");
+    private static final java.util.regex.Pattern ANY_SETTINGS_FILE =
+            java.util.regex.Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
+
+    private static boolean holdsSettingsFiles(Path folder, java.util.regex.Pattern names) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.startsWith("application")
-                    && (n.endsWith(".yml") || n.endsWith(".yaml") || n.startsWith("application-")));
+            return files.anyMatch(f -> names.matcher(f.getFileName().toString()).matches());
         } catch (IOException | SecurityException e) {
             return false; // no such folder: nothing there to read
         }
     }
 
+    private static List<Path> subfolders(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isDirectory).toList();
+        } catch (IOException | SecurityException e) {
+            return List.of();
+        }
+    }
+
+    /** A properties file that Spring splits into documents at "#---" lines, each maybe for a profile. */
+    private static boolean severalDocuments(Path file) {
+        try (Stream<String> lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.map(String::strip).anyMatch(l -> l.equals("#---") || l.equals("!---"));
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            return false;
+        }
+    }
+
     /**
      * Whether a command may be answered before Spring starts: every setting is in a place this early
-     * check reads, and all of them are right. A wrong one is left to the run's own check, which names
-     * the file or variable that set it (exit 2), instead of an early answer built on it ("No runs
-     * yet" at the default database, for a mistyped observatory.dbb).
+     * check reads, and all of them are right, as Spring will read them (an empty value, spaces around
+     * one). A wrong one is left to the run's own check, which names the file or variable that set it
+     * (exit 2), instead of an early answer built on it ("No runs yet" at the default database, for a
+     * mistyped observatory.dbb).
      */
     static boolean settledBeforeSpring(CommandLine commandLine) {
         if (elsewhereConfigured(commandLine)) {
@@ -365,15 +396,31 @@ public class ObservatoryApplication {
         }
         List<String> names = new ArrayList<>(System.getenv().keySet());
         names.addAll(System.getProperties().stringPropertyNames());
-        settingsFiles().forEach(file -> names.addAll(file.stringPropertyNames()));
+        List<java.util.Properties> files = settingsFiles();
+        files.forEach(file -> names.addAll(file.stringPropertyNames()));
         try {
             CommandLine.validateSettingNames(names);
-            CommandLine.validateConfiguration(name -> setting(commandLine, name,
-                    name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), null));
+            CommandLine.validateConfiguration(name -> rawSetting(commandLine, name, files));
             return true;
         } catch (BadCommandLineException wrong) {
             return false;
         }
+    }
+
+    /** A setting as Spring will hand it on: from the first source that has it, blank or not, unstripped. */
+    private static String rawSetting(CommandLine commandLine, String name, List<java.util.Properties> files) {
+        Object given = commandLine.springProperties().get(name);
+        if (given != null) {
+            return given.toString();
+        }
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        for (int i = 0; value == null && i < files.size(); i++) {
+            value = files.get(i).getProperty(name);
+        }
+        return value == null ? null : resolved(value);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.springframework.boot.SpringApplication;
 
+import ma.observatory.job.CheckInputsTasklet;
+
 /**
  * {@code --list-runs} or {@code --restart} on a database no run has made: said before the database
  * is opened, which would make it (and a password file) wherever a mistyped {@code --db} points. It ends the start
@@ -47,6 +49,19 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
         String refusal = restartRefusal(db);
         if (refusal != null) {
             throw new NoDatabaseYet(refusal, ExitCodes.RESTART_REFUSED);
+        }
+    }
+
+    /**
+     * A run started where there is neither its input folder nor a run history (a cron line without
+     * its cd): said before a database, a failed run and an output folder are made there.
+     *
+     * @throws NoDatabaseYet when neither is there
+     */
+    public static void checkWhereStarted(Path db, Path inputDir) {
+        String missing = absent(db) ? CheckInputsTasklet.missingInputFolder(inputDir) : null;
+        if (missing != null) {
+            throw new NoDatabaseYet(missing, ExitCodes.INPUT_CONTRACT);
         }
     }
 

@@ -146,6 +146,34 @@ class OperationsCommandLineTest {
                 + work.resolve("real/db")).endsWith("exit " + ExitCodes.OK);
     }
 
+    @Test
+    void settingsOnlySpringReadsOrValuesItRefusesLeaveTheAnswerToIt(@TempDir Path work) throws Exception {
+        Path settings = work.resolve("application.properties");
+        // an empty value, spaces after one: refused as Spring reads them, not taken for the default
+        for (String line : List.of("observatory.db=", "observatory.lang=en ")) {
+            java.nio.file.Files.writeString(settings, line + "\n");
+            assertThat(inFolder(work, Map.of(), "--list-runs")).as(line).contains("In the configuration")
+                    .doesNotContain("No runs yet").endsWith("exit " + ExitCodes.BAD_COMMAND_LINE);
+        }
+        // the database named in a file the first one imports: listed from there, not "No runs yet" at the default
+        Path history = work.resolve("history");
+        java.nio.file.Files.createDirectories(history);
+        java.nio.file.Files.writeString(history.resolve("obs.properties"), "observatory.db=" + history.resolve("db") + "\n");
+        java.nio.file.Files.writeString(settings, "spring.config.import=file:" + history.resolve("obs.properties") + "\n");
+        assertThat(inFolder(work, Map.of(), "--list-runs")).contains("No runs yet: there is no database at "
+                + history.resolve("db") + " ");
+        java.nio.file.Files.delete(settings);
+        // started where there is no input (a folder Spring alone is told of), it still makes no database there
+        java.nio.file.Files.createDirectories(work.resolve("config/prod"));
+        java.nio.file.Files.writeString(work.resolve("config/prod/application.properties"), "observatory.lang=en\n");
+        assertThat(inFolder(work, Map.of(), "--only=tourism")).contains("The input folder " + work.resolve("data")
+                + " does not exist").endsWith("exit " + ExitCodes.INPUT_CONTRACT);
+        try (var made = java.nio.file.Files.list(work.resolve("var"))) {
+            assertThat(made).as("no database, no password file").isEmpty();
+        }
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
     /** The program's output, started in {@code work} as a cron job would be, and its exit code on the last line. */
     private static String inFolder(Path work, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
