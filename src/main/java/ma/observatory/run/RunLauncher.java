@@ -304,22 +304,25 @@ public class RunLauncher {
         if (file != null) {
             // A folder someone else owns (a shared temporary folder made by another user), a name
             // taken by a folder: the operator can mend it, given the file and the cause.
-            String target = Objects.requireNonNullElse(file.getOtherFile(), file.getFile());
+            String target = Path.of(Objects.requireNonNullElse(file.getOtherFile(), file.getFile())).toAbsolutePath()
+                    .toString();
             // Linux says "Is a directory" when a file is renamed onto a folder, empty or not
             boolean folderInTheWay = file instanceof java.nio.file.DirectoryNotEmptyException
                     || Files.isDirectory(Path.of(target));
             // --restart keeps the run's --output-dir: another output folder is a new run, said as such;
-            // the temporary folder is the JVM's, which a resumed run may be given anew
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            boolean temporary = Path.of(target).toAbsolutePath().normalize().startsWith(tmp);
-            String mend = folderInTheWay
-                    ? "remove or rename that folder, then resume it with --restart (or start a new run, without"
-                            + " --restart, with another --output-dir)"
-                    : temporary ? "let the program write there, or give it another temporary folder"
-                            + " (java -Djava.io.tmpdir=… -jar …), then resume it with --restart"
-                    : (file instanceof java.nio.file.NoSuchFileException ? "make that folder" : "let the program write there")
-                            + ", then resume it with --restart (or start a new run, without --restart, with another"
-                            + " --output-dir)";
+            // the temporary folder is the JVM's, which a resumed run may be given anew. An output folder
+            // under the temporary one (/tmp/check) is an output folder.
+            Path written = Path.of(target).normalize();
+            Path output = Path.of(execution.getJobParameters().getString("output-dir")).toAbsolutePath().normalize();
+            boolean temporary = !written.startsWith(output)
+                    && written.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
+            String mend = (folderInTheWay ? "remove or rename that folder"
+                    : file instanceof java.nio.file.NoSuchFileException ? "make that folder"
+                    : "let the program write there")
+                    + (temporary ? ", or give it another temporary folder (java -Djava.io.tmpdir=… -jar …), then resume"
+                            + " it with --restart"
+                            : ", then resume it with --restart (or start a new run, without --restart, with another"
+                                    + " --output-dir)");
             ExitCodes.say("The run failed: it could not write " + target + " (" + why(file, folderInTheWay)
                     + "). Nothing new was"
                     + " written and the previous workbook, if any, is unchanged: " + mend + ".");
@@ -438,9 +441,10 @@ public class RunLauncher {
                 + " folder that holds the CSV files)";
         if (!folder.isAbsolute()) {
             return what + "it reads its files from --input-dir=" + folder + ", found from the folder the command is"
-                    + " started in, and there is no " + folder + " in " + Path.of("").toAbsolutePath() + ". Nothing was"
-                    + " started: run --restart from the folder the run was started in (cd there first), or "
-                    + newRun + ".";
+                    + " started in, and " + Path.of("").toAbsolutePath() + " has " + (Files.exists(folder)
+                            ? "a file " + folder + " there, not a folder" : "no " + folder) + ". Nothing was"
+                    + " started: run --restart from the folder the run was started in (cd there first; if it is this"
+                    + " one, put the folder " + folder + " back), or " + newRun + ".";
         }
         return what + "its input folder " + folder + (Files.exists(folder) ? " is not a folder." : " does not exist.")
                 + " Nothing was started: put the folder back, then run --restart again, or " + newRun + ".";

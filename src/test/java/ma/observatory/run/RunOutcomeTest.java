@@ -22,8 +22,12 @@ class RunOutcomeTest {
     }
 
     private static String sentence(Throwable failure, BatchStatus status) {
+        return sentence(failure, status, "/srv/reports");
+    }
+
+    private static String sentence(Throwable failure, BatchStatus status, String outputDir) {
         JobExecution execution = new JobExecution(7, new JobInstance(3, "labourMarketReport"),
-                new JobParametersBuilder().addString("output-dir", "/srv/reports").toJobParameters());
+                new JobParametersBuilder().addString("output-dir", outputDir).toJobParameters());
         execution.setStatus(status);
         execution.addFailureException(failure);
         PrintStream err = System.err;
@@ -72,6 +76,17 @@ class RunOutcomeTest {
                         + " written and the previous workbook, if any, is unchanged: let the program write there, or"
                         + " give it another temporary folder (java -Djava.io.tmpdir=… -jar …), then resume it with"
                         + " --restart.");
+        // the temporary folder itself gone (-Djava.io.tmpdir=tmp, no ./tmp)
+        assertThat(sentence(new java.nio.file.NoSuchFileException(sheet.toString()))).endsWith("(its folder does not"
+                + " exist). Nothing new was written and the previous workbook, if any, is unchanged: make that folder,"
+                + " or give it another temporary folder (java -Djava.io.tmpdir=… -jar …), then resume it with"
+                + " --restart.");
+        // an output folder under the temporary one (/tmp/check): another temporary folder would not help
+        Path check = Path.of(System.getProperty("java.io.tmpdir"), "check");
+        assertThat(sentence(new java.nio.file.AccessDeniedException(check.resolve("w.xlsx").toString()),
+                BatchStatus.FAILED, check.toString())).endsWith("(permission denied). Nothing new was written and"
+                + " the previous workbook, if any, is unchanged: let the program write there, then resume it with"
+                + " --restart (or start a new run, without --restart, with another --output-dir).");
         // the output folder removed during the run: made again, the run resumes into it
         assertThat(sentence(new java.nio.file.NoSuchFileException("/srv/reports/.w.xlsx.1.part")))
                 .isEqualTo("The run failed: it could not write /srv/reports/.w.xlsx.1.part (its folder does not"
@@ -81,7 +96,7 @@ class RunOutcomeTest {
         // a folder where the workbook goes, as Linux reports the move: named, not the hidden part file
         Path workbook = java.nio.file.Files.createDirectory(dir.resolve("w.xlsx"));
         assertThat(sentence(new java.nio.file.FileSystemException(dir.resolve(".w.xlsx.1.part").toString(),
-                workbook.toString(), "Is a directory"))).startsWith("The run failed: it could not write " + workbook
+                workbook.toString(), "Is a directory"), BatchStatus.FAILED, dir.toString())).startsWith("The run failed: it could not write " + workbook
                 + " (a folder of that name is in the way). Nothing new was written and the previous workbook, if any, is"
                 + " unchanged: remove or rename that folder, then resume it with --restart (or start a new run, without"
                 + " --restart, with another --output-dir).");
@@ -121,11 +136,11 @@ class RunOutcomeTest {
         // relative, typed from another folder than the run's: go back there, the run's work is kept
         assertThat(RunLauncher.missingInputFolder(4, readingFrom(Path.of("no-such-data"))))
                 .isEqualTo("Run 4 over 2023 to 2024 cannot be resumed: it reads its files from"
-                        + " --input-dir=no-such-data, found from the folder the command is started in, and there is"
-                        + " no no-such-data in " + Path.of("").toAbsolutePath() + ". Nothing was started: run --restart"
-                        + " from the folder the run was started in (cd there first), or start a new run instead (the"
-                        + " same command without --restart, with --input-dir naming the folder that holds the CSV"
-                        + " files).");
+                        + " --input-dir=no-such-data, found from the folder the command is started in, and "
+                        + Path.of("").toAbsolutePath() + " has no no-such-data. Nothing was started: run --restart"
+                        + " from the folder the run was started in (cd there first; if it is this one, put the folder"
+                        + " no-such-data back), or start a new run instead (the same command without --restart, with"
+                        + " --input-dir naming the folder that holds the CSV files).");
         // absolute: moved away or unmounted, it may come back
         assertThat(RunLauncher.missingInputFolder(4, readingFrom(dir.resolve("gone"))))
                 .startsWith("Run 4 over 2023 to 2024 cannot be resumed: its input folder " + dir.resolve("gone")
