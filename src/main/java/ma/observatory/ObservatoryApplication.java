@@ -48,6 +48,13 @@ public class ObservatoryApplication {
      */
     private static final String OUT_OF_MEMORY = outOfMemorySentence();
 
+    /** What Spring reads beside application.properties: application.yml, a profile's application-prod.properties. */
+    private static final java.util.regex.Pattern OTHER_SETTINGS_FILE =
+            java.util.regex.Pattern.compile("application(-[^.]+\\.properties|(-[^.]+)?\\.ya?ml)");
+    /** Any file of settings, in a folder under config/, which Spring reads too. */
+    private static final java.util.regex.Pattern ANY_SETTINGS_FILE =
+            java.util.regex.Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
+
     private static String outOfMemorySentence() {
         return "The program ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):"
                 + " nothing new was written. Give it more with -Xmx, e.g. " + HeapAdvice.moreMemory()
@@ -322,7 +329,8 @@ public class ObservatoryApplication {
      * run. Beside a history, a missing input folder is the run's own failure, recorded in it.
      */
     static String wrongStartFolder(CommandLine commandLine, Path db) {
-        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has) || !settledBeforeSpring(commandLine)) {
+        if (Stream.of("schedule", "list-runs", "restart").anyMatch(commandLine::has)
+                || !settledBeforeSpring(commandLine)) {
             return null;
         }
         String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
@@ -339,24 +347,21 @@ public class ObservatoryApplication {
      * database) is then left to the run to check.
      */
     private static boolean elsewhereConfigured(CommandLine commandLine) {
-        java.util.function.Predicate<String> springs = k -> k.startsWith("spring.config.") || k.startsWith("spring.profiles.");
+        java.util.function.Predicate<String> springs = k -> k.startsWith("spring.config.")
+                || k.startsWith("spring.profiles.");
         return commandLine.springProperties().keySet().stream().anyMatch(springs)
                 || System.getProperties().stringPropertyNames().stream()
                         .anyMatch(springs.or(k -> k.equals("spring.application.json")))
                 || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_CONFIG_")
                         || k.startsWith("SPRING_PROFILES_") || k.equals("SPRING_APPLICATION_JSON"))
                 || settingsFiles().stream().anyMatch(file -> file.stringPropertyNames().stream().anyMatch(springs))
-                || Stream.of(Path.of("."), Path.of("config")).anyMatch(folder -> holdsSettingsFiles(folder, OTHER_SETTINGS_FILE))
-                || subfolders(Path.of("config")).stream().anyMatch(folder -> holdsSettingsFiles(folder, ANY_SETTINGS_FILE))
+                || Stream.of(Path.of("."), Path.of("config"))
+                        .anyMatch(folder -> holdsSettingsFiles(folder, OTHER_SETTINGS_FILE))
+                || subfolders(Path.of("config")).stream()
+                        .anyMatch(folder -> holdsSettingsFiles(folder, ANY_SETTINGS_FILE))
                 || Stream.of(Path.of("config", "application.properties"), Path.of("application.properties"))
                         .anyMatch(ObservatoryApplication::severalDocuments);
     }
-
-    /** application.yml, application.yaml, a profile's application-prod.properties: what Spring reads beside application.properties. */
-    private static final java.util.regex.Pattern OTHER_SETTINGS_FILE =
-            java.util.regex.Pattern.compile("application(-[^.]+\\.properties|(-[^.]+)?\\.ya?ml)");
-    private static final java.util.regex.Pattern ANY_SETTINGS_FILE =
-            java.util.regex.Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
 
     private static boolean holdsSettingsFiles(Path folder, java.util.regex.Pattern names) {
         try (Stream<Path> files = Files.list(folder)) {

@@ -8,7 +8,8 @@ import org.springframework.boot.SpringApplication;
 import ma.observatory.job.CheckInputsTasklet;
 
 /**
- * {@code --list-runs} or {@code --restart} on a database no run has made: said before the database
+ * {@code --list-runs} or {@code --restart} on a database no run has made, or a run started where
+ * there is neither a database nor its input: said before the database
  * is opened, which would make it (and a password file) wherever a mistyped {@code --db} points. It ends the start
  * before any bean and is not a failure: Spring neither logs nor reports it. A class of its own, so
  * that the main class, which names it only in calls, still starts without the libraries and says

@@ -319,8 +319,8 @@ public class RunLauncher {
             String mend = (folderInTheWay ? "remove or rename that folder"
                     : file instanceof java.nio.file.NoSuchFileException ? "make that folder"
                     : "let the program write there")
-                    + (temporary ? ", or give it another temporary folder (java -Djava.io.tmpdir=… -jar …), then resume"
-                            + " it with --restart"
+                    + (temporary ? ", or give it another temporary folder (java -Djava.io.tmpdir=… -jar …),"
+                            + " then resume it with --restart"
                             : ", then resume it with --restart (or start a new run, without --restart, with another"
                                     + " --output-dir)");
             ExitCodes.say("The run failed: it could not write " + target + " (" + why(file, folderInTheWay)
