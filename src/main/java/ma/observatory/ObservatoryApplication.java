@@ -48,12 +48,12 @@ public class ObservatoryApplication {
      */
     private static final String OUT_OF_MEMORY = outOfMemorySentence();
 
-    /** What Spring reads beside application.properties: application.yml, a profile's application-prod.properties. */
+    /** What Spring reads beside application.properties: application.yml or .xml, application-prod.properties. */
     private static final java.util.regex.Pattern OTHER_SETTINGS_FILE =
-            java.util.regex.Pattern.compile("application(-[^.]+\\.properties|(-[^.]+)?\\.ya?ml)");
+            java.util.regex.Pattern.compile("application(-[^.]+\\.(properties|xml)|(-[^.]+)?\\.(ya?ml|xml))");
     /** Any file of settings, in a folder under config/, which Spring reads too. */
     private static final java.util.regex.Pattern ANY_SETTINGS_FILE =
-            java.util.regex.Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
+            java.util.regex.Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml|xml)");
 
     private static String outOfMemorySentence() {
         return "The program ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB):"
@@ -349,11 +349,14 @@ public class ObservatoryApplication {
     private static boolean elsewhereConfigured(CommandLine commandLine) {
         java.util.function.Predicate<String> springs = k -> k.startsWith("spring.config.")
                 || k.startsWith("spring.profiles.");
-        return commandLine.springProperties().keySet().stream().anyMatch(springs)
-                || System.getProperties().stringPropertyNames().stream()
-                        .anyMatch(springs.or(k -> k.equals("spring.application.json")))
+        java.util.function.Predicate<String> named = springs.or(k -> k.equals("spring.application.json"));
+        return commandLine.springProperties().keySet().stream().anyMatch(named)
+                || System.getProperties().stringPropertyNames().stream().anyMatch(named)
                 || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_CONFIG_")
-                        || k.startsWith("SPRING_PROFILES_") || k.equals("SPRING_APPLICATION_JSON"))
+                        || k.startsWith("SPRING_PROFILES_") || k.equals("SPRING_APPLICATION_JSON")
+                        // observatory_db: Spring finds it, this early check reads OBSERVATORY_DB only
+                        || !k.equals(k.toUpperCase(Locale.ROOT)) && Stream.of("OBSERVATORY_", "SPRING_")
+                                .anyMatch(k.toUpperCase(Locale.ROOT)::startsWith))
                 || settingsFiles().stream().anyMatch(file -> file.stringPropertyNames().stream().anyMatch(springs))
                 || Stream.of(Path.of("."), Path.of("config"))
                         .anyMatch(folder -> holdsSettingsFiles(folder, OTHER_SETTINGS_FILE))
@@ -366,7 +369,7 @@ public class ObservatoryApplication {
     private static boolean holdsSettingsFiles(Path folder, java.util.regex.Pattern names) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.anyMatch(f -> names.matcher(f.getFileName().toString()).matches());
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             return false; // no such folder: nothing there to read
         }
     }
@@ -374,7 +377,7 @@ public class ObservatoryApplication {
     private static List<Path> subfolders(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isDirectory).toList();
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
             return List.of();
         }
     }

@@ -436,13 +436,15 @@ public class RunLauncher {
         if (Files.isDirectory(folder)) {
             return null;
         }
-        String what = "Run " + runId + " over " + run.range().from() + " to " + run.range().to() + " cannot be resumed: ";
+        String what = "Run " + runId + " over " + run.range().from() + " to " + run.range().to()
+                + " cannot be resumed: ";
         String newRun = "start a new run instead (the same command without --restart, with --input-dir naming the"
                 + " folder that holds the CSV files)";
         if (!folder.isAbsolute()) {
             return what + "it reads its files from --input-dir=" + folder + ", found from the folder the command is"
-                    + " started in, and " + Path.of("").toAbsolutePath() + " has " + (Files.exists(folder)
-                            ? "a file " + folder + " there, not a folder" : "no " + folder) + ". Nothing was"
+                    + " started in, and " + Path.of("").toAbsolutePath() + (Files.exists(folder)
+                            ? " holds a file named " + folder + ", not a folder" : " has no folder " + folder)
+                    + ". Nothing was"
                     + " started: run --restart from the folder the run was started in (cd there first; if it is this"
                     + " one, put the folder " + folder + " back), or " + newRun + ".";
         }

@@ -163,6 +163,17 @@ class OperationsCommandLineTest {
         assertThat(inFolder(work, Map.of(), "--list-runs")).contains("No runs yet: there is no database at "
                 + history.resolve("db") + " ");
         java.nio.file.Files.delete(settings);
+        // other places Spring reads the database's path from: each is the one answered for
+        assertThat(inFolder(work, Map.of(), "--list-runs", "--spring.application.json={\"observatory.db\":\""
+                + history.resolve("json") + "\"}")).contains("there is no database at " + history.resolve("json") + " ");
+        assertThat(inFolder(work, Map.of("observatory_db", history.resolve("lower").toString()), "--list-runs"))
+                .contains("there is no database at " + history.resolve("lower") + " ");
+        java.nio.file.Files.writeString(work.resolve("application.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE properties SYSTEM \"http://java.sun.com/dtd/properties.dtd\">\n<properties><entry"
+                + " key=\"observatory.db\">" + history.resolve("xml") + "</entry></properties>\n");
+        assertThat(inFolder(work, Map.of(), "--list-runs")).contains("there is no database at " + history.resolve("xml")
+                + " ");
+        java.nio.file.Files.delete(work.resolve("application.xml"));
         // started where there is no input (a folder Spring alone is told of), it still makes no database there
         java.nio.file.Files.createDirectories(work.resolve("config/prod"));
         java.nio.file.Files.writeString(work.resolve("config/prod/application.properties"), "observatory.lang=en\n");

@@ -137,7 +137,7 @@ class RunOutcomeTest {
         assertThat(RunLauncher.missingInputFolder(4, readingFrom(Path.of("no-such-data"))))
                 .isEqualTo("Run 4 over 2023 to 2024 cannot be resumed: it reads its files from"
                         + " --input-dir=no-such-data, found from the folder the command is started in, and "
-                        + Path.of("").toAbsolutePath() + " has no no-such-data. Nothing was started: run --restart"
+                        + Path.of("").toAbsolutePath() + " has no folder no-such-data. Nothing was started: run --restart"
                         + " from the folder the run was started in (cd there first; if it is this one, put the folder"
                         + " no-such-data back), or start a new run instead (the same command without --restart, with"
                         + " --input-dir naming the folder that holds the CSV files).");
