@@ -167,7 +167,7 @@ class OutsourcingJobFunctionalTests {
                     "Engie", "Orange; SFR", "Client ES", "Client C", "Client N", "Client O");
             assertThat(events).extracting(r -> r.get("Prise en compte (ou motif d’exclusion)")).containsExactly("comptée",
                     "hors de la période couverte",
-                    "annoncée avant la période, date d’effet jamais publiée : non comptée comme en attente", "comptée",
+                    "annoncée avant la période, date d’effet jamais publiée : ni comptée, ni en attente", "comptée",
                     "annulée",
                     "ne concerne pas le Maroc", "comptée");
             assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly("2026", Z, Z, "2024", Z, Z,
@@ -235,7 +235,7 @@ class OutsourcingJobFunctionalTests {
                 assertThat(r.get("Format")).isEqualTo("UTF-8, ',' separated");
             });
             assertThat(book.rows("Relocations")).extracting(r -> r.get("Counted, or why not")).contains("counted",
-                    "announced before the range, effective date never published: not counted as pending", "cancelled",
+                    "announced before the range, effective date never published: neither counted nor pending", "cancelled",
                     "outside the range",
                     "not involving Morocco");
             assertThat(book.rows("RegulationExposure")).extracting(r -> r.get("Scenario"))
