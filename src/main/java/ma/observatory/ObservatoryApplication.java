@@ -22,7 +22,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
-import ma.observatory.job.CheckInputsTasklet;
 import ma.observatory.run.CommandLine;
 import ma.observatory.run.CompilerHints;
 import ma.observatory.run.CommandLine.BadCommandLineException;
@@ -334,10 +333,7 @@ public class ObservatoryApplication {
             return null;
         }
         String input = setting(commandLine, "observatory.input-dir", "OBSERVATORY_INPUT_DIR", "data");
-        if (input.contains("${") || db == null || !NoDatabaseYet.absent(db)) {
-            return null;
-        }
-        return CheckInputsTasklet.missingInputFolder(Path.of(input));
+        return input.contains("${") || db == null ? null : NoDatabaseYet.wrongFolder(db, Path.of(input));
     }
 
     /**
@@ -415,6 +411,11 @@ public class ObservatoryApplication {
         }
     }
 
+    /** The environment variable Spring reads a property from: observatory.db-password, OBSERVATORY_DB_PASSWORD. */
+    private static String variableOf(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     /** A setting as Spring will hand it on: from the first source that has it, blank or not, unstripped. */
     private static String rawSetting(CommandLine commandLine, String name, List<java.util.Properties> files) {
         Object given = commandLine.springProperties().get(name);
@@ -423,7 +424,7 @@ public class ObservatoryApplication {
         }
         String value = System.getProperty(name);
         if (value == null) {
-            value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            value = System.getenv(variableOf(name));
         }
         for (int i = 0; value == null && i < files.size(); i++) {
             value = files.get(i).getProperty(name);
@@ -523,7 +524,7 @@ public class ObservatoryApplication {
                 found = System.getenv(name);
             }
             if (found == null) {
-                found = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+                found = System.getenv(variableOf(name));
             }
             for (int i = 0; found == null && i < files.size(); i++) {
                 found = files.get(i).getProperty(name);

@@ -60,10 +60,15 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
      * @throws NoDatabaseYet when neither is there
      */
     public static void checkWhereStarted(Path db, Path inputDir) {
-        String missing = absent(db) ? CheckInputsTasklet.missingInputFolder(inputDir) : null;
+        String missing = wrongFolder(db, inputDir);
         if (missing != null) {
             throw new NoDatabaseYet(missing, ExitCodes.INPUT_CONTRACT);
         }
+    }
+
+    /** The sentence for a run started where there is neither its input folder nor a database, or null. */
+    public static String wrongFolder(Path db, Path inputDir) {
+        return absent(db) ? CheckInputsTasklet.missingInputFolder(inputDir) : null;
     }
 
     /** The sentence for {@code --restart} where there is no database, or null where there is one. */
