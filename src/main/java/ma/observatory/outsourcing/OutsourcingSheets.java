@@ -174,8 +174,7 @@ class OutsourcingSheets implements DomainSheets {
         PeriodRange range = context.run().range();
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
-                        m.get("outsourcing.relocations.counting", range.firstMonth().toString(),
-                                range.lastMonth().toString())),
+                        m.get("outsourcing.relocations.counting", m.rangeStart(range), m.rangeEnd(range))),
                 new ReportTable("Relocations", cols, rows));
     }
 
@@ -258,7 +257,7 @@ class OutsourcingSheets implements DomainSheets {
         return new ReportSheet(m.get("sheet.outsourcing.relocations_by_year"),
                 m.get("outsourcing.relocations_by_year.title"),
                 List.of(m.get("outsourcing.relocations_by_year.intro"),
-                        m.get("outsourcing.relocations_by_year.pipeline", context.run().range().lastMonth().toString(),
+                        m.get("outsourcing.relocations_by_year.pipeline", m.rangeEnd(context.run().range()),
                                 pipelineJobs(values, end, "in", pipeline[0], format), pipeline[0],
                                 pipelineJobs(values, end, "out", pipeline[1], format), pipeline[1],
                                 jobsWord(m, values, end, "in"), jobsWord(m, values, end, "out"))),
@@ -305,7 +304,7 @@ class OutsourcingSheets implements DomainSheets {
             // in force from a date still ahead at the range's end, since a date already passed
             String key = reg.effectiveOn().isAfter(rangeEnd) ? "outsourcing.regulation.dated"
                     : "outsourcing.regulation.dated.since";
-            words.put("regulation=" + reg.id(), context.messages().get(key, reg.id(), reg.effectiveOn().toString()));
+            words.put("regulation=" + reg.id(), context.messages().get(key, reg.id(), context.messages().date(reg.effectiveOn())));
         }
         return words;
     }

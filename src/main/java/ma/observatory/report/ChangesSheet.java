@@ -2,7 +2,6 @@ package ma.observatory.report;
 
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -39,7 +38,6 @@ final class ChangesSheet {
 
     /** Below this relative difference two values are the same figure (floating-point sums). */
     private static final double SAME = 1e-9;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
      * One changed value. {@code before} / {@code after} are null when not available. Its period and
@@ -62,8 +60,7 @@ final class ChangesSheet {
 
     static ReportSheet build(ReportContext context, IndicatorRepository indicators, ZoneId zone) {
         Messages m = context.messages();
-        String from = context.run().range().from().toString();
-        String to = context.run().range().to().toString();
+        String range = m.range(context.run().range());
         Previous previous = previousRun(context, zone);
         List<Change> changes = previous == null ? List.of()
                 : compare(context, indicators.values(previous.runId()), previous.shared());
@@ -99,24 +96,21 @@ final class ChangesSheet {
         }).iterator();
         String sentence;
         if (previous == null) {
-            sentence = m.get("changes.no.previous", from, to);
+            sentence = m.get("changes.no.previous", range);
         } else if (previous.shared() != null) {
             // The nightly range moves on the first of every month: the night before is then the
             // run to compare with, on the periods both cover.
-            String[] over = {previous.range().from().toString(), previous.range().to().toString(),
-                previous.shared().from().toString(), previous.shared().to().toString()};
             sentence = changes.isEmpty()
-                    ? m.get("changes.nothing.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
-                            over[0], over[1], over[2], over[3])
-                    : m.get("changes.intro.overlap", from, to, Long.toString(previous.runId()), previous.completed(),
-                            counted(m, counts), over[0], over[1], over[2], over[3]);
+                    ? m.get("changes.nothing.overlap", range, Long.toString(previous.runId()), previous.completed(),
+                            m.range(previous.range()), m.range(previous.shared()))
+                    : m.get("changes.intro.overlap", range, Long.toString(previous.runId()), previous.completed(),
+                            counted(m, counts), m.range(previous.range()), m.range(previous.shared()));
         } else if (changes.isEmpty()) {
-            // the same months, said as that run spelt them (2024 to 2024, for a run now over 2024-01 to 2024-12)
-            sentence = m.get("changes.nothing", previous.range().from().toString(), previous.range().to().toString(),
-                    Long.toString(previous.runId()), previous.completed());
+            sentence = m.get("changes.nothing", m.range(previous.range()), Long.toString(previous.runId()),
+                    previous.completed());
         } else {
-            sentence = m.get("changes.intro", previous.range().from().toString(), previous.range().to().toString(),
-                    Long.toString(previous.runId()), previous.completed(), counted(m, counts));
+            sentence = m.get("changes.intro", m.range(previous.range()), Long.toString(previous.runId()),
+                    previous.completed(), counted(m, counts));
         }
         List<ReportColumn> cols = List.of(
                 new ReportColumn(m.get("changes.col.indicator"), NumberStyle.TEXT),
@@ -188,7 +182,8 @@ final class ChangesSheet {
                     }
                     Timestamp end = rs.getTimestamp(2);
                     return new Previous(rs.getLong(1), end == null ? ""
-                            : STAMP.format(MachineTime.inZone(end.toLocalDateTime(), zone)) + " (" + zone + ")",
+                            : context.messages().moment(MachineTime.inZone(end.toLocalDateTime(), zone)
+                                    .toLocalDateTime(), false) + " (" + zone + ")",
                             theirs, shared);
                 },
                 // a run stored without a parameter is read with its default, as RunParameters.of reads it

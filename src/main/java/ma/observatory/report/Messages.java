@@ -1,11 +1,17 @@
 package ma.observatory.report;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.period.PeriodWords;
 
 /**
  * Labels in the report's language: the shared ones from {@code messages_fr} / {@code messages_en},
@@ -18,9 +24,11 @@ public final class Messages {
 
     private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
+    private final PeriodWords periods;
 
     public Messages(String language) {
         this.locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
+        this.periods = PeriodWords.of(locale);
         for (String name : BUNDLES) {
             bundles.add(ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)));
@@ -49,6 +57,42 @@ public final class Messages {
             }
         }
         return null;
+    }
+
+    /** A period in a sentence (« T3 2025 »); a table's period column keeps the code. */
+    public String period(Period p) {
+        return periods.period(p);
+    }
+
+    public String month(YearMonth month) {
+        return periods.month(month);
+    }
+
+    public String monthName(YearMonth month) {
+        return periods.monthName(month);
+    }
+
+    /** A range in a sentence (« janvier 2021 – octobre 2026 », "2021–2025"). */
+    public String range(PeriodRange range) {
+        return periods.range(range);
+    }
+
+    /** Where a range starts, as {@link #range} says it (« janvier 2021 », "2021"). */
+    public String rangeStart(PeriodRange range) {
+        return periods.start(range);
+    }
+
+    /** Where a range ends, as {@link #range} says it (« octobre 2026 », "2025"). */
+    public String rangeEnd(PeriodRange range) {
+        return periods.end(range);
+    }
+
+    public String date(LocalDate date) {
+        return periods.date(date);
+    }
+
+    public String moment(LocalDateTime time, boolean seconds) {
+        return periods.moment(time, seconds);
     }
 
     public String language() {

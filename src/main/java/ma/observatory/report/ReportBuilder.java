@@ -67,6 +67,11 @@ public class ReportBuilder {
         return STAMP.format(MachineTime.inZone(machineTime, zone)) + " (" + zone + ")";
     }
 
+    /** The same time in a sentence: « 28 novembre 2026 à 03:19:20 (Africa/Casablanca) ». */
+    private String said(Messages m, LocalDateTime machineTime) {
+        return m.moment(MachineTime.inZone(machineTime, zone).toLocalDateTime(), true) + " (" + zone + ")";
+    }
+
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
         long runId = execution.getJobInstanceId();
         Messages m = new Messages(run.language());
@@ -200,9 +205,9 @@ public class ReportBuilder {
                 String.class, runId);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         List<String> lines = List.of(
-                m.get("cover.period", run.range().from(), run.range().to()),
+                m.get("cover.period", m.range(run.range())),
                 latestFigures(m, run, values),
-                m.get("cover.made", stamp(started)),
+                m.get("cover.made", said(m, started)),
                 contents(m, run),
                 m.get("cover.files", String.join(", ", files)),
                 m.get("cover.sources"),
@@ -238,10 +243,10 @@ public class ReportBuilder {
             if (run.runs(domain)) {
                 Period p = latest.get(domain);
                 parts.add(p == null ? m.get("cover.latest.none", m.get("domain." + domain))
-                        : m.get("cover.latest.domain", m.get("domain." + domain), p.toString()));
+                        : m.get("cover.latest.domain", m.get("domain." + domain), m.period(p)));
             }
         }
-        return m.get("cover.latest", String.join(m.get("list.separator"), parts), run.range().to());
+        return m.get("cover.latest", String.join(m.get("list.separator"), parts), m.rangeEnd(run.range()));
     }
 
     private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {

@@ -32,8 +32,9 @@ public final class WideTables {
 
     /**
      * A period as the Summary and the Relocations by year sheet say it: a year the range ends
-     * inside ("2027 (to 2027-01)"), or starts inside, counts only its months in the range, such as
-     * the jobs moved in by moves effective in them.
+     * inside ("2027 (to January)"), or starts inside, counts only its months in the range, such as
+     * the jobs moved in by moves effective in them. The months are named without their year, the
+     * period's own: the Summary's period column stays as narrow as its codes.
      */
     public static String periodSaid(Messages m, Period period, PeriodRange range) {
         YearMonth first = range.firstMonth();
@@ -41,12 +42,12 @@ public final class WideTables {
         boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
         boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
         if (cutAtStart && cutAtEnd) {
-            return m.get("summary.period.between", period.toString(), first.toString(), last.toString());
+            return m.get("summary.period.between", period.toString(), m.monthName(first), m.monthName(last));
         }
         if (cutAtStart) {
-            return m.get("summary.period.from", period.toString(), first.toString());
+            return m.get("summary.period.from", period.toString(), m.monthName(first));
         }
-        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), last.toString()) : period.toString();
+        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), m.monthName(last)) : period.toString();
     }
 
     /** The key of a wide row. */

@@ -131,9 +131,9 @@ class OutsourcingJobFunctionalTests {
             // On the Summary, dated 2025 by the jobs, the law says since when it applies (passed by 2026-10).
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois menacés"))
                     .extracting(r -> r.get("Ventilation")).containsExactly(
-                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario bas",
-                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario central",
-                            "fr-2025-594 (en vigueur depuis le 2026-08-11), scénario haut");
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario bas",
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario central",
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario haut");
 
             List<Map<String, Object>> jobs = book.rows("OutsourcingJobs");
             assertThat(jobs).anySatisfy(r -> {
@@ -189,7 +189,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(byYear).extracting(r -> r.get("Année de prise d’effet") + " " + r.get("Pays partenaire"))
                     .containsExactly("2021 tous pays", "2022 tous pays", "2023 tous pays", "2024 tous pays",
                             "2024 Espagne (ES)", "2024 Sénégal (SN)", "2025 tous pays",
-                            "2026 (jusqu’à 2026-10) tous pays", "2026 (jusqu’à 2026-10) Belgique (BE)");
+                            "2026 (jusqu’à octobre) tous pays", "2026 (jusqu’à octobre) Belgique (BE)");
             assertThat(byYear.get(0)).containsValues("2021", 0.0, 0.0, 0.0, 0.0);
             // 2024: in [x] (the ES event has no jobs), out 70 (SN), net [x]; 2 events.
             assertThat(byYear.get(3)).containsValues("2024", "tous pays", X, 70.0, 2.0);
@@ -197,7 +197,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(sn.get("Emplois entrants (personnes)")).isEqualTo(0.0); // no event that way: a true 0
             assertThat(sn.get("Solde entrants − sortants (personnes)")).isEqualTo(-70.0);
             // the range ends in October: 2026's moves are those of its first ten months, and it says so
-            assertThat(byYear.get(7)).containsValues("2026 (jusqu’à 2026-10)", 163.0, 0.0, 1.0);
+            assertThat(byYear.get(7)).containsValues("2026 (jusqu’à octobre)", 163.0, 0.0, 1.0);
 
             List<Map<String, Object>> exposure = book.rows("RegulationExposure");
             assertThat(exposure).extracting(r -> r.get("Scénario")).containsExactly("bas", "central", "haut");
@@ -254,7 +254,7 @@ class OutsourcingJobFunctionalTests {
 
         try (WorkbookReader book = new WorkbookReader(
                 work.resolve("reports/labour-market-report_2021-01_2025-12_outsourcing.xlsx"))) {
-            assertThat(book.intro("Délocalisations par année")).contains("En attente à la fin de 2025-12 (opérations"
+            assertThat(book.intro("Délocalisations par année")).contains("En attente à fin 2025 (opérations"
                     + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
                     + " aucune opération.");
         }

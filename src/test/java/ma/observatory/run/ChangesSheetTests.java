@@ -63,7 +63,7 @@ class ChangesSheetTests {
                     "Before", "After", "Difference", "indicator (Data sheet)", "breakdown (Data sheet)");
             assertThat(book.rows("Changes")).singleElement()
                     .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
-            assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023 to 2024");
+            assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023–2024 to compare with");
         }
         // another range does not count as a previous run, nor a run of other domains
         run(app, input, "--lang=en", "--to=2024-06");
@@ -74,7 +74,7 @@ class ChangesSheetTests {
             assertThat(book.rows("Changes")).singleElement()
                     .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
             assertThat(sentence(book, "Changes")).startsWith("Nothing changed since run 0, the previous completed run"
-                    + " over 2023 to 2024");
+                    + " over 2023–2024, which completed on ");
         }
 
         Path labourForce = input.resolve("employment/labour_force.csv");
@@ -86,7 +86,7 @@ class ChangesSheetTests {
         run(app, input); // in French this time: the comparison is of values, whatever the language
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024.xlsx"))) {
             assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
-                    + " complet précédent sur la période de 2023 à 2024");
+                    + " complet précédent sur la période 2023–2024, terminé le ");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
                     .map(r -> Map.of("indicator", r.get("indicator (feuille Données)"), "period", r.get("Période"),
                             "geo", r.get("Code géographique"), "breakdown", r.get("breakdown (feuille Données)"),
@@ -134,9 +134,9 @@ class ChangesSheetTests {
 
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve(
                 "labour-market-report_2024-01_2024-12_en.xlsx"))) {
-            assertThat(book.intro("Changes")).startsWith("There is no earlier completed run over 2024-01 to"
-                    + " 2024-12: compared with run 0, over 2023 to 2024, which completed ")
-                    .contains("on the periods both cover (2024-01 to 2024-12): 28 values revised.");
+            assertThat(book.intro("Changes")).startsWith("There is no earlier completed run over 2024: compared with run 0,"
+                    + " over 2023–2024, which completed on ")
+                    .contains("on the periods both cover (2024): 28 values revised.");
             List<Map<String, Object>> rows = book.rows("Changes");
             Map<String, Object> revised = rows.stream().filter(r -> r.get("indicator (Data sheet)")
                     .equals("employment.unemployment_rate") && r.get("Geo code").equals("MA-01")
@@ -159,9 +159,9 @@ class ChangesSheetTests {
 
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve(
                 "labour-market-report_2024-01_2024-12_en.xlsx"))) {
-            // the same months, named as run 0 spelt them
+            // the same months, named alike however each run spelt them
             assertThat(book.intro("Changes")).startsWith("Nothing changed since run 0, the previous completed run"
-                    + " over 2024 to 2024, which completed ");
+                    + " over 2024, which completed on ");
             assertThat(book.rows("Changes")).singleElement()
                     .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
         }
@@ -177,7 +177,7 @@ class ChangesSheetTests {
 
         run(app, input, "--lang=en", "--zone=Pacific/Kiritimati");
 
-        String inZone = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(end.atZone(ZoneId.systemDefault())
+        String inZone = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH).format(end.atZone(ZoneId.systemDefault())
                 .withZoneSameInstant(ZoneId.of("Pacific/Kiritimati")));
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
             var sheet = book.workbook().getSheet("Changes");
@@ -186,7 +186,7 @@ class ChangesSheetTests {
                     && !sheet.getRow(r).getCell(0).getStringCellValue().isEmpty(); r++) {
                 intro.append(' ').append(sheet.getRow(r).getCell(0).getStringCellValue());
             }
-            assertThat(intro.toString()).contains(", which completed " + inZone + " (Pacific/Kiritimati): ");
+            assertThat(intro.toString()).contains(", which completed on " + inZone + " (Pacific/Kiritimati): ");
         }
     }
 }

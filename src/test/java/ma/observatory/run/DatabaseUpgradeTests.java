@@ -79,7 +79,8 @@ class DatabaseUpgradeTests {
         assertThat(outcome.exitCode()).as(outcome.both()).isZero();
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
             assertThat(book.workbook().getSheet("Changes").getRow(1).getCell(0).getStringCellValue())
-                    .startsWith("Nothing changed since run 0, the previous completed run over 2023 to 2024");
+                    .startsWith("Nothing changed since run 0, the previous completed run over 2023–2024, which completed"
+                            + " on ");
         }
     }
 }
