@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.MachineTime;
 import ma.observatory.period.PeriodRange;
 
 /**
@@ -48,7 +48,6 @@ import ma.observatory.period.PeriodRange;
 public class RunRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RunRegistry.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** An execution nobody claims is orphaned once it is older than a launch could take to claim it. */
     private static final Duration UNCLAIMED_GRACE = Duration.ofMinutes(1);
 
@@ -118,7 +117,7 @@ public class RunRegistry {
         Number executionId = (Number) row.get("EXECUTION_ID");
         JobExecution execution = executionId == null ? null : repository.getJobExecution(executionId.longValue());
         if (execution == null) {
-            return "a run being started by " + who + " at " + STAMP.format(((Timestamp) row.get("CLAIMED_AT")).toLocalDateTime());
+            return "a run being started by " + who + " at " + MachineTime.stamp(((Timestamp) row.get("CLAIMED_AT")).toLocalDateTime());
         }
         return RunTracker.describe(execution) + ", by " + who;
     }

@@ -1,6 +1,5 @@
 package ma.observatory.run;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ma.observatory.job.RunParameters;
+import ma.observatory.period.MachineTime;
 import ma.observatory.period.PeriodRange;
 
 /**
@@ -23,7 +23,6 @@ import ma.observatory.period.PeriodRange;
 public class RunTracker implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunTracker.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcTemplate jdbc;
     private final DatabaseAccess database;
@@ -53,12 +52,12 @@ public class RunTracker implements JobExecutionListener {
         database.announce("");
     }
 
-    /** "run 12 (execution 17) over 2021-01 to 2026-10, started 2026-11-26 02:00:01". */
+    /** "run 12 (execution 17) over 2021-01 to 2026-10, started 2026-11-26 02:00:01 (Etc/UTC)". */
     static String describe(JobExecution execution) {
         RunParameters run = RunParameters.of(execution.getJobParameters());
         return "run " + execution.getJobInstanceId() + " (execution " + execution.getId() + ") over "
                 + run.range().from() + " to " + run.range().to()
-                + (execution.getStartTime() == null ? "" : ", started " + STAMP.format(execution.getStartTime()));
+                + (execution.getStartTime() == null ? "" : ", started " + MachineTime.stamp(execution.getStartTime()));
     }
 
     public Set<Long> runningHere() {

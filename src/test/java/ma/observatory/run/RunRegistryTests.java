@@ -106,7 +106,8 @@ class RunRegistryTests {
 
             assertThat(recovered).containsExactly("run " + instance.getId() + " (execution " + orphan.getId()
                     + ") over 2023 to 2024, started " + java.time.format.DateTimeFormatter
-                    .ofPattern("yyyy-MM-dd HH:mm:ss").format(orphan.getStartTime()));
+                    .ofPattern("yyyy-MM-dd HH:mm:ss").format(orphan.getStartTime()) + " (" + java.time.ZoneId.systemDefault().getId()
+                    + ")");
             assertThat(repository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
             // --list-runs shows it ending when it stopped, not lasting until this recovery
             assertThat(repository.getJobExecution(orphan.getId()).getEndTime()).isEqualTo(killed);
