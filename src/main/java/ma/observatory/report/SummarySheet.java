@@ -58,9 +58,10 @@ final class SummarySheet {
                     EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_ACTIVITY_RATE, is(ALL_PEOPLE), EMPLOYMENT_ACTIVITY_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_EMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_EMPLOYMENT_RATE_CHANGE, true),
-            new Headline(EMPLOYMENT_UNDEREMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE),
+            // the quarterly note gives these two too, a year before the annual one's
+            new Headline(EMPLOYMENT_UNDEREMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE + ", education=graduate"),
-                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_NET_JOB_CREATION, is("sector=total"), null),
             new Headline(OUTSOURCING_JOBS, is("segment=total, client_country=total, activity=total"),
                     OUTSOURCING_JOBS_CHANGE),

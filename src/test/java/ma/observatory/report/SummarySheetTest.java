@@ -274,6 +274,7 @@ class SummarySheetTest {
     void theLatestQuarterAfterTheLatestYearHasARowUnderTheYears() {
         // autumn 2026: 2025's rate (published) and the survey's quarters of 2026, the latest 2026-Q3
         Breakdown all = Breakdown.parse("area=total, sex=total, age_group=15+");
+        Breakdown graduates = Breakdown.parse("area=total, sex=total, age_group=15+, education=graduate");
         List<IndicatorValue> values = List.of(
                 new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA", all, 13.0, Basis.PUBLISHED,
                         "HCP annual note"),
@@ -288,7 +289,19 @@ class SummarySheetTest {
                 // the activity rate has no quarter after its year: its year alone
                 new IndicatorValue(EMPLOYMENT_ACTIVITY_RATE, Period.year(2025), "MA", all, 43.5, Basis.PUBLISHED, "HCP"),
                 new IndicatorValue(EMPLOYMENT_ACTIVITY_RATE, Period.quarter(2025, 3), "MA", all, 43.2, Basis.COMPUTED,
-                        "lfs"));
+                        "lfs"),
+                // underemployment and the graduates' unemployment, whose latest year is older, as in the
+                // shipped data: 2024, then 2025-Q3
+                new IndicatorValue(EMPLOYMENT_UNDEREMPLOYMENT_RATE, Period.year(2024), "MA", all, 10.1,
+                        Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_UNDEREMPLOYMENT_RATE, Period.quarter(2025, 3), "MA", all, 11.1,
+                        Basis.PUBLISHED, "HCP T3"),
+                new IndicatorValue(EMPLOYMENT_UNDEREMPLOYMENT_RATE_CHANGE, Period.quarter(2025, 3), "MA", all, 1.1,
+                        Basis.PUBLISHED, "HCP T3"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2024), "MA", graduates, 19.6,
+                        Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.quarter(2025, 3), "MA", graduates, 19.0,
+                        Basis.PUBLISHED, "HCP T3"));
 
         List<List<CellValue>> rows = rows(englishSummary(values, Period.month(2026, 10), "employment"));
 
@@ -298,7 +311,15 @@ class SummarySheetTest {
                 tuple(CellValue.text("Unemployment rate"), CellValue.text("2026-Q3"),
                         CellValue.number(12.56, NumberStyle.DECIMAL), CellValue.number(-0.37, NumberStyle.CHANGE)),
                 tuple(CellValue.text("Activity rate"), CellValue.text("2025"), CellValue.number(43.5, NumberStyle.DECIMAL),
-                        CellValue.number(null, NumberStyle.CHANGE)));
+                        CellValue.number(null, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Underemployment rate"), CellValue.text("2024"),
+                        CellValue.number(10.1, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Underemployment rate"), CellValue.text("2025-Q3"),
+                        CellValue.number(11.1, NumberStyle.DECIMAL), CellValue.number(1.1, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2024"),
+                        CellValue.number(19.6, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2025-Q3"),
+                        CellValue.number(19.0, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)));
     }
 
     private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {
