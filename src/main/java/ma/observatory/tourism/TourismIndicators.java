@@ -469,7 +469,7 @@ public final class TourismIndicators {
         String source = targetSource(words, t, actual);
 
         add(out, TOURISM_TARGET_PROGRESS, period, t.geo(), b, Ratios.percent(a, target), source);
-        // Only where the last full year falls short, and in a range of whole years, as targets are
+        // Only where the last full year falls short, and in a range covering a whole year, as targets are
         // measured on full years (a range of no whole year shows no target's progress).
         IndicatorValue soFar = targetYear > actualYear && !Ratios.reaches(a, target) && lastWholeYear(range) != null
                 ? yearToDateReaching(t, series, range, actualYear) : null;
