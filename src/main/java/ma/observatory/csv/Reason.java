@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,8 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import ma.observatory.period.PeriodWords;
 
 /**
  * Why a value or a row is rejected or warned about, kept as a message key and its arguments so
@@ -43,16 +47,19 @@ public record Reason(String key, List<String> args) {
     /**
      * The reason as a reader of the workbook reads it: a count or sum among the arguments is
      * written as the language writes it (2 700 000 and 12,5 in French, 2,700,000 in English),
-     * grouped from five digits on; what quotes the file stays as the file wrote it.
+     * grouped from five digits on; a month the program names (not one the file gave) is said in
+     * words, « novembre 2026 »; what quotes the file stays as the file wrote it.
      *
      * @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds
      */
     public String text(Locale locale) {
         Set<Integer> numbers = NUMBERS.getOrDefault(key, Set.of());
+        Set<Integer> months = MONTHS.getOrDefault(key, Set.of());
         List<String> shown = new ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            shown.add(numbers.contains(i) && PLAIN_NUMBER.matcher(a).matches() ? asWritten(a, locale) : a);
+            shown.add(numbers.contains(i) && PLAIN_NUMBER.matcher(a).matches() ? asWritten(a, locale)
+                    : months.contains(i) ? monthSaid(a, locale) : a);
         }
         return format(locale, shown);
     }
@@ -96,6 +103,19 @@ public record Reason(String key, List<String> args) {
             Map.entry("labour-force.not-sum", Set.of(0)),
             Map.entry("labour-force.sum-above-population", Set.of(0)),
             Map.entry("employed.differs-across-files", Set.of(1, 2)));
+
+    /** The arguments, by key, that are a month the program names: the month the run started in. */
+    private static final Map<String, Set<Integer>> MONTHS = Map.of(
+            "period.future", Set.of(0),
+            "period.not-begun", Set.of(0));
+
+    private static String monthSaid(String month, Locale locale) {
+        try {
+            return PeriodWords.of(locale).month(YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            return month; // as given, rather than no reason at all
+        }
+    }
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?");
     private static final int GROUPED_FROM_DIGITS = 5;

@@ -174,7 +174,7 @@ class OutsourcingSheets implements DomainSheets {
         PeriodRange range = context.run().range();
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
-                        m.get("outsourcing.relocations.counting", m.rangeStart(range), m.rangeEnd(range))),
+                        m.get("outsourcing.relocations.counting", m.range(range), m.rangeEnd(range))),
                 new ReportTable("Relocations", cols, rows));
     }
 

@@ -183,7 +183,7 @@ final class ChangesSheet {
                     Timestamp end = rs.getTimestamp(2);
                     return new Previous(rs.getLong(1), end == null ? ""
                             : context.messages().moment(MachineTime.inZone(end.toLocalDateTime(), zone)
-                                    .toLocalDateTime(), false) + " (" + zone + ")",
+                                    .toLocalDateTime()) + " (" + zone + ")",
                             theirs, shared);
                 },
                 // a run stored without a parameter is read with its default, as RunParameters.of reads it

@@ -77,12 +77,7 @@ public final class Messages {
         return periods.range(range);
     }
 
-    /** Where a range starts, as {@link #range} says it (« janvier 2021 », "2021"). */
-    public String rangeStart(PeriodRange range) {
-        return periods.start(range);
-    }
-
-    /** Where a range ends, as {@link #range} says it (« octobre 2026 », "2025"). */
+    /** Where a range ends, in months or years (« octobre 2026 », "2025"). */
     public String rangeEnd(PeriodRange range) {
         return periods.end(range);
     }
@@ -91,8 +86,8 @@ public final class Messages {
         return periods.date(date);
     }
 
-    public String moment(LocalDateTime time, boolean seconds) {
-        return periods.moment(time, seconds);
+    public String moment(LocalDateTime time) {
+        return periods.moment(time);
     }
 
     public String language() {

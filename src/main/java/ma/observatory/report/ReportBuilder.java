@@ -67,9 +67,9 @@ public class ReportBuilder {
         return STAMP.format(MachineTime.inZone(machineTime, zone)) + " (" + zone + ")";
     }
 
-    /** The same time in a sentence: « 28 novembre 2026 à 03:19:20 (Africa/Casablanca) ». */
+    /** The same time in a sentence: « 28 novembre 2026 à 3 h 19 (Africa/Casablanca) ». */
     private String said(Messages m, LocalDateTime machineTime) {
-        return m.moment(MachineTime.inZone(machineTime, zone).toLocalDateTime(), true) + " (" + zone + ")";
+        return m.moment(MachineTime.inZone(machineTime, zone).toLocalDateTime()) + " (" + zone + ")";
     }
 
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {

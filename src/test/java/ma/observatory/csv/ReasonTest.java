@@ -63,6 +63,15 @@ class ReasonTest {
     }
 
     @Test
+    void theMonthTheRunStartedInIsSaidInWordsInTheWorkbookAndAsACodeInTheLog() {
+        Reason reason = Reason.of("period.future", "2026-11");
+
+        assertThat(reason.text(Locale.FRENCH)).startsWith("n’est pas achevée en novembre\u00a02026, le mois où");
+        assertThat(reason.text(Locale.ENGLISH)).startsWith("is not over in November\u00a02026, the month");
+        assertThat(reason.english()).startsWith("is not over in 2026-11, the month");
+    }
+
+    @Test
     void apostrophesAndQuotesComeOutAsWritten() {
         assertThat(Reason.of("unit.mismatch", "employment.unemployment_rate", "%").english())
                 .isEqualTo("does not match the unit of employment.unemployment_rate, which is '%'");

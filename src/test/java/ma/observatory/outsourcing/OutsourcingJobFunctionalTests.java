@@ -131,9 +131,9 @@ class OutsourcingJobFunctionalTests {
             // On the Summary, dated 2025 by the jobs, the law says since when it applies (passed by 2026-10).
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois menacés"))
                     .extracting(r -> r.get("Ventilation")).containsExactly(
-                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario bas",
-                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario central",
-                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario haut");
+                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario bas",
+                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario central",
+                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario haut");
 
             List<Map<String, Object>> jobs = book.rows("OutsourcingJobs");
             assertThat(jobs).anySatisfy(r -> {
@@ -257,6 +257,9 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Délocalisations par année")).contains("En attente à fin 2025 (opérations"
                     + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
                     + " aucune opération.");
+            // the range said once, in years, as it runs from a January to a December
+            assertThat(book.intro("Délocalisations")).contains("quand celle-ci tombe dans la période couverte"
+                    + " (2021–2025) ; une année").contains("dont la date d’effet tombe après 2025 ou");
         }
     }
 

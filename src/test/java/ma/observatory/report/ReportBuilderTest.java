@@ -57,7 +57,7 @@ class ReportBuilderTest {
                 value(TOURISM_TARGET_PROGRESS, Period.year(2026), null));
 
         assertThat(ReportBuilder.latestFigures(new Messages("en"), run, values)).isEqualTo(
-                "Latest figures: employment Q3 2025; outsourcing (no figure); tourism 2025 (the range runs to"
+                "Latest figures: employment Q3\u00a02025; outsourcing (no figure); tourism 2025 (the range runs to"
                         + " 2026).");
     }
 
@@ -71,6 +71,6 @@ class ReportBuilderTest {
                 Period.year(2012), 5_000.0));
 
         assertThat(ReportBuilder.latestFigures(new Messages("fr"), run, values)).isEqualTo(
-                "Derniers chiffres : externalisation (aucun chiffre) (la période couverte va jusqu’à juin 2025).");
+                "Derniers chiffres : externalisation (aucun chiffre) (la période couverte va jusqu’à juin\u00a02025).");
     }
 }

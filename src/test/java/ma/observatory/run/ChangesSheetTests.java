@@ -86,7 +86,7 @@ class ChangesSheetTests {
         run(app, input); // in French this time: the comparison is of values, whatever the language
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024.xlsx"))) {
             assertThat(sentence(book, "Changements")).startsWith("Valeurs qui diffèrent du traitement 3, le traitement"
-                    + " complet précédent sur la période 2023–2024, terminé le ");
+                    + " complet précédent sur la période 2023–2024, terminé le");
             List<Map<String, Object>> rows = book.rows("Changes").stream()
                     .map(r -> Map.of("indicator", r.get("indicator (feuille Données)"), "period", r.get("Période"),
                             "geo", r.get("Code géographique"), "breakdown", r.get("breakdown (feuille Données)"),
@@ -177,7 +177,7 @@ class ChangesSheetTests {
 
         run(app, input, "--lang=en", "--zone=Pacific/Kiritimati");
 
-        String inZone = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH).format(end.atZone(ZoneId.systemDefault())
+        String inZone = DateTimeFormatter.ofPattern("d\u00a0MMMM\u00a0yyyy 'at' HH:mm", java.util.Locale.ENGLISH).format(end.atZone(ZoneId.systemDefault())
                 .withZoneSameInstant(ZoneId.of("Pacific/Kiritimati")));
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
             var sheet = book.workbook().getSheet("Changes");
