@@ -64,10 +64,6 @@ public final class Messages {
         return periods.period(p);
     }
 
-    public String month(YearMonth month) {
-        return periods.month(month);
-    }
-
     public String monthName(YearMonth month) {
         return periods.monthName(month);
     }
