@@ -52,6 +52,11 @@ final class SummarySheet {
 
     private static final List<Headline> HEADLINES = List.of(
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is(ALL_PEOPLE), EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
+            // urban and rural follow the national rate, as in the HCP's notes, whose first sentence gives all three
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=urban, sex=total, age_group=15+"),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
+            new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=rural, sex=total, age_group=15+"),
+                    EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=female, age_group=15+"),
                     EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, true),
             new Headline(EMPLOYMENT_UNEMPLOYMENT_RATE, is("area=total, sex=total, age_group=15-24"),

@@ -269,6 +269,27 @@ class SummarySheetTest {
         });
     }
 
+    @Test
+    void theUrbanAndRuralUnemploymentRatesFollowTheNationalOneAsInTheHcpsNotes() {
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA",
+                        Breakdown.parse("area=rural, sex=total, age_group=15+"), 6.6, Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA",
+                        Breakdown.parse("area=urban, sex=total, age_group=15+"), 16.4, Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA",
+                        Breakdown.parse("area=total, sex=total, age_group=15+"), 13.0, Basis.PUBLISHED, "HCP"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, Period.year(2025), "MA",
+                        Breakdown.parse("area=total, sex=female, age_group=15+"), 20.5, Basis.PUBLISHED, "HCP"));
+
+        List<List<CellValue>> rows = rows(englishSummary(values, Period.month(2026, 10), "employment"));
+
+        assertThat(rows).extracting(r -> r.get(1), r -> r.get(4)).containsExactly(
+                tuple(CellValue.text("total"), CellValue.number(13.0, NumberStyle.DECIMAL)),
+                tuple(CellValue.text("urban"), CellValue.number(16.4, NumberStyle.DECIMAL)),
+                tuple(CellValue.text("rural"), CellValue.number(6.6, NumberStyle.DECIMAL)),
+                tuple(CellValue.text("women"), CellValue.number(20.5, NumberStyle.DECIMAL)));
+    }
+
     /** The English Summary of a run of one domain from January 2022 to {@code to}, made the night after. */
     @Test
     void theLatestQuarterAfterTheLatestYearHasARowUnderTheYears() {

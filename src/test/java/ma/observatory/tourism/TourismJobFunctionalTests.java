@@ -221,8 +221,8 @@ class TourismJobFunctionalTests {
                         assertThat(r.get("Period")).isEqualTo("2024");
                         assertThat(r.get("Value")).isEqualTo("[x]");
                     });
-            assertThat(book.intro("Summary")).contains("A target shown [x] for a year still ahead (2026) has no"
-                    + " figure in the data up to 2024 to be measured by.")
+            assertThat(book.intro("Summary")).contains("A target shown [x] for a year not over at the end of the"
+                    + " range (2026) has no figure in the data up to 2024 to be measured by.")
                     .doesNotContain("A target whose year is over");
             // its row on the targets sheet: nothing measured, so nothing projected either
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))
