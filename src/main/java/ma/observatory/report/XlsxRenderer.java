@@ -745,8 +745,11 @@ public final class XlsxRenderer {
 
         private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
         private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
+        private final Map<CellStyle, CellStyle> indented = new java.util.HashMap<>();
+        private final SXSSFWorkbook workbook;
 
         Styles(SXSSFWorkbook workbook, String language) {
+            this.workbook = workbook;
             plain = workbook.getCellStyleAt(0);
             Font titleFont = workbook.createFont();
             titleFont.setBold(true);
@@ -804,6 +807,17 @@ public final class XlsxRenderer {
 
         CellStyle number(NumberStyle numberStyle) {
             return byNumberStyle.get(numberStyle == null ? NumberStyle.DECIMAL : numberStyle);
+        }
+
+        /** The same style, its text set in by one step: made once per style. */
+        CellStyle indented(CellStyle style) {
+            return indented.computeIfAbsent(style, s -> {
+                CellStyle copy = workbook.createCellStyle();
+                copy.cloneStyleFrom(s);
+                copy.setAlignment(HorizontalAlignment.LEFT);
+                copy.setIndention((short) 1);
+                return copy;
+            });
         }
     }
 
@@ -956,6 +970,14 @@ public final class XlsxRenderer {
             sheet.getFooter().setRight("&P / &N");
         }
 
+        /**
+         * Whether column {@code c} is words right after a column of figures: set in by a step, or
+         * the figure, right-aligned, runs into the word ("14,500,000 2023" on a printed page).
+         */
+        private static boolean setIn(List<ReportColumn> columns, int c) {
+            return c > 0 && columns.get(c).format().isText() && !columns.get(c - 1).format().isText();
+        }
+
         private void writeTable(ReportTable table, int headerRowIndex, Path overflowCsv) {
             List<ReportColumn> columns = table.columns();
             List<String> names = tableColumnNames(columns);
@@ -982,6 +1004,9 @@ public final class XlsxRenderer {
             for (int c = 0; c < columnCount; c++) {
                 textStyles[c] = wrapChars[c] > 0 ? styles.get(Styles.Key.WRAPPED)
                         : wraps ? styles.get(Styles.Key.TOP) : styles.plain;
+                if (setIn(columns, c)) {
+                    textStyles[c] = styles.indented(textStyles[c]);
+                }
             }
 
             Row header = sheet.createRow(headerRowIndex);
@@ -990,11 +1015,12 @@ public final class XlsxRenderer {
                 Cell cell = header.createCell(c);
                 cell.setCellValue(names.get(c));
                 // Numbers are right-aligned: so are their headings, to sit above them.
-                cell.setCellStyle(styles.get(columns.get(c).format().isText()
-                        ? Styles.Key.HEADER : Styles.Key.HEADER_NUMBER));
+                CellStyle heading = styles.get(columns.get(c).format().isText()
+                        ? Styles.Key.HEADER : Styles.Key.HEADER_NUMBER);
+                cell.setCellStyle(setIn(columns, c) ? styles.indented(heading) : heading);
                 headerLines = Math.max(headerLines,
                         wrappedLines(names.get(c), Math.max(1, widths[c] - FILTER_BUTTON_CHARS)));
-                sheet.setColumnWidth(c, (widths[c] + WIDTH_PADDING_CHARS) * 256);
+                sheet.setColumnWidth(c, (widths[c] + WIDTH_PADDING_CHARS + (setIn(columns, c) ? 1 : 0)) * 256);
             }
             if (headerLines > 1) {
                 header.setHeightInPoints(headerLines * LINE_HEIGHT_POINTS);

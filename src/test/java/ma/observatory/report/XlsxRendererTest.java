@@ -658,8 +658,14 @@ class XlsxRendererTest {
         try (XSSFWorkbook book = open(file)) {
             XSSFSheet sheet = book.getSheetAt(0);
             assertThat(sheet.getColumnWidth(0)).isLessThanOrEqualTo(62 * 256);
-            // one word cannot wrap: a checksum's 64 characters fit, no more
-            assertThat(sheet.getColumnWidth(1)).isEqualTo(68 * 256);
+            // one word cannot wrap: a checksum's 64 characters fit, no more (and the step the
+            // column's words are set in by, after a column of figures)
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(69 * 256);
+            assertThat(sheet.getRow(3).getCell(1).getCellStyle().getIndention()).isEqualTo((short) 1);
+            assertThat(sheet.getRow(2).getCell(1).getCellStyle().getIndention()).isEqualTo((short) 1); // its heading
+            // words after words are not set in, nor the figures
+            assertThat(sheet.getRow(3).getCell(2).getCellStyle().getIndention()).isZero();
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getIndention()).isZero();
             assertThat(sheet.getColumnWidth(2)).isLessThanOrEqualTo(62 * 256);
             assertThat(sheet.getRow(2).getHeightInPoints()).isGreaterThan(15f); // two lines of heading
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo(longText);
