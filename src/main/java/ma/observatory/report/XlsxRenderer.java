@@ -328,7 +328,15 @@ public final class XlsxRenderer {
         return names;
     }
 
+    /**
+     * A text as a cell holds it: at most a cell's length, and with ordinary spaces where a period's
+     * words were held together by no-break ones ({@link ma.observatory.period.PeriodWords}) for
+     * {@link #wrap}: a reader's search for « 11 août 2026 », typed with ordinary spaces, finds it.
+     */
     static String clip(String text) {
+        if (text.indexOf('\u00a0') >= 0) {
+            text = text.replace('\u00a0', ' ');
+        }
         if (text.length() <= MAX_TEXT_LENGTH) {
             return text;
         }

@@ -131,9 +131,9 @@ class OutsourcingJobFunctionalTests {
             // On the Summary, dated 2025 by the jobs, the law says since when it applies (passed by 2026-10).
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois menacés"))
                     .extracting(r -> r.get("Ventilation")).containsExactly(
-                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario bas",
-                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario central",
-                            "fr-2025-594 (en vigueur depuis le 11\u00a0août\u00a02026), scénario haut");
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario bas",
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario central",
+                            "fr-2025-594 (en vigueur depuis le 11 août 2026), scénario haut");
 
             List<Map<String, Object>> jobs = book.rows("OutsourcingJobs");
             assertThat(jobs).anySatisfy(r -> {

@@ -331,16 +331,17 @@ class SummarySheetTest {
                         CellValue.number(null, NumberStyle.CHANGE)),
                 tuple(CellValue.text("Unemployment rate"), CellValue.text("2026-Q3"),
                         CellValue.number(12.56, NumberStyle.DECIMAL), CellValue.number(-0.37, NumberStyle.CHANGE)),
+                // the graduates' rate with the other unemployment rates
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2024"),
+                        CellValue.number(19.6, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
+                tuple(CellValue.text("Unemployment rate"), CellValue.text("2025-Q3"),
+                        CellValue.number(19.0, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
                 tuple(CellValue.text("Activity rate"), CellValue.text("2025"), CellValue.number(43.5, NumberStyle.DECIMAL),
                         CellValue.number(null, NumberStyle.CHANGE)),
                 tuple(CellValue.text("Underemployment rate"), CellValue.text("2024"),
                         CellValue.number(10.1, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
                 tuple(CellValue.text("Underemployment rate"), CellValue.text("2025-Q3"),
-                        CellValue.number(11.1, NumberStyle.DECIMAL), CellValue.number(1.1, NumberStyle.CHANGE)),
-                tuple(CellValue.text("Unemployment rate"), CellValue.text("2024"),
-                        CellValue.number(19.6, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)),
-                tuple(CellValue.text("Unemployment rate"), CellValue.text("2025-Q3"),
-                        CellValue.number(19.0, NumberStyle.DECIMAL), CellValue.number(null, NumberStyle.CHANGE)));
+                        CellValue.number(11.1, NumberStyle.DECIMAL), CellValue.number(1.1, NumberStyle.CHANGE)));
     }
 
     private ReportSheet englishSummary(List<IndicatorValue> values, Period to, String domain) {

@@ -823,4 +823,18 @@ class XlsxRendererTest {
         }
         assertThat(String.join(" ", XlsxRenderer.wrap(text, 25))).isEqualTo(text);
     }
+
+    @Test
+    void aPeriodsWordsStayOnOneLineAndTheCellHoldsOrdinarySpaces() {
+        String text = "Période couverte : janvier\u00a02021 – octobre\u00a02026 (une période figure quand elle est"
+                + " entièrement comprise dans cet intervalle).";
+
+        for (int width = 20; width <= 60; width++) {
+            for (String part : XlsxRenderer.wrap(text, width)) {
+                assertThat(part).as("width " + width).doesNotStartWith("2021").doesNotStartWith("2026")
+                        .doesNotEndWith("janvier").doesNotEndWith("octobre");
+            }
+        }
+        assertThat(XlsxRenderer.clip("le 11\u00a0août\u00a02026")).isEqualTo("le 11 août 2026");
+    }
 }

@@ -177,7 +177,7 @@ class ChangesSheetTests {
 
         run(app, input, "--lang=en", "--zone=Pacific/Kiritimati");
 
-        String inZone = DateTimeFormatter.ofPattern("d\u00a0MMMM\u00a0yyyy 'at' HH:mm", java.util.Locale.ENGLISH).format(end.atZone(ZoneId.systemDefault())
+        String inZone = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH).format(end.atZone(ZoneId.systemDefault())
                 .withZoneSameInstant(ZoneId.of("Pacific/Kiritimati")));
         try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
             var sheet = book.workbook().getSheet("Changes");
