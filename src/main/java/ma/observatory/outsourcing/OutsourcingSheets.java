@@ -174,7 +174,7 @@ class OutsourcingSheets implements DomainSheets {
         PeriodRange range = context.run().range();
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
-                        m.get("outsourcing.relocations.counting", m.range(range), m.rangeEnd(range))),
+                        m.get("outsourcing.relocations.counting", m.periods().range(range), m.periods().end(range))),
                 new ReportTable("Relocations", cols, rows));
     }
 
@@ -257,7 +257,7 @@ class OutsourcingSheets implements DomainSheets {
         return new ReportSheet(m.get("sheet.outsourcing.relocations_by_year"),
                 m.get("outsourcing.relocations_by_year.title"),
                 List.of(m.get("outsourcing.relocations_by_year.intro"),
-                        m.get("outsourcing.relocations_by_year.pipeline", m.rangeEnd(context.run().range()),
+                        m.get("outsourcing.relocations_by_year.pipeline", m.periods().end(context.run().range()),
                                 pipelineJobs(values, end, "in", pipeline[0], format), pipeline[0],
                                 pipelineJobs(values, end, "out", pipeline[1], format), pipeline[1],
                                 jobsWord(m, values, end, "in"), jobsWord(m, values, end, "out"))),
@@ -304,7 +304,8 @@ class OutsourcingSheets implements DomainSheets {
             // in force from a date still ahead at the range's end, since a date already passed
             String key = reg.effectiveOn().isAfter(rangeEnd) ? "outsourcing.regulation.dated"
                     : "outsourcing.regulation.dated.since";
-            words.put("regulation=" + reg.id(), context.messages().get(key, reg.id(), context.messages().date(reg.effectiveOn())));
+            Messages m = context.messages();
+            words.put("regulation=" + reg.id(), m.get(key, reg.id(), m.periods().date(reg.effectiveOn())));
         }
         return words;
     }

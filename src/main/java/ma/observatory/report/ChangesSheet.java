@@ -60,7 +60,7 @@ final class ChangesSheet {
 
     static ReportSheet build(ReportContext context, IndicatorRepository indicators, ZoneId zone) {
         Messages m = context.messages();
-        String range = m.range(context.run().range());
+        String range = m.periods().range(context.run().range());
         Previous previous = previousRun(context, zone);
         List<Change> changes = previous == null ? List.of()
                 : compare(context, indicators.values(previous.runId()), previous.shared());
@@ -100,16 +100,18 @@ final class ChangesSheet {
         } else if (previous.shared() != null) {
             // The nightly range moves on the first of every month: the night before is then the
             // run to compare with, on the periods both cover.
+            String theirs = m.periods().range(previous.range());
+            String shared = m.periods().range(previous.shared());
             sentence = changes.isEmpty()
                     ? m.get("changes.nothing.overlap", range, Long.toString(previous.runId()), previous.completed(),
-                            m.range(previous.range()), m.range(previous.shared()))
+                            theirs, shared)
                     : m.get("changes.intro.overlap", range, Long.toString(previous.runId()), previous.completed(),
-                            counted(m, counts), m.range(previous.range()), m.range(previous.shared()));
+                            counted(m, counts), theirs, shared);
         } else if (changes.isEmpty()) {
-            sentence = m.get("changes.nothing", m.range(previous.range()), Long.toString(previous.runId()),
+            sentence = m.get("changes.nothing", m.periods().range(previous.range()), Long.toString(previous.runId()),
                     previous.completed());
         } else {
-            sentence = m.get("changes.intro", m.range(previous.range()), Long.toString(previous.runId()),
+            sentence = m.get("changes.intro", m.periods().range(previous.range()), Long.toString(previous.runId()),
                     previous.completed(), counted(m, counts));
         }
         List<ReportColumn> cols = List.of(
@@ -182,7 +184,7 @@ final class ChangesSheet {
                     }
                     Timestamp end = rs.getTimestamp(2);
                     return new Previous(rs.getLong(1), end == null ? ""
-                            : context.messages().moment(MachineTime.inZone(end.toLocalDateTime(), zone)
+                            : context.messages().periods().moment(MachineTime.inZone(end.toLocalDateTime(), zone)
                                     .toLocalDateTime()) + " (" + zone + ")",
                             theirs, shared);
                 },

@@ -1,16 +1,11 @@
 package ma.observatory.report;
 
 import java.text.MessageFormat;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import ma.observatory.period.Period;
-import ma.observatory.period.PeriodRange;
 import ma.observatory.period.PeriodWords;
 
 /**
@@ -59,31 +54,12 @@ public final class Messages {
         return null;
     }
 
-    /** A period in a sentence (« T3 2025 »); a table's period column keeps the code. */
-    public String period(Period p) {
-        return periods.period(p);
-    }
-
-    public String monthName(YearMonth month) {
-        return periods.monthName(month);
-    }
-
-    /** A range in a sentence (« janvier 2021 – octobre 2026 », "2021–2025"). */
-    public String range(PeriodRange range) {
-        return periods.range(range);
-    }
-
-    /** Where a range ends, in months or years (« octobre 2026 », "2025"). */
-    public String rangeEnd(PeriodRange range) {
-        return periods.end(range);
-    }
-
-    public String date(LocalDate date) {
-        return periods.date(date);
-    }
-
-    public String moment(LocalDateTime time) {
-        return periods.moment(time);
+    /**
+     * Periods and dates in this language's sentences (« T3 2025 », « janvier 2021 – octobre 2026 »);
+     * a table's period column keeps the code.
+     */
+    public PeriodWords periods() {
+        return periods;
     }
 
     public String language() {

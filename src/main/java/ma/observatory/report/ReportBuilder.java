@@ -69,7 +69,7 @@ public class ReportBuilder {
 
     /** The same time in a sentence: « 28 novembre 2026 à 3 h 19 (Africa/Casablanca) ». */
     private String said(Messages m, LocalDateTime machineTime) {
-        return m.moment(MachineTime.inZone(machineTime, zone).toLocalDateTime()) + " (" + zone + ")";
+        return m.periods().moment(MachineTime.inZone(machineTime, zone).toLocalDateTime()) + " (" + zone + ")";
     }
 
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
@@ -205,7 +205,7 @@ public class ReportBuilder {
                 String.class, runId);
         LocalDateTime started = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         List<String> lines = List.of(
-                m.get("cover.period", m.range(run.range())),
+                m.get("cover.period", m.periods().range(run.range())),
                 latestFigures(m, run, values),
                 m.get("cover.made", said(m, started)),
                 contents(m, run),
@@ -243,10 +243,10 @@ public class ReportBuilder {
             if (run.runs(domain)) {
                 Period p = latest.get(domain);
                 parts.add(p == null ? m.get("cover.latest.none", m.get("domain." + domain))
-                        : m.get("cover.latest.domain", m.get("domain." + domain), m.period(p)));
+                        : m.get("cover.latest.domain", m.get("domain." + domain), m.periods().period(p)));
             }
         }
-        return m.get("cover.latest", String.join(m.get("list.separator"), parts), m.rangeEnd(run.range()));
+        return m.get("cover.latest", String.join(m.get("list.separator"), parts), m.periods().end(run.range()));
     }
 
     private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {

@@ -172,15 +172,15 @@ final class SummarySheet {
                 if (v.value() == null && v.indicator() == TOURISM_TARGET_PROGRESS) {
                     Period targetYear = targetPeriod(v.breakdown());
                     if (targetYear != null && targetYear.lastMonth().isAfter(context.run().range().lastMonth())) {
-                        unmeasured.add(m.period(targetYear));
+                        unmeasured.add(m.periods().period(targetYear));
                     } else {
-                        awaited.add(m.period(v.period()));
+                        awaited.add(m.periods().period(v.period()));
                     }
                 }
                 atRiskShown |= v.indicator() == OUTSOURCING_JOBS_AT_RISK;
                 if (v.indicator() == OUTSOURCING_JOBS_AT_RISK
                         && v.period().lastMonth().isBefore(context.run().range().firstMonth())) {
-                    before.add(m.period(v.period()));
+                    before.add(m.periods().period(v.period()));
                 }
                 IndicatorValue change = h.change() == null ? null : byKey.get(
                         new IndicatorValue(h.change(), v.period(), v.geo(), v.breakdown(), null, v.basis(), null).key());
@@ -219,7 +219,7 @@ final class SummarySheet {
                 new ReportColumn(m.get("summary.source"), NumberStyle.TEXT, SOURCE_SHOWN_CHARS));
         List<String> intro = new ArrayList<>();
         intro.add(m.get(context.run().runs("employment") ? "summary.intro.employment" : "summary.intro",
-                m.range(context.run().range())));
+                m.periods().range(context.run().range())));
         // Said where it applies, on the page the reader starts from: a projection from a trend
         // and an exposure older than the range are only explained on their own sheets.
         if (onTrackShown) {
@@ -231,7 +231,7 @@ final class SummarySheet {
         if (!unmeasured.isEmpty()) {
             // said here, not only in the source: a printed Summary shows a source's first words
             intro.add(m.get("summary.intro.unmeasured", String.join(", ", unmeasured),
-                    m.rangeEnd(context.run().range())));
+                    m.periods().end(context.run().range())));
         }
         if (!before.isEmpty()) {
             intro.add(m.get("summary.intro.exposure", String.join(", ", before)));

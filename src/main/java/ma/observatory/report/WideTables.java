@@ -20,6 +20,7 @@ import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
+import ma.observatory.period.PeriodWords;
 
 /**
  * Turns long indicator values into the wide tables economists read: one row per period, place and
@@ -41,13 +42,14 @@ public final class WideTables {
         YearMonth last = range.lastMonth();
         boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
         boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
+        PeriodWords words = m.periods();
         if (cutAtStart && cutAtEnd) {
-            return m.get("summary.period.between", period.toString(), m.monthName(first), m.monthName(last));
+            return m.get("summary.period.between", period.toString(), words.monthName(first), words.monthName(last));
         }
         if (cutAtStart) {
-            return m.get("summary.period.from", period.toString(), m.monthName(first));
+            return m.get("summary.period.from", period.toString(), words.monthName(first));
         }
-        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), m.monthName(last)) : period.toString();
+        return cutAtEnd ? m.get("summary.period.so-far", period.toString(), words.monthName(last)) : period.toString();
     }
 
     /** The key of a wide row. */
