@@ -229,11 +229,11 @@ public final class OutsourcingIndicators {
         private double jobs;
         private boolean missing;
         private int events;
-        private final List<Long> lines = new ArrayList<>();
+        private final List<RelocationEvent> counted = new ArrayList<>();
 
         void add(RelocationEvent e) {
             events++;
-            lines.add(e.line());
+            counted.add(e);
             if (e.jobs() == null) {
                 missing = true;
             } else {
@@ -348,21 +348,32 @@ public final class OutsourcingIndicators {
                 || !givenElsewhere.contains(v.period())).toList();
     }
 
+    /**
+     * The lines of the events counted and what the file says of them: the press report a reader
+     * looks up, not only where the event is in the file. A source several events share, once.
+     */
     private static String lines(SourceText words, Tally... tallies) {
-        List<Long> all = new ArrayList<>();
+        List<RelocationEvent> all = new ArrayList<>();
         for (Tally t : tallies) {
-            all.addAll(t.lines);
+            all.addAll(t.counted);
         }
-        all.sort(Comparator.naturalOrder());
+        all.sort(Comparator.comparingLong(RelocationEvent::line));
         String file = RelocationDataset.INSTANCE.file();
         if (all.isEmpty()) {
             return words.get("source.events.none", file);
         }
         StringBuilder numbers = new StringBuilder();
-        for (int i = 0; i < all.size(); i++) {
-            numbers.append(i == 0 ? "" : ", ").append(all.get(i));
+        java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
+        for (RelocationEvent e : all) {
+            numbers.append(numbers.isEmpty() ? "" : ", ").append(e.line());
+            if (e.source() != null && !e.source().isBlank()) {
+                quoted.add(e.source().strip());
+            }
         }
-        return SourceText.capped(words.get(all.size() == 1 ? "source.events.line" : "source.events.lines", file, numbers.toString()));
+        String sources = String.join(" | ", quoted);
+        return SourceText.capped(all.size() == 1
+                ? words.quoting("source.events.line", sources, file, numbers.toString())
+                : words.quoting("source.events.lines", sources, file, numbers.toString()));
     }
 
     /**

@@ -69,8 +69,10 @@ class SourceTextTest {
 
     @Test
     void periodsAndLineNumbersStayAsWrittenAndApostrophesComeOut() {
-        assertThat(SourceText.of("fr").get("source.events.lines", "outsourcing/relocations.csv", "2, 1234, 12345"))
-                .isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
+        assertThat(SourceText.of("fr").quoting("source.events.lines", null, "outsourcing/relocations.csv",
+                "2, 1234, 12345")).isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
+        assertThat(SourceText.of("fr").quoting("source.events.line", "RTBF, 3 mai 2025", "outsourcing/relocations.csv",
+                "2")).isEqualTo("outsourcing/relocations.csv, ligne 2 : RTBF, 3 mai 2025");
         assertThat(SourceText.ENGLISH.get("source.january-ytd", "tourism.arrivals_change_pct"))
                 .isEqualTo("January's own change (tourism.arrivals_change_pct), the year to date being the month");
         // where the file gives no source, no sentence ends on a colon

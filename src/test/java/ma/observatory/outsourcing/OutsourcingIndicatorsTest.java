@@ -283,7 +283,7 @@ class OutsourcingIndicatorsTest {
                 .extracting(v -> v.period().toString()).containsOnly("2021", "2022", "2023", "2025", "2026");
         assertNothingMoved(r.values().stream().filter(v -> !v.period().equals(Period.year(2024))).toList());
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2024", "MA", Breakdown.of("origin_country", "FR")).orElseThrow()
-                .source()).isEqualTo("outsourcing/relocations.csv, lines 2, 6");
+                .source()).isEqualTo("outsourcing/relocations.csv, lines 2, 6: source 2 | source 6");
     }
 
     @Test
@@ -403,6 +403,23 @@ class OutsourcingIndicatorsTest {
     }
 
     @Test
+    void theJobsMovedNameTheEventsLinesAndTheirPressReportsEachOnce() {
+        RelocationEvent first = event(2, "2025-01-01", "2025-05-01", "FR", "MA", 100.0, RelocationStatus.EFFECTIVE);
+        RelocationEvent sameReport = new RelocationEvent(3, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-01"),
+                "client 3", "provider 3", "FR", "MA", 50.0, RelocationStatus.EFFECTIVE, "", "", "", "source 2");
+        RelocationEvent noReport = new RelocationEvent(4, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-07-01"),
+                "client 4", "provider 4", "ES", "MA", 20.0, RelocationStatus.EFFECTIVE, "", "", "", " ");
+
+        Result r = relocations(NIGHTLY, first, sameReport, noReport);
+
+        assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "total"))
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4: source 2");
+        // an event whose file gives no source: its line alone, no sentence ending on a colon
+        assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "ES"))
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, line 4");
+    }
+
+    @Test
     void anEventWithoutJobsCountsAsAnEventButMakesTheJobsNotAvailable() {
         Result r = relocations(NIGHTLY,
                 event(2, "2025-01-01", "2025-05-01", "FR", "MA", null, RelocationStatus.EFFECTIVE),
@@ -416,13 +433,14 @@ class OutsourcingIndicatorsTest {
         // FR in = 300 + (not published): not available, so neither is the total in nor the nets with FR.
         // Each is kept without a value, its source naming the events' lines (the Data sheet's empty cell).
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_IN, "origin_country", "FR"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3");
+                .isEqualTo("outsourcing/relocations.csv, lines 2, 3: source 2 | source 3");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_IN, "origin_country", "total"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4");
+                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4: source 2 | source 3 | source 4");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_NET, "counterpart_country", "FR"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 5");
+                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 5: source 2 | source 3 | source 5");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_NET, "counterpart_country", "total"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4, 5");
+                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4, 5: source 2 | source 3 | source 4"
+                        + " | source 5");
         // What does not depend on it stays: ES 120, out FR 40, net ES 120.
         assertThat(ma(r, OUTSOURCING_RELOCATED_IN, "2025", "origin_country", "ES")).isEqualTo(120.0);
         assertThat(ma(r, OUTSOURCING_RELOCATED_OUT, "2025", "destination_country", "FR")).isEqualTo(40.0);

@@ -110,7 +110,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(find(values, "outsourcing.relocated_jobs_in", "2024", "MA", "origin_country=total"))
                     .hasValueSatisfying(r -> {
                         assertThat(r.get("value")).isEqualTo("");
-                        assertThat(r.get("source")).isEqualTo("outsourcing/relocations.csv, ligne 5");
+                        assertThat(r.get("source")).isEqualTo("outsourcing/relocations.csv, ligne 5 : test: jobs not published");
                     });
             assertThat(value(values, "outsourcing.relocated_jobs_out", "2024", "MA", "destination_country=SN"))
                     .isEqualTo(70.0);
