@@ -91,8 +91,6 @@ final class ChangesSheet {
                     c.kind() == Kind.GONE ? CellValue.NOT_AVAILABLE : CellValue.number(c.after(), style),
                     c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
                             c.before() == null || c.after() == null ? null : c.after() - c.before(), style),
-                    // a rate's points and a count's thousands side by side: each row says which
-                    texts.computeIfAbsent(c.unit(), u -> CellValue.text(m.getOr("unit." + c.unit().name(), c.unit().text()))),
                     CellValue.text(c.indicator().id()),
                     texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())));
         }).iterator();
@@ -125,7 +123,6 @@ final class ChangesSheet {
                 new ReportColumn(m.get("changes.col.before"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.after"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE),
-                new ReportColumn(m.get("changes.col.unit"), NumberStyle.TEXT),
                 new ReportColumn(m.get("changes.col.id"), NumberStyle.TEXT),
                 new ReportColumn(m.get("changes.col.breakdown_code"), NumberStyle.TEXT));
         // As many changes as two runs have values, when the input changed: past a sheet's rows

@@ -60,7 +60,7 @@ class ChangesSheetTests {
             List<String> sheets = book.sheetNames();
             assertThat(sheets.get(sheets.indexOf("Summary") + 1)).isEqualTo("Changes");
             assertThat(book.headers("Changes")).containsExactly("Indicator", "Period", "Geo code", "Breakdown", "Change",
-                    "Before", "After", "Difference", "Unit", "indicator (Data sheet)", "breakdown (Data sheet)");
+                    "Before", "After", "Difference", "indicator (Data sheet)", "breakdown (Data sheet)");
             assertThat(book.rows("Changes")).singleElement()
                     .satisfies(r -> assertThat(r.get("Indicator")).isEqualTo("[z]"));
             assertThat(sentence(book, "Changes")).startsWith("There is no earlier completed run over 2023–2024 to compare with");
@@ -93,11 +93,6 @@ class ChangesSheetTests {
                             "change", r.get("Changement"), "before", r.get("Avant"), "after", r.get("Après"),
                             "difference", r.get("Différence"), "label", r.get("Indicateur"), "words", r.get("Ventilation")))
                     .toList();
-            // each row says its unit: a rate's %, its change's points, the employed's thousands
-            assertThat(book.rows("Changes")).filteredOn(r -> "employment.unemployment_rate"
-                    .equals(r.get("indicator (feuille Données)"))).extracting(r -> r.get("Unité")).containsOnly("%");
-            assertThat(book.rows("Changes")).extracting(r -> r.get("Unité"))
-                    .contains("points", "milliers de personnes");
 
             Map<String, Object> revised = change(rows, "employment.unemployment_rate", "2024", "MA-01", URBAN);
             assertThat(revised.get("change")).isEqualTo("révisée");
