@@ -36,16 +36,7 @@ public sealed interface CellValue {
     }
 
     /** @param style the display format, or {@code null} for the column's */
-    /**
-     * A number, to twelve significant digits: far beyond any figure the inputs give, and short of
-     * the binary noise of a sum or a difference, so that 13.0 − 13.3 is −0.3 in the cell, not
-     * −0.3000000000000007 (which Excel's formula bar shows as −0.300000000000001).
-     */
     record Number(double value, NumberStyle style) implements CellValue {
-        public Number {
-            value = Digits.significant(value);
-        }
-
         public Number(double value) {
             this(value, null);
         }
