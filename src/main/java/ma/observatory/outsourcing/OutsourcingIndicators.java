@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,7 +351,8 @@ public final class OutsourcingIndicators {
 
     /**
      * The lines of the events counted and what the file says of them: the press report a reader
-     * looks up, not only where the event is in the file. A source several events share, once.
+     * looks up, not only where the event is in the file. Lines are grouped by their source, each
+     * source said once after its own lines, so that none reads as covering a line it does not.
      */
     private static String lines(SourceText words, Tally... tallies) {
         List<RelocationEvent> all = new ArrayList<>();
@@ -362,18 +364,34 @@ public final class OutsourcingIndicators {
         if (all.isEmpty()) {
             return words.get("source.events.none", file);
         }
-        StringBuilder numbers = new StringBuilder();
-        java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
+        Map<String, List<Long>> bySource = new LinkedHashMap<>(); // "" for lines the file gives no source
         for (RelocationEvent e : all) {
-            numbers.append(numbers.isEmpty() ? "" : ", ").append(e.line());
-            if (e.source() != null && !e.source().isBlank()) {
-                quoted.add(e.source().strip());
-            }
+            String source = e.source() == null ? "" : e.source().strip();
+            bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(e.line());
         }
-        String sources = String.join(" | ", quoted);
-        return SourceText.capped(all.size() == 1
-                ? words.quoting("source.events.line", sources, file, numbers.toString())
-                : words.quoting("source.events.lines", sources, file, numbers.toString()));
+        if (bySource.size() == 1) {
+            String source = bySource.keySet().iterator().next();
+            String numbers = numbered(all.stream().map(RelocationEvent::line).toList());
+            return SourceText.capped(all.size() == 1
+                    ? words.quoting("source.events.line", source, file, numbers)
+                    : words.quoting("source.events.lines", source, file, numbers));
+        }
+        List<String> groups = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> g : bySource.entrySet()) {
+            String numbers = numbered(g.getValue());
+            groups.add(g.getValue().size() == 1
+                    ? words.quoting("source.events.group.line", g.getKey(), numbers)
+                    : words.quoting("source.events.group.lines", g.getKey(), numbers));
+        }
+        return SourceText.capped(words.get("source.events.groups", file, String.join(" | ", groups)));
+    }
+
+    private static String numbered(List<Long> lines) {
+        StringBuilder numbers = new StringBuilder();
+        for (long line : lines) {
+            numbers.append(numbers.isEmpty() ? "" : ", ").append(line);
+        }
+        return numbers.toString();
     }
 
     /**

@@ -283,7 +283,7 @@ class OutsourcingIndicatorsTest {
                 .extracting(v -> v.period().toString()).containsOnly("2021", "2022", "2023", "2025", "2026");
         assertNothingMoved(r.values().stream().filter(v -> !v.period().equals(Period.year(2024))).toList());
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2024", "MA", Breakdown.of("origin_country", "FR")).orElseThrow()
-                .source()).isEqualTo("outsourcing/relocations.csv, lines 2, 6: source 2 | source 6");
+                .source()).isEqualTo("outsourcing/relocations.csv, line 2: source 2 | line 6: source 6");
     }
 
     @Test
@@ -403,7 +403,7 @@ class OutsourcingIndicatorsTest {
     }
 
     @Test
-    void theJobsMovedNameTheEventsLinesAndTheirPressReportsEachOnce() {
+    void theJobsMovedNameEachPressReportOnceAfterItsOwnLines() {
         RelocationEvent first = event(2, "2025-01-01", "2025-05-01", "FR", "MA", 100.0, RelocationStatus.EFFECTIVE);
         RelocationEvent sameReport = new RelocationEvent(3, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-01"),
                 "client 3", "provider 3", "FR", "MA", 50.0, RelocationStatus.EFFECTIVE, "", "", "", "source 2");
@@ -412,8 +412,11 @@ class OutsourcingIndicatorsTest {
 
         Result r = relocations(NIGHTLY, first, sameReport, noReport);
 
+        // line 4 has no source: not "lines 2, 3, 4: source 2", which reads as if the report covered it
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "total"))
-                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4: source 2");
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, lines 2, 3: source 2 | line 4");
+        assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "FR"))
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, lines 2, 3: source 2");
         // an event whose file gives no source: its line alone, no sentence ending on a colon
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "ES"))
                 .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, line 4");
@@ -433,14 +436,14 @@ class OutsourcingIndicatorsTest {
         // FR in = 300 + (not published): not available, so neither is the total in nor the nets with FR.
         // Each is kept without a value, its source naming the events' lines (the Data sheet's empty cell).
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_IN, "origin_country", "FR"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3: source 2 | source 3");
+                .isEqualTo("outsourcing/relocations.csv, line 2: source 2 | line 3: source 3");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_IN, "origin_country", "total"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4: source 2 | source 3 | source 4");
+                .isEqualTo("outsourcing/relocations.csv, line 2: source 2 | line 3: source 3 | line 4: source 4");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_NET, "counterpart_country", "FR"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 5: source 2 | source 3 | source 5");
+                .isEqualTo("outsourcing/relocations.csv, line 2: source 2 | line 3: source 3 | line 5: source 5");
         assertThat(notAvailable(r, OUTSOURCING_RELOCATED_NET, "counterpart_country", "total"))
-                .isEqualTo("outsourcing/relocations.csv, lines 2, 3, 4, 5: source 2 | source 3 | source 4"
-                        + " | source 5");
+                .isEqualTo("outsourcing/relocations.csv, line 2: source 2 | line 3: source 3 | line 4: source 4"
+                        + " | line 5: source 5");
         // What does not depend on it stays: ES 120, out FR 40, net ES 120.
         assertThat(ma(r, OUTSOURCING_RELOCATED_IN, "2025", "origin_country", "ES")).isEqualTo(120.0);
         assertThat(ma(r, OUTSOURCING_RELOCATED_OUT, "2025", "destination_country", "FR")).isEqualTo(40.0);
