@@ -370,8 +370,9 @@ public final class OutsourcingIndicators {
             bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(e.line());
         }
         if (bySource.size() == 1) {
-            String source = bySource.keySet().iterator().next();
-            String numbers = numbered(all.stream().map(RelocationEvent::line).toList());
+            Map.Entry<String, List<Long>> only = bySource.entrySet().iterator().next();
+            String source = only.getKey();
+            String numbers = numbered(only.getValue());
             return SourceText.capped(all.size() == 1
                     ? words.quoting("source.events.line", source, file, numbers)
                     : words.quoting("source.events.lines", source, file, numbers));

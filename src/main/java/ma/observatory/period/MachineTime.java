@@ -17,9 +17,10 @@ public final class MachineTime {
     }
 
     /**
-     * A time of this machine's clock named with the machine's zone, "2026-11-26 02:00:01 (Etc/UTC)",
+     * A time of this machine's clock named with this process's zone, "2026-11-26 02:00:01 (Etc/UTC)",
      * where no {@code --zone} is at hand: beside {@code --list-runs}, which gives its times in
-     * {@code --zone}, an unnamed clock read as an hour off.
+     * {@code --zone}, an unnamed clock read as an hour off. Right when every process sharing the
+     * database runs in one zone, as the README asks: the times are recorded without one.
      */
     public static String stamp(LocalDateTime machineTime) {
         return STAMP.format(machineTime) + " (" + ZoneId.systemDefault().getId() + ")";

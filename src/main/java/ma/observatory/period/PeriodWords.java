@@ -3,6 +3,7 @@ package ma.observatory.period;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -102,5 +103,13 @@ public final class PeriodWords {
         return date(time.toLocalDate()) + (french
                 ? " à " + time.getHour() + NBSP + "h" + NBSP + String.format(Locale.ROOT, "%02d", time.getMinute())
                 : " at " + String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute()));
+    }
+
+    /**
+     * A time Spring Batch recorded on this machine's clock ({@link MachineTime}), said as it reads in
+     * {@code zone}, the zone named: « 28 novembre 2026 à 3 h 19 (Africa/Casablanca) ».
+     */
+    public String moment(LocalDateTime machineTime, ZoneId zone) {
+        return moment(MachineTime.inZone(machineTime, zone).toLocalDateTime()) + " (" + zone + ")";
     }
 }

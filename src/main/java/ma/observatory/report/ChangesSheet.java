@@ -19,7 +19,6 @@ import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Unit;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
-import ma.observatory.period.MachineTime;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 
@@ -184,8 +183,7 @@ final class ChangesSheet {
                     }
                     Timestamp end = rs.getTimestamp(2);
                     return new Previous(rs.getLong(1), end == null ? ""
-                            : context.messages().periods().moment(MachineTime.inZone(end.toLocalDateTime(), zone)
-                                    .toLocalDateTime()) + " (" + zone + ")",
+                            : context.messages().periods().moment(end.toLocalDateTime(), zone),
                             theirs, shared);
                 },
                 // a run stored without a parameter is read with its default, as RunParameters.of reads it

@@ -67,11 +67,6 @@ public class ReportBuilder {
         return STAMP.format(MachineTime.inZone(machineTime, zone)) + " (" + zone + ")";
     }
 
-    /** The same time in a sentence: « 28 novembre 2026 à 3 h 19 (Africa/Casablanca) ». */
-    private String said(Messages m, LocalDateTime machineTime) {
-        return m.periods().moment(MachineTime.inZone(machineTime, zone).toLocalDateTime()) + " (" + zone + ")";
-    }
-
     public ReportWorkbook build(org.springframework.batch.core.job.JobExecution execution, RunParameters run) {
         long runId = execution.getJobInstanceId();
         Messages m = new Messages(run.language());
@@ -207,7 +202,7 @@ public class ReportBuilder {
         List<String> lines = List.of(
                 m.get("cover.period", m.periods().range(run.range())),
                 latestFigures(m, run, values),
-                m.get("cover.made", said(m, started)),
+                m.get("cover.made", m.periods().moment(started, zone)),
                 contents(m, run),
                 m.get("cover.files", String.join(", ", files)),
                 m.get("cover.sources"),

@@ -753,7 +753,7 @@ public final class XlsxRenderer {
 
         private final Map<Key, CellStyle> byKey = new EnumMap<>(Key.class);
         private final Map<NumberStyle, CellStyle> byNumberStyle = new EnumMap<>(NumberStyle.class);
-        private final Map<CellStyle, CellStyle> indented = new java.util.HashMap<>();
+        private final Map<CellStyle, CellStyle> indented = new HashMap<>();
         private final SXSSFWorkbook workbook;
 
         Styles(SXSSFWorkbook workbook, String language) {
