@@ -378,13 +378,38 @@ public final class OutsourcingIndicators {
                     : words.quoting("source.events.lines", source, file, numbers));
         }
         List<String> groups = new ArrayList<>();
+        List<Integer> lineCounts = new ArrayList<>();
         for (Map.Entry<String, List<Long>> g : bySource.entrySet()) {
             String numbers = numbered(g.getValue());
             groups.add(g.getValue().size() == 1
                     ? words.quoting("source.events.group.line", g.getKey(), numbers)
                     : words.quoting("source.events.group.lines", g.getKey(), numbers));
+            lineCounts.add(g.getValue().size());
         }
-        return SourceText.capped(words.get("source.events.groups", file, String.join(" | ", groups)));
+        String whole = words.get("source.events.groups", file, String.join(" | ", groups));
+        return whole.length() <= SourceText.MAX_CHARS ? whole : wholeGroups(words, file, groups, lineCounts);
+    }
+
+    /**
+     * Too many press reports for one source: as many whole groups as fit, then how many lines are
+     * left out and where their reports are, rather than a report cut mid-word that reads as complete.
+     */
+    private static String wholeGroups(SourceText words, String file, List<String> groups, List<Integer> lineCounts) {
+        int left = lineCounts.stream().mapToInt(Integer::intValue).sum();
+        StringBuilder kept = new StringBuilder();
+        String best = null;
+        for (int i = 0; i < groups.size(); i++) {
+            kept.append(i == 0 ? "" : " | ").append(groups.get(i));
+            left -= lineCounts.get(i);
+            String text = words.get(left == 1 ? "source.events.groups.more.line" : "source.events.groups.more.lines",
+                    file, kept.toString(), Integer.toString(left));
+            if (text.length() > SourceText.MAX_CHARS) {
+                break;
+            }
+            best = text;
+        }
+        // a first report longer than a source can hold is cut as any long source is
+        return best != null ? best : SourceText.capped(words.get("source.events.groups", file, String.join(" | ", groups)));
     }
 
     private static String numbered(List<Long> lines) {

@@ -20,6 +20,7 @@ import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.PublishedFigure;
+import ma.observatory.indicator.SourceText;
 import ma.observatory.indicator.Reconciliation;
 import ma.observatory.outsourcing.OutsourcingIndicators.Counting;
 import ma.observatory.outsourcing.OutsourcingIndicators.Direction;
@@ -420,6 +421,26 @@ class OutsourcingIndicatorsTest {
         // an event whose file gives no source: its line alone, no sentence ending on a colon
         assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2025", "MA", Breakdown.of("origin_country", "ES"))
                 .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, line 4");
+    }
+
+    @Test
+    void pressReportsTooLongForOneSourceStopAtAWholeReportAndSayHowManyLinesAreLeft() {
+        List<RelocationEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(new RelocationEvent(2 + i, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-05-01"),
+                    "client " + i, "provider " + i, "FR", "MA", 10.0, RelocationStatus.EFFECTIVE, "", "", "",
+                    "report " + i + " " + "x".repeat(300)));
+        }
+
+        String source = find(relocations(NIGHTLY, events.toArray(RelocationEvent[]::new)), OUTSOURCING_RELOCATED_IN,
+                "2025", "MA", Breakdown.of("origin_country", "FR")).orElseThrow().source();
+
+        // 20 reports of about 315 characters: 12 fit in 4,000 with the closing words, 8 lines are left
+        assertThat(source).hasSizeLessThanOrEqualTo(SourceText.MAX_CHARS)
+                .startsWith("outsourcing/relocations.csv, line 2: report 0 ")
+                .contains("line 13: report 11 " + "x".repeat(300) + " | and 8 more lines: see the Relocations sheet")
+                .doesNotContain("report 12").doesNotContain("…");
+        assertThat(source).endsWith(" | and 8 more lines: see the Relocations sheet");
     }
 
     @Test
