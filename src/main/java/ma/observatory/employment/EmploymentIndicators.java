@@ -230,7 +230,7 @@ public final class EmploymentIndicators {
             if (before != null && before.value() != null) {
                 IndicatorValue[] pair = likeWithLike(v, before, publishedRates);
                 derived.add(new IndicatorValue(rate.change, v.period(), v.geo(), v.breakdown(),
-                        pair[0].value() - pair[1].value(), Basis.COMPUTED,
+                        Ratios.minus(pair[0].value(), pair[1].value()), Basis.COMPUTED,
                         sourceOf(words, pair[0], pair[1], v.period().toString(), before.period().toString())));
             }
             Breakdown[] gaps = gapBreakdowns.computeIfAbsent(v.breakdown(), EmploymentIndicators::gapBreakdowns);
@@ -242,7 +242,7 @@ public final class EmploymentIndicators {
                         String[] gap = GAPS.get(g);
                         IndicatorValue[] pair = likeWithLike(v, other, publishedRates);
                         derived.add(new IndicatorValue(rate.gap, v.period(), v.geo(), gaps[2 * g + 1],
-                                pair[0].value() - pair[1].value(), Basis.COMPUTED, sourceOf(words, pair[0], pair[1],
+                                Ratios.minus(pair[0].value(), pair[1].value()), Basis.COMPUTED, sourceOf(words, pair[0], pair[1],
                                         gap[0] + "=" + gap[1] + ", " + v.period(), gap[0] + "=" + gap[2] + ", " + v.period())));
                     }
                 }

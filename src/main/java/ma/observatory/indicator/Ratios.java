@@ -29,9 +29,38 @@ public final class Ratios {
         return 100.0 * numerator / denominator;
     }
 
+    /** The most decimal places a figure is taken to be written with, for {@link #minus}. */
+    private static final int MAX_PLACES = 6;
+
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+
+    /** Integers below this in magnitude, and their differences, are exact in a {@code double}. */
+    private static final double EXACT_INTEGERS = 0x1p52;
+
     /** {@code a - b}: a change in points between two rates, or in units between two levels. */
     public static Double difference(Double a, Double b) {
-        return a == null || b == null ? null : a - b;
+        return a == null || b == null ? null : minus(a, b);
+    }
+
+    /**
+     * {@code a - b} as a reader works it out: where both are decimals of at most six places (the
+     * published 50.9 and 50.0), the difference of those decimals, 0.9, rather than the binary
+     * 0.8999999999999986 that the Data sheet, the Indicators table and a formula bar would show.
+     * Either way the result is within a unit in the last place of {@code a - b}; figures of full
+     * precision (a computed rate) are subtracted as they are.
+     */
+    public static double minus(double a, double b) {
+        for (double scale : POWERS_OF_TEN) {
+            double wholeA = Math.rint(a * scale);
+            double wholeB = Math.rint(b * scale);
+            if (wholeA / scale == a && wholeB / scale == b) {
+                // both are the doubles nearest to wholeA and wholeB tenths (hundredths, …): their
+                // difference is exact, and one division rounds it to the nearest double once
+                return Math.abs(wholeA) < EXACT_INTEGERS && Math.abs(wholeB) < EXACT_INTEGERS
+                        ? (wholeA - wholeB) / scale : a - b;
+            }
+        }
+        return a - b;
     }
 
     /** Percentage change from {@code before} to {@code after}. */

@@ -16,6 +16,7 @@ import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Ratios;
 import ma.observatory.indicator.Unit;
 import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
@@ -89,7 +90,7 @@ final class ChangesSheet {
                     c.kind() == Kind.NEW ? CellValue.NOT_AVAILABLE : CellValue.number(c.before(), style),
                     c.kind() == Kind.GONE ? CellValue.NOT_AVAILABLE : CellValue.number(c.after(), style),
                     c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
-                            c.before() == null || c.after() == null ? null : c.after() - c.before(), style),
+                            Ratios.difference(c.after(), c.before()), style),
                     CellValue.text(c.indicator().id()),
                     texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())));
         }).iterator();

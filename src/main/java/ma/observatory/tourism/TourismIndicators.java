@@ -309,7 +309,7 @@ public final class TourismIndicators {
                 IndicatorValue start = byKey.get(keyOf(TOURISM_DIRECT_JOBS, baseline, v.geo(), Breakdown.NONE));
                 if (start != null && start.value() != null) {
                     out.add(new IndicatorValue(TOURISM_DIRECT_JOBS_CREATED, v.period(), v.geo(),
-                            baselineBreakdown(baseline), v.value() - start.value(), Basis.COMPUTED,
+                            baselineBreakdown(baseline), Ratios.minus(v.value(), start.value()), Basis.COMPUTED,
                             sourceOf(words, v, start)));
                 }
             }

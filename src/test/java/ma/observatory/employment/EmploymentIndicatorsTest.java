@@ -214,9 +214,11 @@ class EmploymentIndicatorsTest {
                 published(EMPLOYMENT_ACTIVITY_RATE, "2023", "MA", TOTAL, 43.6),
                 published(EMPLOYMENT_ACTIVITY_RATE, "2024", "MA", URBAN, 43.0));
 
-        // 43.5 - 43.6 = -0.1, as the HCP says, not 43.5 - 43.642 = -0.142
+        // 43.5 - 43.6 = -0.1, as the HCP says, not 43.5 - 43.642 = -0.142; and -0.1 exactly, not
+        // the binary -0.10000000000000142 a formula bar and the Indicators table would show
         IndicatorValue change = find(r, EMPLOYMENT_ACTIVITY_RATE_CHANGE, "2024", "MA", TOTAL).orElseThrow();
-        assertThat(change.value()).isCloseTo(-0.1, within(1e-9));
+        assertThat(43.5 - 43.6).isNotEqualTo(-0.1);
+        assertThat(change.value()).isEqualTo(-0.1);
         // both from one note: cited once, not its text twice
         assertThat(change.source()).isEqualTo("difference of 2024 and 2023 (published: HCP note)");
         // without a published 2023 urban rate, the computed one is used: 43.0 - 100 * 7,400 / 17,000

@@ -36,6 +36,32 @@ class RatiosTest {
     }
 
     @Test
+    void theDifferenceOfTwoWrittenDecimalsIsTheDecimalAReaderWorksOut() {
+        // in binary 50.9 - 50.0 = 0.8999999999999986 and 13.0 - 13.3 = -0.3000000000000007
+        assertThat(50.9 - 50.0).isNotEqualTo(0.9);
+        assertThat(Ratios.minus(50.9, 50.0)).isEqualTo(0.9);
+        assertThat(Ratios.minus(13.0, 13.3)).isEqualTo(-0.3);
+        assertThat(Ratios.difference(45.3, 44.8)).isEqualTo(0.5);
+        // two and six places, and counts in thousands with one decimal
+        assertThat(Ratios.minus(1.15, 1.1)).isEqualTo(0.05);
+        assertThat(Ratios.minus(0.123457, 0.000001)).isEqualTo(0.123456);
+        assertThat(Ratios.minus(10770.3, 10746.1)).isEqualTo(24.2);
+        assertThat(Ratios.minus(17_400_000.0, 14_500_000.0)).isEqualTo(2_900_000.0);
+        assertThat(Ratios.minus(12.3, 12.3)).isEqualTo(0.0);
+    }
+
+    @Test
+    void aFigureOfFullPrecisionIsSubtractedAsItIs() {
+        double computed = 100.0 * 1508.0 / 12278.0; // 12.282130640169409...
+        assertThat(Ratios.minus(computed, 12.3)).isEqualTo(computed - 12.3);
+        assertThat(Ratios.minus(0.1 + 0.2, 0.1)).isEqualTo(0.1 + 0.2 - 0.1);
+        // seven places: beyond what a figure is taken to be written with
+        assertThat(Ratios.minus(0.1234568, 0.0000003)).isEqualTo(0.12345650000000001);
+        // too large for the decimals to be exact: as it is
+        assertThat(Ratios.minus(9.0e15, 1.5)).isEqualTo(9.0e15 - 1.5);
+    }
+
+    @Test
     void percentChangeIsRelativeToTheEarlierValue() {
         // (110 - 100) / 100 = +10 %
         assertThat(Ratios.percentChange(110.0, 100.0)).isCloseTo(10.0, within(1e-12));
