@@ -147,6 +147,7 @@ public final class TourismIndicators {
         // Changes and jobs created are taken over the completed series, published figures
         // included, so a year known only from a publication still gets its change.
         Map<String, IndicatorValue> levels = index(first.values());
+        Map<String, IndicatorValue> counted = index(base);
         List<IndicatorValue> derived = new ArrayList<>();
         for (IndicatorValue v : first.values()) {
             Indicator change = CHANGES.get(v.indicator());
@@ -156,10 +157,11 @@ public final class TourismIndicators {
             IndicatorValue before = levels.get(keyOf(v.indicator(), v.period().previousYear(), v.geo(),
                     v.breakdown()));
             if (before != null) {
-                Double pct = Ratios.percentChange(v.value(), before.value());
+                IndicatorValue[] ends = fromTheCounts(v, before, counted);
+                Double pct = Ratios.percentChange(ends[0].value(), ends[1].value());
                 if (pct != null) {
                     derived.add(new IndicatorValue(change, v.period(), v.geo(), v.breakdown(), pct, Basis.COMPUTED,
-                            sourceOf(words, v, before)));
+                            sourceOf(words, ends[0], ends[1])));
                 }
             }
         }
@@ -195,6 +197,25 @@ public final class TourismIndicators {
             }
         }
         return new Result(values, checks);
+    }
+
+    /**
+     * The two levels a change compares, from the count files where they give both: a year to date
+     * shows the ministry's rounded total (2.7 million to February 2025 against 2.1 million), whose
+     * ratio, +28.6 %, is not what the counts say (2,596,177 against 2,140,540, +21.3 %) and would
+     * make Data quality compare the ministry's +24 % with its own totals rather than with the counts.
+     * Where either end is known only from a publication, both are the levels shown.
+     */
+    private static IndicatorValue[] fromTheCounts(IndicatorValue now, IndicatorValue before,
+                                                  Map<String, IndicatorValue> counted) {
+        if (now.basis() == Basis.COMPUTED && before.basis() == Basis.COMPUTED) {
+            return new IndicatorValue[] {now, before};
+        }
+        IndicatorValue countedNow = counted.get(now.key());
+        IndicatorValue countedBefore = counted.get(before.key());
+        return countedNow != null && countedNow.value() != null && countedBefore != null
+                && countedBefore.value() != null ? new IndicatorValue[] {countedNow, countedBefore}
+                : new IndicatorValue[] {now, before};
     }
 
     private static boolean isJanuary(Period p) {

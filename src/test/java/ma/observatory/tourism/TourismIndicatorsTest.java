@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -621,6 +622,59 @@ class TourismIndicatorsTest {
                     assertThat(c.computed()).isCloseTo(100.0 * 8.6 / 17.4, within(1e-9));
                     assertThat(c.flagged()).isTrue();
                 });
+    }
+
+    @Test
+    void aYearToDateChangeIsWorkedOutFromTheMonthsNotFromTheRoundedTotalsShownBesideIt() {
+        var r = twoYearsToFebruary(published(TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL, 24));
+
+        // the ministry's rounded totals are shown, and its +24 %
+        assertThat(value(r, TOURISM_ARRIVALS_YTD, "2025-02", ALL)).isEqualTo(2_700_000.0);
+        assertThat(value(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL)).isEqualTo(24.0);
+        // checked against the months' 2,596,177 over 2,140,540 (+21.3 %), not 2.7 over 2.1 million (+28.6 %)
+        assertThat(r.checks()).filteredOn(c -> c.indicator() == TOURISM_ARRIVALS_YTD_CHANGE).singleElement()
+                .satisfies(c -> assertThat(c.computed())
+                        .isCloseTo(100.0 * (2_596_177.0 / 2_140_540 - 1), within(1e-9)));
+    }
+
+    /** January and February 2024 and 2025, as counted (2,140,540 and 2,596,177) and as the ministry rounded them. */
+    private static TourismIndicators.Result twoYearsToFebruary(PublishedFigure... more) {
+        Cube cube = arrivals();
+        arrivals(cube, "2024-01", ALL, 1_000_000);
+        arrivals(cube, "2024-02", ALL, 1_140_540);
+        arrivals(cube, "2025-01", ALL, 1_200_000);
+        arrivals(cube, "2025-02", ALL, 1_396_177);
+        List<PublishedFigure> published = new ArrayList<>(List.of(
+                published(TOURISM_ARRIVALS_YTD, "2024-02", ALL, 2_100_000),
+                published(TOURISM_ARRIVALS_YTD, "2025-02", ALL, 2_700_000)));
+        published.addAll(List.of(more));
+        return compute(cube, range("2025-01", "2025-12"), published.toArray(PublishedFigure[]::new));
+    }
+
+    @Test
+    void withoutAPublishedChangeTheYearToDateChangeShownIsTheMonthsAndSaysSo() {
+        var r = twoYearsToFebruary();
+
+        IndicatorValue change = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL).orElseThrow();
+        assertThat(change.value()).isCloseTo(100.0 * (2_596_177.0 / 2_140_540 - 1), within(1e-9));
+        assertThat(change.basis()).isEqualTo(Basis.COMPUTED);
+        assertThat(change.source()).doesNotContain("published");
+    }
+
+    @Test
+    void aPublishedYearToDateWithoutTheMonthsOfTheYearBeforeGivesTheChangeOfTheTotalsShown() {
+        Cube cube = arrivals();
+        arrivals(cube, "2025-01", ALL, 1_200_000);
+        arrivals(cube, "2025-02", ALL, 1_396_177);
+
+        var r = compute(cube, range("2025-01", "2025-12"),
+                published(TOURISM_ARRIVALS_YTD, "2024-02", ALL, 2_100_000),
+                published(TOURISM_ARRIVALS_YTD, "2025-02", ALL, 2_700_000));
+
+        // 2024's months are missing: like with like, both published totals (+28.6 %), never 2,596,177 over 2.1 million
+        IndicatorValue change = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL).orElseThrow();
+        assertThat(change.value()).isCloseTo(100.0 * (2_700_000.0 / 2_100_000 - 1), within(1e-9));
+        assertThat(change.source()).contains("published");
     }
 
     @Test
