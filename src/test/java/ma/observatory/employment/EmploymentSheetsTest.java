@@ -1,6 +1,7 @@
 package ma.observatory.employment;
 
 import static ma.observatory.indicator.Indicator.EMPLOYMENT_EMPLOYED;
+import static ma.observatory.indicator.Indicator.EMPLOYMENT_UNEMPLOYED;
 import static ma.observatory.indicator.Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,5 +70,27 @@ class EmploymentSheetsTest {
                 && s.table().name().equals("ChartNetJobCreation")).findFirst().orElseThrow();
         assertThat(chart.table().columns().stream().map(ReportColumn::heading).toList())
                 .contains("Agriculture, forestry, fishing (thousands)", "Services (thousands)");
+    }
+    @Test
+    void theEmploymentSheetSaysWhyTheLabourForceStaysNotAvailableBesideEmployedFromTheSectorFile() {
+        // 2021 as shipped: employed only from employment_by_sector.csv, unemployed from labour_force.csv
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(EMPLOYMENT_EMPLOYED, Period.year(2021), "MA", Breakdown.of("area", "total", "sex",
+                        "total", "age_group", "15+"), 10_770.0, Basis.COMPUTED, "employment/employment_by_sector.csv"),
+                new IndicatorValue(EMPLOYMENT_UNEMPLOYED, Period.year(2021), "MA", Breakdown.of("area", "total",
+                        "sex", "total", "age_group", "15+"), 1_508.0, Basis.COMPUTED, "HCP"));
+        PeriodRange range = new PeriodRange(Period.year(2021), Period.year(2021));
+        for (String lang : List.of("en", "fr")) {
+            RunParameters run = new RunParameters(range, Path.of("data"), Path.of("reports"), lang,
+                    Set.of("employment"), 0.01, Set.of("country", "region"), LocalDateTime.of(2025, 1, 1, 2, 0));
+            ReportContext context = new ReportContext(1, run, new Messages(lang), CellTable.morocco("MA-01"), values,
+                    null);
+
+            ReportSheet employment = new EmploymentSheets().sheets(context).get(0);
+
+            assertThat(String.join(" ", employment.lines())).as(lang)
+                    .contains(lang.equals("en") ? "never added to the unemployed of labour_force.csv"
+                            : "jamais ajoutés aux chômeurs de labour_force.csv");
+        }
     }
 }
