@@ -105,7 +105,25 @@ class OutsourcingSheets implements DomainSheets {
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
-                m.get("outsourcing.chart.axis.persons"));
+                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()));
+    }
+
+    /**
+     * The chart's axis can only say "2026", a number; a year the range covers in part counts only
+     * the events of its months in the range, which the introduction says, as the Relocations by
+     * year sheet says "2026 (to October)".
+     */
+    static String relocationsChartIntro(Messages m, PeriodRange range) {
+        String intro = m.get("outsourcing.chart.relocations.intro");
+        java.util.Set<String> partYears = new java.util.LinkedHashSet<>();
+        for (Period year : List.of(Period.year(range.firstMonth().getYear()), Period.year(range.lastMonth().getYear()))) {
+            String said = periodSaid(m, year, range);
+            if (!said.equals(year.toString())) {
+                partYears.add(said);
+            }
+        }
+        return partYears.isEmpty() ? intro
+                : intro + " " + m.get("outsourcing.chart.relocations.part-years", String.join(", ", partYears));
     }
 
     // ---- (a) jobs ----

@@ -74,11 +74,19 @@ public final class ChartTables {
      */
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis) {
+        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis,
+                context.messages().get(chartKey + ".intro"));
+    }
+
+    /** As above, with an introduction of the caller's rather than {@code <chartKey>.intro}. */
+    public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
+                                    String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
+                                    String intro) {
         Messages m = context.messages();
         ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series));
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
-        return chartSheet(m, m.get(sheetKey), m.get(chartKey + ".intro"), table, chart);
+        return chartSheet(m, m.get(sheetKey), intro, table, chart);
     }
 
     /**

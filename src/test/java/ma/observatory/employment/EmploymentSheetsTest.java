@@ -71,6 +71,7 @@ class EmploymentSheetsTest {
         assertThat(chart.table().columns().stream().map(ReportColumn::heading).toList())
                 .contains("Agriculture, forestry, fishing (thousands)", "Services (thousands)");
     }
+
     @Test
     void theEmploymentSheetSaysWhyTheLabourForceStaysNotAvailableBesideEmployedFromTheSectorFile() {
         // 2021 as shipped: employed only from employment_by_sector.csv, unemployed from labour_force.csv

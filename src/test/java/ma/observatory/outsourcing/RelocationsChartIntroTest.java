@@ -1,0 +1,36 @@
+package ma.observatory.outsourcing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
+import ma.observatory.report.Messages;
+
+/** The relocations chart's axis says "2026"; its introduction says which months that year counts. */
+class RelocationsChartIntroTest {
+
+    private static PeriodRange range(String from, String to) {
+        return new PeriodRange(Period.parse(from), Period.parse(to));
+    }
+
+    @Test
+    void aYearTheRangeEndsInsideIsSaidWithItsMonths() {
+        assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-01", "2026-10")))
+                .endsWith("A year the range covers in part counts only its months in the range: 2026 (to October).");
+        assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("fr"), range("2021-01", "2026-10")))
+                .endsWith("ne compte que ses mois dans la période : 2026 (jusqu’à octobre).");
+    }
+
+    @Test
+    void bothEndsCutAreSaidAndWholeYearsAddNothing() {
+        assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-04", "2026-10")))
+                .endsWith(": 2021 (from April), 2026 (to October).");
+        assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-01", "2025-12")))
+                .isEqualTo(new Messages("en").get("outsourcing.chart.relocations.intro"));
+        // one year cut at both ends is said once
+        assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2026-03", "2026-10")))
+                .endsWith(": 2026 (March to October).");
+    }
+}
