@@ -140,6 +140,9 @@ class TourismSheetsTest {
 
         assertThat(sheet.name()).isEqualTo("Tourism targets");
         assertThat(sheet.table().name()).isEqualTo("TourismTargets");
+        // a jobs-created target shows [x] while no later figure measures it: the sheet says what would
+        assertThat(String.join(" ", sheet.lines())).contains("direct jobs of a later year in tourism/jobs.csv",
+                "a figure of tourism.jobs_created in published.csv");
         List<Map<String, CellValue>> rows = rows(sheet);
         assertThat(rows).hasSize(3);
 
