@@ -29,9 +29,7 @@ public final class Ratios {
         return 100.0 * numerator / denominator;
     }
 
-    /** The most decimal places a figure is taken to be written with, for {@link #minus}. */
-    private static final int MAX_PLACES = 6;
-
+    /** The scales of the decimals {@link #minus} recognises: up to six places. */
     private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 
     /** Integers below this in magnitude, and their differences, are exact in a {@code double}. */
@@ -43,10 +41,12 @@ public final class Ratios {
     }
 
     /**
-     * {@code a - b} as a reader works it out: where both are decimals of at most six places (the
-     * published 50.9 and 50.0), the difference of those decimals, 0.9, rather than the binary
-     * 0.8999999999999986 that the Data sheet, the Indicators table and a formula bar would show.
-     * Either way the result is within a unit in the last place of {@code a - b}; figures of full
+     * {@code a - b} as a reader works it out: where both are the doubles nearest to decimals of at
+     * most six places (the published 50.9 and 50.0), the double nearest to the difference of those
+     * decimals, 0.9, rather than the binary 0.8999999999999986 that the Data sheet, the Indicators
+     * table and a formula bar would show. The binary difference is exact for the doubles but
+     * carries their distance from the decimals they stand for, which subtraction can make large
+     * beside the result (78180.4 − 78180.3 is 0.09999999999126885 in binary). Figures of full
      * precision (a computed rate) are subtracted as they are.
      */
     public static double minus(double a, double b) {

@@ -806,6 +806,18 @@ class EmploymentIndicatorsTest {
     }
 
     @Test
+    void aGapOfTwoPublishedRatesIsTheDifferenceOfTheirDecimals() {
+        var r = compute(labourForce(), Y2024,
+                published(EMPLOYMENT_UNEMPLOYMENT_RATE, "2024", "MA", URBAN, 16.9),
+                published(EMPLOYMENT_UNEMPLOYMENT_RATE, "2024", "MA", RURAL, 5.0));
+
+        // 16.9 - 5.0 = 11.9 points, not the binary 11.899999999999999
+        assertThat(16.9 - 5.0).isNotEqualTo(11.9);
+        assertThat(value(r, EMPLOYMENT_UNEMPLOYMENT_RATE_GAP, "2024", "MA",
+                Breakdown.parse("area=urban minus rural, sex=total, age_group=15+"))).isEqualTo(11.9);
+    }
+
+    @Test
     void aPublishedChangeFillsInWhereNoneIsComputed() {
         Cube lf = labourForce();
         lf.put(key("2024", "MA", TOTAL), "HCP", 1000.0, 500.0, 400.0, 100.0, 40.0);

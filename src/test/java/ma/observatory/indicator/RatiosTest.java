@@ -41,11 +41,12 @@ class RatiosTest {
         assertThat(50.9 - 50.0).isNotEqualTo(0.9);
         assertThat(Ratios.minus(50.9, 50.0)).isEqualTo(0.9);
         assertThat(Ratios.minus(13.0, 13.3)).isEqualTo(-0.3);
-        assertThat(Ratios.difference(45.3, 44.8)).isEqualTo(0.5);
+        // net job creation in thousands: 10,770.3 - 10,746.1 = 24.2, not 24.19999999999891
+        assertThat(Ratios.difference(10770.3, 10746.1)).isEqualTo(24.2);
         // two and six places, and counts in thousands with one decimal
         assertThat(Ratios.minus(1.15, 1.1)).isEqualTo(0.05);
         assertThat(Ratios.minus(0.123457, 0.000001)).isEqualTo(0.123456);
-        assertThat(Ratios.minus(10770.3, 10746.1)).isEqualTo(24.2);
+        assertThat(Ratios.minus(78180.4, 78180.3)).isEqualTo(0.1);
         assertThat(Ratios.minus(17_400_000.0, 14_500_000.0)).isEqualTo(2_900_000.0);
         assertThat(Ratios.minus(12.3, 12.3)).isEqualTo(0.0);
     }
