@@ -118,7 +118,7 @@ public final class TourismIndicators {
         PeriodRange staged = range.withPreviousYear();
         List<IndicatorValue> base = new ArrayList<>();
         for (Cube.Key key : arrivals.keys()) {
-            arrivalIndicators(arrivals, key, base);
+            arrivalIndicators(arrivals, key, base, words);
         }
         for (Cube.Key key : jobs.keys()) {
             add(base, TOURISM_DIRECT_JOBS, key.period(), key.geo(), key.breakdown(),
@@ -252,7 +252,7 @@ public final class TourismIndicators {
     }
 
     /** The values one cell of the arrivals cube gives, alone or with its neighbours. */
-    private static void arrivalIndicators(Cube cube, Cube.Key key, List<IndicatorValue> out) {
+    private static void arrivalIndicators(Cube cube, Cube.Key key, List<IndicatorValue> out, SourceText words) {
         // Each figure cites its own part of a source in parts by figure (see SourceParts); a value
         // made from several figures (receipts per arrival) cites the whole source.
         String source = cube.source(key);
@@ -283,9 +283,9 @@ public final class TourismIndicators {
         }
         if (key.period().granularity() == Period.Granularity.MONTH) {
             add(out, TOURISM_ARRIVALS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, ARRIVALS_MEASURE),
-                    arrivalsSource);
+                    monthsToDate(words, key.period(), arrivalsSource));
             add(out, TOURISM_RECEIPTS_YTD, key.period(), key.geo(), b, yearToDate(cube, key, RECEIPTS_MEASURE),
-                    cube.source(key, RECEIPTS_MEASURE));
+                    monthsToDate(words, key.period(), cube.source(key, RECEIPTS_MEASURE)));
         }
     }
 
@@ -293,6 +293,18 @@ public final class TourismIndicators {
      * The sum of a measure from January to the key's month, same place and breakdown; not
      * available as soon as one month is missing (a partial sum would pass for the cumulative).
      */
+    /**
+     * A year to date's source: the months it adds up, then what the file says of the latest, so that
+     * a note on that month alone ("single month") is not read as the sum's. January's is the month.
+     */
+    private static String monthsToDate(SourceText words, Period month, String monthSource) {
+        if (month.index() == 1) {
+            return monthSource;
+        }
+        return SourceText.capped(words.quoting("source.months-to-date", monthSource,
+                Period.month(month.year(), 1).toString(), month.toString()));
+    }
+
     static Double yearToDate(Cube cube, Cube.Key month, String measure) {
         double sum = 0;
         for (int m = 1; m <= month.period().index(); m++) {

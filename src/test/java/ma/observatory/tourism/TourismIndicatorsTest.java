@@ -158,6 +158,10 @@ class TourismIndicatorsTest {
         assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-02", ALL)).isEqualTo(2_100_000.0);
         // 1.0 + 1.1 + 1.2 = 3.3 million
         assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL)).isEqualTo(3_300_000.0);
+        // its source names the months added up before quoting what the file says of the last one
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-03", ALL).orElseThrow().source())
+                .isEqualTo("2024-01 to 2024-03 added up; 2024-03: src 2024-03 " + ALL);
+        assertThat(find(r, TOURISM_ARRIVALS_YTD, "2024-01", ALL).orElseThrow().source()).isEqualTo("src 2024-01 " + ALL);
         // Same breakdown only: France's foreign tourists 122,330 + 184,556 = 306,886.
         assertThat(value(r, TOURISM_ARRIVALS_YTD, "2024-02", arrivalsOf("foreign", "FR"))).isEqualTo(306_886.0);
         // The year 2024, given, has no year to date: it is the whole year.
@@ -658,7 +662,9 @@ class TourismIndicatorsTest {
         IndicatorValue change = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL).orElseThrow();
         assertThat(change.value()).isCloseTo(100.0 * (2_596_177.0 / 2_140_540 - 1), within(1e-9));
         assertThat(change.basis()).isEqualTo(Basis.COMPUTED);
-        assertThat(change.source()).doesNotContain("published");
+        // both ends are the months added up, as their sources say; neither is the office's total
+        assertThat(change.source()).contains("2025-02 (computed: 2025-01 to 2025-02 added up;",
+                "2024-02 (computed: 2024-01 to 2024-02 added up;").doesNotContain("office");
     }
 
     @Test
@@ -671,7 +677,8 @@ class TourismIndicatorsTest {
                 published(TOURISM_ARRIVALS_YTD, "2024-02", ALL, 2_100_000),
                 published(TOURISM_ARRIVALS_YTD, "2025-02", ALL, 2_700_000));
 
-        // 2024's months are missing: like with like, both published totals (+28.6 %), never 2,596,177 over 2.1 million
+        // 2024's months are missing: both ends are the totals shown, here both published (+28.6 %), not
+        // the months' 2,596,177 over 2.1 million (were 2025-02 published too, it would be shown and used)
         IndicatorValue change = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-02", ALL).orElseThrow();
         assertThat(change.value()).isCloseTo(100.0 * (2_700_000.0 / 2_100_000 - 1), within(1e-9));
         assertThat(change.source()).contains("published");
