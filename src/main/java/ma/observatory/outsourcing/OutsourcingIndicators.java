@@ -408,8 +408,14 @@ public final class OutsourcingIndicators {
             }
             best = text;
         }
-        // a first report longer than a source can hold is cut as any long source is
-        return best != null ? best : SourceText.capped(words.get("source.events.groups", file, String.join(" | ", groups)));
+        if (best != null) {
+            return best;
+        }
+        // the first report alone leaves no room for the closing words: it is cut to make room
+        int afterFirst = lineCounts.stream().mapToInt(Integer::intValue).sum() - lineCounts.get(0);
+        String key = afterFirst == 1 ? "source.events.groups.more.line" : "source.events.groups.more.lines";
+        int room = SourceText.MAX_CHARS - words.get(key, file, "", Integer.toString(afterFirst)).length() - 1;
+        return words.get(key, file, groups.get(0).substring(0, Math.max(0, room)) + "…", Integer.toString(afterFirst));
     }
 
     private static String numbered(List<Long> lines) {

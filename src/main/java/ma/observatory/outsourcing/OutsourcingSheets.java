@@ -173,7 +173,8 @@ class OutsourcingSheets implements DomainSheets {
         List<List<CellValue>> rows = new ArrayList<>();
         for (Classified c : events) {
             RelocationEvent e = c.event();
-            rows.add(List.of(date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
+            rows.add(List.of(CellValue.number((double) e.line(), NumberStyle.INTEGER),
+                    date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
                     known(e.provider()), CellValue.text(country(m, e.originCountry())),
                     CellValue.text(country(m, e.destinationCountry())), CellValue.number(e.jobs()),
                     CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
@@ -181,7 +182,8 @@ class OutsourcingSheets implements DomainSheets {
                     CellValue.text(m.get("outsourcing.counting." + c.counting().code())),
                     CellValue.text(e.source())));
         }
-        List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.announced_on")),
+        List<ReportColumn> cols = List.of(new ReportColumn(m.get("outsourcing.col.line"), NumberStyle.INTEGER),
+                text(m.get("outsourcing.col.announced_on")),
                 text(m.get("outsourcing.col.effective_on")),
                 ReportColumn.wrapped(m.get("outsourcing.col.client"), LABEL_WRAP_CHARS),
                 text(m.get("outsourcing.col.provider")), text(m.get("outsourcing.col.origin")),

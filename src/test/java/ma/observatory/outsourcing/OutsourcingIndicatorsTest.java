@@ -444,6 +444,24 @@ class OutsourcingIndicatorsTest {
     }
 
     @Test
+    void aFirstPressReportTooLongForOneSourceIsCutAndStillSaysHowManyLinesAreLeft() {
+        List<RelocationEvent> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(new RelocationEvent(2 + i, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-05-01"),
+                    "client " + i, "provider " + i, "FR", "MA", 10.0, RelocationStatus.EFFECTIVE, "", "", "",
+                    "report " + i + " " + (i == 0 ? "y".repeat(3_936) : "short")));
+        }
+
+        String source = find(relocations(NIGHTLY, events.toArray(RelocationEvent[]::new)), OUTSOURCING_RELOCATED_IN,
+                "2025", "MA", Breakdown.of("origin_country", "FR")).orElseThrow().source();
+
+        assertThat(source).hasSizeLessThanOrEqualTo(SourceText.MAX_CHARS)
+                .startsWith("outsourcing/relocations.csv, line 2: report 0 yyy")
+                .endsWith("yyy… | and 5 more lines: see the Relocations sheet")
+                .doesNotContain("report 1");
+    }
+
+    @Test
     void anEventWithoutJobsCountsAsAnEventButMakesTheJobsNotAvailable() {
         Result r = relocations(NIGHTLY,
                 event(2, "2025-01-01", "2025-05-01", "FR", "MA", null, RelocationStatus.EFFECTIVE),

@@ -172,6 +172,8 @@ class OutsourcingJobFunctionalTests {
                     "ne concerne pas le Maroc", "comptée");
             assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly("2026", Z, Z, "2024", Z, Z,
                     "2024");
+            // each event with its line in the file, which the sources of the sums name
+            assertThat(events).extracting(r -> r.get("Ligne")).containsExactly(2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
             assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
             assertThat(events.get(1).get("Prestataire")).isEqualTo(X); // Engie's provider is not given
             assertThat(events.get(3).get("Emplois (personnes)")).isEqualTo(X);
