@@ -296,6 +296,11 @@ public class ObservatoryApplication {
                 return ExitCodes.BAD_COMMAND_LINE;
             }
         }
+        String full = DatabaseAccess.diskFull(null, e);
+        if (full != null) {
+            System.err.println(full); // not "another run is using the database"
+            return ExitCodes.RUN_FAILED;
+        }
         String gone = DatabaseAccess.schedulerGoneWhileStarting(e);
         if (gone != null) {
             System.err.println(gone);

@@ -378,7 +378,32 @@ public final class DatabaseAccess implements AutoCloseable {
                 + " (see \"When a run fails\" in the README).";
     }
 
+    /**
+     * The sentence for a database that cannot be opened because its disk is full, or null. HSQLDB
+     * reports a lock file it cannot write on a full disk as a failure to take the lock, and a
+     * database it could not finish making as one that cannot be opened: neither another process
+     * to wait for nor damaged files to restore from a backup.
+     */
+    public static String diskFull(Path path, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("no space left on device")) {
+                Path folder = path == null ? null : path.toAbsolutePath().getParent();
+                return "The disk holding the database" + (folder == null ? "" : " (" + folder + ")") + " is full:"
+                        + " the database could not be opened. Nothing was started: free some space, or move the"
+                        + " database with --db, and run again.";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
     static void throwIfLocked(Path path, SQLException e) {
+        String full = diskFull(path, e);
+        if (full != null) {
+            throw new DatabaseException(full, e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             // HSQLDB reports a lock file it cannot even create as a failure to take the lock: a

@@ -40,6 +40,22 @@ class DatabaseAccessTest {
     }
 
     @Test
+    void aFullDiskIsSaidFullNeitherBusyNorDamaged() {
+        // as HSQLDB reports both: a lock file it cannot write, a database it could not finish making
+        assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB,
+                lockFailure("java.io.IOException: No space left on device")))
+                .isInstanceOf(DatabaseAccess.DatabaseException.class)
+                .hasMessage("The disk holding the database (/srv/observatory/db) is full: the database could not be"
+                        + " opened. Nothing was started: free some space, or move the database with --db, and run"
+                        + " again.")
+                .satisfies(e -> assertThat(((DatabaseAccess.DatabaseException) e).setting()).as("exit 1").isFalse());
+        assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB, new SQLException("file input/output error",
+                new java.io.IOException("No space left on device"))))
+                .isInstanceOf(DatabaseAccess.DatabaseException.class)
+                .hasMessageContaining("is full").hasMessageNotContaining("backup");
+    }
+
+    @Test
     void aConnectionRefusedOrBrokenIsALostDatabaseNotAnotherFailure() {
         assertThat(DatabaseAccess.connectionLost(new RuntimeException("chunk failed",
                 new SQLException("java.net.ConnectException: Connection refused", "08001")))).isTrue();
