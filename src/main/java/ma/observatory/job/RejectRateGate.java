@@ -85,9 +85,10 @@ class RejectRateGate implements Tasklet {
         String which = worst.rejected() == 1 ? " It is " + first + "; correct it and run again."
                 : String.format(Locale.ROOT, " The first: %s. They are listed on the console and in the log file, up to"
                         + " %d; correct them and run again.", first, SHOWN);
+        String[] shares = sharesApart(worst.rejected(), worst.read(), run.maxRejectRate());
         throw new InputContractException(String.format(Locale.ROOT,
-                "%s (%.1f %%), more than the %.1f %% allowed by --max-reject-rate: nothing was written.%s%s",
-                rejected, 100.0 * worst.share(), 100.0 * run.maxRejectRate(), which,
+                "%s (%s %%), more than the %s %% allowed by --max-reject-rate: nothing was written.%s%s",
+                rejected, shares[0], shares[1], which,
                 others.isEmpty() ? "" : " Over the rate as well: " + String.join(", ", others) + "."));
     }
 
@@ -96,6 +97,23 @@ class RejectRateGate implements Tasklet {
         double share() {
             return (double) rejected / read;
         }
+    }
+
+    /**
+     * The share rejected and the rate allowed, in percent, with as many decimals as it takes for the
+     * share to read as more than the rate: 1 of 98 rows is "1.02 %, more than the 1.0 %", not
+     * "1.0 %, more than the 1.0 %". One decimal at least; the rate as it was typed.
+     */
+    static String[] sharesApart(long rejected, long read, double rate) {
+        BigDecimal limit = BigDecimal.valueOf(rate).movePointRight(2).stripTrailingZeros();
+        int places = Math.max(1, limit.scale());
+        BigDecimal share = BigDecimal.valueOf(rejected).movePointRight(2)
+                .divide(BigDecimal.valueOf(read), 12, java.math.RoundingMode.HALF_EVEN);
+        while (places < 10 && share.setScale(places, java.math.RoundingMode.HALF_EVEN).compareTo(limit) <= 0) {
+            places++;
+        }
+        return new String[] {share.setScale(places, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                limit.setScale(Math.max(1, limit.scale())).toPlainString()};
     }
 
     /**

@@ -23,4 +23,17 @@ class RejectRateGateTest {
     void aRunStopsOnlyAboveTheRateTimesTheRows(long rejected, long read, double rate, boolean stops) {
         assertThat(RejectRateGate.tooMany(rejected, read, rate)).isEqualTo(stops);
     }
+
+    @ParameterizedTest(name = "{0} of {1} at {2}: {3} % against {4} %")
+    @CsvSource({
+        "1, 98, 0.01, 1.02, 1.0",     // 1.0204 %: "1.0 %, more than the 1.0 %" read as a contradiction
+        "10, 100, 0.01, 10.0, 1.0",
+        "3, 200, 0.0125, 1.50, 1.25", // the rate as typed, the share with as many decimals
+        "1, 9999, 0.0001, 0.010001, 0.01",
+        "2, 3, 0.5, 66.7, 50.0",
+    })
+    void theShareRejectedReadsAsMoreThanTheRateAllowed(long rejected, long read, double rate, String share,
+                                                       String limit) {
+        assertThat(RejectRateGate.sharesApart(rejected, read, rate)).containsExactly(share, limit);
+    }
 }
