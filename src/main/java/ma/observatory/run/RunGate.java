@@ -87,14 +87,19 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                 }
             }
             // A run already writing its workbook is let finish (RunRegistry#requestStop): said as it is.
+            // A run let in but without its execution yet is still starting: it does not begin
+            // (RunLauncher checks before it would) or, begun in between, is stopped below.
             boolean stopped = registry.requestStop() > 0;
+            boolean begun = stopped || registry.anyExecution();
             log.warn(stopped ? "Stop requested: the running job stops after its current chunk and can be resumed with"
                     + " --restart" + (others > 0 ? " (with the " + others + " command-line run(s) using this database)" : "")
-                    : "Stop requested: the running job is writing its workbook and finishes first");
+                    : begun ? "Stop requested: the running job is writing its workbook and finishes first"
+                    : "Stop requested: the run had not begun yet");
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 // asked again while waiting: a run that was just starting has its execution by now
                 stopped |= registry.requestStop() > 0;
+                begun |= stopped || registry.anyExecution();
                 others = registry.runsOfOtherProcesses().size();
                 synchronized (lock) {
                     if (active == 0 && others == 0) {
@@ -110,7 +115,8 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                 }
             }
             log.info(stopped ? "The running job has ended: stopped, --restart resumes it"
-                    : "The running job has ended: its workbook is written, there is nothing to resume");
+                    : begun ? "The running job has ended: its workbook is written, there is nothing to resume"
+                    : "No run began: nothing was read or written");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

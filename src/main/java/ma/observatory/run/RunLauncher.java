@@ -124,7 +124,7 @@ public class RunLauncher {
     }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
-        Integer refused = refusedBeforeStarting(run);
+        Integer refused = refusedBeforeStarting(run, false);
         if (refused != null) {
             return refused;
         }
@@ -146,6 +146,9 @@ public class RunLauncher {
                         .addString(TRIGGER, trigger, false)
                         .addString(NIGHTLY, Boolean.toString(nightly), false)
                         .toJobParameters();
+                if (gate.closing()) {
+                    return stoppedBeforeBeginning();
+                }
                 return finish(jobOperator.start(job, parameters));
             } finally {
                 registry.release(claim);
@@ -162,6 +165,15 @@ public class RunLauncher {
         } finally {
             gate.exit();
         }
+    }
+
+    /**
+     * A stop came after the run was let in and before its execution began: it does not begin, as a
+     * stop while the program starts, rather than begin only to be stopped and left to resume.
+     */
+    private static int stoppedBeforeBeginning() {
+        ExitCodes.say(EarlyStop.NOTICE);
+        return ExitCodes.RUN_FAILED;
     }
 
     /**
@@ -390,7 +402,7 @@ public class RunLauncher {
                     + " start a new run instead (the same command without --restart).");
             return ExitCodes.RESTART_REFUSED;
         }
-        Integer refused = refusedBeforeStarting(run);
+        Integer refused = refusedBeforeStarting(run, true);
         if (refused != null) {
             return refused;
         }
@@ -406,6 +418,9 @@ public class RunLauncher {
             try {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
+                if (gate.closing()) {
+                    return stoppedBeforeBeginning();
+                }
                 return finish(jobOperator.restart(last));
             } finally {
                 registry.release(claim);
@@ -653,8 +668,8 @@ public class RunLauncher {
     }
 
     /** The exit code when the run cannot even start (its output folder, the database's disk), else null. */
-    private Integer refusedBeforeStarting(RunParameters run) {
-        if (!usableOutputFolder(run.outputDir())) {
+    private Integer refusedBeforeStarting(RunParameters run, boolean resuming) {
+        if (!usableOutputFolder(run.outputDir(), resuming)) {
             return ExitCodes.BAD_COMMAND_LINE;
         }
         if (!enoughSpaceForTheDatabase()) {
@@ -668,21 +683,38 @@ public class RunLauncher {
      * any work: found only when the workbook is written, at the end, the error would name a
      * temporary file the user never asked for.
      */
-    private static boolean usableOutputFolder(Path folder) {
+    private static boolean usableOutputFolder(Path folder, boolean resuming) {
+        // --restart keeps the run's --output-dir: only the folder itself can be mended
+        String remedy = resuming ? "change its permissions and run --restart again"
+                : "give a writable folder with --output-dir, or change its permissions";
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be made ("
-                    + (Files.exists(folder) ? "it is a file" : e.getClass().getSimpleName() + ": " + e.getMessage())
-                    + "). Nothing was started: give a folder with --output-dir.");
+            ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be made (" + whyNoFolder(folder, e)
+                    + "). Nothing was started: " + (resuming ? "make that path a folder and run --restart again"
+                    : "give a folder with --output-dir") + ".");
             return false;
         }
         if (!Files.isWritable(folder)) {
             ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be written by this user. Nothing"
-                    + " was started: give a writable folder with --output-dir, or change its permissions.");
+                    + " was started: " + remedy + ".");
             return false;
         }
         return true;
+    }
+
+    /** Why a folder cannot be made, in words: a file in the way is named, not "Not a directory". */
+    static String whyNoFolder(Path folder, IOException e) {
+        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (Files.isDirectory(p)) {
+                    break;
+                }
+                return p.equals(folder.toAbsolutePath()) ? "it is a file" : p + " is a file, not a folder";
+            }
+        }
+        return e instanceof java.nio.file.AccessDeniedException ? "this user may not make it there"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Whether the disk holding the database has room for a run ({@link DatabaseDisk}); if not, says so. */

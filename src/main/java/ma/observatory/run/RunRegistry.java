@@ -301,6 +301,11 @@ public class RunRegistry {
         return asked;
     }
 
+    /** Whether a run of this process, or one the scheduler serves, has its execution: it has begun. */
+    public boolean anyExecution() {
+        return !tracker.runningHere().isEmpty() || !runsOfOtherProcesses().isEmpty();
+    }
+
     /**
      * With the database served by this process (the scheduler), the executions that command-line runs
      * of other, live processes are running through the server: they stop with the scheduler, the same

@@ -406,6 +406,13 @@ class ObservatoryJobFunctionalTests {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.stderr()).contains("The output folder " + file.toAbsolutePath() + " cannot be made (it is a file)")
                 .contains("Nothing was started: give a folder with --output-dir").doesNotContain(".part");
+
+        // a file further up the path is named, not "FileSystemException: …: Not a directory"
+        Outcome below = run(FIXTURES, "--output-dir=" + file.resolve("sub"));
+        assertThat(below.exitCode()).isEqualTo(2);
+        assertThat(below.stderr()).contains("The output folder " + file.resolve("sub").toAbsolutePath()
+                + " cannot be made (" + file.toAbsolutePath() + " is a file, not a folder)")
+                .doesNotContain("Exception").doesNotContain("Not a directory");
     }
 
     @Test

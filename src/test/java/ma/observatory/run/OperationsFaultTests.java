@@ -368,6 +368,33 @@ class OperationsFaultTests {
     }
 
     @Test
+    void sigtermAfterTheRunIsLetInButBeforeItBeginsNeverSaysAWorkbookIsBeingWritten() throws Exception {
+        try (ChildJvm run = ChildJvm.start(work, "about-to-begin", args(medium, "--from=2023", "--to=2024"))) {
+            // "Run over …" is said once the run has its claim, just before its execution begins
+            run.await("the run let in", () -> run.stdout().contains("Run over 2023 to 2024"), Duration.ofSeconds(60));
+            run.signal("STOP");
+            run.signal("TERM");
+            run.signal("CONT");
+            assertThat(run.waitFor(Duration.ofSeconds(60))).as(run.output()).isTrue();
+            assertThat(run.exitCode()).isEqualTo(143);
+            // no workbook was being written: the line that said so was false
+            assertThat(run.stdout()).as(run.output()).doesNotContain("writing its workbook")
+                    .doesNotContain("its workbook is written");
+            ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), RUN);
+            if (run.stderr().contains("while the program was starting")) {
+                // stopped before its execution began: nothing to resume
+                assertThat(run.stderr().strip()).isEqualToIgnoringNewLines(EarlyStop.NOTICE);
+                assertThat(list.stdout()).as(list.output()).doesNotContain("STOPPED").doesNotContain("FAILED");
+            } else {
+                // begun a moment before the stop reached it: stopped, and resumable
+                assertThat(run.stdout()).contains("The running job has ended: stopped, --restart resumes it");
+                assertThat(list.stdout()).as(list.output()).contains("STOPPED");
+            }
+        }
+        assertThat(work.resolve("reports/" + WORKBOOK)).doesNotExist();
+    }
+
+    @Test
     void sigtermWhileTheWorkbookIsWrittenLetsItFinishAndSaysThereIsNothingToResume() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "report", args(medium, "--from=2023", "--to=2024"))) {
             run.await("the report step", () -> read(logFile()).contains("Executing step: [writeReport]"),
