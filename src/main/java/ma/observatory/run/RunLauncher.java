@@ -147,7 +147,9 @@ public class RunLauncher {
                         .addString(NIGHTLY, Boolean.toString(nightly), false)
                         .toJobParameters();
                 if (gate.closing()) {
-                    return stoppedBeforeBeginning();
+                    return stoppedBeforeBeginning(DatabaseOwner.SCHEDULER.equals(role) ? "The scheduler is stopping:"
+                            + " the run over " + run.range().from() + " to " + run.range().to() + " was not started."
+                            : EarlyStop.NOTICE);
                 }
                 return finish(jobOperator.start(job, parameters));
             } finally {
@@ -168,11 +170,12 @@ public class RunLauncher {
     }
 
     /**
-     * A stop came after the run was let in and before its execution began: it does not begin, as a
-     * stop while the program starts, rather than begin only to be stopped and left to resume.
+     * A stop came after the run was let in and before its execution began: it does not begin, said
+     * as a stop while the program starts (or, for the scheduler's run, as its stopping), rather than
+     * begin only to be stopped and left to resume.
      */
-    private static int stoppedBeforeBeginning() {
-        ExitCodes.say(EarlyStop.NOTICE);
+    private static int stoppedBeforeBeginning(String sentence) {
+        ExitCodes.say(sentence);
         return ExitCodes.RUN_FAILED;
     }
 
@@ -419,7 +422,7 @@ public class RunLauncher {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
                 if (gate.closing()) {
-                    return stoppedBeforeBeginning();
+                    return stoppedBeforeBeginning(EarlyStop.NOTICE);
                 }
                 return finish(jobOperator.restart(last));
             } finally {
