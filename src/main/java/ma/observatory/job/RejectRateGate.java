@@ -64,7 +64,7 @@ class RejectRateGate implements Tasklet {
         Over worst = over.stream().max(Comparator.comparingDouble(Over::share)).orElseThrow();
         String file = worst.file();
         List<String> others = over.stream().filter(o -> o != worst)
-                .map(o -> String.format(Locale.ROOT, "%s (%.1f %%)", o.file(), 100.0 * o.share())).toList();
+                .map(o -> o.file() + " (" + sharesApart(o.rejected(), o.read(), run.maxRejectRate())[0] + " %)").toList();
         List<String> shown = jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ?"
                         + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
                 (rs, i) -> {

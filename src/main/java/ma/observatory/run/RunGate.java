@@ -32,6 +32,10 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final java.util.List<Runnable> onClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int active;
+    /** Runs of this process past {@link #beginning()}: their execution exists, or is being made. */
+    private int begun;
+    /** Of those, the runs whose execution has ended: they are saying their outcome. */
+    private int executed;
     private boolean closing;
 
     public RunGate(RunRegistry registry, Environment env) {
@@ -57,6 +61,38 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
         }
     }
 
+    /**
+     * Called by a run let in, just before its execution begins: false when the process has started
+     * closing, and the run must not begin. Taken under the lock that {@link #onApplicationEvent}
+     * closes with, so that a stop either finds the run begun (and stops it) or keeps it from beginning.
+     */
+    public boolean beginning() {
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            begun++;
+            return true;
+        }
+    }
+
+    /** The execution of a run that began has ended; its outcome is being said. */
+    public void executed() {
+        synchronized (lock) {
+            executed++;
+        }
+    }
+
+    /** The run that began has ended, its outcome said (and the latest workbook refreshed). */
+    public void finished(boolean hadExecuted) {
+        synchronized (lock) {
+            begun--;
+            if (hadExecuted) {
+                executed--;
+            }
+        }
+    }
+
     public boolean closing() {
         synchronized (lock) {
             return closing;
@@ -73,6 +109,18 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
         closed.await();
     }
 
+    private boolean begunHere() {
+        synchronized (lock) {
+            return begun > 0;
+        }
+    }
+
+    private boolean endingHere() {
+        synchronized (lock) {
+            return executed > 0;
+        }
+    }
+
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         try {
@@ -86,20 +134,25 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                     return;
                 }
             }
-            // A run already writing its workbook is let finish (RunRegistry#requestStop): said as it is.
-            // A run let in but without its execution yet is still starting: it does not begin
-            // (RunLauncher checks before it would) or, begun in between, is stopped below.
+            // A run already writing its workbook, or ending, is let finish (RunRegistry#requestStop):
+            // said as it is. A run let in that had not begun does not begin (#beginning).
             boolean stopped = registry.requestStop() > 0;
-            boolean begun = stopped || registry.anyExecution();
+            boolean begun = stopped || begunHere() || registry.otherProcessesBegun();
             log.warn(stopped ? "Stop requested: the running job stops after its current chunk and can be resumed with"
                     + " --restart" + (others > 0 ? " (with the " + others + " command-line run(s) using this database)" : "")
-                    : begun ? "Stop requested: the running job is writing its workbook and finishes first"
+                    : registry.writingWorkbook() ? "Stop requested: the running job is writing its workbook and finishes first"
+                    : endingHere() ? "Stop requested: the running job has ended its work and finishes saying how"
+                    : begun ? "Stop requested: the run is just beginning, and stops after its first chunk"
                     : "Stop requested: the run had not begun yet");
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
-                // asked again while waiting: a run that was just starting has its execution by now
-                stopped |= registry.requestStop() > 0;
-                begun |= stopped || registry.anyExecution();
+                // asked again while waiting: a run that was just beginning has its execution by now
+                if (registry.requestStop() > 0 && !stopped) {
+                    stopped = true;
+                    log.warn("The run that had just begun stops after its current chunk and can be resumed with"
+                            + " --restart");
+                }
+                begun |= stopped || begunHere() || registry.otherProcessesBegun();
                 others = registry.runsOfOtherProcesses().size();
                 synchronized (lock) {
                     if (active == 0 && others == 0) {
@@ -115,7 +168,7 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
                 }
             }
             log.info(stopped ? "The running job has ended: stopped, --restart resumes it"
-                    : begun ? "The running job has ended: its workbook is written, there is nothing to resume"
+                    : begun ? "The running job has ended without stopping: its last line says how it ended"
                     : "No run began: nothing was read or written");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -123,6 +123,12 @@ public class RunLauncher {
                 DatabaseOwner.ONE_SHOT);
     }
 
+    /**
+     * The scheduler's run that its stopping kept from beginning: there is nothing to resume. Never
+     * an exit code: the scheduler's runs do not end the process.
+     */
+    private static final int NOT_BEGUN = -1;
+
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
         Integer refused = refusedBeforeStarting(run, false);
         if (refused != null) {
@@ -133,7 +139,7 @@ public class RunLauncher {
                 ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to "
                         + run.range().to() + " was not started.");
             }
-            return ExitCodes.RUN_FAILED;
+            return DatabaseOwner.SCHEDULER.equals(role) ? NOT_BEGUN : ExitCodes.RUN_FAILED;
         }
         EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
         try {
@@ -146,12 +152,23 @@ public class RunLauncher {
                         .addString(TRIGGER, trigger, false)
                         .addString(NIGHTLY, Boolean.toString(nightly), false)
                         .toJobParameters();
-                if (gate.closing()) {
-                    return stoppedBeforeBeginning(DatabaseOwner.SCHEDULER.equals(role) ? "The scheduler is stopping:"
-                            + " the run over " + run.range().from() + " to " + run.range().to() + " was not started."
-                            : EarlyStop.NOTICE);
+                if (!gate.beginning()) {
+                    if (DatabaseOwner.SCHEDULER.equals(role)) {
+                        ExitCodes.say("The scheduler is stopping: the run over " + run.range().from() + " to "
+                                + run.range().to() + " was not started.");
+                        return NOT_BEGUN;
+                    }
+                    return stoppedBeforeBeginning();
                 }
-                return finish(jobOperator.start(job, parameters));
+                boolean executed = false;
+                try {
+                    JobExecution execution = jobOperator.start(job, parameters);
+                    gate.executed();
+                    executed = true;
+                    return finish(execution);
+                } finally {
+                    gate.finished(executed);
+                }
             } finally {
                 registry.release(claim);
             }
@@ -171,11 +188,10 @@ public class RunLauncher {
 
     /**
      * A stop came after the run was let in and before its execution began: it does not begin, said
-     * as a stop while the program starts (or, for the scheduler's run, as its stopping), rather than
-     * begin only to be stopped and left to resume.
+     * as a stop while the program starts, rather than begin only to be stopped and left to resume.
      */
-    private static int stoppedBeforeBeginning(String sentence) {
-        ExitCodes.say(sentence);
+    private static int stoppedBeforeBeginning() {
+        ExitCodes.say(EarlyStop.NOTICE);
         return ExitCodes.RUN_FAILED;
     }
 
@@ -421,10 +437,18 @@ public class RunLauncher {
             try {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
-                if (gate.closing()) {
-                    return stoppedBeforeBeginning(EarlyStop.NOTICE);
+                if (!gate.beginning()) {
+                    return stoppedBeforeBeginning();
                 }
-                return finish(jobOperator.restart(last));
+                boolean executed = false;
+                try {
+                    JobExecution execution = jobOperator.restart(last);
+                    gate.executed();
+                    executed = true;
+                    return finish(execution);
+                } finally {
+                    gate.finished(executed);
+                }
             } finally {
                 registry.release(claim);
             }
@@ -638,6 +662,12 @@ public class RunLauncher {
         registry.recoverOrphans(); // a command-line run killed since the last night
         RunParameters run = parameters(PeriodRange.nightlyWindow(YearMonth.now(zone)), zone);
         int code = runOnce(run, "schedule", true, DatabaseOwner.SCHEDULER);
+        if (code == NOT_BEGUN) {
+            // nothing to resume: not the "stopped, resume it" of a run the stop caught under way
+            log.warn("Nightly run over {} to {} not started: the scheduler was stopping", run.range().from(),
+                    run.range().to());
+            return;
+        }
         // The scheduler stays up whatever the night gave: a failed night is an error in the log, which
         // is what a monitor of a long-running service watches.
         String message = "Nightly run over {} to {} ended with exit code {} ({})";
@@ -694,7 +724,7 @@ public class RunLauncher {
             Files.createDirectories(folder);
         } catch (IOException e) {
             ExitCodes.say("The output folder " + folder.toAbsolutePath() + " cannot be made (" + whyNoFolder(folder, e)
-                    + "). Nothing was started: " + (resuming ? "make that path a folder and run --restart again"
+                    + "). Nothing was started: " + (resuming ? "mend that and run --restart again"
                     : "give a folder with --output-dir") + ".");
             return false;
         }
@@ -706,18 +736,27 @@ public class RunLauncher {
         return true;
     }
 
-    /** Why a folder cannot be made, in words: a file in the way is named, not "Not a directory". */
+    /**
+     * Why a folder cannot be made, in words: what is in the way is named (a file, a link to nothing,
+     * a folder this user may not write in), not "Not a directory" or "FileAlreadyExistsException".
+     */
     static String whyNoFolder(Path folder, IOException e) {
-        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+        Path target = folder.toAbsolutePath();
+        for (Path p = target; p != null; p = p.getParent()) {
+            if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                return (p.equals(target) ? "it" : p.toString()) + " is a link to something that does not exist";
+            }
             if (Files.exists(p)) {
-                if (Files.isDirectory(p)) {
-                    break;
+                if (!Files.isDirectory(p)) {
+                    return p.equals(target) ? "it is a file" : p + " is a file, not a folder";
                 }
-                return p.equals(folder.toAbsolutePath()) ? "it is a file" : p + " is a file, not a folder";
+                if (!p.equals(target) && !Files.isWritable(p)) {
+                    return "this user may not make folders in " + p;
+                }
+                break;
             }
         }
-        return e instanceof java.nio.file.AccessDeniedException ? "this user may not make it there"
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Whether the disk holding the database has room for a run ({@link DatabaseDisk}); if not, says so. */

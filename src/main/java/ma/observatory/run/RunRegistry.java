@@ -301,9 +301,23 @@ public class RunRegistry {
         return asked;
     }
 
-    /** Whether a run of this process, or one the scheduler serves, has its execution: it has begun. */
-    public boolean anyExecution() {
-        return !tracker.runningHere().isEmpty() || !runsOfOtherProcesses().isEmpty();
+    /** Whether an execution of this process, or one the scheduler serves, is writing its workbook. */
+    public boolean writingWorkbook() {
+        Set<Long> ids = new HashSet<>(tracker.runningHere());
+        ids.addAll(runsOfOtherProcesses());
+        for (long id : ids) {
+            Integer steps = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                    + " AND STEP_NAME = ?", Integer.class, id, ObservatoryJobConfiguration.WRITE_REPORT_STEP);
+            if (steps != null && steps > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a command-line run the scheduler serves has its execution: it has begun. */
+    public boolean otherProcessesBegun() {
+        return runsOfOtherProcesses().stream().anyMatch(id -> id >= 0); // -1: a claim, no execution yet
     }
 
     /**

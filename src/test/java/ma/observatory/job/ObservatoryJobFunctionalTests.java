@@ -413,6 +413,13 @@ class ObservatoryJobFunctionalTests {
         assertThat(below.stderr()).contains("The output folder " + file.resolve("sub").toAbsolutePath()
                 + " cannot be made (" + file.toAbsolutePath() + " is a file, not a folder)")
                 .doesNotContain("Exception").doesNotContain("Not a directory");
+
+        // a link to nothing is named as such, not "FileAlreadyExistsException"
+        Path dangling = Files.createSymbolicLink(work.resolve("dangling"), work.resolve("nowhere"));
+        Outcome linked = run(FIXTURES, "--output-dir=" + dangling);
+        assertThat(linked.exitCode()).isEqualTo(2);
+        assertThat(linked.stderr()).contains("cannot be made (it is a link to something that does not exist)")
+                .doesNotContain("Exception");
     }
 
     @Test
