@@ -401,8 +401,7 @@ public final class OutsourcingIndicators {
         for (int i = 0; i < groups.size(); i++) {
             kept.append(i == 0 ? "" : " | ").append(groups.get(i));
             left -= lineCounts.get(i);
-            String text = words.get(left == 1 ? "source.events.groups.more.line" : "source.events.groups.more.lines",
-                    file, kept.toString(), Integer.toString(left));
+            String text = words.get(moreLines(left), file, kept.toString(), Integer.toString(left));
             if (text.length() > SourceText.MAX_CHARS) {
                 break;
             }
@@ -413,9 +412,13 @@ public final class OutsourcingIndicators {
         }
         // the first report alone leaves no room for the closing words: it is cut to make room
         int afterFirst = lineCounts.stream().mapToInt(Integer::intValue).sum() - lineCounts.get(0);
-        String key = afterFirst == 1 ? "source.events.groups.more.line" : "source.events.groups.more.lines";
+        String key = moreLines(afterFirst);
         int room = SourceText.MAX_CHARS - words.get(key, file, "", Integer.toString(afterFirst)).length() - 1;
         return words.get(key, file, groups.get(0).substring(0, Math.max(0, room)) + "…", Integer.toString(afterFirst));
+    }
+
+    private static String moreLines(int left) {
+        return left == 1 ? "source.events.groups.more.line" : "source.events.groups.more.lines";
     }
 
     private static String numbered(List<Long> lines) {

@@ -152,23 +152,14 @@ public class RunLauncher {
                         .addString(TRIGGER, trigger, false)
                         .addString(NIGHTLY, Boolean.toString(nightly), false)
                         .toJobParameters();
-                if (!gate.beginning()) {
-                    if (DatabaseOwner.SCHEDULER.equals(role)) {
-                        ExitCodes.say("The scheduler is stopping: the run over " + run.range().from() + " to "
-                                + run.range().to() + " was not started.");
-                        return NOT_BEGUN;
+                return execute(() -> jobOperator.start(job, parameters), () -> {
+                    if (!DatabaseOwner.SCHEDULER.equals(role)) {
+                        return stoppedBeforeBeginning();
                     }
-                    return stoppedBeforeBeginning();
-                }
-                boolean executed = false;
-                try {
-                    JobExecution execution = jobOperator.start(job, parameters);
-                    gate.executed();
-                    executed = true;
-                    return finish(execution);
-                } finally {
-                    gate.finished(executed);
-                }
+                    ExitCodes.say("The scheduler is stopping: the run over " + run.range().from() + " to "
+                            + run.range().to() + " was not started.");
+                    return NOT_BEGUN;
+                });
             } finally {
                 registry.release(claim);
             }
@@ -183,6 +174,26 @@ public class RunLauncher {
             return ExitCodes.RUN_FAILED;
         } finally {
             gate.exit();
+        }
+    }
+
+    /**
+     * Begins the run's execution unless a stop has come first ({@link RunGate#beginning()}), then
+     * says its outcome; {@code notBegun} says the stop's.
+     */
+    private int execute(java.util.concurrent.Callable<JobExecution> execution, java.util.function.IntSupplier notBegun)
+            throws Exception {
+        if (!gate.beginning()) {
+            return notBegun.getAsInt();
+        }
+        boolean executed = false;
+        try {
+            JobExecution ended = execution.call();
+            gate.executed();
+            executed = true;
+            return finish(ended);
+        } finally {
+            gate.finished(executed);
         }
     }
 
@@ -437,18 +448,7 @@ public class RunLauncher {
             try {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
-                if (!gate.beginning()) {
-                    return stoppedBeforeBeginning();
-                }
-                boolean executed = false;
-                try {
-                    JobExecution execution = jobOperator.restart(last);
-                    gate.executed();
-                    executed = true;
-                    return finish(execution);
-                } finally {
-                    gate.finished(executed);
-                }
+                return execute(() -> jobOperator.restart(last), RunLauncher::stoppedBeforeBeginning);
             } finally {
                 registry.release(claim);
             }
