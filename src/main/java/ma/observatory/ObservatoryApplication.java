@@ -165,8 +165,10 @@ public class ObservatoryApplication {
             // included), before any bean uses them: a wrong value would otherwise stop a run half-way.
             application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
                 ConfigurableEnvironment environment = event.getEnvironment();
-                CommandLine.validateSettingNames(settingNames(environment), name -> origin(environment, name));
-                CommandLine.validateConfiguration(environment::getProperty, name -> origin(environment, name));
+                CommandLine.validateSettingNames(settingNames(environment),
+                        name -> CommandLine.settingOrigin(environment, name));
+                CommandLine.validateConfiguration(environment::getProperty,
+                        name -> CommandLine.settingOrigin(environment, name));
                 Path database = Path.of(event.getEnvironment().getProperty("observatory.db", "var/observatory-db"));
                 if (commandLine.has("list-runs")) {
                     NoDatabaseYet.check(database);
@@ -230,34 +232,6 @@ public class ObservatoryApplication {
             }
         }
         return names;
-    }
-
-    /**
-     * Where the value Spring uses for a property comes from, as the operator would look for it: the
-     * file's path ({@code config/application.properties}), or null when the source has no file.
-     */
-    static String origin(ConfigurableEnvironment environment, String name) {
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            // Spring's view of every source at once comes first: the sources behind it are asked
-            if (!source.getName().equals("configurationProperties") && source.containsProperty(name)) {
-                String description = source.getName();
-                // "Config resource 'file [config/application.properties]' via location 'optional:file:./config/'"
-                int file = description.indexOf("file [");
-                if (file >= 0 && description.indexOf(']', file) > 0) {
-                    return description.substring(file + "file [".length(), description.indexOf(']', file));
-                }
-                if (description.contains("class path resource")) {
-                    return "the application.properties inside the jar";
-                }
-                return switch (description) {
-                    case "systemProperties" -> "a -D option given to java";
-                    case "systemEnvironment" -> "the environment";
-                    case "spring.application.json" -> "SPRING_APPLICATION_JSON";
-                    default -> null;
-                };
-            }
-        }
-        return null;
     }
 
     /** The application could not start: most often the database is held by another process. */

@@ -34,6 +34,9 @@ public final class CommandLine {
     /** What the program is asked to do besides one run; at most one of them. */
     static final List<String> ACTIONS = List.of("restart", "list-runs", "schedule");
     /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
+    /** The origin of a default: {@link #settingOrigin} of a value nobody set. */
+    public static final String INSIDE_THE_JAR = "the application.properties inside the jar";
+
     static final List<String> FIXED_BY_RESTART = List.of("input-dir", "output-dir", "lang", "only",
             "max-reject-rate", "geo-levels");
 
@@ -217,6 +220,34 @@ public final class CommandLine {
      */
     public static void validateSettingNames(Iterable<String> names) {
         validateSettingNames(names, name -> null);
+    }
+
+    /**
+     * Where the value Spring uses for a property comes from, as the operator would look for it: the
+     * file's path ({@code config/application.properties}), or null when the source has no file.
+     */
+    public static String settingOrigin(org.springframework.core.env.ConfigurableEnvironment environment, String name) {
+        for (org.springframework.core.env.PropertySource<?> source : environment.getPropertySources()) {
+            // Spring's view of every source at once comes first: the sources behind it are asked
+            if (!source.getName().equals("configurationProperties") && source.containsProperty(name)) {
+                String description = source.getName();
+                // "Config resource 'file [config/application.properties]' via location 'optional:file:./config/'"
+                int file = description.indexOf("file [");
+                if (file >= 0 && description.indexOf(']', file) > 0) {
+                    return description.substring(file + "file [".length(), description.indexOf(']', file));
+                }
+                if (description.contains("class path resource")) {
+                    return INSIDE_THE_JAR;
+                }
+                return switch (description) {
+                    case "systemProperties" -> "a -D option given to java";
+                    case "systemEnvironment" -> "the environment";
+                    case "spring.application.json" -> "SPRING_APPLICATION_JSON";
+                    default -> null;
+                };
+            }
+        }
+        return null;
     }
 
     /**

@@ -420,6 +420,12 @@ public class RunLauncher {
                     + disagreement + "; leave the option out, or start a new run (without --restart).");
             return ExitCodes.BAD_COMMAND_LINE;
         }
+        String setting = settingDisagreement(commandLine, run);
+        if (setting != null) {
+            ExitCodes.say("--restart resumes run " + last.getJobInstanceId() + " with the options it was started with: "
+                    + setting + "; unset it for the restart, or start a new run (without --restart).");
+            return ExitCodes.BAD_COMMAND_LINE;
+        }
         String inputMissing = missingInputFolder(last.getJobInstanceId(), run);
         if (inputMissing != null) {
             ExitCodes.say(inputMissing);
@@ -547,8 +553,31 @@ public class RunLauncher {
 
     /** The first option of the command line that differs from the run's own, in words; null when they agree. */
     static String disagreement(CommandLine commandLine, RunParameters run) {
+        return disagreement(run, commandLine::value, option -> "");
+    }
+
+    /**
+     * As {@link #disagreement(CommandLine, RunParameters)}, for an option the command line leaves out
+     * and a setting gives ({@code OBSERVATORY_LANG=en}, {@code config/application.properties}, a
+     * {@code -D}): checked as the command line's is, rather than silently not applied.
+     */
+    private String settingDisagreement(CommandLine commandLine, RunParameters run) {
+        if (!(env instanceof org.springframework.core.env.ConfigurableEnvironment configurable)) {
+            return null;
+        }
+        java.util.function.Function<String, String> origin =
+                option -> CommandLine.settingOrigin(configurable, "observatory." + option);
+        return disagreement(run, option -> {
+            String where = origin.apply(option);
+            return commandLine.has(option) || where == null || where.equals(CommandLine.INSIDE_THE_JAR) ? null
+                    : env.getProperty("observatory." + option);
+        }, option -> " (set in " + origin.apply(option) + ")");
+    }
+
+    private static String disagreement(RunParameters run, java.util.function.Function<String, String> givenValues,
+                                       java.util.function.Function<String, String> where) {
         for (String option : CommandLine.FIXED_BY_RESTART) {
-            String given = commandLine.value(option);
+            String given = givenValues.apply(option);
             if (given == null) {
                 continue;
             }
@@ -569,7 +598,7 @@ public class RunLauncher {
                 default -> given.equals(own);
             };
             if (!same) {
-                return "--" + option + "=" + own + ", not " + given;
+                return "--" + option + "=" + own + ", not " + given + where.apply(option);
             }
         }
         return null;

@@ -129,6 +129,23 @@ class RestartTests {
         Outcome otherLanguage = app.run("--restart", "--lang=en");
         assertThat(otherLanguage.exitCode()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
         assertThat(otherLanguage.stderr()).contains("--lang=fr, not en");
+        // set outside the command line, the other language is checked too, not silently left unapplied
+        System.setProperty("observatory.lang", "en");
+        try {
+            Outcome setElsewhere = app.run("--restart");
+            assertThat(setElsewhere.exitCode()).as(setElsewhere.both()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+            assertThat(setElsewhere.stderr()).contains("--lang=fr, not en (set in a -D option given to java);"
+                    + " unset it for the restart");
+        } finally {
+            System.clearProperty("observatory.lang");
+        }
+        // the same value set elsewhere is no disagreement
+        System.setProperty("observatory.lang", "fr");
+        try {
+            assertThat(app.run("--restart").stderr()).doesNotContain("with the options it was started with");
+        } finally {
+            System.clearProperty("observatory.lang");
+        }
 
         Files.writeString(labourForce, original);
         unblock(out);
