@@ -156,6 +156,10 @@ public final class DatabaseAccess implements AutoCloseable {
         try {
             claim = DatabaseClaim.tryTake(path);
         } catch (IOException e) {
+            String full = diskFull(path, e); // out of space or of inodes: not a folder to make writable
+            if (full != null) {
+                throw new DatabaseException(full, e);
+            }
             Path file = DatabaseClaim.fileOf(path);
             if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isWritable(path.getParent())) {
                 // the folder is fine: the file is another user's, read-only, a folder or a link
