@@ -33,10 +33,9 @@ public final class CommandLine {
             "db-password");
     /** What the program is asked to do besides one run; at most one of them. */
     static final List<String> ACTIONS = List.of("restart", "list-runs", "schedule");
-    /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
     /** The origin of a default: {@link #settingOrigin} of a value nobody set. */
     public static final String INSIDE_THE_JAR = "the application.properties inside the jar";
-
+    /** Options a restart takes from the run it resumes: given with --restart, they must agree with it. */
     static final List<String> FIXED_BY_RESTART = List.of("input-dir", "output-dir", "lang", "only",
             "max-reject-rate", "geo-levels");
 

@@ -423,17 +423,21 @@ class OutsourcingIndicatorsTest {
                 .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv, line 4");
     }
 
-    @Test
-    void pressReportsTooLongForOneSourceStopAtAWholeReportAndSayHowManyLinesAreLeft() {
+    /** The source of 2025's jobs moved in from France by {@code count} events on lines 2…, each with its report. */
+    private static String jobsMovedInFromFranceSource(int count, java.util.function.IntFunction<String> report) {
         List<RelocationEvent> events = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             events.add(new RelocationEvent(2 + i, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-05-01"),
                     "client " + i, "provider " + i, "FR", "MA", 10.0, RelocationStatus.EFFECTIVE, "", "", "",
-                    "report " + i + " " + "x".repeat(300)));
+                    report.apply(i)));
         }
-
-        String source = find(relocations(NIGHTLY, events.toArray(RelocationEvent[]::new)), OUTSOURCING_RELOCATED_IN,
+        return find(relocations(NIGHTLY, events.toArray(RelocationEvent[]::new)), OUTSOURCING_RELOCATED_IN,
                 "2025", "MA", Breakdown.of("origin_country", "FR")).orElseThrow().source();
+    }
+
+    @Test
+    void pressReportsTooLongForOneSourceStopAtAWholeReportAndSayHowManyLinesAreLeft() {
+        String source = jobsMovedInFromFranceSource(20, i -> "report " + i + " " + "x".repeat(300));
 
         // 20 reports of about 315 characters: 12 fit in 4,000 with the closing words, 8 lines are left
         assertThat(source).hasSizeLessThanOrEqualTo(SourceText.MAX_CHARS)
@@ -445,15 +449,8 @@ class OutsourcingIndicatorsTest {
 
     @Test
     void aFirstPressReportTooLongForOneSourceIsCutAndStillSaysHowManyLinesAreLeft() {
-        List<RelocationEvent> events = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            events.add(new RelocationEvent(2 + i, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-05-01"),
-                    "client " + i, "provider " + i, "FR", "MA", 10.0, RelocationStatus.EFFECTIVE, "", "", "",
-                    "report " + i + " " + (i == 0 ? "y".repeat(3_936) : "short")));
-        }
-
-        String source = find(relocations(NIGHTLY, events.toArray(RelocationEvent[]::new)), OUTSOURCING_RELOCATED_IN,
-                "2025", "MA", Breakdown.of("origin_country", "FR")).orElseThrow().source();
+        String source = jobsMovedInFromFranceSource(6,
+                i -> "report " + i + " " + (i == 0 ? "y".repeat(3_936) : "short"));
 
         assertThat(source).hasSizeLessThanOrEqualTo(SourceText.MAX_CHARS)
                 .startsWith("outsourcing/relocations.csv, line 2: report 0 yyy")
