@@ -188,7 +188,7 @@ public class ObservatoryApplication {
                 (code == ExitCodes.OK ? System.out : System.err).println(none);
                 return code;
             }
-            return startFailure(e, logFile(commandLine));
+            return startFailure(e, logFile(commandLine), db);
         }
         // kept apart from the context, which is closed by the time a failure is handled below
         DatabaseAccess database = context.getBean(DatabaseAccess.class);
@@ -234,8 +234,11 @@ public class ObservatoryApplication {
         return names;
     }
 
-    /** The application could not start: most often the database is held by another process. */
-    private static int startFailure(RuntimeException e, String logFile) {
+    /**
+     * The application could not start: most often the database is held by another process.
+     * {@code database} is null where its setting names something the early checks cannot resolve.
+     */
+    static int startFailure(RuntimeException e, String logFile, Path database) {
         if (EarlyStop.failureIsTheStop()) {
             return ExitCodes.RUN_FAILED; // the stop's notice says it; not logged, as above
         }
@@ -270,7 +273,7 @@ public class ObservatoryApplication {
                 return ExitCodes.BAD_COMMAND_LINE;
             }
         }
-        String full = DatabaseAccess.diskFull(null, e);
+        String full = DatabaseAccess.diskFull(database, e);
         if (full != null) {
             System.err.println(full); // not "another run is using the database"
             return ExitCodes.RUN_FAILED;

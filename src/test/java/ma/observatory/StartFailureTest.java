@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ma.observatory.run.ExitCodes;
+
 /** What the operator reads when the program cannot write where it was told to. */
 class StartFailureTest {
 
@@ -46,6 +48,27 @@ class StartFailureTest {
     void aFolderThisUserMayNotWriteInIsNamedToo() {
         assertThat(ObservatoryApplication.unwritableFolder(new AccessDeniedException("/srv/reports/x.xlsx")))
                 .startsWith("The folder /srv/reports cannot be written");
+    }
+
+    @Test
+    void aFullDiskAtTheFirstStartNamesTheDatabaseFolder() {
+        // HSQLDB making a new database on a full disk: the failure reaches start-up, not the run
+        RuntimeException e = new IllegalStateException("Failed to initialize dependency 'dataSourceScriptDatabaseInitializer'",
+                new RuntimeException("java.io.IOException: No space left on device"));
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = ObservatoryApplication.startFailure(e, "var/logs/observatory.log", Path.of("/srv/observatory/var/db"));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("The disk holding the database (/srv/observatory/var) is full")
+                .doesNotContain("another run");
     }
 
     @Test
