@@ -150,6 +150,34 @@ class ChangesSheetTests {
     }
 
     @Test
+    void aRevisionByADecimalIsThatDecimalNotTheNoiseOfBinaryArithmetic() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        run(app, input, "--lang=en");
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        Files.writeString(labourForce, Files.readString(labourForce).replace("2024,MA-01,urban,total,15+,1010,510,455,55,50,",
+                "2024,MA-01,urban,total,15+,1010,510,455,55,50.7,"));
+
+        run(app, input, "--lang=en");
+
+        try (WorkbookReader book = new WorkbookReader(app.reports().resolve("labour-market-report_2023_2024_en.xlsx"))) {
+            List<Map<String, Object>> rows = book.rows("Changes").stream()
+                    .map(r -> Map.of("indicator", r.get("indicator (Data sheet)"), "period", r.get("Period"),
+                            "geo", r.get("Geo code"), "breakdown", r.get("breakdown (Data sheet)"),
+                            "before", r.get("Before"), "after", r.get("After"), "difference", r.get("Difference")))
+                    .toList();
+            // 50.7 - 50 is 0.7000000000000028 and 140.7 - 140 is 0.6999999999999886 in plain doubles:
+            // the formula bar would show that, where the reader typed one decimal
+            Map<String, Object> region = change(rows, "employment.underemployed", "2024", "MA-01", URBAN);
+            assertThat(region).containsEntry("before", 50.0).containsEntry("after", 50.7).containsEntry("difference", 0.7);
+            Map<String, Object> country = change(rows, "employment.underemployed", "2024", "MA",
+                    "area=total, sex=total, age_group=15+");
+            assertThat(country).containsEntry("before", 140.0).containsEntry("after", 140.7)
+                    .containsEntry("difference", 0.7);
+        }
+    }
+
+    @Test
     void aRangeSpeltInMonthsIsTheSameRangeAsTheYearItCovers() throws Exception {
         InProcess app = new InProcess(work);
         Path input = app.copyOfFixtures();
