@@ -39,8 +39,6 @@ import ma.observatory.job.ObservatoryJobConfiguration;
 import ma.observatory.job.RunParameters;
 import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
-import ma.observatory.report.AtomicFiles;
-import ma.observatory.report.ReportTasklet;
 import ma.observatory.staging.StagingRepository;
 
 /**
@@ -76,10 +74,11 @@ public class RunLauncher {
     private final DatabaseAccess database;
     private final StagingRepository staging;
     private final DatabaseDisk disk;
+    private final LatestWorkbook latestWorkbook;
 
     public RunLauncher(JobOperator jobOperator, Job job, Environment env, JobRepository repository, JdbcTemplate jdbc,
                        RunRegistry registry, RunGate gate, RunHistory history, DatabaseAccess database,
-                       StagingRepository staging, DatabaseDisk disk) {
+                       StagingRepository staging, DatabaseDisk disk, LatestWorkbook latestWorkbook) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.env = env;
@@ -91,6 +90,7 @@ public class RunLauncher {
         this.database = database;
         this.staging = staging;
         this.disk = disk;
+        this.latestWorkbook = latestWorkbook;
     }
 
     /** Runs what the command line asks for and returns the exit code. */
@@ -145,6 +145,10 @@ public class RunLauncher {
         try {
             RunRegistry.Claim claim = registry.claim(run.range(), role);
             try {
+                if (nightly) {
+                    // no other nightly run of this range is under way to refresh it meanwhile
+                    latestWorkbook.catchUp(run.outputDir());
+                }
                 log.info("Run over {} to {}: {} from {} into {}", run.range().from(), run.range().to(),
                         String.join(", ", RunParameters.ALL_DOMAINS.stream().filter(run::runs).toList()), run.inputDir(),
                         run.outputDir());
@@ -241,7 +245,7 @@ public class RunLauncher {
                 return code;
             }
             try {
-                refreshLatest(execution);
+                latestWorkbook.refresh(execution);
             } catch (IOException | RuntimeException e) {
                 details.error("Could not refresh the latest workbook", e);
                 Path latest = Path.of(execution.getJobParameters().getString("output-dir")).resolve(LATEST_WORKBOOK);
@@ -250,8 +254,8 @@ public class RunLauncher {
                         + (Files.isDirectory(latest) ? "A folder of that name is in the way: move it away"
                                 : (Files.exists(latest) ? "It still holds an earlier night's workbook"
                                         : "There is none yet") + ": make room in the output folder")
-                        + ", then copy the new workbook to " + LATEST_WORKBOOK + " or wait for the next nightly run"
-                        + " (--restart has nothing to resume).");
+                        + ", then copy the new workbook to " + LATEST_WORKBOOK + ", or leave it to the next start"
+                        + " of the scheduler or of a nightly run, which copies it (--restart has nothing to resume).");
                 return ExitCodes.RUN_FAILED;
             }
         }
@@ -264,43 +268,9 @@ public class RunLauncher {
      * must not put the older range back in the latest workbook.
      */
     private Long newerNightlyRun(JobExecution execution) {
-        Path mine = folder(execution.getJobParameters().getString("output-dir"));
-        Long newest = null;
-        for (Map<String, Object> row : jdbc.queryForList("""
-                SELECT e.JOB_INSTANCE_ID, p.PARAMETER_VALUE AS OUTPUT_DIR FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                  AND p.PARAMETER_NAME = 'output-dir'
-                WHERE e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID > ?
-                  AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS n WHERE n.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                              AND n.PARAMETER_NAME = ? AND n.PARAMETER_VALUE = 'true')""",
-                execution.getJobInstanceId(), NIGHTLY)) {
-            // the same folder however it was spelt (reports, ./reports, /srv/observatory/reports)
-            if (mine.equals(folder((String) row.get("OUTPUT_DIR")))) {
-                long id = ((Number) row.get("JOB_INSTANCE_ID")).longValue();
-                newest = newest == null ? id : Math.max(newest, id);
-            }
-        }
-        return newest;
-    }
-
-    private static Path folder(String path) {
-        return Path.of(path).toAbsolutePath().normalize();
-    }
-
-    /** Copies the run's workbook to {@code labour-market-report_latest.xlsx}, the same atomic way. */
-    private void refreshLatest(JobExecution execution) throws IOException {
-        JobExecution stored = repository.getJobExecution(execution.getId());
-        String written = stored == null ? null : stored.getExecutionContext().getString(ReportTasklet.REPORT_PATH, null);
-        if (written == null) {
-            written = execution.getExecutionContext().getString(ReportTasklet.REPORT_PATH, null);
-        }
-        if (written == null) {
-            throw new IllegalStateException("the run did not record its workbook");
-        }
-        Path source = Path.of(written);
-        Path latest = source.resolveSibling(LATEST_WORKBOOK);
-        AtomicFiles.write(latest, out -> Files.copy(source, out));
-        log.info("Latest workbook refreshed: {}", latest.toAbsolutePath());
+        LatestWorkbook.NightlyRun newer = latestWorkbook.newestNightlyRun(
+                Path.of(execution.getJobParameters().getString("output-dir")), execution.getJobInstanceId());
+        return newer == null ? null : newer.instance();
     }
 
     static int outcome(JobExecution execution, String logFile) {
@@ -529,7 +499,7 @@ public class RunLauncher {
         for (Map<String, Object> row : lastExecutions) {
             String workbook = RunParameters.workbookName((String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD"),
                     (String) row.get("DOMAINS"), (String) row.get("GEO_LEVELS"), (String) row.get("LANG"));
-            if (workbook == null || !seen.add(folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
+            if (workbook == null || !seen.add(LatestWorkbook.folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
                     || (only != null && !sameMonths(only, (String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD")))) {
                 continue;
             }
@@ -654,6 +624,8 @@ public class RunLauncher {
         if (gate.closing()) {
             return ExitCodes.OK; // stopped while it was starting: the stop's notice has said so
         }
+        // a scheduler restarted after it was killed as it refreshed the latest workbook: not a day late
+        latestWorkbook.catchUp(Path.of(env.getRequiredProperty("observatory.output-dir")));
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
             EarlyStop.spokenFor(); // the scheduler is starting: SIGTERM is how it is stopped, and it says so

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,62 @@ class LatestWorkbookTests {
                         + RunLauncher.LATEST_WORKBOOK)
                 .doesNotContain("make room");
         assertThat(latest.resolve("kept")).exists();
+    }
+
+    @Test
+    void aRefreshLeftUndoneIsFinishedAtTheNextNightlyStartEvenIfThatNightFails() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        String[] nightly = {"--input-dir=" + input, "--output-dir=" + app.reports()};
+        Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
+        // the run completes, its copy to the latest fails (as a process killed during it would leave it)
+        Files.createDirectories(latest.resolve("kept"));
+        Outcome first = app.run(nightly);
+        assertThat(first.exitCode()).as(first.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        Files.delete(latest.resolve("kept"));
+        Files.delete(latest);
+        Path dated;
+        try (Stream<Path> files = Files.list(app.reports())) {
+            dated = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        }
+        // the next night stops on a broken file: the morning's latest is the night before's all the same
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        String good = Files.readString(labourForce);
+        Files.writeString(labourForce, "period;geo\n2024;MA\n");
+        Outcome next = app.run(nightly);
+        assertThat(next.exitCode()).as(next.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(next.stdout()).contains(RunLauncher.LATEST_WORKBOOK + " refreshed from the workbook of run 0, which"
+                + " completed without refreshing it");
+        assertThat(Files.readAllBytes(latest)).isEqualTo(Files.readAllBytes(dated));
+
+        // once finished, it is not done again
+        Files.writeString(labourForce, good);
+        Outcome third = app.run(nightly);
+        assertThat(third.exitCode()).as(third.both()).isZero();
+        assertThat(third.stdout()).doesNotContain("completed without refreshing it").contains("Latest workbook refreshed");
+    }
+
+    @Test
+    void aSchedulerStartedAgainFinishesARefreshLeftUndoneWithoutWaitingForTheNight() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = InProcess.FIXTURES.toAbsolutePath(); // the scheduler's process starts in the test's folder
+        Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
+        Files.createDirectories(latest.resolve("kept"));
+        Outcome night = app.run("--input-dir=" + input, "--output-dir=" + app.reports());
+        assertThat(night.exitCode()).as(night.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        Files.delete(latest.resolve("kept"));
+        Files.delete(latest);
+
+        List<String> args = new ArrayList<>(ChildJvm.options(work, ChildJvm.freePort()));
+        int month = YearMonth.now(CASABLANCA).plusMonths(6).getMonthValue(); // a night that cannot come meanwhile
+        args.addAll(List.of("--input-dir=" + input, "--schedule", "--schedule-cron=0 0 3 1 " + month + " *"));
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler", args)) {
+            scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
+            assertThat(scheduler.stdout()).contains(RunLauncher.LATEST_WORKBOOK + " refreshed from the workbook of run 0");
+            assertThat(latest).isRegularFile();
+            scheduler.process().destroy();
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+        }
     }
 
     @Test
