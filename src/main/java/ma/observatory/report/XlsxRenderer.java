@@ -970,12 +970,34 @@ public final class XlsxRenderer {
             } else {
                 print.setScale((short) WIDE_PRINT_SCALE);
                 print.setLeftToRight(true);
-                int labels = Math.max(printedLabels, 1);
+                int labels = labelsLeavingRoom(Math.max(printedLabels, 1), columns);
                 sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, labels - 1));
             }
             // Excel's field codes, filled in when printing: the sheet's name; page n / pages.
             sheet.getFooter().setLeft("&A");
             sheet.getFooter().setRight("&P / &N");
+        }
+
+        /**
+         * As many of the row labels as leave room on a page for the widest other column: beside
+         * all four of the Notes' labels, the definition was cut at the page's edge on every page.
+         */
+        private int labelsLeavingRoom(int labels, int columns) {
+            double page = PAGE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE;
+            for (; labels > 1; labels--) {
+                double labelWidth = 0;
+                for (int c = 0; c < labels; c++) {
+                    labelWidth += sheet.getColumnWidth(c) / 256.0;
+                }
+                double widest = 0;
+                for (int c = labels; c < columns; c++) {
+                    widest = Math.max(widest, sheet.getColumnWidth(c) / 256.0);
+                }
+                if (labelWidth + widest <= page) {
+                    break;
+                }
+            }
+            return labels;
         }
 
         /**

@@ -298,6 +298,19 @@ class WorkbookRulesTests {
                     assertThat(sheet.getPrintSetup().getScale()).as(where).isEqualTo((short) 70);
                     assertThat(sheet.getPrintSetup().getLeftToRight()).as(where).isTrue();
                     assertThat(sheet.getRepeatingColumns()).as(where + ": row names repeated").isNotNull();
+                    // and every other column fits beside them: one that does not is cut at the page's edge
+                    int repeated = sheet.getRepeatingColumns().getLastColumn();
+                    double labels = 0;
+                    for (int c = 0; c <= repeated; c++) {
+                        labels += sheet.getColumnWidth(c) / 256.0;
+                    }
+                    String area = book.getPrintArea(book.getSheetIndex(sheet));
+                    int last = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
+                            org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
+                    for (int c = repeated + 1; c <= last; c++) {
+                        assertThat(labels + sheet.getColumnWidth(c) / 256.0).as(where + ": column " + c
+                                + " beside the repeated labels, in digit widths at 70 %").isLessThanOrEqualTo(135 / 0.7);
+                    }
                 }
             }
             // The Summary's columns naming a row wrap, narrow enough for the whole table to fit the
