@@ -387,7 +387,7 @@ class OutsourcingSheets implements DomainSheets {
                 new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
-                text(m.get("outsourcing.col.country_code")), text(m.get("outsourcing.col.jobs_period")),
+                text(m.get("outsourcing.col.jobs_country")), text(m.get("outsourcing.col.jobs_period")),
                 ReportColumn.wrapped(m.get("outsourcing.col.slice"), LABEL_WRAP_CHARS),
                 text(m.get("outsourcing.col.rate_source")));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),

@@ -245,7 +245,7 @@ class OutsourcingJobFunctionalTests {
             // the figures follow what names the row, as their formula reads; what they come from after
             assertThat(book.headers("RegulationExposure")).containsExactly("Regulation id", "Title",
                     "Takes effect on", "Scenario", "Jobs exposed (persons)", "Loss rate (%)", "Jobs at risk (persons)",
-                    "Country code", "Period of the jobs used", "Jobs covered", "Source of the loss rates");
+                    "Country of the jobs (code)", "Period of the jobs used", "Jobs covered", "Source of the loss rates");
         }
     }
 
