@@ -351,7 +351,7 @@ class TourismTargetsTest {
         IndicatorValue soFar = find(r, TOURISM_TARGET_PROGRESS, "2025-11", of(t)).orElseThrow();
         assertThat(soFar.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
         assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date 2025-11"
-                + " (computed), at least that year’s total");
+                + " (computed), a floor for that year’s total");
         // reached: no growth needed from the full year's 16 million, nothing projected from it; the
         // flag is the total so far's, with its date and source, not a judgement of 2024's
         assertThat(find(r, TOURISM_TARGET_ON_TRACK, "2024", of(t))).isEmpty();
