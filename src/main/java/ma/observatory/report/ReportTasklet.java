@@ -1,5 +1,6 @@
 package ma.observatory.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
@@ -18,6 +19,12 @@ public class ReportTasklet implements Tasklet {
 
     /** Key of the workbook path in the job execution context, for the list of runs. */
     public static final String REPORT_PATH = "report.path";
+    /**
+     * Key of the workbook's modification time (epoch milliseconds) as this run left it: saved with
+     * the step, before the run is COMPLETED, it tells a later start whether the latest workbook was
+     * refreshed from it, and whether another run has written that file since.
+     */
+    public static final String REPORT_MODIFIED = "report.modified";
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
     private final ReportBuilder builder;
@@ -37,6 +44,8 @@ public class ReportTasklet implements Tasklet {
         AtomicFiles.removeAbandoned(run.outputDir(), "." + RunParameters.WORKBOOK_PREFIX, AtomicFiles.PART_SUFFIX);
         new XlsxRenderer().render(model, target);
         step.getJobExecution().getExecutionContext().putString(REPORT_PATH, target.toString());
+        step.getJobExecution().getExecutionContext().putLong(REPORT_MODIFIED,
+                Files.getLastModifiedTime(target).toMillis());
         log.info("Workbook written: {}", target.toAbsolutePath());
         return RepeatStatus.FINISHED;
     }

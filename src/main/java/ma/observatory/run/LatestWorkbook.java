@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,18 +16,15 @@ import ma.observatory.report.AtomicFiles;
 import ma.observatory.report.ReportTasklet;
 
 /**
- * {@code labour-market-report_latest.xlsx}, the file economists open every morning, refreshed from
- * the workbook of each completed nightly run. The run is COMPLETED in the database before the copy
- * is made: a process killed during the copy, or a copy that failed, would leave the latest a night
- * old with nothing to resume. So the run's execution context holds "pending" until the copy is in
- * place, and the next nightly start finishes a refresh so left undone.
+ * {@code labour-market-report_latest.xlsx}, the file economists open every morning, copied from the
+ * workbook of each completed nightly run. The copy comes after the run is COMPLETED in the
+ * database: a process killed during it, or a copy that failed, leaves the latest a night old with
+ * nothing to resume. A later start tells so from the files themselves: the newest nightly run's
+ * workbook, still as that run left it (its modification time, saved with the run), is newer than
+ * the latest.
  */
 @Component
 class LatestWorkbook {
-
-    static final String STATE = "latest-workbook";
-    static final String PENDING = "pending";
-    static final String DONE = "done";
 
     private static final Logger log = LoggerFactory.getLogger(LatestWorkbook.class);
     /** Outside the console's logger tree: stack traces go to the log file only. */
@@ -52,38 +48,41 @@ class LatestWorkbook {
         if (written == null) {
             throw new IllegalStateException("the run did not record its workbook");
         }
-        mark(stored, PENDING);
-        Path latest = copy(Path.of(written));
-        mark(stored, DONE);
-        log.info("Latest workbook refreshed: {}", latest.toAbsolutePath());
+        log.info("Latest workbook refreshed: {}", copy(Path.of(written)).toAbsolutePath());
     }
 
     /**
-     * At a nightly start: if the newest completed nightly run into {@code outputDir} never finished
-     * refreshing the latest workbook, finish it now. A failure here is only logged: the night's own
-     * run refreshes it again when it completes.
+     * Where the scheduler starts, and before a nightly run: a copy the newest completed nightly
+     * run into {@code outputDir} left undone is made now, rather than the next night. A failure is
+     * only logged: the night's own run copies its workbook when it completes.
      */
     void catchUp(Path outputDir) {
         try {
             NightlyRun newest = newestNightlyRun(outputDir, null);
             JobExecution stored = newest == null ? null : repository.getJobExecution(newest.execution());
-            if (stored == null || !PENDING.equals(stored.getExecutionContext().getString(STATE, null))) {
+            if (stored == null || !stored.getExecutionContext().containsKey(ReportTasklet.REPORT_MODIFIED)) {
+                return; // none yet, or a run made before the time was saved
+            }
+            long madeAt = stored.getExecutionContext().getLong(ReportTasklet.REPORT_MODIFIED);
+            Path workbook = Path.of(stored.getExecutionContext().getString(ReportTasklet.REPORT_PATH));
+            Path latest = workbook.resolveSibling(RunLauncher.LATEST_WORKBOOK);
+            if (Files.isRegularFile(latest) && Files.getLastModifiedTime(latest).toMillis() >= madeAt) {
+                return; // copied from it, or from a later workbook
+            }
+            if (!Files.isRegularFile(workbook) || Files.getLastModifiedTime(workbook).toMillis() != madeAt) {
+                // moved away, or written again by another run of the same range: not the night's to copy
+                log.info("{} is older than the workbook of run {}, the newest nightly run, but {} is no longer as that"
+                        + " run left it: the latest is left to the next completed nightly run",
+                        RunLauncher.LATEST_WORKBOOK, newest.instance(), workbook);
                 return;
             }
-            String written = stored.getExecutionContext().getString(ReportTasklet.REPORT_PATH, null);
-            if (written == null || !Files.isRegularFile(Path.of(written))) {
-                log.warn("{} was not refreshed by run {}, whose workbook {} is gone: the next completed nightly run"
-                        + " refreshes it", RunLauncher.LATEST_WORKBOOK, stored.getJobInstanceId(), written);
-                return;
-            }
-            copy(Path.of(written));
-            mark(stored, DONE);
+            copy(workbook);
             log.info("{} refreshed from the workbook of run {}, which completed without refreshing it (its process"
-                    + " ended first, or the copy failed)", RunLauncher.LATEST_WORKBOOK, stored.getJobInstanceId());
+                    + " ended first, or the copy failed)", RunLauncher.LATEST_WORKBOOK, newest.instance());
         } catch (IOException | RuntimeException e) {
-            details.warn("Could not finish refreshing the latest workbook left undone by an earlier run", e);
-            log.warn("{} still holds an earlier night's workbook ({}): the next completed nightly run refreshes it",
-                    RunLauncher.LATEST_WORKBOOK, ExitCodes.rootMessage(e));
+            details.warn("Could not check or refresh the latest workbook at start", e);
+            log.warn("Could not check whether {} is the newest nightly run's workbook, or refresh it ({}): the next"
+                    + " completed nightly run refreshes it", RunLauncher.LATEST_WORKBOOK, ExitCodes.rootMessage(e));
         }
     }
 
@@ -96,7 +95,6 @@ class LatestWorkbook {
      * {@code after} if it is given, or null.
      */
     NightlyRun newestNightlyRun(Path outputDir, Long after) {
-        Path mine = folder(outputDir.toString());
         NightlyRun newest = null;
         for (Map<String, Object> row : jdbc.queryForList("""
                 SELECT e.JOB_INSTANCE_ID, e.JOB_EXECUTION_ID, p.PARAMETER_VALUE AS OUTPUT_DIR FROM BATCH_JOB_EXECUTION e
@@ -106,40 +104,30 @@ class LatestWorkbook {
                   AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS n WHERE n.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
                               AND n.PARAMETER_NAME = ? AND n.PARAMETER_VALUE = 'true')""",
                 after == null ? -1L : after, RunLauncher.NIGHTLY)) {
-            // the same folder however it was spelt (reports, ./reports, /srv/observatory/reports)
-            if (mine.equals(folder((String) row.get("OUTPUT_DIR")))) {
-                long instance = ((Number) row.get("JOB_INSTANCE_ID")).longValue();
-                if (newest == null || instance > newest.instance()) {
-                    newest = new NightlyRun(instance, ((Number) row.get("JOB_EXECUTION_ID")).longValue());
-                }
+            long instance = ((Number) row.get("JOB_INSTANCE_ID")).longValue();
+            if ((newest == null || instance > newest.instance())
+                    && sameFolder(outputDir, Path.of((String) row.get("OUTPUT_DIR")))) {
+                newest = new NightlyRun(instance, ((Number) row.get("JOB_EXECUTION_ID")).longValue());
             }
         }
         return newest;
+    }
+
+    /** The same folder however it was spelt: reports, ./reports, /srv/observatory/reports, or a link to it. */
+    private static boolean sameFolder(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path copy(Path source) throws IOException {
         Path latest = source.resolveSibling(RunLauncher.LATEST_WORKBOOK);
         AtomicFiles.write(latest, out -> Files.copy(source, out));
         return latest;
-    }
-
-    /**
-     * Best effort: a mark that cannot be saved loses only the catching up at the next start, which is
-     * how the latest workbook behaved before there was a mark.
-     */
-    private void mark(JobExecution stored, String state) {
-        if (stored == null) {
-            return;
-        }
-        try {
-            stored.getExecutionContext().putString(STATE, state);
-            repository.updateExecutionContext(stored);
-        } catch (DataAccessException e) {
-            details.warn("Could not note the latest workbook as " + state + " for run " + stored.getJobInstanceId(), e);
-        }
-    }
-
-    static Path folder(String path) {
-        return Path.of(path).toAbsolutePath().normalize();
     }
 }

@@ -119,8 +119,8 @@ public class RunLauncher {
     public int launch(CommandLine commandLine) {
         ZoneId zone = zone();
         boolean nightly = Stream.of("from", "to", "only", "lang", "geo-levels").noneMatch(commandLine::has);
-        return runOnce(parameters(commandLine.range(YearMonth.now(zone)), zone), "command-line", nightly,
-                DatabaseOwner.ONE_SHOT);
+        return exitCode(runOnce(parameters(commandLine.range(YearMonth.now(zone)), zone), "command-line", nightly,
+                DatabaseOwner.ONE_SHOT));
     }
 
     /**
@@ -128,6 +128,16 @@ public class RunLauncher {
      * an exit code: the scheduler's runs do not end the process.
      */
     private static final int NOT_BEGUN = -1;
+    /**
+     * A run that wrote its workbook but not the latest one: exit 1, with nothing to resume, which
+     * the scheduler's log must not call a failed run to resume.
+     */
+    private static final int LATEST_NOT_REFRESHED = -2;
+
+    /** The process's exit code for an outcome. */
+    private static int exitCode(int outcome) {
+        return outcome == LATEST_NOT_REFRESHED ? ExitCodes.RUN_FAILED : outcome;
+    }
 
     private int runOnce(RunParameters run, String trigger, boolean nightly, String role) {
         Integer refused = refusedBeforeStarting(run, false);
@@ -238,10 +248,12 @@ public class RunLauncher {
         }
         int code = outcome(execution, logFile());
         if (code == ExitCodes.OK && "true".equals(execution.getJobParameters().getString(NIGHTLY))) {
-            Long newer = newerNightlyRun(execution);
+            // A night resumed with --restart after the next night's run completed must not put the
+            // older range back in the latest workbook.
+            LatestWorkbook.NightlyRun newer = latestWorkbook.newestNightlyRun(
+                    Path.of(execution.getJobParameters().getString("output-dir")), execution.getJobInstanceId());
             if (newer != null) {
-                // a restarted older night: its workbook is written, but the latest is a later night's
-                log.info("{} left as it is: run {}, a later nightly run, wrote it", LATEST_WORKBOOK, newer);
+                log.info("{} left as it is: run {}, a later nightly run, wrote it", LATEST_WORKBOOK, newer.instance());
                 return code;
             }
             try {
@@ -256,21 +268,14 @@ public class RunLauncher {
                                         : "There is none yet") + ": make room in the output folder")
                         + ", then copy the new workbook to " + LATEST_WORKBOOK + ", or leave it to the next start"
                         + " of the scheduler or of a nightly run, which copies it (--restart has nothing to resume).");
-                return ExitCodes.RUN_FAILED;
+                return LATEST_NOT_REFRESHED;
             }
         }
         return code;
     }
 
-    /**
-     * A nightly run started after this one (a later job instance) that completed, into the same
-     * output folder, or null. A night resumed with --restart after the next night's run completed
-     * must not put the older range back in the latest workbook.
-     */
-    private Long newerNightlyRun(JobExecution execution) {
-        LatestWorkbook.NightlyRun newer = latestWorkbook.newestNightlyRun(
-                Path.of(execution.getJobParameters().getString("output-dir")), execution.getJobInstanceId());
-        return newer == null ? null : newer.instance();
+    private static Path folder(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
     }
 
     static int outcome(JobExecution execution, String logFile) {
@@ -424,7 +429,7 @@ public class RunLauncher {
             try {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
-                return execute(() -> jobOperator.restart(last), RunLauncher::stoppedBeforeBeginning);
+                return exitCode(execute(() -> jobOperator.restart(last), RunLauncher::stoppedBeforeBeginning));
             } finally {
                 registry.release(claim);
             }
@@ -499,7 +504,7 @@ public class RunLauncher {
         for (Map<String, Object> row : lastExecutions) {
             String workbook = RunParameters.workbookName((String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD"),
                     (String) row.get("DOMAINS"), (String) row.get("GEO_LEVELS"), (String) row.get("LANG"));
-            if (workbook == null || !seen.add(LatestWorkbook.folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
+            if (workbook == null || !seen.add(folder(String.valueOf(row.get("OUTPUT_DIR"))).resolve(workbook).toString())
                     || (only != null && !sameMonths(only, (String) row.get("FROM_PERIOD"), (String) row.get("TO_PERIOD")))) {
                 continue;
             }
@@ -677,10 +682,14 @@ public class RunLauncher {
             case ExitCodes.INPUT_CONTRACT -> "input contract broken, nothing written";
             case ExitCodes.BUSY -> "skipped: another run of the same range was going on";
             case ExitCodes.BAD_COMMAND_LINE -> "not started: the output folder cannot be used (see above)";
+            case LATEST_NOT_REFRESHED -> "workbook written, but not copied to " + LATEST_WORKBOOK
+                    + " (see above): nothing to resume";
             default -> "failed or stopped, nothing written: resume it with --restart";
         };
         if (code == ExitCodes.OK) {
             log.info(message, run.range().from(), run.range().to(), code, meaning);
+        } else if (code == LATEST_NOT_REFRESHED) {
+            log.error(message, run.range().from(), run.range().to(), ExitCodes.RUN_FAILED, meaning);
         } else if (gate.closing()) {
             // the operator stopped the scheduler: not the failure a monitor watches ERROR lines for
             log.warn(message, run.range().from(), run.range().to(), code,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,10 +76,7 @@ class LatestWorkbookTests {
         assertThat(first.exitCode()).as(first.both()).isEqualTo(ExitCodes.RUN_FAILED);
         Files.delete(latest.resolve("kept"));
         Files.delete(latest);
-        Path dated;
-        try (Stream<Path> files = Files.list(app.reports())) {
-            dated = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().orElseThrow();
-        }
+        Path dated = dated(app);
         // the next night stops on a broken file: the morning's latest is the night before's all the same
         Path labourForce = input.resolve("employment/labour_force.csv");
         String good = Files.readString(labourForce);
@@ -97,15 +95,15 @@ class LatestWorkbookTests {
     }
 
     @Test
-    void aSchedulerStartedAgainFinishesARefreshLeftUndoneWithoutWaitingForTheNight() throws Exception {
+    void aSchedulerStartedAgainFinishesACopyAKillLeftUndoneWithoutWaitingForTheNight() throws Exception {
         InProcess app = new InProcess(work);
         Path input = InProcess.FIXTURES.toAbsolutePath(); // the scheduler's process starts in the test's folder
         Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
-        Files.createDirectories(latest.resolve("kept"));
         Outcome night = app.run("--input-dir=" + input, "--output-dir=" + app.reports());
-        assertThat(night.exitCode()).as(night.both()).isEqualTo(ExitCodes.RUN_FAILED);
-        Files.delete(latest.resolve("kept"));
-        Files.delete(latest);
+        assertThat(night.exitCode()).as(night.both()).isZero();
+        // as a process killed as it copied leaves it: the night before's workbook, a day older
+        Files.writeString(latest, "the night before's workbook");
+        Files.setLastModifiedTime(latest, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(1))));
 
         List<String> args = new ArrayList<>(ChildJvm.options(work, ChildJvm.freePort()));
         int month = YearMonth.now(CASABLANCA).plusMonths(6).getMonthValue(); // a night that cannot come meanwhile
@@ -113,9 +111,47 @@ class LatestWorkbookTests {
         try (ChildJvm scheduler = ChildJvm.start(work, "scheduler", args)) {
             scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
             assertThat(scheduler.stdout()).contains(RunLauncher.LATEST_WORKBOOK + " refreshed from the workbook of run 0");
-            assertThat(latest).isRegularFile();
+            assertThat(Files.readAllBytes(latest)).isEqualTo(Files.readAllBytes(dated(app)));
             scheduler.process().destroy();
             assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+        }
+    }
+
+    @Test
+    void aWorkbookAnotherRunHasWrittenAgainIsNotCopiedOverTheLatest() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = app.copyOfFixtures();
+        Path latest = app.reports().resolve(RunLauncher.LATEST_WORKBOOK);
+        Files.createDirectories(latest.resolve("kept"));
+        Outcome night = app.run("--input-dir=" + input, "--output-dir=" + app.reports());
+        assertThat(night.exitCode()).as(night.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        Files.delete(latest.resolve("kept"));
+        Files.delete(latest);
+        // an ad-hoc run of the same months, on a draft of the data, writes the night's file name again
+        Path workbook = dated(app);
+        Files.setLastModifiedTime(workbook, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        PeriodRange window = PeriodRange.nightlyWindow(YearMonth.now(CASABLANCA));
+        Outcome adHoc = app.run("--input-dir=" + input, "--output-dir=" + app.reports(), "--from=" + window.from(),
+                "--to=" + window.to());
+        Assumptions.assumeTrue(window.equals(PeriodRange.nightlyWindow(YearMonth.now(CASABLANCA))),
+                "the month turned in Casablanca during the test; run it again");
+        assertThat(adHoc.exitCode()).as(adHoc.both()).isZero();
+        assertThat(dated(app)).isEqualTo(workbook);
+
+        Path labourForce = input.resolve("employment/labour_force.csv");
+        Files.writeString(labourForce, "period;geo\n2024;MA\n");
+        Outcome next = app.run("--input-dir=" + input, "--output-dir=" + app.reports());
+
+        assertThat(next.exitCode()).as(next.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(latest).doesNotExist(); // an ad-hoc run never makes the latest workbook
+        assertThat(next.stdout()).contains("is no longer as that run left it: the latest is left to the next completed"
+                + " nightly run");
+    }
+
+    private static Path dated(InProcess app) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(app.reports())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xlsx")
+                    && !f.getFileName().toString().equals(RunLauncher.LATEST_WORKBOOK)).findFirst().orElseThrow();
         }
     }
 
