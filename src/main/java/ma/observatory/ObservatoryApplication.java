@@ -140,7 +140,7 @@ public class ObservatoryApplication {
         }
         // a path whose ${...} this check cannot resolve is left to Spring, which says what it lacks
         String log = logFile(commandLine);
-        String unwritableLog = log.contains("${") ? null : unwritableLogFolder(Path.of(log));
+        String unwritableLog = log.contains("${") ? null : unwritableLog(Path.of(log));
         if (unwritableLog != null) {
             System.err.println(unwritableLog);
             return ExitCodes.BAD_COMMAND_LINE;
@@ -439,23 +439,34 @@ public class ObservatoryApplication {
     }
 
     /**
-     * The sentence for a log folder that cannot be made or written, or null. The log's default place
-     * is relative (var/logs): started from another folder than the project's (cron without its
-     * {@code cd}), the program would otherwise stop in the logging library's errors.
+     * The sentence for a log folder that cannot be made or written, or a log file that cannot be
+     * written, or null. The log's default place is relative (var/logs): started from another folder
+     * than the project's (cron without its {@code cd}), or as another user than the first run's
+     * (made with sudo, then run by cron), the program would otherwise stop in the logging library's
+     * stack trace.
      */
-    static String unwritableLogFolder(Path logFile) {
-        Path folder = logFile.toAbsolutePath().normalize().getParent();
+    static String unwritableLog(Path logFile) {
+        Path file = logFile.toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        String giveAnother = " or give a log file with --logging.file.name=/path/to/observatory.log.";
         try {
             Files.createDirectories(folder);
             if (Files.isWritable(folder)) {
+                if (Files.isDirectory(file)) {
+                    return "The log file " + file + " is a folder. Nothing was started: move that folder away," + giveAnother;
+                }
+                if (Files.exists(file) && !Files.isWritable(file)) {
+                    return "The log file " + file + " cannot be written by this user (it may belong to another, as after"
+                            + " a first run with sudo). Nothing was started: run the program as the user it belongs to,"
+                            + " or give this user write permission on it," + giveAnother;
+                }
                 return null;
             }
         } catch (IOException | SecurityException e) {
             // said below
         }
         return "The log folder " + folder + " cannot be made or written by this user. Nothing was started: start the"
-                + " program from its own folder (cd to it first, as in the README's cron line), or give a log file"
-                + " with --logging.file.name=/path/to/observatory.log.";
+                + " program from its own folder (cd to it first, as in the README's cron line)," + giveAnother;
     }
 
     /**

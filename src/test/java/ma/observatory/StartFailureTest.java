@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,10 +91,27 @@ class StartFailureTest {
     @Test
     void aLogFolderThatCannotBeMadeIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
         Path file = Files.writeString(work.resolve("var"), "a file where the log folder should be");
-        assertThat(ObservatoryApplication.unwritableLogFolder(file.resolve("logs/observatory.log")))
+        assertThat(ObservatoryApplication.unwritableLog(file.resolve("logs/observatory.log")))
                 .isEqualTo("The log folder " + file.resolve("logs") + " cannot be made or written by this user. Nothing"
                         + " was started: start the program from its own folder (cd to it first, as in the README's cron"
                         + " line), or give a log file with --logging.file.name=/path/to/observatory.log.");
-        assertThat(ObservatoryApplication.unwritableLogFolder(work.resolve("logs/observatory.log"))).isNull();
+        assertThat(ObservatoryApplication.unwritableLog(work.resolve("logs/observatory.log"))).isNull();
+    }
+
+    @Test
+    void aLogFileThatIsAFolderIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
+        Path folder = Files.createDirectories(work.resolve("logs/observatory.log"));
+        assertThat(ObservatoryApplication.unwritableLog(folder)).isEqualTo("The log file " + folder + " is a folder."
+                + " Nothing was started: move that folder away, or give a log file with"
+                + " --logging.file.name=/path/to/observatory.log.");
+    }
+
+    @Test
+    void aLogFileOfAnotherUserIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
+        Path file = Files.writeString(work.resolve("other.log"), "written by root at the first run\n");
+        Assumptions.assumeTrue(file.toFile().setWritable(false) && !Files.isWritable(file),
+                "this user writes whatever the permissions (root): nothing to check");
+        assertThat(ObservatoryApplication.unwritableLog(file)).startsWith("The log file " + file + " cannot be written"
+                + " by this user (it may belong to another, as after a first run with sudo). Nothing was started");
     }
 }

@@ -562,10 +562,11 @@ public final class CommandLine {
         lines.add("A run of the default range with none of --only, --lang, --geo-levels given here refreshes");
         lines.add("  labour-market-report_latest.xlsx. The workbook's name ends with the domains of --only, the");
         lines.add("  levels other than country,region and the language other than fr (…_employment_en.xlsx).");
-        lines.add("Exit codes: 0 done; 1 the run failed (restartable with --restart); 2 bad command line or");
-        lines.add("  configuration, or an unusable folder; 3 input contract broken; 4 another run is in the way");
-        lines.add("  (same range running, or database held); 5 --restart refused (nothing to resume, or an input");
-        lines.add("  file changed since); 143 stopped by SIGTERM (restartable with --restart).");
+        lines.add("Exit codes: 0 done; 1 the run failed (--restart resumes it, unless its last line says there");
+        lines.add("  is nothing to resume); 2 bad command line or configuration, or an unusable folder; 3 input");
+        lines.add("  contract broken; 4 another run is in the way (same range running, or database held);");
+        lines.add("  5 --restart refused (nothing to resume, or an input file changed since); 143 stopped by");
+        lines.add("  SIGTERM (--restart resumes a run it stopped; its last line says when there is none).");
         return lines;
     }
 

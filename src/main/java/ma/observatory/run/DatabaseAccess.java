@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -349,6 +350,8 @@ public final class DatabaseAccess implements AutoCloseable {
      * {@code SA} with an empty password) is given the account, and {@code SA} a random password.
      */
     private static void ensureAccount(Path path, String fileUrl, DatabaseCredentials credentials) {
+        // before HSQLDB opens it: an empty file of an existing database is one it may rewrite as new
+        Path emptied = emptiedFile(path);
         SQLException refused;
         try (Connection c = DriverManager.getConnection(fileUrl, credentials.user(), credentials.password())) {
             return;
@@ -369,11 +372,34 @@ public final class DatabaseAccess implements AutoCloseable {
                     credentials.origin());
         } catch (SQLException e) {
             throwIfLocked(path, e);
+            if (emptied != null) {
+                // an emptied .script holds no account: not a password to correct (exit 2), damaged files (exit 1)
+                throw new DatabaseException("The database " + path + " is damaged: its file " + emptied + " is empty."
+                        + " Nothing was run: " + whatToDoWhenDamaged(path), refused);
+            }
             throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
                     + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
                     + " the database was created with (observatory.db-password or that file). If that is the one, the"
                     + " database's files may be damaged: " + whatToDoWhenDamaged(path), refused, true);
         }
+    }
+
+    /**
+     * The first of the database's {@code .script} and {@code .properties} files that is there but
+     * empty (a disk that filled as it was written, a careless edit), or null.
+     */
+    static Path emptiedFile(Path path) {
+        for (String extension : List.of(".script", ".properties")) {
+            Path file = path.resolveSibling(path.getFileName() + extension);
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                    return file;
+                }
+            } catch (IOException e) {
+                // HSQLDB says more of it when it opens the database
+            }
+        }
+        return null;
     }
 
     /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */

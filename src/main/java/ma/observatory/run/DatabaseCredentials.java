@@ -75,6 +75,15 @@ record DatabaseCredentials(String user, String password, String origin) {
             }
             warnIfReadableByOthers(file);
             return password;
+        } catch (java.nio.file.AccessDeniedException e) {
+            if (!Files.exists(file)) {
+                throw new UncheckedIOException("cannot create the database password file " + file, e); // its folder's
+            }
+            // readable by its owner only, as it should be: another user than the one who made it
+            throw new DatabaseAccess.DatabaseException("The database password file " + file + " cannot be read by this"
+                    + " user: it is readable by its owner only, another user (as after a first run with sudo). Nothing"
+                    + " was started: run the program as the user who owns the database files, or give them all to"
+                    + " this one (chown).", e, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the database password file " + file, e);
         }

@@ -37,6 +37,7 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
     /** Of those, the runs whose execution has ended: they are saying their outcome. */
     private int executed;
     private boolean closing;
+    private boolean idleWhenClosed;
 
     public RunGate(RunRegistry registry, Environment env) {
         this.registry = registry;
@@ -99,6 +100,13 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
         }
     }
 
+    /** Whether the stop found no run going on, here or in a process using this database. */
+    public boolean idleWhenClosed() {
+        synchronized (lock) {
+            return idleWhenClosed;
+        }
+    }
+
     /** Called first thing when the context starts closing, before the runs are asked to stop. */
     public void onClosing(Runnable action) {
         onClosing.add(action);
@@ -131,6 +139,7 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
             int others = registry.runsOfOtherProcesses().size();
             synchronized (lock) {
                 if (active == 0 && others == 0) {
+                    idleWhenClosed = true;
                     return;
                 }
             }

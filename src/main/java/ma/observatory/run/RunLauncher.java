@@ -638,6 +638,12 @@ public class RunLauncher {
             gate.awaitClosed();
         }
         log.info("Scheduler stopped");
+        if (gate.idleWhenClosed()) {
+            // The exit code is the stop's, 143, and every exit but 0 says why on the error stream;
+            // not through ExitCodes.say, whose ERROR line a monitor would take for a failure.
+            System.err.println("The scheduler stopped, as it was asked to: no run was going on, so there is nothing"
+                    + " to resume.");
+        }
         return ExitCodes.OK;
     }
 

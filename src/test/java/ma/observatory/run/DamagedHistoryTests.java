@@ -88,6 +88,22 @@ class DamagedHistoryTests {
     }
 
     @Test
+    void anEmptiedHistoryFileIsDamagedNotAPasswordToCorrect() throws Exception {
+        firstRun();
+        Path script = work.resolve("db/observatory.script");
+        Files.write(script, new byte[0]);
+
+        Outcome run = app.run(args);
+
+        // exit 2 and "use the password the database was created with" sent the operator to the crontab
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(run.stderr().strip()).isEqualTo("The database " + work.resolve("db/observatory").toAbsolutePath()
+                + " is damaged: its file " + script.toAbsolutePath() + " is empty. Nothing was run: restore all of "
+                + work.resolve("db/observatory").toAbsolutePath() + ".* from the same backup, or move them aside to start"
+                + " a new run history (see \"When a run fails\" in the README).");
+    }
+
+    @Test
     void movingTheDamagedFilesAsideLetsTheNextRunStartANewHistory() throws Exception {
         firstRun();
         cutScript("INSERT INTO BATCH_STEP_EXECUTION_CONTEXT VALUES(", 0);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,18 @@ class DatabaseCredentialsTest {
         assertThat(dir.resolve("observatory-db.password")).exists();
         assertThat(made.password()).isNotBlank();
         assertThat(DatabaseCredentials.resolve(db, "observatory", null).password()).isEqualTo(made.password());
+    }
+
+    @Test
+    void aPasswordFileOfAnotherUserIsSaidSoNotBlamedOnItsFolder() throws IOException {
+        Path db = dir.resolve("observatory-db");
+        Path file = Files.writeString(dir.resolve("observatory-db.password"), "made by root with sudo\n");
+        Assumptions.assumeTrue(file.toFile().setReadable(false, false) && !Files.isReadable(file),
+                "this user reads whatever the permissions (root): checked by hand as another user");
+
+        assertThatThrownBy(() -> DatabaseCredentials.resolve(db, "observatory", null))
+                .isInstanceOfSatisfying(DatabaseAccess.DatabaseException.class, e -> assertThat(e.setting()).isTrue())
+                .hasMessageStartingWith("The database password file " + file + " cannot be read by this user");
     }
 
     @Test
