@@ -449,6 +449,9 @@ public class ObservatoryApplication {
         Path file = logFile.toAbsolutePath().normalize();
         Path folder = file.getParent();
         String giveAnother = " or give a log file with --logging.file.name=/path/to/observatory.log.";
+        String ofAnotherUser = " cannot be written by this user (it may belong to another, as after a first run with sudo)."
+                + " Nothing was started: run the program as the user it belongs to, or give it to this user (chown -R),";
+        boolean existed = Files.isDirectory(folder);
         try {
             Files.createDirectories(folder);
             if (Files.isWritable(folder)) {
@@ -456,14 +459,16 @@ public class ObservatoryApplication {
                     return "The log file " + file + " is a folder. Nothing was started: move that folder away," + giveAnother;
                 }
                 if (Files.exists(file) && !Files.isWritable(file)) {
-                    return "The log file " + file + " cannot be written by this user (it may belong to another, as after"
-                            + " a first run with sudo). Nothing was started: run the program as the user it belongs to,"
-                            + " or give this user write permission on it," + giveAnother;
+                    return "The log file " + file + ofAnotherUser + giveAnother;
                 }
                 return null;
             }
         } catch (IOException | SecurityException e) {
             // said below
+        }
+        if (existed) {
+            // the program's own folder: not a start from elsewhere, another user's folder
+            return "The log folder " + folder + ofAnotherUser + giveAnother;
         }
         return "The log folder " + folder + " cannot be made or written by this user. Nothing was started: start the"
                 + " program from its own folder (cd to it first, as in the README's cron line)," + giveAnother;

@@ -107,11 +107,16 @@ class StartFailureTest {
     }
 
     @Test
-    void aLogFileOfAnotherUserIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
+    void aLogFileOrFolderOfAnotherUserIsSaidBeforeAnythingStarts(@TempDir Path work) throws IOException {
         Path file = Files.writeString(work.resolve("other.log"), "written by root at the first run\n");
         Assumptions.assumeTrue(file.toFile().setWritable(false) && !Files.isWritable(file),
-                "this user writes whatever the permissions (root): nothing to check");
+                "this user writes whatever the permissions (root): checked by hand as another user");
         assertThat(ObservatoryApplication.unwritableLog(file)).startsWith("The log file " + file + " cannot be written"
                 + " by this user (it may belong to another, as after a first run with sudo). Nothing was started");
+        // the folder a first run with sudo made: the program's own, not one it was started away from
+        Path folder = Files.createDirectories(work.resolve("var/logs"));
+        Assumptions.assumeTrue(folder.toFile().setWritable(false));
+        assertThat(ObservatoryApplication.unwritableLog(folder.resolve("observatory.log"))).startsWith("The log folder "
+                + folder + " cannot be written by this user (it may belong to another, as after a first run with sudo).");
     }
 }

@@ -92,8 +92,6 @@ final class ChangesSheet {
                     texts.computeIfAbsent(c.unit(), u -> unit(m, c.unit())),
                     c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
                             Ratios.difference(c.after(), c.before()), style),
-                    c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE
-                            : texts.computeIfAbsent(List.of(c.unit()), u -> unit(m, differenceUnit(c.unit()))),
                     CellValue.text(c.indicator().id()),
                     texts.computeIfAbsent(c.breakdown(), b -> CellValue.text(b.toString())));
         }).iterator();
@@ -126,8 +124,9 @@ final class ChangesSheet {
                 new ReportColumn(m.get("changes.col.before"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.after"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("changes.col.unit"), NumberStyle.TEXT),
+                // in points for a rate, as its heading says: a column of its own took the French
+                // table past a printed page's width
                 new ReportColumn(m.get("changes.col.difference"), NumberStyle.PRECISE),
-                new ReportColumn(m.get("changes.col.difference.unit"), NumberStyle.TEXT),
                 new ReportColumn(m.get("changes.col.id"), NumberStyle.TEXT),
                 new ReportColumn(m.get("changes.col.breakdown_code"), NumberStyle.TEXT));
         // As many changes as two runs have values, when the input changed: past a sheet's rows
@@ -140,11 +139,6 @@ final class ChangesSheet {
 
     private static CellValue unit(Messages m, Unit unit) {
         return CellValue.text(m.getOr("unit." + unit.name(), unit.text()));
-    }
-
-    /** A rate's revision is in points, as the Summary gives a rate's change: 12.8 % to 13.0 % is +0.2 points. */
-    static Unit differenceUnit(Unit unit) {
-        return unit == Unit.PERCENT ? Unit.POINTS : unit;
     }
 
     /**

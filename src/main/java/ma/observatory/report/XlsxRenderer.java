@@ -118,6 +118,11 @@ public final class XlsxRenderer {
      * in Calibri 11 in Excel; LibreOffice's metric-compatible font runs a little wider).
      */
     private static final int PAGE_WIDTH_CHARS = 135;
+    /**
+     * What a printed page holds at 100 % in Excel, and in LibreOffice with Carlito (Calibri's
+     * metrics): a column that fits beside the repeated labels within it is printed whole.
+     */
+    public static final int PRINTABLE_WIDTH_CHARS = 141;
     /** The smallest print scale at which an 11-point figure still reads comfortably on paper. */
     static final int WIDE_PRINT_SCALE = 70;
     /**
@@ -979,11 +984,11 @@ public final class XlsxRenderer {
         }
 
         /**
-         * As many of the row labels as leave room on a page for the widest other column: beside
-         * all four of the Notes' labels, the definition was cut at the page's edge on every page.
+         * As many of the row labels as leave room on a page for the widest other column: a column
+         * too wide to print beside them is cut at the page's edge on every page.
          */
         private int labelsLeavingRoom(int labels, int columns) {
-            double page = PAGE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE;
+            double page = PRINTABLE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE;
             for (; labels > 1; labels--) {
                 double labelWidth = 0;
                 for (int c = 0; c < labels; c++) {

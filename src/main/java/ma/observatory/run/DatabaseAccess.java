@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -375,7 +374,7 @@ public final class DatabaseAccess implements AutoCloseable {
             if (emptied != null) {
                 // an emptied .script holds no account: not a password to correct (exit 2), damaged files (exit 1)
                 throw new DatabaseException("The database " + path + " is damaged: its file " + emptied + " is empty."
-                        + " Nothing was run: " + whatToDoWhenDamaged(path), refused);
+                        + " Nothing was started: " + whatToDoWhenDamaged(path), refused);
             }
             throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
                     + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
@@ -385,21 +384,17 @@ public final class DatabaseAccess implements AutoCloseable {
     }
 
     /**
-     * The first of the database's {@code .script} and {@code .properties} files that is there but
-     * empty (a disk that filled as it was written, a careless edit), or null.
+     * The database's {@code .script} file, the history itself, if it is there but empty (a disk that
+     * filled as it was written, a careless edit), or null. (An emptied {@code .properties} is not
+     * damage: HSQLDB writes it again.)
      */
     static Path emptiedFile(Path path) {
-        for (String extension : List.of(".script", ".properties")) {
-            Path file = path.resolveSibling(path.getFileName() + extension);
-            try {
-                if (Files.isRegularFile(file) && Files.size(file) == 0) {
-                    return file;
-                }
-            } catch (IOException e) {
-                // HSQLDB says more of it when it opens the database
-            }
+        Path script = path.resolveSibling(path.getFileName() + ".script");
+        try {
+            return Files.isRegularFile(script) && Files.size(script) == 0 ? script : null;
+        } catch (IOException e) {
+            return null; // HSQLDB says more of it when it opens the database
         }
-        return null;
     }
 
     /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */

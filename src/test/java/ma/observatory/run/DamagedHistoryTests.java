@@ -98,7 +98,7 @@ class DamagedHistoryTests {
         // exit 2 and "use the password the database was created with" sent the operator to the crontab
         assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.stderr().strip()).isEqualTo("The database " + work.resolve("db/observatory").toAbsolutePath()
-                + " is damaged: its file " + script.toAbsolutePath() + " is empty. Nothing was run: restore all of "
+                + " is damaged: its file " + script.toAbsolutePath() + " is empty. Nothing was started: restore all of "
                 + work.resolve("db/observatory").toAbsolutePath() + ".* from the same backup, or move them aside to start"
                 + " a new run history (see \"When a run fails\" in the README).");
     }

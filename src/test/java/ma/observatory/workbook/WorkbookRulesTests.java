@@ -309,7 +309,8 @@ class WorkbookRulesTests {
                             org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
                     for (int c = repeated + 1; c <= last; c++) {
                         assertThat(labels + sheet.getColumnWidth(c) / 256.0).as(where + ": column " + c
-                                + " beside the repeated labels, in digit widths at 70 %").isLessThanOrEqualTo(135 / 0.7);
+                                + " beside the repeated labels, in digit widths at 70 %")
+                                .isLessThanOrEqualTo(ma.observatory.report.XlsxRenderer.PRINTABLE_WIDTH_CHARS / 0.7);
                     }
                 }
             }
