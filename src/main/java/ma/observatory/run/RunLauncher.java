@@ -311,6 +311,14 @@ public class RunLauncher {
                     + " then resume it with --restart.");
             return ExitCodes.RUN_FAILED;
         }
+        if (first != null && ExitCodes.rootMessageInFull(first).contains("Data File size limit is reached")) {
+            // HSQLDB's words when the disk under its data file fills faster than DatabaseDisk checks:
+            // read as a size limit, they sent the operator after a setting rather than the disk
+            ExitCodes.say("The run failed: the database could not grow (HSQLDB: \"Data File size limit is reached\"),"
+                    + " most often because the disk holding it (--db) is full. Nothing new was written and the previous"
+                    + " workbook is unchanged: free some space there, then resume it with --restart.");
+            return ExitCodes.RUN_FAILED;
+        }
         if (execution.getAllFailureExceptions().stream().anyMatch(ExitCodes::outOfMemory)) {
             ExitCodes.say("The run ran out of memory (it may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): nothing new was written and the previous workbook is unchanged. Give it more with -Xmx"

@@ -51,6 +51,16 @@ class RunOutcomeTest {
     }
 
     @Test
+    void theDatabasesDiskFillingUpIsNotReadAsASizeLimitToRaise() {
+        // as HSQLDB 2.7 says it when its .data file cannot grow on a full tmpfs
+        String said = sentence(new RuntimeException("org.springframework.dao.DataAccessResourceFailureException",
+                new java.sql.SQLException("java.io.IOException: Data File size limit is reached")));
+        assertThat(said).isEqualTo("The run failed: the database could not grow (HSQLDB: \"Data File size limit is"
+                + " reached\"), most often because the disk holding it (--db) is full. Nothing new was written and the"
+                + " previous workbook is unchanged: free some space there, then resume it with --restart.");
+    }
+
+    @Test
     void aRunThatCouldNotRecordHowItEndedClaimsNothingOfItsWorkbook() {
         String said = sentence(new IllegalStateException("Step requested termination: StepExecution: id=112\n\tat x"),
                 BatchStatus.UNKNOWN);
