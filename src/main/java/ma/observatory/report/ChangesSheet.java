@@ -89,7 +89,7 @@ final class ChangesSheet {
                     // Summary says of a value it no longer has
                     c.kind() == Kind.NEW ? CellValue.NOT_AVAILABLE : CellValue.number(c.before(), style),
                     c.kind() == Kind.GONE ? CellValue.NOT_AVAILABLE : CellValue.number(c.after(), style),
-                    texts.computeIfAbsent(c.unit(), u -> unit(m, c.unit())),
+                    texts.computeIfAbsent(c.unit(), u -> CellValue.text(m.unit(c.unit()))),
                     c.kind() != Kind.REVISED ? CellValue.NOT_APPLICABLE : CellValue.number(
                             Ratios.difference(c.after(), c.before()), style),
                     CellValue.text(c.indicator().id()),
@@ -135,10 +135,6 @@ final class ChangesSheet {
                 List.of(sentence, m.get("intro.shorthand")),
                 new ReportTable("Changes", cols, rows,
                         new ReportTable.Overflow(changes.size(), m.get("data.overflow"))));
-    }
-
-    private static CellValue unit(Messages m, Unit unit) {
-        return CellValue.text(m.getOr("unit." + unit.name(), unit.text()));
     }
 
     /**

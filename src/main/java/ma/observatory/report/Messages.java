@@ -45,6 +45,11 @@ public final class Messages {
         return value == null ? fallback : value;
     }
 
+    /** A unit in the workbook's language ("milliers de personnes"); as the input files write it if untranslated. */
+    public String unit(ma.observatory.indicator.Unit unit) {
+        return getOr("unit." + unit.name(), unit.text());
+    }
+
     private String find(String key) {
         for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {

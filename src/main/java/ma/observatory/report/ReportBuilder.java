@@ -291,7 +291,7 @@ public class ReportBuilder {
                 continue;
             }
             rows.add(List.of(CellValue.text("[note " + n++ + "]"), CellValue.text(i.id()),
-                    CellValue.text(WideTables.label(m, i)), CellValue.text(m.getOr("unit." + i.unit().name(), i.unit().text())),
+                    CellValue.text(WideTables.label(m, i)), CellValue.text(m.unit(i.unit())),
                     CellValue.text(m.get("indicator." + i.id() + ".definition")),
                     CellValue.text(String.join(", ", i.files()))));
         }

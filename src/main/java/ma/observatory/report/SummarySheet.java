@@ -192,11 +192,11 @@ final class SummarySheet {
                         CellValue.text(COUNTED_BY_MONTH.contains(v.indicator())
                                 ? WideTables.periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
                         CellValue.number(v.value(), styleOf(v)),
-                        CellValue.text(m.getOr("unit." + v.unit().name(), v.unit().text())),
+                        CellValue.text(m.unit(v.unit())),
                         h.change() == null ? CellValue.NOT_APPLICABLE
                                 : CellValue.number(change == null ? null : change.value(), NumberStyle.CHANGE),
                         h.change() == null ? CellValue.NOT_APPLICABLE
-                                : CellValue.text(m.getOr("unit." + h.change().unit().name(), h.change().unit().text())),
+                                : CellValue.text(m.unit(h.change().unit())),
                         basis(m, v, change),
                         CellValue.text(v.source())));
             }

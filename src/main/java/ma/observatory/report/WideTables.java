@@ -253,7 +253,7 @@ public final class WideTables {
 
     /** "Unemployment rate (%)": the label with its unit, as a column heading. */
     public static String heading(Messages m, Indicator i) {
-        return label(m, i) + " (" + m.getOr("unit." + i.unit().name(), i.unit().text()) + ")";
+        return label(m, i) + " (" + m.unit(i.unit()) + ")";
     }
 
     public static ReportColumn column(Messages m, Indicator i) {

@@ -962,11 +962,7 @@ public final class XlsxRenderer {
             PrintSetup print = sheet.getPrintSetup();
             print.setLandscape(true);
             print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            double width = 0;
-            for (int c = 0; c < columns; c++) {
-                width += sheet.getColumnWidth(c) / 256.0;
-            }
-            if (width <= PAGE_WIDTH_CHARS * 100.0 / FIT_MIN_SCALE) {
+            if (widthOf(0, columns) <= PAGE_WIDTH_CHARS * 100.0 / FIT_MIN_SCALE) {
                 sheet.setFitToPage(true);
                 print.setFitWidth((short) 1);
                 // A chart and its table on one page; any other sheet as many pages high as its rows
@@ -990,19 +986,24 @@ public final class XlsxRenderer {
         private int labelsLeavingRoom(int labels, int columns) {
             double page = PRINTABLE_WIDTH_CHARS * 100.0 / WIDE_PRINT_SCALE;
             for (; labels > 1; labels--) {
-                double labelWidth = 0;
-                for (int c = 0; c < labels; c++) {
-                    labelWidth += sheet.getColumnWidth(c) / 256.0;
-                }
                 double widest = 0;
                 for (int c = labels; c < columns; c++) {
-                    widest = Math.max(widest, sheet.getColumnWidth(c) / 256.0);
+                    widest = Math.max(widest, widthOf(c, c + 1));
                 }
-                if (labelWidth + widest <= page) {
+                if (widthOf(0, labels) + widest <= page) {
                     break;
                 }
             }
             return labels;
+        }
+
+        /** Columns {@code from} (inclusive) to {@code to} (exclusive), in digit widths. */
+        private double widthOf(int from, int to) {
+            double width = 0;
+            for (int c = from; c < to; c++) {
+                width += sheet.getColumnWidth(c) / 256.0;
+            }
+            return width;
         }
 
         /**

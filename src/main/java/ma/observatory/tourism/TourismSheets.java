@@ -266,7 +266,7 @@ class TourismSheets implements DomainSheets {
             row.add(CellValue.text(context.placeName(t.geo())));
             row.add(CellValue.text(t.targetPeriod().toString()));
             row.add(CellValue.number(t.targetValue(), style));
-            row.add(CellValue.text(m.getOr("unit." + unit.name(), unit.text())));
+            row.add(CellValue.text(m.unit(unit)));
             row.add(t.baselinePeriod() == null ? CellValue.NOT_AVAILABLE : CellValue.text(t.baselinePeriod().toString()));
             row.add(CellValue.number(t.baselineValue(), style));
             row.add(CellValue.number(actual == null ? null : actual.value(), style));
