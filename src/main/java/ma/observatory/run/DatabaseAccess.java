@@ -349,8 +349,13 @@ public final class DatabaseAccess implements AutoCloseable {
      * {@code SA} with an empty password) is given the account, and {@code SA} a random password.
      */
     private static void ensureAccount(Path path, String fileUrl, DatabaseCredentials credentials) {
-        // before HSQLDB opens it: an empty file of an existing database is one it may rewrite as new
+        // Said before HSQLDB opens it: it would take the empty history for a new database, refuse the
+        // account, and write files of its own over the damaged ones a restore or a diagnosis needs.
         Path emptied = emptiedFile(path);
+        if (emptied != null) {
+            throw new DatabaseException("The database " + path + " is damaged: its file " + emptied + " is empty."
+                    + " Nothing was started: " + whatToDoWhenDamaged(path), null);
+        }
         SQLException refused;
         try (Connection c = DriverManager.getConnection(fileUrl, credentials.user(), credentials.password())) {
             return;
@@ -371,11 +376,6 @@ public final class DatabaseAccess implements AutoCloseable {
                     credentials.origin());
         } catch (SQLException e) {
             throwIfLocked(path, e);
-            if (emptied != null) {
-                // an emptied .script holds no account: not a password to correct (exit 2), damaged files (exit 1)
-                throw new DatabaseException("The database " + path + " is damaged: its file " + emptied + " is empty."
-                        + " Nothing was started: " + whatToDoWhenDamaged(path), refused);
-            }
             throw new DatabaseException("The database " + path + " refused the account '" + credentials.user()
                     + "' with the password from " + credentials.origin() + ". Nothing was started: use the password"
                     + " the database was created with (observatory.db-password or that file). If that is the one, the"

@@ -93,9 +93,20 @@ class DamagedHistoryTests {
         Path script = work.resolve("db/observatory.script");
         Files.write(script, new byte[0]);
 
+        try (Stream<Path> files = Files.list(work.resolve("db"))) {
+            files.forEach(f -> f.toFile().setLastModified(0)); // to see whether anything writes them
+        }
         Outcome run = app.run(args);
+        Outcome again = app.run("--list-runs");
 
         // exit 2 and "use the password the database was created with" sent the operator to the crontab
+        assertThat(again.stderr()).as("the same, however often it is tried").isEqualTo(run.stderr());
+        assertThat(script).isEmptyFile();
+        try (Stream<Path> files = Files.list(work.resolve("db"))) {
+            assertThat(files.filter(f -> f.toFile().lastModified() != 0 && !f.getFileName().toString().endsWith(".lck")
+                    && !f.getFileName().toString().contains("claim")))
+                    .as("the damaged files, left as they were for a restore or a diagnosis").isEmpty();
+        }
         assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(run.stderr().strip()).isEqualTo("The database " + work.resolve("db/observatory").toAbsolutePath()
                 + " is damaged: its file " + script.toAbsolutePath() + " is empty. Nothing was started: restore all of "
