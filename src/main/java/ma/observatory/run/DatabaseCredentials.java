@@ -77,7 +77,8 @@ record DatabaseCredentials(String user, String password, String origin) {
             return password;
         } catch (java.nio.file.AccessDeniedException e) {
             if (!Files.exists(file)) {
-                throw new UncheckedIOException("cannot create the database password file " + file, e); // its folder's
+                // a folder this user may not write in, which the start-up names rather than this file
+                throw new UncheckedIOException("cannot create the database password file " + file, e);
             }
             // readable by its owner only, as it should be: another user than the one who made it
             throw new DatabaseAccess.DatabaseException("The database password file " + file + " cannot be read by this"
