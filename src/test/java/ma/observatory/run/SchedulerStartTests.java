@@ -3,6 +3,11 @@ package ma.observatory.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,5 +29,24 @@ class SchedulerStartTests {
                 + " (its levels: commune, country, region): every night would stop. The scheduler was not started")
                 .doesNotContain("Exception");
         assertThat(outcome.both()).doesNotContain("Scheduler up");
+    }
+
+    @Test
+    @Timeout(120)
+    void anIdleSchedulerStoppedSaysSoOnTheErrorStreamAsEveryExitButZeroDoes(@TempDir Path work) throws Exception {
+        List<String> args = new ArrayList<>(ChildJvm.options(work, ChildJvm.freePort()));
+        int month = YearMonth.now(ZoneId.of("Africa/Casablanca")).plusMonths(6).getMonthValue(); // never meanwhile
+        args.addAll(List.of("--input-dir=" + InProcess.FIXTURES.toAbsolutePath(), "--schedule",
+                "--schedule-cron=0 0 3 1 " + month + " *"));
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler", args)) {
+            scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
+
+            scheduler.process().destroy(); // SIGTERM
+
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+            assertThat(scheduler.exitCode()).isEqualTo(143);
+            assertThat(scheduler.stderr().strip()).isEqualTo("The scheduler stopped, as it was asked to: no run was going"
+                    + " on, so there is nothing to resume.");
+        }
     }
 }
