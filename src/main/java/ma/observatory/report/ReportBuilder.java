@@ -92,13 +92,17 @@ public class ReportBuilder {
 
         ReportSheet notes = notesSheet(m, run);
         List<ReportSheet> sheets = new ArrayList<>();
-        sheets.add(coverSheet(m, execution, run, runId, values));
+        ReportSheet cover = coverSheet(m, execution, run, runId, values);
+        sheets.add(cover);
         List<ReportSheet> listed = new ArrayList<>();
         listed.add(SummarySheet.build(context, COUNTRY));
         listed.add(ChangesSheet.build(context, indicators, zone));
         listed.add(notes);
         listed.addAll(body);
-        sheets.add(contentsSheet(m, listed));
+        // the Cover too: its legend of [x] and [z], which other sheets send the reader to
+        List<ReportSheet> linked = new ArrayList<>(List.of(cover));
+        linked.addAll(listed);
+        sheets.add(contentsSheet(m, linked));
         sheets.addAll(listed);
         // Pinned to the range's end so that the same inputs give the same file properties.
         var created = run.range().lastMonth().atEndOfMonth().atStartOfDay(ZoneId.of("UTC")).toInstant();

@@ -197,8 +197,10 @@ class WorkbookRulesTests {
                 assertThat(book.getSheet(target)).as("link to " + target).isNotNull();
                 linked.add(target);
             }
-            for (int s = 2; s < book.getNumberOfSheets(); s++) {
-                assertThat(linked).as(language + ": Contents links to every sheet").contains(book.getSheetName(s));
+            for (int s = 0; s < book.getNumberOfSheets(); s++) {
+                if (s != 1) {
+                    assertThat(linked).as(language + ": Contents links to every other sheet").contains(book.getSheetName(s));
+                }
             }
         }
     }
