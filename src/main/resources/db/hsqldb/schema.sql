@@ -91,6 +91,9 @@ CREATE CACHED TABLE IF NOT EXISTS published (
     line       BIGINT        NOT NULL,
     PRIMARY KEY (run_id, indicator, period, geo, breakdown)
 );
+-- The digits typed after the value's decimal separator: a figure published as "14" (%) is compared
+-- at that rounding. (Figures staged before this column existed have it empty: compared at 0.1 point.)
+ALTER TABLE published ADD COLUMN IF NOT EXISTS decimals INT;
 
 -- Indicator values, one row per series: the periods of an indicator for one place, breakdown,
 -- unit, basis and source, with their values (NULL where not available) in two arrays of the same

@@ -73,6 +73,18 @@ public final class NumberParser {
         return value == 0.0 ? 0.0 : value; // folds -0 into 0
     }
 
+    /**
+     * How many digits follow the decimal separator of a number as typed: 0 for "14", 1 for "13.8"
+     * or "13,8". A published figure is as precise as its last digit, and is compared at that rounding.
+     *
+     * @param raw a cell {@link #parse} accepted
+     */
+    public static int decimalsTyped(String raw) {
+        String s = raw.strip();
+        int separator = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+        return separator < 0 ? 0 : s.length() - separator - 1;
+    }
+
     /** 10^0 .. 10^15, each exactly representable as a double. */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15};

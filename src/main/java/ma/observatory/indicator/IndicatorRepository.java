@@ -179,10 +179,11 @@ public class IndicatorRepository {
         List<Object[]> rows = new ArrayList<>(figures.size());
         for (PublishedFigure f : figures) {
             rows.add(new Object[] {runId, f.indicator().id(), f.period().toString(), f.geo(), f.breakdown().toString(),
-                    f.value(), f.indicator().unit().text(), SourceText.capped(f.source()), f.line()});
+                    f.value(), f.indicator().unit().text(), SourceText.capped(f.source()), f.line(),
+                    f.decimals() < 0 ? null : f.decimals()});
         }
-        jdbc.batchUpdate("INSERT INTO published (run_id, indicator, period, geo, breakdown, val, unit, source, line)"
-                + " VALUES (?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO published (run_id, indicator, period, geo, breakdown, val, unit, source, line,"
+                + " decimals) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public void deletePublished(long runId) {
@@ -191,11 +192,12 @@ public class IndicatorRepository {
 
     /** Published figures whose indicator belongs to the domain. */
     public List<PublishedFigure> published(long runId, String domain) {
-        return jdbc.query("SELECT indicator, period, geo, breakdown, val, source, line FROM published"
+        return jdbc.query("SELECT indicator, period, geo, breakdown, val, source, line, decimals FROM published"
                         + " WHERE run_id = ? AND indicator LIKE ? ORDER BY line",
                 (rs, i) -> new PublishedFigure(Indicator.byId(rs.getString(1)), Period.parse(rs.getString(2)),
                         rs.getString(3), Breakdown.parse(rs.getString(4)), (Double) rs.getObject(5),
-                        rs.getString(6), rs.getLong(7)),
+                        rs.getString(6), rs.getLong(7),
+                        rs.getObject(8) == null ? PublishedFigure.DECIMALS_UNKNOWN : rs.getInt(8)),
                 runId, domain + ".%");
     }
 

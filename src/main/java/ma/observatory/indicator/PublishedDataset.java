@@ -7,6 +7,7 @@ import java.util.Set;
 import ma.observatory.csv.CsvColumn;
 import ma.observatory.csv.CsvDataset;
 import ma.observatory.csv.CsvRow;
+import ma.observatory.csv.NumberParser;
 import ma.observatory.csv.Reason;
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.BreakdownVocabulary;
@@ -33,9 +34,9 @@ public final class PublishedDataset implements CsvDataset {
         return true;
     }
 
-    /** Rates and shares: parts of a whole, from 0 to 100 %. */
     /** The width of the published table's breakdown column. */
     private static final int BREAKDOWN_CHARS = 400;
+    /** Rates and shares: parts of a whole, from 0 to 100 %. */
     private static final Set<Indicator> SHARES = EnumSet.of(Indicator.EMPLOYMENT_ACTIVITY_RATE,
             Indicator.EMPLOYMENT_EMPLOYMENT_RATE, Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE,
             Indicator.EMPLOYMENT_UNDEREMPLOYMENT_RATE, Indicator.EMPLOYMENT_SECTOR_SHARE, Indicator.TOURISM_MRE_SHARE,
@@ -101,6 +102,8 @@ public final class PublishedDataset implements CsvDataset {
             // be kept and then shown nowhere.
             row.warn(PublishedColumn.GEO, place, Reason.of("geo.not-reported", geo.place(place).level()));
         }
-        return new PublishedFigure(indicator, period, place, breakdown, value, source, row.line());
+        int decimals = value == null ? PublishedFigure.DECIMALS_UNKNOWN
+                : NumberParser.decimalsTyped(row.text(PublishedColumn.VALUE));
+        return new PublishedFigure(indicator, period, place, breakdown, value, source, row.line(), decimals);
     }
 }

@@ -15,7 +15,8 @@ import ma.observatory.period.PeriodRange;
  * Meets computed values with published figures. Where only a publication has the figure, it is
  * used and marked {@code published}; where both exist, the computed value stands (the published one
  * for the indicators that say {@link Indicator#publishedPrevails()}) and the pair is listed, flagged
- * when it differs by more than 0.1 point (rates) or 0.5 % (levels).
+ * when it differs by more than 0.1 point (rates) or 0.5 % (levels). A rate published with no decimal
+ * ("14 %") is flagged only beyond half a point: 13.79 is what the publication rounded to 14.
  */
 public final class Reconciler {
 
@@ -91,7 +92,8 @@ public final class Reconciler {
                 values.add(publishedValue(f));
             } else if (computedValue.value() != null && f.value() != null) {
                 checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), computedValue.value(),
-                        f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value()), f.line()));
+                        f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value(),
+                                f.decimals()), f.line()));
             }
         }
         return new Result(values, checks);
@@ -102,11 +104,23 @@ public final class Reconciler {
                 f.source());
     }
 
+    /** Whether a computed value differs from a figure published to a tenth (of a point, for a rate). */
     public static boolean beyondTolerance(Unit unit, double computed, double published) {
+        return beyondTolerance(unit, computed, published, PublishedFigure.DECIMALS_UNKNOWN);
+    }
+
+    /**
+     * @param decimals the digits the published figure was typed with; a rate typed with fewer than
+     *                 one is compared at its rounding (half a point for "14"), never closer than 0.1
+     */
+    public static boolean beyondTolerance(Unit unit, double computed, double published, int decimals) {
         double diff = Math.abs(computed - published);
         if (unit.isRate()) {
-            // A figure published as 13.0 may be anything from 12.95 to 13.05: compare at that rounding.
-            return diff > RATE_TOLERANCE_POINTS + 1e-9;
+            // A figure published as 13.0 may be anything from 12.95 to 13.05, one published as 13
+            // anything from 12.5 to 13.5: compare at that rounding.
+            double tolerance = decimals < 0 ? RATE_TOLERANCE_POINTS
+                    : Math.max(RATE_TOLERANCE_POINTS, 0.5 * Math.pow(10, -decimals));
+            return diff > tolerance + 1e-9;
         }
         return published == 0 ? diff > 0 : diff / Math.abs(published) > LEVEL_TOLERANCE_RELATIVE;
     }

@@ -26,6 +26,7 @@ import ma.observatory.geo.PlaceRepository;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorRepository;
 import ma.observatory.indicator.IndicatorValue;
+import ma.observatory.indicator.Reconciler;
 import ma.observatory.indicator.Reconciliation;
 import ma.observatory.indicator.Unit;
 import ma.observatory.job.RunParameters;
@@ -348,7 +349,12 @@ public class ReportBuilder {
         Messages m = context.messages();
         List<List<CellValue>> checks = new ArrayList<>();
         for (Reconciliation r : indicators.reconciliations(runId)) {
-            String kind = (r.flagged() ? "quality.differs" : "quality.matches")
+            // Not flagged though beyond a tenth: a rate published without decimals, which the reader
+            // would otherwise take for a mistake of the flag.
+            boolean toItsRounding = !r.flagged()
+                    && Reconciler.beyondTolerance(r.indicator().unit(), r.computed(), r.published());
+            String kind = (r.flagged() ? "quality.differs"
+                    : toItsRounding ? "quality.matches.rounded" : "quality.matches")
                     + (r.indicator().publishedPrevails() ? ".shown" : "");
             checks.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),

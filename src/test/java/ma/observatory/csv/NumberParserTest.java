@@ -111,6 +111,15 @@ class NumberParserTest {
                 .hasMessageContaining("too large");
     }
 
+    @Test
+    void theDecimalsTypedAreCountedAfterEitherSeparatorNotInTheThousands() {
+        assertThat(NumberParser.decimalsTyped("14")).isZero();
+        assertThat(NumberParser.decimalsTyped(" -13.8 ")).isEqualTo(1);
+        assertThat(NumberParser.decimalsTyped("13,80")).isEqualTo(2);
+        assertThat(NumberParser.decimalsTyped("10 770")).isZero();
+        assertThat(NumberParser.decimalsTyped("1\u00A0234,5")).isEqualTo(1);
+    }
+
     /**
      * Plain decimals take a fast path (no regular expression, no BigDecimal); it must give the very
      * double that the full rules give, digit for digit, with either separator.

@@ -127,6 +127,20 @@ class IndicatorRepositoryTest {
     }
 
     @Test
+    void aPublishedFigureComesBackWithTheDecimalsItWasTypedWith() {
+        PublishedFigure whole = new PublishedFigure(Indicator.TOURISM_MRE_SHARE, Period.year(2024), "MA",
+                Breakdown.parse("market=total"), 49.0, "Ministry", 7, 0);
+        repository.savePublished(1, List.of(whole));
+        // as a version before the column stored it
+        jdbc.update("INSERT INTO published (run_id, indicator, period, geo, breakdown, val, unit, source, line)"
+                + " VALUES (1, 'tourism.mre_share', '2023', 'MA', 'market=total', 51, '%', 'Ministry', 8)");
+
+        assertThat(repository.published(1, "tourism")).extracting(PublishedFigure::decimals)
+                .containsExactly(0, PublishedFigure.DECIMALS_UNKNOWN);
+        assertThat(repository.published(1, "tourism").get(0)).isEqualTo(whole);
+    }
+
+    @Test
     void aSourceLongerThanItsColumnIsStoredCutWithAnEllipsisNotRefused() {
         // a file's 3,990 characters and the words the program adds to them
         String source = "difference of 2024 (computed: " + "s".repeat(3_990) + ")";

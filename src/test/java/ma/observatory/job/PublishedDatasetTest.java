@@ -47,8 +47,21 @@ class PublishedDatasetTest {
 
         assertThat(parsed).hasSize(2).noneMatch(Parsed::rejected);
         assertThat(parsed.get(0).item()).isEqualTo(new PublishedFigure(Indicator.EMPLOYMENT_UNEMPLOYMENT_RATE,
-                Period.year(2024), "MA", Breakdown.of("area", "total", "sex", "total", "age_group", "15+"), 13.3, "HCP", 2));
+                Period.year(2024), "MA", Breakdown.of("area", "total", "sex", "total", "age_group", "15+"), 13.3, "HCP", 2,
+                1));
         assertThat(parsed.get(1).item().value()).isEqualTo(-0.4);
+    }
+
+    /** A figure is as precise as it was published: Data quality compares "14" (%) at half a point. */
+    @Test
+    void theDecimalsOfTheValueAreKeptAsTyped() {
+        List<Parsed<PublishedFigure>> parsed = read(
+                "employment.unemployment_rate,2024,MA,,14,%,HCP",
+                "employment.unemployment_rate,2023,MA,,13.80,%,HCP",
+                "employment.unemployment_rate,2022,MA,,,%,HCP");
+
+        assertThat(parsed).extracting(p -> p.item().decimals())
+                .containsExactly(0, 2, PublishedFigure.DECIMALS_UNKNOWN);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

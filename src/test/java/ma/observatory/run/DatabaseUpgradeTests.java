@@ -83,4 +83,25 @@ class DatabaseUpgradeTests {
                             + " on ");
         }
     }
+
+    @Test
+    void aDatabaseWithoutTheDecimalsOfPublishedFiguresGetsThemAtTheNextRun() throws Exception {
+        InProcess app = new InProcess(work);
+        String[] args = {"--input-dir=" + InProcess.FIXTURES, "--output-dir=" + app.reports(), "--from=2023",
+            "--to=2024"};
+        assertThat(app.run(args).exitCode()).isZero();
+        // as the version before them left it
+        ChildJvm.query(work, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE published DROP COLUMN decimals");
+            }
+            return null;
+        });
+
+        Outcome outcome = app.run(args);
+
+        assertThat(outcome.exitCode()).as(outcome.both()).isZero();
+        assertThat(ChildJvm.lines(work, "SELECT COUNT(*) FROM published WHERE run_id = 1 AND decimals IS NOT NULL"))
+                .singleElement().isNotEqualTo("0");
+    }
 }

@@ -103,6 +103,13 @@ class TourismJobFunctionalTests {
                 assertThat((Double) r.get("Computed")).isCloseTo(300.0 / 13, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(23.0);
             });
+            // Foreign arrivals 6 to 8 million: +33.33 %, against 33 published without decimals, which
+            // stands for anything from 32.5 to 33.5: beyond a tenth, within the publication's rounding.
+            assertThat(book.rows("DataQuality")).anySatisfy(r -> {
+                assertThat(r.get("Kind")).isEqualTo("matches publication as rounded (publication shown)");
+                assertThat((Double) r.get("Computed")).isCloseTo(100.0 / 3, within(1e-9));
+                assertThat(r.get("Published")).isEqualTo(33.0);
+            });
             // 112,000 MAD million / 16 million arrivals = 7,000 MAD
             assertThat(number(find(values, "tourism.receipts_per_arrival", "2024", ALL))).isCloseTo(7_000, within(1e-9));
             // MRE 8 of 16 million: 50 %; 2022 only as published (48 %).
