@@ -198,3 +198,10 @@ CREATE TABLE IF NOT EXISTS run_claim (
     execution_id  BIGINT,
     PRIMARY KEY (range_key)
 );
+
+-- The version of these tables (run/SchemaVersion.CURRENT), raised with every table or column added
+-- above. A run beside the scheduler uses the tables as the scheduler made them when it started: it
+-- is refused, before it begins, when the scheduler was started by an earlier version.
+CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL);
+DELETE FROM schema_version WHERE version < 1;
+INSERT INTO schema_version SELECT 1 FROM (VALUES (0)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM schema_version);

@@ -6,7 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +101,7 @@ class DatabaseUpgradeTests {
         ChildJvm.query(work, c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE published DROP COLUMN decimals");
+                s.execute("DROP TABLE schema_version");
             }
             return null;
         });
@@ -103,5 +111,45 @@ class DatabaseUpgradeTests {
         assertThat(outcome.exitCode()).as(outcome.both()).isZero();
         assertThat(ChildJvm.lines(work, "SELECT COUNT(*) FROM published WHERE run_id = 1 AND decimals IS NOT NULL"))
                 .singleElement().isNotEqualTo("0");
+        assertThat(ChildJvm.lines(work, "SELECT version FROM schema_version"))
+                .containsExactly(Integer.toString(SchemaVersion.CURRENT));
+    }
+
+    /**
+     * A scheduler made the tables when it started; a new version of the program installed since
+     * would write columns they lack, and fail half-way. It is refused before anything begins.
+     */
+    @Test
+    void aRunBesideASchedulerStartedByAnEarlierVersionIsRefusedBeforeItBegins() throws Exception {
+        InProcess app = new InProcess(work);
+        Path input = InProcess.FIXTURES.toAbsolutePath(); // the scheduler's process starts in the test's folder
+        int port = ChildJvm.freePort();
+        List<String> args = new ArrayList<>(ChildJvm.options(work, port));
+        int month = YearMonth.now(ZoneId.of("Africa/Casablanca")).plusMonths(6).getMonthValue(); // no night meanwhile
+        args.addAll(List.of("--input-dir=" + input, "--schedule", "--schedule-cron=0 0 3 1 " + month + " *"));
+        try (ChildJvm scheduler = ChildJvm.start(work, "scheduler", args)) {
+            scheduler.await("the scheduler up", () -> scheduler.stdout().contains("Scheduler up"), Duration.ofSeconds(60));
+            // as an earlier version's scheduler made them
+            Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
+            String password = Files.readString(DatabaseCredentials.fileOf(db)).strip();
+            try (Connection c = DriverManager.getConnection(DatabaseAccess.serverUrl(port), "observatory", password);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP TABLE schema_version");
+            }
+
+            Outcome outcome = app.run("--input-dir=" + input, "--output-dir=" + app.reports(), "--from=2023",
+                    "--to=2024");
+
+            assertThat(outcome.exitCode()).as(outcome.both()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+            assertThat(outcome.stderr()).contains("is served by the scheduler (process "
+                    + scheduler.process().pid() + "), which was started before this version of the program was"
+                    + " installed", "Nothing was started: restart the scheduler");
+            // nothing began; what every version has can still be listed
+            Outcome list = app.run("--list-runs");
+            assertThat(list.exitCode()).as(list.both()).isZero();
+            assertThat(list.stdout()).contains("No runs yet");
+            scheduler.process().destroy();
+            assertThat(scheduler.waitFor(Duration.ofSeconds(40))).as(scheduler.output()).isTrue();
+        }
     }
 }

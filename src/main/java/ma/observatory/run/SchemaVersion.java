@@ -1,0 +1,45 @@
+package ma.observatory.run;
+
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The version of the program's own tables, which {@code schema.sql} records in {@code schema_version}
+ * and raises with every change to them. A run beside the scheduler uses the tables as the scheduler
+ * made them when it started (making them again would wait for every run going on): when a newer
+ * version of the program has been installed since, the run is refused before it begins, rather
+ * than fail half-way on a column the tables lack.
+ */
+final class SchemaVersion {
+
+    /** Raise with {@code schema.sql}'s, whenever that file adds a table or a column. */
+    static final int CURRENT = 1;
+
+    private SchemaVersion() {
+    }
+
+    /** The version the tables are at: 0 for tables made before the version was recorded. */
+    static int of(JdbcTemplate jdbc) {
+        try {
+            Integer v = jdbc.queryForObject("SELECT MAX(version) FROM schema_version", Integer.class);
+            return v == null ? 0 : v;
+        } catch (BadSqlGrammarException e) {
+            return 0; // no such table: made before the version was recorded
+        }
+    }
+
+    /**
+     * What to say when the scheduler serving the database made its tables with an earlier version,
+     * or {@code null} when they are this version's.
+     */
+    static String behindScheduler(JdbcTemplate jdbc, DatabaseAccess database) {
+        if (database.mode() != DatabaseAccess.Mode.CLIENT || of(jdbc) >= CURRENT) {
+            return null;
+        }
+        String who = DatabaseOwner.read(database.path()).map(DatabaseOwner::who).orElse("the scheduler");
+        return "The database " + database.path() + " is served by " + who + ", which was started before this"
+                + " version of the program was installed: its tables lack what this version stores. Nothing was"
+                + " started: restart the scheduler (systemctl restart, or stop it and start it again with"
+                + " --schedule), which brings the tables up to date, then run this command again.";
+    }
+}
