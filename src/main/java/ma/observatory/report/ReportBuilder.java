@@ -451,7 +451,7 @@ public class ReportBuilder {
     private ReportSheet filesSheet(Messages m, long runId) {
         List<List<CellValue>> rows = new ArrayList<>();
         jdbc.query("SELECT file, present, dialect, sha256, rows_read, rows_rejected, rows_outside, charset, bom,"
-                + " separator, decimal_comma FROM input_file WHERE run_id = ? ORDER BY file", rs -> {
+                + " separator, decimal_comma, modified_ns FROM input_file WHERE run_id = ? ORDER BY file", rs -> {
                     boolean present = rs.getBoolean(2);
                     long read = rs.getLong(5);
                     long rejected = rs.getLong(6);
@@ -460,6 +460,8 @@ public class ReportBuilder {
                             CellValue.text(m.get(present ? "files.present" : "files.absent")),
                             present ? CellValue.text(format(m, rs.getString(3), rs.getString(8), rs.getBoolean(9),
                                     rs.getString(10), rs.getBoolean(11))) : CellValue.NOT_APPLICABLE,
+                            !present ? CellValue.NOT_APPLICABLE : rs.getObject(12) == null ? CellValue.GAP
+                                    : CellValue.text(modified(rs.getLong(12))),
                             present ? CellValue.text(rs.getString(4)) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read - rejected - outside) : CellValue.NOT_APPLICABLE,
@@ -470,6 +472,7 @@ public class ReportBuilder {
                 new ReportColumn(m.get("files.file"), NumberStyle.TEXT),
                 new ReportColumn(m.get("files.state"), NumberStyle.TEXT),
                 new ReportColumn(m.get("files.dialect"), NumberStyle.TEXT),
+                new ReportColumn(m.get("files.modified", zone.getId()), NumberStyle.TEXT),
                 new ReportColumn("SHA-256", NumberStyle.TEXT),
                 new ReportColumn(m.get("files.read"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("files.kept"), NumberStyle.INTEGER),
@@ -477,6 +480,14 @@ public class ReportBuilder {
                 new ReportColumn(m.get("files.outside"), NumberStyle.INTEGER));
         return new ReportSheet(m.get("sheet.files"), m.get("files.title"), List.of(m.get("files.intro")),
                 new ReportTable("InputFiles", cols, rows));
+    }
+
+    /**
+     * When the file was last changed, as the run found it: which delivery of a file a workbook was
+     * made from, when a figure looks off. (A run recorded before the time was kept has {@code [x]}.)
+     */
+    private String modified(long epochNanos) {
+        return STAMP.format(java.time.Instant.EPOCH.plusNanos(epochNanos).atZone(zone));
     }
 
     /**

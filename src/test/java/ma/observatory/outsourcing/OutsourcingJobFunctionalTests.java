@@ -232,9 +232,19 @@ class OutsourcingJobFunctionalTests {
                 work.resolve("reports/labour-market-report_2021-01_2026-10_outsourcing_en.xlsx"))) {
             assertThat(book.sheetNames()).contains("Outsourcing jobs", "Relocations", "Relocations by year",
                     "Exposure to regulations");
+            // the delivery the workbook was made from, in the reader's zone
+            String modified = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(
+                    java.nio.file.Files.getLastModifiedTime(FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant()
+                            .atZone(java.time.ZoneId.of("Africa/Casablanca")));
             assertThat(book.rows("InputFiles")).anySatisfy(r -> {
                 assertThat(r.get("File")).isEqualTo("outsourcing/sector_jobs.csv");
                 assertThat(r.get("Format")).isEqualTo("UTF-8, ',' separated");
+                assertThat(r.get("Last modified (Africa/Casablanca)")).isEqualTo(modified);
+            });
+            assertThat(book.rows("InputFiles")).anySatisfy(r -> {
+                assertThat(r.get("File")).isEqualTo("targets.csv");
+                assertThat(r.get("State")).isEqualTo("absent (optional)");
+                assertThat(r.get("Last modified (Africa/Casablanca)")).isEqualTo("[z]");
             });
             assertThat(book.rows("Relocations")).extracting(r -> r.get("Counted, or why not")).contains("counted",
                     "announced before the range, effective date never published: neither counted nor pending", "cancelled",
