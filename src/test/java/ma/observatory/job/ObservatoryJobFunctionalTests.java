@@ -176,7 +176,10 @@ class ObservatoryJobFunctionalTests {
             // and the fixture's published -80 for rural is set against it on Data quality
             assertThat(book.rows("DataQuality")).anySatisfy(q -> {
                 assertThat(q.get("Motif ou chiffre").toString()).startsWith("Création nette d’emplois, 2024, Maroc, rural (");
-                assertThat(q).containsEntry("Calculé", -10.0).containsEntry("Publié", -80.0);
+                assertThat(q).containsEntry("Calculé", -10.0).containsEntry("Publié", -80.0)
+                        .containsEntry("Unité", "milliers de personnes")
+                        // a level's difference set against the published figure: 70 of 80 thousand
+                        .containsEntry("Écart d’un niveau (% du publié)", 87.5);
             });
 
             // The employment sheet shows the same national rate on its 2024 / Morocco / all row.
@@ -227,6 +230,8 @@ class ObservatoryJobFunctionalTests {
                 assertThat((Double) r.get("Calculé")).isCloseTo(100.0 * 120 / 815, within(1e-9));
                 assertThat((Double) r.get("Publié")).isEqualTo(12.0);
                 assertThat(r.get("Valeur")).isEqualTo("12"); // as the file gives it, not 12.0
+                // a rate's difference is in points already
+                assertThat(r).containsEntry("Unité", "%").containsEntry("Écart d’un niveau (% du publié)", "[z]");
             });
         }
     }
