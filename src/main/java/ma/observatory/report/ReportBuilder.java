@@ -333,7 +333,9 @@ public class ReportBuilder {
                 CellValue.text(v.geo()),
                 texts.computeIfAbsent(v.breakdown(), b -> CellValue.text(b.toString())),
                 v.value() == null ? CellValue.GAP : CellValue.number(v.value(), dataStyle(v.unit())),
-                CellValue.text(v.unit().text()), CellValue.text(v.basis().code()),
+                // no figure, no basis: "computed" beside an empty value read as a computed nothing
+                CellValue.text(v.unit().text()), v.value() == null ? CellValue.NOT_APPLICABLE
+                        : CellValue.text(v.basis().code()),
                 CellValue.text(v.source()))).iterator();
         // The Indicators table keeps English headers whatever the language: formulas and scripts use them.
         List<ReportColumn> cols = new ArrayList<>();

@@ -195,6 +195,8 @@ class TourismJobFunctionalTests {
             int valueColumn = book.table("Indicators").getStartColIndex() + book.headers("Indicators").indexOf("value");
             Cell value = book.table("Indicators").getXSSFSheet().getRow(row).getCell(valueColumn);
             assertThat(value == null || value.getCellType() == CellType.BLANK).as("value cell %s", value).isTrue();
+            // no figure, no basis: not "computed"
+            assertThat(progress.get("basis")).isEqualTo("[z]");
             assertThat(book.rows("Indicators")).noneMatch(r -> r.get("breakdown").equals(target)
                     && !r.get("indicator").equals("tourism.target_progress_pct"));
 
