@@ -43,6 +43,11 @@ public final class SourceText {
         return "en".equals(language) ? ENGLISH : new SourceText(Locale.FRENCH);
     }
 
+    /** "octobre", "October": a month named as a sentence says it. */
+    public String monthName(java.time.YearMonth month) {
+        return month.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale);
+    }
+
     /**
      * @throws java.util.MissingResourceException when the key has no pattern: a bug the bundle test finds
      */

@@ -1,6 +1,7 @@
 package ma.observatory.outsourcing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -279,25 +280,27 @@ public final class OutsourcingIndicators {
         for (var entry : years.entrySet()) {
             Period year = Period.year(entry.getKey());
             YearTallies y = entry.getValue();
+            String file = eventsFile(words, range, year);
             // Both directions' totals are given for every year with an event, so that net = in - out
             // can be checked on the Data sheet; no event in a direction is 0 jobs, not a gap.
             addSum(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", TOTAL),
-                    y.inTotal.jobs(), lines(words, y.inTotal));
+                    y.inTotal.jobs(), lines(words, file, y.inTotal));
             addSum(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO, Breakdown.of("destination_country", TOTAL),
-                    y.outTotal.jobs(), lines(words, y.outTotal));
+                    y.outTotal.jobs(), lines(words, file, y.outTotal));
             addSum(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", TOTAL),
-                    Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(words, y.inTotal, y.outTotal));
+                    Ratios.difference(y.inTotal.jobs(), y.outTotal.jobs()), lines(words, file, y.inTotal, y.outTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "in"),
-                    (double) y.inTotal.events, lines(words, y.inTotal));
+                    (double) y.inTotal.events, lines(words, file, y.inTotal));
             add(values, OUTSOURCING_RELOCATION_EVENTS, year, MOROCCO, Breakdown.of("direction", "out"),
-                    (double) y.outTotal.events, lines(words, y.outTotal));
+                    (double) y.outTotal.events, lines(words, file, y.outTotal));
             for (var in : y.in.entrySet()) {
                 addSum(values, OUTSOURCING_RELOCATED_IN, year, MOROCCO, Breakdown.of("origin_country", in.getKey()),
-                        in.getValue().jobs(), lines(words, in.getValue()));
+                        in.getValue().jobs(), lines(words, file, in.getValue()));
             }
             for (var out : y.out.entrySet()) {
                 addSum(values, OUTSOURCING_RELOCATED_OUT, year, MOROCCO,
-                        Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(), lines(words, out.getValue()));
+                        Breakdown.of("destination_country", out.getKey()), out.getValue().jobs(),
+                        lines(words, file, out.getValue()));
             }
             Set<String> counterparts = new TreeSet<>(y.in.keySet());
             counterparts.addAll(y.out.keySet());
@@ -305,17 +308,17 @@ public final class OutsourcingIndicators {
                 Tally in = y.in.getOrDefault(country, new Tally());
                 Tally out = y.out.getOrDefault(country, new Tally());
                 addSum(values, OUTSOURCING_RELOCATED_NET, year, MOROCCO, Breakdown.of("counterpart_country", country),
-                        Ratios.difference(in.jobs(), out.jobs()), lines(words, in, out));
+                        Ratios.difference(in.jobs(), out.jobs()), lines(words, file, in, out));
             }
         }
         Period end = Period.year(range.lastMonth().getYear());
         if (pipelineIn.events > 0) {
             addSum(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "in"), pipelineIn.jobs(),
-                    lines(words, pipelineIn));
+                    lines(words, RelocationDataset.INSTANCE.file(), pipelineIn));
         }
         if (pipelineOut.events > 0) {
             addSum(values, OUTSOURCING_PIPELINE_JOBS, end, MOROCCO, Breakdown.of("direction", "out"),
-                    pipelineOut.jobs(), lines(words, pipelineOut));
+                    pipelineOut.jobs(), lines(words, RelocationDataset.INSTANCE.file(), pipelineOut));
         }
         return values;
     }
@@ -329,11 +332,11 @@ public final class OutsourcingIndicators {
      */
     static List<IndicatorValue> givingWayToPublished(List<IndicatorValue> values, List<PublishedFigure> published,
                                                      PeriodRange range, SourceText words) {
-        String noEvent = lines(words);
         Set<Period> withEvents = new java.util.HashSet<>();
         // what is pending at the range's end is no move of that year
         for (IndicatorValue v : values) {
-            if (v.indicator() != OUTSOURCING_PIPELINE_JOBS && !noEvent.equals(v.source())) {
+            if (v.indicator() != OUTSOURCING_PIPELINE_JOBS
+                    && !lines(words, eventsFile(words, range, v.period())).equals(v.source())) {
                 withEvents.add(v.period());
             }
         }
@@ -350,17 +353,32 @@ public final class OutsourcingIndicators {
     }
 
     /**
+     * The file the moves of a year are counted from, with the months counted when the range covers
+     * the year in part: the Data sheet's period is the year's code, and "2026" of jobs moved in read
+     * as the whole year when it is January to October.
+     */
+    private static String eventsFile(SourceText words, PeriodRange range, Period year) {
+        String file = RelocationDataset.INSTANCE.file();
+        YearMonth first = year.firstMonth().isBefore(range.firstMonth()) ? range.firstMonth() : year.firstMonth();
+        YearMonth last = year.lastMonth().isAfter(range.lastMonth()) ? range.lastMonth() : year.lastMonth();
+        if (first.equals(year.firstMonth()) && last.equals(year.lastMonth())) {
+            return file;
+        }
+        return words.get("source.events.months", file, words.monthName(first), words.monthName(last),
+                Integer.toString(year.year()));
+    }
+
+    /**
      * The lines of the events counted and what the file says of them: the press report a reader
      * looks up, not only where the event is in the file. Lines are grouped by their source, each
      * source said once after its own lines, so that none reads as covering a line it does not.
      */
-    private static String lines(SourceText words, Tally... tallies) {
+    private static String lines(SourceText words, String file, Tally... tallies) {
         List<RelocationEvent> all = new ArrayList<>();
         for (Tally t : tallies) {
             all.addAll(t.counted);
         }
         all.sort(Comparator.comparingLong(RelocationEvent::line));
-        String file = RelocationDataset.INSTANCE.file();
         if (all.isEmpty()) {
             return words.get("source.events.none", file);
         }

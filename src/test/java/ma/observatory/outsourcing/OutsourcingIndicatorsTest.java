@@ -303,6 +303,13 @@ class OutsourcingIndicatorsTest {
         assertThat(ma(r, OUTSOURCING_RELOCATION_EVENTS, "2026", "direction", "in")).isEqualTo(1.0);
         assertThat(ma(r, OUTSOURCING_RELOCATION_EVENTS, "2026", "direction", "out")).isEqualTo(0.0);
         assertThat(r.values()).noneMatch(v -> v.indicator() == OUTSOURCING_PIPELINE_JOBS);
+        // "2026" is January to October: its source says so, the Data sheet showing the year's code only
+        assertThat(find(r, OUTSOURCING_RELOCATED_IN, "2026", "MA", Breakdown.of("origin_country", "BE")).orElseThrow()
+                .source()).isEqualTo("outsourcing/relocations.csv (January to October 2026 only), line 2: source 2");
+        // and a range starting inside a year counts its months from there
+        Result fromMarch = relocations(range("2026-03", "2026-12"), total);
+        assertThat(find(fromMarch, OUTSOURCING_RELOCATED_OUT, "2026", "MA", Breakdown.of("destination_country", "total"))
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv (March to December 2026 only): no event");
         // A run to 2025-12 sees it in the pipeline instead.
         Result before = relocations(range("2021-01", "2025-12"), total);
         assertThat(ma(before, OUTSOURCING_PIPELINE_JOBS, "2025", "direction", "in")).isEqualTo(163.0);
@@ -314,7 +321,10 @@ class OutsourcingIndicatorsTest {
         assertThat(values).isNotEmpty().allSatisfy(v -> {
             assertThat(v.value()).isZero();
             assertThat(v.breakdown().toString()).matches("(origin|destination|counterpart)_country=total|direction=.*");
-            assertThat(v.source()).isEqualTo("outsourcing/relocations.csv: no event");
+            // the nightly range covers January to October of its last year
+            assertThat(v.source()).isEqualTo(v.period().year() == 2026
+                    ? "outsourcing/relocations.csv (January to October 2026 only): no event"
+                    : "outsourcing/relocations.csv: no event");
         });
     }
 

@@ -102,6 +102,10 @@ class OutsourcingJobFunctionalTests {
                     .isEqualTo(163.0);
             assertThat(value(values, "outsourcing.relocated_jobs_net", "2026", "MA", "counterpart_country=total"))
                     .isEqualTo(163.0);
+            // the range ends in October: "2026" is its first ten months, which the source says
+            assertThat(find(values, "outsourcing.relocated_jobs_in", "2026", "MA", "origin_country=BE"))
+                    .hasValueSatisfying(r -> assertThat((String) r.get("source"))
+                            .startsWith("outsourcing/relocations.csv (de janvier à octobre 2026 seulement), ligne "));
             // Orange/SFR, announced in 2010 and never dated since: listed, not pending.
             assertThat(find(values, "outsourcing.pipeline_jobs", "2026", "MA", "direction=in")).isEmpty();
             // 2024: the ES event has no jobs: counted as an event, its jobs not available (an empty
