@@ -19,9 +19,12 @@ import java.util.Properties;
  * serves on, and the run it is busy with. HSQLDB admits one process per file database; this file lets
  * the next process say who is in the way instead of waiting for HSQLDB's lock to time out.
  *
- * @param run what the owner is running, in words (empty when idle)
+ * @param run    what the owner is running, in words (empty when idle)
+ * @param schema the version of the tables the owner's program makes ({@link SchemaVersion#CURRENT}),
+ *               0 for a program from before it was written: a scheduler still bringing the tables
+ *               up to date is told apart from one started by an earlier version
  */
-record DatabaseOwner(long pid, String processStart, String role, int port, String run) {
+record DatabaseOwner(long pid, String processStart, String role, int port, String run, int schema) {
 
     static final String SCHEDULER = "scheduler";
     static final String ONE_SHOT = "one-shot";
@@ -29,11 +32,12 @@ record DatabaseOwner(long pid, String processStart, String role, int port, Strin
     /** This process. */
     static DatabaseOwner current(String role, int port) {
         ProcessHandle self = ProcessHandle.current();
-        return new DatabaseOwner(self.pid(), startOf(self), role, port, "");
+        return new DatabaseOwner(self.pid(), startOf(self), role, port, "", SchemaVersion.CURRENT);
     }
 
     DatabaseOwner running(String runDescription) {
-        return new DatabaseOwner(pid, processStart, role, port, runDescription == null ? "" : runDescription);
+        return new DatabaseOwner(pid, processStart, role, port, runDescription == null ? "" : runDescription,
+                schema);
     }
 
     /** Whether the process is still there (and is the same process, not a later one given its id). */
@@ -76,7 +80,8 @@ record DatabaseOwner(long pid, String processStart, String role, int port, Strin
             p.load(in);
             return Optional.of(new DatabaseOwner(Long.parseLong(p.getProperty("pid", "-1")),
                     p.getProperty("process-start", ""), p.getProperty("role", ONE_SHOT),
-                    Integer.parseInt(p.getProperty("port", "0")), p.getProperty("run", "")));
+                    Integer.parseInt(p.getProperty("port", "0")), p.getProperty("run", ""),
+                    Integer.parseInt(p.getProperty("schema", "0"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // half-written or damaged: treated as no owner, HSQLDB's lock still guards
         }
@@ -90,6 +95,7 @@ record DatabaseOwner(long pid, String processStart, String role, int port, Strin
         p.setProperty("role", role);
         p.setProperty("port", Integer.toString(port));
         p.setProperty("run", run);
+        p.setProperty("schema", Integer.toString(schema));
         Path file = fileOf(db);
         try {
             StringWriter text = new StringWriter();

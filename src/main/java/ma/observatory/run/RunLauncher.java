@@ -96,10 +96,10 @@ public class RunLauncher {
     /** Runs what the command line asks for and returns the exit code. */
     public int execute(CommandLine commandLine) throws InterruptedException {
         if (!commandLine.has("list-runs")) { // which reads only what every version has
-            String behind = SchemaVersion.behindScheduler(jdbc, database);
+            SchemaVersion.Refusal behind = SchemaVersion.behindScheduler(jdbc, database);
             if (behind != null) {
-                ExitCodes.say(behind);
-                return ExitCodes.BAD_COMMAND_LINE;
+                ExitCodes.say(behind.sentence());
+                return behind.exitCode();
             }
         }
         registry.recoverOrphans();

@@ -28,18 +28,30 @@ final class SchemaVersion {
         }
     }
 
+    /** A run refused before it begins: the sentence to say, and the exit code. */
+    record Refusal(String sentence, int exitCode) {
+    }
+
     /**
-     * What to say when the scheduler serving the database made its tables with an earlier version,
-     * or {@code null} when they are this version's.
+     * Why a run cannot use the tables of the scheduler serving the database, or {@code null} when
+     * they are this version's: the scheduler was started by an earlier version (restart it), or it
+     * is still bringing them up to date as it starts (which on a long history takes a while).
      */
-    static String behindScheduler(JdbcTemplate jdbc, DatabaseAccess database) {
+    static Refusal behindScheduler(JdbcTemplate jdbc, DatabaseAccess database) {
         if (database.mode() != DatabaseAccess.Mode.CLIENT || of(jdbc) >= CURRENT) {
             return null;
         }
-        String who = DatabaseOwner.read(database.path()).map(DatabaseOwner::who).orElse("the scheduler");
-        return "The database " + database.path() + " is served by " + who + ", which was started before this"
-                + " version of the program was installed: its tables lack what this version stores. Nothing was"
+        var owner = DatabaseOwner.read(database.path());
+        String who = owner.map(DatabaseOwner::who).orElse("the scheduler");
+        if (owner.isPresent() && owner.get().schema() >= CURRENT) {
+            return new Refusal("The database " + database.path() + " is served by " + who + ", which is still"
+                    + " starting: it is bringing the database's tables up to date for this version of the program."
+                    + " Nothing was started: run this command again in a minute.", ExitCodes.BUSY);
+        }
+        return new Refusal("The database " + database.path() + " is served by " + who + ", which was started before"
+                + " this version of the program was installed: its tables lack what this version stores. Nothing was"
                 + " started: restart the scheduler (systemctl restart, or stop it and start it again with"
-                + " --schedule), which brings the tables up to date, then run this command again.";
+                + " --schedule), which brings the tables up to date, then run this command again.",
+                ExitCodes.BAD_COMMAND_LINE);
     }
 }

@@ -98,7 +98,7 @@ class DatabaseAccessTest {
         Process scheduler = new ProcessBuilder("sleep", "1").start();
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             new DatabaseOwner(scheduler.pid(), DatabaseOwner.startOf(scheduler.toHandle()), DatabaseOwner.SCHEDULER,
-                    silent.getLocalPort(), "").write(db);
+                    silent.getLocalPort(), "", SchemaVersion.CURRENT).write(db);
 
             assertThatThrownBy(() -> DatabaseAccess.open(db, "observatory", "", silent.getLocalPort(), false))
                     .isInstanceOf(DatabaseAccess.DatabaseException.class)
