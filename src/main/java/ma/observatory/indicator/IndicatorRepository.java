@@ -237,11 +237,16 @@ public class IndicatorRepository {
     }
 
     public List<Reconciliation> reconciliations(long runId) {
-        return jdbc.query("SELECT indicator, period, geo, breakdown, computed, published, flagged, line"
-                        + " FROM reconciliation WHERE run_id = ? ORDER BY indicator, period, geo, breakdown",
+        // the decimals from the figure as staged, which the check was made with
+        return jdbc.query("SELECT r.indicator, r.period, r.geo, r.breakdown, r.computed, r.published, r.flagged,"
+                        + " r.line, p.decimals FROM reconciliation r LEFT JOIN published p ON p.run_id = r.run_id"
+                        + " AND p.indicator = r.indicator AND p.period = r.period AND p.geo = r.geo"
+                        + " AND p.breakdown = r.breakdown"
+                        + " WHERE r.run_id = ? ORDER BY r.indicator, r.period, r.geo, r.breakdown",
                 (rs, i) -> new Reconciliation(Indicator.byId(rs.getString(1)), Period.parse(rs.getString(2)),
                         rs.getString(3), Breakdown.parse(rs.getString(4)), rs.getDouble(5), rs.getDouble(6),
-                        rs.getBoolean(7), rs.getLong(8)),
+                        rs.getBoolean(7), rs.getLong(8),
+                        rs.getObject(9) == null ? PublishedFigure.DECIMALS_UNKNOWN : rs.getInt(9)),
                 runId);
     }
 }

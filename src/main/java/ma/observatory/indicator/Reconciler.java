@@ -93,7 +93,7 @@ public final class Reconciler {
             } else if (computedValue.value() != null && f.value() != null) {
                 checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), computedValue.value(),
                         f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value(),
-                                f.decimals()), f.line()));
+                                f.decimals()), f.line(), f.decimals()));
             }
         }
         return new Result(values, checks);

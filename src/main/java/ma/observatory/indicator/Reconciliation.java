@@ -7,10 +7,17 @@ import ma.observatory.period.Period;
  * A computed value next to the published one for the same key: how an economist sees whether the
  * shipped counts reproduce the official figures.
  *
- * @param line the line of the figure in {@code published.csv}
+ * @param line     the line of the figure in {@code published.csv}
+ * @param decimals the digits its value was typed with after the decimal separator, or
+ *                 {@link PublishedFigure#DECIMALS_UNKNOWN}: the flag depends on them, the reader must see them
  */
 public record Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
-                             double published, boolean flagged, long line) {
+                             double published, boolean flagged, long line, int decimals) {
+
+    public Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
+                          double published, boolean flagged, long line) {
+        this(indicator, period, geo, breakdown, computed, published, flagged, line, PublishedFigure.DECIMALS_UNKNOWN);
+    }
 
     public double difference() {
         return computed - published;

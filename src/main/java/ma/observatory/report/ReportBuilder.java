@@ -350,6 +350,8 @@ public class ReportBuilder {
     private ReportSheet qualitySheet(ReportContext context, long runId) {
         Messages m = context.messages();
         List<List<CellValue>> checks = new ArrayList<>();
+        boolean publishedDecimalComma = Boolean.TRUE.equals(jdbc.query("SELECT decimal_comma FROM input_file"
+                + " WHERE run_id = ? AND file = 'published.csv'", rs -> rs.next() ? rs.getObject(1) : null, runId));
         for (Reconciliation r : indicators.reconciliations(runId)) {
             // Not flagged though beyond a tenth: a rate published without decimals, which the reader
             // would otherwise take for a mistake of the flag.
@@ -360,7 +362,7 @@ public class ReportBuilder {
                     + (r.indicator().publishedPrevails() ? ".shown" : "");
             checks.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
-                    CellValue.text(asWritten(r.published())),
+                    CellValue.text(asWritten(r.published(), r.decimals(), publishedDecimalComma)),
                     CellValue.text(figure(context, r)), CellValue.text(m.unit(r.indicator().unit())),
                     CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference()),
                     relativeDifference(r)));
@@ -463,6 +465,19 @@ public class ReportBuilder {
     /** A number as a file would give it: 17400000 and 43.6, not 1.74E7 and 120000.0. */
     static String asWritten(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A published figure as its file gives it, its decimals included ("14.0" is compared at a
+     * tenth, "14" at half a point: the two must not look alike), with the file's decimal separator.
+     *
+     * @param decimals as typed, or negative when not known (a figure staged by an earlier version)
+     */
+    static String asWritten(double value, int decimals, boolean decimalComma) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(value);
+        String text = decimals < 0 ? exact.stripTrailingZeros().toPlainString()
+                : exact.setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        return decimalComma ? text.replace('.', ',') : text;
     }
 
     private ReportSheet filesSheet(Messages m, long runId) {

@@ -32,6 +32,12 @@ class ReportBuilderTest {
         assertThat(ReportBuilder.asWritten(43.6)).isEqualTo("43.6");
         assertThat(ReportBuilder.asWritten(-0.25)).isEqualTo("-0.25");
         assertThat(ReportBuilder.asWritten(0)).isEqualTo("0");
+        // with the decimals it was typed with, and the file's separator
+        assertThat(ReportBuilder.asWritten(14, 1, false)).isEqualTo("14.0");
+        assertThat(ReportBuilder.asWritten(14, 0, false)).isEqualTo("14");
+        assertThat(ReportBuilder.asWritten(43.6, 2, true)).isEqualTo("43,60");
+        assertThat(ReportBuilder.asWritten(17_400_000, 0, true)).isEqualTo("17400000");
+        assertThat(ReportBuilder.asWritten(14, -1, false)).isEqualTo("14");
     }
 
     private static IndicatorValue value(Indicator id, Period period, Double v) {

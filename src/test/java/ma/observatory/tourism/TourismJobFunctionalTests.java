@@ -102,6 +102,7 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Kind")).isEqualTo("matches publication (publication shown)");
                 assertThat((Double) r.get("Computed")).isCloseTo(300.0 / 13, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(23.0);
+                assertThat(r.get("Value")).isEqualTo("23.0"); // as typed: compared at a tenth
             });
             // Foreign arrivals 6 to 8 million: +33.33 %, against 33 published without decimals, which
             // stands for anything from 32.5 to 33.5: beyond a tenth, within the publication's rounding.
@@ -109,6 +110,7 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Kind")).isEqualTo("matches publication as rounded (publication shown)");
                 assertThat((Double) r.get("Computed")).isCloseTo(100.0 / 3, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(33.0);
+                assertThat(r.get("Value")).isEqualTo("33"); // as typed: compared at half a point
             });
             // 112,000 MAD million / 16 million arrivals = 7,000 MAD
             assertThat(number(find(values, "tourism.receipts_per_arrival", "2024", ALL))).isCloseTo(7_000, within(1e-9));
