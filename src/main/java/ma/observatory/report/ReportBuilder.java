@@ -399,7 +399,8 @@ public class ReportBuilder {
                 // with --max-reject-rate=1 a file of millions of bad rows lists them all: past a
                 // sheet's rows they go to a CSV beside the workbook, as the Data sheet's do
                 new ReportTable("DataQuality", cols, rows,
-                        new ReportTable.Overflow(problems + checks.size(), m.get("data.overflow"))));
+                        new ReportTable.Overflow(problems + checks.size(), m.get("data.overflow")))
+                        .sizedAlsoBy(checks));
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.List;
  * @param columns headings (with units) and display formats
  * @param rows     the rows; each row holds one value per column, see {@link CellValue}
  * @param overflow what to do when the table may not fit in a sheet, or {@code null} when it always fits
+ * @param alsoSizedBy rows among {@code rows}, past the first ones, that the columns must be wide enough for
  */
 public record ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows,
-                          Overflow overflow) {
+                          Overflow overflow, List<List<CellValue>> alsoSizedBy) {
 
     /**
      * A table that may pass Excel's 1,048,576 rows: when it does, it is written in full to a CSV file
@@ -30,9 +31,23 @@ public record ReportTable(String name, List<ReportColumn> columns, Iterable<List
             throw new IllegalArgumentException("not a valid Excel table name: " + name);
         }
         columns = List.copyOf(columns);
+        alsoSizedBy = List.copyOf(alsoSizedBy);
+    }
+
+    public ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows, Overflow overflow) {
+        this(name, columns, rows, overflow, List.of());
     }
 
     public ReportTable(String name, List<ReportColumn> columns, Iterable<List<CellValue>> rows) {
         this(name, columns, rows, null);
+    }
+
+    /**
+     * The table with rows its columns are sized by as well as its first ones: rows that come after
+     * the renderer's sample (Data quality's checks, after thousands of rejected rows), whose texts
+     * would otherwise be cut by the next column.
+     */
+    public ReportTable sizedAlsoBy(List<List<CellValue>> laterRows) {
+        return new ReportTable(name, columns, rows, overflow, laterRows);
     }
 }

@@ -1025,7 +1025,12 @@ public final class XlsxRenderer {
             while (sample.size() < WIDTH_SAMPLE_ROWS && rows.hasNext()) {
                 sample.add(checkRow(table, rows.next(), sample.size()));
             }
-            int[] widths = columnWidths(names, columns, sample);
+            List<List<CellValue>> sizing = sample;
+            if (!table.alsoSizedBy().isEmpty()) {
+                sizing = new ArrayList<>(sample);
+                sizing.addAll(table.alsoSizedBy());
+            }
+            int[] widths = columnWidths(names, columns, sizing);
             wrapChars = new int[columnCount];
             boolean wraps = false;
             for (int c = 0; c < columnCount; c++) {

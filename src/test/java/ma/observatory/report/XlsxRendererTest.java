@@ -477,6 +477,27 @@ class XlsxRendererTest {
         }
     }
 
+    /** Data quality's checks come after its rejected rows, which may be thousands. */
+    @Test
+    void rowsPastTheSampledOnesThatTheTableNamesSizeItsColumnsToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.xlsx");
+        String kind = "conforme à la publication arrondie (chiffre publié retenu)";
+        List<List<CellValue>> late = List.of(List.of(CellValue.text(kind), CellValue.number(1.0)));
+        List<List<CellValue>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < XlsxRenderer.WIDTH_SAMPLE_ROWS + 10; i++) {
+            rows.add(List.of(CellValue.text("rejet"), CellValue.number(i)));
+        }
+        rows.addAll(late);
+        ReportTable table = new ReportTable("Late", List.of(new ReportColumn("Type", NumberStyle.TEXT),
+                new ReportColumn("Value", NumberStyle.INTEGER)), rows, null).sizedAlsoBy(late);
+        renderer.render(new ReportWorkbook("Late", "fr", CREATED,
+                List.of(new ReportSheet("Late", "Late", List.of(), table))), file);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            assertThat(book.getSheet("Late").getColumnWidth(0) / 256.0).isGreaterThanOrEqualTo(kind.length());
+        }
+    }
+
     @Test
     void aColumnGivenAWrapWidthIsThatNarrowAndItsWordsWrap(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.xlsx");
