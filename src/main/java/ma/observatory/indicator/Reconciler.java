@@ -15,8 +15,10 @@ import ma.observatory.period.PeriodRange;
  * Meets computed values with published figures. Where only a publication has the figure, it is
  * used and marked {@code published}; where both exist, the computed value stands (the published one
  * for the indicators that say {@link Indicator#publishedPrevails()}) and the pair is listed, flagged
- * when it differs by more than 0.1 point (rates) or 0.5 % (levels). A rate published with no decimal
- * ("14 %") is flagged only beyond half a point: 13.79 is what the publication rounded to 14.
+ * when it differs by more than 0.1 point (rates) or 0.5 % (levels). The flag stands for a rate
+ * published with no decimal ("14 %"), which 13.79 may have been rounded to: the HCP writes 13.0 %
+ * as "13 %" too, so half a point would hide real differences; the reader is told instead
+ * ({@link #withinPublishedRounding}).
  */
 public final class Reconciler {
 
@@ -92,8 +94,8 @@ public final class Reconciler {
                 values.add(publishedValue(f));
             } else if (computedValue.value() != null && f.value() != null) {
                 checks.add(new Reconciliation(f.indicator(), f.period(), f.geo(), f.breakdown(), computedValue.value(),
-                        f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value(),
-                                f.decimals()), f.line(), f.decimals()));
+                        f.value(), beyondTolerance(f.indicator().unit(), computedValue.value(), f.value()),
+                        f.line(), f.decimals()));
             }
         }
         return new Result(values, checks);
@@ -104,24 +106,24 @@ public final class Reconciler {
                 f.source());
     }
 
-    /** Whether a computed value differs from a figure published to a tenth (of a point, for a rate). */
     public static boolean beyondTolerance(Unit unit, double computed, double published) {
-        return beyondTolerance(unit, computed, published, PublishedFigure.DECIMALS_UNKNOWN);
+        double diff = Math.abs(computed - published);
+        if (unit.isRate()) {
+            // A figure published as 13.0 may be anything from 12.95 to 13.05: compare at that rounding.
+            return diff > RATE_TOLERANCE_POINTS + 1e-9;
+        }
+        return published == 0 ? diff > 0 : diff / Math.abs(published) > LEVEL_TOLERANCE_RELATIVE;
     }
 
     /**
-     * @param decimals the digits the published figure was typed with; a rate typed with fewer than
-     *                 one is compared at its rounding (half a point for "14"), never closer than 0.1
+     * Whether a rate's difference could come from the published figure's rounding alone: within half
+     * a unit of the last digit it was typed with (13.79 against "14"). Not a match: "14" may be the
+     * 14.0 of an office that drops a tenth of 0, as the HCP does.
+     *
+     * @param decimals the digits typed after the published figure's separator, negative when not known
      */
-    public static boolean beyondTolerance(Unit unit, double computed, double published, int decimals) {
-        double diff = Math.abs(computed - published);
-        if (unit.isRate()) {
-            // A figure published as 13.0 may be anything from 12.95 to 13.05, one published as 13
-            // anything from 12.5 to 13.5: compare at that rounding.
-            double tolerance = decimals < 0 ? RATE_TOLERANCE_POINTS
-                    : Math.max(RATE_TOLERANCE_POINTS, 0.5 * Math.pow(10, -decimals));
-            return diff > tolerance + 1e-9;
-        }
-        return published == 0 ? diff > 0 : diff / Math.abs(published) > LEVEL_TOLERANCE_RELATIVE;
+    public static boolean withinPublishedRounding(Unit unit, double computed, double published, int decimals) {
+        return unit.isRate() && decimals >= 0
+                && Math.abs(computed - published) <= 0.5 * Math.pow(10, -decimals) + 1e-9;
     }
 }

@@ -353,12 +353,11 @@ public class ReportBuilder {
         boolean publishedDecimalComma = Boolean.TRUE.equals(jdbc.query("SELECT decimal_comma FROM input_file"
                 + " WHERE run_id = ? AND file = 'published.csv'", rs -> rs.next() ? rs.getObject(1) : null, runId));
         for (Reconciliation r : indicators.reconciliations(runId)) {
-            // Not flagged though beyond a tenth: a rate published without decimals, which the reader
-            // would otherwise take for a mistake of the flag.
-            boolean toItsRounding = !r.flagged()
-                    && Reconciler.beyondTolerance(r.indicator().unit(), r.computed(), r.published());
-            String kind = (r.flagged() ? "quality.differs"
-                    : toItsRounding ? "quality.matches.rounded" : "quality.matches")
+            // a flag that the publication's rounding may explain, which the reader must weigh
+            boolean withinRounding = r.flagged() && Reconciler.withinPublishedRounding(r.indicator().unit(),
+                    r.computed(), r.published(), r.decimals());
+            String kind = (!r.flagged() ? "quality.matches"
+                    : withinRounding ? "quality.differs.rounding" : "quality.differs")
                     + (r.indicator().publishedPrevails() ? ".shown" : "");
             checks.add(List.of(CellValue.text(m.get(kind)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),

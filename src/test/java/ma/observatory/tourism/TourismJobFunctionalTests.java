@@ -105,9 +105,9 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Value")).isEqualTo("23.0"); // as typed: compared at a tenth
             });
             // Foreign arrivals 6 to 8 million: +33.33 %, against 33 published without decimals, which
-            // stands for anything from 32.5 to 33.5: beyond a tenth, within the publication's rounding.
+            // may stand for anything from 32.5 to 33.5: beyond a tenth, within the publication's rounding.
             assertThat(book.rows("DataQuality")).anySatisfy(r -> {
-                assertThat(r.get("Kind")).isEqualTo("matches publication as rounded (publication shown)");
+                assertThat(r.get("Kind")).isEqualTo("differs, within the publication’s rounding (publication shown)");
                 assertThat((Double) r.get("Computed")).isCloseTo(100.0 / 3, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(33.0);
                 assertThat(r.get("Value")).isEqualTo("33"); // as typed: compared at half a point
