@@ -281,6 +281,9 @@ final class SummarySheet {
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
     private static CellValue basis(Messages m, IndicatorValue value, IndicatorValue change) {
+        if (value.value() == null && (change == null || change.value() == null)) {
+            return CellValue.NOT_APPLICABLE; // no figure, no basis, as on the Data sheet
+        }
         String basis = m.get("basis." + value.basis().code());
         if (change == null || change.value() == null || change.basis() == value.basis()) {
             return CellValue.text(basis);

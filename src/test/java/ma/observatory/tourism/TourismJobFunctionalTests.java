@@ -231,6 +231,7 @@ class TourismJobFunctionalTests {
                     "target: tourism jobs created (direct and indirect), 2026")).singleElement().satisfies(r -> {
                         assertThat(r.get("Period")).isEqualTo("2024");
                         assertThat(r.get("Value")).isEqualTo("[x]");
+                        assertThat(r.get("Basis")).isEqualTo("[z]");
                     });
             assertThat(book.intro("Summary")).contains("A target shown [x] for a year not over at the end of the"
                     + " range (2026) has no figure in the data up to 2024 to be measured by.")
