@@ -688,7 +688,7 @@ class ObservatoryJobFunctionalTests {
             book.rows("AboutThisRun").forEach(r -> about.put(r.get("Item"), r.get("Value")));
             assertThat(about).containsEntry("--zone", "Asia/Tokyo").containsEntry("--db",
                     work.resolve("db/observatory").toString());
-            for (String item : List.of("Started at", "Workbook written at")) {
+            for (String item : List.of("Started at", "Workbook writing began at")) {
                 String stamp = (String) about.get(item);
                 assertThat(stamp).as(item).endsWith(" (Asia/Tokyo)");
                 java.time.ZonedDateTime at = java.time.LocalDateTime.parse(stamp.substring(0, 19).replace(' ', 'T'))

@@ -26,7 +26,7 @@ class ReproducibleWorkbookTests {
      * the one parameter these two runs must not share (each its own history, see below).
      */
     private static final Set<String> RUN_ITEMS = Set.of("Run id (job instance)", "Execution id", "Started at",
-            "Workbook written at", "--db");
+            "Workbook writing began at", "--db");
 
     @TempDir
     Path work;
