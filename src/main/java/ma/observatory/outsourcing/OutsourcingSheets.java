@@ -170,6 +170,7 @@ class OutsourcingSheets implements DomainSheets {
 
     private ReportSheet relocations(ReportContext context, List<Classified> events) {
         Messages m = context.messages();
+        PeriodRange range = context.run().range();
         List<List<CellValue>> rows = new ArrayList<>();
         for (Classified c : events) {
             RelocationEvent e = c.event();
@@ -178,7 +179,9 @@ class OutsourcingSheets implements DomainSheets {
                     known(e.provider()), CellValue.text(country(m, e.originCountry())),
                     CellValue.text(country(m, e.destinationCountry())), CellValue.number(e.jobs()),
                     CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
-                    c.year() == null ? CellValue.NOT_APPLICABLE : CellValue.text(Integer.toString(c.year())),
+                    // "2026 (to October)", as the by-year sheet and the Summary say the year counted
+                    c.year() == null ? CellValue.NOT_APPLICABLE
+                            : CellValue.text(periodSaid(m, Period.year(c.year()), range)),
                     CellValue.text(m.get("outsourcing.counting." + c.counting().code())),
                     CellValue.text(e.source())));
         }
@@ -191,7 +194,6 @@ class OutsourcingSheets implements DomainSheets {
                 new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.status")), text(m.get("outsourcing.col.counted_year")),
                 paragraph(m.get("outsourcing.col.counting")), text(m.get("outsourcing.col.source")));
-        PeriodRange range = context.run().range();
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
                         m.get("outsourcing.relocations.counting", m.periods().range(range), m.periods().end(range))),

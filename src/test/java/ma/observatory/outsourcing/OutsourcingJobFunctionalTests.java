@@ -174,8 +174,9 @@ class OutsourcingJobFunctionalTests {
                     "annoncée avant la période, date d’effet jamais publiée : ni comptée, ni en attente", "comptée",
                     "annulée",
                     "ne concerne pas le Maroc", "comptée");
-            assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly("2026", Z, Z, "2024", Z, Z,
-                    "2024");
+            // the year counted as the by-year sheet says it: 2026 is to October
+            assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly(
+                    "2026 (jusqu’à octobre)", Z, Z, "2024", Z, Z, "2024");
             // each event with its line in the file, which the sources of the sums name
             assertThat(events).extracting(r -> r.get("Ligne")).containsExactly(2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
             assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
