@@ -363,8 +363,10 @@ public class ReportBuilder {
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
                     CellValue.text(asWritten(r.published(), r.decimals(), publishedDecimalComma)),
                     CellValue.text(figure(context, r)), CellValue.text(m.unit(r.indicator().unit())),
-                    CellValue.number(r.computed()), CellValue.number(r.published()), CellValue.number(r.difference()),
-                    relativeDifference(r)));
+                    // whole things without decimals, as on the Data sheet: 2,140,540, not 2,140,540.0
+                    CellValue.number(r.computed(), dataStyle(r.indicator().unit())),
+                    CellValue.number(r.published(), dataStyle(r.indicator().unit())),
+                    CellValue.number(r.difference(), dataStyle(r.indicator().unit())), relativeDifference(r)));
         }
         long problems = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ?", Long.class, runId);
         // Read from the database as the sheet is written: with --max-reject-rate=1, a file of a

@@ -91,6 +91,21 @@ class OutsourcingJobFunctionalTests {
             assertThat((Double) value(values, "outsourcing.jobs_change_pct", "2025", "MA",
                     "segment=total, client_country=total, activity=total"))
                     .isCloseTo(100.0 * (150_000.0 / 148_500.0 - 1), within(1e-9));
+            assertThat(value(values, "outsourcing.jobs", "2025", "MA",
+                    "segment=total, client_country=total, activity=total")).isEqualTo(150_000.0);
+            // against the fixture's published 151,234: set against it on Data quality in persons, whole,
+            // and in % of the published level, which its flag is set by: -1,234 / 151,234 = -0.816 %
+            List<Map<String, Object>> quality = book.rows("DataQuality");
+            Map<String, Object> jobsCheck = quality.stream().filter(r -> Double.valueOf(151_234).equals(r.get("Publié")))
+                    .findFirst().orElseThrow();
+            assertThat(jobsCheck).containsEntry("Type", "écart avec la publication").containsEntry("Calculé", 150_000.0)
+                    .containsEntry("Unité", "personnes");
+            assertThat((Double) jobsCheck.get("Écart d’un niveau (% du publié)"))
+                    .isCloseTo(-100.0 * 1_234 / 151_234, within(1e-9));
+            int row = book.table("DataQuality").getStartRowIndex() + 1 + quality.indexOf(jobsCheck);
+            int computed = book.table("DataQuality").getStartColIndex() + book.headers("DataQuality").indexOf("Calculé");
+            assertThat(book.table("DataQuality").getXSSFSheet().getRow(row).getCell(computed).getCellStyle()
+                    .getDataFormatString()).isEqualTo("#,##0");
             assertThat(value(values, "outsourcing.jobs", "2025", "TN",
                     "segment=crm, client_country=FR, activity=outbound")).isEqualTo(8_000.0);
             // 2004 is before the range and 2027 after it: neither is shown.
