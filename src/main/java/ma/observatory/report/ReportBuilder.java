@@ -342,7 +342,8 @@ public class ReportBuilder {
         for (String h : List.of("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source")) {
             cols.add(new ReportColumn(h, h.equals("value") ? NumberStyle.PRECISE : NumberStyle.TEXT));
         }
-        return new ReportSheet(m.get("sheet.data"), m.get("data.title"), List.of(m.get("data.intro")),
+        return new ReportSheet(m.get("sheet.data"), m.get("data.title"),
+                List.of(m.get("data.intro"), m.get("intro.shorthand")),
                 new ReportTable("Indicators", cols, rows,
                         new ReportTable.Overflow(values.size(), m.get("data.overflow"))));
     }
