@@ -348,6 +348,10 @@ public class ReportBuilder {
                         new ReportTable.Overflow(values.size(), m.get("data.overflow"))));
     }
 
+    /** Data quality's two columns saying what a row is about, wrapped at these widths. */
+    private static final int QUALITY_KIND_CHARS = 24;
+    private static final int QUALITY_REASON_CHARS = 50;
+
     private ReportSheet qualitySheet(ReportContext context, long runId) {
         Messages m = context.messages();
         List<List<CellValue>> checks = new ArrayList<>();
@@ -360,10 +364,10 @@ public class ReportBuilder {
             String kind = (!r.flagged() ? "quality.matches"
                     : withinRounding ? "quality.differs.rounding" : "quality.differs")
                     + (r.indicator().publishedPrevails() ? ".shown" : "");
-            checks.add(List.of(CellValue.text(m.get(kind)),
+            checks.add(List.of(CellValue.text(m.get(kind)), CellValue.text(figure(context, r)),
                     CellValue.text("published.csv"), CellValue.number(r.line()), CellValue.text("value"),
                     CellValue.text(asWritten(r.published(), r.decimals(), publishedDecimalComma)),
-                    CellValue.text(figure(context, r)), CellValue.text(m.unit(r.indicator().unit())),
+                    CellValue.text(m.unit(r.indicator().unit())),
                     // whole things without decimals, as on the Data sheet: 2,140,540, not 2,140,540.0
                     CellValue.number(r.computed(), dataStyle(r.indicator().unit())),
                     CellValue.number(r.published(), dataStyle(r.indicator().unit())),
@@ -376,21 +380,24 @@ public class ReportBuilder {
             var listed = jdbc.queryForStream("SELECT kind, file, line, col, val, reason, reason_key, reason_args"
                     + " FROM row_problem WHERE run_id = ?"
                     + " ORDER BY CASE kind WHEN 'rejected' THEN 0 ELSE 1 END, file, line, col, reason",
-                    (rs, i) -> List.of(CellValue.text(m.get("quality." + rs.getString(1))), CellValue.text(rs.getString(2)),
+                    (rs, i) -> List.of(CellValue.text(m.get("quality." + rs.getString(1))),
+                            CellValue.text(reason(m, rs.getString(6), rs.getString(7), rs.getArray(8))),
+                            CellValue.text(rs.getString(2)),
                             rs.getLong(3) == 0 ? CellValue.NOT_APPLICABLE : CellValue.number(rs.getLong(3)),
                             CellValue.text(rs.getString(4)), CellValue.text(rs.getString(5)),
-                            CellValue.text(reason(m, rs.getString(6), rs.getString(7), rs.getArray(8))),
                             CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE,
                             CellValue.NOT_APPLICABLE, CellValue.NOT_APPLICABLE), runId);
             return closedWhenDone(java.util.stream.Stream.concat(listed, checks.stream()));
         };
+        // What a row is about first: a printed page too narrow for the table repeats these two
+        // beside the figures, which without them say nothing; narrow, to leave the figures room
         List<ReportColumn> cols = List.of(
-                new ReportColumn(m.get("quality.kind"), NumberStyle.TEXT),
+                ReportColumn.wrapped(m.get("quality.kind"), QUALITY_KIND_CHARS),
+                ReportColumn.wrapped(m.get("quality.reason"), QUALITY_REASON_CHARS),
                 new ReportColumn(m.get("quality.file"), NumberStyle.TEXT),
                 new ReportColumn(m.get("quality.line"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("quality.column"), NumberStyle.TEXT),
                 new ReportColumn(m.get("quality.value"), NumberStyle.TEXT),
-                new ReportColumn(m.get("quality.reason"), NumberStyle.PARAGRAPH),
                 new ReportColumn(m.get("quality.unit"), NumberStyle.TEXT),
                 new ReportColumn(m.get("quality.computed"), NumberStyle.PRECISE),
                 new ReportColumn(m.get("quality.published"), NumberStyle.PRECISE),

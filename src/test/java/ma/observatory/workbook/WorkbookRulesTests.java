@@ -321,6 +321,11 @@ class WorkbookRulesTests {
             XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
             assertThat(summary.getFitToPage()).as(language + " Summary fitted to the page's width").isTrue();
             assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            // Data quality's columns saying what a row is about wrap, narrow enough for the whole table
+            // to fit the page's width: the computed and published figures printed beside the figure
+            // they are (split across pages, its second page showed them beside the kind and file only)
+            XSSFSheet quality = book.getSheet("fr".equals(language) ? "Qualité des données" : "Data quality");
+            assertThat(quality.getFitToPage()).as(language + " Data quality fitted to the page's width").isTrue();
             // The targets sheet is too wide for that, but its indicator wraps: the repeated labels leave
             // room for figures on every printed page
             XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
