@@ -364,8 +364,9 @@ public final class OutsourcingIndicators {
         if (first.equals(year.firstMonth()) && last.equals(year.lastMonth())) {
             return file;
         }
-        return words.get("source.events.months", file, words.monthName(first), words.monthName(last),
-                Integer.toString(year.year()));
+        String y = Integer.toString(year.year());
+        return first.equals(last) ? words.get("source.events.month", file, words.monthName(first), y)
+                : words.get("source.events.months", file, words.monthName(first), words.monthName(last), y);
     }
 
     /**

@@ -310,6 +310,10 @@ class OutsourcingIndicatorsTest {
         Result fromMarch = relocations(range("2026-03", "2026-12"), total);
         assertThat(find(fromMarch, OUTSOURCING_RELOCATED_OUT, "2026", "MA", Breakdown.of("destination_country", "total"))
                 .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv (March to December 2026 only): no event");
+        // a range of one month names it once
+        Result october = relocations(range("2026-10", "2026-10"), total);
+        assertThat(find(october, OUTSOURCING_RELOCATED_OUT, "2026", "MA", Breakdown.of("destination_country", "total"))
+                .orElseThrow().source()).isEqualTo("outsourcing/relocations.csv (October 2026 only): no event");
         // A run to 2025-12 sees it in the pipeline instead.
         Result before = relocations(range("2021-01", "2025-12"), total);
         assertThat(ma(before, OUTSOURCING_PIPELINE_JOBS, "2025", "direction", "in")).isEqualTo(163.0);

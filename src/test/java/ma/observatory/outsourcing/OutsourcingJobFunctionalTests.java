@@ -120,7 +120,7 @@ class OutsourcingJobFunctionalTests {
             // the range ends in October: "2026" is its first ten months, which the source says
             assertThat(find(values, "outsourcing.relocated_jobs_in", "2026", "MA", "origin_country=BE"))
                     .hasValueSatisfying(r -> assertThat((String) r.get("source"))
-                            .startsWith("outsourcing/relocations.csv (de janvier à octobre 2026 seulement), ligne "));
+                            .startsWith("outsourcing/relocations.csv (janvier – octobre 2026 seulement), ligne "));
             // Orange/SFR, announced in 2010 and never dated since: listed, not pending.
             assertThat(find(values, "outsourcing.pipeline_jobs", "2026", "MA", "direction=in")).isEmpty();
             // 2024: the ES event has no jobs: counted as an event, its jobs not available (an empty
