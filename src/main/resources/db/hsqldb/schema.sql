@@ -91,8 +91,9 @@ CREATE CACHED TABLE IF NOT EXISTS published (
     line       BIGINT        NOT NULL,
     PRIMARY KEY (run_id, indicator, period, geo, breakdown)
 );
--- The digits typed after the value's decimal separator: a figure published as "14" (%) is compared
--- at that rounding. (Figures staged before this column existed have it empty: compared at 0.1 point.)
+-- The digits typed after the value's decimal separator: Data quality shows the figure so, and says
+-- when a rate's difference is within the rounding of one typed "14". (Figures staged before this
+-- column existed have it empty.)
 ALTER TABLE published ADD COLUMN IF NOT EXISTS decimals INT;
 
 -- Indicator values, one row per series: the periods of an indicator for one place, breakdown,

@@ -75,7 +75,7 @@ public final class NumberParser {
 
     /**
      * How many digits follow the decimal separator of a number as typed: 0 for "14", 1 for "13.8"
-     * or "13,8". A published figure is as precise as its last digit, and is compared at that rounding.
+     * or "13,8". A published figure is only as precise as its last digit.
      *
      * @param raw a cell {@link #parse} accepted
      */

@@ -9,7 +9,7 @@ import ma.observatory.period.Period;
  *
  * @param line     the line of the figure in {@code published.csv}
  * @param decimals the digits its value was typed with after the decimal separator, or
- *                 {@link PublishedFigure#DECIMALS_UNKNOWN}: the flag depends on them, the reader must see them
+ *                 {@link PublishedFigure#DECIMALS_UNKNOWN}: whether the publication's rounding may explain a difference
  */
 public record Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
                              double published, boolean flagged, long line, int decimals) {

@@ -370,7 +370,7 @@ public class ReportBuilder {
                     CellValue.text(m.unit(r.indicator().unit())),
                     // whole things without decimals, as on the Data sheet: 2,140,540, not 2,140,540.0
                     CellValue.number(r.computed(), dataStyle(r.indicator().unit())),
-                    CellValue.number(r.published(), dataStyle(r.indicator().unit())),
+                    CellValue.number(r.published(), publishedStyle(r)),
                     CellValue.number(r.difference(), dataStyle(r.indicator().unit())), relativeDifference(r)));
         }
         long problems = jdbc.queryForObject("SELECT COUNT(*) FROM row_problem WHERE run_id = ?", Long.class, runId);
@@ -410,6 +410,15 @@ public class ReportBuilder {
                 new ReportTable("DataQuality", cols, rows,
                         new ReportTable.Overflow(problems + checks.size(), m.get("data.overflow")))
                         .sizedAlsoBy(checks));
+    }
+
+    /** A published figure with the decimals it was typed with, as the Value column beside it gives it. */
+    private static NumberStyle publishedStyle(Reconciliation r) {
+        return switch (r.decimals()) {
+            case 0 -> NumberStyle.INTEGER;
+            case 1 -> NumberStyle.DECIMAL;
+            default -> dataStyle(r.indicator().unit());
+        };
     }
 
     /**
@@ -478,8 +487,8 @@ public class ReportBuilder {
     }
 
     /**
-     * A published figure as its file gives it, its decimals included ("14.0" is compared at a
-     * tenth, "14" at half a point: the two must not look alike), with the file's decimal separator.
+     * A published figure as its file gives it, its decimals included ("14" may be the rounding of
+     * 13.79, "14.0" not: the two must not look alike), with the file's decimal separator.
      *
      * @param decimals as typed, or negative when not known (a figure staged by an earlier version)
      */

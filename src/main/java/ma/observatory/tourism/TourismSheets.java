@@ -273,7 +273,9 @@ class TourismSheets implements DomainSheets {
             // a target awaiting its own year's figure has no latest actual yet, nor its year
             row.add(actual == null || actual.value() == null ? CellValue.NOT_AVAILABLE
                     : CellValue.text(soFar != null ? actualPeriod.toString() : Integer.toString(actualPeriod.year())));
-            row.add(actual == null ? CellValue.NOT_AVAILABLE : CellValue.text(m.get("basis." + actual.basis().code())));
+            // no actual, no basis: [z], as the Data sheet and the Summary say it
+            row.add(actual == null || actual.value() == null ? CellValue.NOT_APPLICABLE
+                    : CellValue.text(m.get("basis." + actual.basis().code())));
             row.add(CellValue.number(valueOf(progress)));
             // A running total (jobs created since a baseline) has no growth rate: its pace is a count.
             boolean rates = !Boolean.FALSE.equals(ahead) && !TourismIndicators.isRunningTotal(t);

@@ -229,7 +229,7 @@ class ObservatoryJobFunctionalTests {
                 assertThat(r.get("Type")).isEqualTo("écart avec la publication");
                 assertThat((Double) r.get("Calculé")).isCloseTo(100.0 * 120 / 815, within(1e-9));
                 assertThat((Double) r.get("Publié")).isEqualTo(12.0);
-                assertThat(r.get("Valeur")).isEqualTo("12.0"); // as the file gives it: compared at a tenth
+                assertThat(r.get("Valeur")).isEqualTo("12.0"); // as the file gives it, with its tenth
                 // a rate's difference is in points already
                 assertThat(r).containsEntry("Unité", "%").containsEntry("Écart d’un niveau (% du publié)", "[z]");
             });
@@ -645,6 +645,12 @@ class ObservatoryJobFunctionalTests {
                             + " feuille Données");
             assertThat(book.rows("Indicators")).anySatisfy(r -> assertThat(r.get("breakdown"))
                     .isEqualTo("area=total, sex=total, age_group=15+, education=graduate"));
+            // Rejected breakdowns make Data quality too wide for the page: split across pages, each
+            // repeats what its rows are about, the kind and the reason or figure
+            org.apache.poi.xssf.usermodel.XSSFSheet quality = book.workbook().getSheet("Qualité des données");
+            assertThat(quality.getFitToPage()).isFalse();
+            assertThat(quality.getRepeatingColumns().getFirstColumn()).isZero();
+            assertThat(quality.getRepeatingColumns().getLastColumn()).isGreaterThanOrEqualTo(1);
         }
     }
 

@@ -102,7 +102,7 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Kind")).isEqualTo("matches publication (publication shown)");
                 assertThat((Double) r.get("Computed")).isCloseTo(300.0 / 13, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(23.0);
-                assertThat(r.get("Value")).isEqualTo("23.0"); // as typed: compared at a tenth
+                assertThat(r.get("Value")).isEqualTo("23.0"); // as typed, with its tenth
             });
             // Foreign arrivals 6 to 8 million: +33.33 %, against 33 published without decimals, which
             // may stand for anything from 32.5 to 33.5: beyond a tenth, within the publication's rounding.
@@ -110,8 +110,15 @@ class TourismJobFunctionalTests {
                 assertThat(r.get("Kind")).isEqualTo("differs, within the publication’s rounding (publication shown)");
                 assertThat((Double) r.get("Computed")).isCloseTo(100.0 / 3, within(1e-9));
                 assertThat(r.get("Published")).isEqualTo(33.0);
-                assertThat(r.get("Value")).isEqualTo("33"); // as typed: compared at half a point
+                assertThat(r.get("Value")).isEqualTo("33"); // as typed, without decimals
             });
+            // and the Published figure beside it shown so too: 33, not 33.0
+            List<Map<String, Object>> checks = book.rows("DataQuality");
+            int row = book.table("DataQuality").getStartRowIndex() + 1
+                    + checks.indexOf(checks.stream().filter(r -> "33".equals(r.get("Value"))).findFirst().orElseThrow());
+            int published = book.table("DataQuality").getStartColIndex() + book.headers("DataQuality").indexOf("Published");
+            assertThat(book.table("DataQuality").getXSSFSheet().getRow(row).getCell(published).getCellStyle()
+                    .getDataFormatString()).isEqualTo("#,##0");
             // 112,000 MAD million / 16 million arrivals = 7,000 MAD
             assertThat(number(find(values, "tourism.receipts_per_arrival", "2024", ALL))).isCloseTo(7_000, within(1e-9));
             // MRE 8 of 16 million: 50 %; 2022 only as published (48 %).
@@ -240,6 +247,7 @@ class TourismJobFunctionalTests {
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))
                     .singleElement().satisfies(r -> {
                         assertThat(r.get("Period of the latest actual")).isEqualTo("[x]");
+                        assertThat(r.get("Basis of the latest actual")).isEqualTo("[z]");
                         assertThat(r.get("Share of the target reached (%)")).isEqualTo("[x]");
                         assertThat(r.get("Projection for the target year")).isEqualTo("[x]");
                         assertThat(r.get("On track")).isEqualTo("[x]");
