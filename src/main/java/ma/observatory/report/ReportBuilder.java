@@ -499,6 +499,12 @@ public class ReportBuilder {
         return decimalComma ? text.replace('.', ',') : text;
     }
 
+    /**
+     * A file's format wraps at this width: "UTF-8 avec BOM, séparateur « ; », virgule décimale" on
+     * one line took the Input files sheet past a printed page's width.
+     */
+    private static final int FORMAT_WRAP_CHARS = 28;
+
     private ReportSheet filesSheet(Messages m, long runId) {
         List<List<CellValue>> rows = new ArrayList<>();
         jdbc.query("SELECT file, present, dialect, sha256, rows_read, rows_rejected, rows_outside, charset, bom,"
@@ -522,7 +528,7 @@ public class ReportBuilder {
         List<ReportColumn> cols = List.of(
                 new ReportColumn(m.get("files.file"), NumberStyle.TEXT),
                 new ReportColumn(m.get("files.state"), NumberStyle.TEXT),
-                new ReportColumn(m.get("files.dialect"), NumberStyle.TEXT),
+                ReportColumn.wrapped(m.get("files.dialect"), FORMAT_WRAP_CHARS),
                 new ReportColumn(m.get("files.modified", zone.getId()), NumberStyle.TEXT),
                 new ReportColumn("SHA-256", NumberStyle.TEXT),
                 new ReportColumn(m.get("files.read"), NumberStyle.INTEGER),
