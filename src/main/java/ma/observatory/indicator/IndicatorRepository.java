@@ -237,7 +237,7 @@ public class IndicatorRepository {
     }
 
     public List<Reconciliation> reconciliations(long runId) {
-        // the decimals from the figure as staged, which the check was made with
+        // with the decimals its published figure was typed with, as staged
         return jdbc.query("SELECT r.indicator, r.period, r.geo, r.breakdown, r.computed, r.published, r.flagged,"
                         + " r.line, p.decimals FROM reconciliation r LEFT JOIN published p ON p.run_id = r.run_id"
                         + " AND p.indicator = r.indicator AND p.period = r.period AND p.geo = r.geo"

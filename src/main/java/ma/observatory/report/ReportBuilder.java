@@ -517,7 +517,7 @@ public class ReportBuilder {
                             CellValue.text(m.get(present ? "files.present" : "files.absent")),
                             present ? CellValue.text(format(m, rs.getString(3), rs.getString(8), rs.getBoolean(9),
                                     rs.getString(10), rs.getBoolean(11))) : CellValue.NOT_APPLICABLE,
-                            !present ? CellValue.NOT_APPLICABLE : rs.getObject(12) == null ? CellValue.GAP
+                            !present ? CellValue.NOT_APPLICABLE : rs.getObject(12) == null ? CellValue.NOT_AVAILABLE
                                     : CellValue.text(modified(rs.getLong(12))),
                             present ? CellValue.text(rs.getString(4)) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read) : CellValue.NOT_APPLICABLE,

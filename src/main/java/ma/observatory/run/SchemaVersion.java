@@ -41,7 +41,7 @@ final class SchemaVersion {
         if (database.mode() != DatabaseAccess.Mode.CLIENT || of(jdbc) >= CURRENT) {
             return null;
         }
-        var owner = DatabaseOwner.read(database.path());
+        var owner = DatabaseOwner.read(database.path()).filter(DatabaseOwner::alive);
         String who = owner.map(DatabaseOwner::who).orElse("the scheduler");
         if (owner.isPresent() && owner.get().schema() >= CURRENT) {
             return new Refusal("The database " + database.path() + " is served by " + who + ", which is still"
