@@ -332,6 +332,9 @@ class OutsourcingSheets implements DomainSheets {
         return words;
     }
 
+    /** A regulation's loss-rate scenarios, in the order of its file's columns. */
+    private static final List<String> SCENARIOS = List.of("low", "central", "high");
+
     private ReportSheet exposure(ReportContext context) {
         Messages m = context.messages();
         Map<String, List<IndicatorValue>> exposed = new HashMap<>();
@@ -355,8 +358,9 @@ class OutsourcingSheets implements DomainSheets {
             List<IndicatorValue> each = exposures.isEmpty() ? Collections.singletonList(null) : exposures;
             Map<String, Double> rates = reg.lossRates();
             for (IndicatorValue exposure : each) {
-                List<String> scenarios = rates.isEmpty() ? Collections.singletonList(null)
-                        : new ArrayList<>(rates.keySet());
+                // every scenario once one is given: a rate the source leaves out is said so, [x],
+                // not a row that is missing (the French law's central case has none published)
+                List<String> scenarios = rates.isEmpty() ? Collections.singletonList(null) : SCENARIOS;
                 for (String scenario : scenarios) {
                     // The figures come right after what names the row, read as their formula
                     // (exposed × loss rate = at risk); what they were taken from comes after: on a
@@ -377,6 +381,7 @@ class OutsourcingSheets implements DomainSheets {
                     row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.geo()));
                     row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.period().toString()));
                     row.add(CellValue.text(slice(m, reg)));
+                    row.add(exposure == null ? CellValue.NOT_AVAILABLE : CellValue.text(exposure.source()));
                     row.add(CellValue.text(reg.source()));
                     rows.add(row);
                 }
@@ -391,7 +396,7 @@ class OutsourcingSheets implements DomainSheets {
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.jobs_country")), text(m.get("outsourcing.col.jobs_period")),
                 ReportColumn.wrapped(m.get("outsourcing.col.slice"), LABEL_WRAP_CHARS),
-                text(m.get("outsourcing.col.rate_source")));
+                text(m.get("outsourcing.col.jobs_source")), text(m.get("outsourcing.col.rate_source")));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
                 List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
     }

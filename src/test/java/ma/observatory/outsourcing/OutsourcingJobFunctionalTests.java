@@ -275,7 +275,29 @@ class OutsourcingJobFunctionalTests {
             // the figures follow what names the row, as their formula reads; what they come from after
             assertThat(book.headers("RegulationExposure")).containsExactly("Regulation id", "Title",
                     "Takes effect on", "Scenario", "Jobs exposed (persons)", "Loss rate (%)", "Jobs at risk (persons)",
-                    "Country of the jobs (code)", "Period of the jobs used", "Jobs covered", "Source of the loss rates");
+                    "Country of the jobs (code)", "Period of the jobs used", "Jobs covered", "Source of the jobs exposed",
+                    "Source of the loss rates");
+            // the jobs exposed cite where they come from, as the loss rates do
+            assertThat(book.rows("RegulationExposure")).allSatisfy(r -> assertThat((String) r.get(
+                    "Source of the jobs exposed")).startsWith("outsourcing/sector_jobs.csv 2025"));
+        }
+    }
+
+    @Test
+    void aScenarioWhoseLossRateTheSourceLeavesOutIsShownNotAvailable() throws IOException {
+        Path input = copyOfFixturesWith("outsourcing/regulations.csv", ",0.10,0.125,0.15,", ",0.10,,0.15,");
+
+        assertThat(runOn(input, "--lang=en").exitCode()).isZero();
+
+        try (WorkbookReader book = new WorkbookReader(
+                work.resolve("reports/labour-market-report_2021-01_2026-10_outsourcing_en.xlsx"))) {
+            List<Map<String, Object>> exposure = book.rows("RegulationExposure");
+            assertThat(exposure).extracting(r -> r.get("Scenario")).containsExactly("low", "central", "high");
+            assertThat(exposure.get(1)).containsEntry("Loss rate (%)", "[x]").containsEntry("Jobs at risk (persons)", "[x]")
+                    .containsEntry("Jobs exposed (persons)", 100_000.0);
+            assertThat(exposure.get(2)).containsEntry("Jobs at risk (persons)", 15_000.0);
+            assertThat(book.intro("Exposure to regulations")).contains("A scenario whose loss rate the regulation leaves"
+                    + " empty shows [x] (not stated by its source).");
         }
     }
 
@@ -297,15 +319,7 @@ class OutsourcingJobFunctionalTests {
 
     @Test
     void aPendingMoveWithoutAPublishedNumberOfJobsIsNotAvailableNotNone() throws IOException {
-        Path input = work.resolve("input");
-        try (var files = java.nio.file.Files.walk(FIXTURES)) {
-            for (Path from : files.toList()) {
-                java.nio.file.Files.copy(from, input.resolve(FIXTURES.relativize(from).toString()));
-            }
-        }
-        Path relocations = input.resolve("outsourcing/relocations.csv");
-        java.nio.file.Files.writeString(relocations, java.nio.file.Files.readString(relocations)
-                .replace(",BE,MA,163,announced,", ",BE,MA,,announced,"));
+        Path input = copyOfFixturesWith("outsourcing/relocations.csv", ",BE,MA,163,announced,", ",BE,MA,,announced,");
 
         assertThat(runOn(input, "--to=2025-12").exitCode()).isZero();
 
@@ -314,5 +328,23 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Délocalisations par année")).contains("vers le Maroc, une opération, [x] emplois ;"
                     + " hors du Maroc, aucune opération.");
         }
+    }
+
+    /**
+     * A copy of the fixtures under the test's folder with one text of one file replaced; the text
+     * must be there, or the test would run on the fixtures unchanged and prove nothing.
+     */
+    private Path copyOfFixturesWith(String file, String text, String replacement) throws IOException {
+        Path input = work.resolve("input");
+        try (var files = java.nio.file.Files.walk(FIXTURES)) {
+            for (Path from : files.toList()) {
+                java.nio.file.Files.copy(from, input.resolve(FIXTURES.relativize(from).toString()));
+            }
+        }
+        Path edited = input.resolve(file);
+        String content = java.nio.file.Files.readString(edited);
+        assertThat(content).as(file).contains(text);
+        java.nio.file.Files.writeString(edited, content.replace(text, replacement));
+        return input;
     }
 }
