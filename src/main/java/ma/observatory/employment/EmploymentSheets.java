@@ -67,16 +67,20 @@ class EmploymentSheets implements DomainSheets {
                 "ChartUnemployment", series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }
 
-    /** Unemployment of women and of the young against everyone's. */
+    /**
+     * Unemployment of women and of the young against everyone's. Everyone's first, as on the
+     * unemployment chart: a series takes its colour and marker from its place, and the same line
+     * drawn blue with circles there and green with triangles here read as two different things.
+     */
     private ReportSheet groupsChart(ReportContext context) {
         Messages m = context.messages();
         List<ChartTables.Series> series = List.of(
+                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
+                        m.get("chart.series.all")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=female, age_group=15+",
                         m.get("chart.series.women")),
                 new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15-24",
-                        m.get("chart.series.youth")),
-                new ChartTables.Series(EMPLOYMENT_UNEMPLOYMENT_RATE, "area=total, sex=total, age_group=15+",
-                        m.get("chart.series.all")));
+                        m.get("chart.series.youth")));
         return citingOldFrame(m, ChartTables.sheet(context, COUNTRY, "sheet.chart.groups", "chart.groups",
                 "ChartUnemploymentGroups", series, ReportChart.Kind.LINE, m.get("chart.axis.rate")));
     }

@@ -396,6 +396,25 @@ class WorkbookRulesTests {
                 }
             }
             assertThat(charts).as(language + ": native charts").isGreaterThanOrEqualTo(4);
+            // a line of the same name is drawn alike on every chart: colour and marker
+            java.util.Map<String, String> drawnAs = new java.util.HashMap<>();
+            for (var sheet : book) {
+                XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
+                for (XSSFChart chart : drawing == null ? List.<XSSFChart>of() : drawing.getCharts()) {
+                    for (var lines : chart.getCTChart().getPlotArea().getLineChartList()) {
+                        for (var series : lines.getSerList()) {
+                            var ref = new org.apache.poi.ss.util.CellReference(series.getTx().getStrRef().getF());
+                            String name = book.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol())
+                                    .getStringCellValue();
+                            String drawn = java.util.HexFormat.of().formatHex(series.getSpPr().getLn().getSolidFill()
+                                    .getSrgbClr().getVal()) + " " + series.getMarker().getSymbol().getVal();
+                            assertThat(drawnAs.putIfAbsent(name, drawn)).as(language + ": " + name + " on "
+                                    + sheet.getSheetName()).isIn(null, drawn);
+                        }
+                    }
+                }
+            }
+            assertThat(drawnAs).as(language + ": lines drawn on more than one chart").isNotEmpty();
             int described = 0;
             for (var sheet : book) {
                 XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
