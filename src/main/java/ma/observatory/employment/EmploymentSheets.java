@@ -133,7 +133,7 @@ class EmploymentSheets implements DomainSheets {
             if (education) {
                 row.add(optionalDimension(m, e.getKey(), "education", "total"));
             }
-            addValues(row, e.getValue(), columns);
+            addValues(context, row, e.getValue(), columns);
             row.add(basis(m, e.getValue()));
             rows.add(row);
         }
@@ -186,7 +186,7 @@ class EmploymentSheets implements DomainSheets {
                 row.add(optionalDimension(m, e.getKey(), "area", "total"));
             }
             row.add(dimension(m, e.getKey(), "sector"));
-            addValues(row, e.getValue(), SECTOR_COLUMNS);
+            addValues(context, row, e.getValue(), SECTOR_COLUMNS);
             if ("total".equals(e.getKey().breakdown().get("sector"))) {
                 row.set(row.size() - 1, CellValue.NOT_APPLICABLE); // a share of itself says nothing
             }

@@ -145,7 +145,7 @@ class OutsourcingSheets implements DomainSheets {
                     m.getOr("scope." + scope, scope))));
             row.add(dimension(m, k, "client_country"));
             row.add(dimension(m, k, "activity"));
-            addValues(row, e.getValue(), JOBS_COLUMNS);
+            addValues(context, row, e.getValue(), JOBS_COLUMNS);
             row.add(basis(m, e.getValue()));
             rows.add(row);
         }

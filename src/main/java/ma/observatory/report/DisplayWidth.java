@@ -32,6 +32,7 @@ final class DisplayWidth {
             case PRECISE -> signed(value, 3, true, 1);
             // "+0.0;-0.0;0.0": a sign on both sides of zero, no sign and no grouping at zero itself
             case CHANGE -> value == 0 ? 3 : 1 + digits(value, 1, false, 1);
+            case CHANGE_WHOLE -> value == 0 ? 1 : 1 + digits(value, 0, false, 0);
             case TEXT, PARAGRAPH, YES_NO -> -1;
         };
     }

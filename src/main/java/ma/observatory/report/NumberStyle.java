@@ -11,6 +11,8 @@ public enum NumberStyle {
     INTEGER("#,##0"),
     DECIMAL("#,##0.0"),
     CHANGE("+0.0;-0.0;0.0"),
+    /** A change an office published in whole numbers ("+14 %"): shown so, not as "+14.0". */
+    CHANGE_WHOLE("+0;-0;0"),
     PRECISE("#,##0.0##"),
     /** A year stored as a number (so that charts can draw over it), shown without a separator. */
     YEAR("0"),
@@ -37,5 +39,14 @@ public enum NumberStyle {
 
     public boolean isText() {
         return this == TEXT || this == PARAGRAPH;
+    }
+
+    /** This style without decimals: a figure published as a whole number, shown as published. */
+    public NumberStyle whole() {
+        return switch (this) {
+            case DECIMAL, PRECISE -> INTEGER;
+            case CHANGE -> CHANGE_WHOLE;
+            default -> this;
+        };
     }
 }

@@ -30,6 +30,8 @@ public final class ReportContext {
      * few indicators looks at theirs, not at the hundreds of thousands of values of a large run.
      */
     private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
+    /** The keys of the figures published in whole numbers ("+14 %"), read when first asked. */
+    private java.util.Set<String> publishedWhole;
     /** See {@link DomainSheets#codeWords}: set once the domains that run have said theirs. */
     private Map<String, String> codeWords = Map.of();
 
@@ -74,6 +76,25 @@ public final class ReportContext {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /**
+     * The style a value is shown in: its column's, or, for a figure taken from a publication that
+     * gave it in whole numbers, the same without decimals: "+14.0" would claim a tenth the
+     * ministry's "+14 %" does not have.
+     */
+    public NumberStyle shownAs(IndicatorValue v, NumberStyle style) {
+        if (v == null || v.basis() != ma.observatory.indicator.Basis.PUBLISHED) {
+            return style;
+        }
+        if (publishedWhole == null && jdbc == null) {
+            publishedWhole = java.util.Set.of(); // a sheet made from values alone: no file's digits known
+        } else if (publishedWhole == null) {
+            publishedWhole = new java.util.HashSet<>(jdbc.query("SELECT indicator, period, geo, breakdown"
+                    + " FROM published WHERE run_id = ? AND decimals = 0", (rs, i) -> rs.getString(1) + '|'
+                    + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4), runId));
+        }
+        return publishedWhole.contains(v.key()) ? style.whole() : style;
     }
 
     void useCodeWords(Map<String, String> words) {

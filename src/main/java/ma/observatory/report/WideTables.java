@@ -269,10 +269,12 @@ public final class WideTables {
         };
     }
 
-    public static void addValues(List<CellValue> row, Map<Indicator, IndicatorValue> cells, List<Indicator> columns) {
+    /** The values of a row, each shown as {@link ReportContext#shownAs} says. */
+    public static void addValues(ReportContext context, List<CellValue> row, Map<Indicator, IndicatorValue> cells,
+                                 List<Indicator> columns) {
         for (Indicator i : columns) {
             IndicatorValue v = cells.get(i);
-            row.add(CellValue.number(v == null ? null : v.value()));
+            row.add(v == null ? CellValue.NOT_AVAILABLE : CellValue.number(v.value(), context.shownAs(v, style(i))));
         }
     }
 

@@ -73,6 +73,18 @@ class TourismJobFunctionalTests {
                 && r.get("breakdown").equals(breakdown));
     }
 
+    /** The display format of a column's cell on the Tourism arrivals sheet's all-visitors row of a period. */
+    private static String formatOf(WorkbookReader book, String period, String column) {
+        List<Map<String, Object>> rows = book.rows("TourismArrivals");
+        Map<String, Object> row = rows.stream().filter(r -> period.equals(r.get("Period"))
+                && r.get("Visitor type").equals("all visitors") && r.get("Market").equals("all markets"))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + period + ": " + rows));
+        var table = book.table("TourismArrivals");
+        return table.getXSSFSheet().getRow(table.getStartRowIndex() + 1 + rows.indexOf(row))
+                .getCell(table.getStartColIndex() + book.headers("TourismArrivals").indexOf(column)).getCellStyle()
+                .getDataFormatString();
+    }
+
     private static double number(Map<String, Object> row) {
         return (Double) row.get("value");
     }
@@ -126,6 +138,10 @@ class TourismJobFunctionalTests {
             Map<String, Object> mre2022 = find(values, "tourism.mre_share", "2022", "market=total");
             assertThat(number(mre2022)).isEqualTo(48.0);
             assertThat(mre2022.get("basis")).isEqualTo("published");
+            // shown as published, in whole percent: 48, not 48.0, which would claim a tenth it does not
+            // have; the computed 50 beside it keeps its decimal
+            assertThat(formatOf(book, "2022", "Share of MRE in arrivals (%)")).isEqualTo("#,##0");
+            assertThat(formatOf(book, "2024", "Share of MRE in arrivals (%)")).isEqualTo("#,##0.0");
             // France: 4 of 16 million = 25 %
             assertThat(number(find(values, "tourism.market_share", "2024", "visitor_type=total, market=FR")))
                     .isCloseTo(25, within(1e-9));
