@@ -35,10 +35,33 @@ public sealed interface CellValue {
     record Text(String text) implements CellValue {
     }
 
-    /** @param style the display format, or {@code null} for the column's */
-    record Number(double value, NumberStyle style) implements CellValue {
+    /**
+     * A number shown in its column's format, or its own; without decimals when it is a figure
+     * published as a whole number ({@link NumberStyle#whole}): "+14", not "+14.0".
+     *
+     * @param style the display format, or {@code null} for the column's
+     */
+    static CellValue number(Double value, NumberStyle style, boolean whole) {
+        return value == null || value.isNaN() || value.isInfinite() ? NOT_AVAILABLE : new Number(value, style, whole);
+    }
+
+    /**
+     * @param style the display format, or {@code null} for the column's
+     * @param whole shown without the format's decimals
+     */
+    record Number(double value, NumberStyle style, boolean whole) implements CellValue {
         public Number(double value) {
-            this(value, null);
+            this(value, null, false);
+        }
+
+        public Number(double value, NumberStyle style) {
+            this(value, style, false);
+        }
+
+        /** The format it is shown in, in a column of {@code column}'s. */
+        public NumberStyle shownIn(NumberStyle column) {
+            NumberStyle shown = style != null ? style : column;
+            return whole && shown != null ? shown.whole() : shown;
         }
     }
 

@@ -79,13 +79,19 @@ public final class ReportContext {
     }
 
     /**
-     * The style a value is shown in: its column's, or, for a figure taken from a publication that
-     * gave it in whole numbers, the same without decimals: "+14.0" would claim a tenth the
-     * ministry's "+14 %" does not have.
+     * A value as a cell, in the column's format or {@code style}: a figure taken from a publication
+     * that gave it in whole numbers without the format's decimals, as "+14.0" would claim a tenth
+     * the ministry's "+14 %" does not have.
+     *
+     * @param style the display format, or {@code null} for the column's
      */
-    public NumberStyle shownAs(IndicatorValue v, NumberStyle style) {
-        if (v == null || v.basis() != ma.observatory.indicator.Basis.PUBLISHED) {
-            return style;
+    public CellValue number(IndicatorValue v, NumberStyle style) {
+        return v == null ? CellValue.NOT_AVAILABLE : CellValue.number(v.value(), style, publishedWhole(v));
+    }
+
+    private boolean publishedWhole(IndicatorValue v) {
+        if (v.basis() != ma.observatory.indicator.Basis.PUBLISHED) {
+            return false;
         }
         if (publishedWhole == null && jdbc == null) {
             publishedWhole = java.util.Set.of(); // a sheet made from values alone: no file's digits known
@@ -94,7 +100,7 @@ public final class ReportContext {
                     + " FROM published WHERE run_id = ? AND decimals = 0", (rs, i) -> rs.getString(1) + '|'
                     + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4), runId));
         }
-        return publishedWhole.contains(v.key()) ? style.whole() : style;
+        return publishedWhole.contains(v.key());
     }
 
     void useCodeWords(Map<String, String> words) {

@@ -191,11 +191,10 @@ final class SummarySheet {
                         CellValue.text(context.placeName(v.geo())),
                         CellValue.text(COUNTED_BY_MONTH.contains(v.indicator())
                                 ? WideTables.periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
-                        CellValue.number(v.value(), context.shownAs(v, styleOf(v))),
+                        context.number(v, styleOf(v)),
                         CellValue.text(m.unit(v.unit())),
                         h.change() == null ? CellValue.NOT_APPLICABLE
-                                : CellValue.number(change == null ? null : change.value(),
-                                        context.shownAs(change, NumberStyle.CHANGE)),
+                                : context.number(change, NumberStyle.CHANGE),
                         h.change() == null ? CellValue.NOT_APPLICABLE
                                 : CellValue.text(m.unit(h.change().unit())),
                         basis(m, v, change),

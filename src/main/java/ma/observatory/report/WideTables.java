@@ -269,12 +269,11 @@ public final class WideTables {
         };
     }
 
-    /** The values of a row, each shown as {@link ReportContext#shownAs} says. */
+    /** The values of a row, each in its column's format ({@link ReportContext#number}). */
     public static void addValues(ReportContext context, List<CellValue> row, Map<Indicator, IndicatorValue> cells,
                                  List<Indicator> columns) {
         for (Indicator i : columns) {
-            IndicatorValue v = cells.get(i);
-            row.add(v == null ? CellValue.NOT_AVAILABLE : CellValue.number(v.value(), context.shownAs(v, style(i))));
+            row.add(context.number(cells.get(i), null));
         }
     }
 

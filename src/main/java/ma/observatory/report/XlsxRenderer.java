@@ -1256,7 +1256,7 @@ public final class XlsxRenderer {
                 if (!Double.isFinite(number.value())) {
                     return ((CellValue.Symbol) CellValue.NOT_AVAILABLE).shorthand().length();
                 }
-                NumberStyle shown = number.style() != null ? number.style() : numberStyle;
+                NumberStyle shown = number.shownIn(numberStyle);
                 int width = DisplayWidth.of(number.value(), shown);
                 if (width >= 0) {
                     return width;
@@ -1349,7 +1349,7 @@ public final class XlsxRenderer {
             } else if (value instanceof CellValue.Number number) {
                 if (Double.isFinite(number.value())) {
                     rows.number(column, row, number.value(), styleIndex(
-                            styles.number(number.style() != null ? number.style() : numberStyle)));
+                            styles.number(number.shownIn(numberStyle))));
                 } else {
                     writeValue(column, row, CellValue.NOT_AVAILABLE, numberStyle);
                 }
@@ -1379,7 +1379,7 @@ public final class XlsxRenderer {
             } else if (value instanceof CellValue.Number number) {
                 if (Double.isFinite(number.value())) {
                     cell.setCellValue(number.value());
-                    cell.setCellStyle(styles.number(number.style() != null ? number.style() : numberStyle));
+                    cell.setCellStyle(styles.number(number.shownIn(numberStyle)));
                 } else {
                     writeCell(cell, CellValue.NOT_AVAILABLE, numberStyle);
                 }

@@ -163,8 +163,7 @@ class TourismSheets implements DomainSheets {
                     default -> true;
                 };
                 IndicatorValue v = cells.get(i);
-                row.add(!applies ? CellValue.NOT_APPLICABLE : v == null ? CellValue.NOT_AVAILABLE
-                        : CellValue.number(v.value(), context.shownAs(v, WideTables.style(i))));
+                row.add(applies ? context.number(v, null) : CellValue.NOT_APPLICABLE);
             }
             row.add(basis(m, cells));
             rows.add(row);

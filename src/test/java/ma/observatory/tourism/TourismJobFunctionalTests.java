@@ -73,11 +73,11 @@ class TourismJobFunctionalTests {
                 && r.get("breakdown").equals(breakdown));
     }
 
-    /** The display format of a column's cell on the Tourism arrivals sheet's all-visitors row of a period. */
-    private static String formatOf(WorkbookReader book, String period, String column) {
+    /** The display format of a column's cell on the Tourism arrivals sheet's all-markets row of a period. */
+    private static String formatOf(WorkbookReader book, String period, String visitors, String column) {
         List<Map<String, Object>> rows = book.rows("TourismArrivals");
         Map<String, Object> row = rows.stream().filter(r -> period.equals(r.get("Period"))
-                && r.get("Visitor type").equals("all visitors") && r.get("Market").equals("all markets"))
+                && r.get("Visitor type").equals(visitors) && r.get("Market").equals("all markets"))
                 .findFirst().orElseThrow(() -> new AssertionError("no row for " + period + ": " + rows));
         var table = book.table("TourismArrivals");
         return table.getXSSFSheet().getRow(table.getStartRowIndex() + 1 + rows.indexOf(row))
@@ -140,8 +140,15 @@ class TourismJobFunctionalTests {
             assertThat(mre2022.get("basis")).isEqualTo("published");
             // shown as published, in whole percent: 48, not 48.0, which would claim a tenth it does not
             // have; the computed 50 beside it keeps its decimal
-            assertThat(formatOf(book, "2022", "Share of MRE in arrivals (%)")).isEqualTo("#,##0");
-            assertThat(formatOf(book, "2024", "Share of MRE in arrivals (%)")).isEqualTo("#,##0.0");
+            assertThat(formatOf(book, "2022", "all visitors", "Share of MRE in arrivals (%)")).isEqualTo("#,##0");
+            assertThat(formatOf(book, "2024", "all visitors", "Share of MRE in arrivals (%)")).isEqualTo("#,##0.0");
+            // a change keeps its sign: +33 as published for foreign tourists, +23.0 typed with its tenth,
+            // and the computed receipts change to a tenth
+            assertThat(formatOf(book, "2024", "foreign tourists", "Tourist arrivals, change (%)")).isEqualTo("+0;-0;0");
+            assertThat(formatOf(book, "2024", "all visitors", "Tourist arrivals, change (%)"))
+                    .isEqualTo("+0.0;-0.0;0.0");
+            assertThat(formatOf(book, "2024", "all visitors", "Tourism receipts, change (%)"))
+                    .isEqualTo("+0.0;-0.0;0.0");
             // France: 4 of 16 million = 25 %
             assertThat(number(find(values, "tourism.market_share", "2024", "visitor_type=total, market=FR")))
                     .isCloseTo(25, within(1e-9));

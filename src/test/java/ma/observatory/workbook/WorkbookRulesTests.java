@@ -398,6 +398,7 @@ class WorkbookRulesTests {
             assertThat(charts).as(language + ": native charts").isGreaterThanOrEqualTo(4);
             // a line of the same name is drawn alike on every chart: colour and marker
             java.util.Map<String, String> drawnAs = new java.util.HashMap<>();
+            java.util.Map<String, Integer> drawings = new java.util.HashMap<>();
             for (var sheet : book) {
                 XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
                 for (XSSFChart chart : drawing == null ? List.<XSSFChart>of() : drawing.getCharts()) {
@@ -410,11 +411,12 @@ class WorkbookRulesTests {
                                     .getSrgbClr().getVal()) + " " + series.getMarker().getSymbol().getVal();
                             assertThat(drawnAs.putIfAbsent(name, drawn)).as(language + ": " + name + " on "
                                     + sheet.getSheetName()).isIn(null, drawn);
+                            drawings.merge(name, 1, Integer::sum);
                         }
                     }
                 }
             }
-            assertThat(drawnAs).as(language + ": lines drawn on more than one chart").isNotEmpty();
+            assertThat(drawings.values()).as(language + ": a line drawn on more than one chart").anyMatch(n -> n > 1);
             int described = 0;
             for (var sheet : book) {
                 XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
