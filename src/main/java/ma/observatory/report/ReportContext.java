@@ -3,12 +3,15 @@ package ma.observatory.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ma.observatory.geo.GeoReference;
+import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.job.RunParameters;
@@ -31,7 +34,7 @@ public final class ReportContext {
      */
     private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
     /** The keys of the figures published in whole numbers ("+14 %"), read when first asked. */
-    private java.util.Set<String> publishedWhole;
+    private Set<String> publishedWhole;
     /** See {@link DomainSheets#codeWords}: set once the domains that run have said theirs. */
     private Map<String, String> codeWords = Map.of();
 
@@ -90,13 +93,13 @@ public final class ReportContext {
     }
 
     private boolean publishedWhole(IndicatorValue v) {
-        if (v.basis() != ma.observatory.indicator.Basis.PUBLISHED) {
+        if (v.basis() != Basis.PUBLISHED) {
             return false;
         }
         if (publishedWhole == null && jdbc == null) {
-            publishedWhole = java.util.Set.of(); // a sheet made from values alone: no file's digits known
+            publishedWhole = Set.of(); // a sheet made from values alone: no file's digits known
         } else if (publishedWhole == null) {
-            publishedWhole = new java.util.HashSet<>(jdbc.query("SELECT indicator, period, geo, breakdown"
+            publishedWhole = new HashSet<>(jdbc.query("SELECT indicator, period, geo, breakdown"
                     + " FROM published WHERE run_id = ? AND decimals = 0", (rs, i) -> rs.getString(1) + '|'
                     + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4), runId));
         }
