@@ -14,11 +14,6 @@ import ma.observatory.period.Period;
 public record Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
                              double published, boolean flagged, long line, int decimals) {
 
-    public Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
-                          double published, boolean flagged, long line) {
-        this(indicator, period, geo, breakdown, computed, published, flagged, line, PublishedFigure.DECIMALS_UNKNOWN);
-    }
-
     public double difference() {
         return computed - published;
     }

@@ -20,7 +20,7 @@ public sealed interface CellValue {
 
     /** A number, or {@code [x]} when it is missing: a missing figure is never shown as 0. */
     static CellValue number(Double value) {
-        return value == null || value.isNaN() || value.isInfinite() ? NOT_AVAILABLE : new Number(value);
+        return number(value, null, false);
     }
 
     static CellValue number(long value) {
@@ -29,7 +29,7 @@ public sealed interface CellValue {
 
     /** A number shown with its own format, for a column whose rows hold different units. */
     static CellValue number(Double value, NumberStyle style) {
-        return value == null || value.isNaN() || value.isInfinite() ? NOT_AVAILABLE : new Number(value, style);
+        return number(value, style, false);
     }
 
     record Text(String text) implements CellValue {

@@ -481,14 +481,10 @@ public class ReportBuilder {
                 + (r.breakdown().pairs().isEmpty() ? "" : ", " + r.breakdown()) + ")";
     }
 
-    /** A number as a file would give it: 17400000 and 43.6, not 1.74E7 and 120000.0. */
-    static String asWritten(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
     /**
-     * A published figure as its file gives it, its decimals included ("14" may be the rounding of
-     * 13.79, "14.0" not: the two must not look alike), with the file's decimal separator.
+     * A published figure as its file gives it: 17400000 and 43.6, not 1.74E7 and 120000.0; its
+     * decimals included ("14" may be the rounding of 13.79, "14.0" not: the two must not look
+     * alike), with the file's decimal separator.
      *
      * @param decimals as typed, or negative when not known (a figure staged by an earlier version)
      */

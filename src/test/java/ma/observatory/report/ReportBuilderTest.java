@@ -27,11 +27,11 @@ class ReportBuilderTest {
 
     @Test
     void aPublishedFigureIsShownAsAFileWouldGiveIt() {
-        assertThat(ReportBuilder.asWritten(17_400_000)).isEqualTo("17400000"); // Double.toString: 1.74E7
-        assertThat(ReportBuilder.asWritten(120_000)).isEqualTo("120000"); // not 120000.0
-        assertThat(ReportBuilder.asWritten(43.6)).isEqualTo("43.6");
-        assertThat(ReportBuilder.asWritten(-0.25)).isEqualTo("-0.25");
-        assertThat(ReportBuilder.asWritten(0)).isEqualTo("0");
+        assertThat(ReportBuilder.asWritten(17_400_000, -1, false)).isEqualTo("17400000"); // Double.toString: 1.74E7
+        assertThat(ReportBuilder.asWritten(120_000, -1, false)).isEqualTo("120000"); // not 120000.0
+        assertThat(ReportBuilder.asWritten(43.6, -1, false)).isEqualTo("43.6");
+        assertThat(ReportBuilder.asWritten(-0.25, -1, false)).isEqualTo("-0.25");
+        assertThat(ReportBuilder.asWritten(0, -1, false)).isEqualTo("0");
         // with the decimals it was typed with, and the file's separator
         assertThat(ReportBuilder.asWritten(14, 1, false)).isEqualTo("14.0");
         assertThat(ReportBuilder.asWritten(14, 0, false)).isEqualTo("14");
