@@ -105,13 +105,14 @@ class OutsourcingSheets implements DomainSheets {
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
-                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()));
+                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()),
+                year -> periodSaid(m, year, context.run().range()));
     }
 
     /**
-     * The chart's axis can only say "2026", a number; a year the range covers in part counts only
-     * the events of its months in the range, which the introduction says, as the Relocations by
-     * year sheet says "2026 (to October)".
+     * A year the range covers in part counts only the events of its months in the range: its bar
+     * is labelled "2026 (to October)", as the Relocations by year sheet says it, and the
+     * introduction says so too, for a reader of the table or of a printed page.
      */
     static String relocationsChartIntro(Messages m, PeriodRange range) {
         String intro = m.get("outsourcing.chart.relocations.intro");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
@@ -32,6 +33,16 @@ public final class ChartTables {
      */
     public static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                                      List<Series> series, NumberStyle style) {
+        return yearly(context, name, geo, periodHeading, series, style, null);
+    }
+
+    /**
+     * As above; with {@code said}, each year is labelled as that function says it, as text: a bar
+     * chart's categories need no time axis, and a year the range covers in part can say so
+     * ("2026 (to October)") where its bar is drawn.
+     */
+    static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
+                              List<Series> series, NumberStyle style, Function<Period, String> said) {
         Map<String, Double> values = new HashMap<>();
         TreeSet<Period> years = new TreeSet<>();
         for (Series s : series) {
@@ -52,7 +63,8 @@ public final class ChartTables {
         List<List<CellValue>> rows = new ArrayList<>();
         for (Period year : years) {
             List<CellValue> row = new ArrayList<>();
-            row.add(CellValue.number((double) year.year(), NumberStyle.YEAR));
+            row.add(said == null ? CellValue.number((double) year.year(), NumberStyle.YEAR)
+                    : CellValue.text(said.apply(year)));
             for (Series s : series) {
                 Double value = values.get(year + "|" + s.heading());
                 row.add(value == null ? CellValue.GAP : CellValue.number(value));
@@ -60,7 +72,8 @@ public final class ChartTables {
             rows.add(row);
         }
         List<ReportColumn> columns = new ArrayList<>();
-        columns.add(new ReportColumn(periodHeading, NumberStyle.YEAR));
+        columns.add(said == null ? new ReportColumn(periodHeading, NumberStyle.YEAR)
+                : new ReportColumn(periodHeading, NumberStyle.TEXT));
         for (Series s : series) {
             columns.add(new ReportColumn(s.heading(), style));
         }
@@ -82,8 +95,15 @@ public final class ChartTables {
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
                                     String intro) {
+        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis, intro, null);
+    }
+
+    /** As above, each year labelled as {@code said} says it (see {@link #yearly}); null for the year's number. */
+    public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
+                                    String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
+                                    String intro, Function<Period, String> said) {
         Messages m = context.messages();
-        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series));
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), said);
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
         return chartSheet(m, m.get(sheetKey), intro, table, chart);

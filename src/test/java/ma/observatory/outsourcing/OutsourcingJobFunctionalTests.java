@@ -205,6 +205,9 @@ class OutsourcingJobFunctionalTests {
             // Spain's 2024 move gives no jobs: no bar, so no column of empty cells either
             assertThat(book.headers("ChartRelocations")).contains("Belgique (BE), personnes")
                     .noneMatch(h -> h.startsWith("Espagne"));
+            // its bars are labelled by their table's first column: 2026's says it counts to October only
+            assertThat(book.rows("ChartRelocations")).extracting(r -> r.get("Période")).last()
+                    .isEqualTo("2026 (jusqu’à octobre)");
 
             List<Map<String, Object>> byYear = book.rows("RelocationsByYear");
             // every year of the range, one with no move listed a true 0 for all countries

@@ -8,7 +8,7 @@ import ma.observatory.period.Period;
 import ma.observatory.period.PeriodRange;
 import ma.observatory.report.Messages;
 
-/** The relocations chart's axis says "2026"; its introduction says which months that year counts. */
+/** A year the relocations chart counts in part: its introduction says which months, as its bar does. */
 class RelocationsChartIntroTest {
 
     private static PeriodRange range(String from, String to) {
