@@ -212,7 +212,7 @@ final class ChartDrawer {
 
     private static String text(CellValue value) {
         if (value instanceof CellValue.Text t) {
-            return t.text();
+            return XlsxRenderer.clip(t.text()); // as its cell holds it
         }
         if (value instanceof CellValue.Number n) {
             return n.value() == Math.rint(n.value()) ? Long.toString((long) n.value()) : Double.toString(n.value());

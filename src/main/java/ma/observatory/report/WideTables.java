@@ -35,7 +35,9 @@ public final class WideTables {
      * A period as the Summary and the Relocations by year sheet say it: a year the range ends
      * inside ("2027 (to January)"), or starts inside, counts only its months in the range, such as
      * the jobs moved in by moves effective in them. The months are named without their year, the
-     * period's own: the Summary's period column stays as narrow as its codes.
+     * period's own: the Summary's period column stays as narrow as its codes. Its words are held
+     * together by no-break spaces, as {@link ma.observatory.period.PeriodWords} holds a period's: an
+     * introduction's line never ends on "2026", its months on the next.
      */
     public static String periodSaid(Messages m, Period period, PeriodRange range) {
         YearMonth first = range.firstMonth();

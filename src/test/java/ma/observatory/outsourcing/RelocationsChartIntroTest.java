@@ -18,19 +18,19 @@ class RelocationsChartIntroTest {
     @Test
     void aYearTheRangeEndsInsideIsSaidWithItsMonths() {
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-01", "2026-10")))
-                .endsWith("A year the range covers in part counts only its months in the range: 2026 (to October).");
+                .endsWith("A year the range covers in part counts only its months in the range: 2026\u00a0(to\u00a0October).");
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("fr"), range("2021-01", "2026-10")))
-                .endsWith("ne compte que ses mois dans la période : 2026 (jusqu’à octobre).");
+                .endsWith("ne compte que ses mois dans la période : 2026\u00a0(jusqu’à\u00a0octobre).");
     }
 
     @Test
     void bothEndsCutAreSaidAndWholeYearsAddNothing() {
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-04", "2026-10")))
-                .endsWith(": 2021 (from April), 2026 (to October).");
+                .endsWith(": 2021\u00a0(from\u00a0April), 2026\u00a0(to\u00a0October).");
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-01", "2025-12")))
                 .isEqualTo(new Messages("en").get("outsourcing.chart.relocations.intro"));
         // one year cut at both ends is said once
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2026-03", "2026-10")))
-                .endsWith(": 2026 (March to October).");
+                .endsWith(": 2026\u00a0(March\u00a0to\u00a0October).");
     }
 }

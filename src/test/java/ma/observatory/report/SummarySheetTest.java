@@ -34,15 +34,28 @@ class SummarySheetTest {
     void aYearTheRangeEndsInsideSaysHowFarItGoes() {
         PeriodRange toJanuary = new PeriodRange(Period.month(2022, 1), Period.month(2027, 1));
         // the jobs moved in by moves effective in January 2027 only
-        assertThat(WideTables.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027 (to January)");
-        assertThat(WideTables.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027 (jusqu’à janvier)");
+        assertThat(WideTables.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027\u00a0(to\u00a0January)");
+        assertThat(WideTables.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027\u00a0(jusqu’à\u00a0janvier)");
         assertThat(WideTables.periodSaid(en, Period.year(2026), toJanuary)).isEqualTo("2026");
         assertThat(WideTables.periodSaid(en, Period.month(2027, 1), toJanuary)).isEqualTo("2027-01");
         // a range starting inside the year leaves its first months out too
         PeriodRange marchToOctober = new PeriodRange(Period.month(2026, 3), Period.month(2026, 10));
-        assertThat(WideTables.periodSaid(en, Period.year(2026), marchToOctober)).isEqualTo("2026 (March to October)");
+        assertThat(WideTables.periodSaid(en, Period.year(2026), marchToOctober)).isEqualTo("2026\u00a0(March\u00a0to\u00a0October)");
         assertThat(WideTables.periodSaid(fr, Period.year(2026), new PeriodRange(Period.month(2026, 3),
-                Period.month(2027, 6)))).isEqualTo("2026 (depuis mars)");
+                Period.month(2027, 6)))).isEqualTo("2026\u00a0(depuis\u00a0mars)");
+    }
+
+    @Test
+    void aYearSaidWithItsMonthsIsKeptOnOneLineOfAnIntroductionAndHeldInACellWithOrdinarySpaces() {
+        String said = WideTables.periodSaid(fr, Period.year(2026),
+                new PeriodRange(Period.month(2021, 1), Period.month(2026, 10)));
+        String sentence = "Une année que la période ne couvre qu’en partie ne compte que ses mois dans la période : "
+                + said + ".";
+        // the width at which the line used to end on « 2026 », its months on the next
+        int width = sentence.indexOf(said) + 4;
+        assertThat(XlsxRenderer.wrap(sentence, width)).last().isEqualTo(said + ".");
+        // a reader's search, typed with ordinary spaces, finds it in the cell
+        assertThat(XlsxRenderer.clip(said)).isEqualTo("2026 (jusqu’à octobre)");
     }
 
     @Test
@@ -61,7 +74,7 @@ class SummarySheetTest {
         List<List<CellValue>> rows = rows(SummarySheet.build(new ReportContext(1, run, en, CellTable.morocco("MA-01"),
                 values, null), "MA"));
 
-        assertThat(rows).extracting(r -> r.get(3)).containsExactly(CellValue.text("2025 (from March)"),
+        assertThat(rows).extracting(r -> r.get(3)).containsExactly(CellValue.text("2025\u00a0(from\u00a0March)"),
                 CellValue.text("2025"));
     }
 
@@ -394,7 +407,7 @@ class SummarySheetTest {
         List<List<CellValue>> rows = rows(sheet);
 
         assertThat(rows).singleElement().satisfies(r -> {
-            assertThat(r.get(3)).isEqualTo(CellValue.text("2026 (to October)")); // the moves so far
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2026\u00a0(to\u00a0October)")); // the moves so far
             assertThat(r.get(4)).isEqualTo(CellValue.NOT_AVAILABLE);
         });
         // no target awaited: the range, then what [x] and [z] mean
