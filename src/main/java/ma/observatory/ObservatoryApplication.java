@@ -151,13 +151,6 @@ public class ObservatoryApplication {
             System.err.println(unusable);
             return ExitCodes.BAD_COMMAND_LINE;
         }
-        if (!commandLine.has("schedule") && db != null && DatabaseAccess.servedByScheduler(db)) {
-            // The scheduler made the schema when it started. Beside it, even CREATE ... IF NOT EXISTS
-            // waits for every other transaction to end: a run in progress would hold this one, and
-            // --list-runs, until it finished (for ever if it hangs), silent.
-            springArgs.add("--spring.sql.init.mode=never");
-            springArgs.add("--spring.batch.jdbc.initialize-schema=never");
-        }
         ConfigurableApplicationContext context;
         try {
             SpringApplication application = new SpringApplication(ObservatoryApplication.class);
