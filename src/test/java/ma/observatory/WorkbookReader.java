@@ -54,7 +54,7 @@ public final class WorkbookReader implements AutoCloseable {
         Row header = t.getXSSFSheet().getRow(t.getStartRowIndex());
         List<String> names = new ArrayList<>();
         for (int c = t.getStartColIndex(); c <= t.getEndColIndex(); c++) {
-            names.add(header.getCell(c).getStringCellValue());
+            names.add(plain(header.getCell(c).getStringCellValue()));
         }
         return names;
     }
@@ -84,7 +84,7 @@ public final class WorkbookReader implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         for (int r = 1; r < sheet.getTables().get(0).getStartRowIndex(); r++) {
             if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null) {
-                text.append(sheet.getRow(r).getCell(0).getStringCellValue()).append(' ');
+                text.append(plain(sheet.getRow(r).getCell(0).getStringCellValue())).append(' ');
             }
         }
         return text.toString().replaceAll("\\s+", " ").strip();
@@ -94,7 +94,15 @@ public final class WorkbookReader implements AutoCloseable {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return "";
         }
-        return cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue();
+        return cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : plain(cell.getStringCellValue());
+    }
+
+    /**
+     * French text with its narrow no-break spaces as ordinary ones: the tests read what a text
+     * says; its spacing is checked by WorkbookRulesTests.
+     */
+    public static String plain(String text) {
+        return text.replace(ma.observatory.text.FrenchTypography.NARROW_NO_BREAK_SPACE, ' ');
     }
 
     @Override

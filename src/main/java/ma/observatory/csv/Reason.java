@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ma.observatory.period.PeriodWords;
+import ma.observatory.text.FrenchTypography;
 
 /**
  * Why a value or a row is rejected or warned about, kept as a message key and its arguments so
@@ -72,7 +73,9 @@ public record Reason(String key, List<String> args) {
     private String format(Locale locale, List<String> arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key), locale).format(arguments.toArray());
+        String pattern = bundle.getString(key);
+        return new MessageFormat("fr".equals(locale.getLanguage()) ? FrenchTypography.spaced(pattern) : pattern, locale)
+                .format(arguments.toArray());
     }
 
     /**

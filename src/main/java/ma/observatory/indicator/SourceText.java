@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import ma.observatory.cube.Cube;
+import ma.observatory.text.FrenchTypography;
 
 /**
  * The words the program adds to a value's source when it says how it made the value ("difference
@@ -56,7 +57,9 @@ public final class SourceText {
         for (int i = 0; i < args.length; i++) {
             texts[i] = args[i] == null ? "" : args[i];
         }
-        return new MessageFormat(bundle.getString(key), locale).format(texts);
+        String pattern = bundle.getString(key);
+        return new MessageFormat(locale == Locale.FRENCH ? FrenchTypography.spaced(pattern) : pattern, locale)
+                .format(texts);
     }
 
     /**

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
 import ma.observatory.period.PeriodWords;
+import ma.observatory.text.FrenchTypography;
 
 /**
  * Labels in the report's language: the shared ones from {@code messages_fr} / {@code messages_en},
@@ -20,10 +23,14 @@ public final class Messages {
     private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
     private final PeriodWords periods;
+    private final boolean french;
+    /** French patterns as spaced, by key: a label is asked for once per row of a table. */
+    private final java.util.Map<String, String> spaced = new ConcurrentHashMap<>();
 
     public Messages(String language) {
         this.locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
         this.periods = PeriodWords.of(locale);
+        this.french = locale == Locale.FRENCH;
         for (String name : BUNDLES) {
             bundles.add(ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)));
@@ -51,9 +58,18 @@ public final class Messages {
     }
 
     private String find(String key) {
+        String known = french ? spaced.get(key) : null;
+        if (known != null) {
+            return known;
+        }
         for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {
-                return b.getString(key);
+                String pattern = b.getString(key);
+                if (french) {
+                    pattern = FrenchTypography.spaced(pattern);
+                    spaced.put(key, pattern);
+                }
+                return pattern;
             }
         }
         return null;

@@ -39,8 +39,8 @@ class ReasonTest {
     void theWorkbookWritesNumbersAsItsLanguageDoesWhileTheLogKeepsThemAsTheFileDid() {
         Reason reason = Reason.of("total.differs.groups", "2025-07, MA", "2700000", "2675000.5", "visitor_type");
 
-        assertThat(reason.text(Locale.FRENCH)).isEqualTo("2025-07, MA : le total donné par le fichier (2\u202F700\u202F000)"
-                + " diffère de la somme de ses groupes visitor_type (2\u202F675\u202F000,5) ; le total donné est retenu");
+        assertThat(reason.text(Locale.FRENCH)).isEqualTo("2025-07, MA\u202f: le total donné par le fichier (2\u202F700\u202F000)"
+                + " diffère de la somme de ses groupes visitor_type (2\u202F675\u202F000,5)\u202f; le total donné est retenu");
         assertThat(reason.text(Locale.ENGLISH)).isEqualTo("2025-07, MA: the total given in the file (2,700,000) differs"
                 + " from the sum of its visitor_type groups (2,675,000.5); the total given is used");
         assertThat(reason.english()).contains("(2700000)").contains("(2675000.5)");
@@ -53,12 +53,12 @@ class ReasonTest {
                 + " l’en-tête en a 12\u202F000 (");
         // a slip's figures: "1.645" is not 1,645 to a French reader
         assertThat(Reason.of("change.implausible.down", "2024-Q1, MA", "unemployed", "1.645", "1549", "2023-Q1", "942")
-                .text(Locale.FRENCH)).startsWith("2024-Q1, MA : unemployed vaut 1,645, environ 1/942 des 1549"); // four digits are not grouped
+                .text(Locale.FRENCH)).startsWith("2024-Q1, MA\u202f: unemployed vaut 1,645, environ 1/942 des 1549"); // four digits are not grouped
         assertThat(Reason.of("total.differs.months", "2025, MA", "19800000", "19996177").text(Locale.FRENCH))
                 .contains("(19\u202F800\u202F000)").contains("(19\u202F996\u202F177)");
         // What quotes the file stays as written: a value, a code, a date.
         assertThat(Reason.of("count.above-labour-force", "0950").text(Locale.FRENCH)).isEqualTo("dépasse labour_force (0950)");
-        assertThat(Reason.of("breakdown.not-country", "client_country", "12345").text(Locale.FRENCH)).contains("« 12345 »");
+        assertThat(Reason.of("breakdown.not-country", "client_country", "12345").text(Locale.FRENCH)).contains("«\u202f12345\u202f»");
         assertThat(Reason.of("effective-on.before-announced", "2025-06-25").text(Locale.FRENCH)).contains("(2025-06-25)");
     }
 

@@ -35,7 +35,7 @@ class BreakdownVocabularyTest {
         assertThat(ordered.problem(Breakdown.parse("area=total, sex=total, age_group=15+, education=total")).english())
                 .isEqualTo("education=total is the figure without education: write area=total, sex=total, age_group=15+");
         assertThat(ordered.problem(Breakdown.parse("area=total, sex=total, age_group=15+, education=total"))
-                .text(Locale.FRENCH)).isEqualTo("education=total est le chiffre sans education : écrire area=total,"
+                .text(Locale.FRENCH)).isEqualTo("education=total est le chiffre sans education\u202f: écrire area=total,"
                         + " sex=total, age_group=15+");
         // a known dimension's total is its own row
         assertThat(ordered.problem(Breakdown.parse("area=total, sex=total"))).isNull();
@@ -53,7 +53,7 @@ class BreakdownVocabularyTest {
     @Test
     void theReasonIsAlsoSaidInFrench() {
         assertThat(vocabulary.problem(Breakdown.parse("area=Urban")).text(Locale.FRENCH))
-                .isEqualTo("area=Urban : « Urban » n’est pas l’une des valeurs total, urban, rural, telles que les"
+                .isEqualTo("area=Urban\u202f: «\u202fUrban\u202f» n’est pas l’une des valeurs total, urban, rural, telles que les"
                         + " écrivent les fichiers d’effectifs");
     }
 

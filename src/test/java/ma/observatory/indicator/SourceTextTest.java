@@ -30,10 +30,10 @@ class SourceTextTest {
     void aTargetAwaitingItsYearSaysWhatAnEarlierYearReachedInTheWorkbooksLanguage() {
         SourceText fr = SourceText.of("fr");
         // 19.8 / 17.5 = 113.14 %
-        assertThat(fr.get("source.awaiting.earlier", "objectif : targets.csv ligne 3", "2026", "2025",
+        assertThat(fr.get("source.awaiting.earlier", "objectif\u202f: targets.csv ligne 3", "2026", "2025",
                 fr.figure(19_800_000), fr.decimal(100 * 19.8 / 17.5), fr.basis(Basis.COMPUTED)))
-                .isEqualTo("objectif : targets.csv ligne 3 | aucun chiffre annuel de 2026 dans les données ; en 2025 :"
-                        + " 19\u202f800\u202f000 (calculé), soit 113,1 % de l’objectif");
+                .isEqualTo("objectif\u202f: targets.csv ligne 3 | aucun chiffre annuel de 2026 dans les données\u202f; en 2025\u202f:"
+                        + " 19\u202f800\u202f000 (calculé), soit 113,1\u202f% de l’objectif");
         assertThat(SourceText.ENGLISH.figure(19_800_000)).isEqualTo("19,800,000");
         assertThat(SourceText.ENGLISH.figure(112_500.25)).isEqualTo("112,500.25");
         assertThat(SourceText.ENGLISH.decimal(100 * 19.8 / 17.5)).isEqualTo("113.1");
@@ -47,7 +47,7 @@ class SourceTextTest {
                 fr.described("2024", Basis.PUBLISHED, "HCP note, reported by Le Matin"),
                 fr.described("2023", Basis.COMPUTED, null));
 
-        assertThat(difference).isEqualTo("différence entre 2024 (publié : HCP note, reported by Le Matin) et 2023 (calculé)");
+        assertThat(difference).isEqualTo("différence entre 2024 (publié\u202f: HCP note, reported by Le Matin) et 2023 (calculé)");
         assertThat(SourceText.of("en").get("source.difference",
                 SourceText.ENGLISH.described("2024", Basis.PUBLISHED, "HCP note"),
                 SourceText.ENGLISH.described("2023", Basis.COMPUTED, " ")))
@@ -58,10 +58,10 @@ class SourceTextTest {
     void theTwoEndsOfADifferenceFromOneSourceOnOneBasisAreSaidTogether() {
         SourceText fr = SourceText.of("fr");
         assertThat(fr.bothEnds("source.difference", "source.difference.joint", "2024", Basis.PUBLISHED, "HCP",
-                "2023", Basis.PUBLISHED, "HCP")).isEqualTo("différence entre 2024 et 2023 (publié : HCP)");
+                "2023", Basis.PUBLISHED, "HCP")).isEqualTo("différence entre 2024 et 2023 (publié\u202f: HCP)");
         // another source or another basis: each end with its own
         assertThat(fr.bothEnds("source.difference", "source.difference.joint", "2024", Basis.PUBLISHED, "HCP",
-                "2023", Basis.COMPUTED, "HCP")).isEqualTo("différence entre 2024 (publié : HCP) et 2023 (calculé : HCP)");
+                "2023", Basis.COMPUTED, "HCP")).isEqualTo("différence entre 2024 (publié\u202f: HCP) et 2023 (calculé\u202f: HCP)");
         assertThat(SourceText.ENGLISH.bothEnds("source.from-both", "source.from-both.joint", "2024-03",
                 Basis.PUBLISHED, "DEPF", "2023-03", Basis.PUBLISHED, "ONMT"))
                 .isEqualTo("from 2024-03 (published: DEPF) and 2023-03 (published: ONMT)");
@@ -72,17 +72,17 @@ class SourceTextTest {
         assertThat(SourceText.of("fr").quoting("source.events.lines", null, "outsourcing/relocations.csv",
                 "2, 1234, 12345")).isEqualTo("outsourcing/relocations.csv, lignes 2, 1234, 12345");
         assertThat(SourceText.of("fr").quoting("source.events.line", "RTBF, 3 mai 2025", "outsourcing/relocations.csv",
-                "2")).isEqualTo("outsourcing/relocations.csv, ligne 2 : RTBF, 3 mai 2025");
+                "2")).isEqualTo("outsourcing/relocations.csv, ligne 2\u202f: RTBF, 3 mai 2025");
         assertThat(SourceText.ENGLISH.get("source.january-ytd", "tourism.arrivals_change_pct"))
                 .isEqualTo("January's own change (tourism.arrivals_change_pct), the year to date being the month");
         // where the file gives no source, no sentence ends on a colon
         assertThat(SourceText.ENGLISH.quoting("source.all-sectors", null, "employment/employment_by_sector.csv"))
                 .isEqualTo("employment/employment_by_sector.csv, all sectors");
         assertThat(SourceText.of("fr").quoting("source.jobs-at-risk", " ", "outsourcing/sector_jobs.csv 2025",
-                "outsourcing/regulations.csv", "fr-2025-594")).isEqualTo("emplois exposés : outsourcing/sector_jobs.csv"
+                "outsourcing/regulations.csv", "fr-2025-594")).isEqualTo("emplois exposés\u202f: outsourcing/sector_jobs.csv"
                 + " 2025 | taux de perte (outsourcing/regulations.csv, fr-2025-594)");
         assertThat(SourceText.of("fr").quoting("source.jobs-in", "RFI", "outsourcing/sector_jobs.csv", "2025"))
-                .isEqualTo("outsourcing/sector_jobs.csv 2025 : RFI");
+                .isEqualTo("outsourcing/sector_jobs.csv 2025\u202f: RFI");
     }
 
     @Test

@@ -671,7 +671,7 @@ class ObservatoryJobFunctionalTests {
             // The Cover and the Notes speak of the domains run, and of no other.
             var cover = book.workbook().getSheetAt(0);
             assertThat(cover.getRow(0).getCell(0).getStringCellValue())
-                    .isEqualTo("Observatoire du marché du travail — Maroc : emploi et externalisation");
+                    .isEqualTo("Observatoire du marché du travail — Maroc\u202f: emploi et externalisation");
             StringBuilder coverText = new StringBuilder();
             cover.forEach(row -> row.forEach(cell -> coverText.append(cell.getStringCellValue()).append(' ')));
             assertThat(coverText.toString()).contains("population active", "délocalisations")

@@ -20,10 +20,10 @@ class PipelineSentenceTest {
     @Test
     void oneJobIsSingularAndNoEventIsSaidInWords() {
         assertThat(sentence("fr", "1", 1, "0", 0, true, false)).endsWith(
-                "vers le Maroc, une opération, 1 emploi ; hors du Maroc, aucune opération.");
+                "vers le Maroc, une opération, 1 emploi\u202f; hors du Maroc, aucune opération.");
         assertThat(sentence("en", "1", 1, "0", 0, true, false)).endsWith(
                 "into Morocco, one event, 1 job; out of Morocco, no event.");
         assertThat(sentence("fr", "1 200", 3, "[x]", 1, false, false)).endsWith(
-                "vers le Maroc, 3 opérations, 1 200 emplois ; hors du Maroc, une opération, [x] emplois.");
+                "vers le Maroc, 3 opérations, 1 200 emplois\u202f; hors du Maroc, une opération, [x] emplois.");
     }
 }

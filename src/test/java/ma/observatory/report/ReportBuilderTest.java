@@ -77,6 +77,6 @@ class ReportBuilderTest {
                 Period.year(2012), 5_000.0));
 
         assertThat(ReportBuilder.latestFigures(new Messages("fr"), run, values)).isEqualTo(
-                "Derniers chiffres : externalisation (aucun chiffre) (la période couverte va jusqu’à juin\u00a02025).");
+                "Derniers chiffres\u202f: externalisation (aucun chiffre) (la période couverte va jusqu’à juin\u00a02025).");
     }
 }

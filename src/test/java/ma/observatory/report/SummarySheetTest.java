@@ -206,9 +206,9 @@ class SummarySheetTest {
 
         // the target behind us says so, and has no "on track": that is for a target still to reach
         assertThat(rows).extracting(r -> r.get(1)).containsExactly(
-                CellValue.text("objectif : arrivées touristiques, 2026 (atteint en 2025)"),
-                CellValue.text("objectif : arrivées touristiques, 2030"),
-                CellValue.text("objectif : arrivées touristiques, 2030"));
+                CellValue.text("objectif\u202f: arrivées touristiques, 2026 (atteint en 2025)"),
+                CellValue.text("objectif\u202f: arrivées touristiques, 2030"),
+                CellValue.text("objectif\u202f: arrivées touristiques, 2030"));
         assertThat(rows).extracting(r -> r.get(0)).containsExactly(
                 CellValue.text("Taux de réalisation de l’objectif"), CellValue.text("Taux de réalisation de l’objectif"),
                 CellValue.text("En bonne voie"));
@@ -466,7 +466,7 @@ class SummarySheetTest {
 
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(0)).isEqualTo(CellValue.text("Emplois touristiques directs"));
-            assertThat(r.get(8)).isEqualTo(CellValue.text("calculé ; variation : publié"));
+            assertThat(r.get(8)).isEqualTo(CellValue.text("calculé\u202f; variation\u202f: publié"));
         });
         // arrivals without a change: the value's basis alone
         assertThat(rows).anySatisfy(r -> {

@@ -223,6 +223,48 @@ class WorkbookRulesTests {
         }
     }
 
+    /**
+     * French sets a no-break space before « : ; ! ? % » and after « : in what the program writes
+     * (titles, introductions, headings, the Notes' definitions), a wrapped line never starts with a
+     * colon. What it quotes from the files' sources is left as written, and not checked here.
+     */
+    @org.junit.jupiter.api.Test
+    void theFrenchWorkbookSpacesItsPunctuationAsFrenchDoes() throws IOException {
+        Pattern breakable = Pattern.compile(" [:;!?%»]|« ");
+        try (XSSFWorkbook book = open("fr")) {
+            List<String> found = new ArrayList<>();
+            int checked = 0;
+            for (var sheet : book) {
+                XSSFSheet xs = (XSSFSheet) sheet;
+                int header = xs.getTables().isEmpty() ? xs.getLastRowNum() : xs.getTables().get(0).getStartRowIndex();
+                for (int r = 0; r <= header; r++) {
+                    Row row = xs.getRow(r);
+                    if (row == null) {
+                        continue;
+                    }
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.STRING) {
+                            checked++;
+                            if (breakable.matcher(cell.getStringCellValue()).find()) {
+                                found.add(sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell.getStringCellValue());
+                            }
+                        }
+                    }
+                }
+            }
+            XSSFTable notes = tableNamed(book, "Notes");
+            for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
+                Cell definition = notes.getXSSFSheet().getRow(r).getCell(notes.getStartColIndex() + 4);
+                checked++;
+                if (breakable.matcher(definition.getStringCellValue()).find()) {
+                    found.add("Notes!" + definition.getAddress() + ": " + definition.getStringCellValue());
+                }
+            }
+            assertThat(checked).isGreaterThan(200);
+            assertThat(found).as("a breakable space before a high mark or after «").isEmpty();
+        }
+    }
+
     private static XSSFTable tableNamed(XSSFWorkbook book, String name) {
         for (var sheet : book) {
             for (XSSFTable t : ((XSSFSheet) sheet).getTables()) {
