@@ -46,7 +46,9 @@ public final class WideTables {
         boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
         PeriodWords words = m.periods();
         if (cutAtStart && cutAtEnd) {
-            return m.get("summary.period.between", period.toString(), words.monthName(first), words.monthName(last));
+            // a range of one month names it once: "2026 (July)", not "July to July"
+            return first.equals(last) ? m.get("summary.period.month", period.toString(), words.monthName(first))
+                    : m.get("summary.period.between", period.toString(), words.monthName(first), words.monthName(last));
         }
         if (cutAtStart) {
             return m.get("summary.period.from", period.toString(), words.monthName(first));

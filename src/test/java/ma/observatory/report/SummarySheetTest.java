@@ -43,6 +43,10 @@ class SummarySheetTest {
         assertThat(WideTables.periodSaid(en, Period.year(2026), marchToOctober)).isEqualTo("2026\u00a0(March\u00a0to\u00a0October)");
         assertThat(WideTables.periodSaid(fr, Period.year(2026), new PeriodRange(Period.month(2026, 3),
                 Period.month(2027, 6)))).isEqualTo("2026\u00a0(depuis\u00a0mars)");
+        // a range of one month names it once (found by a re-check: "July to July")
+        PeriodRange july = new PeriodRange(Period.month(2026, 7), Period.month(2026, 7));
+        assertThat(WideTables.periodSaid(en, Period.year(2026), july)).isEqualTo("2026\u00a0(July)");
+        assertThat(WideTables.periodSaid(fr, Period.year(2026), july)).isEqualTo("2026\u00a0(juillet)");
     }
 
     @Test
