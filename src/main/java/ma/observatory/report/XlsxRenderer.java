@@ -35,6 +35,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IgnoredErrorType;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -898,7 +899,13 @@ public final class XlsxRenderer {
             if (model.table() != null) {
                 writeTable(model.table(), rowIndex + 1, overflowCsv); // one empty row before the table
             }
-            setUpPrinting(Math.max(sheet.getLastRowNum(), lastDirectRow) + 1, textChars);
+            int rows = Math.max(sheet.getLastRowNum(), lastDirectRow) + 1;
+            setUpPrinting(rows, textChars);
+            // Periods are text, "2025" beside "2025-Q3", so that a column sorts and filters as one:
+            // Excel would mark every year with a green triangle, "number stored as text".
+            int columns = model.table() == null ? 1 : model.table().columns().size();
+            workbook.getXSSFWorkbook().getSheet(sheet.getSheetName()).addIgnoredErrors(
+                    new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1), IgnoredErrorType.NUMBER_STORED_AS_TEXT);
             // The rows still held are written now, sheet after sheet: texts are numbered in the
             // shared table as they are first written, and SXSSF flushes the sheets' last rows in
             // no fixed order, so the same workbook would not always give the same bytes.
