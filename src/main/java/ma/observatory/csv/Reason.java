@@ -73,8 +73,7 @@ public record Reason(String key, List<String> args) {
     private String format(Locale locale, List<String> arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String pattern = bundle.getString(key);
-        return new MessageFormat("fr".equals(locale.getLanguage()) ? FrenchTypography.spaced(pattern) : pattern, locale)
+        return new MessageFormat(FrenchTypography.spacedIn(locale, bundle.getString(key)), locale)
                 .format(arguments.toArray());
     }
 

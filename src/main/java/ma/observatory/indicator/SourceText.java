@@ -57,9 +57,7 @@ public final class SourceText {
         for (int i = 0; i < args.length; i++) {
             texts[i] = args[i] == null ? "" : args[i];
         }
-        String pattern = bundle.getString(key);
-        return new MessageFormat(locale == Locale.FRENCH ? FrenchTypography.spaced(pattern) : pattern, locale)
-                .format(texts);
+        return new MessageFormat(FrenchTypography.spacedIn(locale, bundle.getString(key)), locale).format(texts);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,14 +24,12 @@ public final class Messages {
     private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
     private final PeriodWords periods;
-    private final boolean french;
-    /** French patterns as spaced, by key: a label is asked for once per row of a table. */
-    private final java.util.Map<String, String> spaced = new ConcurrentHashMap<>();
+    /** Patterns as spaced in this language, by key: a label is asked for once per row of a table. */
+    private final Map<String, String> spaced = new ConcurrentHashMap<>();
 
     public Messages(String language) {
         this.locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
         this.periods = PeriodWords.of(locale);
-        this.french = locale == Locale.FRENCH;
         for (String name : BUNDLES) {
             bundles.add(ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)));
@@ -58,17 +57,14 @@ public final class Messages {
     }
 
     private String find(String key) {
-        String known = french ? spaced.get(key) : null;
+        String known = spaced.get(key);
         if (known != null) {
             return known;
         }
         for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {
-                String pattern = b.getString(key);
-                if (french) {
-                    pattern = FrenchTypography.spaced(pattern);
-                    spaced.put(key, pattern);
-                }
+                String pattern = FrenchTypography.spacedIn(locale, b.getString(key));
+                spaced.put(key, pattern);
                 return pattern;
             }
         }

@@ -1,5 +1,6 @@
 package ma.observatory.text;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,11 @@ public final class FrenchTypography {
     private static final Pattern AFTER_GUILLEMET = Pattern.compile("(?<=«) ");
 
     private FrenchTypography() {
+    }
+
+    /** A message pattern as a workbook in that language writes it: spaced in French, as it is in English. */
+    public static String spacedIn(Locale locale, String pattern) {
+        return "fr".equals(locale.getLanguage()) ? spaced(pattern) : pattern;
     }
 
     /** The text with each space before a high mark, or after an opening guillemet, made a narrow no-break one. */
