@@ -83,7 +83,10 @@ class OutsourcingSheets implements DomainSheets {
                 "ChartOutsourcingJobs", series, ReportChart.Kind.LINE, m.get("outsourcing.chart.axis.persons"));
     }
 
-    /** Jobs moved into Morocco by year, one bar series per origin country. */
+    /**
+     * Jobs moved into Morocco by year, one bar series per origin country: every year of the range,
+     * 0 where no move from that country took effect, as the Relocations by year sheet counts them.
+     */
     private ReportSheet relocationsChart(ReportContext context) {
         Messages m = context.messages();
         java.util.TreeSet<String> origins = new java.util.TreeSet<>();
@@ -105,8 +108,7 @@ class OutsourcingSheets implements DomainSheets {
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
-                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()),
-                year -> periodSaid(m, year, context.run().range()));
+                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()), true);
     }
 
     /**

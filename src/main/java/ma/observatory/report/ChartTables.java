@@ -2,15 +2,17 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 /**
  * The small tables charts are drawn from: one row per year, one column per series, for one place.
@@ -33,29 +35,41 @@ public final class ChartTables {
      */
     public static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                                      List<Series> series, NumberStyle style) {
-        return yearly(context, name, geo, periodHeading, series, style, null);
+        return yearly(context, name, geo, periodHeading, series, style, false);
     }
 
     /**
-     * As above; with {@code said}, each year is labelled as that function says it, as text: a bar
-     * chart's categories need no time axis, and a year the range covers in part can say so
-     * ("2026 (to October)") where its bar is drawn.
+     * As above; with {@code events}, for counts of events by the year they took effect: every year
+     * the range touches is a row, a series without an event that year is a true 0 (an event of
+     * unknown size stays a gap, [x]), and each year is labelled as the events' sheets say it, as
+     * text, "2026 (to October)" for a year the range covers in part: a bar chart's categories
+     * need no time axis.
      */
     static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
-                              List<Series> series, NumberStyle style, Function<Period, String> said) {
+                              List<Series> series, NumberStyle style, boolean events) {
         Map<String, Double> values = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
         TreeSet<Period> years = new TreeSet<>();
         for (Series s : series) {
             Breakdown breakdown = Breakdown.parse(s.breakdown());
             for (IndicatorValue v : context.values(s.indicator())) {
-                if (v.geo().equals(geo) && v.value() != null && v.period().granularity() == Period.Granularity.YEAR
+                if (v.geo().equals(geo) && v.period().granularity() == Period.Granularity.YEAR
                         && v.breakdown().equals(breakdown)) {
+                    if (v.value() == null) {
+                        unknown.add(v.period() + "|" + s.heading());
+                        continue;
+                    }
                     values.put(v.period() + "|" + s.heading(), v.value());
                     years.add(v.period());
                 }
             }
         }
-        if (!years.isEmpty()) {
+        PeriodRange range = context.run().range();
+        if (events) {
+            for (int y = range.firstMonth().getYear(); y <= range.lastMonth().getYear(); y++) {
+                years.add(Period.year(y));
+            }
+        } else if (!years.isEmpty()) {
             for (int y = years.first().year() + 1; y < years.last().year(); y++) {
                 years.add(Period.year(y));
             }
@@ -63,17 +77,18 @@ public final class ChartTables {
         List<List<CellValue>> rows = new ArrayList<>();
         for (Period year : years) {
             List<CellValue> row = new ArrayList<>();
-            row.add(said == null ? CellValue.number((double) year.year(), NumberStyle.YEAR)
-                    : CellValue.text(said.apply(year)));
+            row.add(events ? CellValue.text(WideTables.periodSaid(context.messages(), year, range))
+                    : CellValue.number((double) year.year(), NumberStyle.YEAR));
             for (Series s : series) {
-                Double value = values.get(year + "|" + s.heading());
-                row.add(value == null ? CellValue.GAP : CellValue.number(value));
+                String key = year + "|" + s.heading();
+                Double value = values.get(key);
+                row.add(value != null ? CellValue.number(value)
+                        : events && !unknown.contains(key) ? CellValue.number(0.0) : CellValue.GAP);
             }
             rows.add(row);
         }
         List<ReportColumn> columns = new ArrayList<>();
-        columns.add(said == null ? new ReportColumn(periodHeading, NumberStyle.YEAR)
-                : new ReportColumn(periodHeading, NumberStyle.TEXT));
+        columns.add(new ReportColumn(periodHeading, events ? NumberStyle.TEXT : NumberStyle.YEAR));
         for (Series s : series) {
             columns.add(new ReportColumn(s.heading(), style));
         }
@@ -95,15 +110,15 @@ public final class ChartTables {
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
                                     String intro) {
-        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis, intro, null);
+        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis, intro, false);
     }
 
-    /** As above, each year labelled as {@code said} says it (see {@link #yearly}); null for the year's number. */
+    /** As above; {@code events} for counts of events by year (see {@link #yearly}). */
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
-                                    String intro, Function<Period, String> said) {
+                                    String intro, boolean events) {
         Messages m = context.messages();
-        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), said);
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), events);
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
         return chartSheet(m, m.get(sheetKey), intro, table, chart);

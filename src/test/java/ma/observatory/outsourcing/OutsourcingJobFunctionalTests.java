@@ -205,9 +205,13 @@ class OutsourcingJobFunctionalTests {
             // Spain's 2024 move gives no jobs: no bar, so no column of empty cells either
             assertThat(book.headers("ChartRelocations")).contains("Belgique (BE), personnes")
                     .noneMatch(h -> h.startsWith("Espagne"));
-            // its bars are labelled by their table's first column: 2026's says it counts to October only
-            assertThat(book.rows("ChartRelocations")).extracting(r -> r.get("Période")).last()
-                    .isEqualTo("2026 (jusqu’à octobre)");
+            // its bars are labelled by their table's first column: 2026's says it counts to October only;
+            // every year of the range is there, a year without a move a true 0, as on Relocations by year
+            List<Map<String, Object>> chart = book.rows("ChartRelocations");
+            assertThat(chart).extracting(r -> r.get("Période")).containsExactly("2021", "2022", "2023", "2024",
+                    "2025", "2026 (jusqu’à octobre)");
+            assertThat(chart).extracting(r -> r.get("Belgique (BE), personnes"))
+                    .containsExactly(0.0, 0.0, 0.0, 0.0, 0.0, 163.0);
 
             List<Map<String, Object>> byYear = book.rows("RelocationsByYear");
             // every year of the range, one with no move listed a true 0 for all countries

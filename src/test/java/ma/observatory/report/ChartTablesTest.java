@@ -70,6 +70,32 @@ class ChartTablesTest {
         assertThat(rows.get(2).get(1)).isEqualTo(CellValue.number(148_500.0));
     }
 
+    @Test
+    void eventsByYearHaveEveryYearOfTheRangeATrueZeroWithoutAnEventAndAGapWhereTheirSizeIsUnknown() {
+        Breakdown belgium = Breakdown.of("origin_country", "BE");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(Indicator.OUTSOURCING_RELOCATED_IN, Period.year(2024), "MA", belgium, null,
+                        Basis.COMPUTED, "relocations.csv, line 3"),
+                new IndicatorValue(Indicator.OUTSOURCING_RELOCATED_IN, Period.year(2026), "MA", belgium, 163.0,
+                        Basis.COMPUTED, "relocations.csv, line 2"));
+        RunParameters run = new RunParameters(new PeriodRange(Period.month(2023, 1), Period.month(2026, 10)),
+                Path.of("data"), Path.of("reports"), "en", Set.of("outsourcing"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2026, 11, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, null);
+
+        ReportTable table = ChartTables.yearly(context, "ChartRelocations", "MA", "Period",
+                List.of(new ChartTables.Series(Indicator.OUTSOURCING_RELOCATED_IN, "origin_country=BE", "Belgium")),
+                NumberStyle.INTEGER, true);
+
+        List<List<CellValue>> rows = new ArrayList<>();
+        table.rows().forEach(rows::add);
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(CellValue.text("2023"), CellValue.text("2024"),
+                CellValue.text("2025"), CellValue.text("2026\u00a0(to\u00a0October)"));
+        // no move in 2023 or 2025: 0; the 2024 move's jobs are not known: [x], a gap, never 0
+        assertThat(rows).extracting(r -> r.get(1)).containsExactly(CellValue.number(0.0), CellValue.GAP,
+                CellValue.number(0.0), CellValue.number(163.0));
+    }
+
     private static final String ALL_SEGMENTS = "segment=total, client_country=total, activity=total";
 
     private static IndicatorValue jobs(int year, double value) {
