@@ -85,13 +85,19 @@ class OutsourcingSheets implements DomainSheets {
 
     /**
      * Jobs moved into Morocco by year, one bar series per origin country: every year of the range,
-     * 0 where no move from that country took effect, as the Relocations by year sheet counts them.
+     * 0 where no move from a country took effect in a year whose total the events file gives in
+     * full, as the Relocations by year sheet counts them; a gap in a year whose total is published
+     * or [x] (a move of unknown size, whose country may have no bar at all).
      */
     private ReportSheet relocationsChart(ReportContext context) {
         Messages m = context.messages();
         java.util.TreeSet<String> origins = new java.util.TreeSet<>();
+        java.util.Set<Period> countedInFull = new java.util.HashSet<>();
         for (IndicatorValue v : context.values(OUTSOURCING_RELOCATED_IN)) {
             String origin = v.breakdown().get("origin_country");
+            if (MOROCCO.equals(v.geo()) && TOTAL.equals(origin) && v.value() != null && v.basis() == Basis.COMPUTED) {
+                countedInFull.add(v.period());
+            }
             // a country whose jobs are not known has no bar to draw
             if (origin != null && !TOTAL.equals(origin) && v.value() != null) {
                 origins.add(origin);
@@ -108,7 +114,7 @@ class OutsourcingSheets implements DomainSheets {
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
-                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()), true);
+                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()), countedInFull);
     }
 
     /**

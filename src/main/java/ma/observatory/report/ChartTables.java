@@ -35,18 +35,20 @@ public final class ChartTables {
      */
     public static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                                      List<Series> series, NumberStyle style) {
-        return yearly(context, name, geo, periodHeading, series, style, false);
+        return yearly(context, name, geo, periodHeading, series, style, null);
     }
 
     /**
-     * As above; with {@code events}, for counts of events by the year they took effect: every year
-     * the range touches is a row, a series without an event that year is a true 0 (an event of
-     * unknown size stays a gap, [x]), and each year is labelled as the events' sheets say it, as
-     * text, "2026 (to October)" for a year the range covers in part: a bar chart's categories
-     * need no time axis.
+     * As above; with {@code countedInFull}, for counts of events by the year they took effect: every
+     * year the range touches is a row, labelled as the events' sheets say it, as text ("2026 (to
+     * October)" for a year the range covers in part: a bar chart's categories need no time axis).
+     * A series without a value in a year of {@code countedInFull}, whose every event is counted
+     * from the file, is a true 0; in another year (a total taken from a publication, or a move of
+     * unknown size) it is a gap, [x], as is a value not known.
      */
     static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
-                              List<Series> series, NumberStyle style, boolean events) {
+                              List<Series> series, NumberStyle style, Set<Period> countedInFull) {
+        boolean events = countedInFull != null;
         Map<String, Double> values = new HashMap<>();
         Set<String> unknown = new HashSet<>();
         TreeSet<Period> years = new TreeSet<>();
@@ -83,7 +85,8 @@ public final class ChartTables {
                 String key = year + "|" + s.heading();
                 Double value = values.get(key);
                 row.add(value != null ? CellValue.number(value)
-                        : events && !unknown.contains(key) ? CellValue.number(0.0) : CellValue.GAP);
+                        : events && countedInFull.contains(year) && !unknown.contains(key) ? CellValue.number(0.0)
+                        : CellValue.GAP);
             }
             rows.add(row);
         }
@@ -110,15 +113,15 @@ public final class ChartTables {
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
                                     String intro) {
-        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis, intro, false);
+        return sheet(context, geo, sheetKey, chartKey, tableName, series, kind, valueAxis, intro, null);
     }
 
-    /** As above; {@code events} for counts of events by year (see {@link #yearly}). */
+    /** As above; {@code countedInFull} for counts of events by year (see {@link #yearly}), else null. */
     public static ReportSheet sheet(ReportContext context, String geo, String sheetKey, String chartKey,
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
-                                    String intro, boolean events) {
+                                    String intro, Set<Period> countedInFull) {
         Messages m = context.messages();
-        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), events);
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), countedInFull);
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
         return chartSheet(m, m.get(sheetKey), intro, table, chart);
