@@ -45,10 +45,12 @@ public final class WideTables {
         boolean cutAtEnd = period.lastMonth().isAfter(last) && !period.firstMonth().isAfter(last);
         boolean cutAtStart = period.firstMonth().isBefore(first) && !period.lastMonth().isBefore(first);
         PeriodWords words = m.periods();
+        if ((cutAtStart || cutAtEnd) && first.equals(last)) {
+            // a range of one month names it once, "2026 (July)", be it the year's first, last or another
+            return m.get("summary.period.month", period.toString(), words.monthName(first));
+        }
         if (cutAtStart && cutAtEnd) {
-            // a range of one month names it once: "2026 (July)", not "July to July"
-            return first.equals(last) ? m.get("summary.period.month", period.toString(), words.monthName(first))
-                    : m.get("summary.period.between", period.toString(), words.monthName(first), words.monthName(last));
+            return m.get("summary.period.between", period.toString(), words.monthName(first), words.monthName(last));
         }
         if (cutAtStart) {
             return m.get("summary.period.from", period.toString(), words.monthName(first));

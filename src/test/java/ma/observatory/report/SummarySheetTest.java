@@ -47,6 +47,11 @@ class SummarySheetTest {
         PeriodRange july = new PeriodRange(Period.month(2026, 7), Period.month(2026, 7));
         assertThat(WideTables.periodSaid(en, Period.year(2026), july)).isEqualTo("2026\u00a0(July)");
         assertThat(WideTables.periodSaid(fr, Period.year(2026), july)).isEqualTo("2026\u00a0(juillet)");
+        // and so does a range of the year's first month, or of its last (found by a second re-check)
+        assertThat(WideTables.periodSaid(en, Period.year(2026), new PeriodRange(Period.month(2026, 1),
+                Period.month(2026, 1)))).isEqualTo("2026\u00a0(January)");
+        assertThat(WideTables.periodSaid(en, Period.year(2025), new PeriodRange(Period.month(2025, 12),
+                Period.month(2025, 12)))).isEqualTo("2025\u00a0(December)");
     }
 
     @Test
