@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ma.observatory.WorkbookReader;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -230,7 +231,7 @@ class WorkbookRulesTests {
 
     /**
      * French sets a no-break space before « : ; ! ? % » and after « : in what the program writes
-     * (titles, introductions, headings, the Notes' definitions), a wrapped line never starts with a
+     * (titles, introductions, headings, table columns of its words alone), a wrapped line never starts with a
      * colon. What it quotes from the files' sources is left as written, and not checked here.
      */
     @org.junit.jupiter.api.Test
@@ -257,12 +258,27 @@ class WorkbookRulesTests {
                     }
                 }
             }
-            XSSFTable notes = tableNamed(book, "Notes");
-            for (int r = notes.getStartRowIndex() + 1; r <= notes.getEndRowIndex(); r++) {
-                Cell definition = notes.getXSSFSheet().getRow(r).getCell(notes.getStartColIndex() + 4);
-                checked++;
-                if (breakable.matcher(definition.getStringCellValue()).find()) {
-                    found.add("Notes!" + definition.getAddress() + ": " + definition.getStringCellValue());
+            // columns of a table that hold only the program's words: the Notes' definitions, the
+            // Summary's basis, how each relocation is counted
+            for (String[] column : List.of(new String[] {"Notes", "Définition ou note"},
+                    new String[] {"Summary", "Origine"},
+                    new String[] {"Relocations", "Prise en compte (ou motif d’exclusion)"})) {
+                XSSFTable table = tableNamed(book, column[0]);
+                XSSFSheet xs = table.getXSSFSheet();
+                int c = table.getStartColIndex();
+                while (!WorkbookReader.plain(xs.getRow(table.getStartRowIndex()).getCell(c).getStringCellValue())
+                        .equals(column[1])) {
+                    c++;
+                    assertThat(c).as(column[0] + " has a column " + column[1]).isLessThanOrEqualTo(table.getEndColIndex());
+                }
+                for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                    Cell cell = xs.getRow(r).getCell(c);
+                    if (cell != null && cell.getCellType() == CellType.STRING) {
+                        checked++;
+                        if (breakable.matcher(cell.getStringCellValue()).find()) {
+                            found.add(xs.getSheetName() + "!" + cell.getAddress() + ": " + cell.getStringCellValue());
+                        }
+                    }
                 }
             }
             assertThat(checked).isGreaterThan(200);
