@@ -286,6 +286,23 @@ class WorkbookRulesTests {
         }
     }
 
+    /** The tests read French spacing as ordinary spaces: this checks none leaks into the English workbook. */
+    @org.junit.jupiter.api.Test
+    void theEnglishWorkbookHasNoFrenchSpacing() throws IOException {
+        try (XSSFWorkbook book = open("en")) {
+            for (var sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.STRING) {
+                            assertThat(cell.getStringCellValue()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                                    .doesNotContain(String.valueOf(ma.observatory.text.FrenchTypography.NARROW_NO_BREAK_SPACE));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static XSSFTable tableNamed(XSSFWorkbook book, String name) {
         for (var sheet : book) {
             for (XSSFTable t : ((XSSFSheet) sheet).getTables()) {
