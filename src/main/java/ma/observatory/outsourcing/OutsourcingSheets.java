@@ -114,7 +114,8 @@ class OutsourcingSheets implements DomainSheets {
         }
         return ChartTables.sheet(context, MOROCCO, "sheet.outsourcing.chart.relocations",
                 "outsourcing.chart.relocations", "ChartRelocations", series, ReportChart.Kind.BAR,
-                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()), countedInFull);
+                m.get("outsourcing.chart.axis.persons"), relocationsChartIntro(m, context.run().range()),
+                countedInFull);
     }
 
     /**

@@ -121,7 +121,8 @@ public final class ChartTables {
                                     String tableName, List<Series> series, ReportChart.Kind kind, String valueAxis,
                                     String intro, Set<Period> countedInFull) {
         Messages m = context.messages();
-        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series), countedInFull);
+        ReportTable table = yearly(context, tableName, geo, m.get("col.period"), series, commonStyle(series),
+                countedInFull);
         ReportChart chart = new ReportChart(kind, m.get(chartKey + ".title"), m.get("chart.axis.year"), valueAxis, 0,
                 seriesColumns(series), m.get(chartKey + ".description"));
         return chartSheet(m, m.get(sheetKey), intro, table, chart);

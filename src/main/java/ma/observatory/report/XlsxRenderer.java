@@ -905,7 +905,8 @@ public final class XlsxRenderer {
             // Excel would mark every year with a green triangle, "number stored as text".
             int columns = model.table() == null ? 1 : model.table().columns().size();
             workbook.getXSSFWorkbook().getSheet(sheet.getSheetName()).addIgnoredErrors(
-                    new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1), IgnoredErrorType.NUMBER_STORED_AS_TEXT);
+                    new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1),
+                    IgnoredErrorType.NUMBER_STORED_AS_TEXT);
             // The rows still held are written now, sheet after sheet: texts are numbered in the
             // shared table as they are first written, and SXSSF flushes the sheets' last rows in
             // no fixed order, so the same workbook would not always give the same bytes.
