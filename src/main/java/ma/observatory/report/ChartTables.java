@@ -2,7 +2,6 @@ package ma.observatory.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,23 +43,18 @@ public final class ChartTables {
      * October)" for a year the range covers in part: a bar chart's categories need no time axis).
      * A series without a value in a year of {@code countedInFull}, whose every event is counted
      * from the file, is a true 0; in another year (a total taken from a publication, or a move of
-     * unknown size) it is a gap, [x], as is a value not known.
+     * unknown size) it is a gap, [x].
      */
     static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                               List<Series> series, NumberStyle style, Set<Period> countedInFull) {
         boolean events = countedInFull != null;
         Map<String, Double> values = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
         TreeSet<Period> years = new TreeSet<>();
         for (Series s : series) {
             Breakdown breakdown = Breakdown.parse(s.breakdown());
             for (IndicatorValue v : context.values(s.indicator())) {
-                if (v.geo().equals(geo) && v.period().granularity() == Period.Granularity.YEAR
+                if (v.geo().equals(geo) && v.value() != null && v.period().granularity() == Period.Granularity.YEAR
                         && v.breakdown().equals(breakdown)) {
-                    if (v.value() == null) {
-                        unknown.add(v.period() + "|" + s.heading());
-                        continue;
-                    }
                     values.put(v.period() + "|" + s.heading(), v.value());
                     years.add(v.period());
                 }
@@ -82,11 +76,9 @@ public final class ChartTables {
             row.add(events ? CellValue.text(WideTables.periodSaid(context.messages(), year, range))
                     : CellValue.number((double) year.year(), NumberStyle.YEAR));
             for (Series s : series) {
-                String key = year + "|" + s.heading();
-                Double value = values.get(key);
+                Double value = values.get(year + "|" + s.heading());
                 row.add(value != null ? CellValue.number(value)
-                        : events && countedInFull.contains(year) && !unknown.contains(key) ? CellValue.number(0.0)
-                        : CellValue.GAP);
+                        : events && countedInFull.contains(year) ? CellValue.number(0.0) : CellValue.GAP);
             }
             rows.add(row);
         }
