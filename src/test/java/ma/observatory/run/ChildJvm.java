@@ -50,6 +50,10 @@ final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
+        // C1 only: a child's run lasts seconds, and on two cores C2's compiler threads took as much
+        // processor time as the run itself (17 s against 10 s for a test's medium input), slowing
+        // the suite more than C1's slower code does.
+        command.add("-XX:TieredStopAtLevel=1");
         // a killed child leaves its sheets' temporary files: in the test's folder, not the machine's /tmp
         command.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
         command.add("-cp");
