@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 import ma.observatory.ObservatoryApplication;
 
@@ -56,8 +59,13 @@ final class ChildJvm implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         // a killed child leaves its sheets' temporary files: in the test's folder, not the machine's /tmp
         command.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
+        ClassPath classes = ClassPath.shared();
+        if (classes.archive() != null) {
+            command.add("-XX:SharedArchiveFile=" + classes.archive());
+            command.add("-Xlog:cds*=off"); // an archive the JVM cannot use only costs the time it saved
+        }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classes.path());
         command.add(ObservatoryApplication.class.getName());
         command.addAll(args);
         Path out = work.resolve(name + ".out");
@@ -147,6 +155,82 @@ final class ChildJvm implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * What children run on: the test's class path with the program's classes in a jar, and the
+     * classes a run loads archived once (class data sharing). Loading and verifying them was a
+     * second or more of each child's start; some forty children start in the suite. The archive is
+     * made by a first short run; the JVM archives classes from jars only, and refuses a class path
+     * with a folder in it.
+     */
+    record ClassPath(String path, Path archive) {
+
+        private static ClassPath shared;
+
+        static synchronized ClassPath shared() {
+            if (shared == null) {
+                shared = make(Path.of("target", "child-jvm").toAbsolutePath());
+            }
+            return shared;
+        }
+
+        private static ClassPath make(Path dir) {
+            String testPath = System.getProperty("java.class.path");
+            try {
+                Files.createDirectories(dir);
+                List<String> entries = new ArrayList<>();
+                for (String entry : testPath.split(java.io.File.pathSeparator)) {
+                    Path p = Path.of(entry);
+                    if (!Files.isDirectory(p)) {
+                        entries.add(entry);
+                    } else if (Files.exists(p.resolve(ObservatoryApplication.class.getName().replace('.', '/') + ".class"))) {
+                        Path jar = dir.resolve("observatory-classes.jar");
+                        jar(p, jar);
+                        entries.add(0, jar.toString());
+                    } // the test classes: a child runs the program only
+                }
+                String path = String.join(java.io.File.pathSeparator, entries);
+                Path archive = dir.resolve("classes.jsa");
+                Files.deleteIfExists(archive);
+                Path training = Files.createTempDirectory(dir, "training");
+                GeneratedInput.write(training.resolve("input"), 2, List.of(2024));
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Djava.io.tmpdir=" + training, "-cp", path, ObservatoryApplication.class.getName(),
+                        "--input-dir=" + training.resolve("input"), "--only=employment", "--from=2024", "--to=2024",
+                        "--db=" + training.resolve("db/observatory"), "--output-dir=" + training.resolve("reports"),
+                        "--logging.file.name=" + training.resolve("observatory.log"),
+                        "--observatory.db-server-port=" + freePort())
+                        .redirectErrorStream(true).redirectOutput(training.resolve("training.out").toFile()).start();
+                boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+                if (!ended) {
+                    p.destroyForcibly();
+                }
+                return new ClassPath(path, ended && p.exitValue() == 0 && Files.exists(archive) ? archive : null);
+            } catch (IOException e) {
+                return new ClassPath(testPath, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ClassPath(testPath, null);
+            }
+        }
+
+        private static void jar(Path classes, Path jar) throws IOException {
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                 Stream<Path> files = Files.walk(classes)) {
+                // folders too: Spring finds the components by listing their package as a folder
+                for (Path f : (Iterable<Path>) files.filter(f -> !f.equals(classes)).sorted()::iterator) {
+                    String name = classes.relativize(f).toString().replace('\\', '/');
+                    boolean folder = Files.isDirectory(f);
+                    out.putNextEntry(new ZipEntry(folder ? name + "/" : name));
+                    if (!folder) {
+                        Files.copy(f, out);
+                    }
+                    out.closeEntry();
+                }
+            }
         }
     }
 
