@@ -48,14 +48,14 @@ public final class ChartTables {
     static ReportTable yearly(ReportContext context, String name, String geo, String periodHeading,
                               List<Series> series, NumberStyle style, Set<Period> countedInFull) {
         boolean events = countedInFull != null;
-        Map<String, Double> values = new HashMap<>();
+        Map<String, IndicatorValue> values = new HashMap<>();
         TreeSet<Period> years = new TreeSet<>();
         for (Series s : series) {
             Breakdown breakdown = Breakdown.parse(s.breakdown());
             for (IndicatorValue v : context.values(s.indicator())) {
                 if (v.geo().equals(geo) && v.value() != null && v.period().granularity() == Period.Granularity.YEAR
                         && v.breakdown().equals(breakdown)) {
-                    values.put(v.period() + "|" + s.heading(), v.value());
+                    values.put(v.period() + "|" + s.heading(), v);
                     years.add(v.period());
                 }
             }
@@ -76,8 +76,9 @@ public final class ChartTables {
             row.add(events ? CellValue.text(WideTables.periodSaid(context.messages(), year, range))
                     : CellValue.number((double) year.year(), NumberStyle.YEAR));
             for (Series s : series) {
-                Double value = values.get(year + "|" + s.heading());
-                row.add(value != null ? CellValue.number(value)
+                IndicatorValue value = values.get(year + "|" + s.heading());
+                // as the value's own sheet shows it: a figure published whole without decimals
+                row.add(value != null ? context.number(value, null)
                         : events && countedInFull.contains(year) ? CellValue.number(0.0) : CellValue.GAP);
             }
             rows.add(row);

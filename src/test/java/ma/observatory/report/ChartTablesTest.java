@@ -7,8 +7,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import ma.observatory.cube.Breakdown;
 import ma.observatory.cube.CellTable;
@@ -95,6 +98,35 @@ class ChartTablesTest {
         // no move in 2023: 0; the 2024 move's jobs are not known, 2025's total is published: gaps, never 0
         assertThat(rows).extracting(r -> r.get(1)).containsExactly(CellValue.number(0.0), CellValue.GAP,
                 CellValue.GAP, CellValue.number(163.0));
+    }
+
+    @Test
+    void aFigurePublishedWholeIsShownWholeAsOnItsOwnSheetAndAComputedOneKeepsItsDecimal() {
+        Breakdown total = Breakdown.of("sector", "total");
+        List<IndicatorValue> values = List.of(
+                new IndicatorValue(Indicator.EMPLOYMENT_NET_JOB_CREATION, Period.year(2023), "MA", total, 150.5,
+                        Basis.COMPUTED, "employment_by_sector.csv"),
+                new IndicatorValue(Indicator.EMPLOYMENT_NET_JOB_CREATION, Period.year(2024), "MA", total, 193.0,
+                        Basis.PUBLISHED, "published.csv line 2"));
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:hsqldb:mem:published-" + UUID.randomUUID(), "SA", ""));
+        jdbc.execute("CREATE TABLE published (run_id BIGINT, indicator VARCHAR(80), period VARCHAR(20),"
+                + " geo VARCHAR(20), breakdown VARCHAR(200), decimals INT)");
+        jdbc.update("INSERT INTO published VALUES (1, 'employment.net_job_creation', '2024', 'MA', 'sector=total', 0)");
+        RunParameters run = new RunParameters(new PeriodRange(Period.year(2023), Period.year(2024)), Path.of("data"),
+                Path.of("reports"), "en", Set.of("employment"), 0.01, Set.of("country", "region"),
+                LocalDateTime.of(2025, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), values, jdbc);
+
+        ReportTable table = ChartTables.yearly(context, "ChartNetJobCreation", "MA", "Year",
+                List.of(new ChartTables.Series(Indicator.EMPLOYMENT_NET_JOB_CREATION, "sector=total", "All")),
+                NumberStyle.DECIMAL);
+
+        List<List<CellValue>> rows = new ArrayList<>();
+        table.rows().forEach(rows::add);
+        // the HCP's 193 thousand, not 193.0, which would claim a hundred persons it does not give
+        assertThat(((CellValue.Number) rows.get(1).get(1)).shownIn(NumberStyle.DECIMAL)).isEqualTo(NumberStyle.INTEGER);
+        assertThat(((CellValue.Number) rows.get(0).get(1)).shownIn(NumberStyle.DECIMAL)).isEqualTo(NumberStyle.DECIMAL);
     }
 
     private static final String ALL_SEGMENTS = "segment=total, client_country=total, activity=total";
