@@ -260,6 +260,10 @@ class OutsourcingJobFunctionalTests {
                 work.resolve("reports/labour-market-report_2021-01_2026-10_outsourcing_en.xlsx"))) {
             assertThat(book.sheetNames()).contains("Outsourcing jobs", "Relocations", "Relocations by year",
                     "Exposure to regulations");
+            // a source's count of jobs moved is often the employees concerned at the origin: said, so that
+            // "jobs moved into Morocco" is not read as jobs created there
+            assertThat(book.intro("Relocations by year")).contains("often as the posts that leave the origin")
+                    .contains("the jobs created at the destination are seldom published");
             // the delivery the workbook was made from, in the reader's zone
             String modified = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(
                     java.nio.file.Files.getLastModifiedTime(FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant()
