@@ -18,6 +18,10 @@ public record IndicatorValue(Indicator indicator, Period period, String geo, Bre
 
     /** The key values are matched on (computed against published, this run against the last). */
     public String key() {
+        return key(indicator, period, geo, breakdown);
+    }
+
+    public static String key(Indicator indicator, Period period, String geo, Breakdown breakdown) {
         return indicator.id() + '|' + period + '|' + geo + '|' + breakdown;
     }
 }

@@ -14,6 +14,11 @@ import ma.observatory.period.Period;
 public record Reconciliation(Indicator indicator, Period period, String geo, Breakdown breakdown, double computed,
                              double published, boolean flagged, long line, int decimals) {
 
+    /** As {@link IndicatorValue#key()} says the value set against the publication. */
+    public String key() {
+        return IndicatorValue.key(indicator, period, geo, breakdown);
+    }
+
     public double difference() {
         return computed - published;
     }

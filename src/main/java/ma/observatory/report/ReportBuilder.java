@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,8 +87,11 @@ public class ReportBuilder {
             }
         }
         context.useCodeWords(codeWords);
+        List<Reconciliation> reconciliations = indicators.reconciliations(runId);
+        context.useDiffering(reconciliations.stream().filter(ReportBuilder::differs).map(Reconciliation::key)
+                .collect(Collectors.toSet()));
         body.add(dataSheet(m, values));
-        body.add(qualitySheet(context, runId));
+        body.add(qualitySheet(context, runId, reconciliations));
         body.add(filesSheet(m, runId));
         body.add(aboutSheet(m, execution, run));
 
@@ -352,12 +356,18 @@ public class ReportBuilder {
     private static final int QUALITY_KIND_CHARS = 24;
     private static final int QUALITY_REASON_CHARS = 50;
 
-    private ReportSheet qualitySheet(ReportContext context, long runId) {
+    /** A flag the publication's rounding cannot explain, on a value the workbook reports as computed. */
+    private static boolean differs(Reconciliation r) {
+        return r.flagged() && !r.indicator().publishedPrevails()
+                && !Reconciler.withinPublishedRounding(r.indicator().unit(), r.computed(), r.published(), r.decimals());
+    }
+
+    private ReportSheet qualitySheet(ReportContext context, long runId, List<Reconciliation> reconciliations) {
         Messages m = context.messages();
         List<List<CellValue>> checks = new ArrayList<>();
         boolean publishedDecimalComma = Boolean.TRUE.equals(jdbc.query("SELECT decimal_comma FROM input_file"
                 + " WHERE run_id = ? AND file = 'published.csv'", rs -> rs.next() ? rs.getObject(1) : null, runId));
-        for (Reconciliation r : indicators.reconciliations(runId)) {
+        for (Reconciliation r : reconciliations) {
             // a flag that the publication's rounding may explain, which the reader must weigh
             boolean withinRounding = r.flagged() && Reconciler.withinPublishedRounding(r.indicator().unit(),
                     r.computed(), r.published(), r.decimals());

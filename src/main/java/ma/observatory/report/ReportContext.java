@@ -35,6 +35,8 @@ public final class ReportContext {
     private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
     /** The keys of the figures published in whole numbers ("+14 %"), read when first asked. */
     private Set<String> publishedWhole;
+    /** See {@link #useDiffering}. */
+    private Set<String> differing = Set.of();
     /** See {@link DomainSheets#codeWords}: set once the domains that run have said theirs. */
     private Map<String, String> codeWords = Map.of();
 
@@ -104,6 +106,19 @@ public final class ReportContext {
                     + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4), runId));
         }
         return publishedWhole.contains(v.key());
+    }
+
+    /**
+     * Says which computed values differ from a publication beyond its rounding, as Data quality
+     * lists them: keys of {@link IndicatorValue#key()}.
+     */
+    void useDiffering(Set<String> keys) {
+        this.differing = Set.copyOf(keys);
+    }
+
+    /** Whether Data quality lists this computed value as differing from a publication, beyond its rounding. */
+    public boolean differsFromPublication(IndicatorValue v) {
+        return v.basis() == Basis.COMPUTED && differing.contains(v.key());
     }
 
     void useCodeWords(Map<String, String> words) {

@@ -197,7 +197,7 @@ final class SummarySheet {
                                 : context.number(change, NumberStyle.CHANGE),
                         h.change() == null ? CellValue.NOT_APPLICABLE
                                 : CellValue.text(m.unit(h.change().unit())),
-                        basis(m, v, change),
+                        basis(m, v, change, context.differsFromPublication(v)),
                         CellValue.text(v.source())));
             }
         }
@@ -280,11 +280,15 @@ final class SummarySheet {
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
-    private static CellValue basis(Messages m, IndicatorValue value, IndicatorValue change) {
+    /** @param differs whether Data quality lists the value as differing from a publication: said beside its basis */
+    private static CellValue basis(Messages m, IndicatorValue value, IndicatorValue change, boolean differs) {
         if (value.value() == null && (change == null || change.value() == null)) {
             return CellValue.NOT_APPLICABLE; // no figure, no basis, as on the Data sheet
         }
         String basis = m.get("basis." + value.basis().code());
+        if (differs) {
+            basis = m.get("summary.basis.differs", basis, m.get("sheet.quality"));
+        }
         if (change == null || change.value() == null || change.basis() == value.basis()) {
             return CellValue.text(basis);
         }

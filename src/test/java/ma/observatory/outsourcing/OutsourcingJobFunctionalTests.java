@@ -106,6 +106,13 @@ class OutsourcingJobFunctionalTests {
             int computed = book.table("DataQuality").getStartColIndex() + book.headers("DataQuality").indexOf("Calculé");
             assertThat(book.table("DataQuality").getXSSFSheet().getRow(row).getCell(computed).getCellStyle()
                     .getDataFormatString()).isEqualTo("#,##0");
+            // the headline figure says so beside its basis, where the reader who quotes it looks
+            assertThat(book.rows("Summary")).filteredOn(r -> Double.valueOf(150_000).equals(r.get("Valeur")))
+                    .singleElement().satisfies(r -> assertThat(r.get("Origine"))
+                            .isEqualTo("calculé ; une publication diffère (voir Qualité des données)"));
+            // a figure that matches its publication says nothing more
+            assertThat(book.rows("Summary")).filteredOn(r -> r.get("Origine").toString().startsWith("calculé"))
+                    .filteredOn(r -> r.get("Origine").toString().contains("diffère")).hasSize(1);
             assertThat(value(values, "outsourcing.jobs", "2025", "TN",
                     "segment=crm, client_country=FR, activity=outbound")).isEqualTo(8_000.0);
             // 2004 is before the range and 2027 after it: neither is shown.
