@@ -1,5 +1,6 @@
 package ma.observatory.report;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Ratios;
 import ma.observatory.period.Period;
+import ma.observatory.period.PeriodRange;
 
 import static ma.observatory.indicator.Indicator.*;
 
@@ -91,6 +93,24 @@ final class SummarySheet {
     /** A year-to-date headline and the full year it runs up to (listed before it in {@link #HEADLINES}). */
     private static final Map<Indicator, Indicator> YEAR_OF = Map.of(TOURISM_ARRIVALS_YTD, TOURISM_ARRIVALS,
             TOURISM_RECEIPTS_YTD, TOURISM_RECEIPTS);
+
+    /**
+     * A headline's period as the row needs it said: moves counted over the range's months of a
+     * year it cuts, "2026 (to October)"; a total so far, dated by its latest month, the months it
+     * adds up, "2025 (to November)", as "2025-11" read as November alone. Else its code.
+     */
+    private static String periodSaid(Messages m, IndicatorValue v, PeriodRange range) {
+        if (COUNTED_BY_MONTH.contains(v.indicator())) {
+            return WideTables.periodSaid(m, v.period(), range);
+        }
+        if (v.period().granularity() == Period.Granularity.MONTH
+                && (YEAR_OF.containsKey(v.indicator()) || v.indicator() == TOURISM_TARGET_PROGRESS)) {
+            YearMonth last = v.period().lastMonth();
+            return WideTables.periodSaid(m, Period.year(last.getYear()),
+                    new PeriodRange(Period.month(last.getYear(), 1), v.period()));
+        }
+        return v.period().toString();
+    }
 
     /**
      * Headlines counting the moves effective in the range's months, whose year the range may cut
@@ -189,8 +209,7 @@ final class SummarySheet {
                         reached(m, inWords(context, v.breakdown()), reachedIn.get(v.breakdown()),
                                 missed.contains(v.breakdown())),
                         CellValue.text(context.placeName(v.geo())),
-                        CellValue.text(COUNTED_BY_MONTH.contains(v.indicator())
-                                ? WideTables.periodSaid(m, v.period(), context.run().range()) : v.period().toString()),
+                        CellValue.text(periodSaid(m, v, context.run().range())),
                         context.number(v, styleOf(v)),
                         CellValue.text(m.unit(v.unit())),
                         h.change() == null ? CellValue.NOT_APPLICABLE

@@ -167,7 +167,8 @@ class SummarySheetTest {
         // the latest month, with its change against the same months of 2024
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get(0)).isEqualTo(CellValue.text("Tourism receipts, year to date"));
-            assertThat(r.get(3)).isEqualTo(CellValue.text("2025-10"));
+            // the months it adds up, as the relocations' "2026 (to October)" says them
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2025\u00a0(to\u00a0October)"));
             assertThat(r.get(4)).isEqualTo(CellValue.number(113_260.0, NumberStyle.INTEGER));
             assertThat(r.get(6)).isEqualTo(CellValue.number(16.7, NumberStyle.CHANGE));
         });
@@ -286,7 +287,8 @@ class SummarySheetTest {
 
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get(1)).isEqualTo(CellValue.text("target: tourism receipts, 2026 (reached in 2025)"));
-            assertThat(r.get(3)).isEqualTo(CellValue.text("2025-11"));
+            // the months it adds up, not "2025-11", read as November alone
+            assertThat(r.get(3)).isEqualTo(CellValue.text("2025\u00a0(to\u00a0November)"));
             assertThat(r.get(4)).isEqualTo(CellValue.number(103.3, NumberStyle.DECIMAL));
         });
     }
