@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,7 +85,7 @@ public final class DatabaseAccess implements AutoCloseable {
                         + describeRun(holder.get()) + ": the scheduler cannot serve it; stop that process first"
                         + (DatabaseOwner.SCHEDULER.equals(holder.get().role()) ? " (only one scheduler per database)." : "."));
             }
-            DatabaseClaim claim = claim(path, db, true);
+            DatabaseClaim claim = claim(path, db, true, port, null, credentials);
             try {
                 String fileUrl = fileUrl(path);
                 ensureAccount(path, fileUrl, credentials);
@@ -105,12 +107,17 @@ public final class DatabaseAccess implements AutoCloseable {
                 throw e;
             }
         }
+        Probe onThisPort = null;
         for (int candidate : candidatePorts(port, holder)) {
             String serverUrl = serverUrl(candidate);
-            if (servesThisDatabase(serverUrl, path, credentials, holder)) {
+            Probe probe = probe(serverUrl, path, credentials, holder);
+            if (probe.kind() == Probe.Kind.SERVES) {
                 log.info("The scheduler serves the database on 127.0.0.1:{}: this run uses it, and shares its run history",
                         candidate);
                 return new DatabaseAccess(path, Mode.CLIENT, serverUrl, credentials, null, null, null);
+            }
+            if (candidate == port) {
+                onThisPort = probe;
             }
         }
         if (holder.isPresent()) {
@@ -133,7 +140,7 @@ public final class DatabaseAccess implements AutoCloseable {
                     + ". Nothing was started: wait for it to end, or keep the scheduler running (--schedule) so that"
                     + " runs can share the database.");
         }
-        DatabaseClaim claim = claim(path, db, false);
+        DatabaseClaim claim = claim(path, db, false, port, onThisPort, credentials);
         try {
             String fileUrl = fileUrl(path);
             ensureAccount(path, fileUrl, credentials);
@@ -151,7 +158,8 @@ public final class DatabaseAccess implements AutoCloseable {
      * This process's claim on the database files, before it opens them: a process that started in
      * the same second as another, before either had written the owner file, is refused here.
      */
-    private static DatabaseClaim claim(Path path, Path db, boolean serve) {
+    private static DatabaseClaim claim(Path path, Path db, boolean serve, int port, Probe onThisPort,
+                                       DatabaseCredentials credentials) {
         Optional<DatabaseClaim> claim;
         try {
             claim = DatabaseClaim.tryTake(path);
@@ -182,11 +190,73 @@ public final class DatabaseAccess implements AutoCloseable {
                         + ": the scheduler cannot serve it; stop that process first, or start the scheduler once it"
                         + " has ended.");
             }
+            if (holder.isEmpty() && onThisPort != null && hsqldbHolds(path)) {
+                // It has the database open, yet names itself nowhere: its owner file was deleted (or
+                // damaged) while it kept the database. Said with what this command found on its port.
+                RuntimeException held = heldUnnamed(path, db, port, onThisPort, credentials);
+                if (held != null) {
+                    return held;
+                }
+            }
             // the scheduler writes the owner file once it serves: until then it is "another process"
             return new DatabaseBusyException("Another process is opening the database " + db + who
                     + ". Nothing was started: wait for it to end, or, if it is the scheduler starting, try again in a"
                     + " minute, when runs can share its database.");
         });
+    }
+
+    /**
+     * The refusal for a database another process has open but that no owner file names, with what
+     * this command found on its port (null for a server serving it, which the command uses instead).
+     * Either the scheduler serves it on another port or with another password than this command's,
+     * or a run holds it; a server that refuses this command's password is a setting to correct (exit
+     * 2), as it is when the owner file names the scheduler.
+     */
+    private static RuntimeException heldUnnamed(Path path, Path db, int port, Probe onThisPort,
+                                                DatabaseCredentials credentials) {
+        String unnamed = "The database " + db + " is in use by another process of this program, but the file "
+                + DatabaseOwner.fileOf(path) + ", which says which one, is "
+                + (Files.exists(DatabaseOwner.fileOf(path)) ? "out of date" : "missing") + "; and ";
+        String onPort = "127.0.0.1:" + port + ", the port this command was given";
+        return switch (onThisPort.kind()) {
+            case LOGIN_REFUSED -> new DatabaseException(unnamed + "the database server on " + onPort + ", refused"
+                    + " its password (from " + credentials.origin() + "). Nothing was started: give this command the"
+                    + " same observatory.db-server-port and password (observatory.db-password, or the password file)"
+                    + " as the scheduler.", null, true);
+            case NOTHING_LISTENS, OTHER_DATABASE, NO_ANSWER -> new DatabaseBusyException(unnamed
+                    + switch (onThisPort.kind()) {
+                        case NOTHING_LISTENS -> "nothing answers on " + onPort;
+                        case OTHER_DATABASE -> "the database server on " + onPort + ", serves another database ("
+                                + onThisPort.detail() + ")";
+                        default -> "the server on " + onPort + ", did not let it in (" + onThisPort.detail() + ")";
+                    }
+                    + ". Nothing was started: if the scheduler is running, give this command the port it serves the"
+                    + " database on (observatory.db-server-port; its log says \"Serving the database ... on"
+                    + " 127.0.0.1:...\") and run it again; if it is not, a run is using the database: wait for it to"
+                    + " end.");
+            case SERVES -> null;
+        };
+    }
+
+    /**
+     * Whether HSQLDB has the database open in some process: its {@code <db>.lck} holds HSQLDB's mark and
+     * a heartbeat, which the process holding the database writes every 10 seconds and which a process
+     * that was killed leaves behind, old. (A process that has only claimed the database, in its first
+     * second, has not opened it yet.)
+     */
+    static boolean hsqldbHolds(Path path) {
+        Path lck = path.resolveSibling(path.getFileName() + ".lck");
+        try {
+            byte[] bytes = Files.readAllBytes(lck);
+            if (bytes.length != 16 || !"HSQLLOCK".equals(new String(bytes, 0, 8, StandardCharsets.US_ASCII))) {
+                return false;
+            }
+            long heartbeat = ByteBuffer.wrap(bytes, 8, 8).getLong();
+            // HSQLDB's own limit is 10.1 s; more room for a machine so loaded that the heartbeat is late
+            return Math.abs(System.currentTimeMillis() - heartbeat) <= 30_000;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -488,16 +558,22 @@ public final class DatabaseAccess implements AutoCloseable {
     }
 
     /**
-     * Whether a server answers on the URL, accepts the account and serves this very database. A
-     * closed port answers at once; an open one gets a few seconds.
+     * What answers on the URL: a server that accepts the account and serves this very database, one
+     * that refuses the account, one that serves another database, nothing at all, or something else
+     * (no answer in time, not such a server). A closed port answers at once; an open one gets a few
+     * seconds.
      */
-    private static boolean servesThisDatabase(String serverUrl, Path path, DatabaseCredentials credentials,
-                                              Optional<DatabaseOwner> holder) {
+    record Probe(Kind kind, String detail) {
+        enum Kind { SERVES, LOGIN_REFUSED, OTHER_DATABASE, NOTHING_LISTENS, NO_ANSWER }
+    }
+
+    private static Probe probe(String serverUrl, Path path, DatabaseCredentials credentials,
+                               Optional<DatabaseOwner> holder) {
         int port = Integer.parseInt(serverUrl.substring(serverUrl.lastIndexOf(':') + 1, serverUrl.lastIndexOf('/')));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
         } catch (IOException nobodyListens) {
-            return false;
+            return new Probe(Probe.Kind.NOTHING_LISTENS, ExitCodes.rootMessage(nobodyListens));
         }
         ExecutorService probe = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "db-probe");
@@ -514,10 +590,10 @@ public final class DatabaseAccess implements AutoCloseable {
             });
             String database = served.get(CLIENT_PROBE_MILLIS, TimeUnit.MILLISECONDS);
             if (database != null && Path.of(database).toAbsolutePath().normalize().equals(path)) {
-                return true;
+                return new Probe(Probe.Kind.SERVES, database);
             }
             log.debug("the server on {} serves {}, not {}", serverUrl, database, path);
-            return false;
+            return new Probe(Probe.Kind.OTHER_DATABASE, String.valueOf(database));
         } catch (Exception e) {
             if (holder.isPresent()) {
                 log.warn("The scheduler's database server on {} did not accept this run: {}", serverUrl,
@@ -525,10 +601,22 @@ public final class DatabaseAccess implements AutoCloseable {
             } else {
                 log.debug("no usable server on {}: {}", serverUrl, e.toString());
             }
-            return false;
+            return new Probe(loginRefused(e) ? Probe.Kind.LOGIN_REFUSED : Probe.Kind.NO_ANSWER,
+                    e instanceof java.util.concurrent.TimeoutException ? "no answer within "
+                            + CLIENT_PROBE_MILLIS / 1000 + " s" : ExitCodes.rootMessage(e));
         } finally {
             probe.shutdownNow();
         }
+    }
+
+    /** The server refused the account or its password (SQL state class 28). */
+    private static boolean loginRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && isAuthorizationFailure(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Another process holds the database, or runs the same range: exit code {@link ExitCodes#BUSY}. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A scheduler still serving its database after its owner file was deleted (by an operator tidying
  * {@code var/}), damaged, or left naming a dead process: a command beside it still uses the tables
- * as the scheduler made them, as it does when the file is there.
+ * as the scheduler made them, as it does when the file is there; one given another port or password
+ * than the scheduler's is told what it found there, not to wait.
  */
 class OwnerFileLostTests {
 
@@ -72,6 +73,39 @@ class OwnerFileLostTests {
                 assertThat(list.stdout()).contains("No runs yet");
                 hanging.rollback();
             }
+            stop(scheduler);
+        }
+    }
+
+    @Test
+    void aCommandGivenAnotherPortOrPasswordThanTheSchedulersIsToldSoNotToWait() throws Exception {
+        try (ChildJvm scheduler = scheduler()) {
+            Files.delete(DatabaseOwner.fileOf(db()));
+            // Both used to be told "Another process is opening the database ... wait for it to end, or try again
+            // in a minute", which never cleared.
+            int other = ChildJvm.freePort();
+            List<String> elsewhere = new ArrayList<>(ChildJvm.options(work, other));
+            elsewhere.add("--list-runs");
+            ChildJvm onAnotherPort = ChildJvm.run(work, "another-port", elsewhere, Duration.ofSeconds(45));
+
+            assertThat(onAnotherPort.exitCode()).as(onAnotherPort.output()).isEqualTo(ExitCodes.BUSY);
+            assertThat(onAnotherPort.stderr().strip().lines()).hasSize(1).first().asString()
+                    .contains("is in use by another process of this program, but the file "
+                            + DatabaseOwner.fileOf(db()) + ", which says which one, is missing")
+                    .contains("nothing answers on 127.0.0.1:" + other + ", the port this command was given")
+                    .contains("if the scheduler is running, give this command the port it serves the database on")
+                    .doesNotContain("is opening");
+
+            List<String> wrong = new ArrayList<>(ChildJvm.options(work, port));
+            wrong.addAll(List.of("--list-runs", "--observatory.db-password=not-the-schedulers"));
+            ChildJvm refused = ChildJvm.run(work, "wrong-password", wrong, Duration.ofSeconds(45));
+
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCodes.BAD_COMMAND_LINE);
+            assertThat(refused.stderr().strip().lines()).hasSize(1).first().asString()
+                    .contains("the database server on 127.0.0.1:" + port + ", the port this command was given, refused"
+                            + " its password (from observatory.db-password)")
+                    .contains("give this command the same observatory.db-server-port and password")
+                    .doesNotContain("is opening");
             stop(scheduler);
         }
     }
