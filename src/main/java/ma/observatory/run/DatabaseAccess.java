@@ -112,6 +112,15 @@ public final class DatabaseAccess implements AutoCloseable {
             String serverUrl = serverUrl(candidate);
             Probe probe = probe(serverUrl, path, credentials, holder);
             if (probe.kind() == Probe.Kind.SERVES) {
+                if (!DatabaseClaim.held(path)) {
+                    // the scheduler claims the database before it serves it, and keeps the claim until its
+                    // server has stopped: this is a server opened by hand, with no scheduler behind it
+                    throw new DatabaseBusyException("The database " + db + " is served on 127.0.0.1:" + candidate
+                            + " by a database server that is not this program's scheduler (one opened by hand, to"
+                            + " look into the database?). Nothing was started: stop that server, then run this"
+                            + " command again (or start the scheduler, --schedule, in its place: runs share the"
+                            + " database through it).");
+                }
                 log.info("The scheduler serves the database on 127.0.0.1:{}: this run uses it, and shares its run history",
                         candidate);
                 return new DatabaseAccess(path, Mode.CLIENT, serverUrl, credentials, null, null, null);

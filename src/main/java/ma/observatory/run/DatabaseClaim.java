@@ -70,6 +70,33 @@ final class DatabaseClaim implements AutoCloseable {
         return Optional.of(claim);
     }
 
+    /**
+     * Whether a process of this program holds the claim on the database (this one included): a
+     * scheduler holds it for as long as it serves the database, so a server of the database without
+     * it was opened by other means. Looked at without taking the claim for more than an instant,
+     * and without making the file; when it cannot be told (a file this user may not open), it is
+     * taken as held.
+     *
+     * @param db the canonical database path, as every process spells it
+     */
+    static synchronized boolean held(Path db) {
+        if (HELD.containsKey(db)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(fileOf(db), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.file.NoSuchFileException none) {
+            return false; // no process of this program ever claimed it
+        } catch (IOException | RuntimeException cannotTell) {
+            return true;
+        }
+    }
+
     @Override
     public void close() {
         synchronized (DatabaseClaim.class) {
