@@ -288,6 +288,10 @@ public class ReportBuilder {
         return String.join(m.get("list.separator"), parts) + ".";
     }
 
+    /** The Notes' label and files columns wrap at these widths (see {@link #notesSheet}). */
+    private static final int NOTES_LABEL_CHARS = 28;
+    private static final int NOTES_FILES_CHARS = 36; // "employment/employment_by_sector.csv" on one line
+
     private ReportSheet notesSheet(Messages m, RunParameters run) {
         List<List<CellValue>> rows = new ArrayList<>();
         int n = 1;
@@ -306,13 +310,17 @@ public class ReportBuilder {
         }
         return new ReportSheet(m.get("sheet.notes"), m.get("notes.title"),
                 List.of(m.get("notes.intro"), m.get("intro.shorthand")),
+                // The label and the files wrap: at full width (56 and 62 characters in French) the
+                // table was too wide for a page, which printed the columns naming a note beside the
+                // definitions on one page and beside the files on another, and LibreOffice put a
+                // page of names alone before each. Wrapped, it fits the page's width.
                 new ReportTable("Notes", List.of(
                         new ReportColumn(m.get("notes.note"), NumberStyle.TEXT),
                         new ReportColumn(m.get("notes.id"), NumberStyle.TEXT),
-                        new ReportColumn(m.get("notes.label"), NumberStyle.TEXT),
+                        ReportColumn.wrapped(m.get("notes.label"), NOTES_LABEL_CHARS),
                         new ReportColumn(m.get("notes.unit"), NumberStyle.TEXT),
                         new ReportColumn(m.get("notes.definition"), NumberStyle.PARAGRAPH),
-                        new ReportColumn(m.get("notes.files"), NumberStyle.TEXT)), rows));
+                        ReportColumn.wrapped(m.get("notes.files"), NOTES_FILES_CHARS)), rows));
     }
 
     /**

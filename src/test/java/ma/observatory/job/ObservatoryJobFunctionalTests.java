@@ -651,6 +651,12 @@ class ObservatoryJobFunctionalTests {
             assertThat(quality.getFitToPage()).isFalse();
             assertThat(quality.getRepeatingColumns().getFirstColumn()).isZero();
             assertThat(quality.getRepeatingColumns().getLastColumn()).isGreaterThanOrEqualTo(1);
+            // The Notes fit the page's width, their label and files wrapped: split, LibreOffice printed
+            // a page of the columns naming the notes alone before each page of definitions
+            org.apache.poi.xssf.usermodel.XSSFSheet notes = book.workbook().getSheet("Notes");
+            assertThat(notes.getFitToPage()).isTrue();
+            assertThat(notes.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(notes.getRepeatingColumns()).isNull();
         }
     }
 
