@@ -269,8 +269,11 @@ class OutsourcingJobFunctionalTests {
                     "Exposure to regulations");
             // a source's count of jobs moved is often the employees concerned at the origin: said, so that
             // "jobs moved into Morocco" is not read as jobs created there
-            assertThat(book.intro("Relocations by year")).contains("often as the posts that leave the origin")
-                    .contains("the jobs created at the destination are seldom published");
+            assertThat(book.intro("Relocations by year")).contains("sometimes the employees concerned at the origin,"
+                    + " sometimes the jobs in Morocco");
+            // jobs exposed are the whole slice the loss rates apply to, not the jobs doing the restricted work
+            assertThat(book.intro("Exposure to regulations")).contains("They are all the jobs of that slice, not only"
+                    + " those doing the work the regulation restricts");
             // the delivery the workbook was made from, in the reader's zone
             String modified = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(
                     java.nio.file.Files.getLastModifiedTime(FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant()
