@@ -216,7 +216,7 @@ final class SummarySheet {
                                 : context.number(change, NumberStyle.CHANGE),
                         h.change() == null ? CellValue.NOT_APPLICABLE
                                 : CellValue.text(m.unit(h.change().unit())),
-                        basis(m, v, change, context.differsFromPublication(v)),
+                        basis(context, v, change),
                         CellValue.text(v.source())));
             }
         }
@@ -299,19 +299,28 @@ final class SummarySheet {
     }
 
     /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
-    /** @param differs whether Data quality lists the value as differing from a publication: said beside its basis */
-    private static CellValue basis(Messages m, IndicatorValue value, IndicatorValue change, boolean differs) {
+    /**
+     * The value's basis, and the change's where it differs or Data quality flags it: "published;
+     * change: computed". A computed figure that Data quality lists as differing from a publication,
+     * beyond its rounding, says so beside its basis, where the reader who quotes it looks.
+     */
+    private static CellValue basis(ReportContext context, IndicatorValue value, IndicatorValue change) {
+        Messages m = context.messages();
         if (value.value() == null && (change == null || change.value() == null)) {
             return CellValue.NOT_APPLICABLE; // no figure, no basis, as on the Data sheet
         }
-        String basis = m.get("basis." + value.basis().code());
-        if (differs) {
-            basis = m.get("summary.basis.differs", basis, m.get("sheet.quality"));
-        }
-        if (change == null || change.value() == null || change.basis() == value.basis()) {
+        String basis = basisSaid(context, value);
+        if (change == null || change.value() == null
+                || change.basis() == value.basis() && !context.differsFromPublication(change)) {
             return CellValue.text(basis);
         }
-        return CellValue.text(m.get("summary.basis.change", basis, m.get("basis." + change.basis().code())));
+        return CellValue.text(m.get("summary.basis.change", basis, basisSaid(context, change)));
+    }
+
+    private static String basisSaid(ReportContext context, IndicatorValue v) {
+        Messages m = context.messages();
+        String basis = m.get("basis." + v.basis().code());
+        return context.differsFromPublication(v) ? m.get("summary.basis.differs", basis, m.get("sheet.quality")) : basis;
     }
 
     /**

@@ -485,4 +485,26 @@ class SummarySheetTest {
             assertThat(r.get(8)).isEqualTo(CellValue.text("calculé"));
         });
     }
+
+    /**
+     * The Change column is a headline figure too: a computed change that Data quality lists as
+     * differing from a publication (the HCP's -0.8 points against the -0.3 the rates give) says so.
+     */
+    @Test
+    void aComputedChangeThatDataQualityFlagsSaysSoBesideItsBasis() {
+        Breakdown all = Breakdown.parse("area=total, sex=total, age_group=15+");
+        Period y2025 = Period.year(2025);
+        IndicatorValue rate = new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE, y2025, "MA", all, 13.0, Basis.PUBLISHED,
+                "HCP");
+        IndicatorValue change = new IndicatorValue(EMPLOYMENT_UNEMPLOYMENT_RATE_CHANGE, y2025, "MA", all, -0.3,
+                Basis.COMPUTED, "labour_force.csv");
+        RunParameters run = new RunParameters(new PeriodRange(y2025, y2025), Path.of("data"), Path.of("reports"), "en",
+                Set.of("employment"), 0.01, Set.of("country", "region"), LocalDateTime.of(2026, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), List.of(rate, change), null);
+        context.useDiffering(Set.of(change.key())); // as ReportBuilder does for a flagged, computed change
+
+        assertThat(rows(SummarySheet.build(context, "MA"))).filteredOn(r -> r.get(1).equals(CellValue.text("total")))
+                .singleElement().satisfies(r -> assertThat(r.get(8)).isEqualTo(
+                        CellValue.text("published; change: computed; a publication differs (see Data quality)")));
+    }
 }
