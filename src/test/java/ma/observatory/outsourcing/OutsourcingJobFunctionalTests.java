@@ -271,6 +271,11 @@ class OutsourcingJobFunctionalTests {
             // "jobs moved into Morocco" is not read as jobs created there
             assertThat(book.intro("Relocations by year")).contains("sometimes the employees concerned at the origin,"
                     + " sometimes the jobs in Morocco");
+            // sparse press figures as bars: lines broken by the years without one were lone markers
+            var jobsChart = book.workbook().getSheet("Chart outsourcing jobs").getDrawingPatriarch().getCharts().get(0)
+                    .getCTChart().getPlotArea();
+            assertThat(jobsChart.getBarChartList()).hasSize(1);
+            assertThat(jobsChart.getLineChartList()).isEmpty();
             // jobs exposed are the whole slice the loss rates apply to, not the jobs doing the restricted work
             assertThat(book.intro("Exposure to regulations")).contains("They are all the jobs of that slice, not only"
                     + " those doing the work the regulation restricts");
