@@ -97,7 +97,7 @@ final class SummarySheet {
     /**
      * A headline's period as the row needs it said: moves counted over the range's months of a
      * year it cuts, "2026 (to October)"; a total so far, dated by its latest month, the months it
-     * adds up, "2025 (to November)", as "2025-11" read as November alone. Else its code.
+     * adds up, "2025 (to November)", since "2025-11" read as November alone. Else its code.
      */
     private static String periodSaid(Messages m, IndicatorValue v, PeriodRange range) {
         if (COUNTED_BY_MONTH.contains(v.indicator())) {
@@ -298,7 +298,6 @@ final class SummarySheet {
                 : missed ? CellValue.text(m.get("summary.target.missed", text.text())) : words;
     }
 
-    /** The value's basis, and the change's when it is not the same (a change taken from a publication). */
     /**
      * The value's basis, and the change's where it differs or Data quality flags it: "published;
      * change: computed". A computed figure that Data quality lists as differing from a publication,
