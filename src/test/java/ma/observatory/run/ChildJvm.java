@@ -207,14 +207,13 @@ final class ChildJvm implements AutoCloseable {
             GeneratedInput.write(training.resolve("input"), 2, List.of(2024));
             Path out = training.resolve("training.out");
             // the children's heap: a JVM with a heap over 32 GB would archive classes the children cannot use
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive,
-                    "-Djava.io.tmpdir=" + training, "-cp", path, ObservatoryApplication.class.getName(),
-                    "--input-dir=" + training.resolve("input"), "--only=employment", "--from=2024", "--to=2024",
-                    "--db=" + training.resolve("db/observatory"), "--output-dir=" + training.resolve("reports"),
-                    "--logging.file.name=" + training.resolve("observatory.log"),
-                    "--observatory.db-server-port=" + freePort())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:ArchiveClassesAtExit=" + archive, "-Djava.io.tmpdir=" + training, "-cp", path,
+                    ObservatoryApplication.class.getName(), "--input-dir=" + training.resolve("input"),
+                    "--only=employment", "--from=2024", "--to=2024"));
+            command.addAll(options(training, freePort()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean ended = false;
             try {
                 ended = p.waitFor(120, TimeUnit.SECONDS);
