@@ -1,6 +1,5 @@
 package ma.observatory.report;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,8 +95,8 @@ final class SummarySheet {
 
     /**
      * A headline's period as the row needs it said: moves counted over the range's months of a
-     * year it cuts, "2026 (to October)"; a total so far, dated by its latest month, the months it
-     * adds up, "2025 (to November)", since "2025-11" read as November alone. Else its code.
+     * year it cuts, "2026 (to October)"; a total so far, the months it adds up (see
+     * {@link WideTables#yearSoFarSaid}). Else its code.
      */
     private static String periodSaid(Messages m, IndicatorValue v, PeriodRange range) {
         if (COUNTED_BY_MONTH.contains(v.indicator())) {
@@ -105,9 +104,7 @@ final class SummarySheet {
         }
         if (v.period().granularity() == Period.Granularity.MONTH
                 && (YEAR_OF.containsKey(v.indicator()) || v.indicator() == TOURISM_TARGET_PROGRESS)) {
-            YearMonth last = v.period().lastMonth();
-            return WideTables.periodSaid(m, Period.year(last.getYear()),
-                    new PeriodRange(Period.month(last.getYear(), 1), v.period()));
+            return WideTables.yearSoFarSaid(m, v.period());
         }
         return v.period().toString();
     }

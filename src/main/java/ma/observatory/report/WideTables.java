@@ -32,6 +32,15 @@ public final class WideTables {
     }
 
     /**
+     * A total since January, dated by its latest month, as the months it adds up: "2025 (to
+     * November)", "2025 (January)"; "2025-11" read as November alone.
+     */
+    public static String yearSoFarSaid(Messages m, Period latestMonth) {
+        int year = latestMonth.lastMonth().getYear();
+        return periodSaid(m, Period.year(year), new PeriodRange(Period.month(year, 1), latestMonth));
+    }
+
+    /**
      * A period as the Summary and the Relocations by year sheet say it: a year the range ends
      * inside ("2027 (to January)"), or starts inside, counts only its months in the range, such as
      * the jobs moved in by moves effective in them. The months are named without their year, the

@@ -272,7 +272,8 @@ class TourismSheets implements DomainSheets {
             row.add(CellValue.number(actual == null ? null : actual.value(), style));
             // a target awaiting its own year's figure has no latest actual yet, nor its year
             row.add(actual == null || actual.value() == null ? CellValue.NOT_AVAILABLE
-                    : CellValue.text(soFar != null ? actualPeriod.toString() : Integer.toString(actualPeriod.year())));
+                    : CellValue.text(soFar != null ? WideTables.yearSoFarSaid(m, actualPeriod)
+                            : Integer.toString(actualPeriod.year())));
             // no actual, no basis: [z], as the Data sheet and the Summary say it
             row.add(actual == null || actual.value() == null ? CellValue.NOT_APPLICABLE
                     : CellValue.text(m.get("basis." + actual.basis().code())));

@@ -239,7 +239,8 @@ class TourismSheetsTest {
                 result.values(), null), List.of(T2026))).get(0);
 
         assertThat(number(row.get("Latest actual value"))).isEqualTo(18_000_000.0);
-        assertThat(row.get("Period of the latest actual")).isEqualTo(text("2025-03"));
+        // the months it adds up, as on the Summary: "2025-03" read as March alone
+        assertThat(row.get("Period of the latest actual")).isEqualTo(text("2025\u00a0(to\u00a0March)"));
         // 18 / 17.5 = 102.86 %: reached in 2025, so nothing is needed and nothing projected
         assertThat(number(row.get("Share of the target reached (%)"))).isCloseTo(100 * 18 / 17.5, within(1e-9));
         for (String h : List.of("Growth per year needed (%)", "Growth per year over the last three years (%)",
