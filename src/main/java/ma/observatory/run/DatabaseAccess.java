@@ -112,7 +112,12 @@ public final class DatabaseAccess implements AutoCloseable {
             String serverUrl = serverUrl(candidate);
             Probe probe = probe(serverUrl, path, credentials, holder);
             if (probe.kind() == Probe.Kind.SERVES) {
-                if (!DatabaseClaim.held(path)) {
+                // A live scheduler that names this port in its owner file is believed: one of a version
+                // before the claim takes none, and is told to be restarted further on, not taken for a
+                // hand-opened server.
+                boolean named = holder.filter(o -> DatabaseOwner.SCHEDULER.equals(o.role()) && o.port() == candidate)
+                        .isPresent();
+                if (!named && !DatabaseClaim.held(path)) {
                     // the scheduler claims the database before it serves it, and keeps the claim until its
                     // server has stopped: this is a server opened by hand, with no scheduler behind it
                     throw new DatabaseBusyException("The database " + db + " is served on 127.0.0.1:" + candidate
@@ -199,7 +204,9 @@ public final class DatabaseAccess implements AutoCloseable {
                         + ": the scheduler cannot serve it; stop that process first, or start the scheduler once it"
                         + " has ended.");
             }
-            if (holder.isEmpty() && onThisPort != null && hsqldbHolds(path)) {
+            // A process writes its owner file once its database is open, after a replay of HSQLDB's
+            // log and, for the scheduler, once it serves: until then it is "opening", however long.
+            if (holder.isEmpty() && onThisPort != null && hsqldbHolds(path) && !DatabaseClaim.recent(path)) {
                 // It has the database open, yet names itself nowhere: its owner file was deleted (or
                 // damaged) while it kept the database. Said with what this command found on its port.
                 RuntimeException held = heldUnnamed(path, db, port, onThisPort, credentials);

@@ -1,11 +1,15 @@
 package ma.observatory.run;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +69,38 @@ final class DatabaseClaim implements AutoCloseable {
             channel.close();
             return Optional.empty();
         }
+        // When it was claimed, for a process that finds it held without an owner file (see recent):
+        // written through the locked channel, which sets the file's time. Not with
+        // Files.setLastModifiedTime, which opens and closes the file, and the system drops a
+        // process's lock on a file when it closes any of its descriptors of it.
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(("claimed at " + Instant.now() + " by process " + ProcessHandle.current().pid()
+                    + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        } catch (IOException | RuntimeException e) {
+            // the claim holds without its time: another process may then say "opening" for longer
+        }
         DatabaseClaim claim = new DatabaseClaim(db, channel, lock);
         HELD.put(db, claim);
         return Optional.of(claim);
     }
+
+    /**
+     * Whether the claim was taken within the last {@value #STARTING_SECONDS} seconds: its holder may
+     * still be opening the database (a long log to replay after a crash) and has not written its
+     * owner file yet. Its file's modification time is set when it is taken.
+     */
+    static boolean recent(Path db) {
+        try {
+            long age = System.currentTimeMillis() - Files.getLastModifiedTime(fileOf(db)).toMillis();
+            return age < STARTING_SECONDS * 1000L;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Time a holder is given to open the database and name itself in its owner file. */
+    static final int STARTING_SECONDS = 120;
 
     /**
      * Whether a process of this program holds the claim on the database (this one included): a
