@@ -6,6 +6,7 @@ import javax.xml.namespace.QName;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
@@ -153,6 +154,9 @@ final class ChartDrawer {
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
         values.setTitle(spec.valueAxis());
         values.setCrosses(AxisCrosses.AUTO_ZERO);
+        // Bars between the ticks: "on tick marks", POI's default, makes Excel cut the first and last
+        // years' clusters in half, hiding a whole bar where two series stand side by side.
+        values.setCrossBetween(AxisCrossBetween.BETWEEN);
 
         int first = headerRow + 1;
         int last = headerRow + rows.size();

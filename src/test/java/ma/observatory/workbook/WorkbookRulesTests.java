@@ -472,6 +472,9 @@ class WorkbookRulesTests {
                         assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getTickLblPos().getVal())
                                 .as(where + ": years under the plot, clear of bars below zero")
                                 .isEqualTo(org.openxmlformats.schemas.drawingml.x2006.chart.STTickLblPos.LOW);
+                        assertThat(chart.getCTChart().getPlotArea().getValAxArray(0).getCrossBetween().getVal())
+                                .as(where + ": bars between the ticks, the first and last years' whole")
+                                .isEqualTo(org.openxmlformats.schemas.drawingml.x2006.chart.STCrossBetween.BETWEEN);
                     }
                 }
             }
