@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hsqldb.server.Server;
-import org.hsqldb.server.ServerConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,36 +79,19 @@ class ClaimCheckTests {
         first.add("--list-runs");
         ChildJvm made = ChildJvm.run(work, "made", first, Duration.ofSeconds(45));
         assertThat(made.exitCode()).as(made.output()).isZero();
-        String password = password();
+        try (HandServer server = HandServer.start(db, port)) {
+            // as a scheduler of that version writes it once it serves: this live process, role scheduler, its port
+            DatabaseOwner.current(DatabaseOwner.SCHEDULER, port).write(db);
+            try {
+                List<String> args = new ArrayList<>(ChildJvm.options(work, port));
+                args.add("--list-runs");
+                ChildJvm list = ChildJvm.run(work, "list", args, Duration.ofSeconds(45));
 
-        Server server = new Server();
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setSilent(true);
-        server.setNoSystemExit(true);
-        server.setAddress("127.0.0.1");
-        server.setPort(port);
-        server.setDatabaseName(0, DatabaseAccess.ALIAS);
-        server.setDatabasePath(0, "file:" + db);
-        server.start();
-        // as a scheduler of that version writes it once it serves: this live process, role scheduler, its port
-        DatabaseOwner.current(DatabaseOwner.SCHEDULER, port).write(db);
-        try {
-            assertThat(server.getState()).isEqualTo(ServerConstants.SERVER_STATE_ONLINE);
-            List<String> args = new ArrayList<>(ChildJvm.options(work, port));
-            args.add("--list-runs");
-            ChildJvm list = ChildJvm.run(work, "list", args, Duration.ofSeconds(45));
-
-            assertThat(list.stderr()).as(list.output()).doesNotContain("not this program's scheduler");
-            assertThat(list.exitCode()).as(list.output()).isZero();
-            assertThat(list.stdout()).contains("The scheduler serves the database on 127.0.0.1:" + port);
-        } finally {
-            Files.deleteIfExists(DatabaseOwner.fileOf(db));
-            try (Connection c = DriverManager.getConnection(DatabaseAccess.serverUrl(port), "observatory", password);
-                 Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
+                assertThat(list.stderr()).as(list.output()).doesNotContain("not this program's scheduler");
+                assertThat(list.exitCode()).as(list.output()).isZero();
+                assertThat(list.stdout()).contains("The scheduler serves the database on 127.0.0.1:" + port);
             } finally {
-                server.stop();
+                Files.deleteIfExists(DatabaseOwner.fileOf(db));
             }
         }
     }

@@ -2,17 +2,11 @@ package ma.observatory.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hsqldb.server.Server;
-import org.hsqldb.server.ServerConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +27,7 @@ class HandOpenedServerTests {
         Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
         // a database with its account and password file, closed again
         DatabaseAccess.open(db, "observatory", "", port, false).close();
-        String password = Files.readString(DatabaseCredentials.fileOf(db)).strip();
-
-        Server server = new Server();
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setSilent(true);
-        server.setNoSystemExit(true);
-        server.setAddress("127.0.0.1");
-        server.setPort(port);
-        server.setDatabaseName(0, DatabaseAccess.ALIAS);
-        server.setDatabasePath(0, "file:" + db);
-        server.start();
-        try {
-            assertThat(server.getState()).isEqualTo(ServerConstants.SERVER_STATE_ONLINE);
+        try (HandServer server = HandServer.start(db, port)) {
             List<String> args = new ArrayList<>(ChildJvm.options(work, port));
             args.add("--list-runs");
             ChildJvm list = ChildJvm.run(work, "list", args, Duration.ofSeconds(45));
@@ -58,13 +39,6 @@ class HandOpenedServerTests {
                             + " scheduler")
                     .contains("Nothing was started: stop that server");
             assertThat(list.stdout()).doesNotContain("The scheduler serves the database");
-        } finally {
-            try (Connection c = DriverManager.getConnection(DatabaseAccess.serverUrl(port), "observatory", password);
-                 Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } finally {
-                server.stop();
-            }
         }
         List<String> args = new ArrayList<>(ChildJvm.options(work, port));
         args.add("--list-runs");
