@@ -82,6 +82,9 @@ class OutsourcingJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.sheetNames()).contains("Emplois de l’externalisation", "Délocalisations",
                     "Délocalisations par année", "Exposition réglementaire").doesNotContain("Emploi");
+            // the introduction names the column that says the slice by its heading
+            assertThat(book.intro("Exposition réglementaire")).contains("la colonne Emplois visés la nomme");
+            assertThat(book.headers("RegulationExposure")).contains("Emplois visés");
             List<Map<String, Object>> values = book.rows("Indicators");
 
             // Jobs: 2025 all segments = 100,000 + 20,000 + 25,000 + 5,000 = 150,000 (derived);
@@ -198,7 +201,7 @@ class OutsourcingJobFunctionalTests {
                     "ne concerne pas le Maroc", "comptée");
             // the year counted as the by-year sheet says it: 2026 is to October
             assertThat(events).extracting(r -> r.get("Année de prise en compte")).containsExactly(
-                    "2026 (jusqu’à octobre)", Z, Z, "2024", Z, Z, "2024");
+                    "2026 (à fin octobre)", Z, Z, "2024", Z, Z, "2024");
             // each event with its line in the file, which the sources of the sums name
             assertThat(events).extracting(r -> r.get("Ligne")).containsExactly(2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
             assertThat(events.get(2).get("Date d’effet")).isEqualTo(X);
@@ -217,7 +220,7 @@ class OutsourcingJobFunctionalTests {
             // but 2024, whose Spanish move has no number of jobs (and no bar), is not known to be 0: a gap
             List<Map<String, Object>> chart = book.rows("ChartRelocations");
             assertThat(chart).extracting(r -> r.get("Période")).containsExactly("2021", "2022", "2023", "2024",
-                    "2025", "2026 (jusqu’à octobre)");
+                    "2025", "2026 (à fin octobre)");
             assertThat(chart).extracting(r -> r.get("Belgique (BE), personnes"))
                     .containsExactly(0.0, 0.0, 0.0, "", 0.0, 163.0);
 
@@ -226,7 +229,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(byYear).extracting(r -> r.get("Année de prise d’effet") + " " + r.get("Pays partenaire"))
                     .containsExactly("2021 tous pays", "2022 tous pays", "2023 tous pays", "2024 tous pays",
                             "2024 Espagne (ES)", "2024 Sénégal (SN)", "2025 tous pays",
-                            "2026 (jusqu’à octobre) tous pays", "2026 (jusqu’à octobre) Belgique (BE)");
+                            "2026 (à fin octobre) tous pays", "2026 (à fin octobre) Belgique (BE)");
             assertThat(byYear.get(0)).containsValues("2021", 0.0, 0.0, 0.0, 0.0);
             // 2024: in [x] (the ES event has no jobs), out 70 (SN), net [x]; 2 events.
             assertThat(byYear.get(3)).containsValues("2024", "tous pays", X, 70.0, 2.0);
@@ -234,7 +237,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(sn.get("Emplois entrants (personnes)")).isEqualTo(0.0); // no event that way: a true 0
             assertThat(sn.get("Solde entrants − sortants (personnes)")).isEqualTo(-70.0);
             // the range ends in October: 2026's moves are those of its first ten months, and it says so
-            assertThat(byYear.get(7)).containsValues("2026 (jusqu’à octobre)", 163.0, 0.0, 1.0);
+            assertThat(byYear.get(7)).containsValues("2026 (à fin octobre)", 163.0, 0.0, 1.0);
 
             List<Map<String, Object>> exposure = book.rows("RegulationExposure");
             assertThat(exposure).extracting(r -> r.get("Scénario")).containsExactly("bas", "central", "haut");

@@ -20,7 +20,7 @@ class RelocationsChartIntroTest {
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("en"), range("2021-01", "2026-10")))
                 .endsWith("A year the range covers in part counts only its months in the range: 2026\u00a0(to\u00a0October).");
         assertThat(OutsourcingSheets.relocationsChartIntro(new Messages("fr"), range("2021-01", "2026-10")))
-                .endsWith("ne compte que ses mois dans la période\u202f: 2026\u00a0(jusqu’à\u00a0octobre).");
+                .endsWith("ne compte que ses mois dans la période\u202f: 2026\u00a0(à\u00a0fin\u00a0octobre).");
     }
 
     @Test

@@ -35,7 +35,7 @@ class SummarySheetTest {
         PeriodRange toJanuary = new PeriodRange(Period.month(2022, 1), Period.month(2027, 1));
         // the jobs moved in by moves effective in January 2027 only
         assertThat(WideTables.periodSaid(en, Period.year(2027), toJanuary)).isEqualTo("2027\u00a0(to\u00a0January)");
-        assertThat(WideTables.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027\u00a0(jusqu’à\u00a0janvier)");
+        assertThat(WideTables.periodSaid(fr, Period.year(2027), toJanuary)).isEqualTo("2027\u00a0(à\u00a0fin\u00a0janvier)");
         assertThat(WideTables.periodSaid(en, Period.year(2026), toJanuary)).isEqualTo("2026");
         assertThat(WideTables.periodSaid(en, Period.month(2027, 1), toJanuary)).isEqualTo("2027-01");
         // a range starting inside the year leaves its first months out too
@@ -64,7 +64,7 @@ class SummarySheetTest {
         int width = sentence.indexOf(said) + 4;
         assertThat(XlsxRenderer.wrap(sentence, width)).last().isEqualTo(said + ".");
         // a reader's search, typed with ordinary spaces, finds it in the cell
-        assertThat(XlsxRenderer.clip(said)).isEqualTo("2026 (jusqu’à octobre)");
+        assertThat(XlsxRenderer.clip(said)).isEqualTo("2026 (à fin octobre)");
     }
 
     @Test
