@@ -364,9 +364,9 @@ public class ReportBuilder {
     private static final int QUALITY_KIND_CHARS = 24;
     private static final int QUALITY_REASON_CHARS = 50;
 
-    /** A flag the publication's rounding cannot explain, on a value the workbook reports as computed. */
+    /** A flag the publication's rounding cannot explain. */
     private static boolean differs(Reconciliation r) {
-        return r.flagged() && !r.indicator().publishedPrevails()
+        return r.flagged()
                 && !Reconciler.withinPublishedRounding(r.indicator().unit(), r.computed(), r.published(), r.decimals());
     }
 

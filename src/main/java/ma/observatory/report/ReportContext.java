@@ -109,16 +109,19 @@ public final class ReportContext {
     }
 
     /**
-     * Says which computed values differ from a publication beyond its rounding, as Data quality
-     * lists them: keys of {@link IndicatorValue#key()}.
+     * Says which values Data quality flags, their computed and published figures differing beyond
+     * the publication's rounding: keys of {@link IndicatorValue#key()}.
      */
     void useDiffering(Set<String> keys) {
         this.differing = Set.copyOf(keys);
     }
 
-    /** Whether Data quality lists this computed value as differing from a publication, beyond its rounding. */
-    public boolean differsFromPublication(IndicatorValue v) {
-        return v.basis() == Basis.COMPUTED && differing.contains(v.key());
+    /**
+     * Whether Data quality flags this value: its computed and published figures differ beyond the
+     * publication's rounding, whichever of the two the workbook reports (its basis says which).
+     */
+    public boolean flaggedAgainstPublication(IndicatorValue v) {
+        return differing.contains(v.key());
     }
 
     void useCodeWords(Map<String, String> words) {

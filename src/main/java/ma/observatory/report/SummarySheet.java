@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import ma.observatory.cube.Breakdown;
+import ma.observatory.indicator.Basis;
 import ma.observatory.indicator.Indicator;
 import ma.observatory.indicator.IndicatorValue;
 import ma.observatory.indicator.Ratios;
@@ -297,8 +298,9 @@ final class SummarySheet {
 
     /**
      * The value's basis, and the change's where it differs or Data quality flags it: "published;
-     * change: computed". A computed figure that Data quality lists as differing from a publication,
-     * beyond its rounding, says so beside its basis, where the reader who quotes it looks.
+     * change: computed". A figure that Data quality flags, its computed and published values
+     * differing beyond the publication's rounding, says so beside its basis, where the reader who
+     * quotes it looks.
      */
     private static CellValue basis(ReportContext context, IndicatorValue value, IndicatorValue change) {
         Messages m = context.messages();
@@ -307,7 +309,7 @@ final class SummarySheet {
         }
         String basis = basisSaid(context, value);
         if (change == null || change.value() == null
-                || change.basis() == value.basis() && !context.differsFromPublication(change)) {
+                || change.basis() == value.basis() && !context.flaggedAgainstPublication(change)) {
             return CellValue.text(basis);
         }
         return CellValue.text(m.get("summary.basis.change", basis, basisSaid(context, change)));
@@ -316,7 +318,13 @@ final class SummarySheet {
     private static String basisSaid(ReportContext context, IndicatorValue v) {
         Messages m = context.messages();
         String basis = m.get("basis." + v.basis().code());
-        return context.differsFromPublication(v) ? m.get("summary.basis.differs", basis, m.get("sheet.quality")) : basis;
+        if (!context.flaggedAgainstPublication(v)) {
+            return basis;
+        }
+        // a computed figure a publication contradicts; a published one (tourism's changes and
+        // shares) the files' own figures contradict
+        return m.get(v.basis() == Basis.COMPUTED ? "summary.basis.differs" : "summary.basis.files-differ", basis,
+                m.get("sheet.quality"));
     }
 
     /**

@@ -507,4 +507,27 @@ class SummarySheetTest {
                 .singleElement().satisfies(r -> assertThat(r.get(8)).isEqualTo(
                         CellValue.text("published; change: computed; a publication differs (see Data quality)")));
     }
+    /**
+     * A published change that prevails (tourism's, from the ministry's mostly rounded totals) but
+     * that the files' own totals contradict, as Data quality flags it: +7.5 % published, +7.1 %
+     * from the receipts beside it. Said beside the change's basis.
+     */
+    @Test
+    void aPublishedChangeTheFilesContradictSaysSoBesideItsBasis() {
+        Breakdown all = Breakdown.of("visitor_type", "total", "market", "total");
+        Period y2024 = Period.year(2024);
+        IndicatorValue receipts = new IndicatorValue(TOURISM_RECEIPTS, y2024, "MA", all, 112_500.0, Basis.COMPUTED,
+                "arrivals.csv");
+        IndicatorValue change = new IndicatorValue(TOURISM_RECEIPTS_CHANGE, y2024, "MA", all, 7.5, Basis.PUBLISHED,
+                "published.csv line 690");
+        RunParameters run = new RunParameters(new PeriodRange(y2024, y2024), Path.of("data"), Path.of("reports"), "en",
+                Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2025, 1, 1, 2, 0));
+        ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), List.of(receipts, change),
+                null);
+        context.useDiffering(Set.of(change.key())); // as ReportBuilder does for every flag beyond rounding
+
+        assertThat(rows(SummarySheet.build(context, "MA"))).singleElement().satisfies(r -> assertThat(r.get(8))
+                .isEqualTo(CellValue.text("computed; change: published (the files give another figure: see Data"
+                        + " quality)")));
+    }
 }
