@@ -88,8 +88,8 @@ public class ReportBuilder {
         }
         context.useCodeWords(codeWords);
         List<Reconciliation> reconciliations = indicators.reconciliations(runId);
-        context.useDiffering(reconciliations.stream().filter(ReportBuilder::differs).map(Reconciliation::key)
-                .collect(Collectors.toSet()));
+        context.useFlaggedAgainstPublication(reconciliations.stream().filter(ReportBuilder::differs)
+                .map(Reconciliation::key).collect(Collectors.toSet()));
         body.add(dataSheet(m, values));
         body.add(qualitySheet(context, runId, reconciliations));
         body.add(filesSheet(m, runId));

@@ -35,8 +35,8 @@ public final class ReportContext {
     private final Map<Indicator, List<IndicatorValue>> byIndicator = new EnumMap<>(Indicator.class);
     /** The keys of the figures published in whole numbers ("+14 %"), read when first asked. */
     private Set<String> publishedWhole;
-    /** See {@link #useDiffering}. */
-    private Set<String> differing = Set.of();
+    /** See {@link #useFlaggedAgainstPublication}. */
+    private Set<String> flagged = Set.of();
     /** See {@link DomainSheets#codeWords}: set once the domains that run have said theirs. */
     private Map<String, String> codeWords = Map.of();
 
@@ -112,8 +112,8 @@ public final class ReportContext {
      * Says which values Data quality flags, their computed and published figures differing beyond
      * the publication's rounding: keys of {@link IndicatorValue#key()}.
      */
-    void useDiffering(Set<String> keys) {
-        this.differing = Set.copyOf(keys);
+    void useFlaggedAgainstPublication(Set<String> keys) {
+        this.flagged = Set.copyOf(keys);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class ReportContext {
      * publication's rounding, whichever of the two the workbook reports (its basis says which).
      */
     public boolean flaggedAgainstPublication(IndicatorValue v) {
-        return differing.contains(v.key());
+        return flagged.contains(v.key());
     }
 
     void useCodeWords(Map<String, String> words) {

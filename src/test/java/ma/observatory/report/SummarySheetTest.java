@@ -501,7 +501,8 @@ class SummarySheetTest {
         RunParameters run = new RunParameters(new PeriodRange(y2025, y2025), Path.of("data"), Path.of("reports"), "en",
                 Set.of("employment"), 0.01, Set.of("country", "region"), LocalDateTime.of(2026, 1, 1, 2, 0));
         ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), List.of(rate, change), null);
-        context.useDiffering(Set.of(change.key())); // as ReportBuilder does for a flagged, computed change
+        // as ReportBuilder does for a flagged, computed change
+        context.useFlaggedAgainstPublication(Set.of(change.key()));
 
         assertThat(rows(SummarySheet.build(context, "MA"))).filteredOn(r -> r.get(1).equals(CellValue.text("total")))
                 .singleElement().satisfies(r -> assertThat(r.get(8)).isEqualTo(
@@ -524,7 +525,8 @@ class SummarySheetTest {
                 Set.of("tourism"), 0.01, Set.of("country", "region"), LocalDateTime.of(2025, 1, 1, 2, 0));
         ReportContext context = new ReportContext(1, run, en, CellTable.morocco("MA-01"), List.of(receipts, change),
                 null);
-        context.useDiffering(Set.of(change.key())); // as ReportBuilder does for every flag beyond rounding
+        // as ReportBuilder does for every flag beyond rounding
+        context.useFlaggedAgainstPublication(Set.of(change.key()));
 
         assertThat(rows(SummarySheet.build(context, "MA"))).singleElement().satisfies(r -> assertThat(r.get(8))
                 .isEqualTo(CellValue.text("computed; change: published (the files give another figure: see Data"
