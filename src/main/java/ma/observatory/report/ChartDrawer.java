@@ -157,6 +157,10 @@ final class ChartDrawer {
         // Bars between the ticks: "on tick marks", POI's default, makes Excel cut the first and last
         // years' clusters in half, hiding a whole bar where two series stand side by side.
         values.setCrossBetween(AxisCrossBetween.BETWEEN);
+        // Whole numbers on the axis: bars count persons (or thousands of them), their ticks fall on
+        // round numbers. Linked to the cells, the axis took a column's one decimal: "300.0".
+        values.setNumberFormat("#,##0");
+        chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(false);
 
         int first = headerRow + 1;
         int last = headerRow + rows.size();

@@ -475,6 +475,10 @@ class WorkbookRulesTests {
                         assertThat(chart.getCTChart().getPlotArea().getValAxArray(0).getCrossBetween().getVal())
                                 .as(where + ": bars between the ticks, the first and last years' whole")
                                 .isEqualTo(org.openxmlformats.schemas.drawingml.x2006.chart.STCrossBetween.BETWEEN);
+                        var numbers = chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt();
+                        assertThat(numbers.getFormatCode() + " " + numbers.getSourceLinked())
+                                .as(where + ": bars count persons, whole numbers on the axis, not a column's decimal")
+                                .isEqualTo("#,##0 false");
                     }
                 }
             }
