@@ -1,12 +1,18 @@
 package ma.observatory.run;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a stop (SIGTERM, Ctrl-C) says when it comes before a run has started: the program is then
  * still starting, nothing of the run's is open, and nothing else would say anything. The JVM ends
  * in 143 without a word, or Spring, closing as it starts, fails the start with a message about a
  * closed connection pool. Once a run has started, {@link RunGate} says what the stop does.
+ *
+ * <p>Who speaks for a stop is decided once ({@link Speaker}): the notice, printed from a shutdown
+ * hook, and the run, which starts in the main thread while Spring's own hook closes the context,
+ * race. Decided apart, both could speak: the notice's "no data was read" above the run's "resume
+ * it with --restart".
  *
  * <p>Installed by {@code main} only: tests call the program in their own JVM, which must not
  * print this when it ends.
@@ -18,10 +24,7 @@ public final class EarlyStop {
             + " same command again.";
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
-    /** A run has started, or the program is past the point where a stop needs this notice. */
-    private static volatile boolean spoken;
-    /** The program itself is ending (System.exit): not a stop. */
-    private static volatile boolean exiting;
+    private static final Speaker SPEAKER = new Speaker();
 
     private EarlyStop() {
     }
@@ -29,26 +32,32 @@ public final class EarlyStop {
     public static void install() {
         if (INSTALLED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                String notice = notice();
-                if (notice != null) {
-                    System.err.println(notice);
+                if (SPEAKER.takeTheStop()) {
+                    System.err.println(NOTICE);
                 }
             }, "early-stop-notice"));
         }
     }
 
-    /** From here on a stop is reported by the run (or the scheduler, or is of no consequence). */
-    public static void spokenFor() {
-        spoken = true;
+    /**
+     * From here on a stop is reported by the run (or the scheduler, or is of no consequence).
+     *
+     * @return false when a stop came first and its notice is said: what was about to start must
+     *         not, and need not say anything (the notice asks to run the same command again)
+     */
+    public static boolean spokenFor() {
+        return SPEAKER.handOver();
     }
 
+    /**
+     * The program itself is ending (System.exit): not a stop. Unless a stop is already shutting the
+     * JVM down: whatever made the program end then was the stop's doing, and its notice, not yet
+     * said, must not be lost.
+     */
     public static void exiting() {
-        exiting = true;
-    }
-
-    /** The sentence for a stop now, or null when there is nothing to say. */
-    static String notice() {
-        return spoken || exiting ? null : NOTICE;
+        if (!(INSTALLED.get() && shuttingDown())) {
+            SPEAKER.exiting();
+        }
     }
 
     /**
@@ -68,6 +77,37 @@ public final class EarlyStop {
 
     /** Whether a start that failed now should stay silent, the notice having said it all. */
     public static boolean failureIsTheStop() {
-        return INSTALLED.get() && !spoken && !exiting && shuttingDown();
+        return INSTALLED.get() && SPEAKER.theStopIsTheNotices(EarlyStop::shuttingDown);
+    }
+
+    /** Who speaks for a stop, decided by whichever of the notice and the program comes first. */
+    static final class Speaker {
+        private static final int UNDECIDED = 0;
+        private static final int NOTICE_SPEAKS = 1;
+        private static final int PROGRAM_SPEAKS = 2;
+        private static final int ENDING = 3;
+
+        private final AtomicInteger state = new AtomicInteger(UNDECIDED);
+
+        /** The shutdown hook's turn: true when the notice is to be said. */
+        boolean takeTheStop() {
+            return state.compareAndSet(UNDECIDED, NOTICE_SPEAKS);
+        }
+
+        /** The program's turn: false when the notice has taken the stop. */
+        boolean handOver() {
+            state.compareAndSet(UNDECIDED, PROGRAM_SPEAKS);
+            return state.get() != NOTICE_SPEAKS;
+        }
+
+        void exiting() {
+            state.compareAndSet(UNDECIDED, ENDING);
+        }
+
+        /** Whether the notice has taken, or will take, the stop that is shutting the JVM down. */
+        boolean theStopIsTheNotices(java.util.function.BooleanSupplier shuttingDown) {
+            int now = state.get();
+            return now == NOTICE_SPEAKS || now == UNDECIDED && shuttingDown.getAsBoolean();
+        }
     }
 }

@@ -151,14 +151,15 @@ public class RunLauncher {
         if (refused != null) {
             return refused;
         }
+        // a stop from here on is the run's, and RunGate says what it does; unless its notice came first
+        if (!EarlyStop.spokenFor()) {
+            return ExitCodes.RUN_FAILED;
+        }
         if (!gate.enter()) {
-            if (!EarlyStop.failureIsTheStop()) { // else the stop's notice has said it
-                ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to "
-                        + run.range().to() + " was not started.");
-            }
+            ExitCodes.say("The program is shutting down: the run over " + run.range().from() + " to "
+                    + run.range().to() + " was not started.");
             return DatabaseOwner.SCHEDULER.equals(role) ? NOT_BEGUN : ExitCodes.RUN_FAILED;
         }
-        EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
         try {
             RunRegistry.Claim claim = registry.claim(run.range(), role);
             try {
@@ -432,13 +433,14 @@ public class RunLauncher {
         if (refused != null) {
             return refused;
         }
-        if (!gate.enter()) {
-            if (!EarlyStop.failureIsTheStop()) { // else the stop's notice has said it
-                ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
-            }
+        // a stop from here on is the run's, and RunGate says what it does; unless its notice came first
+        if (!EarlyStop.spokenFor()) {
             return ExitCodes.RUN_FAILED;
         }
-        EarlyStop.spokenFor(); // a stop from here on is the run's, and RunGate says what it does
+        if (!gate.enter()) {
+            ExitCodes.say("The program is shutting down: run " + last.getJobInstanceId() + " was not resumed.");
+            return ExitCodes.RUN_FAILED;
+        }
         try {
             RunRegistry.Claim claim = registry.claim(run.range(), DatabaseOwner.ONE_SHOT);
             try {
@@ -641,7 +643,7 @@ public class RunLauncher {
         if (!levelsKnownToTheReference()) {
             return ExitCodes.INPUT_CONTRACT;
         }
-        if (gate.closing()) {
+        if (gate.closing() || !EarlyStop.spokenFor()) {
             return ExitCodes.OK; // stopped while it was starting: the stop's notice has said so
         }
         // a scheduler restarted after it was killed as it refreshed the latest workbook: not a day late

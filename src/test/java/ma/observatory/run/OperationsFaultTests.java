@@ -363,12 +363,26 @@ class OperationsFaultTests {
             run.signal("CONT");
             assertThat(run.waitFor(Duration.ofSeconds(30))).as(run.output()).isTrue();
             assertThat(run.exitCode()).isEqualTo(143);
-            assertThat(run.stderr()).as(run.output()).isEqualToIgnoringNewLines(EarlyStop.NOTICE);
-            assertThat(run.stdout()).doesNotContain("Stop requested");
+            // One sentence, never two: a slow machine may let the program run on past its start
+            // before the stop reaches it, and the run then speaks, not the notice (which once said
+            // "no data was read" above the run's "resume it with --restart").
+            String said = run.stderr().strip();
+            assertThat(said.lines()).as(run.output()).hasSize(1);
+            ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), RUN);
+            if (said.startsWith("The run 0 was stopped before it finished")) {
+                assertThat(run.stdout()).contains("The running job has ended: stopped, --restart resumes it");
+                assertThat(list.stdout()).as(list.output()).contains("STOPPED");
+            } else {
+                assertThat(said).as(run.output()).isIn(EarlyStop.NOTICE,
+                        "The program is shutting down: the run over 2023 to 2024 was not started.");
+                if (!run.stdout().contains("Run over 2023 to 2024")) { // stopped where it was frozen
+                    assertThat(said).isEqualTo(EarlyStop.NOTICE);
+                    assertThat(run.stdout()).doesNotContain("Stop requested");
+                }
+                assertThat(list.stdout()).as(list.output()).doesNotContain("STOPPED").doesNotContain("FAILED");
+            }
         }
         assertThat(work.resolve("reports/" + WORKBOOK)).doesNotExist();
-        ChildJvm list = ChildJvm.run(work, "list", args(medium, "--list-runs"), RUN);
-        assertThat(list.stdout()).as(list.output()).doesNotContain("STOPPED").doesNotContain("FAILED");
     }
 
     @Test
