@@ -263,8 +263,8 @@ class TourismJobFunctionalTests {
                         assertThat(r.get("Value")).isEqualTo("[x]");
                         assertThat(r.get("Basis")).isEqualTo("[z]");
                     });
-            assertThat(book.intro("Summary")).contains("A target shown [x] for a year not over at the end of the"
-                    + " range (2026) has no figure in the data up to 2024 to be measured by.")
+            assertThat(book.intro("Summary")).contains("A target for a year not over at the end of the range (2026)"
+                    + " is shown [x] when the data, to the end of 2024, give no figure to measure it by.")
                     .doesNotContain("A target whose year is over");
             // its row on the targets sheet: nothing measured, so nothing projected either
             assertThat(book.rows("TourismTargets")).filteredOn(r -> r.get("Indicator id").equals("tourism.jobs_created"))
