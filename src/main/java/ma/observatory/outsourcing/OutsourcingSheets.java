@@ -53,6 +53,15 @@ class OutsourcingSheets implements DomainSheets {
      * figures beside them (a three-row table printed on four pages).
      */
     private static final int LABEL_WRAP_CHARS = 32;
+    /**
+     * The Exposure table's law title and jobs covered wrap narrower, and its two sources show their
+     * start in as many lines as the title takes: the whole table prints on the page's width. With
+     * the sources on one line, 62 characters wide each, it printed on three pages across, the
+     * second and third holding one source each beside the repeated regulation.
+     */
+    private static final int EXPOSURE_TITLE_CHARS = 28;
+    private static final int EXPOSURE_SLICE_CHARS = 24;
+    private static final int EXPOSURE_SOURCE_CHARS = 22;
     private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
 
     @Override
@@ -402,15 +411,16 @@ class OutsourcingSheets implements DomainSheets {
             }
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
-                ReportColumn.wrapped(m.get("outsourcing.col.title"), LABEL_WRAP_CHARS),
+                ReportColumn.wrapped(m.get("outsourcing.col.title"), EXPOSURE_TITLE_CHARS),
                 text(m.get("outsourcing.col.regulation_effective_on")),
                 text(m.get("outsourcing.col.scenario")),
                 new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.jobs_country")), text(m.get("outsourcing.col.jobs_period")),
-                ReportColumn.wrapped(m.get("outsourcing.col.slice"), LABEL_WRAP_CHARS),
-                text(m.get("outsourcing.col.jobs_source")), text(m.get("outsourcing.col.rate_source")));
+                ReportColumn.wrapped(m.get("outsourcing.col.slice"), EXPOSURE_SLICE_CHARS),
+                new ReportColumn(m.get("outsourcing.col.jobs_source"), NumberStyle.TEXT, EXPOSURE_SOURCE_CHARS),
+                new ReportColumn(m.get("outsourcing.col.rate_source"), NumberStyle.TEXT, EXPOSURE_SOURCE_CHARS));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
                 List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
     }

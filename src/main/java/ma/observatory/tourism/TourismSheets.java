@@ -39,8 +39,14 @@ import static ma.observatory.report.WideTables.*;
 @Component
 class TourismSheets implements DomainSheets {
 
-    private static final int LABEL_WRAP_CHARS = 22;
-    private static final int SOURCE_SHOWN_CHARS = 48;
+    /**
+     * The targets' indicator wraps and their source shows its start in the lines the row has:
+     * printed at 70 %, the table's eighteen columns then take two pages across, each beside the
+     * repeated indicator, place and target year. With the source on one line, 48 characters
+     * wide, the French table took three, the third holding the source alone, cut at the page's edge.
+     */
+    private static final int LABEL_WRAP_CHARS = 18;
+    private static final int SOURCE_SHOWN_CHARS = 24;
 
     /** The columns of the arrivals table, in order; MRE share sits on the all-visitors row of its market. */
     static final List<Indicator> ARRIVAL_COLUMNS = List.of(TOURISM_ARRIVALS, TOURISM_ARRIVALS_CHANGE,

@@ -415,6 +415,55 @@ class WorkbookRulesTests {
         }
     }
 
+    /**
+     * What LibreOffice (with Carlito) holds across a landscape A4 page at 100 %, in digit widths,
+     * measured on its PDF: a little less than Excel's {@link ma.observatory.report.XlsxRenderer#PRINTABLE_WIDTH_CHARS}.
+     */
+    private static final double LIBREOFFICE_PAGE_CHARS = 133;
+
+    /** Pages across a sheet split at its print scale takes, its repeated columns on each, as LibreOffice lays them out. */
+    private static int pagesAcross(XSSFWorkbook book, XSSFSheet sheet) {
+        String area = book.getPrintArea(book.getSheetIndex(sheet));
+        int last = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
+                org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
+        double page = LIBREOFFICE_PAGE_CHARS * 100 / sheet.getPrintSetup().getScale();
+        int repeated = sheet.getRepeatingColumns() == null ? -1 : sheet.getRepeatingColumns().getLastColumn();
+        double labels = 0;
+        for (int c = 0; c <= repeated; c++) {
+            labels += sheet.getColumnWidth(c) / 256.0;
+        }
+        int pages = 1;
+        double used = labels;
+        for (int c = repeated + 1; c <= last; c++) {
+            double width = sheet.getColumnWidth(c) / 256.0;
+            if (used + width > page && used > labels) {
+                pages++;
+                used = labels;
+            }
+            used += width;
+        }
+        return pages;
+    }
+
+    /**
+     * An economist's usability test: the Exposure and Tourism targets sheets each printed on three
+     * pages across, the last holding a source column alone beside the repeated row names (one-line
+     * sources 50 and 62 characters wide). Exposure now fits the page's width; the targets' eighteen
+     * columns, too many for one page at a readable scale, take two.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void exposureAndTourismTargetsPrintWithoutAPageForASourceAlone(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFSheet exposure = book.getSheet("fr".equals(language) ? "Exposition réglementaire" : "Exposure to regulations");
+            assertThat(exposure.getFitToPage()).as(language + " Exposure fitted to the page's width").isTrue();
+            assertThat(exposure.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
+            assertThat(targets.getFitToPage()).as(language + " Tourism targets split at a readable scale").isFalse();
+            assertThat(pagesAcross(book, targets)).as(language + " Tourism targets' pages across").isEqualTo(2);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void aSheetWhoseTableShowsShorthandSaysAboveItWhatItMeans(String language) throws IOException {
