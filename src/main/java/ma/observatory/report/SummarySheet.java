@@ -119,9 +119,13 @@ final class SummarySheet {
 
     private static final int LABEL_WRAP_CHARS = 22;
     private static final int BREAKDOWN_WRAP_CHARS = 26;
-    private static final int SOURCE_SHOWN_CHARS = 48;
-    /** "published; change: computed" on two lines, for the table to fit a printed page's width. */
-    private static final int BASIS_WRAP_CHARS = 16;
+    /**
+     * The source shows its first 32 characters and the basis wraps at 28: « publié ; variation :
+     * calculée », most rows' basis, on one line, the table still on a printed page's width. At 16 it
+     * took two lines on every row of rates, and the Summary printed twice as tall as its figures.
+     */
+    private static final int SOURCE_SHOWN_CHARS = 32;
+    private static final int BASIS_WRAP_CHARS = 28;
 
     private SummarySheet() {
     }

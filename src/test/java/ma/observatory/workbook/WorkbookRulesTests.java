@@ -416,6 +416,48 @@ class WorkbookRulesTests {
     }
 
     /**
+     * An economist's usability test: the Summary printed each row of rates two lines high, its basis
+     * (« publié ; variation : calculée ») wrapped at 16 characters. A row whose words each fit their
+     * column on one line is one line high, and the table still fits the page's width.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void theSummaryPrintsItsRowsOneLineHighWhereTheirWordsAllow(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFSheet summary = book.getSheet("fr".equals(language) ? "Synthèse" : "Summary");
+            XSSFTable table = summary.getTables().get(0);
+            int basis = table.getStartColIndex() + 8;
+            assertThat(WorkbookReader.plain(summary.getRow(table.getStartRowIndex()).getCell(basis).getStringCellValue()))
+                    .isIn("Origine", "Basis");
+            int oneLine = 0;
+            for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                Row row = summary.getRow(r);
+                boolean fits = true;
+                for (int c = table.getStartColIndex(); c < basis + 1; c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell != null && cell.getCellType() == CellType.STRING && cell.getCellStyle().getWrapText()) {
+                        // digit widths, less the padding the renderer adds
+                        fits &= cell.getStringCellValue().length() <= summary.getColumnWidth(c) / 256 - 2;
+                    }
+                }
+                if (fits) {
+                    oneLine++;
+                    assertThat(row.getHeightInPoints()).as(language + " Summary row " + (r + 1) + " one line high")
+                            .isLessThanOrEqualTo(15f);
+                }
+            }
+            assertThat(oneLine).as(language + " Summary rows of one line").isGreaterThan(10);
+            assertThat(summary.getFitToPage()).isTrue();
+            double width = 0;
+            for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+                width += summary.getColumnWidth(c) / 256.0;
+            }
+            assertThat(width).as(language + " Summary at 60 % or more on the page's width")
+                    .isLessThanOrEqualTo(LIBREOFFICE_PAGE_CHARS / 0.6);
+        }
+    }
+
+    /**
      * What LibreOffice (with Carlito) holds across a landscape A4 page at 100 %, in digit widths,
      * measured on its PDF: a little less than Excel's {@link ma.observatory.report.XlsxRenderer#PRINTABLE_WIDTH_CHARS}.
      */
