@@ -83,7 +83,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.sheetNames()).contains("Emplois de l’externalisation", "Délocalisations",
                     "Délocalisations par année", "Exposition réglementaire").doesNotContain("Emploi");
             // the introduction names the column that says the slice by its heading
-            assertThat(book.intro("Exposition réglementaire")).contains("la colonne Emplois visés la nomme");
+            assertThat(book.intro("Exposition réglementaire")).contains("la colonne Emplois visés le nomme");
             assertThat(book.headers("RegulationExposure")).contains("Emplois visés");
             List<Map<String, Object>> values = book.rows("Indicators");
 
