@@ -42,6 +42,11 @@ final class WorkbookZip {
      */
     static final int BLOCK_BYTES = 256 * 1024;
 
+    private static final String STYLES_PART = "xl/styles.xml";
+    private static final String CELL_XFS_END = "</cellXfs>";
+    /** Where the schema puts it: after the cell formats, before the differential ones. */
+    private static final String NORMAL_STYLE =
+            "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
     private static final String EMPTY_SHEET_DATA = "<sheetData/>";
     private static final String OPEN_SHEET_DATA = "<sheetData>";
     private static final String CLOSE_SHEET_DATA = "</sheetData>";
@@ -81,7 +86,9 @@ final class WorkbookZip {
                 ZipArchiveEntry part = entries.nextElement();
                 try (InputStream template = partStream(parts, part)) {
                     DeflatedRows rows = sheets.rows(part.getName());
-                    if (rows == null) {
+                    if (STYLES_PART.equals(part.getName())) {
+                        copy(part.getName(), withNormalStyle(template.readAllBytes()), zip);
+                    } else if (rows == null) {
                         copy(part, template, zip);
                     } else {
                         writeSheet(part, template.readAllBytes(), rows, zip);
@@ -101,6 +108,32 @@ final class WorkbookZip {
             guarded.setGuardState(false);
         }
         return in;
+    }
+
+    /**
+     * The styles part with the built-in "Normal" cell style that POI leaves out. Without it
+     * LibreOffice lays every cell that has no font of its own in its own default font, Liberation
+     * Sans, wider than the Calibri the widths and row heights are counted for (or Carlito, its
+     * metric twin): a table sized for the page's width printed past it. Excel names the style
+     * Normal either way.
+     */
+    static byte[] withNormalStyle(byte[] styles) {
+        String xml = new String(styles, StandardCharsets.UTF_8);
+        int cellXfsEnd = xml.indexOf(CELL_XFS_END);
+        if (xml.contains("<cellStyles") || cellXfsEnd < 0) {
+            return styles;
+        }
+        int at = cellXfsEnd + CELL_XFS_END.length();
+        return (xml.substring(0, at) + NORMAL_STYLE + xml.substring(at)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void copy(String name, byte[] content, ZipArchiveOutputStream zip) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setSize(content.length);
+        entry.setTime(entryTime);
+        zip.putArchiveEntry(entry);
+        zip.write(content);
+        zip.closeArchiveEntry();
     }
 
     private void copy(ZipArchiveEntry part, InputStream in, ZipArchiveOutputStream zip) throws IOException {

@@ -434,6 +434,24 @@ class XlsxRendererTest {
     }
 
     @Test
+    void theStylesNameTheNormalCellStyleWhichLibreOfficeLaysPlainCellsIn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.xlsx");
+        renderer.render(sampleModel(), file);
+        String styles = zipEntry(file, "xl/styles.xml");
+        // without it LibreOffice lays plain cells in Liberation Sans, wider than the Calibri widths count
+        assertThat(styles).containsOnlyOnce("<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
+                + " builtinId=\"0\"/></cellStyles>");
+        assertThat(styles.indexOf("<cellStyles")).isEqualTo(styles.indexOf("</cellXfs>") + "</cellXfs>".length());
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook read = new XSSFWorkbook(in)) {
+            assertThat(read.getStylesSource().getCTStylesheet().toString()).contains("name=\"Normal\"");
+            assertThat(read.getCellStyleAt(0).getFont().getFontName()).isEqualTo("Calibri");
+        }
+        // a part that has its cell styles already keeps them as they are
+        byte[] named = styles.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(WorkbookZip.withNormalStyle(named)).isSameAs(named);
+    }
+
+    @Test
     void textWithControlCharactersOrSurroundingSpacesStaysInline(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.xlsx");
         ReportTable table = new ReportTable("Odd", List.of(new ReportColumn("Text", NumberStyle.TEXT)),
