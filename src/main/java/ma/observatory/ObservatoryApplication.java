@@ -188,7 +188,10 @@ public class ObservatoryApplication {
         try (context) {
             return context.getBean(RunLauncher.class).execute(commandLine);
         } catch (BadCommandLineException e) {
-            System.err.println(e.getMessage());
+            // said after the context has closed: a stop as it closed has said its notice, and that is all
+            if (EarlyStop.spokenFor()) {
+                System.err.println(e.getMessage());
+            }
             return ExitCodes.BAD_COMMAND_LINE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,8 +208,10 @@ public class ObservatoryApplication {
                 return ExitCodes.RUN_FAILED;
             }
             String gone = database.schedulerGone("The program", e, "run the same command again");
-            System.err.println(gone != null ? gone : "The job could not run (" + ExitCodes.rootMessage(e) + "): see "
-                    + logFile(commandLine) + ".");
+            if (EarlyStop.spokenFor()) { // else a stop's notice, come first, has said it
+                System.err.println(gone != null ? gone : "The job could not run (" + ExitCodes.rootMessage(e)
+                        + "): see " + logFile(commandLine) + ".");
+            }
             return ExitCodes.RUN_FAILED;
         }
     }

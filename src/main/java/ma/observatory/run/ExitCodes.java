@@ -41,9 +41,16 @@ public final class ExitCodes {
         return false;
     }
 
-    /** The one plain sentence a failed run ends with: on the error stream, and in the log file. */
+    /**
+     * The one plain sentence a failed run ends with: on the error stream, and in the log file. Said,
+     * it is the program's last word: a stop that comes after it (as the context closes, some 0.2 s
+     * after a refusal) adds no "stopped while the program was starting" below it. Not printed if the
+     * stop's notice came first, which has said what the user needs (run the same command again).
+     */
     static void say(String sentence) {
-        System.err.println(sentence);
+        if (EarlyStop.spokenFor()) {
+            System.err.println(sentence);
+        }
         log.error("Exit: {}", sentence);
     }
 

@@ -385,6 +385,26 @@ class OperationsFaultTests {
         assertThat(work.resolve("reports/" + WORKBOOK)).doesNotExist();
     }
 
+    /**
+     * A refusal said before any run was let in (here the output folder, a file), then Ctrl-C while
+     * the program closes (some 0.2 s): the refusal was its last word. The stop's notice once followed
+     * it, "stopped while the program was starting … run the same command again", under a sentence
+     * saying why that command cannot run.
+     */
+    @Test
+    void sigtermAfterARefusalIsSaidAddsNoNoticeBelowIt() throws Exception {
+        Files.writeString(work.resolve("reports"), "a file where the output folder should be");
+        try (ChildJvm run = ChildJvm.start(work, "refused", args(small, "--from=2023", "--to=2024"))) {
+            run.await("the refusal said", () -> run.stderr().contains("Nothing was started"), Duration.ofSeconds(60));
+            run.signal("STOP");
+            run.signal("TERM");
+            run.signal("CONT");
+            assertThat(run.waitFor(Duration.ofSeconds(30))).as(run.output()).isTrue();
+            assertThat(run.stderr().strip().lines()).as(run.output()).hasSize(1).first().asString()
+                    .startsWith("The output folder ").contains("Nothing was started");
+        }
+    }
+
     @Test
     void sigtermAfterTheRunIsLetInButBeforeItBeginsNeverSaysAWorkbookIsBeingWritten() throws Exception {
         try (ChildJvm run = ChildJvm.start(work, "about-to-begin", args(medium, "--from=2023", "--to=2024"))) {
