@@ -44,8 +44,10 @@ class TourismSheets implements DomainSheets {
      * printed at 70 %, the table's eighteen columns then take two pages across, each beside the
      * repeated indicator, place and target year. With the source on one line, 48 characters
      * wide, the French table took three, the third holding the source alone, cut at the page's edge.
+     * At 19, not 18: « Arrivées touristiques » and « Recettes touristiques », 21 characters, are
+     * counted on one line (the wrap counts the column's width, 2 more), as they show.
      */
-    private static final int LABEL_WRAP_CHARS = 18;
+    private static final int LABEL_WRAP_CHARS = 19;
     private static final int SOURCE_SHOWN_CHARS = 24;
 
     /** The columns of the arrivals table, in order; MRE share sits on the all-visitors row of its market. */

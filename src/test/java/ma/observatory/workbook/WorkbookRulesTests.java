@@ -506,6 +506,31 @@ class WorkbookRulesTests {
         }
     }
 
+    /**
+     * The indicator wrapped at 18 made « Arrivées touristiques » and « Recettes touristiques » (21
+     * characters, one line in Excel and LibreOffice alike) count as two lines: four of the French
+     * table's six rows printed two lines high, the second blank, as the Summary's rows of rates once did.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void tourismTargetsRowsOfAShortIndicatorAreOneLineHigh(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
+            XSSFTable table = targets.getTables().get(0);
+            int checked = 0;
+            for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                Row row = targets.getRow(r);
+                String indicator = row.getCell(table.getStartColIndex()).getStringCellValue();
+                if (indicator.length() <= 21) {
+                    checked++;
+                    assertThat(row.getHeightInPoints()).as(language + " Tourism targets row " + (r + 1) + ", "
+                            + indicator + ", one line high").isLessThanOrEqualTo(15f);
+                }
+            }
+            assertThat(checked).as(language + " rows of a short indicator").isGreaterThanOrEqualTo(4);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void aSheetWhoseTableShowsShorthandSaysAboveItWhatItMeans(String language) throws IOException {
