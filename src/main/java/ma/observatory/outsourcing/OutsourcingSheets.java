@@ -54,10 +54,11 @@ class OutsourcingSheets implements DomainSheets {
      */
     private static final int LABEL_WRAP_CHARS = 32;
     /**
-     * The Exposure table's law title and jobs covered wrap narrower, and its two sources show their
-     * start in as many lines as the title takes: the whole table prints on the page's width. With
-     * the sources on one line, 62 characters wide each, it printed on three pages across, the
-     * second and third holding one source each beside the repeated regulation.
+     * The Exposure table's law title and jobs covered wrap narrower, and its two sources show the
+     * start of their one line in a column 22 characters wide (a text column does not wrap: the rest
+     * is cut at the column's edge, the whole text in the cell): the whole table prints on the page's
+     * width. With the sources 62 characters wide each, it printed on three pages across, the second
+     * and third holding one source each beside the repeated regulation.
      */
     private static final int EXPOSURE_TITLE_CHARS = 28;
     private static final int EXPOSURE_SLICE_CHARS = 24;

@@ -40,10 +40,11 @@ import static ma.observatory.report.WideTables.*;
 class TourismSheets implements DomainSheets {
 
     /**
-     * The targets' indicator wraps and their source shows its start in the lines the row has:
-     * printed at 70 %, the table's eighteen columns then take two pages across, each beside the
-     * repeated indicator, place and target year. With the source on one line, 48 characters
-     * wide, the French table took three, the third holding the source alone, cut at the page's edge.
+     * The targets' indicator wraps and their source shows the start of its one line, 24 characters
+     * wide (cut at the column's edge, the whole text in the cell): printed at 70 %, the table's
+     * eighteen columns then take two pages across, each beside the repeated indicator, place and
+     * target year. With the source 48 characters wide, the French table took three, the third
+     * holding the source alone, cut at the page's edge.
      * At 19, not 18: « Arrivées touristiques » and « Recettes touristiques », 21 characters, are
      * counted on one line (the wrap counts the column's width, 2 more), as they show.
      */
