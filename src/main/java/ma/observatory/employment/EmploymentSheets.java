@@ -125,10 +125,13 @@ class EmploymentSheets implements DomainSheets {
         List<List<CellValue>> rows = new ArrayList<>();
         var grid = gridWith(context, columns, GROUP_DIMS, GROUP_DIMS.size(), "education");
         boolean education = anyHas(grid, "education");
+        // a group's words formatted once, not on each of the hundreds of thousands of commune rows
+        Map<String, Map<String, String>> words = new HashMap<>();
         for (var e : grid) {
             List<CellValue> row = keyCells(context, e.getKey());
             for (String dim : GROUP_DIMS) {
-                row.add(CellValue.text(WideTables.groupWords(m, dim, e.getKey().breakdown().get(dim))));
+                row.add(CellValue.text(words.computeIfAbsent(dim, d -> new HashMap<>()).computeIfAbsent(
+                        e.getKey().breakdown().get(dim), value -> WideTables.groupWords(m, dim, value))));
             }
             if (education) {
                 row.add(optionalDimension(m, e.getKey(), "education", "total"));
