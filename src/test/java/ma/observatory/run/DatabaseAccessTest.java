@@ -93,10 +93,20 @@ class DatabaseAccessTest {
     void aSchedulerThatDiesWhileARunLogsInIsSaidGoneNotASettingToCorrect(@org.junit.jupiter.api.io.TempDir Path work)
             throws Exception {
         Path db = DatabaseAccess.canonical(work.resolve("db/observatory"));
-        // A "scheduler" alive when the run starts and gone a second later; its port accepts the
-        // connection and never answers, so that the run's login waits past its death.
-        Process scheduler = new ProcessBuilder("sleep", "1").start();
+        // A "scheduler" alive when the run starts, killed as the run reaches its port, which accepts
+        // the connection and never answers, so that the run's login waits past its death. (It once
+        // lived a second on its own: on a slow machine the run found it dead before it began.)
+        Process scheduler = new ProcessBuilder("sleep", "600").start();
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread killer = new Thread(() -> {
+                try (java.net.Socket reached = silent.accept()) {
+                    scheduler.destroyForcibly().waitFor();
+                } catch (java.io.IOException | InterruptedException closed) {
+                    // the test is over
+                }
+            }, "scheduler-killer");
+            killer.setDaemon(true);
+            killer.start();
             new DatabaseOwner(scheduler.pid(), DatabaseOwner.startOf(scheduler.toHandle()), DatabaseOwner.SCHEDULER,
                     silent.getLocalPort(), "", SchemaVersion.CURRENT).write(db);
 
