@@ -31,6 +31,7 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
     private final Object lock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final java.util.List<Runnable> onClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> onIdleClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int active;
     /** Runs of this process past {@link #beginning()}: their execution exists, or is being made. */
     private int begun;
@@ -112,6 +113,16 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
         onClosing.add(action);
     }
 
+    /**
+     * Called when the context closes and no run was going on, in the thread that closes it: what
+     * it says is said before the JVM ends. (Said by the thread that waits in {@link #awaitClosed},
+     * it raced the end of the close, after which a stopped JVM halts, and was lost when that thread
+     * came second.)
+     */
+    public void onIdleClose(Runnable action) {
+        onIdleClose.add(action);
+    }
+
     /** Blocks until the context is closing and the runs of this process have ended. */
     public void awaitClosed() throws InterruptedException {
         closed.await();
@@ -138,10 +149,11 @@ public class RunGate implements ApplicationListener<ContextClosedEvent> {
             }
             int others = registry.runsOfOtherProcesses().size();
             synchronized (lock) {
-                if (active == 0 && others == 0) {
-                    idleWhenClosed = true;
-                    return;
-                }
+                idleWhenClosed = active == 0 && others == 0;
+            }
+            if (idleWhenClosed()) {
+                onIdleClose.forEach(Runnable::run);
+                return;
             }
             // A run already writing its workbook, or ending, is let finish (RunRegistry#requestStop):
             // said as it is. A run let in that had not begun does not begin (#beginning).

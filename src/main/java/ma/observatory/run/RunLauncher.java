@@ -650,17 +650,15 @@ public class RunLauncher {
         latestWorkbook.catchUp(Path.of(env.getRequiredProperty("observatory.output-dir")));
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
+            // The exit code is the stop's, 143, and every exit but 0 says why on the error stream;
+            // not through ExitCodes.say, whose ERROR line a monitor would take for a failure.
+            gate.onIdleClose(() -> System.err.println("The scheduler stopped, as it was asked to: no run was going"
+                    + " on, so there is nothing to resume."));
             EarlyStop.spokenFor(); // the scheduler is starting: SIGTERM is how it is stopped, and it says so
             scheduler.start();
             gate.awaitClosed();
         }
         log.info("Scheduler stopped");
-        if (gate.idleWhenClosed()) {
-            // The exit code is the stop's, 143, and every exit but 0 says why on the error stream;
-            // not through ExitCodes.say, whose ERROR line a monitor would take for a failure.
-            System.err.println("The scheduler stopped, as it was asked to: no run was going on, so there is nothing"
-                    + " to resume.");
-        }
         return ExitCodes.OK;
     }
 
