@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulerStartTests {
 
     @Test
-    @Timeout(60) // a scheduler that started anyway would stay up: the test fails rather than hangs
+    // A scheduler that started anyway would stay up: the test fails rather than hangs. Not a measure
+    // of speed: the start, in this JVM, took some 30 s on a busy two-core machine.
+    @Timeout(300)
     void aLevelTheReferenceDoesNotHaveStopsTheSchedulerFromStarting(@TempDir Path work) {
         InProcess program = new InProcess(work);
 
@@ -32,7 +34,10 @@ class SchedulerStartTests {
     }
 
     @Test
-    @Timeout(120)
+    // A guard against a hung child, longer than its waits added up (60 s for it up, 40 s for it to
+    // end) and than the class archive that the first child of a test JVM makes (ChildJvm.ClassPath,
+    // up to 120 s): on a busy machine 103 s were spent, the archive made here, against 120 s allowed.
+    @Timeout(600)
     void anIdleSchedulerStoppedSaysSoOnTheErrorStreamAsEveryExitButZeroDoes(@TempDir Path work) throws Exception {
         List<String> args = new ArrayList<>(ChildJvm.options(work, ChildJvm.freePort()));
         int month = YearMonth.now(ZoneId.of("Africa/Casablanca")).plusMonths(6).getMonthValue(); // never meanwhile
