@@ -99,6 +99,25 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the child (SIGSTOP), where a test reads what it has done and then kills it or lets it
+     * go on ({@code CONT}).
+     *
+     * @return false when the child had ended already
+     */
+    boolean freeze() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).redirectErrorStream(true)
+                .start();
+        kill.getInputStream().readAllBytes();
+        if (kill.waitFor() == 0) {
+            return true;
+        }
+        if (process.waitFor(10, TimeUnit.SECONDS)) {
+            return false;
+        }
+        throw new AssertionError("kill -STOP failed");
+    }
+
     int exitCode() {
         return process.exitValue();
     }
