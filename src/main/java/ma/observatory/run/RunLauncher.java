@@ -643,6 +643,17 @@ public class RunLauncher {
         if (!levelsKnownToTheReference()) {
             return ExitCodes.INPUT_CONTRACT;
         }
+        // Registered before the scheduler takes over the stop, so that a stop from then on (as it
+        // catches up the latest workbook, say) is said; unless the stop's notice came first. The exit
+        // code is the stop's, 143, and every exit but 0 says why on the error stream; not through
+        // ExitCodes.say, whose ERROR line a monitor would take for a failure.
+        gate.onIdleClose(() -> {
+            if (EarlyStop.spokenFor()) {
+                System.err.println("The scheduler stopped, as it was asked to: no run was going on, so there is"
+                        + " nothing to resume.");
+            }
+        });
+        // SIGTERM is how the scheduler is stopped, and from here on it says so
         if (gate.closing() || !EarlyStop.spokenFor()) {
             return ExitCodes.OK; // stopped while it was starting: the stop's notice has said so
         }
@@ -650,11 +661,6 @@ public class RunLauncher {
         latestWorkbook.catchUp(Path.of(env.getRequiredProperty("observatory.output-dir")));
         try (NightlyScheduler scheduler = new NightlyScheduler(cron, zone, () -> nightlyRun(zone))) {
             gate.onClosing(scheduler::stopping);
-            // The exit code is the stop's, 143, and every exit but 0 says why on the error stream;
-            // not through ExitCodes.say, whose ERROR line a monitor would take for a failure.
-            gate.onIdleClose(() -> System.err.println("The scheduler stopped, as it was asked to: no run was going"
-                    + " on, so there is nothing to resume."));
-            EarlyStop.spokenFor(); // the scheduler is starting: SIGTERM is how it is stopped, and it says so
             scheduler.start();
             gate.awaitClosed();
         }
