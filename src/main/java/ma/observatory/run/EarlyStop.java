@@ -23,6 +23,10 @@ public final class EarlyStop {
             + " or resumed: no data was read, no workbook was written and the previous one is as it was. Run the"
             + " same command again.";
 
+    static final String AFTER_THE_RUN = "Stopped (SIGTERM or Ctrl-C) as the program was ending: the run had"
+            + " completed, its workbook is written and there is nothing to resume (the exit code, 143, is the"
+            + " stop's).";
+
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final Speaker SPEAKER = new Speaker();
 
@@ -34,6 +38,8 @@ public final class EarlyStop {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (SPEAKER.takeTheStop()) {
                     System.err.println(NOTICE);
+                } else if (SPEAKER.stoppedAfterTheRun()) {
+                    System.err.println(AFTER_THE_RUN);
                 }
             }, "early-stop-notice"));
         }
@@ -47,6 +53,11 @@ public final class EarlyStop {
      */
     public static boolean spokenFor() {
         return SPEAKER.handOver();
+    }
+
+    /** A command's run completed: a stop before the program ends comes after it, and says so. */
+    public static void runCompleted() {
+        SPEAKER.runCompleted();
     }
 
     /**
@@ -88,6 +99,8 @@ public final class EarlyStop {
         private static final int ENDING = 3;
 
         private final AtomicInteger state = new AtomicInteger(UNDECIDED);
+        private volatile boolean runCompleted;
+        private volatile boolean ending;
 
         /** The shutdown hook's turn: true when the notice is to be said. */
         boolean takeTheStop() {
@@ -101,7 +114,17 @@ public final class EarlyStop {
         }
 
         void exiting() {
+            ending = true;
             state.compareAndSet(UNDECIDED, ENDING);
+        }
+
+        void runCompleted() {
+            runCompleted = true;
+        }
+
+        /** Whether the JVM shuts down for a stop that came after a command's run completed. */
+        boolean stoppedAfterTheRun() {
+            return runCompleted && !ending;
         }
 
         /** Whether the notice has taken, or will take, the stop that is shutting the JVM down. */

@@ -174,7 +174,7 @@ public class RunLauncher {
                         .addString(TRIGGER, trigger, false)
                         .addString(NIGHTLY, Boolean.toString(nightly), false)
                         .toJobParameters();
-                return execute(() -> jobOperator.start(job, parameters), () -> {
+                int outcome = execute(() -> jobOperator.start(job, parameters), () -> {
                     if (!DatabaseOwner.SCHEDULER.equals(role)) {
                         return stoppedBeforeBeginning();
                     }
@@ -182,6 +182,10 @@ public class RunLauncher {
                             + run.range().to() + " was not started.");
                     return NOT_BEGUN;
                 });
+                if (!DatabaseOwner.SCHEDULER.equals(role)) { // the scheduler's stop is said as the scheduler's
+                    completedRunIsTheLastWord(outcome);
+                }
+                return outcome;
             } finally {
                 registry.release(claim);
             }
@@ -226,6 +230,18 @@ public class RunLauncher {
     private static int stoppedBeforeBeginning() {
         ExitCodes.say(EarlyStop.NOTICE);
         return ExitCodes.RUN_FAILED;
+    }
+
+    /**
+     * A command's run that completed, with no stop come yet: a stop from now until the program ends
+     * (the context takes some 0.2 s to close) ends it in 143 all the same, which the exit codes'
+     * table reads as "resume with --restart"; the stop's notice says there is nothing to resume.
+     * A stop that came while the run ended has had its own sentence ({@link #finish}).
+     */
+    private void completedRunIsTheLastWord(int outcome) {
+        if (outcome == ExitCodes.OK && !gate.closing()) {
+            EarlyStop.runCompleted();
+        }
     }
 
     /**
@@ -446,7 +462,9 @@ public class RunLauncher {
             try {
                 log.info("Resuming run {} over {} to {} (execution {} ended {}) from its last commit",
                         last.getJobInstanceId(), run.range().from(), run.range().to(), last.getId(), last.getStatus());
-                return exitCode(execute(() -> jobOperator.restart(last), RunLauncher::stoppedBeforeBeginning));
+                int outcome = exitCode(execute(() -> jobOperator.restart(last), RunLauncher::stoppedBeforeBeginning));
+                completedRunIsTheLastWord(outcome);
+                return outcome;
             } finally {
                 registry.release(claim);
             }

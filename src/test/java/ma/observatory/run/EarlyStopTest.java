@@ -33,6 +33,18 @@ class EarlyStopTest {
     }
 
     @Test
+    void aStopAfterACommandsRunCompletedSaysThereIsNothingToResumeUnlessTheProgramWasEnding() {
+        EarlyStop.Speaker speaker = new EarlyStop.Speaker();
+        assertThat(speaker.handOver()).isTrue();
+        assertThat(speaker.stoppedAfterTheRun()).as("the run going on: RunGate says the stop").isFalse();
+        speaker.runCompleted();
+        assertThat(speaker.takeTheStop()).isFalse();
+        assertThat(speaker.stoppedAfterTheRun()).isTrue();
+        speaker.exiting(); // System.exit(0) under way: the JVM ends for it, not for a stop
+        assertThat(speaker.stoppedAfterTheRun()).isFalse();
+    }
+
+    @Test
     void theProgramEndingOnItsOwnIsNoStop() {
         EarlyStop.Speaker speaker = new EarlyStop.Speaker();
         speaker.exiting();
