@@ -117,6 +117,9 @@ final class SummarySheet {
     private static final Set<Indicator> COUNTED_BY_MONTH = java.util.EnumSet.of(OUTSOURCING_RELOCATED_IN,
             OUTSOURCING_RELOCATED_OUT, OUTSOURCING_RELOCATED_NET);
 
+    /** The jobs moved: announced moves count in them too, once their date has come. */
+    private static final Set<Indicator> MOVES = Set.of(OUTSOURCING_RELOCATED_IN, OUTSOURCING_RELOCATED_OUT,
+            OUTSOURCING_RELOCATED_NET);
     private static final int LABEL_WRAP_CHARS = 22;
     private static final int BREAKDOWN_WRAP_CHARS = 26;
     /**
@@ -323,7 +326,10 @@ final class SummarySheet {
         Messages m = context.messages();
         String basis = m.get("basis." + v.basis().code());
         if (!context.flaggedAgainstPublication(v)) {
-            return basis;
+            // "163 jobs moved into Morocco" read as done, for a move announced and not yet confirmed
+            boolean moves = MOVES.contains(v.indicator()) && v.basis() == Basis.COMPUTED && v.value() != null
+                    && v.value() != 0;
+            return moves ? m.get("summary.basis.moves", basis, m.get("sheet.outsourcing.relocations")) : basis;
         }
         // a computed figure a publication contradicts; a published one (tourism's changes and
         // shares) the files' own figures contradict

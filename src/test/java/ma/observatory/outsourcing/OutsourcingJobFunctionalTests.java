@@ -85,6 +85,12 @@ class OutsourcingJobFunctionalTests {
             // the introduction names the column that says the slice by its heading
             assertThat(book.intro("Exposition réglementaire")).contains("la colonne Emplois visés le nomme");
             assertThat(book.headers("RegulationExposure")).contains("Emplois visés");
+            // the Summary's moves include announced ones whose date has come: said, lest they read as done
+            assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois délocalisés vers le Maroc"))
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.get("Origine")).isEqualTo(
+                            "calculé ; opérations annoncées comprises (voir Délocalisations)"));
+            assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois exposés"))
+                    .allSatisfy(r -> assertThat((String) r.get("Origine")).doesNotContain("annoncées"));
             List<Map<String, Object>> values = book.rows("Indicators");
 
             // Jobs: 2025 all segments = 100,000 + 20,000 + 25,000 + 5,000 = 150,000 (derived);
