@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What a stop (SIGTERM, Ctrl-C) says when it comes before a run has started: the program is then
  * still starting, nothing of the run's is open, and nothing else would say anything. The JVM ends
  * in 143 without a word, or Spring, closing as it starts, fails the start with a message about a
- * closed connection pool. Once a run has started, {@link RunGate} says what the stop does.
+ * closed connection pool. Once a run has started, {@link RunGate} says what the stop does; once a
+ * command's run has completed, a stop as the program closes is said here again ({@link #AFTER_THE_RUN}),
+ * since nothing else is left to say it.
  *
  * <p>Who speaks for a stop is decided once ({@link Speaker}): the notice, printed from a shutdown
  * hook, and the run, which starts in the main thread while Spring's own hook closes the context,
