@@ -3,6 +3,7 @@ package ma.observatory.cube;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A row's source in parts by figure. A row giving arrivals and receipts from two publications may
@@ -17,6 +18,8 @@ public final class SourceParts {
     /** A part's label is a column's name or its start, never a mere letter ("A: …"). */
     private static final int MIN_LABEL = 4;
     private static final String SEPARATOR = " | ";
+    /** Compiled once: {@link String#split} compiles a pattern of more than one character at every call. */
+    private static final Pattern PARTS = Pattern.compile(SEPARATOR, Pattern.LITERAL);
 
     private SourceParts() {
     }
@@ -26,10 +29,16 @@ public final class SourceParts {
         if (source == null) {
             return null;
         }
+        if (source.indexOf(SEPARATOR) < 0) {
+            // one part, as nearly every row's source: asked once per figure of every cell filled
+            // from its parts, hundreds of thousands of times at commune grain
+            return measuresNamed(source, measures).contains(measure)
+                    ? source.substring(source.indexOf(": ") + 2).strip() : source;
+        }
         List<String> kept = new ArrayList<>();
         boolean inParts = false;
         boolean own = false;
-        for (String part : source.split(" \\| ")) {
+        for (String part : PARTS.split(source)) {
             List<String> named = measuresNamed(part, measures);
             if (named.isEmpty()) {
                 kept.add(part.strip()); // about the whole row, or not in parts at all
@@ -59,7 +68,7 @@ public final class SourceParts {
         }
         List<String> kept = new ArrayList<>();
         boolean inParts = false;
-        for (String part : source.split(" \\| ")) {
+        for (String part : PARTS.split(source)) {
             List<String> named = measuresNamed(part, measures);
             if (named.isEmpty()) {
                 kept.add(part);
