@@ -245,7 +245,7 @@ public class ObservatoryApplication {
             System.err.println(OUT_OF_MEMORY); // not "another run is using the database"
             return ExitCodes.RUN_FAILED;
         }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof org.springframework.util.PlaceholderResolutionException unresolved) {
                 System.err.println("A setting names ${" + unresolved.getPlaceholder() + "}"
                         + (unresolved.getValues().isEmpty() ? "" : " (in " + unresolved.getValues().get(0) + ")")

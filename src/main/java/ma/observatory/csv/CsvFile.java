@@ -20,6 +20,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
+import ma.observatory.Causes;
+
 /**
  * An open input file: dialect sniffed, header checked against its dataset, records streamed with
  * their line numbers. The one place where Commons CSV is configured.
@@ -515,11 +517,7 @@ public final class CsvFile implements Closeable {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        return Causes.root(e).getMessage();
     }
 
     public CsvDialect dialect() {

@@ -26,6 +26,8 @@ import org.hsqldb.server.ServerConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ma.observatory.Causes;
+
 /**
  * How this process reaches the HSQLDB database, which admits one process at a time:
  * <ul>
@@ -352,7 +354,7 @@ public final class DatabaseAccess implements AutoCloseable {
 
     /** A connection refused, reset or broken: SQL state class 08, or the socket's own exception. */
     static boolean connectionLost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(failure)) {
             if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
@@ -496,15 +498,12 @@ public final class DatabaseAccess implements AutoCloseable {
      * to wait for nor damaged files to restore from a backup.
      */
     public static String diskFull(Path path, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("no space left on device")) {
                 Path folder = path == null ? null : path.toAbsolutePath().getParent();
                 return "The disk holding the database" + (folder == null ? "" : " (" + folder + ")") + " is full:"
                         + " the database could not be opened. Nothing was started: free some space, or move the"
                         + " database with --db, and run again.";
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;
@@ -515,7 +514,7 @@ public final class DatabaseAccess implements AutoCloseable {
         if (full != null) {
             throw new DatabaseException(full, e);
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             // HSQLDB reports a lock file it cannot even create as a failure to take the lock: a
             // folder that cannot be written, not a process to wait for.
@@ -527,9 +526,6 @@ public final class DatabaseAccess implements AutoCloseable {
                 throw new DatabaseBusyException("The database " + path + " is in use by another process: nothing was"
                         + " started; wait for it to end, or keep the scheduler running (--schedule) so that runs can"
                         + " share the database.", e);
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
     }
@@ -627,7 +623,7 @@ public final class DatabaseAccess implements AutoCloseable {
 
     /** The server refused the account or its password (SQL state class 28). */
     private static boolean loginRefused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql && isAuthorizationFailure(sql)) {
                 return true;
             }

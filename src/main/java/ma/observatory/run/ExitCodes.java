@@ -3,6 +3,8 @@ package ma.observatory.run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ma.observatory.Causes;
+
 /** The process exit codes a scheduler or monitor watches (SPEC §3, README "Running it every night"). */
 public final class ExitCodes {
 
@@ -33,12 +35,7 @@ public final class ExitCodes {
 
     /** Whether the failure is, at bottom, the heap running out: said as such, with what to do. */
     public static boolean outOfMemory(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, OutOfMemoryError.class) != null;
     }
 
     /**
@@ -59,11 +56,7 @@ public final class ExitCodes {
      * after a long path), not to print.
      */
     public static String rootMessageInFull(Throwable t) {
-        Throwable c = t;
-        // a cause chain that loops back (a wrapper whose cause wraps it) ends the walk, never the program
-        for (int depth = 0; c.getCause() != null && c.getCause() != c && depth < 100; depth++) {
-            c = c.getCause();
-        }
+        Throwable c = Causes.root(t);
         return c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage().strip();
     }
 

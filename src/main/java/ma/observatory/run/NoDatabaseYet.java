@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.SpringApplication;
 
+import ma.observatory.Causes;
 import ma.observatory.job.CheckInputsTasklet;
 
 /**
@@ -86,22 +87,14 @@ public final class NoDatabaseYet extends SpringApplication.AbandonedRunException
 
     /** The exit code of a start ended for want of a database: 0 for the run list, 5 for --restart. */
     public static int exitCode(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NoDatabaseYet none) {
-                return none.exitCode;
-            }
-        }
-        return ExitCodes.OK;
+        NoDatabaseYet none = Causes.find(failure, NoDatabaseYet.class);
+        return none == null ? ExitCodes.OK : none.exitCode;
     }
 
     /** The sentence to print when the start ended for want of a database, else null. */
     public static String sentence(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NoDatabaseYet none) {
-                return none.sentence;
-            }
-        }
-        return null;
+        NoDatabaseYet none = Causes.find(failure, NoDatabaseYet.class);
+        return none == null ? null : none.sentence;
     }
 
     @Override

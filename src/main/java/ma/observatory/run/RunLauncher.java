@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
+import ma.observatory.Causes;
 import ma.observatory.csv.FileStamp;
 import ma.observatory.csv.InputContractException;
 import ma.observatory.geo.GeoDataset;
@@ -402,7 +403,7 @@ public class RunLauncher {
 
     /** The file the run could not write, if a file is what failed it. */
     static java.nio.file.FileSystemException fileProblem(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c : Causes.of(t)) {
             if (c instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
                 return f;
             }
@@ -833,15 +834,7 @@ public class RunLauncher {
     }
 
     static InputContractException find(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof InputContractException e) {
-                return e;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return null;
+        return Causes.find(t, InputContractException.class);
     }
 
     private static Set<String> set(String csv) {
