@@ -1,6 +1,11 @@
 package ma.observatory.report;
 
-/** A value in a report table: text, a number, a link, or one of the shorthand symbols. */
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** A value in a report table: text, a number, a date, a link, or one of the shorthand symbols. */
 public sealed interface CellValue {
 
     /** Shown as {@code [x]}: the figure is not available. */
@@ -62,6 +67,40 @@ public sealed interface CellValue {
         public NumberStyle shownIn(NumberStyle column) {
             NumberStyle shown = style != null ? style : column;
             return whole && shown != null ? shown.whole() : shown;
+        }
+    }
+
+    /** A day, shown as a date in the workbook's language; {@code [x]} when missing, never day 0. */
+    static CellValue date(LocalDate day) {
+        return day == null ? NOT_AVAILABLE : new Date(day.atStartOfDay(), false);
+    }
+
+    /**
+     * A moment, cut to the second as the text stamps were: Excel rounds the seconds it shows, and a
+     * file changed at 03:19:05.9 would read 03:19:06, a second it had not reached. {@code [x]} when
+     * missing.
+     */
+    static CellValue dateTime(LocalDateTime moment) {
+        return moment == null ? NOT_AVAILABLE : new Date(moment.truncatedTo(ChronoUnit.SECONDS), true);
+    }
+
+    /**
+     * A date: Excel stores it as a number of days, which sorts and filters as a date, and shows it
+     * in the workbook's language ({@link NumberStyle#DATE}, {@link NumberStyle#DATE_TIME}).
+     *
+     * @param timeOfDay whether the time is shown; else the value is the day's start
+     */
+    record Date(LocalDateTime value, boolean timeOfDay) implements CellValue {
+
+        private static final DateTimeFormatter ISO_MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+        public NumberStyle style() {
+            return timeOfDay ? NumberStyle.DATE_TIME : NumberStyle.DATE;
+        }
+
+        /** As the input files write a date ("2026-08-01"), for a CSV file or where Excel cannot show it. */
+        public String iso() {
+            return timeOfDay ? ISO_MOMENT.format(value) : value.toLocalDate().toString();
         }
     }
 

@@ -21,8 +21,8 @@ final class DisplayWidth {
 
     /**
      * The length of the shown text, or -1 for a style this class leaves to the formatter ({@code TEXT}:
-     * a number in a text column is shown in Excel's general format; {@code YES_NO}: a word whose
-     * length depends on the workbook's language).
+     * a number in a text column is shown in Excel's general format; {@code YES_NO}, {@code DATE}
+     * and {@code DATE_TIME}: words or figures whose length depends on the workbook's language).
      */
     static int of(double value, NumberStyle style) {
         return switch (style) {
@@ -33,7 +33,7 @@ final class DisplayWidth {
             // "+0.0;-0.0;0.0": a sign on both sides of zero, no sign and no grouping at zero itself
             case CHANGE -> value == 0 ? 3 : 1 + digits(value, 1, false, 1);
             case CHANGE_WHOLE -> value == 0 ? 1 : 1 + digits(value, 0, false, 0);
-            case TEXT, PARAGRAPH, YES_NO -> -1;
+            case TEXT, PARAGRAPH, YES_NO, DATE, DATE_TIME -> -1;
         };
     }
 

@@ -33,6 +33,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -85,6 +86,9 @@ import ma.observatory.csv.SpreadsheetSafeText;
  *     keeps at most {@value #MAX_LINKS_PER_SHEET} hyperlinks per sheet, so further links on the same
  *     sheet are written as plain text.</li>
  * <li>A number that is NaN or infinite is shown as {@code [x]}, like a missing one.</li>
+ * <li>A {@link CellValue.Date} is a number of days (Excel's 1900 date system) in the date format
+ *     of the workbook's language; one Excel cannot show as a date (before 1900, after 9999) is
+ *     written as the input files write it, {@code 1899-12-31}, rather than as {@code ####}.</li>
  * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide (or
  *     its {@link ReportColumn#wrapAt()}) and wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
  *     fits a row's height on opening). Other long texts (sources) keep one line, so that a row of
@@ -1169,6 +1173,8 @@ public final class XlsxRenderer {
                     // every digit, without "45.0" for a line or "1.2345678E7" for a count
                     field = Double.isFinite(n.value())
                             ? java.math.BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString() : "";
+                } else if (v instanceof CellValue.Date date) {
+                    field = date.iso();
                 } else if (v instanceof CellValue.Symbol symbol) {
                     field = symbol.shorthand();
                 } else if (v instanceof CellValue.Text t) {
@@ -1273,6 +1279,16 @@ public final class XlsxRenderer {
                 return formatter.formatRawCellContents(number.value(), style.getDataFormat(),
                         style.getDataFormatString()).length();
             }
+            if (value instanceof CellValue.Date date) {
+                double days = excelDate(date);
+                if (Double.isNaN(days)) {
+                    return date.iso().length();
+                }
+                // as shown, "11 Sep 2026", not the count of days behind it
+                CellStyle style = styles.number(date.style());
+                return formatter.formatRawCellContents(days, style.getDataFormat(),
+                        style.getDataFormatString()).length();
+            }
             if (value instanceof CellValue.Symbol symbol) {
                 return symbol.shorthand() == null ? 0 : symbol.shorthand().length();
             }
@@ -1361,6 +1377,13 @@ public final class XlsxRenderer {
                 } else {
                     writeValue(column, row, CellValue.NOT_AVAILABLE, numberStyle);
                 }
+            } else if (value instanceof CellValue.Date date) {
+                double days = excelDate(date);
+                if (Double.isNaN(days)) {
+                    rows.text(column, row, date.iso(), styleIndex(symbolStyle(column, numberStyle)));
+                } else {
+                    rows.number(column, row, days, styleIndex(styles.number(date.style())));
+                }
             } else if (value instanceof CellValue.Gap) {
                 rows.blank(column, row, 0);
             } else if (value instanceof CellValue.Symbol symbol) {
@@ -1374,6 +1397,12 @@ public final class XlsxRenderer {
         /** [x] and [z] stand where a number would, right-aligned; in a column of words, as the words do. */
         private CellStyle symbolStyle(int column, NumberStyle numberStyle) {
             return numberStyle.isText() ? textStyles[column] : styles.get(Styles.Key.SYMBOL);
+        }
+
+        /** Excel's number of days for the date, or NaN when Excel cannot show it as a date. */
+        static double excelDate(CellValue.Date date) {
+            int year = date.value().getYear();
+            return year < 1900 || year > 9999 ? Double.NaN : DateUtil.getExcelDate(date.value());
         }
 
         private static int styleIndex(CellStyle style) {
@@ -1390,6 +1419,15 @@ public final class XlsxRenderer {
                     cell.setCellStyle(styles.number(number.shownIn(numberStyle)));
                 } else {
                     writeCell(cell, CellValue.NOT_AVAILABLE, numberStyle);
+                }
+            } else if (value instanceof CellValue.Date date) {
+                double days = excelDate(date);
+                if (Double.isNaN(days)) {
+                    cell.setCellValue(date.iso());
+                    cell.setCellStyle(symbolStyle(cell.getColumnIndex(), numberStyle));
+                } else {
+                    cell.setCellValue(days);
+                    cell.setCellStyle(styles.number(date.style()));
                 }
             } else if (value instanceof CellValue.Gap) {
                 cell.setBlank();

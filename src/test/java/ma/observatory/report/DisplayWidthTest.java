@@ -17,7 +17,8 @@ class DisplayWidthTest {
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
 
     @ParameterizedTest
-    @EnumSource(value = NumberStyle.class, names = {"TEXT", "PARAGRAPH", "YES_NO"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = NumberStyle.class, names = {"TEXT", "PARAGRAPH", "YES_NO", "DATE", "DATE_TIME"},
+            mode = EnumSource.Mode.EXCLUDE)
     void sameLengthAsTheFormattedText(NumberStyle style) {
         for (double v : numbers()) {
             String shown = formatter.formatRawCellContents(v, 200, style.excelFormat());
@@ -27,8 +28,8 @@ class DisplayWidthTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NumberStyle.class, names = {"TEXT", "PARAGRAPH", "YES_NO"})
-    void textColumnsAreLeftToTheFormatter(NumberStyle style) {
+    @EnumSource(value = NumberStyle.class, names = {"TEXT", "PARAGRAPH", "YES_NO", "DATE", "DATE_TIME"})
+    void textAndWhatTheLanguageWritesAreLeftToTheFormatter(NumberStyle style) {
         assertThat(DisplayWidth.of(12.5, style)).isEqualTo(-1);
     }
 

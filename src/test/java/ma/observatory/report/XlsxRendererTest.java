@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +23,7 @@ import java.util.zip.ZipFile;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.PaneInformation;
@@ -301,6 +304,63 @@ class XlsxRendererTest {
                         .isEqualTo(language.equals("fr") ? "oui" : "yes");
                 assertThat(shown.formatCellValue(sheet.getRow(4).getCell(0)))
                         .isEqualTo(language.equals("fr") ? "non" : "no");
+            }
+        }
+    }
+
+    /**
+     * A date is a number of days that Excel sorts and filters as a date, shown as the workbook's
+     * language writes one, whether its row goes straight into the sheet's XML or, holding a link,
+     * through POI's cells; a missing one is [x]; one Excel cannot show as a date is written as the
+     * files write it rather than as ####.
+     */
+    @Test
+    void aDateIsAnExcelDateShownAsTheWorkbooksLanguageWritesIt(@TempDir Path dir) throws IOException {
+        ReportTable table = new ReportTable("Dates", List.of(new ReportColumn("Event", NumberStyle.TEXT),
+                new ReportColumn("On", NumberStyle.DATE), new ReportColumn("Recorded at", NumberStyle.DATE_TIME)),
+                List.of(List.of(CellValue.text("plain row"), CellValue.date(LocalDate.of(2026, 9, 11)),
+                                CellValue.dateTime(LocalDateTime.of(2026, 11, 28, 3, 19, 5, 900_000_000))),
+                        List.of(new CellValue.SheetLink("linked row", "S"), CellValue.date(LocalDate.of(2001, 7, 26)),
+                                CellValue.dateTime(null)),
+                        List.of(CellValue.text("before Excel's dates"), CellValue.date(LocalDate.of(1899, 12, 31)),
+                                CellValue.date(null))));
+        for (String language : List.of("fr", "en")) {
+            boolean french = language.equals("fr");
+            Path file = dir.resolve(language + ".xlsx");
+            renderer.render(new ReportWorkbook("t", language, CREATED,
+                    List.of(new ReportSheet("S", "T", List.of(), table))), file);
+            try (XSSFWorkbook book = open(file)) {
+                XSSFSheet sheet = book.getSheetAt(0);
+                org.apache.poi.ss.usermodel.DataFormatter shown =
+                        new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+                XSSFCell day = sheet.getRow(3).getCell(1);
+                assertThat(day.getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(DateUtil.isCellDateFormatted(day)).isTrue();
+                assertThat(day.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 9, 11, 0, 0));
+                assertThat(day.getCellStyle().getDataFormatString())
+                        .isEqualTo(french ? "dd/mm/yyyy" : "[$-809]d mmm yyyy");
+                assertThat(shown.formatCellValue(day)).isEqualTo(french ? "11/09/2026" : "11 Sep 2026");
+                // to the second, as the moment was: not rounded up to one it had not reached
+                XSSFCell moment = sheet.getRow(3).getCell(2);
+                assertThat(DateUtil.isCellDateFormatted(moment)).isTrue();
+                assertThat(moment.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 28, 3, 19, 5));
+                assertThat(shown.formatCellValue(moment))
+                        .isEqualTo(french ? "28/11/2026 03:19:05" : "28 Nov 2026 03:19:05");
+
+                XSSFCell linkedRowsDay = sheet.getRow(4).getCell(1);
+                assertThat(DateUtil.isCellDateFormatted(linkedRowsDay)).isTrue();
+                assertThat(linkedRowsDay.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2001, 7, 26));
+                for (XSSFCell missing : List.of(sheet.getRow(4).getCell(2), sheet.getRow(5).getCell(2))) {
+                    assertThat(missing.getStringCellValue()).isEqualTo("[x]");
+                    assertThat(missing.getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+                }
+                assertThat(sheet.getRow(5).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("1899-12-31");
+
+                // sized by the date shown, not by the digits of the number behind it
+                assertThat(sheet.getColumnWidth(2) / 256).isGreaterThanOrEqualTo(shown.formatCellValue(moment).length());
+                assertThat(sheet.getColumnWidth(1) / 256).isGreaterThanOrEqualTo(shown.formatCellValue(day).length())
+                        .isLessThan(20);
             }
         }
     }
