@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -59,7 +60,10 @@ public final class WorkbookReader implements AutoCloseable {
         return names;
     }
 
-    /** The data rows of a table; numbers as Double, text as String, empty cells as "". */
+    /**
+     * The data rows of a table; numbers as Double, dates as LocalDate (LocalDateTime when the format
+     * shows the time), text as String, empty cells as "".
+     */
     public List<Map<String, Object>> rows(String tableName) {
         XSSFTable t = table(tableName);
         var area = new AreaReference(t.getStartCellReference(), t.getEndCellReference(),
@@ -93,6 +97,10 @@ public final class WorkbookReader implements AutoCloseable {
     private static Object value(Cell cell) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            var moment = cell.getLocalDateTimeCellValue();
+            return cell.getCellStyle().getDataFormatString().contains("h") ? moment : moment.toLocalDate();
         }
         return cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : plain(cell.getStringCellValue());
     }

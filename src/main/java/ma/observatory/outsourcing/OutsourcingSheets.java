@@ -199,7 +199,7 @@ class OutsourcingSheets implements DomainSheets {
         for (Classified c : events) {
             RelocationEvent e = c.event();
             rows.add(List.of(CellValue.number((double) e.line(), NumberStyle.INTEGER),
-                    date(e.announcedOn()), date(e.effectiveOn()), CellValue.text(e.client()),
+                    CellValue.date(e.announcedOn()), CellValue.date(e.effectiveOn()), CellValue.text(e.client()),
                     known(e.provider()), CellValue.text(country(m, e.originCountry())),
                     CellValue.text(country(m, e.destinationCountry())), CellValue.number(e.jobs()),
                     CellValue.text(m.getOr("status." + e.status().code(), e.status().code())),
@@ -210,8 +210,8 @@ class OutsourcingSheets implements DomainSheets {
                     CellValue.text(e.source())));
         }
         List<ReportColumn> cols = List.of(new ReportColumn(m.get("outsourcing.col.line"), NumberStyle.INTEGER),
-                text(m.get("outsourcing.col.announced_on")),
-                text(m.get("outsourcing.col.effective_on")),
+                new ReportColumn(m.get("outsourcing.col.announced_on"), NumberStyle.DATE),
+                new ReportColumn(m.get("outsourcing.col.effective_on"), NumberStyle.DATE),
                 ReportColumn.wrapped(m.get("outsourcing.col.client"), LABEL_WRAP_CHARS),
                 text(m.get("outsourcing.col.provider")), text(m.get("outsourcing.col.origin")),
                 text(m.get("outsourcing.col.destination")),
@@ -228,10 +228,6 @@ class OutsourcingSheets implements DomainSheets {
     static String country(Messages m, String code) {
         String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(m.language()));
         return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
-    }
-
-    private static CellValue date(LocalDate d) {
-        return d == null ? CellValue.NOT_AVAILABLE : CellValue.text(d.toString());
     }
 
     /** A text the input may leave empty (an operation's provider): empty is not known, [x]. */
@@ -392,7 +388,7 @@ class OutsourcingSheets implements DomainSheets {
                     List<CellValue> row = new ArrayList<>();
                     row.add(CellValue.text(reg.id()));
                     row.add(CellValue.text(reg.title()));
-                    row.add(CellValue.text(reg.effectiveOn().toString()));
+                    row.add(CellValue.date(reg.effectiveOn()));
                     row.add(scenario == null ? CellValue.NOT_AVAILABLE
                             : CellValue.text(m.getOr("scenario." + scenario, scenario)));
                     row.add(CellValue.number(exposure == null ? null : exposure.value()));
@@ -413,7 +409,7 @@ class OutsourcingSheets implements DomainSheets {
         }
         List<ReportColumn> cols = List.of(text(m.get("outsourcing.col.regulation")),
                 ReportColumn.wrapped(m.get("outsourcing.col.title"), EXPOSURE_TITLE_CHARS),
-                text(m.get("outsourcing.col.regulation_effective_on")),
+                new ReportColumn(m.get("outsourcing.col.regulation_effective_on"), NumberStyle.DATE),
                 text(m.get("outsourcing.col.scenario")),
                 new ReportColumn(m.get("outsourcing.col.jobs_exposed"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("outsourcing.col.loss_rate"), NumberStyle.DECIMAL),

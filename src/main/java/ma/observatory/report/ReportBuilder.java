@@ -532,7 +532,7 @@ public class ReportBuilder {
                             present ? CellValue.text(format(m, rs.getString(3), rs.getString(8), rs.getBoolean(9),
                                     rs.getString(10), rs.getBoolean(11))) : CellValue.NOT_APPLICABLE,
                             !present ? CellValue.NOT_APPLICABLE : rs.getObject(12) == null ? CellValue.NOT_AVAILABLE
-                                    : CellValue.text(modified(rs.getLong(12))),
+                                    : CellValue.dateTime(modified(rs.getLong(12))),
                             present ? CellValue.text(rs.getString(4)) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read) : CellValue.NOT_APPLICABLE,
                             present ? CellValue.number(read - rejected - outside) : CellValue.NOT_APPLICABLE,
@@ -543,7 +543,7 @@ public class ReportBuilder {
                 new ReportColumn(m.get("files.file"), NumberStyle.TEXT),
                 new ReportColumn(m.get("files.state"), NumberStyle.TEXT),
                 ReportColumn.wrapped(m.get("files.dialect"), FORMAT_WRAP_CHARS),
-                new ReportColumn(m.get("files.modified", zone.getId()), NumberStyle.TEXT),
+                new ReportColumn(m.get("files.modified", zone.getId()), NumberStyle.DATE_TIME),
                 new ReportColumn("SHA-256", NumberStyle.TEXT),
                 new ReportColumn(m.get("files.read"), NumberStyle.INTEGER),
                 new ReportColumn(m.get("files.kept"), NumberStyle.INTEGER),
@@ -557,8 +557,8 @@ public class ReportBuilder {
      * When the file was last changed, as the run found it: which delivery of a file a workbook was
      * made from, when a figure looks off. (A run recorded before the time was kept has {@code [x]}.)
      */
-    private String modified(long epochNanos) {
-        return STAMP.format(java.time.Instant.EPOCH.plusNanos(epochNanos).atZone(zone));
+    private LocalDateTime modified(long epochNanos) {
+        return java.time.Instant.EPOCH.plusNanos(epochNanos).atZone(zone).toLocalDateTime();
     }
 
     /**

@@ -8,11 +8,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -253,7 +263,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(exposure).allSatisfy(r -> {
                 assertThat(r.get("Période des emplois utilisés")).isEqualTo("2025");
                 assertThat(r.get("Emplois exposés (personnes)")).isEqualTo(100_000.0);
-                assertThat(r.get("Entrée en vigueur")).isEqualTo("2026-08-11");
+                assertThat(r.get("Entrée en vigueur")).isEqualTo(LocalDate.of(2026, 8, 11));
             });
 
             // 2027 is after the range: read, not kept.
@@ -292,9 +302,9 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Exposure to regulations")).contains("They are all the jobs of that slice, not only"
                     + " those doing the work the regulation restricts");
             // the delivery the workbook was made from, in the reader's zone
-            String modified = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(
-                    java.nio.file.Files.getLastModifiedTime(FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant()
-                            .atZone(java.time.ZoneId.of("Africa/Casablanca")));
+            LocalDateTime modified = java.nio.file.Files.getLastModifiedTime(
+                    FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant().atZone(ZoneId.of("Africa/Casablanca"))
+                    .toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
             assertThat(book.rows("InputFiles")).anySatisfy(r -> {
                 assertThat(r.get("File")).isEqualTo("outsourcing/sector_jobs.csv");
                 assertThat(r.get("Format")).isEqualTo("UTF-8, ',' separated");
@@ -387,6 +397,79 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Délocalisations par année")).contains("vers le Maroc, une opération, [x] emplois ;"
                     + " hors du Maroc, aucune opération.");
         }
+    }
+
+    /**
+     * An economist's request: the dates of Relocations, Exposure to regulations and Input files were
+     * text ("2026-01-01"), which sorts but neither filters by year and month nor reads as the
+     * reader's language writes a date. They are Excel dates, in the workbook's language's format,
+     * in columns as wide as the date shown; a date the file leaves out stays [x], never day 0.
+     */
+    @Test
+    void datesAreExcelDatesShownAsTheWorkbooksLanguageWritesThem() throws IOException {
+        LocalDateTime delivered = java.nio.file.Files.getLastModifiedTime(
+                FIXTURES.resolve("outsourcing/sector_jobs.csv")).toInstant().atZone(ZoneId.of("Africa/Casablanca"))
+                .toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+        DataFormatter shown = new DataFormatter(Locale.ROOT);
+        for (String language : List.of("fr", "en")) {
+            boolean french = language.equals("fr");
+            Outcome outcome = run("--lang=" + language);
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+            try (WorkbookReader book = new WorkbookReader(work.resolve("reports/labour-market-report_2021-01_2026-10_"
+                    + "outsourcing" + (french ? "" : "_en") + ".xlsx"))) {
+                String format = french ? "dd/mm/yyyy" : "[$-809]d mmm yyyy";
+                // relocations.csv, line 2: TotalEnergies, announced 2025-08-25, effective 2026-01-01
+                Cell announced = cell(book, "Relocations", 0, french ? "Annoncée le" : "Announced on");
+                assertDate(announced, LocalDate.of(2025, 8, 25), format);
+                assertThat(shown.formatCellValue(announced)).isEqualTo(french ? "25/08/2025" : "25 Aug 2025");
+                Cell effective = cell(book, "Relocations", 0, french ? "Date d’effet" : "Effective on");
+                assertDate(effective, LocalDate.of(2026, 1, 1), format);
+                assertThat(shown.formatCellValue(effective)).isEqualTo(french ? "01/01/2026" : "1 Jan 2026");
+                assertWideEnough(effective, shown.formatCellValue(effective));
+                // line 4: Orange; SFR's move, whose effective date was never published
+                Cell unknown = cell(book, "Relocations", 2, french ? "Date d’effet" : "Effective on");
+                assertThat(unknown.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(unknown.getStringCellValue()).isEqualTo(X);
+
+                Cell inForce = cell(book, "RegulationExposure", 0, french ? "Entrée en vigueur" : "Takes effect on");
+                assertDate(inForce, LocalDate.of(2026, 8, 11), format);
+                assertThat(shown.formatCellValue(inForce)).isEqualTo(french ? "11/08/2026" : "11 Aug 2026");
+                assertWideEnough(inForce, shown.formatCellValue(inForce));
+
+                // the delivery a workbook was made from, in the reader's zone, to the second
+                String modifiedHeading = (french ? "Dernière modification" : "Last modified") + " (Africa/Casablanca)";
+                List<Map<String, Object>> files = book.rows("InputFiles");
+                int sectorJobs = files.indexOf(files.stream().filter(r -> r.get(french ? "Fichier" : "File")
+                        .equals("outsourcing/sector_jobs.csv")).findFirst().orElseThrow());
+                Cell modified = cell(book, "InputFiles", sectorJobs, modifiedHeading);
+                assertThat(modified.getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(DateUtil.isCellDateFormatted(modified)).isTrue();
+                assertThat(modified.getLocalDateTimeCellValue()).isEqualTo(delivered);
+                assertThat(modified.getCellStyle().getDataFormatString()).isEqualTo(format + " hh:mm:ss");
+                assertWideEnough(modified, shown.formatCellValue(modified));
+            }
+        }
+    }
+
+    /** A table's cell, by data row (from 0) and heading. */
+    private static Cell cell(WorkbookReader book, String table, int row, String heading) {
+        XSSFTable t = book.table(table);
+        int column = book.headers(table).indexOf(heading);
+        assertThat(column).as(table + " has a column " + heading).isNotNegative();
+        return t.getXSSFSheet().getRow(t.getStartRowIndex() + 1 + row).getCell(t.getStartColIndex() + column);
+    }
+
+    private static void assertDate(Cell cell, LocalDate day, String format) {
+        assertThat(cell.getCellType()).as(cell.getAddress() + " is a number").isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(cell)).as(cell.getAddress() + " is a date").isTrue();
+        assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(day);
+        assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo(format);
+    }
+
+    /** Wide enough for the date shown (Excel shows ### in a column too narrow for a date). */
+    private static void assertWideEnough(Cell cell, String shown) {
+        assertThat(cell.getSheet().getColumnWidth(cell.getColumnIndex()) / 256.0)
+                .as(cell.getAddress() + " shows " + shown).isGreaterThanOrEqualTo(shown.length() + 1.0);
     }
 
     /**
