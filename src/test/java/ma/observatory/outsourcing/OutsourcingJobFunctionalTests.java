@@ -316,7 +316,7 @@ class OutsourcingJobFunctionalTests {
                 assertThat(r.get("Last modified (Africa/Casablanca)")).isEqualTo("[z]");
             });
             assertThat(book.rows("Relocations")).extracting(r -> r.get("Counted, or why not")).contains("counted",
-                    "announced before the range, effective date never published: neither counted nor pending", "cancelled",
+                    "announced before the range, effective date never published: neither counted nor in the pipeline", "cancelled",
                     "outside the range",
                     "not involving Morocco");
             assertThat(book.rows("RegulationExposure")).extracting(r -> r.get("Scenario"))

@@ -105,7 +105,7 @@ class TourismSheetsTest {
         // 8.6 / 17.4 = 49.43 %, on the all-visitors row of all markets
         assertThat(number(all2024.get("Share of MRE in arrivals (%)"))).isCloseTo(100 * 8.6 / 17.4,
                 within(1e-9));
-        assertThat(all2024.get("Share of the market (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
+        assertThat(all2024.get("Market share (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
         assertThat(all2024.get("Basis")).isEqualTo(text("computed"));
 
         Map<String, CellValue> france = rows.stream().filter(r -> r.get("Period").equals(text("2024-02"))
@@ -117,7 +117,7 @@ class TourismSheetsTest {
         assertThat(france.get("Receipts per arrival (MAD)")).isEqualTo(CellValue.NOT_APPLICABLE);
         assertThat(france.get("Share of MRE in arrivals (%)")).isEqualTo(CellValue.NOT_APPLICABLE);
         // no count of all foreign tourists for February: not available, never 0
-        assertThat(france.get("Share of the market (%)")).isEqualTo(CellValue.NOT_AVAILABLE);
+        assertThat(france.get("Market share (%)")).isEqualTo(CellValue.NOT_AVAILABLE);
         assertThat(france.get("Tourist arrivals, change (%)")).isEqualTo(CellValue.NOT_AVAILABLE);
     }
 
