@@ -62,6 +62,19 @@ class ReasonTest {
         assertThat(Reason.of("effective-on.before-announced", "2025-06-25").text(Locale.FRENCH)).contains("(2025-06-25)");
     }
 
+    /** The English reader who mistyped a period, a date or a number is told what to write, as the French one is. */
+    @Test
+    void aBadPeriodDateOrNumberIsToldWithAnExampleInBothLanguages() {
+        for (Locale language : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            assertThat(Reason.of("period.invalid").text(language)).as(language + " period").contains("2024, 2024-Q1, 2024-03");
+            assertThat(Reason.of("date.invalid").text(language)).as(language + " date").contains("2026-08-11");
+            assertThat(Reason.of("number.invalid.point").text(language)).as(language + " number").contains("1234.5");
+        }
+        // a reason follows the value it is about, as the others do: "is not a period", "is not a number"
+        assertThat(Reason.of("number.invalid.point").english()).startsWith("is not a number");
+        assertThat(Reason.of("number.invalid.comma").english()).startsWith("is not a number");
+    }
+
     @Test
     void theMonthTheRunStartedInIsSaidInWordsInTheWorkbookAndAsACodeInTheLog() {
         Reason reason = Reason.of("period.future", "2026-11");
