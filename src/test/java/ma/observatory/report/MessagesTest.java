@@ -1,5 +1,9 @@
 package ma.observatory.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,5 +16,20 @@ class MessagesTest {
     @ValueSource(strings = {"messages", "messages_outsourcing", "messages_tourism"})
     void bothLanguagesHaveTheSameLabelsAndArguments(String bundle) {
         MessageBundles.assertSameKeysAndArguments(bundle);
+    }
+
+    /**
+     * The English labels quote and elide as most of them do, “computed”, tourism’s: a straight
+     * " or ' beside them reads as a slip (a pattern's '' around an argument, which MessageFormat
+     * makes one ', is the program quoting a file's character and stays).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "messages_outsourcing", "messages_tourism"})
+    void theEnglishLabelsWriteTypographicQuotesAndApostrophes(String bundle) {
+        Properties en = MessageBundles.load(bundle, "en");
+        for (String key : en.stringPropertyNames()) {
+            String label = en.getProperty(key).replace("''{", "").replace("}''", "");
+            assertThat(label).as(key).doesNotContain("\"").doesNotContain("'");
+        }
     }
 }
