@@ -1,5 +1,6 @@
 package ma.observatory.tourism;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -458,7 +459,7 @@ public final class TourismIndicators {
                 if (asOf != null) {
                     out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, asOf, t.geo(), targetBreakdown(t), null,
                             Basis.COMPUTED, SourceText.capped(words.get("source.unmeasured", targetSource(words, t),
-                                    range.to().toString()))));
+                                    words.monthName(range.lastMonth()), String.valueOf(range.lastMonth().getYear())))));
                 }
                 return out;
             }
@@ -566,8 +567,10 @@ public final class TourismIndicators {
 
     /** The share of a target that a year's total so far reaches, at its month, saying so. */
     private static IndicatorValue yearToDateProgress(Target t, IndicatorValue soFar, SourceText words) {
+        // "to the end of November 2025", as the Summary's introduction dates the range, not "2025-11"
+        YearMonth month = soFar.period().lastMonth();
         String said = words.quoting("source.year-to-date", soFar.source(), targetSource(words, t),
-                soFar.period().toString(), words.basis(soFar.basis()));
+                words.monthName(month), String.valueOf(month.getYear()), words.basis(soFar.basis()));
         return new IndicatorValue(TOURISM_TARGET_PROGRESS, soFar.period(), t.geo(), targetBreakdown(t),
                 Ratios.percent(soFar.value(), t.targetValue()), Basis.COMPUTED, SourceText.capped(said));
     }

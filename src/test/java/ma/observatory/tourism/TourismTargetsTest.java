@@ -350,8 +350,8 @@ class TourismTargetsTest {
         // and the year so far's: 17.6 / 17.5 = 100.57 %, saying from what
         IndicatorValue soFar = find(r, TOURISM_TARGET_PROGRESS, "2025-11", of(t)).orElseThrow();
         assertThat(soFar.value()).isCloseTo(100 * 17.6 / 17.5, within(1e-9));
-        assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date 2025-11"
-                + " (computed), a floor for that year’s total");
+        assertThat(soFar.source()).startsWith("target: targets.csv line 3, roadmap 2026 | year to date to the end of"
+                + " November 2025 (computed), a floor for that year’s total");
         // reached: no growth needed from the full year's 16 million, nothing projected from it; the
         // flag is the total so far's, with its date and source, not a judgement of 2024's
         assertThat(find(r, TOURISM_TARGET_ON_TRACK, "2024", of(t))).isEmpty();
@@ -434,7 +434,7 @@ class TourismTargetsTest {
             assertThat(v.breakdown()).isEqualTo(of(t));
             assertThat(v.value()).isNull();
             assertThat(v.source()).isEqualTo("target: targets.csv line 3, roadmap 2026 | no figure in the data to"
-                    + " measure it by, up to 2024-06");
+                    + " measure it by, up to the end of June 2024");
         });
         // a range of no whole year shows no target's progress, measured on full years: this one's neither
         assertThat(run(arrivals(), range("2024-02", "2024-06"), t).values()).isEmpty();
