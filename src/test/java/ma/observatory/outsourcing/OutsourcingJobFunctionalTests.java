@@ -378,7 +378,7 @@ class OutsourcingJobFunctionalTests {
         try (WorkbookReader book = new WorkbookReader(
                 work.resolve("reports/labour-market-report_2021-01_2026-10_outsourcing_en.xlsx"))) {
             assertThat(book.rows("RelocationsByYear")).anySatisfy(r -> assertThat(r)
-                    .containsEntry("Year of effect", "2022").containsEntry("Jobs moved in (persons)", 500.0));
+                    .containsEntry("Year of effective date", "2022").containsEntry("Jobs moved in (persons)", 500.0));
             // Belgium's share of the 500 is not known: a gap, not the 0 of a year counted from the events
             List<Map<String, Object>> chart = book.rows("ChartRelocations");
             assertThat(chart).extracting(r -> r.get("Period")).startsWith("2021", "2022", "2023");
