@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -88,7 +89,8 @@ import ma.observatory.csv.SpreadsheetSafeText;
  * <li>A number that is NaN or infinite is shown as {@code [x]}, like a missing one.</li>
  * <li>A {@link CellValue.Date} is a number of days (Excel's 1900 date system) in the date format
  *     of the workbook's language; one Excel cannot show as a date (before 1900, after 9999) is
- *     written as the input files write it, {@code 1899-12-31}, rather than as {@code ####}.</li>
+ *     written as the input files write it, {@code 1899-12-31}, rather than as {@code ####}, and so
+ *     is one of January or February 1900, which LibreOffice would read as the day before.</li>
  * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide (or
  *     its {@link ReportColumn#wrapAt()}) and wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
  *     fits a row's height on opening). Other long texts (sources) keep one line, so that a row of
@@ -1399,10 +1401,17 @@ public final class XlsxRenderer {
             return numberStyle.isText() ? textStyles[column] : styles.get(Styles.Key.SYMBOL);
         }
 
-        /** Excel's number of days for the date, or NaN when Excel cannot show it as a date. */
+        /** From this day on, Excel and LibreOffice read the same day in a number of days. */
+        private static final LocalDateTime FIRST_DAY_BOTH_READ = LocalDateTime.of(1900, 3, 1, 0, 0);
+
+        /**
+         * Excel's number of days for the date, or NaN when Excel cannot show it as a date, or when
+         * LibreOffice would read another day in it: Excel counts a 29 February 1900 that never was,
+         * so that a day of January or February 1900 reads a day earlier in LibreOffice.
+         */
         static double excelDate(CellValue.Date date) {
-            int year = date.value().getYear();
-            return year < 1900 || year > 9999 ? Double.NaN : DateUtil.getExcelDate(date.value());
+            LocalDateTime day = date.value();
+            return day.isBefore(FIRST_DAY_BOTH_READ) || day.getYear() > 9999 ? Double.NaN : DateUtil.getExcelDate(day);
         }
 
         private static int styleIndex(CellStyle style) {

@@ -365,6 +365,38 @@ class XlsxRendererTest {
         }
     }
 
+    /**
+     * Excel counts a 29 February 1900 that never was, and LibreOffice does not: a date of January or
+     * February 1900 (1900-01-01 is a common placeholder) stored as a number of days reads a day
+     * earlier in LibreOffice (31 Dec 1899 for 1 Jan 1900). It is written as the files write it, as
+     * a date before 1900 is; from 1 March 1900 both programs read the same day.
+     */
+    @Test
+    void aDateBeforeMarch1900IsWrittenAsTheFilesWriteItNotAsADayTheTwoProgramsReadApart(@TempDir Path dir)
+            throws IOException {
+        ReportTable table = new ReportTable("Early", List.of(new ReportColumn("Event", NumberStyle.TEXT),
+                new ReportColumn("On", NumberStyle.DATE)),
+                List.of(List.of(CellValue.text("placeholder"), CellValue.date(LocalDate.of(1900, 1, 1))),
+                        List.of(CellValue.text("last of February"), CellValue.date(LocalDate.of(1900, 2, 28))),
+                        List.of(new CellValue.SheetLink("linked row", "S"), CellValue.date(LocalDate.of(1900, 2, 1))),
+                        List.of(CellValue.text("first of March"), CellValue.date(LocalDate.of(1900, 3, 1)))));
+        Path file = dir.resolve("early.xlsx");
+        renderer.render(new ReportWorkbook("t", "en", CREATED,
+                List.of(new ReportSheet("S", "T", List.of(), table))), file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(List.of(3, 4, 5)).allSatisfy(row -> assertThat(sheet.getRow(row).getCell(1).getCellType())
+                    .as("row %d", row).isEqualTo(CellType.STRING));
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("1900-01-01");
+            assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("1900-02-28");
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("1900-02-01");
+            // 61 in both programs' counts
+            XSSFCell march = sheet.getRow(6).getCell(1);
+            assertThat(DateUtil.isCellDateFormatted(march)).isTrue();
+            assertThat(march.getNumericCellValue()).isEqualTo(61.0);
+        }
+    }
+
     @Test
     void duplicateAndBlankHeadingsAreMadeUnique(@TempDir Path dir) throws IOException {
         ReportTable table = new ReportTable("Dup",
