@@ -74,7 +74,7 @@ class SourceTextTest {
         assertThat(SourceText.of("fr").quoting("source.events.line", "RTBF, 3 mai 2025", "outsourcing/relocations.csv",
                 "2")).isEqualTo("outsourcing/relocations.csv, ligne 2\u202f: RTBF, 3 mai 2025");
         assertThat(SourceText.ENGLISH.get("source.january-ytd", "tourism.arrivals_change_pct"))
-                .isEqualTo("January's own change (tourism.arrivals_change_pct), the year to date being the month");
+                .isEqualTo("January’s own change (tourism.arrivals_change_pct), the year to date being the month");
         // where the file gives no source, no sentence ends on a colon
         assertThat(SourceText.ENGLISH.quoting("source.all-sectors", null, "employment/employment_by_sector.csv"))
                 .isEqualTo("employment/employment_by_sector.csv, all sectors");

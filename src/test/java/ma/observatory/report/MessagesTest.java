@@ -24,7 +24,8 @@ class MessagesTest {
      * makes one ', is the program quoting a file's character and stays).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "messages_outsourcing", "messages_tourism"})
+    // messages_sources too: the words a source adds are on the Data and Summary sheets
+    @ValueSource(strings = {"messages", "messages_outsourcing", "messages_tourism", "messages_sources"})
     void theEnglishLabelsWriteTypographicQuotesAndApostrophes(String bundle) {
         Properties en = MessageBundles.load(bundle, "en");
         for (String key : en.stringPropertyNames()) {

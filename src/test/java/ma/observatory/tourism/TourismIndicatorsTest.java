@@ -253,7 +253,7 @@ class TourismIndicatorsTest {
         IndicatorValue ytd = find(r, TOURISM_ARRIVALS_YTD_CHANGE, "2025-01", ALL).orElseThrow();
         assertThat(ytd.value()).isEqualTo(27.0);
         assertThat(ytd.basis()).isEqualTo(Basis.PUBLISHED);
-        assertThat(ytd.source()).startsWith("January's own change (tourism.arrivals_change_pct), the year to date"
+        assertThat(ytd.source()).startsWith("January’s own change (tourism.arrivals_change_pct), the year to date"
                 + " being the month: ");
         assertThat(value(r, TOURISM_ARRIVALS_CHANGE, "2025-01", ALL)).isEqualTo(27.0);
     }
