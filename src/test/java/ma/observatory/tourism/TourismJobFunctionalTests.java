@@ -256,7 +256,7 @@ class TourismJobFunctionalTests {
             // as of the range's last year, not available, saying why
             Map<String, Object> progress = find(book.rows("Indicators"), "tourism.target_progress_pct", "2024", target);
             assertThat((String) progress.get("source")).endsWith("Fixture 200000 jobs | no figure in the data to"
-                    + " measure it by, up to the end of December 2024");
+                    + " measure it by, up to the end of 2024");
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Breakdown").equals(
                     "target: tourism jobs created (direct and indirect), 2026")).singleElement().satisfies(r -> {
                         assertThat(r.get("Period")).isEqualTo("2024");
