@@ -458,7 +458,8 @@ public final class TourismIndicators {
                 Period asOf = lastWholeYear(range);
                 if (asOf != null) {
                     out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, asOf, t.geo(), targetBreakdown(t), null,
-                            Basis.COMPUTED, SourceText.capped(words.get("source.unmeasured", targetSource(words, t), rangeEnd(words, range)))));
+                            Basis.COMPUTED, SourceText.capped(words.get("source.unmeasured", targetSource(words, t),
+                                    rangeEnd(words, range)))));
                 }
                 return out;
             }
