@@ -49,24 +49,9 @@ final class ChildJvm implements AutoCloseable {
 
     /** @param heap the largest heap, as {@code -Xmx} takes it */
     static ChildJvm start(Path work, String name, List<String> args, String heap) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-XX:+UseSerialGC");
-        // C1 only: a child's run lasts seconds, and on two cores C2's compiler threads took as much
-        // processor time as the run itself (17 s against 10 s for a test's medium input), slowing
-        // the suite more than C1's slower code does.
-        command.add("-XX:TieredStopAtLevel=1");
+        List<String> command = java(heap);
         // a killed child leaves its sheets' temporary files: in the test's folder, not the machine's /tmp
-        command.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
-        ClassPath classes = ClassPath.shared();
-        if (classes.archive() != null) {
-            command.add("-XX:SharedArchiveFile=" + classes.archive());
-            command.add("-Xlog:cds*=off"); // an archive the JVM cannot use only costs the time it saved
-        }
-        command.add("-cp");
-        command.add(classes.path());
-        command.add(ObservatoryApplication.class.getName());
+        command.add(1, "-Djava.io.tmpdir=" + work.resolve("tmp"));
         command.addAll(args);
         Path out = work.resolve(name + ".out");
         Path err = work.resolve(name + ".err");
@@ -78,6 +63,30 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The command that starts the program as every child does, up to its arguments: for a test that
+     * starts the process itself (its own folder, environment or streams).
+     */
+    static List<String> java(String heap) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseSerialGC");
+        // C1 only: a child's run lasts seconds, and on two cores C2's compiler threads took as much
+        // processor time as the run itself (17 s against 10 s for a test's medium input), slowing
+        // the suite more than C1's slower code does.
+        command.add("-XX:TieredStopAtLevel=1");
+        ClassPath classes = ClassPath.shared();
+        if (classes.archive() != null) {
+            command.add("-XX:SharedArchiveFile=" + classes.archive());
+            command.add("-Xlog:cds*=off"); // an archive the JVM cannot use only costs the time it saved
+        }
+        command.add("-cp");
+        command.add(classes.path());
+        command.add(ObservatoryApplication.class.getName());
+        return command;
     }
 
     /** Runs to the end (at most {@code timeout}) and returns the exit code. */
