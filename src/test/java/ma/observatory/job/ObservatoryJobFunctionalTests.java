@@ -716,7 +716,9 @@ class ObservatoryJobFunctionalTests {
 
         try (WorkbookReader book = new WorkbookReader(englishWorkbook())) {
             assertThat(book.sheetNames()).startsWith("Cover", "Contents", "Summary", "Changes", "Notes")
-                    .contains("Employment", "Data", "Data quality", "About this run");
+                    .contains("Employment", "Data", "Data quality", "About this run")
+                    // English word order: "Chart unemployment" read as a French calque
+                    .contains("Unemployment chart", "Women and youth chart", "Net job creation chart");
             assertThat(book.headers("Indicators"))
                     .containsExactly("indicator", "period", "geo", "breakdown", "value", "unit", "basis", "source");
             assertThat(book.rows("Employment")).anySatisfy(r -> assertThat(r.get("Area")).isEqualTo("urban"));

@@ -291,7 +291,7 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Relocations by year")).contains("sometimes the employees concerned at the origin,"
                     + " sometimes the jobs in Morocco");
             // sparse press figures as bars: lines broken by the years without one were lone markers
-            var jobsChart = book.workbook().getSheet("Chart outsourcing jobs").getDrawingPatriarch().getCharts().get(0)
+            var jobsChart = book.workbook().getSheet("Outsourcing jobs chart").getDrawingPatriarch().getCharts().get(0)
                     .getCTChart().getPlotArea();
             assertThat(jobsChart.getBarChartList()).hasSize(1);
             assertThat(jobsChart.getLineChartList()).isEmpty();

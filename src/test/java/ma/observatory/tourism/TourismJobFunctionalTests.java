@@ -96,7 +96,7 @@ class TourismJobFunctionalTests {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         try (WorkbookReader book = new WorkbookReader(
                 work.resolve("reports/labour-market-report_2021_2024_tourism_en.xlsx"))) {
-            assertThat(book.sheetNames()).contains("Tourism arrivals", "Tourism targets")
+            assertThat(book.sheetNames()).contains("Tourism arrivals", "Tourism targets", "Arrivals and targets chart")
                     .doesNotContain("Employment");
             List<Map<String, Object>> values = book.rows("Indicators");
 
