@@ -95,6 +95,8 @@ class OutsourcingJobFunctionalTests {
             // the introduction names the column that says the slice by its heading
             assertThat(book.intro("Exposition réglementaire")).contains("la colonne Emplois visés le nomme");
             assertThat(book.headers("RegulationExposure")).contains("Emplois visés");
+            // the segments as the sheet spells them (CRM, BPO…), not as the file's codes
+            assertThat(book.intro("Emplois de l’externalisation")).contains("la somme CRM + BPO + ITO + KPO quand");
             // the Summary's moves include announced ones whose date has come: said, lest they read as done
             assertThat(book.rows("Summary")).filteredOn(r -> r.get("Indicateur").equals("Emplois délocalisés vers le Maroc"))
                     .isNotEmpty().allSatisfy(r -> assertThat(r.get("Origine")).isEqualTo(
