@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import ma.observatory.MessageBundles;
@@ -32,5 +33,20 @@ class MessagesTest {
             String label = en.getProperty(key).replace("''{", "").replace("}''", "");
             assertThat(label).as(key).doesNotContain("\"").doesNotContain("'");
         }
+    }
+
+    /**
+     * The Cover's basis sentence is note 1's in short: the published values it lists as preferred
+     * for tourism are the note's, year-to-date sums included (the Cover once left them out).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            en | tourism’s changes, year-to-date sums and shares
+            fr | variations, cumuls depuis janvier et parts du tourisme
+            """)
+    void theCoverNamesThePublishedValuesThatNote1Prefers(String language, String kinds) {
+        Properties labels = MessageBundles.load("messages", language);
+        assertThat(labels.getProperty("note.basis")).contains(kinds);
+        assertThat(labels.getProperty("cover.basis")).contains(kinds);
     }
 }
