@@ -165,7 +165,7 @@ public record Period(Granularity granularity, int year, int index) implements Co
     }
 
     /** Months since year 0 to the last month: {@link #lastMonth()} without making a YearMonth. */
-    int lastMonthNumber() {
+    public int lastMonthNumber() {
         return firstMonthNumber() + granularity.months() - 1;
     }
 

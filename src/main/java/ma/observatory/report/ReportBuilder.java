@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -193,7 +194,7 @@ public class ReportBuilder {
     }
 
     /** Each of the distinct things, numbered in the given order. */
-    private static <K> Map<K, Integer> ranks(Set<K> distinct, Comparator<? super K> order) {
+    static <K> Map<K, Integer> ranks(Set<K> distinct, Comparator<? super K> order) {
         List<K> sorted = new ArrayList<>(distinct);
         sorted.sort(order);
         Map<K, Integer> ranks = new HashMap<>(sorted.size() * 2);
@@ -233,15 +234,21 @@ public class ReportBuilder {
      * not series that end; pipeline jobs are dated with the range's last year for want of a date.
      */
     static String latestFigures(Messages m, RunParameters run, List<IndicatorValue> values) {
-        Map<String, Period> latest = new HashMap<>();
-        Comparator<Period> later = Comparator.comparing(Period::lastMonth)
-                .thenComparing(Period::granularity, Comparator.reverseOrder()); // 2025 rather than 2025-12
+        // Each indicator's latest first, by month numbers: this looks at every value of a run (800,000
+        // at 2 million input rows), and a domain cut from each id and two dates made for each
+        // comparison stood out in profiles of the report step.
+        Map<Indicator, Period> latestOfEach = new EnumMap<>(Indicator.class);
         for (IndicatorValue v : values) {
             // jobs exposed to a regulation are dated at the period before it, which may precede the range
             if (v.value() != null && !EVENTS.contains(v.indicator()) && run.range().contains(v.period())) {
-                latest.merge(v.indicator().domain(), v.period(), (a, b) -> later.compare(a, b) >= 0 ? a : b);
+                Period before = latestOfEach.get(v.indicator());
+                if (before == null || isLater(v.period(), before)) {
+                    latestOfEach.put(v.indicator(), v.period());
+                }
             }
         }
+        Map<String, Period> latest = new HashMap<>();
+        latestOfEach.forEach((indicator, p) -> latest.merge(indicator.domain(), p, (a, b) -> isLater(b, a) ? b : a));
         List<String> parts = new ArrayList<>();
         for (String domain : RunParameters.ALL_DOMAINS) {
             if (run.runs(domain)) {
@@ -251,6 +258,12 @@ public class ReportBuilder {
             }
         }
         return m.get("cover.latest", String.join(m.get("list.separator"), parts), m.periods().end(run.range()));
+    }
+
+    /** Whether {@code p} ends after {@code q}; of two ending together, the longer: 2025 rather than 2025-12. */
+    private static boolean isLater(Period p, Period q) {
+        int c = Integer.compare(p.lastMonthNumber(), q.lastMonthNumber());
+        return c != 0 ? c > 0 : p.granularity().months() > q.granularity().months();
     }
 
     private ReportSheet contentsSheet(Messages m, List<ReportSheet> listed) {

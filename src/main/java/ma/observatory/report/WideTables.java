@@ -141,22 +141,48 @@ public final class WideTables {
                 }
             }
         }
+        // The places and breakdowns are few: each is ranked once, and the rows, hundreds of
+        // thousands at commune grain, sorted by three numbers (comparing them by map lookups and
+        // texts in the sort stood out in profiles of the report step).
+        Set<String> places = new java.util.HashSet<>();
+        Set<Breakdown> breakdowns = new java.util.HashSet<>();
+        for (RowKey k : cells.keySet()) {
+            places.add(k.geo());
+            breakdowns.add(k.breakdown());
+        }
+        Map<String, Integer> placeRanks = ReportBuilder.ranks(places,
+                Comparator.comparingInt((String geo) -> context.geo().order(geo)).thenComparing(Comparator.naturalOrder()));
         Map<Breakdown, String> orders = new HashMap<>(); // dimOrder is slow: once per breakdown
-        List<RowKey> keys = new ArrayList<>(cells.keySet());
-        Comparator<RowKey> order = Comparator.comparing(RowKey::period)
-                .thenComparingInt((RowKey k) -> context.geo().order(k.geo()))
-                .thenComparing(RowKey::geo);
+        Comparator<Breakdown> byDimensions = Comparator.comparing(b -> orders.computeIfAbsent(b, WideTables::dimOrder));
         if (!refinements.isEmpty()) {
             Map<Breakdown, String> refines = new HashMap<>();
-            order = order.thenComparing((RowKey k) -> refines.computeIfAbsent(k.breakdown(), b -> dimOrder(b, extra)))
-                    .thenComparing((RowKey k) -> refinements.contains(k.breakdown()));
+            byDimensions = Comparator.comparing((Breakdown b) -> refines.computeIfAbsent(b, x -> dimOrder(x, extra)))
+                    .thenComparing(refinements::contains).thenComparing(byDimensions);
         }
-        keys.sort(order.thenComparing((RowKey k) -> orders.computeIfAbsent(k.breakdown(), WideTables::dimOrder)));
-        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>(keys.size() * 2);
-        for (RowKey k : keys) {
-            grid.put(k, cells.get(k));
+        Map<Breakdown, Integer> breakdownRanks = ReportBuilder.ranks(breakdowns, byDimensions);
+        List<Ranked> ranked = new ArrayList<>(cells.size());
+        for (RowKey k : cells.keySet()) {
+            ranked.add(new Ranked(k.period().orderNumber(), placeRanks.get(k.geo()), breakdownRanks.get(k.breakdown()), k));
+        }
+        ranked.sort(null);
+        Map<RowKey, Map<Indicator, IndicatorValue>> grid = new LinkedHashMap<>(ranked.size() * 2);
+        for (Ranked r : ranked) {
+            grid.put(r.key(), cells.get(r.key()));
         }
         return grid;
+    }
+
+    /** A row's key with its place in the order of each part. */
+    private record Ranked(int period, int place, int breakdown, RowKey key) implements Comparable<Ranked> {
+
+        @Override
+        public int compareTo(Ranked o) {
+            int c = Integer.compare(period, o.period);
+            if (c == 0) {
+                c = Integer.compare(place, o.place);
+            }
+            return c != 0 ? c : Integer.compare(breakdown, o.breakdown);
+        }
     }
 
     /** Whether any row has the dimension: a column that would say "all" on every row is left out. */
