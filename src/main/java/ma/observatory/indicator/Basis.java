@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum Basis {
     COMPUTED, PUBLISHED;
 
+    /** Spelled once: asked for each of the hundreds of thousands of values a workbook writes. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 }
