@@ -130,6 +130,17 @@ public final class XlsxRenderer {
      * metrics): a column that fits beside the repeated labels within it is printed whole.
      */
     public static final int PRINTABLE_WIDTH_CHARS = 141;
+    /**
+     * What LibreOffice (with Carlito) holds across a landscape A4 page at 100 %, measured on its
+     * PDF: a little less than Excel, so that a page split where it says fits in both.
+     */
+    public static final int LIBREOFFICE_PAGE_CHARS = 133;
+    /**
+     * A table of at most this many rows prints a range a page across (its title on the first
+     * only), each range down its pages: some 46 rows one line high fill a page at
+     * {@value #WIDE_PRINT_SCALE} %, so most such tables print one page high.
+     */
+    private static final int SHORT_TABLE_ROWS = 40;
     /** The smallest print scale at which an 11-point figure still reads comfortably on paper. */
     static final int WIDE_PRINT_SCALE = 70;
     /**
@@ -862,6 +873,10 @@ public final class XlsxRenderer {
         private int printedLabels;
         /** Row below the last chart, so that the print area holds the charts whole. */
         private int chartsBottomRow;
+        /** Row of the table's header, or -1 on a sheet without a table. */
+        private int headerRow = -1;
+        /** Rows of the table, on the sheet. */
+        private int tableRows;
         /** The CSV file the table's rows also go to, when they pass the sheet's last row; else null. */
         private Path overflowCsv;
         /** The CSV of a table too long for its sheet, written, to be put in place after the workbook. */
@@ -987,10 +1002,47 @@ public final class XlsxRenderer {
                 print.setLeftToRight(true);
                 int labels = labelsLeavingRoom(Math.max(printedLabels, 1), columns);
                 sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, labels - 1));
+                printTitleOnFirstPageOnly(labels, columns, lastRow);
             }
             // Excel's field codes, filled in when printing: the sheet's name; page n / pages.
             sheet.getFooter().setLeft("&A");
             sheet.getFooter().setRight("&P / &N");
+        }
+
+        /**
+         * The title and the lines above the table run across from column A: on each page after
+         * the first, beside the repeated row labels, they were cut mid-word at the labels' edge.
+         * The print area is made of one range a page across, the first from the title down, the
+         * others from the table's header down, so that those pages show the table alone. Only for a
+         * short table: ranges print one after the other, each down its pages, and a long one (the
+         * Employment sheet's twenty pages) keeps its pages across, then down.
+         */
+        private void printTitleOnFirstPageOnly(int labels, int columns, int lastRow) {
+            if (headerRow <= 0 || tableRows > SHORT_TABLE_ROWS) {
+                return;
+            }
+            double page = LIBREOFFICE_PAGE_CHARS * 100.0 / WIDE_PRINT_SCALE;
+            double repeated = widthOf(0, labels);
+            List<Integer> firsts = new ArrayList<>(List.of(0));
+            double used = 0;
+            for (int c = 0; c < columns; c++) {
+                double width = widthOf(c, c + 1);
+                if (used + width > page && c >= labels && used > repeated) {
+                    firsts.add(c);
+                    used = repeated;
+                }
+                used += width;
+            }
+            if (firsts.size() == 1) {
+                return;
+            }
+            StringBuilder area = new StringBuilder();
+            for (int p = 0; p < firsts.size(); p++) {
+                int last = p + 1 < firsts.size() ? firsts.get(p + 1) - 1 : columns - 1;
+                area.append(p == 0 ? "" : ",").append(new CellRangeAddress(p == 0 ? 0 : headerRow, lastRow,
+                        firsts.get(p), last).formatAsString(null, true));
+            }
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), area.toString());
         }
 
         /**
@@ -1080,6 +1132,7 @@ public final class XlsxRenderer {
             if (headerLines > 1) {
                 header.setHeightInPoints(headerLines * LINE_HEIGHT_POINTS);
             }
+            headerRow = headerRowIndex;
             int labels = labelColumns(columns, widths);
             sheet.createFreezePane(labels, headerRowIndex + 1);
             sheet.setRepeatingRows(new CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
@@ -1123,6 +1176,7 @@ public final class XlsxRenderer {
                     writeCell(cell, CellValue.NOT_APPLICABLE, columns.get(c).format());
                 }
             }
+            tableRows = rowIndex - headerRowIndex - 1;
             markUpTable(table, names, new AreaReference(new CellReference(headerRowIndex, 0),
                     new CellReference(rowIndex - 1, columnCount - 1), SpreadsheetVersion.EXCEL2007));
             chartsBottomRow = headerRowIndex + 1 + model.charts().size() * (ChartDrawer.CHART_HEIGHT_ROWS + 1);

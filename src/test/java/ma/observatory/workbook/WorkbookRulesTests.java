@@ -386,9 +386,7 @@ class WorkbookRulesTests {
                     for (int c = 0; c <= repeated; c++) {
                         labels += sheet.getColumnWidth(c) / 256.0;
                     }
-                    String area = book.getPrintArea(book.getSheetIndex(sheet));
-                    int last = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
-                            org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
+                    int last = lastPrintedColumn(book, sheet);
                     for (int c = repeated + 1; c <= last; c++) {
                         assertThat(labels + sheet.getColumnWidth(c) / 256.0).as(where + ": column " + c
                                 + " beside the repeated labels, in digit widths at 70 %")
@@ -457,17 +455,26 @@ class WorkbookRulesTests {
         }
     }
 
-    /**
-     * What LibreOffice (with Carlito) holds across a landscape A4 page at 100 %, in digit widths,
-     * measured on its PDF: a little less than Excel's {@link ma.observatory.report.XlsxRenderer#PRINTABLE_WIDTH_CHARS}.
-     */
-    private static final double LIBREOFFICE_PAGE_CHARS = 133;
+    private static final double LIBREOFFICE_PAGE_CHARS = ma.observatory.report.XlsxRenderer.LIBREOFFICE_PAGE_CHARS;
+
+    /** The ranges of a sheet's print area: one, or one a page across. */
+    private static List<org.apache.poi.ss.util.AreaReference> printedRanges(XSSFWorkbook book, XSSFSheet sheet) {
+        List<org.apache.poi.ss.util.AreaReference> ranges = new ArrayList<>();
+        for (String range : book.getPrintArea(book.getSheetIndex(sheet)).split(",")) {
+            ranges.add(new org.apache.poi.ss.util.AreaReference(range.substring(range.indexOf('!') + 1),
+                    org.apache.poi.ss.SpreadsheetVersion.EXCEL2007));
+        }
+        return ranges;
+    }
+
+    private static int lastPrintedColumn(XSSFWorkbook book, XSSFSheet sheet) {
+        List<org.apache.poi.ss.util.AreaReference> ranges = printedRanges(book, sheet);
+        return ranges.get(ranges.size() - 1).getLastCell().getCol();
+    }
 
     /** Pages across a sheet split at its print scale takes, its repeated columns on each, as LibreOffice lays them out. */
     private static int pagesAcross(XSSFWorkbook book, XSSFSheet sheet) {
-        String area = book.getPrintArea(book.getSheetIndex(sheet));
-        int last = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
-                org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getLastCell().getCol();
+        int last = lastPrintedColumn(book, sheet);
         double page = LIBREOFFICE_PAGE_CHARS * 100 / sheet.getPrintSetup().getScale();
         int repeated = sheet.getRepeatingColumns() == null ? -1 : sheet.getRepeatingColumns().getLastColumn();
         double labels = 0;
@@ -503,6 +510,29 @@ class WorkbookRulesTests {
             XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
             assertThat(targets.getFitToPage()).as(language + " Tourism targets split at a readable scale").isFalse();
             assertThat(pagesAcross(book, targets)).as(language + " Tourism targets' pages across").isEqualTo(2);
+        }
+    }
+
+    /**
+     * Printed, the targets' second page across showed the title and introduction cut mid-word at
+     * the edge of the repeated indicator, place and target year, which they run across from. The
+     * print area is a range a page: the first holds them, the second starts at the table's header.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void tourismTargetsPrintTheirTitleOnTheFirstPageOnly(String language) throws IOException {
+        try (XSSFWorkbook book = open(language)) {
+            XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
+            List<org.apache.poi.ss.util.AreaReference> ranges = printedRanges(book, targets);
+            assertThat(ranges).as(language + " one range a page across").hasSize(pagesAcross(book, targets));
+            assertThat(ranges.get(0).getFirstCell().getRow()).as(language + " the first page from the title").isZero();
+            int header = targets.getTables().get(0).getStartRowIndex();
+            for (int p = 1; p < ranges.size(); p++) {
+                assertThat(ranges.get(p).getFirstCell().getRow()).as(language + " page " + (p + 1) + " from the header")
+                        .isEqualTo(header);
+                assertThat((int) ranges.get(p).getFirstCell().getCol()).as(language + " page " + (p + 1))
+                        .isEqualTo(ranges.get(p - 1).getLastCell().getCol() + 1);
+            }
         }
     }
 
