@@ -217,7 +217,8 @@ class OutsourcingSheets implements DomainSheets {
                 text(m.get("outsourcing.col.destination")),
                 new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.status")), text(m.get("outsourcing.col.counted_year")),
-                paragraph(m.get("outsourcing.col.counting")), text(m.get("outsourcing.col.source")));
+                // printed on one line, the source ran past the page's edge, cut mid-word
+                paragraph(m.get("outsourcing.col.counting")), paragraph(m.get("outsourcing.col.source")));
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
                         m.get("outsourcing.relocations.counting", m.periods().range(range), m.periods().end(range))),

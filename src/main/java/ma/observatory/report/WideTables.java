@@ -318,8 +318,12 @@ public final class WideTables {
         }
     }
 
+    /**
+     * The last column of a wide table, whose longer texts (every figure a publication gives) ran
+     * past the print area's edge on one line and were cut mid-word there: they wrap.
+     */
     public static ReportColumn basisColumn(Messages m) {
-        return new ReportColumn(m.get("col.basis"), NumberStyle.TEXT);
+        return new ReportColumn(m.get("col.basis"), NumberStyle.PARAGRAPH);
     }
 
     /** "computed", or "published: <labels>" naming the values taken from publications. */

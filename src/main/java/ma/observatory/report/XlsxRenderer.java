@@ -93,7 +93,7 @@ import ma.observatory.csv.SpreadsheetSafeText;
  *     is one of January or February 1900, which LibreOffice would read as the day before.</li>
  * <li>A {@link NumberStyle#PARAGRAPH} column is at most {@value #MAX_WIDTH_CHARS} characters wide (or
  *     its {@link ReportColumn#wrapAt()}) and wraps its text; each row is made as tall as its text needs (neither Excel nor LibreOffice
- *     fits a row's height on opening). Other long texts (sources) keep one line, so that a row of
+ *     fits a row's height on opening), up to Excel's highest row. Other long texts (sources) keep one line, so that a row of
  *     figures stays one line high; the whole text is in the cell. In a table that wraps, every
  *     cell sits at the top of its row, level with the wrapped ones.</li>
  * <li>Text longer than Excel's 32,767-character cell limit is cut and ends with {@code "…"}.</li>
@@ -164,6 +164,8 @@ public final class XlsxRenderer {
     /** Half of what a 1920-pixel screen shows at 100 %, in digit widths. */
     private static final int MAX_FROZEN_CHARS = 120;
     private static final float LINE_HEIGHT_POINTS = 15f;
+    /** Lines of 15 points in the highest row Excel opens, 409 points: a longer text shows its first ones. */
+    private static final int MAX_ROW_LINES = 27;
     private static final short TITLE_FONT_POINTS = 14;
     /** Calibri 11, the workbook's default font, in which column widths are counted. */
     private static final double BODY_FONT_POINTS = 11;
@@ -1410,7 +1412,7 @@ public final class XlsxRenderer {
             }
         }
 
-        /** Lines the row's tallest wrapped text takes. */
+        /** Lines the row's tallest wrapped text takes, at most as many as Excel lets a row hold. */
         private int rowLines(List<CellValue> values) {
             int lines = 1;
             for (int c = 0; c < wrapChars.length; c++) {
@@ -1418,7 +1420,7 @@ public final class XlsxRenderer {
                     lines = Math.max(lines, wrappedLines(text.text(), wrapChars[c]));
                 }
             }
-            return lines;
+            return Math.min(lines, MAX_ROW_LINES);
         }
 
         /** A value of a row written straight into the sheet's XML, as {@link #writeCell} would make it. */

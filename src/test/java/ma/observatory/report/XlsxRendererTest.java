@@ -632,6 +632,20 @@ class XlsxRendererTest {
         }
     }
 
+    /** A relocation's source runs to a thousand characters and more: its row stops at Excel's highest. */
+    @Test
+    void aRowIsNeverHigherThanExcelAllows(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tall.xlsx");
+        ReportTable table = new ReportTable("Tall", List.of(new ReportColumn("Id", NumberStyle.TEXT),
+                new ReportColumn("Source", NumberStyle.PARAGRAPH)),
+                List.of(List.of(CellValue.text("a"), CellValue.text("word ".repeat(1_000)))));
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
+                file);
+        try (XSSFWorkbook book = open(file)) {
+            assertThat(book.getSheetAt(0).getRow(3).getHeightInPoints()).isBetween(400f, 409.5f);
+        }
+    }
+
     @Test
     void rowsWithLinksAmongPlainRowsKeepTheirOrderValuesAndStyles(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.xlsx");

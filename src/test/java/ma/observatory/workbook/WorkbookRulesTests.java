@@ -514,6 +514,41 @@ class WorkbookRulesTests {
     }
 
     /**
+     * A wide table's last column, the basis naming every published figure of a row or a move's
+     * sources, ran on one line past the print area's edge, cut mid-word on paper ("Taux de
+     * sous-", "https://www.bla"). A text longer than its column wraps, its row as tall as its lines.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void aLastColumnsLongTextWrapsSoThatItPrintsWhole(String language) throws IOException {
+        boolean fr = "fr".equals(language);
+        int longTexts = 0;
+        try (XSSFWorkbook book = open(language)) {
+            for (String name : fr ? List.of("Emploi", "Emplois de l’externalisation", "Délocalisations", "Arrivées touristiques")
+                    : List.of("Employment", "Outsourcing jobs", "Relocations", "Tourism arrivals")) {
+                XSSFSheet sheet = book.getSheet(name);
+                XSSFTable table = sheet.getTables().get(0);
+                int last = table.getEndColIndex();
+                double width = sheet.getColumnWidth(last) / 256.0;
+                for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                    Cell cell = sheet.getRow(r).getCell(last);
+                    if (cell == null || cell.getCellType() != CellType.STRING || cell.getStringCellValue().length() <= width) {
+                        continue;
+                    }
+                    longTexts++;
+                    String where = language + " / " + name + " row " + (r + 1);
+                    assertThat(cell.getCellStyle().getWrapText()).as(where + " wraps").isTrue();
+                    // lines of the column's width, at least; Excel's highest row at most
+                    int lines = (int) Math.min(Math.ceil(cell.getStringCellValue().length() / width), 27);
+                    assertThat(sheet.getRow(r).getHeightInPoints()).as(where + " as tall as its lines")
+                            .isGreaterThanOrEqualTo(lines * 15f).isLessThanOrEqualTo(409.5f);
+                }
+            }
+        }
+        assertThat(longTexts).as(language + ": texts longer than their column").isGreaterThan(10);
+    }
+
+    /**
      * Printed, the targets' second page across showed the title and introduction cut mid-word at
      * the edge of the repeated indicator, place and target year, which they run across from. The
      * print area is a range a page: the first holds them, the second starts at the table's header.
