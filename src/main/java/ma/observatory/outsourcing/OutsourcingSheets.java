@@ -54,15 +54,14 @@ class OutsourcingSheets implements DomainSheets {
      */
     private static final int LABEL_WRAP_CHARS = 32;
     /**
-     * The Exposure table's law title and jobs covered wrap narrower, and its two sources show the
-     * start of their one line in a column 22 characters wide (a text column does not wrap: the rest
-     * is cut at the column's edge, the whole text in the cell): the whole table prints on the page's
-     * width. With the sources 62 characters wide each, it printed on three pages across, the second
-     * and third holding one source each beside the repeated regulation.
+     * The Exposure table's law title and jobs covered wrap narrower, so that its printed pages
+     * across are two: the regulation and its figures, then its two sources beside the repeated
+     * regulation and title. The sources wrap, whole: on one line, 22 characters wide, they made the
+     * table narrow enough to be fitted to one page, at some 60 %, too small to read, and printed
+     * their first words only, cut mid-word.
      */
     private static final int EXPOSURE_TITLE_CHARS = 28;
     private static final int EXPOSURE_SLICE_CHARS = 24;
-    private static final int EXPOSURE_SOURCE_CHARS = 22;
     private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
 
     @Override
@@ -417,8 +416,7 @@ class OutsourcingSheets implements DomainSheets {
                 new ReportColumn(m.get("outsourcing.col.jobs_at_risk"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.jobs_country")), text(m.get("outsourcing.col.jobs_period")),
                 ReportColumn.wrapped(m.get("outsourcing.col.slice"), EXPOSURE_SLICE_CHARS),
-                new ReportColumn(m.get("outsourcing.col.jobs_source"), NumberStyle.TEXT, EXPOSURE_SOURCE_CHARS),
-                new ReportColumn(m.get("outsourcing.col.rate_source"), NumberStyle.TEXT, EXPOSURE_SOURCE_CHARS));
+                paragraph(m.get("outsourcing.col.jobs_source")), paragraph(m.get("outsourcing.col.rate_source")));
         return new ReportSheet(m.get("sheet.outsourcing.exposure"), m.get("outsourcing.exposure.title"),
                 List.of(m.get("outsourcing.exposure.intro")), new ReportTable("RegulationExposure", cols, rows));
     }

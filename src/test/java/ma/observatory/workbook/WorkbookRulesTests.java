@@ -497,16 +497,25 @@ class WorkbookRulesTests {
     /**
      * An economist's usability test: the Exposure and Tourism targets sheets each printed on three
      * pages across, the last holding a source column alone beside the repeated row names (one-line
-     * sources 50 and 62 characters wide). Exposure now fits the page's width; the targets' eighteen
-     * columns, too many for one page at a readable scale, take two.
+     * sources 50 and 62 characters wide). The targets' eighteen columns, too many for one page at a
+     * readable scale, take two. Exposure, its sources cut to 22 characters to fit the page's width,
+     * printed at some 60 %, too small to read: its sources wrap, whole, and its two pages across, at
+     * the readable scale, hold the regulation's figures, then its sources.
      */
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void exposureAndTourismTargetsPrintWithoutAPageForASourceAlone(String language) throws IOException {
         try (XSSFWorkbook book = open(language)) {
             XSSFSheet exposure = book.getSheet("fr".equals(language) ? "Exposition réglementaire" : "Exposure to regulations");
-            assertThat(exposure.getFitToPage()).as(language + " Exposure fitted to the page's width").isTrue();
-            assertThat(exposure.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(exposure.getFitToPage()).as(language + " Exposure at a readable scale").isFalse();
+            assertThat(exposure.getPrintSetup().getScale()).as(language + " Exposure's scale").isGreaterThanOrEqualTo((short) 70);
+            assertThat(pagesAcross(book, exposure)).as(language + " Exposure's pages across").isEqualTo(2);
+            XSSFTable table = exposure.getTables().get(0);
+            for (int c = table.getEndColIndex() - 1; c <= table.getEndColIndex(); c++) {
+                assertThat(exposure.getColumnWidth(c) / 256.0).as(language + " Exposure source column " + c).isGreaterThan(40.0);
+                assertThat(exposure.getRow(table.getStartRowIndex() + 1).getCell(c).getCellStyle().getWrapText())
+                        .as(language + " Exposure source column " + c + " wraps").isTrue();
+            }
             XSSFSheet targets = book.getSheet("fr".equals(language) ? "Objectifs touristiques" : "Tourism targets");
             assertThat(targets.getFitToPage()).as(language + " Tourism targets split at a readable scale").isFalse();
             assertThat(pagesAcross(book, targets)).as(language + " Tourism targets' pages across").isEqualTo(2);
