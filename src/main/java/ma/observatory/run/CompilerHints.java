@@ -15,7 +15,7 @@ import javax.management.ObjectName;
  * workbook's parts) and the HSQLDB engine (a run hands it some ten thousand rows). That code stays
  * with the quick compiler (C1). On this project's 2-core machine C2 kept about three quarters of
  * a core busy for the whole run, a third of it on these packages; without them a 2-million-row
- * run takes about 15 % less time (README, "Performance").
+ * run takes about 15 % less time (docs/performance.md, "Where the time went").
  *
  * <p>The hints are HotSpot compiler directives, added through the JVM's own diagnostic command
  * (what {@code jcmd <pid> Compiler.directives_add} does), so that {@code java -jar} needs no
