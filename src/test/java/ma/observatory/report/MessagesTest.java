@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,5 +49,17 @@ class MessagesTest {
         Properties labels = MessageBundles.load("messages", language);
         assertThat(labels.getProperty("note.basis")).contains(kinds);
         assertThat(labels.getProperty("cover.basis")).contains(kinds);
+    }
+
+    /**
+     * The moves are counted by year of effective date, as the Notes define them: "year of effect"
+     * (a title, a chart's description) read as a different, vaguer thing.
+     */
+    @Test
+    void theEnglishMovesAreDatedByTheirEffectiveDate() {
+        Properties en = MessageBundles.load("messages_outsourcing", "en");
+        for (String key : en.stringPropertyNames()) {
+            assertThat(en.getProperty(key)).as(key).doesNotContainPattern("year of effect\\b(?! date)");
+        }
     }
 }
