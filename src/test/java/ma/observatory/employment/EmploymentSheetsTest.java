@@ -69,7 +69,7 @@ class EmploymentSheetsTest {
         ReportSheet chart = sheets.stream().filter(s -> s.table() != null
                 && s.table().name().equals("ChartNetJobCreation")).findFirst().orElseThrow();
         assertThat(chart.table().columns().stream().map(ReportColumn::heading).toList())
-                .contains("Agriculture, forestry, fishing (thousands)", "Services (thousands)");
+                .contains("Agriculture, forestry, fishing, in thousands", "Services, in thousands");
     }
 
     @Test

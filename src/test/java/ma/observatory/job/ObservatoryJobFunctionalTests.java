@@ -145,7 +145,7 @@ class ObservatoryJobFunctionalTests {
                     .isCloseTo(100.0 * 520 / 1125, within(1e-9));
 
             // The chart's table gives its unit in every heading.
-            assertThat(book.headers("ChartNetJobCreation")).contains("Services (milliers)", "Tous secteurs (milliers)");
+            assertThat(book.headers("ChartNetJobCreation")).contains("Services, en milliers", "Tous secteurs, en milliers");
 
             // The sector sheet shows the employed of each sector beside its net job creation.
             Map<String, Object> agriculture2024 = book.rows("Sectors").stream()
