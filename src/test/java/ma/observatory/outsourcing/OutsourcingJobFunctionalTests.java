@@ -362,6 +362,9 @@ class OutsourcingJobFunctionalTests {
             assertThat(book.intro("Délocalisations par année")).contains("En attente à fin 2025 (opérations"
                     + " annoncées, pas encore effectives) : vers le Maroc, une opération, 163 emplois ; hors du Maroc,"
                     + " aucune opération.");
+            // the Line column, in words an economist reads without stumbling (« telle que la citent les sources des sommes »)
+            assertThat(book.intro("Délocalisations")).contains("Ligne : le numéro de la ligne dans le fichier, que citent les"
+                    + " sources des totaux par année.");
             // the range said once, in years, as it runs from a January to a December
             assertThat(book.intro("Délocalisations")).contains("quand celle-ci tombe dans la période couverte"
                     + " (2021–2025) ; une année").contains("dont la date d’effet tombe après 2025 ou");
