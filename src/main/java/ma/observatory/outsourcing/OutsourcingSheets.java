@@ -62,6 +62,13 @@ class OutsourcingSheets implements DomainSheets {
      */
     private static final int EXPOSURE_TITLE_CHARS = 28;
     private static final int EXPOSURE_SLICE_CHARS = 24;
+    /**
+     * A move's sources run to a thousand characters and more (each article cited, with what it
+     * confirms): at the paragraph's usual 60 they made rows of 17 to 20 lines, a printed page
+     * holding one event. This wide, beside the repeated line and the counting column, they still
+     * print on the second page across, in rows half as tall.
+     */
+    private static final int RELOCATION_SOURCE_CHARS = 110;
     private static final List<String> JOBS_DIMS = List.of("segment", "client_country", "activity");
 
     @Override
@@ -217,7 +224,8 @@ class OutsourcingSheets implements DomainSheets {
                 new ReportColumn(m.get("outsourcing.col.jobs"), NumberStyle.INTEGER),
                 text(m.get("outsourcing.col.status")), text(m.get("outsourcing.col.counted_year")),
                 // printed on one line, the source ran past the page's edge, cut mid-word
-                paragraph(m.get("outsourcing.col.counting")), paragraph(m.get("outsourcing.col.source")));
+                paragraph(m.get("outsourcing.col.counting")),
+                ReportColumn.wrapped(m.get("outsourcing.col.source"), RELOCATION_SOURCE_CHARS));
         return new ReportSheet(m.get("sheet.outsourcing.relocations"), m.get("outsourcing.relocations.title"),
                 List.of(m.get("outsourcing.relocations.intro"),
                         m.get("outsourcing.relocations.counting", m.periods().range(range), m.periods().end(range))),

@@ -3,9 +3,9 @@ package ma.observatory.report;
 /**
  * @param heading column heading, units included, e.g. "Unemployment rate (%)"
  * @param format  how numbers in the column are displayed
- * @param wrapAt  the column's width in characters when narrower than the renderer's own limit (a
- *                {@link NumberStyle#PARAGRAPH} column wraps its text at it; any other shows as
- *                much of its text); 0 for that limit
+ * @param wrapAt  the column's width in characters, in place of the renderer's own limit for a text
+ *                of several words, narrower or wider (a {@link NumberStyle#PARAGRAPH} column wraps
+ *                its text at it; any other shows as much of its text); 0 for that limit
  */
 public record ReportColumn(String heading, NumberStyle format, int wrapAt) {
 

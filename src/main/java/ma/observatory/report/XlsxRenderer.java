@@ -1309,10 +1309,11 @@ public final class XlsxRenderer {
                 }
             }
             for (int c = 0; c < lengths.length; c++) {
-                lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), spaced[c] ? MAX_WIDTH_CHARS : MAX_WORD_CHARS);
-                if (columns.get(c).wrapAt() > 0 && spaced[c]) {
-                    lengths[c] = Math.min(lengths[c], Math.max(columns.get(c).wrapAt(), MIN_WIDTH_CHARS));
-                }
+                // a column's own width to wrap at, narrower or wider than the usual paragraph's
+                int wrapAt = columns.get(c).wrapAt();
+                int widest = !spaced[c] ? MAX_WORD_CHARS
+                        : wrapAt > 0 ? Math.max(wrapAt, MIN_WIDTH_CHARS) : MAX_WIDTH_CHARS;
+                lengths[c] = Math.min(Math.max(lengths[c], MIN_WIDTH_CHARS), widest);
             }
             return lengths;
         }

@@ -632,6 +632,28 @@ class XlsxRendererTest {
         }
     }
 
+    /**
+     * A column may wrap wider than the usual paragraph: a move's thousand-character sources, at
+     * 60, made rows of 17 to 20 lines and printed one event a page.
+     */
+    @Test
+    void aParagraphColumnWrapsAtItsOwnWidthWiderThanTheUsualOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("wide.xlsx");
+        ReportTable table = new ReportTable("Wide", List.of(new ReportColumn("Id", NumberStyle.TEXT),
+                ReportColumn.wrapped("Source", 110), new ReportColumn("Usual", NumberStyle.PARAGRAPH)),
+                List.of(List.of(CellValue.text("a"), CellValue.text("word ".repeat(100)),
+                        CellValue.text("word ".repeat(10)))));
+        renderer.render(new ReportWorkbook("t", "en", CREATED, List.of(new ReportSheet("S", "T", List.of(), table))),
+                file);
+        try (XSSFWorkbook book = open(file)) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getColumnWidth(1) / 256.0).as("the source's own width").isGreaterThanOrEqualTo(110.0);
+            assertThat(sheet.getColumnWidth(2) / 256.0).as("the usual paragraph's").isLessThanOrEqualTo(62.0);
+            // 500 characters in lines of some 110: five lines, not the nine of a 60-wide column
+            assertThat(sheet.getRow(3).getHeightInPoints()).isBetween(4 * 15f, 6 * 15f);
+        }
+    }
+
     /** A relocation's source runs to a thousand characters and more: its row stops at Excel's highest. */
     @Test
     void aRowIsNeverHigherThanExcelAllows(@TempDir Path dir) throws IOException {
