@@ -44,6 +44,11 @@ public final class SourceText {
         return "en".equals(language) ? ENGLISH : new SourceText(Locale.FRENCH);
     }
 
+    /** Periods in words in this language, as the workbook's introductions say them. */
+    public ma.observatory.period.PeriodWords periods() {
+        return ma.observatory.period.PeriodWords.of(locale);
+    }
+
     /** "octobre", "October": a month named as a sentence says it. */
     public String monthName(java.time.YearMonth month) {
         return month.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale);

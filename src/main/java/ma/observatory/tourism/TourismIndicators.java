@@ -459,7 +459,7 @@ public final class TourismIndicators {
                 if (asOf != null) {
                     out.add(new IndicatorValue(TOURISM_TARGET_PROGRESS, asOf, t.geo(), targetBreakdown(t), null,
                             Basis.COMPUTED, SourceText.capped(words.get("source.unmeasured", targetSource(words, t),
-                                    rangeEnd(words, range)))));
+                                    words.periods().end(range)))));
                 }
                 return out;
             }
@@ -563,16 +563,6 @@ public final class TourismIndicators {
         }
         add(out, TOURISM_TARGET_ON_TRACK, period, t.geo(), b, onTrack, source);
         return out;
-    }
-
-    /**
-     * The end of the range as the Summary's introduction says it: "October 2026" ("to the end of
-     * October 2026"), or "2025" for a range that ends with a whole year.
-     */
-    private static String rangeEnd(SourceText words, PeriodRange range) {
-        YearMonth last = range.lastMonth();
-        return range.to().granularity() == Period.Granularity.YEAR ? String.valueOf(last.getYear())
-                : words.monthName(last) + " " + last.getYear();
     }
 
     /** The share of a target that a year's total so far reaches, at its month, saying so. */

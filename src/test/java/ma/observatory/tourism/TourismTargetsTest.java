@@ -434,7 +434,7 @@ class TourismTargetsTest {
             assertThat(v.breakdown()).isEqualTo(of(t));
             assertThat(v.value()).isNull();
             assertThat(v.source()).isEqualTo("target: targets.csv line 3, roadmap 2026 | no figure in the data to"
-                    + " measure it by, up to the end of June 2024");
+                    + " measure it by, up to the end of June\u00a02024");
         });
         // a range of no whole year shows no target's progress, measured on full years: this one's neither
         assertThat(run(arrivals(), range("2024-02", "2024-06"), t).values()).isEmpty();
