@@ -441,6 +441,9 @@ public final class XlsxRenderer {
 
     /** Lines the text takes when wrapped at word boundaries in a cell {@code width} characters wide. */
     private static int wrappedLines(String text, int width) {
+        if (text.length() <= width && text.indexOf('\n') < 0) {
+            return 1; // most cells of a wrapping column ("computed" in a wide table's basis), on every row
+        }
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             lines++;
