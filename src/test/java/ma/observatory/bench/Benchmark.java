@@ -25,9 +25,12 @@ import java.util.zip.ZipFile;
  * then, in separate JVMs and one after the other:
  * <ol>
  * <li>the floor: a bare Commons CSV pass over the same {@code labour_force.csv} ({@link RawParse});</li>
- * <li>the job itself, the real jar, as a user runs it:
- *     {@code java -Xmx512m -jar labour-observatory.jar --input-dir=… --only=employment --from=2000 --to=…},
- *     under {@code /usr/bin/time -v} for the peak resident memory, with a GC log for the peak heap;</li>
+ * <li>the job itself, the real jar, as the nightly command of the README runs it:
+ *     {@code java -XX:SharedArchiveFile=… -Xmx512m -jar labour-observatory.jar --input-dir=… --only=employment
+ *     --from=2000 --to=…}, under {@code /usr/bin/time -v} for the peak resident memory, with a GC log for
+ *     the peak heap. The class-data archive is the benchmark's own, made once by a run over the shipped
+ *     data, as the build makes {@code target/labour-observatory.jsa} (an archive is bound to the paths
+ *     of the jars it was made from, and the benchmark runs a copy);</li>
  * </ol>
  * and, once on the largest size, the pandas peer ({@code shared/bench/pandas_labour_report.py}) when
  * Debian's python3 with pandas and xlsxwriter is there. It prints one table, the targets of the
@@ -43,7 +46,8 @@ import java.util.zip.ZipFile;
  * then stays the same size while the input grows;
  * {@code --order=period|place|shuffled} (default period, as the generator writes them): {@code place}
  * sorts the data rows by place, then period, as a panel export often comes; {@code shuffled} puts
- * them in a random order (deterministic for the seed), as an export without {@code ORDER BY} may.
+ * them in a random order (deterministic for the seed), as an export without {@code ORDER BY} may;
+ * {@code --class-data=on|off} (default on): {@code off} runs {@code java -jar} without the archive.
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -67,6 +71,10 @@ public final class Benchmark {
     /** The order of the data rows: period (as generated), place or shuffled. */
     private final String order;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
+    /** Whether the job runs with a class-data archive, as the README's nightly command does. */
+    private final boolean classData;
+    /** The archive the job runs with, once made; null without one. */
+    private Path archive;
 
     private Benchmark(Map<String, String> o) {
         jar = Path.of(o.getOrDefault("jar", "target/labour-observatory.jar")).toAbsolutePath();
@@ -81,6 +89,11 @@ public final class Benchmark {
         if (quarters < 0) {
             throw new IllegalArgumentException("--quarters must be a number of quarters, or 0 for 1,500 communes");
         }
+        classData = switch (o.getOrDefault("class-data", "on")) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--class-data must be on or off");
+        };
         order = o.getOrDefault("order", "period");
         if (!List.of("period", "place", "shuffled").contains(order)) {
             throw new IllegalArgumentException("--order must be period, place or shuffled: " + order);
@@ -141,6 +154,9 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), loadAverage());
         System.out.println(machine);
+        if (classData) {
+            archive = makeArchive();
+        }
         List<Input> inputs = new ArrayList<>();
         for (long size : sizes) {
             inputs.add(prepare(size));
@@ -163,7 +179,10 @@ public final class Benchmark {
         Run peer = runPandas(sizes.get(sizes.size() - 1));
 
         report.append(machine).append('\n').append("load average after: ").append(loadAverage()).append('\n')
-                .append(shape()).append("\n\n");
+                .append(shape()).append('\n')
+                .append(archive == null ? "the job: java -jar, without a class-data archive (--class-data=off)"
+                        : "the job: with its class-data archive, as the README's nightly command")
+                .append("\n\n");
         report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | import s | indicators s"
                 + " | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
         report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -245,13 +264,37 @@ public final class Benchmark {
                 median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows, median.xlsxBytes, median.failure);
     }
 
+    /**
+     * The benchmark's class-data archive for its jar: one run over the shipped data ({@code data/},
+     * the folder the benchmark is started from) with {@code -XX:ArchiveClassesAtExit}, as the build does.
+     */
+    private Path makeArchive() throws Exception {
+        Path dir = work.resolve("class-data");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Path made = dir.resolve("labour-observatory.jsa");
+        Run run = exec(dir, List.of(javaBin(), "-XX:ArchiveClassesAtExit=" + made, "-Xlog:cds=off,cds+dynamic=off",
+                "-jar", jar.toString(), "--input-dir=" + Path.of("data").toAbsolutePath(), "--db=" + dir.resolve("db"),
+                "--output-dir=" + dir.resolve("out")));
+        if (run.exit != 0 || !Files.isRegularFile(made)) {
+            throw new IllegalStateException("the run making the class-data archive failed (exit " + run.exit + "): "
+                    + run.err + "\n(--class-data=off runs the job without one)");
+        }
+        System.out.printf("class-data archive: %s (%.0f MB)%n", made, Files.size(made) / 1e6);
+        return made;
+    }
+
     private Result runJob(long size, Path in, Path lf, String from, String to, int attempt) throws Exception {
         Path dir = work.resolve("run-" + size + "-" + attempt);
         deleteTree(dir);
         Files.createDirectories(dir);
-        List<String> cmd = List.of(javaBin(), "-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar",
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        if (archive != null) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"));
+        }
+        cmd.addAll(List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar",
                 jar.toString(), "--input-dir=" + in, "--only=employment", "--from=" + from, "--to=" + to,
-                "--db=" + dir.resolve("db"), "--output-dir=" + dir.resolve("out"));
+                "--db=" + dir.resolve("db"), "--output-dir=" + dir.resolve("out")));
         Run job = exec(dir, cmd);
         Map<String, Double> steps = new LinkedHashMap<>();
         Path log = dir.resolve("var/logs/observatory.log");
