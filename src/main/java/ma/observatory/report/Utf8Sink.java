@@ -87,6 +87,16 @@ final class Utf8Sink extends Writer {
         } while (value != 0);
     }
 
+    /** A number as {@link DecimalText} writes it; infinities and NaN as {@link Double#toString} does. */
+    void number(double value) throws IOException {
+        if (!Double.isFinite(value)) {
+            write(Double.toString(value));
+            return;
+        }
+        room(DecimalText.MAX_LENGTH);
+        position = DecimalText.put(value, buffer, position);
+    }
+
     private void room(int bytes) throws IOException {
         if (highSurrogate != 0) {
             pendingHalfIsLone();

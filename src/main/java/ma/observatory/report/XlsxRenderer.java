@@ -736,7 +736,7 @@ public final class XlsxRenderer {
         void number(int column, int row, double value, int style) throws IOException {
             start(column, row, style);
             sink.ascii(NUMBER); // a cell's type is a number unless it says
-            sink.write(Double.toString(value));
+            sink.number(value);
             sink.ascii(VALUE_END);
         }
 
