@@ -48,6 +48,8 @@ public final class CsvFile implements Closeable {
             java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
     private final CsvDataset dataset;
+    /** The dataset's file, for each row: read once, not through the interface for each row. */
+    private final String fileName;
     private final CsvDialect dialect;
     private final BoundedCsvReader bounded;
     private final int maxFieldChars;
@@ -69,6 +71,7 @@ public final class CsvFile implements Closeable {
     private CsvFile(CsvDataset dataset, CsvDialect dialect, BoundedCsvReader bounded, int maxFieldChars,
                     CSVParser parser) {
         this.dataset = dataset;
+        this.fileName = dataset.file();
         this.dialect = dialect;
         this.bounded = bounded;
         this.maxFieldChars = maxFieldChars;
@@ -352,7 +355,7 @@ public final class CsvFile implements Closeable {
             if (overflow == null && isBlank(record)) {
                 continue;
             }
-            CsvRow row = new CsvRow(dataset.file(), lastLine, Arrays.asList(record.values()), index, numbers, seenKeys);
+            CsvRow row = new CsvRow(fileName, lastLine, Arrays.asList(record.values()), index, numbers, seenKeys);
             if (overflow != null) {
                 rejectOverflow(row, record, overflow);
             } else {
