@@ -35,7 +35,7 @@ import ma.observatory.run.NoDatabaseYet;
 import ma.observatory.run.RunLauncher;
 
 /** Command line → job parameters → exit code. */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 public class ObservatoryApplication {
 
     /** A logger outside the console's tree: the details go to the log file, the console gets one sentence. */

@@ -22,7 +22,7 @@ import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.StagingRepository;
 
 /** The employment domain: the labour force and sector files, and their indicators. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class EmploymentConfiguration {
 
     @Bean

@@ -51,7 +51,7 @@ import ma.observatory.tourism.VisitorType;
  * (import, check reject rates, compute indicators) side by side, then write the workbook. Nothing
  * is written to {@code reports/} before every earlier step has succeeded.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ObservatoryJobConfiguration {
 
     public static final String JOB_NAME = "labourMarketReport";

@@ -24,7 +24,7 @@ import ma.observatory.staging.RowsWriter;
 import ma.observatory.staging.StagingRepository;
 
 /** The outsourcing domain: sector jobs, relocation events and regulations, and their indicators. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class OutsourcingConfiguration {
 
     @Bean

@@ -23,7 +23,7 @@ import ma.observatory.staging.CellStagingWriter;
 import ma.observatory.staging.StagingRepository;
 
 /** The tourism domain: the arrivals and jobs files, and their indicators and targets. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class TourismConfiguration {
 
     @Bean
