@@ -35,9 +35,9 @@ import java.util.zip.ZipFile;
  * and, in each round right after the largest size's job, the pandas peer
  * ({@code shared/bench/pandas_labour_report.py}) on the same file when Debian's python3 with pandas
  * and xlsxwriter is there: the job and the peer side by side, since this shared machine's speed
- * drifts over minutes (a peer run once after all the rounds took 46 s where it took 31 s beside a
- * job). It prints one table, the targets of the
- * Scale issue checked against it, and writes the same as {@code results.md} in the work folder.
+ * drifts over minutes. It prints one table, the targets of the Scale issue checked against it
+ * (the pandas ratio round by round, then their median), and writes the same as
+ * {@code results.md} in the work folder.
  *
  * <p>Options: {@code --jar=PATH} (default {@code target/labour-observatory.jar}),
  * {@code --work=DIR} (default {@code /tmp/observatory-bench}), {@code --sizes=500000,1000000,2000000},
