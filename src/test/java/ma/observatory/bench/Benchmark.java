@@ -27,10 +27,10 @@ import java.util.zip.ZipFile;
  * <li>the floor: a bare Commons CSV pass over the same {@code labour_force.csv} ({@link RawParse});</li>
  * <li>the job itself, the real jar, as the nightly command of the README runs it:
  *     {@code java -XX:SharedArchiveFile=… -XX:FreqInlineSize=50 -Xmx512m -jar labour-observatory.jar
- *     --input-dir=… --only=employment --from=2000 --to=…}, under {@code /usr/bin/time -v} for the peak resident memory, with a GC log for
- *     the peak heap. The class-data archive is the benchmark's own, made once by a run over the shipped
- *     data, as the build makes {@code target/labour-observatory.jsa} (an archive is bound to the paths
- *     of the jars it was made from, and the benchmark runs a copy);</li>
+ *     --input-dir=… --only=employment --from=2000 --to=…}, under {@code /usr/bin/time -v} for the peak
+ *     resident memory, with a GC log for the peak heap. The class-data archive is the benchmark's own,
+ *     made once by a run over the shipped data, as the build makes {@code target/labour-observatory.jsa}
+ *     (an archive is bound to the paths of the jars it was made from, and the benchmark runs a copy);</li>
  * </ol>
  * and, in each round right after the largest size's job, the pandas peer
  * ({@code shared/bench/pandas_labour_report.py}) on the same file when Debian's python3 with pandas
@@ -78,7 +78,7 @@ public final class Benchmark {
     /**
      * The JIT option of the README's nightly command: C2 inlines hot methods of up to 50 bytes of
      * bytecode instead of 325. A run lasts seconds, and on two cores the compiler's work competes
-     * with the run's own: this halves the C2 compiler's time and makes a run at 2 M rows about
+     * with the run's own: this nearly halves the C2 compiler's time and makes a run at 2 M rows about
      * 1.5 s shorter (README, "Performance").
      */
     static final String NIGHTLY_INLINING = "-XX:FreqInlineSize=50";
