@@ -91,23 +91,34 @@ public final class Benchmark {
         jar = Path.of(o.getOrDefault("jar", "target/labour-observatory.jar")).toAbsolutePath();
         work = Path.of(o.getOrDefault("work", "/tmp/observatory-bench")).toAbsolutePath();
         sizes = Arrays.stream(o.getOrDefault("sizes", "500000,1000000,2000000").split(","))
-                .map(s -> Long.parseLong(s.strip().replace("_", ""))).sorted().toList();
+                .map(s -> number("sizes", s.strip().replace("_", ""))).sorted().toList();
         xmx = o.getOrDefault("xmx", "512m");
-        seed = Long.parseLong(o.getOrDefault("seed", "42"));
-        repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
+        seed = number("seed", o.getOrDefault("seed", "42"));
+        repeat = Math.toIntExact(number("repeat", o.getOrDefault("repeat", "1")));
+        if (repeat < 1 || sizes.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("--repeat and --sizes take numbers from 1 up");
+        }
         pandas = o.getOrDefault("pandas", "auto");
-        quarters = Integer.parseInt(o.getOrDefault("quarters", "0"));
+        quarters = Math.toIntExact(number("quarters", o.getOrDefault("quarters", "0")));
         if (quarters < 0) {
             throw new IllegalArgumentException("--quarters must be a number of quarters, or 0 for 1,500 communes");
         }
         nightly = switch (o.getOrDefault("jvm", "nightly")) {
             case "nightly" -> true;
             case "plain" -> false;
-            default -> throw new IllegalArgumentException("--jvm must be nightly or plain");
+            default -> throw new IllegalArgumentException("--jvm must be nightly or plain: " + o.get("jvm"));
         };
         order = o.getOrDefault("order", "period");
         if (!List.of("period", "place", "shuffled").contains(order)) {
             throw new IllegalArgumentException("--order must be period, place or shuffled: " + order);
+        }
+    }
+
+    private static long number(String option, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option + " takes a whole number, not \"" + text + "\"", e);
         }
     }
 
@@ -143,16 +154,35 @@ public final class Benchmark {
                   Map<String, Double> steps, long indicatorRows, long xlsxBytes, String failure) {
     }
 
+    /** What {@code bench/run} accepts; anything else is refused rather than ignored. */
+    private static final List<String> OPTIONS =
+            List.of("jar", "work", "sizes", "xmx", "seed", "repeat", "pandas", "quarters", "jvm", "order");
+
     public static void main(String[] args) throws Exception {
+        Benchmark benchmark;
+        try {
+            benchmark = new Benchmark(options(args));
+        } catch (IllegalArgumentException e) {
+            // a mistyped option is the person's to mend, not a failure to trace (NumberFormatException too)
+            System.err.println("bench/run: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        benchmark.run();
+    }
+
+    private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String a : args) {
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unknown argument " + a + " (options are --name=value)");
-            }
             int eq = a.indexOf('=');
-            options.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+            String name = eq < 0 ? a.substring(Math.min(2, a.length())) : a.substring(2, eq);
+            if (!a.startsWith("--") || !OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown argument " + a + " (options: --"
+                        + String.join("=..., --", OPTIONS) + "=...)");
+            }
+            options.put(name, eq < 0 ? "true" : a.substring(eq + 1));
         }
-        new Benchmark(options).run();
+        return options;
     }
 
     private void run() throws Exception {
