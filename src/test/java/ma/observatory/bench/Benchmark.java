@@ -50,8 +50,8 @@ import java.util.zip.ZipFile;
  * {@code --order=period|place|shuffled} (default period, as the generator writes them): {@code place}
  * sorts the data rows by place, then period, as a panel export often comes; {@code shuffled} puts
  * them in a random order (deterministic for the seed), as an export without {@code ORDER BY} may;
- * {@code --jvm=nightly|plain} (default nightly): {@code plain} runs {@code java -jar} without the nightly
- * command's options (no archive, the JIT compiler's default inlining).
+ * {@code --jvm=nightly|plain} (default nightly): {@code plain} runs {@code java -Xmx… -jar} without the
+ * nightly command's other options (no archive, the JIT compiler's default inlining).
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -82,7 +82,7 @@ public final class Benchmark {
      * 1.5 s shorter (README, "Performance").
      */
     static final String NIGHTLY_INLINING = "-XX:FreqInlineSize=50";
-    /** Whether the job runs as the README's nightly command (class-data archive, inlining), or plain. */
+    /** Whether the job runs as the README's nightly command (class-data archive, inlining), or plain; either with --xmx. */
     private final boolean nightly;
     /** The archive the job runs with, once made; null without one. */
     private Path archive;
@@ -226,7 +226,7 @@ public final class Benchmark {
         report.append(machine).append('\n').append("load average after: ").append(loadAverage()).append('\n')
                 .append(shape()).append('\n')
                 .append(nightly ? "the job: as the README's nightly command (its class-data archive, "
-                        + NIGHTLY_INLINING + ")" : "the job: plain java -jar (--jvm=plain)")
+                        + NIGHTLY_INLINING + ", -Xmx" + xmx + ")" : "the job: java -Xmx" + xmx + " -jar (--jvm=plain)")
                 .append("\n\n");
         report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | import s | indicators s"
                 + " | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
