@@ -60,6 +60,7 @@ public final class Benchmark {
     private static final Pattern STEP = Pattern.compile("Step: \\[(\\w+)] executed in (\\S+)");
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([\\d.]+)");
     private static final Pattern RAW = Pattern.compile("rows=(\\d+) .*seconds=([\\d.]+)");
     private static final Pattern TABLE_REF = Pattern.compile("ref=\"[A-Z]+(\\d+):[A-Z]+(\\d+)\"");
 
@@ -82,7 +83,7 @@ public final class Benchmark {
      * 1.5 s shorter (README, "Performance").
      */
     static final String NIGHTLY_INLINING = "-XX:FreqInlineSize=50";
-    /** Whether the job runs as the README's nightly command (class-data archive, inlining), or plain; either with --xmx. */
+    /** Whether the job runs as the README's nightly command (archive, inlining) or plain; either with --xmx. */
     private final boolean nightly;
     /** The archive the job runs with, once made; null without one. */
     private Path archive;
@@ -145,13 +146,13 @@ public final class Benchmark {
                         quarters));
     }
 
-    /** One measured process. */
-    record Run(int exit, double seconds, long rssKb, String out, String err) {
+    /** One measured process; {@code cpuSeconds} (user and system) is negative where unknown. */
+    record Run(int exit, double seconds, double cpuSeconds, long rssKb, String out, String err) {
     }
 
     /** What one size gave. */
-    record Result(long rows, long fileBytes, double rawSeconds, double jobSeconds, long jobRssKb, long peakHeapMb,
-                  Map<String, Double> steps, long indicatorRows, long xlsxBytes, String failure) {
+    record Result(long rows, long fileBytes, double rawSeconds, double jobSeconds, double jobCpuSeconds, long jobRssKb,
+                  long peakHeapMb, Map<String, Double> steps, long indicatorRows, long xlsxBytes, String failure) {
     }
 
     /** What {@code bench/run} accepts; anything else is refused rather than ignored. */
@@ -228,14 +229,16 @@ public final class Benchmark {
                 .append(nightly ? "the job: as the README's nightly command (its class-data archive, "
                         + NIGHTLY_INLINING + ", -Xmx" + xmx + ")" : "the job: java -Xmx" + xmx + " -jar (--jvm=plain)")
                 .append("\n\n");
-        report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | import s | indicators s"
-                + " | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
-        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        report.append("| rows | file MB | bare parse s | bare rows/s | job wall s | job rows/s | job CPU s | import s"
+                + " | indicators s | report s | peak heap MB | peak RSS MB | Indicators rows | xlsx MB |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            report.append(String.format(Locale.ROOT, "| %,d | %.0f | %.2f | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            report.append(String.format(Locale.ROOT,
+                    "| %,d | %.0f | %.2f | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.rows, r.fileBytes / 1e6, r.rawSeconds, r.rows / r.rawSeconds,
                     r.failure == null ? String.format(Locale.ROOT, "%.2f", r.jobSeconds) : "FAILED",
                     r.failure == null ? String.format(Locale.ROOT, "%,.0f", r.rows / r.jobSeconds) : "-",
+                    r.jobCpuSeconds < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.jobCpuSeconds),
                     step(r, "importLabourForce"), step(r, "computeEmploymentIndicators"), step(r, "writeReport"),
                     r.peakHeapMb < 0 ? "-" : Long.toString(r.peakHeapMb), r.jobRssKb / 1024,
                     r.indicatorRows < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.indicatorRows),
@@ -298,8 +301,8 @@ public final class Benchmark {
         }
         System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
         Result job = runJob(input.size(), input.dir(), input.labourForce(), input.from(), input.to(), round);
-        return new Result(job.rows, job.fileBytes, Double.parseDouble(m.group(2)), job.jobSeconds, job.jobRssKb,
-                job.peakHeapMb, job.steps, job.indicatorRows, job.xlsxBytes, job.failure);
+        return new Result(job.rows, job.fileBytes, Double.parseDouble(m.group(2)), job.jobSeconds, job.jobCpuSeconds,
+                job.jobRssKb, job.peakHeapMb, job.steps, job.indicatorRows, job.xlsxBytes, job.failure);
     }
 
     /** The job whose time is the median of a size's rounds, with the median bare parse. */
@@ -309,7 +312,8 @@ public final class Benchmark {
                 .sorted(Comparator.comparingDouble(Result::jobSeconds)).toList();
         Result median = ok.isEmpty() ? rounds.get(0) : ok.get((ok.size() - 1) / 2);
         return new Result(median.rows, median.fileBytes, raw.get((raw.size() - 1) / 2), median.jobSeconds,
-                median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows, median.xlsxBytes, median.failure);
+                median.jobCpuSeconds, median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows,
+                median.xlsxBytes, median.failure);
     }
 
     /**
@@ -379,8 +383,8 @@ public final class Benchmark {
                 indicatorRows = tableRows(xlsx, "Indicators");
             }
         }
-        Result r = new Result(size, Files.size(lf), 0, job.seconds, job.rssKb, peakHeap, steps, indicatorRows,
-                xlsxBytes, failure);
+        Result r = new Result(size, Files.size(lf), 0, job.seconds, job.cpuSeconds, job.rssKb, peakHeap, steps,
+                indicatorRows, xlsxBytes, failure);
         System.out.printf(Locale.ROOT, "job: %s, %.2f s, %,.0f rows/s, peak heap %d MB, peak RSS %d MB, steps %s%n",
                 failure == null ? "ok" : "FAILED (" + failure + ")", job.seconds, size / job.seconds, peakHeap,
                 job.rssKb / 1024, steps);
@@ -455,6 +459,15 @@ public final class Benchmark {
         sb.append(String.format(Locale.ROOT, "- marginal throughput %,d -> %,d rows: %,.0f rows/s; bare parse %,.0f rows/s;"
                         + " ratio %.2f (target >= 0.50): %s%n", small.rows, big.rows, marginal, bare, marginal / bare,
                 marginal >= 0.5 * bare ? "met" : "NOT met"));
+        if (small.jobCpuSeconds >= 0 && big.jobCpuSeconds >= 0) {
+            // The floor no sharing of the work between cores gets under: what the extra rows cost in CPU.
+            int cores = Runtime.getRuntime().availableProcessors();
+            double extraCpu = big.jobCpuSeconds - small.jobCpuSeconds;
+            double allowed = 2.0 * (big.rows - small.rows) / bare;
+            sb.append(String.format(Locale.ROOT, "  the extra %,d rows took %.2f s and %.1f s of CPU: on %d cores"
+                            + " no less than %.2f s, where the target allows %.2f s%n", big.rows - small.rows,
+                    big.jobSeconds - small.jobSeconds, extraCpu, cores, extraCpu / cores, allowed));
+        }
         if (rounds.size() > 1) {
             List<String> each = new ArrayList<>();
             for (List<Result> round : rounds) {
@@ -517,8 +530,12 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String errText = Files.readString(err);
             Matcher m = RSS.matcher(errText);
-            return new Run(p.exitValue(), seconds, m.find() ? Long.parseLong(m.group(1)) : 0, Files.readString(out),
-                    errText);
+            long rss = m.find() ? Long.parseLong(m.group(1)) : 0;
+            double cpu = timeTool ? 0 : -1;
+            for (Matcher c = CPU.matcher(errText); c.find(); ) {
+                cpu += Double.parseDouble(c.group(1));
+            }
+            return new Run(p.exitValue(), seconds, cpu, rss, Files.readString(out), errText);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
