@@ -176,8 +176,8 @@ public final class Benchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
-            String name = eq < 0 ? a.substring(Math.min(2, a.length())) : a.substring(2, eq);
-            if (!a.startsWith("--") || !OPTIONS.contains(name)) {
+            String name = !a.startsWith("--") ? "" : eq < 0 ? a.substring(2) : a.substring(2, eq);
+            if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown argument " + a + " (options: --"
                         + String.join("=..., --", OPTIONS) + "=...)");
             }
