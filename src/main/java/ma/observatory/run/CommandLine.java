@@ -566,7 +566,8 @@ public final class CommandLine {
         lines.add("  is nothing to resume); 2 bad command line or configuration, or an unusable folder; 3 input");
         lines.add("  contract broken; 4 another run is in the way (same range running, or database held);");
         lines.add("  5 --restart refused (nothing to resume, or an input file changed since); 143 stopped by");
-        lines.add("  SIGTERM (--restart resumes a run it stopped; its last line says when there is none).");
+        lines.add("  SIGTERM, 130 by Ctrl-C (--restart resumes a run it stopped; its last line says when there is");
+        lines.add("  none).");
         return lines;
     }
 

@@ -26,8 +26,8 @@ public final class EarlyStop {
             + " same command again.";
 
     static final String AFTER_THE_RUN = "Stopped (SIGTERM or Ctrl-C) as the program was ending: the run had"
-            + " completed, its workbook is written and there is nothing to resume (the exit code, 143, is the"
-            + " stop's).";
+            + " completed, its workbook is written and there is nothing to resume (the exit code, 143 or after"
+            + " Ctrl-C 130, is the stop's).";
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final Speaker SPEAKER = new Speaker();

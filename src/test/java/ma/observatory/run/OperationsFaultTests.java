@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -602,6 +603,41 @@ class OperationsFaultTests {
                         && r.get("geo").equals("MA") && r.get("breakdown").equals("area=total, sex=total, age_group=15+"))
                 .findFirst().orElseThrow();
         assertThat((Double) population.get("value")).isEqualTo(10.0 * rows / 2);
+    }
+
+    @Test
+    void ctrlCStopsTheRunAsSigtermDoesButTheJvmEndsIn130() throws Exception {
+        RedoLog redo = redoLog();
+        try (ChildJvm run = ChildJvm.start(work, "ctrl-c", args(medium, "--from=2023", "--to=2024"))) {
+            awaitFirstChunkCommitted(run, redo);
+            Assumptions.assumeFalse(ignoresSigint(run.process().pid()),
+                    "this test's JVM was started with SIGINT ignored (a background job of a shell without job"
+                            + " control), which its child inherits: Ctrl-C cannot be tried here");
+            run.signal("INT");
+            assertThat(run.waitFor(Duration.ofSeconds(30))).as(run.output()).isTrue();
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(130);
+            assertThat(run.stderr()).contains("was stopped before it finished").contains("--restart");
+        }
+        List<String> statuses = ChildJvm.query(work, c -> {
+            List<String> found = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION")) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
+        assertThat(statuses).containsExactly("STOPPED");
+    }
+
+    /** Whether the process ignores SIGINT (signal 2: bit 1 of SigIgn in /proc/PID/status). */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     @Test
