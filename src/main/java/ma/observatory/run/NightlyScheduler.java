@@ -54,7 +54,7 @@ final class NightlyScheduler implements AutoCloseable {
     void start() {
         triggers.initialize();
         triggers.schedule(this::fire, new CronTrigger(cronText, zone));
-        log.info("Scheduler up: the nightly window runs at '{}' in {}; next run at {}. Stop it with SIGTERM (Ctrl-C).",
+        log.info("Scheduler up: the nightly window runs at '{}' in {}; next run at {}. Stop it with SIGTERM or Ctrl-C.",
                 cronText, zone, STAMP.format(next()));
     }
 
