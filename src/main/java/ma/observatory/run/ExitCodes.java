@@ -10,7 +10,12 @@ public final class ExitCodes {
 
     /** The workbook was written (or the command asked for, such as {@code --list-runs}, did its job). */
     public static final int OK = 0;
-    /** The run failed or was stopped: nothing new was written; {@code --restart} resumes it. */
+    /**
+     * The run failed, or the scheduler it ran beside was asked to stop during it: nothing new was
+     * written; {@code --restart} resumes it, unless its sentence says there is nothing to resume
+     * (nothing was started, or only the latest workbook could not be refreshed). A stop by a signal
+     * is the JVM's 143 (SIGTERM) or 130 (Ctrl-C), not this.
+     */
     public static final int RUN_FAILED = 1;
     /** Bad command line: nothing was started. */
     public static final int BAD_COMMAND_LINE = 2;
