@@ -563,11 +563,12 @@ public final class CommandLine {
         lines.add("  labour-market-report_latest.xlsx. The workbook's name ends with the domains of --only, the");
         lines.add("  levels other than country,region and the language other than fr (…_employment_en.xlsx).");
         lines.add("Exit codes: 0 done; 1 the run failed (--restart resumes it, unless its last line says there");
-        lines.add("  is nothing to resume); 2 bad command line or configuration, or an unusable folder; 3 input");
-        lines.add("  contract broken; 4 another run is in the way (same range running, or database held);");
-        lines.add("  5 --restart refused (nothing to resume, or an input file changed since); 143 stopped by");
-        lines.add("  SIGTERM, 130 by Ctrl-C (--restart resumes a run it stopped; its last line says when there is");
-        lines.add("  none).");
+        lines.add("  is nothing to resume); 2 bad command line or configuration, an unusable folder, a database");
+        lines.add("  password refused, or a scheduler of an older version serving the database; 3 input contract");
+        lines.add("  broken; 4 another run is in the way (same range running, database held, or the scheduler");
+        lines.add("  still starting); 5 --restart refused (nothing to resume, or an input file changed since);");
+        lines.add("  143 stopped by SIGTERM, 130 by Ctrl-C (--restart resumes a run it stopped; its last line says");
+        lines.add("  when there is none). Every case: the exit-code tables of the README.");
         return lines;
     }
 

@@ -79,7 +79,7 @@ class OperationsCommandLineTest {
             assertThat(help).contains("--" + flag);
         }
         for (int code : new int[] {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_COMMAND_LINE,
-            ExitCodes.INPUT_CONTRACT, ExitCodes.BUSY, ExitCodes.RESTART_REFUSED, 143}) {
+            ExitCodes.INPUT_CONTRACT, ExitCodes.BUSY, ExitCodes.RESTART_REFUSED, 143, 130}) {
             assertThat(help).as("--help says exit code " + code).containsPattern("[ ;]" + code + " ");
         }
     }
