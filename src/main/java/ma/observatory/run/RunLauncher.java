@@ -253,7 +253,7 @@ public class RunLauncher {
         int code = outcomeAndLatest(execution);
         if (code == ExitCodes.OK && gate.closing()) {
             // Asked to stop while it wrote the workbook, the run finished first: the JVM ends in 143
-            // all the same, which the exit codes' table reads as "resume with --restart".
+            // (130 after Ctrl-C) all the same, which the exit codes' table reads as "resume with --restart".
             ExitCodes.say("A stop was asked while the workbook was being written: the run finished first, the"
                     + " workbook is written and there is nothing to resume (the exit code, 143 or after Ctrl-C 130, is the"
                     + " stop's).");
