@@ -610,6 +610,8 @@ class OperationsFaultTests {
         RedoLog redo = redoLog();
         try (ChildJvm run = ChildJvm.start(work, "ctrl-c", args(medium, "--from=2023", "--to=2024"))) {
             awaitFirstChunkCommitted(run, redo);
+            Assumptions.assumeTrue(Files.isReadable(procStatus(run.process().pid())),
+                    "no /proc on this system: whether this test's JVM ignores SIGINT cannot be told");
             Assumptions.assumeFalse(ignoresSigint(run.process().pid()),
                     "this test's JVM was started with SIGINT ignored (a background job of a shell without job"
                             + " control), which its child inherits: Ctrl-C cannot be tried here");
@@ -630,12 +632,13 @@ class OperationsFaultTests {
         assertThat(statuses).containsExactly("STOPPED");
     }
 
+    private static Path procStatus(long pid) {
+        return Path.of("/proc/" + pid + "/status");
+    }
+
     /** Whether the process ignores SIGINT (signal 2: bit 1 of SigIgn in /proc/PID/status). */
     private static boolean ignoresSigint(long pid) throws IOException {
-        Path status = Path.of("/proc/" + pid + "/status");
-        Assumptions.assumeTrue(Files.isReadable(status),
-                "no " + status + " (a system without /proc): whether the child ignores SIGINT cannot be told");
-        for (String line : Files.readAllLines(status)) {
+        for (String line : Files.readAllLines(procStatus(pid))) {
             if (line.startsWith("SigIgn:")) {
                 return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
             }
