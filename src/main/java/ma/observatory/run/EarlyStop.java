@@ -25,9 +25,11 @@ public final class EarlyStop {
             + " or resumed: no data was read, no workbook was written and the previous one is as it was. Run the"
             + " same command again.";
 
+    /** Said wherever a stop came too late to stop anything: a monitor reads the exit code as a stop's. */
+    static final String EXIT_CODE_IS_THE_STOPS = "(the exit code, 143 or after Ctrl-C 130, is the stop's)";
+
     static final String AFTER_THE_RUN = "Stopped (SIGTERM or Ctrl-C) as the program was ending: the run had"
-            + " completed, its workbook is written and there is nothing to resume (the exit code, 143 or after"
-            + " Ctrl-C 130, is the stop's).";
+            + " completed, its workbook is written and there is nothing to resume " + EXIT_CODE_IS_THE_STOPS + ".";
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final Speaker SPEAKER = new Speaker();

@@ -255,8 +255,7 @@ public class RunLauncher {
             // Asked to stop while it wrote the workbook, the run finished first: the JVM ends in 143
             // (130 after Ctrl-C) all the same, which the exit codes' table reads as "resume with --restart".
             ExitCodes.say("A stop was asked while the workbook was being written: the run finished first, the"
-                    + " workbook is written and there is nothing to resume (the exit code, 143 or after Ctrl-C 130, is the"
-                    + " stop's).");
+                    + " workbook is written and there is nothing to resume " + EarlyStop.EXIT_CODE_IS_THE_STOPS + ".");
         }
         return code;
     }
@@ -665,8 +664,8 @@ public class RunLauncher {
         }
         // Registered before the scheduler takes over the stop, so that a stop from then on (as it
         // catches up the latest workbook, say) is said; unless the stop's notice came first. The exit
-        // code is the stop's, 143, and every exit but 0 says why on the error stream; not through
-        // ExitCodes.say, whose ERROR line a monitor would take for a failure.
+        // code is the stop's, 143 (130 after Ctrl-C), and every exit but 0 says why on the error
+        // stream; not through ExitCodes.say, whose ERROR line a monitor would take for a failure.
         gate.onIdleClose(() -> {
             if (EarlyStop.spokenFor()) {
                 System.err.println("The scheduler stopped, as it was asked to: no run was going on, so there is"
