@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -203,12 +204,21 @@ public class IndicatorRepository {
 
     /** All values of a run, domain by domain, each series in the order of its periods. */
     public List<IndicatorValue> values(long runId) {
+        List<IndicatorValue> values = new ArrayList<>();
+        forEachValue(runId, values::add);
+        return values;
+    }
+
+    /**
+     * The values of a run, in the order of {@link #values(long)}, handed over one at a time: what
+     * only compares them (the Changes sheet) keeps none of those that did not change.
+     */
+    public void forEachValue(long runId, Consumer<IndicatorValue> action) {
         // Hundreds of thousands of values share a few hundred periods, places, breakdowns and
-        // sources: each is parsed once and shared, so the list costs little more than its values.
+        // sources: each is parsed once and shared, so a list of them costs little more than its values.
         Map<String, Period> periods = new HashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
         Map<String, String> strings = new HashMap<>();
-        List<IndicatorValue> values = new ArrayList<>();
         jdbc.query("SELECT indicator, geo, breakdown, unit, basis, source, periods, vals FROM indicator_series"
                         + " WHERE run_id = ? ORDER BY domain, series",
                 rs -> {
@@ -224,12 +234,12 @@ public class IndicatorRepository {
                     Object[] ps = (Object[]) rs.getArray(7).getArray();
                     Object[] vs = (Object[]) rs.getArray(8).getArray();
                     for (int i = 0; i < ps.length; i++) {
-                        values.add(new IndicatorValue(indicator, periods.computeIfAbsent((String) ps[i], Period::parse),
-                                geo, breakdown, (Double) vs[i], basis, source, unit));
+                        action.accept(new IndicatorValue(indicator,
+                                periods.computeIfAbsent((String) ps[i], Period::parse), geo, breakdown, (Double) vs[i],
+                                basis, source, unit));
                     }
                 },
                 runId);
-        return values;
     }
 
     private static String shared(Map<String, String> strings, String s) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ class ChangesCompareTest {
     }
 
     private static List<Change> compare(List<IndicatorValue> before, List<IndicatorValue> after) {
-        return ChangesSheet.compare(context(after), before, null);
+        return ChangesSheet.compare(context(after), before::forEach, null);
     }
 
     @Test
@@ -99,7 +101,7 @@ class ChangesCompareTest {
         IndicatorValue after2025 = new IndicatorValue(OUTSOURCING_RELOCATED_IN, Period.year(2025), "MA", FROM_FR,
                 320.0, Basis.COMPUTED, "s");
         List<Change> changes = ChangesSheet.compare(context(List.of(new202612, after2025)),
-                List.of(old2021, before2025), shared);
+                List.of(old2021, before2025)::forEach, shared);
 
         assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
                 .containsExactly(Kind.REVISED, 300.0, 320.0);
@@ -121,14 +123,14 @@ class ChangesCompareTest {
                 // a month after the earlier range: not compared
                 new IndicatorValue(jobsOut, Period.month(2026, 11), "MA", out, 300.0, Basis.COMPUTED, "s"));
 
-        List<Change> changes = ChangesSheet.compare(context(after), before, shared);
+        List<Change> changes = ChangesSheet.compare(context(after), before::forEach, shared);
 
         assertThat(changes).extracting(Change::indicator, Change::breakdown, Change::kind, Change::before, Change::after)
                 .containsExactlyInAnyOrder(tuple(jobsOut, out, Kind.REVISED, 0.0, 300.0),
                         tuple(jobsOut, toFrance, Kind.NEW, null, 300.0));
         // and the other way: what the earlier run reported for a year this run still reports, and no longer has
-        assertThat(ChangesSheet.compare(context(before.subList(0, 0)), after.subList(0, 2), shared)).isEmpty();
-        assertThat(ChangesSheet.compare(context(after.subList(0, 1)), after.subList(0, 2), shared))
+        assertThat(ChangesSheet.compare(context(before.subList(0, 0)), after.subList(0, 2)::forEach, shared)).isEmpty();
+        assertThat(ChangesSheet.compare(context(after.subList(0, 1)), after.subList(0, 2)::forEach, shared))
                 .extracting(Change::breakdown, Change::kind).containsExactly(tuple(toFrance, Kind.GONE));
     }
 
@@ -144,12 +146,66 @@ class ChangesCompareTest {
                 Basis.COMPUTED, "s");
 
         assertThat(ChangesSheet.compare(new ReportContext(2, run, new Messages("en"), CellTable.morocco("MA-01"),
-                List.of(after), null), List.of(before), later)).isEmpty();
+                List.of(after), null), List.of(before)::forEach, later)).isEmpty();
     }
 
     @Test
     void aFigureThatMovesIsRevised() {
         List<Change> changes = compare(List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0)),
+                List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 320.0)));
+
+        assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
+                .containsExactly(Kind.REVISED, 300.0, 320.0);
+    }
+
+    @Test
+    void aWholeRevisedSeriesListsEveryValueOnceAndKeepsTheIndicatorsTablesOrder() {
+        // the HCP re-bases a series: every one of 12 regions x 40 quarters x 3 breakdowns moves by a
+        // thousand; the night before also had a region since merged (gone), tonight adds a quarter (new)
+        var employed = ma.observatory.indicator.Indicator.EMPLOYMENT_EMPLOYED;
+        List<Breakdown> breakdowns = List.of(Breakdown.NONE, Breakdown.of("sex", "female"), Breakdown.of("sex", "male"));
+        List<IndicatorValue> before = new ArrayList<>();
+        List<IndicatorValue> after = new ArrayList<>();
+        for (int region = 1; region <= 13; region++) {
+            String geo = String.format("MA-%02d", region);
+            for (int q = 0; q < 41; q++) {
+                Period quarter = Period.quarter(2016 + q / 4, q % 4 + 1);
+                for (Breakdown b : breakdowns) {
+                    double figure = region * 1000 + q;
+                    if (region <= 12 && q < 40) {
+                        after.add(new IndicatorValue(employed, quarter, geo, b, figure + 1000, Basis.COMPUTED, "s"));
+                    }
+                    if (region <= 12 && q == 40) {
+                        after.add(new IndicatorValue(employed, quarter, geo, b, figure, Basis.COMPUTED, "s"));
+                    }
+                    if (q < 40) {
+                        before.add(new IndicatorValue(employed, quarter, geo, b, figure, Basis.COMPUTED, "s"));
+                    }
+                }
+            }
+        }
+        Collections.reverse(before); // the earlier run's order is not this run's
+
+        List<Change> changes = compare(before, after);
+
+        assertThat(changes).hasSize(12 * 40 * 3 + 40 * 3 + 12 * 3);
+        assertThat(changes).filteredOn(c -> c.kind() == Kind.REVISED).hasSize(12 * 40 * 3)
+                .allSatisfy(c -> assertThat(c.after() - c.before()).isEqualTo(1000.0));
+        assertThat(changes).filteredOn(c -> c.kind() == Kind.GONE).hasSize(40 * 3)
+                .allSatisfy(c -> assertThat(c.geo()).isEqualTo("MA-13"));
+        assertThat(changes).filteredOn(c -> c.kind() == Kind.NEW).hasSize(12 * 3)
+                .allSatisfy(c -> assertThat(c.period()).isEqualTo(Period.quarter(2026, 1)));
+        // by period, then place, then breakdown, as the Indicators table lists them
+        assertThat(changes.get(0)).extracting(Change::period, Change::geo, Change::breakdown, Change::before,
+                Change::after).containsExactly(Period.quarter(2016, 1), "MA-01", Breakdown.NONE, 1000.0, 2000.0);
+        assertThat(changes.get(changes.size() - 1)).extracting(Change::period, Change::geo, Change::kind)
+                .containsExactly(Period.quarter(2026, 1), "MA-12", Kind.NEW);
+    }
+
+    @Test
+    void aValueTheEarlierRunStoredTwiceIsComparedOnce() {
+        List<Change> changes = compare(List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0),
+                        value(OUTSOURCING_RELOCATED_IN, FROM_FR, 300.0)),
                 List.of(value(OUTSOURCING_RELOCATED_IN, FROM_FR, 320.0)));
 
         assertThat(changes).singleElement().extracting(Change::kind, Change::before, Change::after)
