@@ -51,7 +51,11 @@ import java.util.zip.ZipFile;
  * sorts the data rows by place, then period, as a panel export often comes; {@code shuffled} puts
  * them in a random order (deterministic for the seed), as an export without {@code ORDER BY} may;
  * {@code --jvm=nightly|plain} (default nightly): {@code plain} runs {@code java -Xmx… -jar} without the
- * nightly command's other options (no archive, the JIT compiler's default inlining).
+ * nightly command's other options (no archive, the JIT compiler's default inlining);
+ * {@code --revise}: after the rounds, a night of the largest size with a previous run to compare
+ * with, every figure revised: the file of the next seed, of the same shape, run into the database
+ * of the last round's run, so that the Changes sheet lists nearly every value (the benchmark's own
+ * runs each have a new database, and list none).
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -75,6 +79,8 @@ public final class Benchmark {
     private final int quarters;
     /** The order of the data rows: period (as generated), place or shuffled. */
     private final String order;
+    /** Whether a revised night follows the rounds (--revise). */
+    private final boolean revise;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
     /**
      * The JIT option of the README's nightly command: C2 inlines hot methods of up to 50 bytes of
@@ -110,6 +116,11 @@ public final class Benchmark {
             default -> throw new IllegalArgumentException("--jvm must be nightly or plain: " + o.get("jvm"));
         };
         order = o.getOrDefault("order", "period");
+        revise = switch (o.getOrDefault("revise", "false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--revise takes no value: " + o.get("revise"));
+        };
         if (!List.of("period", "place", "shuffled").contains(order)) {
             throw new IllegalArgumentException("--order must be period, place or shuffled: " + order);
         }
@@ -128,7 +139,7 @@ public final class Benchmark {
         return quarters == 0 ? GenerateLabourForce.COMMUNES : (int) Math.max(1, (size + perQuarter - 1) / perQuarter);
     }
 
-    private Path inputDir(long size) {
+    private Path inputDir(long size, long seed) {
         return work.resolve("in-" + size + "-seed" + seed + (quarters == 0 ? "" : "-q" + quarters)
                 + (order.equals("period") ? "" : "-" + order));
     }
@@ -157,7 +168,8 @@ public final class Benchmark {
 
     /** What {@code bench/run} accepts; anything else is refused rather than ignored. */
     private static final List<String> OPTIONS =
-            List.of("jar", "work", "sizes", "xmx", "seed", "repeat", "pandas", "quarters", "jvm", "order");
+            List.of("jar", "work", "sizes", "xmx", "seed", "repeat", "pandas", "quarters", "jvm", "order",
+                    "revise");
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark;
@@ -201,7 +213,7 @@ public final class Benchmark {
         }
         List<Input> inputs = new ArrayList<>();
         for (long size : sizes) {
-            inputs.add(prepare(size));
+            inputs.add(prepare(size, seed));
         }
         // Round by round, every size once: the machine's speed drifts over minutes, and the
         // difference of two sizes measured side by side is what the marginal throughput needs.
@@ -256,6 +268,9 @@ public final class Benchmark {
                             .map(r -> String.format(Locale.ROOT, "%.2f", r.seconds)).toList()),
                     last.rssKb / 1024, last.exit, last.out.strip()));
         }
+        if (revise) {
+            report.append(revisedNight(inputs.get(inputs.size() - 1)));
+        }
         report.append(targets(results, rounds, peers));
         System.out.println();
         System.out.print(report);
@@ -272,8 +287,8 @@ public final class Benchmark {
     private record Input(long size, Path dir, Path labourForce, String from, String to) {
     }
 
-    private Input prepare(long size) throws IOException {
-        Path in = inputDir(size);
+    private Input prepare(long size, long seed) throws IOException {
+        Path in = inputDir(size, seed);
         Path lf = in.resolve("employment/labour_force.csv");
         if (!Files.isRegularFile(in.resolve("complete"))) {
             GenerateLabourForce.Summary s = GenerateLabourForce.generate(size, in, seed, communes(size));
@@ -300,7 +315,7 @@ public final class Benchmark {
             throw new IllegalStateException("the bare parse failed: " + parse.err);
         }
         System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
-        Result job = runJob(input.size(), input.dir(), input.labourForce(), input.from(), input.to(), round);
+        Result job = runJob(input.size(), input.dir(), input.labourForce(), input.from(), input.to(), round, false);
         return new Result(job.rows, job.fileBytes, Double.parseDouble(m.group(2)), job.jobSeconds, job.jobCpuSeconds,
                 job.jobRssKb, job.peakHeapMb, job.steps, job.indicatorRows, job.xlsxBytes, job.failure);
     }
@@ -336,10 +351,19 @@ public final class Benchmark {
         return made;
     }
 
-    private Result runJob(long size, Path in, Path lf, String from, String to, int attempt) throws Exception {
+    /**
+     * One run of the job in its own folder, {@code run-<size>-<attempt>}, on a new database; or, with
+     * {@code again}, into the database and output folder a run of that folder left there.
+     */
+    private Result runJob(long size, Path in, Path lf, String from, String to, int attempt, boolean again)
+            throws Exception {
         Path dir = work.resolve("run-" + size + "-" + attempt);
-        deleteTree(dir);
+        if (!again) {
+            deleteTree(dir);
+        }
         Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("gc.log"));
+        Files.deleteIfExists(dir.resolve("var/logs/observatory.log"));
         List<String> cmd = new ArrayList<>(List.of(javaBin()));
         if (nightly) {
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, NIGHTLY_INLINING, "-Xlog:cds=off,cds+dynamic=off"));
@@ -391,6 +415,31 @@ public final class Benchmark {
         return r;
     }
 
+    /**
+     * A night with a previous run to compare with (--revise): the largest size's file of the next
+     * seed, of the same shape and span, run into the last round's database, so that the Changes
+     * sheet compares every value with the last round's and lists nearly all of them as revised.
+     */
+    private String revisedNight(Input last) throws Exception {
+        Input other = prepare(last.size(), seed + 1);
+        System.out.printf("%n== revised night: %,d rows of seed %d after seed %d, in the same database%n",
+                other.size(), seed + 1, seed);
+        Result r = runJob(other.size(), other.dir(), other.labourForce(), last.from(), last.to(), repeat - 1, true);
+        String outcome;
+        if (r.failure != null) {
+            outcome = "FAILED (" + r.failure + ")";
+        } else {
+            try (Stream<Path> files = Files.list(work.resolve("run-" + other.size() + "-" + (repeat - 1)).resolve("out"))) {
+                Path xlsx = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+                outcome = String.format(Locale.ROOT, "ok, %,d rows on the Changes sheet", tableRows(xlsx, "Changes"));
+            }
+        }
+        return String.format(Locale.ROOT, "%nrevised night (--revise), %,d rows of seed %d into the database of the"
+                        + " last round's run of seed %d: %s; %.2f s, report step %s s, peak heap %s MB, peak RSS %d MB"
+                        + " (-Xmx%s)%n", other.size(), seed + 1, seed, outcome, r.jobSeconds, step(r, "writeReport"),
+                r.peakHeapMb < 0 ? "-" : Long.toString(r.peakHeapMb), r.jobRssKb / 1024, xmx);
+    }
+
     /** Data rows of an Excel table, from its {@code ref} (header row excluded). */
     static long tableRows(Path xlsx, String table) throws IOException {
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
@@ -431,7 +480,7 @@ public final class Benchmark {
     }
 
     private Run runPandas(Path script, long size) throws Exception {
-        Path in = inputDir(size);
+        Path in = inputDir(size, seed);
         Path out = work.resolve("pandas-" + size + ".xlsx");
         System.out.printf("%n== pandas peer on %,d rows%n", size);
         Run r = exec(work, List.of(PYTHON.toString(), script.toString(),
