@@ -290,27 +290,26 @@ final class ChangesSheet {
      */
     static List<Change> compare(ReportContext context, PreviousValues previousValues, PeriodRange shared) {
         boolean movedOn = shared != null && context.run().range().lastMonth().isAfter(shared.lastMonth());
+        Predicate<IndicatorValue> withinBoth = v -> shared == null || shared.contains(v.period());
+        Predicate<IndicatorValue> runningOn = v -> movedOn && runsOnPast(shared, v.period());
         List<IndicatorValue> now = context.values();
         Set<Reported> reportedNow = new HashSet<>();
-        if (movedOn) {
-            for (IndicatorValue v : now) {
-                if (runsOnPast(shared, v.period())) {
-                    reportedNow.add(new Reported(v.indicator(), v.period()));
-                }
+        for (IndicatorValue v : now) {
+            if (runningOn.test(v)) {
+                reportedNow.add(new Reported(v.indicator(), v.period()));
             }
         }
-        // A value past the months both cover is compared only where both runs report its indicator
-        // for that period; which the earlier run reports is known once it has been read.
-        ValueIndex index = new ValueIndex(now,
-                v -> shared == null || shared.contains(v.period()) || movedOn && runsOnPast(shared, v.period()));
+        // A value running on past the months both cover is compared only where both runs report its
+        // indicator for that period; which the earlier run reports is known once it has been read.
+        ValueIndex index = new ValueIndex(now, withinBoth.or(runningOn));
         BitSet matched = new BitSet(now.size());
         Set<Reported> reportedBefore = new HashSet<>();
         List<Change> changes = new ArrayList<>();
         // A value kept not available (a target awaiting its year's figure) is no figure: one that
         // comes in its place is new, and one that becomes not available is gone, not "revised".
         previousValues.forEach(old -> {
-            if (shared != null && !shared.contains(old.period())) {
-                if (!movedOn || !runsOnPast(shared, old.period())) {
+            if (!withinBoth.test(old)) {
+                if (!runningOn.test(old)) {
                     return;
                 }
                 Reported reported = new Reported(old.indicator(), old.period());
@@ -340,9 +339,8 @@ final class ChangesSheet {
         });
         for (int i = matched.nextClearBit(0); i < now.size(); i = matched.nextClearBit(i + 1)) {
             IndicatorValue v = now.get(i);
-            boolean compared = shared == null || shared.contains(v.period())
-                    || movedOn && runsOnPast(shared, v.period())
-                    && reportedBefore.contains(new Reported(v.indicator(), v.period()));
+            boolean compared = withinBoth.test(v)
+                    || runningOn.test(v) && reportedBefore.contains(new Reported(v.indicator(), v.period()));
             if (compared && v.value() != null) {
                 changes.add(new Change(v.indicator(), v.period(), v.geo(), v.breakdown(), Kind.NEW, null, v.value(),
                         v.unit()));
