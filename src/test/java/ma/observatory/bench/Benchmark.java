@@ -357,7 +357,7 @@ public final class Benchmark {
      */
     private Result runJob(long size, Path in, Path lf, String from, String to, int attempt, boolean again)
             throws Exception {
-        Path dir = work.resolve("run-" + size + "-" + attempt);
+        Path dir = runDir(size, attempt);
         if (!again) {
             deleteTree(dir);
         }
@@ -401,11 +401,9 @@ public final class Benchmark {
             failure = "exit " + job.exit + ": " + Arrays.stream(errLines).filter(l -> !l.isBlank()
                     && !l.startsWith("\t") && !l.startsWith("Command exited")).reduce((a, b) -> b).orElse("");
         } else {
-            try (Stream<Path> files = Files.list(dir.resolve("out"))) {
-                Path xlsx = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
-                xlsxBytes = Files.size(xlsx);
-                indicatorRows = tableRows(xlsx, "Indicators");
-            }
+            Path xlsx = workbookOf(dir);
+            xlsxBytes = Files.size(xlsx);
+            indicatorRows = tableRows(xlsx, "Indicators");
         }
         Result r = new Result(size, Files.size(lf), 0, job.seconds, job.cpuSeconds, job.rssKb, peakHeap, steps,
                 indicatorRows, xlsxBytes, failure);
@@ -429,15 +427,25 @@ public final class Benchmark {
         if (r.failure != null) {
             outcome = "FAILED (" + r.failure + ")";
         } else {
-            try (Stream<Path> files = Files.list(work.resolve("run-" + other.size() + "-" + (repeat - 1)).resolve("out"))) {
-                Path xlsx = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
-                outcome = String.format(Locale.ROOT, "ok, %,d rows on the Changes sheet", tableRows(xlsx, "Changes"));
-            }
+            outcome = String.format(Locale.ROOT, "ok, %,d rows on the Changes sheet",
+                    tableRows(workbookOf(runDir(other.size(), repeat - 1)), "Changes"));
         }
         return String.format(Locale.ROOT, "%nrevised night (--revise), %,d rows of seed %d into the database of the"
                         + " last round's run of seed %d: %s; %.2f s, report step %s s, peak heap %s MB, peak RSS %d MB"
                         + " (-Xmx%s)%n", other.size(), seed + 1, seed, outcome, r.jobSeconds, step(r, "writeReport"),
                 r.peakHeapMb < 0 ? "-" : Long.toString(r.peakHeapMb), r.jobRssKb / 1024, xmx);
+    }
+
+    /** The folder of a size's run in a round: its database, output, logs. */
+    private Path runDir(long size, int attempt) {
+        return work.resolve("run-" + size + "-" + attempt);
+    }
+
+    /** The workbook a run in that folder wrote. */
+    private static Path workbookOf(Path runDir) throws IOException {
+        try (Stream<Path> files = Files.list(runDir.resolve("out"))) {
+            return files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        }
     }
 
     /** Data rows of an Excel table, from its {@code ref} (header row excluded). */
