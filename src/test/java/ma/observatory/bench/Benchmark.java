@@ -27,8 +27,9 @@ import java.util.zip.ZipFile;
  * <li>the floor: a bare Commons CSV pass over the same {@code labour_force.csv} ({@link RawParse});</li>
  * <li>the job itself, the real jar, as the nightly command of the README runs it:
  *     {@code java -XX:SharedArchiveFile=… -XX:FreqInlineSize=50 -Xmx512m -jar labour-observatory.jar
- *     --input-dir=… --only=employment --from=2000 --to=…}, under {@code /usr/bin/time -v} for the peak
- *     resident memory, with a GC log for the peak heap. The class-data archive is the benchmark's own,
+ *     --input-dir=… --only=employment --from=… --to=…} (the data's whole span unless {@code --range=nightly}),
+ *     under {@code /usr/bin/time -v} for the peak resident memory, with a GC log for the peak heap.
+ *     The class-data archive is the benchmark's own,
  *     made once by a run over the shipped data, as the build makes {@code target/labour-observatory.jsa}
  *     (an archive is bound to the paths of the jars it was made from, and the benchmark runs a copy);</li>
  * </ol>
@@ -55,7 +56,14 @@ import java.util.zip.ZipFile;
  * {@code --revise}: after the rounds, a night of the largest size with a previous run to compare
  * with, every figure revised: the file of the next seed, of the same shape, run into the database
  * of the last round's run, so that the Changes sheet lists nearly every value (the benchmark's own
- * runs each have a new database, and list none).
+ * runs each have a new database, and list none);
+ * {@code --range=span|nightly} (default span): {@code span} runs the job over the whole generated
+ * span, as the pandas peer rolls it up, so that the workbook grows with the input; {@code nightly}
+ * over as many years as the nightly command's default range covers, six calendar years, here the
+ * last six of the data ({@code --from=<last year - 5> --to=<last year>}): the older quarters are read
+ * and checked but left out of the sums, as in a file holding decades of history at night, and the
+ * workbook stays about the same size at every size (the pandas peer, which has no range, is then
+ * skipped).
  * Wall times are single shots on a shared machine: quote ratios, and rerun when the load average
  * printed beside them is high.
  */
@@ -81,6 +89,13 @@ public final class Benchmark {
     private final String order;
     /** Whether a revised night follows the rounds (--revise). */
     private final boolean revise;
+    /** Whether the job covers the nightly window's six years (--range=nightly) rather than the whole span. */
+    private final boolean nightlyRange;
+    /**
+     * The calendar years of the nightly command's default range: from January five years before the
+     * current year to the end of the previous month (SPEC, "Command line").
+     */
+    static final int NIGHTLY_RANGE_YEARS = 6;
     private final boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
     /**
      * The JIT option of the README's nightly command: C2 inlines hot methods of up to 50 bytes of
@@ -124,6 +139,11 @@ public final class Benchmark {
         if (!List.of("period", "place", "shuffled").contains(order)) {
             throw new IllegalArgumentException("--order must be period, place or shuffled: " + order);
         }
+        nightlyRange = switch (o.getOrDefault("range", "span")) {
+            case "span" -> false;
+            case "nightly" -> true;
+            default -> throw new IllegalArgumentException("--range must be span or nightly: " + o.get("range"));
+        };
     }
 
     private static long number(String option, String text) {
@@ -154,7 +174,10 @@ public final class Benchmark {
                 ? String.format(Locale.ROOT, "shape: %,d communes, as many quarters as the rows fill (the Scale issue's)",
                         GenerateLabourForce.COMMUNES)
                 : String.format(Locale.ROOT, "shape: %d quarters at every size, as many communes as the rows fill (--quarters)",
-                        quarters));
+                        quarters))
+                + (nightlyRange ? String.format(Locale.ROOT, "; the job's range: the last %d years of the data, as"
+                        + " long as the nightly window (--range=nightly)", NIGHTLY_RANGE_YEARS)
+                        : "; the job's range: the whole span");
     }
 
     /** One measured process; {@code cpuSeconds} (user and system) is negative where unknown. */
@@ -169,7 +192,7 @@ public final class Benchmark {
     /** What {@code bench/run} accepts; anything else is refused rather than ignored. */
     private static final List<String> OPTIONS =
             List.of("jar", "work", "sizes", "xmx", "seed", "repeat", "pandas", "quarters", "jvm", "order",
-                    "revise");
+                    "revise", "range");
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark;
@@ -283,7 +306,7 @@ public final class Benchmark {
         return s == null ? "-" : String.format(Locale.ROOT, "%.2f", s);
     }
 
-    /** A generated input and the span of years it covers. */
+    /** A generated input and the years the job covers: the whole span, or its last six (--range=nightly). */
     private record Input(long size, Path dir, Path labourForce, String from, String to) {
     }
 
@@ -300,9 +323,12 @@ public final class Benchmark {
             Files.writeString(in.resolve("complete"), s.firstPeriod() + " " + s.lastPeriod() + "\n");
         }
         String[] span = Files.readString(in.resolve("complete")).strip().split(" ");
-        System.out.printf("%,d rows: %s .. %s, %,d communes, %.0f MB%n", size, span[0], span[1], communes(size),
-                Files.size(lf) / 1e6);
-        return new Input(size, in, lf, span[0].substring(0, 4), span[1].substring(0, 4));
+        int first = Integer.parseInt(span[0].substring(0, 4));
+        int last = Integer.parseInt(span[1].substring(0, 4));
+        int from = nightlyRange ? Math.max(first, last - (NIGHTLY_RANGE_YEARS - 1)) : first;
+        System.out.printf("%,d rows: %s .. %s, %,d communes, %.0f MB; the job's range %d .. %d%n", size, span[0],
+                span[1], communes(size), Files.size(lf) / 1e6, from, last);
+        return new Input(size, in, lf, Integer.toString(from), Integer.toString(last));
     }
 
     /** One bare parse and one job on an input; the result carries the bare parse's time. */
@@ -474,6 +500,11 @@ public final class Benchmark {
     /** The pandas peer's script, or null when it is off or cannot run here (said once). */
     private Path peerScript() throws Exception {
         if (pandas.equals("off")) {
+            return null;
+        }
+        if (nightlyRange) {
+            System.out.println("\n(pandas peer skipped: it rolls up the whole span, where --range=nightly covers the last "
+                    + NIGHTLY_RANGE_YEARS + " years)");
             return null;
         }
         Path script = pandas.equals("auto") ? Path.of("..", "shared", "bench", "pandas_labour_report.py").toAbsolutePath()
