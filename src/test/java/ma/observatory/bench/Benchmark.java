@@ -187,6 +187,12 @@ public final class Benchmark {
     /** What one size gave. */
     record Result(long rows, long fileBytes, double rawSeconds, double jobSeconds, double jobCpuSeconds, long jobRssKb,
                   long peakHeapMb, Map<String, Double> steps, long indicatorRows, long xlsxBytes, String failure) {
+
+        /** The same job with a bare parse's time beside it: its own round's, or the median of the rounds'. */
+        Result withRawSeconds(double seconds) {
+            return new Result(rows, fileBytes, seconds, jobSeconds, jobCpuSeconds, jobRssKb, peakHeapMb, steps,
+                    indicatorRows, xlsxBytes, failure);
+        }
     }
 
     /** What {@code bench/run} accepts; anything else is refused rather than ignored. */
@@ -342,8 +348,7 @@ public final class Benchmark {
         }
         System.out.printf("bare Commons CSV pass: %s s%n", m.group(2));
         Result job = runJob(input.size(), input.dir(), input.labourForce(), input.from(), input.to(), round, false);
-        return new Result(job.rows, job.fileBytes, Double.parseDouble(m.group(2)), job.jobSeconds, job.jobCpuSeconds,
-                job.jobRssKb, job.peakHeapMb, job.steps, job.indicatorRows, job.xlsxBytes, job.failure);
+        return job.withRawSeconds(Double.parseDouble(m.group(2)));
     }
 
     /** The job whose time is the median of a size's rounds, with the median bare parse. */
@@ -352,9 +357,7 @@ public final class Benchmark {
         List<Result> ok = rounds.stream().filter(r -> r.failure == null)
                 .sorted(Comparator.comparingDouble(Result::jobSeconds)).toList();
         Result median = ok.isEmpty() ? rounds.get(0) : ok.get((ok.size() - 1) / 2);
-        return new Result(median.rows, median.fileBytes, raw.get((raw.size() - 1) / 2), median.jobSeconds,
-                median.jobCpuSeconds, median.jobRssKb, median.peakHeapMb, median.steps, median.indicatorRows,
-                median.xlsxBytes, median.failure);
+        return median.withRawSeconds(raw.get((raw.size() - 1) / 2));
     }
 
     /**
