@@ -56,7 +56,8 @@ public class CheckInputsTasklet implements Tasklet {
         String mend = inputDir.isAbsolute() ? ": give the folder holding the CSV files with --input-dir."
                 : " (it is read from the folder the program was started in, " + Path.of("").toAbsolutePath()
                 + ": start it in the project folder, or give the folder holding the CSV files with --input-dir).";
-        return "The input folder " + inputDir.toAbsolutePath() + " does not exist" + mend;
+        return "The input folder " + inputDir.toAbsolutePath() + (Files.exists(inputDir) ? " is a file, not a folder"
+                : " does not exist") + mend;
     }
 
     @Override

@@ -36,6 +36,18 @@ class InputFolderTests {
     }
 
     @Test
+    void anInputFolderThatIsAFileIsSaidToBeOne(@TempDir Path work) throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(work.resolve("labour_force.csv"), "period,geo\n");
+
+        InProcess.Outcome run = new InProcess(work).run("--input-dir=" + file, "--output-dir=" + work.resolve("out"));
+
+        // "does not exist" of a file the reader can see sent them looking for the wrong thing
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCodes.INPUT_CONTRACT);
+        assertThat(run.stderr()).as(run.both()).contains("The input folder " + file
+                + " is a file, not a folder: give the folder holding the CSV files with --input-dir.");
+    }
+
+    @Test
     void besideARunHistoryAMissingInputFolderIsTheRunsFailureRecordedInIt(@TempDir Path work) {
         InProcess program = new InProcess(work);
         assertThat(program.run("--input-dir=" + InProcess.FIXTURES, "--from=2024", "--to=2024",
