@@ -247,10 +247,16 @@ public final class CsvFile implements Closeable {
         while (headerWidth > 1 && header.get(headerWidth - 1).isBlank()) {
             headerWidth--;
         }
+        List<String> unnamed = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                continue; // a trailing separator on the header line gives an empty name: nothing to map
+                // A trailing separator on the header line gives an empty name, nothing to map; a column
+                // without a name between named ones may hold figures, ignored as any unknown column is.
+                if (i < headerWidth) {
+                    unnamed.add("(column " + (i + 1) + ", no name)");
+                }
+                continue;
             }
             // a name outside the contract twice is no header's (a file without one, "2015,total,FR,…,total"):
             // the missing columns below say what the line reads as
@@ -273,6 +279,7 @@ public final class CsvFile implements Closeable {
             }
         }
         unknownColumns.addAll(positions.keySet());
+        unknownColumns.addAll(unnamed);
     }
 
     /** Whether a line after the first holds anything: a header below blank lines, or rows. */

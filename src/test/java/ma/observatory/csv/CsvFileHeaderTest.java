@@ -142,6 +142,18 @@ class CsvFileHeaderTest {
     }
 
     @Test
+    void aColumnWithoutANameBetweenNamedOnesIsReportedAsUnknown() {
+        // its figures are ignored, as a named column outside the contract's are, and said so
+        writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER.replace("period,geo,", "period,geo, ,"),
+                ROW.replace("2024,MA,", "2024,MA,z,")));
+
+        try (CsvFile file = open(dir)) {
+            assertThat(file.unknownColumns()).containsExactly("(column 3, no name)");
+        }
+        assertThat(readLabourForce(dir)).singleElement().satisfies(p -> assertThat(p.rejects()).isEmpty());
+    }
+
+    @Test
     void trailingSeparatorOnTheHeaderIsTolerated() {
         writeUtf8(dir, LABOUR_FORCE, lines(LF_HEADER + ",", ROW + ",", ROW.replace("MA,", "MA-02,")));
 
