@@ -108,6 +108,59 @@ public class PlaceRepository {
                 }
             }
         }
+        checkPlacesWithoutParent(places, parentOf, lineOf, reportedLevels);
         return new GeoReference(places, reportedLevels);
+    }
+
+    /**
+     * A place without a parent heads a tree of its own. That is right for a country, whose regions
+     * are reported under it, but a province left without its region would have its figures, and
+     * those of the places under it, counted in no place the workbook reports, and a region left
+     * without its country would be missing from the national total the regions add up to: both
+     * stop the run, as a parent that is not a code of the file does.
+     */
+    private static void checkPlacesWithoutParent(List<Place> places, Map<String, String> parentOf,
+                                                 Map<String, Long> lineOf, Set<String> reportedLevels) {
+        Map<String, List<Place>> children = new HashMap<>();
+        Set<String> levelsWithParents = new java.util.HashSet<>();
+        for (Place p : places) {
+            String parent = parentOf.get(p.code());
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
+                levelsWithParents.add(p.level());
+            }
+        }
+        for (Place p : places) {
+            if (parentOf.get(p.code()) != null) {
+                continue;
+            }
+            String problem = null;
+            if (levelsWithParents.contains(p.level())) {
+                problem = "the other places of its level, " + p.level() + ", have one: it would be missing from the"
+                        + " totals above them";
+            } else if (!reportsAnything(p, children, reportedLevels)) {
+                problem = "neither it, at the level " + p.level() + ", nor any place under it is of a level the workbook"
+                        + " reports (" + String.join(", ", new TreeSet<>(reportedLevels)) + "), so its figures would"
+                        + " count in no place";
+            }
+            if (problem != null) {
+                throw new InputContractException("reference/geo.csv line " + lineOf.get(p.code()) + " gives " + p.code()
+                        + " no parent, and " + problem + ". Nothing was written; give its parent, the code of the"
+                        + " place it lies in, and run again.");
+            }
+        }
+    }
+
+    /** Whether the place, or a place under it, is of a reported level (parents already checked for loops). */
+    private static boolean reportsAnything(Place root, Map<String, List<Place>> children, Set<String> reportedLevels) {
+        List<Place> pending = new ArrayList<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Place p = pending.remove(pending.size() - 1);
+            if (reportedLevels.contains(p.level())) {
+                return true;
+            }
+            pending.addAll(children.getOrDefault(p.code(), List.of()));
+        }
+        return false;
     }
 }

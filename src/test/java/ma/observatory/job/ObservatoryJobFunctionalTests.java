@@ -808,6 +808,41 @@ class ObservatoryJobFunctionalTests {
     }
 
     @Test
+    void aPlaceLeftWithoutItsParentStopsTheRun() throws IOException {
+        Path input = copyOfFixtures();
+        Path geo = input.resolve("reference/geo.csv");
+        String reference = Files.readString(geo);
+        Files.writeString(input.resolve("employment/labour_force.csv"), "2024,P1,total,total,15+,500,200,180,20,,s\n",
+                StandardOpenOption.APPEND);
+
+        // A province without its region: its row had been left out of every figure without a word.
+        Files.writeString(geo, reference + "P1,Province,Province,province,\n");
+        Outcome outcome = run(input);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv line 7 gives P1 no parent, and neither it, at the"
+                + " level province, nor any place under it is of a level the workbook reports (country, region), so its"
+                + " figures would count in no place. Nothing was written; give its parent");
+        assertThat(workbook()).doesNotExist();
+
+        // A region without its country: it would be missing from the national total of the regions.
+        Files.writeString(geo, reference + "P1,Province,Province,province,MA-03\nMA-03,Région Trois,Region Three,region,\n");
+        outcome = run(input);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.stderr()).contains("reference/geo.csv line 8 gives MA-03 no parent, and the other places of"
+                + " its level, region, have one: it would be missing from the totals above them.");
+
+        // Given their parents, both count where they lie; a second country stands on its own.
+        Files.writeString(geo, reference + "P1,Province,Province,province,MA-03\nMA-03,Région Trois,Region Three,region,MA\n"
+                + "FR,France,France,country,\n");
+        outcome = run(input);
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        try (WorkbookReader book = new WorkbookReader(workbook())) {
+            assertThat((Double) find(book.rows("Indicators"), "employment.employed", "2024", "MA-03", TOTAL)
+                    .get("value")).isEqualTo(180.0);
+        }
+    }
+
+    @Test
     void placesWhoseParentsLoopStopTheRun() throws IOException {
         Path input = copyOfFixtures();
         Path geo = input.resolve("reference/geo.csv");
