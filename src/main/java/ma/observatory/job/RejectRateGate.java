@@ -56,6 +56,14 @@ class RejectRateGate implements Tasklet {
             long rejected = ((Number) rows.get(0).get("ROWS_REJECTED")).longValue();
             if (tooMany(rejected, read, run.maxRejectRate())) {
                 over.add(new Over(dataset.file(), read, rejected));
+            } else if (rejected > 0) {
+                // The run goes on without them: whoever reads the night's log, not the workbook, learns of them here.
+                log.warn("{}: {}. The workbook's Data quality sheet lists {}:", dataset.file(), rejected == 1
+                        ? String.format(Locale.ROOT, "1 of the %d rows was rejected; the run goes on without it", read)
+                        : String.format(Locale.ROOT, "%d of the %d rows were rejected; the run goes on without them",
+                                rejected, read),
+                        rejected == 1 ? "it" : rejected > SHOWN ? "them all; the first " + SHOWN : "them");
+                firstRejected(runId, dataset.file()).forEach(row -> log.warn("  {}", row));
             }
         }
         if (over.isEmpty()) {
@@ -65,14 +73,7 @@ class RejectRateGate implements Tasklet {
         String file = worst.file();
         List<String> others = over.stream().filter(o -> o != worst)
                 .map(o -> o.file() + " (" + sharesApart(o.rejected(), o.read(), run.maxRejectRate())[0] + " %)").toList();
-        List<String> shown = jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ?"
-                        + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
-                (rs, i) -> {
-                    String column = Objects.requireNonNullElse(rs.getString(2), "");
-                    String value = Objects.requireNonNullElse(rs.getString(3), "");
-                    return file + " line " + rs.getLong(1) + (column.isEmpty() ? "" : ", column " + column)
-                            + (value.isEmpty() ? "" : ", value '" + value + "'") + ": " + rs.getString(4);
-                }, runId, file);
+        List<String> shown = firstRejected(runId, file);
         shown.forEach(row -> log.error("  {}", row));
         // The sentence goes to standard error and the list to the console's standard output: the
         // sentence names the first row itself, for whoever reads only one of the two.
@@ -90,6 +91,18 @@ class RejectRateGate implements Tasklet {
                 "%s (%s %%), more than the %s %% allowed by --max-reject-rate: nothing was written.%s%s",
                 rejected, shares[0], shares[1], which,
                 others.isEmpty() ? "" : " Over the rate as well: " + String.join(", ", others) + "."));
+    }
+
+    /** The file's first rejected rows, each with its line, column, value and reason (in English, for a search). */
+    private List<String> firstRejected(long runId, String file) {
+        return jdbc.query("SELECT line, col, val, reason FROM row_problem WHERE run_id = ?"
+                        + " AND file = ? AND kind = 'rejected' ORDER BY line LIMIT " + SHOWN,
+                (rs, i) -> {
+                    String column = Objects.requireNonNullElse(rs.getString(2), "");
+                    String value = Objects.requireNonNullElse(rs.getString(3), "");
+                    return file + " line " + rs.getLong(1) + (column.isEmpty() ? "" : ", column " + column)
+                            + (value.isEmpty() ? "" : ", value '" + value + "'") + ": " + rs.getString(4);
+                }, runId, file);
     }
 
     /** A file with more rejected rows than the rate allows. */

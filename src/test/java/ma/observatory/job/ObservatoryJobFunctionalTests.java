@@ -920,6 +920,10 @@ class ObservatoryJobFunctionalTests {
 
         assertThat(run(input, "--max-reject-rate=0.2").exitCode()).isZero();
 
+        // Whoever reads the night's log, not the workbook, learns of it too, in English.
+        assertThat(Files.readString(work.resolve("logs/observatory.log"))).contains("WARN", "employment/labour_force.csv:"
+                + " 1 of the 10 rows was rejected; the run goes on without it. The workbook's Data quality sheet lists it:",
+                "employment/labour_force.csv line 11, column area, value 'suburban': is not one of total, urban, rural");
         try (WorkbookReader book = new WorkbookReader(workbook())) {
             assertThat(book.rows("DataQuality")).anySatisfy(r -> {
                 assertThat(r.get("Type")).isEqualTo("ligne rejetée");
