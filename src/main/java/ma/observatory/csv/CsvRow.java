@@ -92,6 +92,19 @@ public final class CsvRow {
         }
     }
 
+    /**
+     * A count of persons outside the employment files, which count thousands: as {@link #number},
+     * and a number with decimals is kept with a warning, as it more likely says the file is in
+     * another unit (19.8 for 19.8 million arrivals) than a fraction of a person.
+     */
+    public Double persons(CsvColumn column) {
+        Double d = number(column);
+        if (d != null && d != Math.rint(d)) {
+            warn(column, text(column), Reason.of("number.persons-not-whole"));
+        }
+        return d;
+    }
+
     /** A figure that may be negative (a published change); empty means not available. */
     public Double signedNumber(CsvColumn column) {
         String v = text(column);

@@ -45,7 +45,7 @@ public final class RelocationDataset implements CsvDataset {
         if (!origin.isEmpty() && origin.equals(destination)) {
             row.reject(DESTINATION_COUNTRY, row.text(DESTINATION_COUNTRY), Reason.of("destination.same-as-origin"));
         }
-        Double jobs = row.number(JOBS);
+        Double jobs = row.persons(JOBS);
         if (!row.hasProblems()) {
             // Each line is an event, so there is no key; the same event entered twice is still caught.
             row.requireUniqueKey(ANNOUNCED_ON, CLIENT, PROVIDER, ORIGIN_COUNTRY, DESTINATION_COUNTRY, EFFECTIVE_ON);

@@ -62,7 +62,7 @@ public final class SectorJobsDataset implements CountDataset {
         Segment segment = row.code(SEGMENT, Segment.class);
         String client = country(row, CLIENT_COUNTRY, true);
         Activity activity = row.code(ACTIVITY, Activity.class);
-        Double jobs = row.number(JOBS);
+        Double jobs = row.persons(JOBS);
         if (!row.hasProblems()) {
             row.requireUniqueKey(PERIOD, COUNTRY, SEGMENT, CLIENT_COUNTRY, ACTIVITY);
         }

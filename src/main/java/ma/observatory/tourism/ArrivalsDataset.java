@@ -60,7 +60,7 @@ public final class ArrivalsDataset implements CountDataset {
         Period period = row.period(PERIOD);
         VisitorType visitorType = row.code(VISITOR_TYPE, VisitorType.class);
         String market = row.country(MARKET, true);
-        Double arrivals = row.number(ARRIVALS);
+        Double arrivals = row.persons(ARRIVALS);
         Double overnightStays = row.number(OVERNIGHT_STAYS);
         Double receipts = row.number(RECEIPTS_MAD_MILLION);
         if (!row.hasProblems()) {

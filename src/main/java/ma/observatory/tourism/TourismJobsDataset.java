@@ -50,7 +50,7 @@ public final class TourismJobsDataset implements CountDataset {
 
     public static TourismJobsRecord map(CsvRow row, GeoReference geo) {
         Period period = row.period(PERIOD);
-        Double directJobs = row.number(DIRECT_JOBS);
+        Double directJobs = row.persons(DIRECT_JOBS);
         if (!row.hasProblems()) {
             row.requireUniqueKey(PERIOD);
         }

@@ -176,6 +176,23 @@ class ArrivalsDatasetTest {
     }
 
     @Test
+    void arrivalsWithDecimalsAreKeptWithAWarningAboutTheUnit() {
+        // 19.8 for 19.8 million: not a fraction of a person, a file in another unit
+        List<Parsed<ArrivalsRecord>> parsed = read("2024,total,total,19.8,,112500,Ministry",
+                "2023,total,total,14500000.0,,104600,Ministry");
+
+        assertThat(parsed).noneMatch(Parsed::rejected);
+        assertThat(parsed.get(0).item().arrivals()).isEqualTo(19.8);
+        assertThat(parsed.get(0).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(2);
+            assertThat(w.column()).isEqualTo("arrivals");
+            assertThat(w.value()).isEqualTo("19.8");
+            assertThat(w.reason()).startsWith("has decimals, where a number of persons is whole");
+        });
+        assertThat(parsed.get(1).warnings()).as("a whole number written with a decimal point").isEmpty();
+    }
+
+    @Test
     void allProblemsOfARowAreReported() {
         List<Parsed<ArrivalsRecord>> parsed = read("2024-13,visitors,ZZ,-1,abc,,x");
 
