@@ -130,6 +130,13 @@ public class PlaceRepository {
                 levelsWithParents.add(p.level());
             }
         }
+        // The levels trees stand on (country): a second country alone is one more tree, not a lost place.
+        Set<String> rootLevels = new java.util.HashSet<>();
+        for (Place p : places) {
+            if (parentOf.get(p.code()) == null && children.containsKey(p.code())) {
+                rootLevels.add(p.level());
+            }
+        }
         for (Place p : places) {
             if (parentOf.get(p.code()) != null) {
                 continue;
@@ -138,7 +145,7 @@ public class PlaceRepository {
             if (levelsWithParents.contains(p.level())) {
                 problem = "the other places of its level, " + p.level() + ", have one: it would be missing from the"
                         + " totals above them";
-            } else if (!reportsAnything(p, children, reportedLevels)) {
+            } else if (!rootLevels.contains(p.level()) && !reportsAnything(p, children, reportedLevels)) {
                 problem = "neither it, at the level " + p.level() + ", nor any place under it is of a level the workbook"
                         + " reports (" + String.join(", ", new TreeSet<>(reportedLevels)) + "), so its figures would"
                         + " count in no place";

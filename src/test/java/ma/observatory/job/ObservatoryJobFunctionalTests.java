@@ -840,6 +840,9 @@ class ObservatoryJobFunctionalTests {
             assertThat((Double) find(book.rows("Indicators"), "employment.employed", "2024", "MA-03", TOTAL)
                     .get("value")).isEqualTo(180.0);
         }
+        // nor is it lost where the workbook reports the regions only: it is a country, as Morocco is
+        outcome = run(input, "--geo-levels=region");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
     }
 
     @Test
