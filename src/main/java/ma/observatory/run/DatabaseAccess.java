@@ -450,8 +450,7 @@ public final class DatabaseAccess implements AutoCloseable {
         } catch (SQLException e) {
             throwIfLocked(path, e);
             if (!isAuthorizationFailure(e)) {
-                throw new DatabaseException("The database " + path + " cannot be opened (" + e.getMessage()
-                        + "). Nothing was run. If its files were damaged, " + whatToDoWhenDamaged(path), e);
+                throw notOpened(path, e);
             }
             refused = e;
         }
@@ -486,6 +485,23 @@ public final class DatabaseAccess implements AutoCloseable {
     }
 
     /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
+    /**
+     * A database HSQLDB could not open. Where reading its files ran out of memory, both causes are
+     * named: a damaged file makes it read a length of gigabytes from garbage (with more memory it then
+     * fails otherwise), and a database too large for the memory given does the same.
+     */
+    static DatabaseException notOpened(Path path, SQLException e) {
+        if (Causes.find(e, OutOfMemoryError.class) != null) {
+            return new DatabaseException("The database " + path + " cannot be opened: reading its files ran out of"
+                    + " memory (the program may use " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB). A damaged"
+                    + " file does that, and so does a database too large for that memory. Nothing was run. Run once with"
+                    + " more memory, e.g. " + HeapAdvice.moreMemory() + ": if the database still cannot be opened, its"
+                    + " files are damaged: " + whatToDoWhenDamaged(path), e);
+        }
+        return new DatabaseException("The database " + path + " cannot be opened (" + e.getMessage()
+                + "). Nothing was run. If its files were damaged, " + whatToDoWhenDamaged(path), e);
+    }
+
     static String whatToDoWhenDamaged(Path path) {
         return "restore all of " + path + ".* from the same backup, or move them aside to start a new run history"
                 + " (see \"When a run fails\" in the README).";

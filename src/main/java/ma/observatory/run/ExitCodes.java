@@ -38,9 +38,21 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** Whether the failure is, at bottom, the heap running out: said as such, with what to do. */
+    /**
+     * Whether the failure is, at bottom, the heap running out: said as such, with what to do. Not
+     * where the database could not be opened because of it: a damaged file makes HSQLDB read a
+     * length of gigabytes from garbage, and that failure's own sentence says what to do in either case.
+     */
     public static boolean outOfMemory(Throwable e) {
-        return Causes.find(e, OutOfMemoryError.class) != null;
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof DatabaseAccess.DatabaseException) {
+                return false;
+            }
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

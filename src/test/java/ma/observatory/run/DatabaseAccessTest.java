@@ -20,6 +20,25 @@ class DatabaseAccessTest {
     }
 
     @Test
+    void aDatabaseWhoseReadingRanOutOfMemoryIsSaidToBeDamagedOrTooLargeNotTheProgramShort() {
+        // HSQLDB reading a damaged db.data at -Xmx512m: a length of gigabytes read from garbage
+        SQLException damaged = new SQLException("error in script file line: 71 java.lang.OutOfMemoryError: Java heap space",
+                new OutOfMemoryError("Java heap space"));
+
+        DatabaseAccess.DatabaseException e = DatabaseAccess.notOpened(DB, damaged);
+
+        assertThat(e.getMessage()).startsWith("The database " + DB + " cannot be opened: reading its files ran out of"
+                        + " memory").contains("A damaged file does that, and so does a database too large for that memory",
+                        "Run once with more memory, e.g. java -Xmx", "if the database still cannot be opened, its files"
+                        + " are damaged: restore all of " + DB + ".* from the same backup");
+        assertThat(ExitCodes.outOfMemory(new IllegalStateException(e))).as("this sentence, not \"ran out of memory\"")
+                .isFalse();
+        assertThat(DatabaseAccess.notOpened(DB, new SQLException("user lacks privilege or object not found: X"))
+                .getMessage()).isEqualTo("The database " + DB + " cannot be opened (user lacks privilege or object not"
+                + " found: X). Nothing was run. If its files were damaged, " + DatabaseAccess.whatToDoWhenDamaged(DB));
+    }
+
+    @Test
     void aLockHeldByAnotherProcessIsBusy() {
         assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB, lockFailure("lock held by another process")))
                 .isInstanceOf(DatabaseAccess.DatabaseBusyException.class)
