@@ -30,6 +30,11 @@ class DatabaseDiskTest {
         assertThatThrownBy(disk::ensureRoomToGoOn).isInstanceOf(DatabaseDisk.DiskNearlyFullException.class)
                 .hasMessage("only 49 MB were left on the disk holding the database (/srv/observatory/var), and the"
                         + " run stopped before the disk filled up, which would lose its history; free some space");
+        // filled by something else since the last commit: not "before the disk filled up"
+        free.set(MB / 2);
+        assertThatThrownBy(disk::ensureRoomToGoOn).hasMessage("no room was left on the disk holding the database"
+                + " (/srv/observatory/var), and the run stopped rather than write to it, which would lose its history;"
+                + " free some space");
     }
 
     @Test
