@@ -57,11 +57,11 @@ public final class DatabaseDisk {
     public void ensureRoomToGoOn() {
         long freeMb = freeBytes.getAsLong() / (1024 * 1024);
         if (freeMb < minFreeMb / 4) {
+            String disk = "the disk holding the database (" + folder + ")";
             // Something else may have filled the disk since the last commit: "before it filled up" would then be untrue.
-            throw new DiskNearlyFullException((freeMb == 0 ? "no room was left on the disk holding the database ("
-                    + folder + "), and the run stopped rather than write to it" : "only " + freeMb + " MB were left on"
-                    + " the disk holding the database (" + folder + "), and the run stopped before the disk filled up")
-                    + ", which would lose its history; free some space");
+            String stopped = freeMb == 0 ? "no room was left on " + disk + ", and the run stopped rather than write to it"
+                    : "only " + freeMb + " MB were left on " + disk + ", and the run stopped before the disk filled up";
+            throw new DiskNearlyFullException(stopped + ", which would lose its history; free some space");
         }
     }
 

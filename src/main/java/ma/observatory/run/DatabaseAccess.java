@@ -484,7 +484,6 @@ public final class DatabaseAccess implements AutoCloseable {
         }
     }
 
-    /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
     /**
      * A database HSQLDB could not open. Where reading its files ran out of memory, both causes are
      * named: a damaged file makes it read a length of gigabytes from garbage (with more memory it then
@@ -502,6 +501,7 @@ public final class DatabaseAccess implements AutoCloseable {
                 + "). Nothing was run. If its files were damaged, " + whatToDoWhenDamaged(path), e);
     }
 
+    /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
     static String whatToDoWhenDamaged(Path path) {
         return "restore all of " + path + ".* from the same backup, or move them aside to start a new run history"
                 + " (see \"When a run fails\" in the README).";
