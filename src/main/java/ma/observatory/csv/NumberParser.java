@@ -66,10 +66,13 @@ public final class NumberParser {
         if (decimalComma && POINT_BEFORE_THOUSANDS.matcher(compact).matches()) {
             throw new NotANumber(Reason.of("number.point-or-thousands"));
         }
-        double value = new BigDecimal(compact.replace(',', '.')).doubleValue();
-        if (Double.isInfinite(value)) {
-            throw new NotANumber(Reason.of("number.too-large"));
+        // Past 15 digits a double, and Excel, keep the figure only rounded (9223372036854775808
+        // shown as 9223372036854776000): it would be changed without a word, and no figure of the
+        // labour market is that large but by a wrong unit or a separator lost.
+        if (wholeDigits(compact) > MAX_PLAIN_DIGITS) {
+            throw new NotANumber(Reason.of("number.too-large", MAX_PLAIN_DIGITS));
         }
+        double value = new BigDecimal(compact.replace(',', '.')).doubleValue();
         return value == 0.0 ? 0.0 : value; // folds -0 into 0
     }
 
@@ -83,6 +86,21 @@ public final class NumberParser {
         String s = raw.strip();
         int separator = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
         return separator < 0 ? 0 : s.length() - separator - 1;
+    }
+
+    /** The digits before the decimal separator of a number the rules accepted, leading zeros left out. */
+    private static int wholeDigits(String compact) {
+        int digits = 0;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (c == '.' || c == ',') {
+                break;
+            }
+            if (c >= '1' && c <= '9' || c == '0' && digits > 0) {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** 10^0 .. 10^15, each exactly representable as a double. */

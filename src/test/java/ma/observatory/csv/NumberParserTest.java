@@ -3,6 +3,8 @@ package ma.observatory.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,15 +102,21 @@ class NumberParserTest {
 
     @Test
     void veryLongDigitStrings() {
-        String thirty = "123456789012345678901234567890";
-        assertThat(point.parse(thirty)).isEqualTo(1.2345678901234568E29);
+        // fifteen digits are kept exactly, past them a double holds the figure only rounded
+        assertThat(point.parse("999999999999999")).isEqualTo(999_999_999_999_999.0);
+        assertThat(comma.parse("999 999 999 999 999,25")).isEqualTo(999_999_999_999_999.25);
         assertThat(point.parse("0." + "0".repeat(50) + "1")).isEqualTo(1e-51);
         assertThat(point.parse("0".repeat(1000) + "42")).isEqualTo(42.0);
-        String huge = "9".repeat(400); // beyond Double.MAX_VALUE
-        assertThatThrownBy(() -> point.parse(huge)).isInstanceOf(NumberFormatException.class)
-                .hasMessageContaining("too large");
-        assertThatThrownBy(() -> point.parse("1" + "0".repeat(100_000))).isInstanceOf(NumberFormatException.class)
-                .hasMessageContaining("too large");
+        assertThat(point.parse("3.14159265358979323846")).isEqualTo(Math.PI); // decimals past 15 are rounding
+        for (String tooLong : List.of("9223372036854775808", "1000000000000000", "-1000000000000000.5",
+                "123456789012345678901234567890", "9".repeat(400), "1" + "0".repeat(100_000))) {
+            assertThatThrownBy(() -> point.parse(tooLong)).as(tooLong.length() + " characters")
+                    .isInstanceOf(NumberParser.NotANumber.class)
+                    .hasMessage("has more than 15 digits before the decimal mark: so large a figure is kept only"
+                            + " rounded, here as in Excel, and no figure of the labour market is that large; check"
+                            + " the file's unit and separators");
+        }
+        assertThatThrownBy(() -> comma.parse("1 000 000 000 000 000")).isInstanceOf(NumberParser.NotANumber.class);
     }
 
     @Test

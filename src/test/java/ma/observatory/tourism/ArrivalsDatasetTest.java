@@ -138,6 +138,16 @@ class ArrivalsDatasetTest {
     }
 
     @Test
+    void numberPastFifteenDigitsIsRejectedRatherThanRounded() {
+        // read as a double it would become 9223372036854776000 arrivals without a word
+        RowProblem problem = singleReject("2023,total,total,9223372036854775808,,,x");
+
+        assertThat(problem.column()).isEqualTo("arrivals");
+        assertThat(problem.value()).isEqualTo("9223372036854775808");
+        assertThat(problem.reason()).startsWith("has more than 15 digits before the decimal mark");
+    }
+
+    @Test
     void badPeriodIsRejected() {
         RowProblem problem = singleReject("2024-S1,total,total,100,,,x");
 
