@@ -122,12 +122,14 @@ class EmploymentSheets implements DomainSheets {
      */
     private static ReportSheet byGroup(ReportContext context, List<Indicator> columns, String name, String table) {
         Messages m = context.messages();
-        List<List<CellValue>> rows = new ArrayList<>();
         var grid = gridWith(context, columns, GROUP_DIMS, GROUP_DIMS.size(), "education");
         boolean education = anyHas(grid, "education");
         // a group's words formatted once, not on each of the hundreds of thousands of commune rows
         Map<String, Map<String, String>> words = new HashMap<>();
-        for (var e : grid) {
+        // Rows are made as the renderer writes them, as the Data sheet's are: made beforehand, this
+        // sheet's cells and the Gaps sheet's held a second copy of every value until the workbook
+        // was written (2 M rows at commune grain needed a heap of 160 MB; 128 MB since).
+        Iterable<List<CellValue>> rows = () -> grid.stream().map(e -> {
             List<CellValue> row = keyCells(context, e.getKey());
             for (String dim : GROUP_DIMS) {
                 row.add(CellValue.text(words.computeIfAbsent(dim, d -> new HashMap<>()).computeIfAbsent(
@@ -138,8 +140,8 @@ class EmploymentSheets implements DomainSheets {
             }
             addValues(context, row, e.getValue(), columns);
             row.add(basis(m, e.getValue()));
-            rows.add(row);
-        }
+            return row;
+        }).iterator();
         List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
         cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
         cols.add(new ReportColumn(m.get("col.sex"), NumberStyle.TEXT));
@@ -159,7 +161,7 @@ class EmploymentSheets implements DomainSheets {
         intro.add(m.get("intro.shorthand")); // each sheet that shows them says what they mean
         // communes over many periods pass a sheet's rows (45 a place and period): the rest goes to a CSV
         return new ReportSheet(m.get("sheet." + name), m.get(name + ".title"), intro, new ReportTable(table, cols, rows,
-                new ReportTable.Overflow(rows.size(), m.get("data.overflow"))));
+                new ReportTable.Overflow(grid.size(), m.get("data.overflow"))));
     }
 
     private static final List<String> GROUP_DIMS = List.of("area", "sex", "age_group");
@@ -168,7 +170,6 @@ class EmploymentSheets implements DomainSheets {
 
     private ReportSheet sectors(ReportContext context) {
         Messages m = context.messages();
-        List<List<CellValue>> rows = new ArrayList<>();
         // Urban and rural net job creation, which only the HCP's notes give, under the row it details.
         var grid = gridWith(context, SECTOR_COLUMNS, List.of("sector"), 0, "area");
         boolean area = anyHas(grid, "area");
@@ -184,6 +185,9 @@ class EmploymentSheets implements DomainSheets {
                     e.getValue().put(EMPLOYMENT_EMPLOYED, employed);
                 }
             }
+        }
+        // made as the renderer writes them, as the Employment sheet's rows are
+        Iterable<List<CellValue>> rows = () -> grid.stream().map(e -> {
             List<CellValue> row = keyCells(context, e.getKey());
             if (area) {
                 row.add(optionalDimension(m, e.getKey(), "area", "total"));
@@ -194,8 +198,8 @@ class EmploymentSheets implements DomainSheets {
                 row.set(row.size() - 1, CellValue.NOT_APPLICABLE); // a share of itself says nothing
             }
             row.add(basis(m, e.getValue()));
-            rows.add(row);
-        }
+            return row;
+        }).iterator();
         List<ReportColumn> cols = new ArrayList<>(keyColumns(m));
         if (area) {
             cols.add(new ReportColumn(m.get("col.area"), NumberStyle.TEXT));
@@ -208,7 +212,7 @@ class EmploymentSheets implements DomainSheets {
             intro.add(m.get("groups.intro.oldbase"));
         }
         return new ReportSheet(m.get("sheet.sectors"), m.get("sectors.title"), intro,
-                new ReportTable("Sectors", cols, rows, new ReportTable.Overflow(rows.size(), m.get("data.overflow"))));
+                new ReportTable("Sectors", cols, rows, new ReportTable.Overflow(grid.size(), m.get("data.overflow"))));
     }
 
     /** Whether a sheet's rows hold a period on the HCP's old sample frame. */
