@@ -140,7 +140,8 @@ final class CorpusFiles {
                 "2024,MA,total,female,15+,\"1 234.5\",25,20,5,,HCP",
                 "2023,MA,total,total,15+,Infinity,50,45,5,,HCP",
                 "2023,MA,urban,total,15+,0x1F,30,27,3,,HCP",
-                "2023,MA,rural,total,15+,100,50,-45,5,,HCP"));
+                "2023,MA,rural,total,15+,100,50,-45,5,,HCP",
+                "2022,MA,total,total,15+,9223372036854775808,50,45,5,,HCP"));
 
         // French Excel saves formatted but empty rows as separators only.
         files.put("separators-only-rows.csv", text(StandardCharsets.UTF_8, "\r\n",

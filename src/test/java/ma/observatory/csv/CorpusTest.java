@@ -171,7 +171,7 @@ class CorpusTest {
         });
         expect("hostile-numbers.csv", o -> {
             o.readsWithoutFailure();
-            assertThat(o.lines()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(o.lines()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             o.rejected(0, "population", "1e400", "not a number");
             o.rejected(1, "population", "NaN", "not a number");
             assertThat(o.kept(2).underemployed()).isEqualTo(0.0).matches(d -> Double.doubleToRawLongBits(d) == 0);
@@ -180,6 +180,8 @@ class CorpusTest {
             o.rejected(5, "population", "Infinity", "not a number");
             o.rejected(6, "population", "0x1F", "not a number");
             o.rejected(7, "employed", "-45", "negative");
+            // kept as a double it would read 9223372036854776000: changed without a word
+            o.rejected(8, "population", "9223372036854775808", "more than 15 digits before the decimal mark");
         });
         expect("separators-only-rows.csv", o -> {
             o.readsWithoutFailure();
