@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hsqldb.server.Server;
 import org.hsqldb.server.ServerConstants;
@@ -497,9 +499,22 @@ public final class DatabaseAccess implements AutoCloseable {
                     + " more memory, e.g. " + HeapAdvice.moreMemory() + ": if the database still cannot be opened, its"
                     + " files are damaged: " + whatToDoWhenDamaged(path), e);
         }
+        Matcher script = SCRIPT_LINE.matcher(String.valueOf(e.getMessage()));
+        if (script.find()) {
+            // Every line of the .script file is SQL that HSQLDB replays to open the database: one it
+            // cannot replay is a damaged or hand-edited file, not a run to try again.
+            return new DatabaseException("The database " + path + " cannot be opened: line " + script.group(1)
+                    + " of its file " + path.resolveSibling(path.getFileName() + ".script") + " cannot be read ("
+                    + script.group(2).strip() + "), so the file was damaged or edited. Nothing was run: "
+                    + whatToDoWhenDamaged(path), e);
+        }
         return new DatabaseException("The database " + path + " cannot be opened (" + e.getMessage()
                 + "). Nothing was run. If its files were damaged, " + whatToDoWhenDamaged(path), e);
     }
+
+    /** HSQLDB's words for a line of the .script file it could not replay, the class of its error left out. */
+    private static final Pattern SCRIPT_LINE = Pattern.compile(
+            "error in script file\\s+line: (\\d+)\\s+(?:[a-z]+(?:\\.[a-z0-9]+)+\\.[A-Za-z]+(?:Exception|Error): )?(.+)");
 
     /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
     static String whatToDoWhenDamaged(Path path) {

@@ -109,6 +109,34 @@ class DamagedHistoryTests {
     }
 
     @Test
+    void aHistoryFileEditedSoThatALineCannotBeReplayedNamesThatLine() throws Exception {
+        firstRun();
+        byte[] before = Files.readAllBytes(workbook);
+        Path script = work.resolve("db/observatory.script");
+        String text = Files.readString(script, StandardCharsets.UTF_8);
+        String table = "CREATE MEMORY TABLE PUBLIC.BATCH_STEP_EXECUTION(";
+        int at = text.indexOf("\n" + table);
+        assertThat(at).as("the line creating the steps' table").isPositive();
+        long line = text.substring(0, at + 1).lines().count() + 1;
+        // the table's line deleted, as by hand: the next line, altering that table, cannot be replayed
+        Files.writeString(script, text.substring(0, at + 1) + text.substring(text.indexOf('\n', at + 1) + 1),
+                StandardCharsets.UTF_8);
+
+        Outcome run = app.run(args);
+        Outcome list = app.run("--list-runs");
+
+        for (Outcome o : new Outcome[] {run, list}) {
+            assertThat(o.exitCode()).as(o.both()).isEqualTo(ExitCodes.RUN_FAILED);
+            assertThat(o.stderr()).contains("cannot be opened: line " + line + " of its file "
+                            + script.toAbsolutePath() + " cannot be read (", "PUBLIC.BATCH_STEP_EXECUTION), so the file"
+                            + " was damaged or edited. Nothing was run: restore all of "
+                            + work.resolve("db/observatory").toAbsolutePath() + ".* from the same backup")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(Files.readAllBytes(workbook)).as("the previous workbook").isEqualTo(before);
+    }
+
+    @Test
     void aHistoryCutBeforeItsAccountIsRefusedWithThePasswordAndTheDamageBothNamed() throws Exception {
         firstRun();
         cutScript("CREATE USER", 0);

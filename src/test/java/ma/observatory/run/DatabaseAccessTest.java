@@ -39,6 +39,18 @@ class DatabaseAccessTest {
     }
 
     @Test
+    void aLineOfTheHistoryFileThatCannotBeReplayedIsNamedWithoutHsqldbsClassNames() {
+        // HSQLDB's words for a .script whose CREATE TABLE line was deleted by hand
+        SQLException edited = new SQLException("error in script file  line: 57 org.hsqldb.HsqlException: user lacks"
+                + " privilege or object not found: PUBLIC.BATCH_STEP_EXECUTION");
+
+        assertThat(DatabaseAccess.notOpened(DB, edited).getMessage()).isEqualTo("The database " + DB + " cannot be"
+                + " opened: line 57 of its file " + DB + ".script cannot be read (user lacks privilege or object not"
+                + " found: PUBLIC.BATCH_STEP_EXECUTION), so the file was damaged or edited. Nothing was run: "
+                + DatabaseAccess.whatToDoWhenDamaged(DB));
+    }
+
+    @Test
     void aLockHeldByAnotherProcessIsBusy() {
         assertThatThrownBy(() -> DatabaseAccess.throwIfLocked(DB, lockFailure("lock held by another process")))
                 .isInstanceOf(DatabaseAccess.DatabaseBusyException.class)
