@@ -514,7 +514,7 @@ public final class DatabaseAccess implements AutoCloseable {
 
     /** HSQLDB's words for a line of the .script file it could not replay, the class of its error left out. */
     private static final Pattern SCRIPT_LINE = Pattern.compile(
-            "error in script file\\s+line: (\\d+)\\s+(?:[a-z]+(?:\\.[a-z0-9]+)+\\.[A-Za-z]+(?:Exception|Error): )?(.+)");
+            "error in script file\\s+line: (\\d+)\\s+(?:\\S+(?:Exception|Error): )?(.+)");
 
     /** The operator's way out of a damaged database, as the README's "When a run fails" says it. */
     static String whatToDoWhenDamaged(Path path) {
